@@ -1,0 +1,120 @@
+"""Turn what went wrong inside a check into words for the student, pointing into their own file.
+
+Runs inside the suite's pytest process. Whatever the student's code raised, the student sees one sentence
+about what happened, where in their file, and what to do; never the grader's traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass
+from types import TracebackType
+
+from grader.model import Location, Outcome, Status
+from grader.testing import CheckFailure
+
+TIMEOUT_FIX = (
+    "Look for an endless loop, or for a blocking call (time.sleep, requests, a long computation) that holds up "
+    "the event loop: await asyncio.sleep instead, or move the work to an executor."
+)
+
+
+@dataclass
+class Verdict:
+    status: Status
+    message: str
+    expected: str | None = None
+    fix: str | None = None
+    location: Location | None = None
+
+    def to_event(self) -> dict:
+        return {
+            "status": self.status.value,
+            "message": self.message,
+            "expected": self.expected,
+            "fix": self.fix,
+            "location": self.location.__dict__ if self.location else None,
+        }
+
+
+def _is_student_file(filename: str, root: str) -> bool:
+    path = os.path.realpath(filename)
+    return path.startswith(os.path.join(root, "exercises") + os.sep) and not path.endswith(os.sep + "util.py")
+
+
+def student_location(tb: TracebackType | None, root: str) -> Location | None:
+    """The innermost frame of `tb` that is in the student's exercise files."""
+    found = None
+    for frame, lineno in traceback.walk_tb(tb):
+        filename = frame.f_code.co_filename
+        if _is_student_file(filename, root):
+            found = Location(os.path.relpath(os.path.realpath(filename), root), lineno, frame.f_code.co_name)
+    return found
+
+
+def _short(exc: BaseException, limit: int = 300) -> str:
+    text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    text = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    return type(exc).__name__ == "Failed" and str(exc).startswith("Timeout")
+
+
+def explain_failure(exc: BaseException, tb: TracebackType | None, root: str, time_limit: float) -> Verdict:
+    """The verdict for a check whose test raised `exc`."""
+    where = student_location(tb, root)
+    if isinstance(exc, CheckFailure):
+        return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where)
+    if _is_timeout(exc):
+        place = f" (it was running {where})" if where else ""
+        return Verdict(
+            Status.TIMEOUT, f"the check did not finish within {time_limit:g} s{place}", fix=TIMEOUT_FIX, location=where
+        )
+    if isinstance(exc, NotImplementedError) and where is not None:
+        return Verdict(
+            Status.FAILED,
+            f"not implemented yet: {where.function}() still raises NotImplementedError",
+            fix=str(exc) or None,
+            location=where,
+        )
+    if isinstance(exc, SystemExit):
+        return Verdict(
+            Status.FAILED,
+            f"your code called sys.exit({exc.code!r}), which would stop the whole program",
+            fix="Return a value or raise an exception instead of exiting.",
+            location=where,
+        )
+    if where is not None:
+        return Verdict(Status.FAILED, f"{where.function}() raised {_short(exc)}", location=where)
+    if isinstance(exc, AssertionError) and str(exc):
+        return Verdict(Status.FAILED, str(exc).split("\nassert ")[0].strip())
+    return Verdict(Status.FAILED, f"the check stopped with {_short(exc)}")
+
+
+@dataclass
+class ImportFailure:
+    outcome: Outcome
+    message: str
+    location: Location | None
+
+
+def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str, relpath: str) -> ImportFailure:
+    """Why the student's module could not be imported, in one line that names the file and line."""
+    if isinstance(exc, SyntaxError) and exc.filename and _is_student_file(exc.filename, root):
+        rel = os.path.relpath(os.path.realpath(exc.filename), root)
+        location = Location(rel, exc.lineno or 1)
+        kind = "indentation error" if isinstance(exc, IndentationError) else "syntax error"
+        code = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""
+        return ImportFailure(Outcome.SYNTAX_ERROR, f"{kind} in {location} ({exc.msg}){code}", location)
+    where = student_location(tb, root)
+    at = f" at {where}" if where else ""
+    if isinstance(exc, SystemExit):
+        message = f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
+    elif isinstance(exc, ModuleNotFoundError) and where is None:
+        message = f"{relpath} could not be imported: {_short(exc)}"
+    else:
+        message = f"importing {relpath} raised {_short(exc)}{at}"
+    return ImportFailure(Outcome.IMPORT_ERROR, message, where)

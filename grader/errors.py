@@ -1,0 +1,35 @@
+"""The grader's own errors, translated into exit codes and one-line messages at the CLI boundary.
+
+    GraderError                 anything the grader reports on purpose
+    ├── UsageError              the user asked for something that does not exist (exit 2)
+    │   ├── UnknownExercise
+    │   └── NoSubmission
+    └── InternalError           a bug or a broken installation of the kit (exit 3)
+        └── CatalogError
+
+Problems in a student's code are never errors here: they are results (see `grader.model`).
+"""
+
+
+class GraderError(Exception):
+    """Base of every error the grader raises on purpose."""
+
+
+class UsageError(GraderError):
+    """The command line named something that does not exist."""
+
+
+class UnknownExercise(UsageError):
+    pass
+
+
+class NoSubmission(UsageError):
+    pass
+
+
+class InternalError(GraderError):
+    """The kit itself is broken; a maintainer has to look."""
+
+
+class CatalogError(InternalError):
+    pass

@@ -1,0 +1,194 @@
+"""One results model, rendered by every output format (exercism's `Results`, check50's result record).
+
+A `SubmissionResult` holds one `ExerciseResult` per graded exercise, which holds one `CheckResult` per check.
+`to_dict()` gives the documented JSON form (see `grader/render/json.py`); `from_dict()` reads it back, so that
+outputs can be merged and re-rendered without grading again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class Status(str, Enum):
+    """What became of one check."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    """Not run because a check it depends on failed."""
+    TIMEOUT = "timeout"
+    """Stopped after the exercise's time limit."""
+    ERROR = "error"
+    """Not run: the exercise file is missing or cannot be imported."""
+    CRASHED = "crashed"
+    """The process running the check died (os._exit, a signal, memory)."""
+
+
+class Outcome(str, Enum):
+    """What became of one exercise as a whole, for gradebooks: the worst thing that happened."""
+
+    OK = "ok"
+    """Graded normally: every check ran and got its verdict."""
+    MISSING = "missing"
+    SYNTAX_ERROR = "syntax_error"
+    IMPORT_ERROR = "import_error"
+    TIMEOUT = "timeout"
+    CRASHED = "crashed"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the student's file, 1-based, relative to the submission root."""
+
+    file: str
+    line: int
+    function: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        return f"{where} in {self.function}" if self.function else where
+
+
+@dataclass
+class CheckResult:
+    name: str
+    """Stable identifier: the suite's test function without `test_`."""
+    title: str
+    """A sentence the student understands: what this check claims about their code."""
+    status: Status
+    score: int
+    max_score: int
+    message: str = ""
+    """What happened, when it did not pass."""
+    expected: str | None = None
+    """What the check expected instead."""
+    fix: str | None = None
+    """What in the lesson fixes it."""
+    location: Location | None = None
+    duration: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return self.status is Status.PASSED
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["status"] = self.status.value
+        data["duration"] = round(self.duration, 4)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckResult:
+        data = dict(data)
+        data["status"] = Status(data["status"])
+        if data.get("location"):
+            data["location"] = Location(**data["location"])
+        return cls(**data)
+
+
+@dataclass
+class ExerciseResult:
+    id: str
+    slug: str
+    title: str
+    file: str
+    """The student's file, relative to the submission root."""
+    checks: list[CheckResult]
+    outcome: Outcome = Outcome.OK
+    message: str = ""
+    """Why the exercise as a whole could not be graded normally (the one clear line for import errors)."""
+    location: Location | None = None
+    duration: float = 0.0
+
+    @property
+    def score(self) -> int:
+        return sum(c.score for c in self.checks)
+
+    @property
+    def max_score(self) -> int:
+        return sum(c.max_score for c in self.checks)
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "slug": self.slug,
+            "title": self.title,
+            "file": self.file,
+            "outcome": self.outcome.value,
+            "message": self.message,
+            "location": asdict(self.location) if self.location else None,
+            "score": self.score,
+            "max_score": self.max_score,
+            "duration": round(self.duration, 4),
+            "checks": [c.to_dict() for c in self.checks],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ExerciseResult:
+        return cls(
+            id=data["id"],
+            slug=data["slug"],
+            title=data["title"],
+            file=data["file"],
+            checks=[CheckResult.from_dict(c) for c in data["checks"]],
+            outcome=Outcome(data["outcome"]),
+            message=data.get("message", ""),
+            location=Location(**data["location"]) if data.get("location") else None,
+            duration=data.get("duration", 0.0),
+        )
+
+
+@dataclass
+class SubmissionResult:
+    exercises: list[ExerciseResult]
+    grader_version: str = ""
+    duration: float = 0.0
+    student: str | None = None
+    """Who submitted, when the grader knows (batch grading); None for a student grading their own copy."""
+    version: int = field(default=SCHEMA_VERSION)
+
+    @property
+    def score(self) -> int:
+        return sum(e.score for e in self.exercises)
+
+    @property
+    def max_score(self) -> int:
+        return sum(e.max_score for e in self.exercises)
+
+    @property
+    def passed(self) -> bool:
+        return all(e.passed for e in self.exercises)
+
+    def to_dict(self) -> dict[str, Any]:
+        checks = [c for e in self.exercises for c in e.checks]
+        return {
+            "version": self.version,
+            "grader_version": self.grader_version,
+            "student": self.student,
+            "score": self.score,
+            "max_score": self.max_score,
+            "passed": sum(c.passed for c in checks),
+            "failed": sum(not c.passed for c in checks),
+            "duration": round(self.duration, 4),
+            "exercises": [e.to_dict() for e in self.exercises],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SubmissionResult:
+        if data.get("version") != SCHEMA_VERSION:
+            raise ValueError(f"unsupported results version {data.get('version')!r}, expected {SCHEMA_VERSION}")
+        return cls(
+            exercises=[ExerciseResult.from_dict(e) for e in data["exercises"]],
+            grader_version=data.get("grader_version", ""),
+            duration=data.get("duration", 0.0),
+            student=data.get("student"),
+        )

@@ -1,0 +1,117 @@
+"""The pytest plugin that runs inside each suite's process (`-p grader.plugin`).
+
+Without the grader around (a maintainer running `pytest` on a suite) it only registers the `check` marker.
+Launched by the runner, it reads its `RunSetup` from stdin, imports the student's module under guard, arms
+pytest-timeout on every check, turns each check's outcome into a `Verdict`, and streams events to the parent on
+a private pipe. The parent trusts nothing else this process says.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import importlib
+import os
+import resource
+import signal
+import sys
+
+import pytest
+
+from grader.diagnose import Verdict, explain_failure, explain_import_error
+from grader.model import Status
+from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
+
+
+def check_name(item: pytest.Item) -> str:
+    return getattr(item, "originalname", item.name).removeprefix("test_")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "check(title, depends=()): a graded check; points live in exercises.toml")
+    fd = os.environ.pop(EVENTS_FD_ENV, None)
+    if fd is None:
+        return
+    setup = RunSetup.from_json(sys.stdin.readline())
+    sys.stdin.close()  # the nonce is ours alone; student code reads nothing from here
+    _apply_limits(setup)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # the parent asks where a hung check is stuck
+    config.pluginmanager.register(GradingSession(setup, EventWriter(int(fd), setup.nonce)), "grader-session")
+
+
+def _apply_limits(setup: RunSetup) -> None:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if setup.memory_limit:
+        resource.setrlimit(resource.RLIMIT_AS, (setup.memory_limit, setup.memory_limit))
+
+
+class GradingSession:
+    def __init__(self, setup: RunSetup, events: EventWriter) -> None:
+        self.setup = setup
+        self.events = events
+        self.failed = set(setup.failed_before)
+        self.not_implemented: set[str] = set()
+        self.verdicts: dict[str, tuple[Verdict, float]] = {}
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        self.events.send("importing")
+        sys.path.insert(0, self.setup.root)
+        relpath = self.setup.module.replace(".", "/") + ".py"
+        try:
+            module = importlib.import_module(self.setup.module)
+        except BaseException as exc:
+            failure = explain_import_error(exc, exc.__traceback__, self.setup.root, relpath)
+            self.events.send(
+                "import_error",
+                outcome=failure.outcome.value,
+                message=failure.message,
+                location=failure.location.__dict__ if failure.location else None,
+            )
+            os._exit(0)  # nothing else can run meaningfully, and student threads must not keep us alive
+        expected_root = os.path.realpath(self.setup.root)
+        if not os.path.realpath(module.__file__ or "").startswith(expected_root + os.sep):
+            raise RuntimeError(f"{self.setup.module} was imported from {module.__file__}, not the submission")
+        self.events.send("imported")
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            if item.get_closest_marker("timeout") is None:
+                item.add_marker(pytest.mark.timeout(self.setup.time_limit, method="signal"))
+
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        self.events.send("begin", name=nodeid.rsplit("::", 1)[-1].removeprefix("test_"))
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        marker = item.get_closest_marker("check")
+        for dependency in marker.kwargs.get("depends", ()) if marker else ():
+            if dependency in self.failed and dependency not in self.not_implemented:
+                pytest.skip(f"can't check this until '{dependency}' passes")
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        report = yield
+        name = check_name(item)
+        if name in self.verdicts and self.verdicts[name][0].status is not Status.PASSED:
+            return report  # the first phase that went wrong is the story
+        duration = report.duration if call.when == "call" else self.verdicts.get(name, (None, 0.0))[1]
+        if report.skipped:
+            reason = call.excinfo.value.msg if call.excinfo else "skipped"
+            verdict = Verdict(Status.SKIPPED, str(reason))
+        elif report.failed and call.excinfo is not None:
+            verdict = explain_failure(call.excinfo.value, call.excinfo.tb, self.setup.root, self.setup.time_limit)
+            if call.when == "teardown":
+                verdict.message = f"after the check itself passed, cleaning up failed: {verdict.message}"
+        else:
+            verdict = Verdict(Status.PASSED, "")
+        self.verdicts[name] = (verdict, duration)
+        return report
+
+    def pytest_runtest_logfinish(self, nodeid: str) -> None:
+        name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
+        verdict, duration = self.verdicts.pop(name, (Verdict(Status.FAILED, "the check produced no result"), 0.0))
+        if verdict.status is not Status.PASSED:
+            self.failed.add(name)
+            if verdict.message.startswith("not implemented yet"):
+                self.not_implemented.add(name)
+        self.events.send("result", name=name, duration=duration, **verdict.to_event())
+
+

@@ -1,0 +1,20 @@
+"""Output formats: one module per format, each a `render(result, stream)` over the one results model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import TextIO
+
+from grader.model import SubmissionResult
+
+Renderer = Callable[[SubmissionResult, TextIO], None]
+
+FORMATS = ("text", "json")
+
+
+def renderer(name: str) -> Renderer:
+    """The `render` function of the format called `name` (imported only when asked for: start-up is speed)."""
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}")
+    return import_module(f"grader.render.{name}_format").render

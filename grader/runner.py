@@ -1,0 +1,323 @@
+"""Grade a submission: each exercise's suite in its own pytest process, judged from outside.
+
+The student's code runs in that process, so the parent decides everything: it reads results only from the
+private event pipe (`grader.protocol`), gives each check a deadline, stops a check that overruns it (asking
+faulthandler where it was first), kills the whole process group afterwards, and re-runs in a fresh process the
+checks that never ran because an earlier one hung or took the process down. A check without a result is a
+failed check, never a passed one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import selectors
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader import __version__
+from grader.catalog import SUITES_DIR, Exercise
+from grader.errors import InternalError
+from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
+from grader.suite_index import read_suite
+from grader.workspace import copy_submission, exercises_dir, remove
+
+GRACE = 2.0
+"""Seconds past a check's own limit before the parent steps in (pytest-timeout gets the first chance)."""
+STARTUP_LIMIT = 30.0
+"""Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
+OUTPUT_TAIL = 64 * 1024
+MEMORY_LIMIT = 3 * 1024**3
+
+_PYTEST_ARGS = (
+    "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
+    "-p", "grader.plugin", "-p", "asyncio", "-p", "timeout", "-p", "socket",
+    "--disable-socket", "--allow-unix-socket", "-q", "-s",
+)  # fmt: skip
+_DROPPED_ENV = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT")
+_FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
+
+
+@dataclass
+class _Run:
+    """What one pytest process told us before it ended or was stopped."""
+
+    results: dict[str, CheckResult] = field(default_factory=dict)
+    import_failure: dict | None = None
+    started: bool = False
+    imported: bool = False
+    running: str | None = None
+    ended_in: str | None = None
+    """How the process ended while a check or the import was under way: 'timeout' or 'crash', else None."""
+    returncode: int | None = None
+    output: bytearray = field(default_factory=bytearray)
+
+
+def grade(exercises: list[Exercise], root: Path, *, jobs: int | None = None) -> SubmissionResult:
+    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows."""
+    exercises_dir(root)
+    started = time.perf_counter()
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(exercises) or 1))
+    if jobs == 1:
+        results = [grade_exercise(e, root) for e in exercises]
+    else:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(lambda e: grade_exercise(e, root), exercises))
+    return SubmissionResult(results, grader_version=__version__, duration=time.perf_counter() - started)
+
+
+def grade_exercise(exercise: Exercise, root: Path) -> ExerciseResult:
+    """Grade one exercise of the submission at `root` in a private copy of its files."""
+    started = time.perf_counter()
+    suite = {c.name: c for c in read_suite(exercise.suite)}
+    missing = [c.name for c in exercise.checks if c.name not in suite]
+    if missing or len(suite) != len(exercise.checks):
+        raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
+    result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
+    workspace = copy_submission(root)
+    try:
+        if not (workspace / exercise.relpath).exists():
+            _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING,
+                      f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again")  # fmt: skip
+        else:
+            _grade_in(workspace, exercise, suite, result)
+    finally:
+        remove(workspace)
+    result.duration = time.perf_counter() - started
+    return result
+
+
+def _grade_in(workspace: Path, exercise: Exercise, suite: dict, result: ExerciseResult) -> None:
+    done: dict[str, CheckResult] = {}
+    pending = [c.name for c in exercise.checks]
+    while pending:
+        run = _run_suite(exercise, workspace, pending, failed=[n for n, r in done.items() if not r.passed])
+        if run.import_failure is not None:
+            failure = run.import_failure
+            location = Location(**failure["location"]) if failure.get("location") else None
+            _fail_all(result, exercise, suite, Status.ERROR, Outcome(failure["outcome"]), failure["message"], location)
+            return
+        if not run.imported:
+            _fail_all(result, exercise, suite, *_import_crash(exercise, run))
+            return
+        for name, check in run.results.items():
+            points = exercise.check(name).points
+            check.title, check.max_score = suite[name].title, points
+            check.score = points if check.passed else 0
+            done[name] = check
+        if run.running and run.running not in done:
+            done[run.running] = _stopped_check(exercise, suite[run.running], run, workspace)
+            result.outcome = Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED
+        progress = [n for n in pending if n in done]
+        if not progress:
+            for name in pending:
+                done[name] = _check(exercise, suite[name], Status.CRASHED, "the check could not be run: " + _tail(run))
+            result.outcome = Outcome.CRASHED
+        pending = [n for n in pending if n not in done]
+    result.checks = [done[c.name] for c in exercise.checks]
+    if result.outcome is Outcome.OK and any(c.status is Status.TIMEOUT for c in result.checks):
+        result.outcome = Outcome.TIMEOUT
+
+
+def _run_suite(exercise: Exercise, workspace: Path, names: list[str], failed: list[str]) -> _Run:
+    setup = RunSetup(
+        nonce=secrets.token_hex(16),
+        module=exercise.module,
+        root=str(workspace),
+        time_limit=exercise.time_limit,
+        failed_before=failed,
+        memory_limit=MEMORY_LIMIT,
+    )
+    read_fd, write_fd = os.pipe()
+    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
+    env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
+    env[EVENTS_FD_ENV] = str(write_fd)
+    nodeids = [f"{exercise.suite}::test_{name}" for name in names]
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pytest", *_PYTEST_ARGS, *nodeids],
+            cwd=workspace,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            pass_fds=(write_fd,),
+            start_new_session=True,
+        )
+    finally:
+        os.close(write_fd)
+    run = _Run()
+    try:
+        proc.stdin.write(setup.to_json().encode() + b"\n")
+        proc.stdin.close()
+    except OSError:
+        pass  # the process died at once; the event loop below finds out why
+    try:
+        _follow(proc, read_fd, setup, run, expected=len(names))
+    finally:
+        _kill_group(proc)
+        os.close(read_fd)
+        proc.stdout.close()
+        run.returncode = proc.wait()
+    return run
+
+
+def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int) -> None:
+    """Read events until every check reported, the process ended, or a deadline passed."""
+    per_check = setup.time_limit + GRACE
+    deadline = time.monotonic() + STARTUP_LIMIT
+    buffer = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(read_fd, selectors.EVENT_READ, "events")
+        selector.register(proc.stdout, selectors.EVENT_READ, "output")
+        events_open = True
+        while events_open and len(run.results) < expected:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                run.ended_in = "timeout"
+                _ask_where(proc, run)
+                return
+            for key, _ in selector.select(timeout=remaining):
+                chunk = os.read(key.fd, 65536)
+                if key.data == "output":
+                    _keep_tail(run, chunk)
+                    if not chunk:
+                        selector.unregister(key.fileobj)
+                    continue
+                if not chunk:
+                    events_open = False
+                    continue
+                buffer += chunk
+                *lines, buffer = buffer.split(b"\n")
+                for line in lines:
+                    event = parse_event(line, setup.nonce)
+                    if event is not None:
+                        deadline = _on_event(event, run, per_check, deadline)
+        if run.running is not None or not run.imported:
+            run.ended_in = "crash"
+
+
+def _on_event(event: dict, run: _Run, per_check: float, deadline: float) -> float:
+    kind = event["event"]
+    now = time.monotonic()
+    if kind == "importing":
+        run.started = True
+        return now + per_check
+    if kind == "imported":
+        run.imported = True
+        return now + STARTUP_LIMIT
+    if kind == "import_error":
+        run.import_failure = event
+        return deadline
+    if kind == "begin":
+        run.running = event["name"]
+        return now + per_check
+    if kind == "result":
+        run.running = None
+        location = Location(**event["location"]) if event.get("location") else None
+        run.results[event["name"]] = CheckResult(
+            name=event["name"], title="", status=Status(event["status"]), score=0, max_score=0,
+            message=event.get("message") or "", expected=event.get("expected"), fix=event.get("fix"),
+            location=location, duration=float(event.get("duration") or 0.0),
+        )  # fmt: skip
+        return now + STARTUP_LIMIT
+    return deadline
+
+
+def _ask_where(proc: subprocess.Popen, run: _Run) -> None:
+    """Let faulthandler print where the process is stuck (for the message), briefly, then give up on it."""
+    try:
+        os.kill(proc.pid, signal.SIGUSR1)
+    except ProcessLookupError:
+        return
+    end = time.monotonic() + 0.3
+    os.set_blocking(proc.stdout.fileno(), False)
+    while time.monotonic() < end:
+        try:
+            chunk = os.read(proc.stdout.fileno(), 65536)
+        except BlockingIOError:
+            time.sleep(0.02)
+            continue
+        if not chunk:
+            break
+        _keep_tail(run, chunk)
+
+
+def _keep_tail(run: _Run, chunk: bytes) -> None:
+    run.output += chunk
+    if len(run.output) > OUTPUT_TAIL:
+        del run.output[: len(run.output) - OUTPUT_TAIL]
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _tail(run: _Run, lines: int = 3) -> str:
+    text = run.output.decode("utf-8", "replace").strip().splitlines()
+    return " / ".join(text[-lines:]) if text else f"the process ended with code {run.returncode}"
+
+
+def _stuck_at(run: _Run, workspace: Path) -> Location | None:
+    """The student's innermost frame in faulthandler's dump of the main thread, if it printed one."""
+    text = run.output.decode("utf-8", "replace")
+    start = text.rfind("Current thread")
+    if start < 0:
+        start = text.rfind("Thread 0x")
+    exercises = str(workspace / "exercises") + os.sep
+    for match in _FAULTHANDLER_FRAME.finditer(text, max(start, 0)):
+        if match["file"].startswith(exercises) and not match["file"].endswith("util.py"):
+            return Location(os.path.relpath(match["file"], workspace), int(match["line"]), match["func"])
+    return None
+
+
+def _describe_exit(returncode: int | None) -> str:
+    if returncode is not None and returncode < 0:
+        name = signal.Signals(-returncode).name if -returncode in signal.valid_signals() else str(-returncode)
+        memory = " (out of memory?)" if name == "SIGKILL" else ""
+        return f"the process was killed by {name}{memory}"
+    return f"the process exited with code {returncode} (does your code call os._exit()?)"
+
+
+def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) -> CheckResult:
+    if run.ended_in == "timeout":
+        where = _stuck_at(run, workspace)
+        place = f", stuck at {where}" if where else ""
+        return _check(
+            exercise, suite_check, Status.TIMEOUT,
+            f"the check did not finish within {exercise.time_limit:g} s and was stopped{place}",
+            fix="Look for an endless loop (even one inside `except`), or a thread or process that never ends.",
+            location=where,
+        )  # fmt: skip
+    return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
+
+
+def _import_crash(exercise: Exercise, run: _Run) -> tuple[Status, Outcome, str]:
+    if not run.started:
+        raise InternalError(f"the suite of exercise {exercise.id} did not start: {_tail(run, 20)}")
+    if run.ended_in == "timeout":
+        message = f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: is there an endless loop at the top level?"
+        return Status.TIMEOUT, Outcome.TIMEOUT, message
+    return Status.CRASHED, Outcome.CRASHED, f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}"
+
+
+def _check(exercise: Exercise, suite_check, status: Status, message: str, **details) -> CheckResult:
+    points = exercise.check(suite_check.name).points
+    return CheckResult(suite_check.name, suite_check.title, status, 0, points, message, **details)
+
+
+def _fail_all(result, exercise, suite, status, outcome, message, location=None) -> None:
+    result.outcome = outcome
+    result.message = message
+    result.location = location
+    result.checks = [_check(exercise, suite[c.name], status, message, location=location) for c in exercise.checks]

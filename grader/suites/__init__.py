@@ -1,0 +1,1 @@
+"""The hidden suites: one plain pytest file per exercise, run by `grader.runner` in a process of its own."""

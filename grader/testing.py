@@ -1,0 +1,77 @@
+"""What the hidden suites use to state their claims about a student's code.
+
+A suite is a plain pytest file. Each check is a test function with a `check` marker carrying the title the
+student sees; its points live in `exercises.toml`. When the claim does not hold, the check calls `fail()` with
+what happened, what was expected and the fix in the lesson's words, and may point at the student's function.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import os
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any, NoReturn
+
+import pytest
+
+from grader.model import Location
+
+check = pytest.mark.check
+"""`@check("title", depends=("other_check",))`: marks a test function as a graded check."""
+
+
+class CheckFailure(AssertionError):
+    """A check's claim did not hold. Raised by `fail()`; the plugin turns it into the student's message."""
+
+    def __init__(
+        self, happened: str, expected: str | None = None, fix: str | None = None, location: Location | None = None
+    ) -> None:
+        super().__init__(happened)
+        self.happened = happened
+        self.expected = expected
+        self.fix = fix
+        self.location = location
+
+
+def where(obj: Any) -> Location | None:
+    """The student's definition of `obj` (a function, a class), for pointing a failure at it."""
+    try:
+        target = inspect.unwrap(obj)
+        filename = inspect.getsourcefile(target)
+        line = inspect.getsourcelines(target)[1]
+    except (TypeError, OSError, ValueError):
+        return None
+    if filename is None:
+        return None
+    parts = os.path.realpath(filename).split(os.sep)
+    if "exercises" not in parts:
+        return None
+    rel = "/".join(parts[len(parts) - 1 - parts[::-1].index("exercises") :])
+    return Location(rel, line, getattr(target, "__name__", None))
+
+
+def fail(happened: str, *, expected: str | None = None, fix: str | None = None, at: Any = None) -> NoReturn:
+    """Fail the current check with a message for the student; `at` is the student's function to point at."""
+    __tracebackhide__ = True
+    raise CheckFailure(happened, expected, fix, where(at) if at is not None else None)
+
+
+def expect(condition: object, happened: str, *, expected: str | None = None, fix: str | None = None, at: Any = None) -> None:
+    """`fail()` unless `condition` holds."""
+    __tracebackhide__ = True
+    if not condition:
+        fail(happened, expected=expected, fix=fix, at=at)
+
+
+def student(module: str) -> ModuleType:
+    """The student's module, e.g. `student("exercises.ex01_futures")`; the plugin imported it already."""
+    return importlib.import_module(module)
+
+
+def call_repr(func: Callable[..., Any] | str, *args: Any, **kwargs: Any) -> str:
+    """`make_request(42, delay=0.1)`: how a call looks in a message."""
+    name = func if isinstance(func, str) else getattr(func, "__name__", repr(func))
+    parts = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(parts)})"

@@ -1,0 +1,46 @@
+"""A fresh, private copy of the only files the grader reads from a submission: `exercises/*.py`.
+
+Suites never run in the student's folder: a `conftest.py`, a `pytest.ini`, a `sitecustomize.py` or an
+`exercises/__init__.py` of theirs could otherwise rewrite the verdicts. Symbolic links are not followed (they
+could point anywhere), and files too large to be an exercise are left out.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from grader.errors import NoSubmission
+
+MAX_FILE_BYTES = 1_000_000
+
+
+def exercises_dir(root: Path) -> Path:
+    folder = root / "exercises"
+    if not folder.is_dir():
+        raise NoSubmission(f"{root} has no exercises/ folder: run the grader in your copy of the kit, or pass --path")
+    return folder
+
+
+def copy_submission(root: Path) -> Path:
+    """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
+    source = exercises_dir(root)
+    target = Path(tempfile.mkdtemp(prefix="grader-"))
+    (target / "exercises").mkdir()
+    (target / "exercises" / "__init__.py").write_text("")
+    for path in sorted(source.iterdir()):
+        if (
+            path.suffix == ".py"
+            and path.stem.isidentifier()
+            and path.name != "__init__.py"
+            and not path.is_symlink()
+            and path.is_file()
+            and path.stat().st_size <= MAX_FILE_BYTES
+        ):
+            (target / "exercises" / path.name).write_bytes(path.read_bytes())
+    return target
+
+
+def remove(workspace: Path) -> None:
+    shutil.rmtree(workspace, ignore_errors=True)

@@ -1,0 +1,27 @@
+"""Exercise 01: futures (reference solution)."""
+
+import asyncio
+
+
+def make_request(value, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    asyncio.create_task(set_future_value(future, value, delay))
+    return future
+
+
+async def set_future_value(future: asyncio.Future, value, delay: float) -> None:
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_result(value)
+
+
+async def _set_future_exception(future: asyncio.Future, exc: Exception, delay: float) -> None:
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_exception(exc)
+
+
+def make_failing_request(exc: Exception, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    asyncio.create_task(_set_future_exception(future, exc, delay))
+    return future
