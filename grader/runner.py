@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader import __version__
@@ -29,7 +29,7 @@ from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.suite_index import read_suite
 from grader.workspace import copy_submission, exercises_dir, remove
 
-GRACE = 2.0
+GRACE = 1.0
 """Seconds past a check's own limit before the parent steps in (pytest-timeout gets the first chance)."""
 STARTUP_LIMIT = 30.0
 """Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
@@ -60,22 +60,29 @@ class _Run:
     output: bytearray = field(default_factory=bytearray)
 
 
-def grade(exercises: list[Exercise], root: Path, *, jobs: int | None = None) -> SubmissionResult:
-    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows."""
+def grade(
+    exercises: list[Exercise], root: Path, *, jobs: int | None = None, time_limit: float | None = None
+) -> SubmissionResult:
+    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows.
+
+    `time_limit` overrides every exercise's seconds per check (tests and impatient instructors use it).
+    """
     exercises_dir(root)
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(exercises) or 1))
     if jobs == 1:
-        results = [grade_exercise(e, root) for e in exercises]
+        results = [grade_exercise(e, root, time_limit=time_limit) for e in exercises]
     else:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(lambda e: grade_exercise(e, root), exercises))
+            results = list(pool.map(lambda e: grade_exercise(e, root, time_limit=time_limit), exercises))
     return SubmissionResult(results, grader_version=__version__, duration=time.perf_counter() - started)
 
 
-def grade_exercise(exercise: Exercise, root: Path) -> ExerciseResult:
+def grade_exercise(exercise: Exercise, root: Path, *, time_limit: float | None = None) -> ExerciseResult:
     """Grade one exercise of the submission at `root` in a private copy of its files."""
     started = time.perf_counter()
+    if time_limit is not None:
+        exercise = replace(exercise, time_limit=time_limit)
     suite = {c.name: c for c in read_suite(exercise.suite)}
     missing = [c.name for c in exercise.checks if c.name not in suite]
     if missing or len(suite) != len(exercise.checks):
