@@ -24,13 +24,14 @@ from pathlib import Path
 from grader import __version__
 from grader.catalog import SUITES_DIR, Exercise
 from grader.errors import InternalError
+from grader.messages import TIMEOUT_FIX
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.suite_index import read_suite
 from grader.workspace import copy_submission, exercises_dir, remove
 
 GRACE = 1.0
-"""Seconds past a check's own limit before the parent steps in (pytest-timeout gets the first chance)."""
+"""Seconds past a check's own limit before the parent steps in (the plugin's own timer gets the first chance)."""
 STARTUP_LIMIT = 30.0
 """Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
 OUTPUT_TAIL = 64 * 1024
@@ -38,7 +39,7 @@ MEMORY_LIMIT = 3 * 1024**3
 
 _PYTEST_ARGS = (
     "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
-    "-p", "grader.plugin", "-p", "asyncio", "-p", "timeout", "-p", "socket",
+    "-p", "grader.plugin", "-p", "asyncio", "-p", "socket",
     "--disable-socket", "--allow-unix-socket", "-q", "-s",
 )  # fmt: skip
 _DROPPED_ENV = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT")
@@ -299,12 +300,10 @@ def _describe_exit(returncode: int | None) -> str:
 def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
         where = _stuck_at(run, workspace)
-        place = f", stuck at {where}" if where else ""
+        place = f" (it was running {where})" if where else ""
         return _check(
-            exercise, suite_check, Status.TIMEOUT,
-            f"the check did not finish within {exercise.time_limit:g} s and was stopped{place}",
-            fix="Look for an endless loop (even one inside `except`), or a thread or process that never ends.",
-            location=where,
+            exercise, suite_check, Status.TIMEOUT, f"the check did not finish within {exercise.time_limit:g} s{place}",
+            fix=TIMEOUT_FIX, location=where,
         )  # fmt: skip
     return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
 
