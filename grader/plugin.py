@@ -124,5 +124,3 @@ class GradingSession:
             if verdict.message.startswith("not implemented yet"):
                 self.not_implemented.add(name)
         self.events.send("result", name=name, duration=duration, **verdict.to_event())
-
-

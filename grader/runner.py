@@ -38,10 +38,22 @@ OUTPUT_TAIL = 64 * 1024
 MEMORY_LIMIT = 3 * 1024**3
 
 _PYTEST_ARGS = (
-    "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
-    "-p", "grader.plugin", "-p", "asyncio", "-p", "socket",
-    "--disable-socket", "--allow-unix-socket", "-q", "-s",
-)  # fmt: skip
+    "-c",
+    str(SUITES_DIR / "pytest.ini"),
+    "--rootdir",
+    str(SUITES_DIR),
+    "--noconftest",
+    "-p",
+    "grader.plugin",
+    "-p",
+    "asyncio",
+    "-p",
+    "socket",
+    "--disable-socket",
+    "--allow-unix-socket",
+    "-q",
+    "-s",
+)
 _DROPPED_ENV = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT")
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
 
@@ -92,8 +104,14 @@ def grade_exercise(exercise: Exercise, root: Path, *, time_limit: float | None =
     workspace = copy_submission(root)
     try:
         if not (workspace / exercise.relpath).exists():
-            _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING,
-                      f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again")  # fmt: skip
+            _fail_all(
+                result,
+                exercise,
+                suite,
+                Status.ERROR,
+                Outcome.MISSING,
+                f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again",
+            )
         else:
             _grade_in(workspace, exercise, suite, result)
     finally:
@@ -231,10 +249,17 @@ def _on_event(event: dict, run: _Run, per_check: float, deadline: float) -> floa
         run.running = None
         location = Location(**event["location"]) if event.get("location") else None
         run.results[event["name"]] = CheckResult(
-            name=event["name"], title="", status=Status(event["status"]), score=0, max_score=0,
-            message=event.get("message") or "", expected=event.get("expected"), fix=event.get("fix"),
-            location=location, duration=float(event.get("duration") or 0.0),
-        )  # fmt: skip
+            name=event["name"],
+            title="",
+            status=Status(event["status"]),
+            score=0,
+            max_score=0,
+            message=event.get("message") or "",
+            expected=event.get("expected"),
+            fix=event.get("fix"),
+            location=location,
+            duration=float(event.get("duration") or 0.0),
+        )
         return now + STARTUP_LIMIT
     return deadline
 
@@ -302,9 +327,13 @@ def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) 
         where = _stuck_at(run, workspace)
         place = f" (it was running {where})" if where else ""
         return _check(
-            exercise, suite_check, Status.TIMEOUT, f"the check did not finish within {exercise.time_limit:g} s{place}",
-            fix=TIMEOUT_FIX, location=where,
-        )  # fmt: skip
+            exercise,
+            suite_check,
+            Status.TIMEOUT,
+            f"the check did not finish within {exercise.time_limit:g} s{place}",
+            fix=TIMEOUT_FIX,
+            location=where,
+        )
     return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
 
 
@@ -312,9 +341,16 @@ def _import_crash(exercise: Exercise, run: _Run) -> tuple[Status, Outcome, str]:
     if not run.started:
         raise InternalError(f"the suite of exercise {exercise.id} did not start: {_tail(run, 20)}")
     if run.ended_in == "timeout":
-        message = f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: is there an endless loop at the top level?"
+        message = (
+            f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: "
+            "is there an endless loop at the top level?"
+        )
         return Status.TIMEOUT, Outcome.TIMEOUT, message
-    return Status.CRASHED, Outcome.CRASHED, f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}"
+    return (
+        Status.CRASHED,
+        Outcome.CRASHED,
+        f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}",
+    )
 
 
 def _check(exercise: Exercise, suite_check, status: Status, message: str, **details) -> CheckResult:

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import KIT, SUBMISSIONS, make_submission
 
-from conftest import KIT, SUBMISSIONS, make_submission
 from grader.catalog import load_catalog
 
 EX01 = load_catalog().get("01")

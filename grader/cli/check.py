@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import click
@@ -22,8 +23,12 @@ def find_submission(start: Path) -> Path:
 
 @cli.command()
 @click.argument("exercises", nargs=-1)
-@click.option("--path", "path", type=click.Path(file_okay=False, path_type=Path),
-              help="The submission to grade: a folder that holds exercises/ (default: this repository).")
+@click.option(
+    "--path",
+    "path",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The submission to grade: a folder that holds exercises/ (default: this repository).",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Exercises graded at once (default: cores).")
 def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | None) -> None:
@@ -35,6 +40,8 @@ def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | N
     if path and not (root / "exercises").is_dir():
         raise NoSubmission(f"{path} has no exercises/ folder")
     selected = load_catalog().select(exercises)
-    result = grade(selected, root, jobs=jobs)
-    renderer(fmt)(result, sys.stdout)
+    with ThreadPoolExecutor(max_workers=1) as background:
+        render = background.submit(renderer, fmt)  # import the renderer while the suites run, not after
+        result = grade(selected, root, jobs=jobs)
+    render.result()(result, sys.stdout)
     sys.exit(ExitCode.OK if result.passed else ExitCode.CHECKS_FAILED)
