@@ -15,7 +15,7 @@ from grader import __version__
 
 class ExitCode(IntEnum):
     OK = 0
-    """Every check passed."""
+    """Every check passed (or the output carries the verdict: `--exit-zero`, `--format classroom`)."""
     CHECKS_FAILED = 1
     USAGE = 2
     INTERNAL = 3
@@ -42,7 +42,12 @@ def cli() -> None:
 
 
 def main() -> None:
-    from grader.cli import check, hint, listing, verify  # noqa: F401 - each module registers its verb
+    from grader.cli import (  # noqa: F401 - each module registers its verb
+        check,
+        hint,
+        listing,
+        verify,
+    )
 
     try:
         cli(prog_name="grader")
