@@ -42,12 +42,8 @@ def cli() -> None:
 
 
 def main() -> None:
-    from grader.cli import (  # noqa: F401 - each module registers its verb
-        check,
-        hint,
-        listing,
-        verify,
-    )
+    from grader.cli import check, hint, listing, verify  # noqa: F401 - each module registers its verb
+    from grader.cli import workflow  # noqa: F401 - the platforms' verbs
 
     try:
         cli(prog_name="grader")

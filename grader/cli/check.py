@@ -48,4 +48,3 @@ def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | N
     if fmt in STEP_FORMATS:
         renderer("text")(result, sys.stderr)
     sys.exit(ExitCode.OK if result.passed or exit_zero or fmt in STEP_FORMATS else ExitCode.CHECKS_FAILED)
-
