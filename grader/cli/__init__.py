@@ -43,7 +43,7 @@ def cli() -> None:
 
 def main() -> None:
     from grader.cli import check, hint, listing, verify  # noqa: F401 - each module registers its verb
-    from grader.cli import gradescope, workflow  # noqa: F401 - the platforms' verbs
+    from grader.cli import export_template, gradescope, workflow  # noqa: F401 - the platforms' verbs
 
     try:
         cli(prog_name="grader")

@@ -42,9 +42,18 @@ def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | N
     root = path.resolve() if path else find_submission(Path.cwd())
     if path and not (root / "exercises").is_dir():
         raise NoSubmission(f"{path} has no exercises/ folder")
+    _warn_if_not_exported_grader(root)
     selected = load_catalog().select(exercises)
     result = grade(selected, root, jobs=jobs)
     renderer(fmt)(result, sys.stdout)
     if fmt in STEP_FORMATS:
         renderer("text")(result, sys.stderr)
     sys.exit(ExitCode.OK if result.passed or exit_zero or fmt in STEP_FORMATS else ExitCode.CHECKS_FAILED)
+
+
+def _warn_if_not_exported_grader(root: Path) -> None:
+    from grader.template import drift_warning
+
+    warning = drift_warning(root)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
