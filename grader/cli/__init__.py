@@ -42,8 +42,8 @@ def cli() -> None:
 
 
 def main() -> None:
-    from grader.cli import check, hint, listing, verify  # noqa: F401 - each module registers its verb
-    from grader.cli import export_template, gradescope, workflow  # noqa: F401 - the platforms' verbs
+    # each module registers its verb
+    from grader.cli import check, export_template, gradescope, hint, listing, verify, workflow  # noqa: F401
 
     try:
         cli(prog_name="grader")
