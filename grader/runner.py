@@ -18,29 +18,42 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader import __version__
 from grader.catalog import SUITES_DIR, Exercise
 from grader.errors import InternalError
+from grader.messages import TIMEOUT_FIX
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.suite_index import read_suite
 from grader.workspace import copy_submission, exercises_dir, remove
 
-GRACE = 2.0
-"""Seconds past a check's own limit before the parent steps in (pytest-timeout gets the first chance)."""
+GRACE = 1.0
+"""Seconds past a check's own limit before the parent steps in (the plugin's own timer gets the first chance)."""
 STARTUP_LIMIT = 30.0
 """Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
 OUTPUT_TAIL = 64 * 1024
 MEMORY_LIMIT = 3 * 1024**3
 
 _PYTEST_ARGS = (
-    "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
-    "-p", "grader.plugin", "-p", "asyncio", "-p", "timeout", "-p", "socket",
-    "--disable-socket", "--allow-unix-socket", "-q", "-s",
-)  # fmt: skip
+    "-c",
+    str(SUITES_DIR / "pytest.ini"),
+    "--rootdir",
+    str(SUITES_DIR),
+    "--noconftest",
+    "-p",
+    "grader.plugin",
+    "-p",
+    "asyncio",
+    "-p",
+    "socket",
+    "--disable-socket",
+    "--allow-unix-socket",
+    "-q",
+    "-s",
+)
 _DROPPED_ENV = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT")
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
 
@@ -60,22 +73,29 @@ class _Run:
     output: bytearray = field(default_factory=bytearray)
 
 
-def grade(exercises: list[Exercise], root: Path, *, jobs: int | None = None) -> SubmissionResult:
-    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows."""
+def grade(
+    exercises: list[Exercise], root: Path, *, jobs: int | None = None, time_limit: float | None = None
+) -> SubmissionResult:
+    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows.
+
+    `time_limit` overrides every exercise's seconds per check (tests and impatient instructors use it).
+    """
     exercises_dir(root)
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(exercises) or 1))
     if jobs == 1:
-        results = [grade_exercise(e, root) for e in exercises]
+        results = [grade_exercise(e, root, time_limit=time_limit) for e in exercises]
     else:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(lambda e: grade_exercise(e, root), exercises))
+            results = list(pool.map(lambda e: grade_exercise(e, root, time_limit=time_limit), exercises))
     return SubmissionResult(results, grader_version=__version__, duration=time.perf_counter() - started)
 
 
-def grade_exercise(exercise: Exercise, root: Path) -> ExerciseResult:
+def grade_exercise(exercise: Exercise, root: Path, *, time_limit: float | None = None) -> ExerciseResult:
     """Grade one exercise of the submission at `root` in a private copy of its files."""
     started = time.perf_counter()
+    if time_limit is not None:
+        exercise = replace(exercise, time_limit=time_limit)
     suite = {c.name: c for c in read_suite(exercise.suite)}
     missing = [c.name for c in exercise.checks if c.name not in suite]
     if missing or len(suite) != len(exercise.checks):
@@ -84,8 +104,14 @@ def grade_exercise(exercise: Exercise, root: Path) -> ExerciseResult:
     workspace = copy_submission(root)
     try:
         if not (workspace / exercise.relpath).exists():
-            _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING,
-                      f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again")  # fmt: skip
+            _fail_all(
+                result,
+                exercise,
+                suite,
+                Status.ERROR,
+                Outcome.MISSING,
+                f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again",
+            )
         else:
             _grade_in(workspace, exercise, suite, result)
     finally:
@@ -223,10 +249,17 @@ def _on_event(event: dict, run: _Run, per_check: float, deadline: float) -> floa
         run.running = None
         location = Location(**event["location"]) if event.get("location") else None
         run.results[event["name"]] = CheckResult(
-            name=event["name"], title="", status=Status(event["status"]), score=0, max_score=0,
-            message=event.get("message") or "", expected=event.get("expected"), fix=event.get("fix"),
-            location=location, duration=float(event.get("duration") or 0.0),
-        )  # fmt: skip
+            name=event["name"],
+            title="",
+            status=Status(event["status"]),
+            score=0,
+            max_score=0,
+            message=event.get("message") or "",
+            expected=event.get("expected"),
+            fix=event.get("fix"),
+            location=location,
+            duration=float(event.get("duration") or 0.0),
+        )
         return now + STARTUP_LIMIT
     return deadline
 
@@ -292,13 +325,15 @@ def _describe_exit(returncode: int | None) -> str:
 def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
         where = _stuck_at(run, workspace)
-        place = f", stuck at {where}" if where else ""
+        place = f" (it was running {where})" if where else ""
         return _check(
-            exercise, suite_check, Status.TIMEOUT,
-            f"the check did not finish within {exercise.time_limit:g} s and was stopped{place}",
-            fix="Look for an endless loop (even one inside `except`), or a thread or process that never ends.",
+            exercise,
+            suite_check,
+            Status.TIMEOUT,
+            f"the check did not finish within {exercise.time_limit:g} s{place}",
+            fix=TIMEOUT_FIX,
             location=where,
-        )  # fmt: skip
+        )
     return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
 
 
@@ -306,9 +341,16 @@ def _import_crash(exercise: Exercise, run: _Run) -> tuple[Status, Outcome, str]:
     if not run.started:
         raise InternalError(f"the suite of exercise {exercise.id} did not start: {_tail(run, 20)}")
     if run.ended_in == "timeout":
-        message = f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: is there an endless loop at the top level?"
+        message = (
+            f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: "
+            "is there an endless loop at the top level?"
+        )
         return Status.TIMEOUT, Outcome.TIMEOUT, message
-    return Status.CRASHED, Outcome.CRASHED, f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}"
+    return (
+        Status.CRASHED,
+        Outcome.CRASHED,
+        f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}",
+    )
 
 
 def _check(exercise: Exercise, suite_check, status: Status, message: str, **details) -> CheckResult:

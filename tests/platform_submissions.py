@@ -9,7 +9,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from conftest import KIT, make_submission
+from support import KIT, make_submission
 
 from grader.catalog import load_catalog
 from grader.model import SubmissionResult

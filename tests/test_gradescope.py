@@ -17,8 +17,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import KIT
 from platform_submissions import MAX_POINTS, POINTS, SOURCES
+from support import KIT
 
 from grader.catalog import load_catalog
 from grader.errors import UsageError

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import KIT
+from support import KIT
 
 from grader.catalog import load_catalog
 from grader.classroom_workflow import WORKFLOW_PATH, workflow

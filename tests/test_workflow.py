@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import yaml
-from conftest import KIT
+from support import KIT
 
 from grader.catalog import load_catalog
 from grader.classroom_workflow import REPORTER, WORKFLOW_PATH, step_id, workflow

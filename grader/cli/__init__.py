@@ -31,7 +31,10 @@ class GraderGroup(click.Group):
             click.echo(f"error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
         except GraderError as exc:
-            click.echo(f"internal error: {exc}\nThis is a bug in the kit, not in your code: please tell your instructor.", err=True)
+            click.echo(
+                f"internal error: {exc}\nThis is a bug in the kit, not in your code: please tell your instructor.",
+                err=True,
+            )
             sys.exit(ExitCode.INTERNAL)
 
 

@@ -9,6 +9,7 @@ bugs keep their codes there too, so that a broken workflow shows up as one.
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import click
@@ -28,12 +29,19 @@ def find_submission(start: Path) -> Path:
 
 @cli.command()
 @click.argument("exercises", nargs=-1)
-@click.option("--path", "path", type=click.Path(file_okay=False, path_type=Path),
-              help="The submission to grade: a folder that holds exercises/ (default: this repository).")
+@click.option(
+    "--path",
+    "path",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The submission to grade: a folder that holds exercises/ (default: this repository).",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Exercises graded at once (default: cores).")
-@click.option("--exit-zero", is_flag=True,
-              help="Exit 0 even when checks fail (always so with --format classroom, whose reporter step must run).")
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when checks fail (always so with --format classroom, whose reporter step must run).",
+)
 def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | None, exit_zero: bool) -> None:
     """Grade the named exercises (all when none is named)."""
     from grader.catalog import load_catalog
@@ -44,10 +52,12 @@ def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | N
         raise NoSubmission(f"{path} has no exercises/ folder")
     _warn_if_not_exported_grader(root)
     selected = load_catalog().select(exercises)
-    result = grade(selected, root, jobs=jobs)
-    renderer(fmt)(result, sys.stdout)
+    with ThreadPoolExecutor(max_workers=1) as background:
+        render = background.submit(renderer, fmt)  # import the renderer while the suites run, not after
+        result = grade(selected, root, jobs=jobs)
+    render.result()(result, sys.stdout)
     if fmt in STEP_FORMATS:
-        renderer("text")(result, sys.stderr)
+        renderer("text")(result, sys.stderr)  # the step's log shows the report; stdout is the step's output
     sys.exit(ExitCode.OK if result.passed or exit_zero or fmt in STEP_FORMATS else ExitCode.CHECKS_FAILED)
 
 

@@ -36,7 +36,9 @@ def _check_lines(check: CheckResult, console: Console) -> None:
     console.print(f"  [{colour}]{symbol}[/{colour}] {escape(check.title)} {points}")
     if check.passed:
         return
-    console.print(f"      {escape(_fold(check.message))}", style="bold" if check.status is not Status.SKIPPED else "dim")
+    console.print(
+        f"      {escape(_fold(check.message))}", style="bold" if check.status is not Status.SKIPPED else "dim"
+    )
     if check.expected:
         console.print(f"      [dim]expected:[/dim] {escape(_fold(check.expected))}")
     if check.location:
