@@ -15,7 +15,7 @@ from grader import __version__
 
 class ExitCode(IntEnum):
     OK = 0
-    """Every check passed."""
+    """Every check passed (or the output carries the verdict: `--exit-zero`, `--format classroom`)."""
     CHECKS_FAILED = 1
     USAGE = 2
     INTERNAL = 3
@@ -45,7 +45,8 @@ def cli() -> None:
 
 
 def main() -> None:
-    from grader.cli import check, hint, listing, verify  # noqa: F401 - each module registers its verb
+    # each module registers its verb
+    from grader.cli import check, export_template, gradescope, hint, listing, verify, workflow  # noqa: F401
 
     try:
         cli(prog_name="grader")
