@@ -93,7 +93,7 @@ def run_autograder(root: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def zip_file(tmp_path_factory) -> Path:
-    return build(tmp_path_factory.mktemp("zip"))
+    return build(tmp_path_factory.mktemp("zip"), "01")  # the submissions below are of exercise 01
 
 
 def test_the_zip_has_gradescopes_layout(zip_file, tmp_path):
@@ -109,7 +109,7 @@ def test_the_zip_has_gradescopes_layout(zip_file, tmp_path):
         with zipfile.ZipFile(zip_file) as archive:
             (tmp_path / script).write_bytes(archive.read(script))
         assert subprocess.run(["bash", "-n", str(tmp_path / script)]).returncode == 0
-    assert zip_file.read_bytes() == build(tmp_path).read_bytes(), "the same kit gives the same zip"
+    assert zip_file.read_bytes() == build(tmp_path, "01").read_bytes(), "the same kit gives the same zip"
 
 
 # A loose upload, a whole repository, and the two ways student code stops the grader.
