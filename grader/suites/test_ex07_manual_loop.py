@@ -28,6 +28,7 @@ WAIT_FOR_TASKS = (
 
 
 LONG_TASK_ITERATIONS = 50
+NAMES = ("run_manually", "run_until_all_done")
 
 
 class Boom(Exception):
@@ -157,8 +158,7 @@ def test_returns_result():
     )
 
 
-def _run_on_own_loop(spy: LoopSpy, func) -> None:
-    name = func.__name__
+def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
     probe = Probe()
     coro = probe.returns_after_a_sleep()
     try:
@@ -194,24 +194,25 @@ def _run_on_own_loop(spy: LoopSpy, func) -> None:
 
 @check("run_manually and run_until_all_done make their own loop, without asyncio.run or asyncio.Runner")
 def test_builds_its_own_loop(loops: LoopSpy):
-    _run_on_own_loop(loops, ex.run_manually)
-    _run_on_own_loop(loops, ex.run_until_all_done)
+    for name in NAMES:
+        _run_on_own_loop(loops, name, getattr(ex, name))
 
 
 @check("after a coroutine returns, the loop is closed and not left behind as the current loop")
 def test_closes_loop_on_success():
-    for func in (ex.run_manually, ex.run_until_all_done):
+    for name in NAMES:
+        func = getattr(ex, name)
         probe = Probe()
         coro = probe.returns_after_a_sleep()
         try:
             func(coro)
         finally:
             discard(coro)
-        expect_closed(probe, f"{func.__name__}(coro)", func)
+        expect_closed(probe, f"{name}(coro)", func)
         left = current_loop()
         expect(
             left is None or left is not probe.loop,
-            f"{func.__name__} left its closed loop set as the current event loop",
+            f"{name} left its closed loop set as the current event loop",
             expected="no current loop afterwards, as before the call",
             fix="You need not call asyncio.set_event_loop(loop); if you do, call asyncio.set_event_loop(None) in "
             "the `finally` block too.",
