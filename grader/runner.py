@@ -41,7 +41,10 @@ _PYTEST_ARGS = (
     "-p", "grader.plugin", "-p", "asyncio", "-p", "timeout", "-p", "socket",
     "--disable-socket", "--allow-unix-socket", "-q", "-s",
 )  # fmt: skip
-_DROPPED_ENV = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT")
+_DROPPED_ENV = (
+    "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT",
+    "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",  # would turn on asyncio's debug mode for every loop: exercise 09 grades that
+)  # fmt: skip
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
 
 
