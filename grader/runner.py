@@ -38,23 +38,15 @@ OUTPUT_TAIL = 64 * 1024
 MEMORY_LIMIT = 3 * 1024**3
 
 _PYTEST_ARGS = (
-    "-c",
-    str(SUITES_DIR / "pytest.ini"),
-    "--rootdir",
-    str(SUITES_DIR),
-    "--noconftest",
-    "-p",
-    "grader.plugin",
-    "-p",
-    "asyncio",
-    "-p",
-    "socket",
-    "--disable-socket",
-    "--allow-unix-socket",
-    "-q",
-    "-s",
-)
-_DROPPED_ENV = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT")
+    "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
+    "-p", "grader.plugin", "-p", "asyncio", "-p", "socket",
+    "--disable-socket", "--allow-unix-socket", "-q", "-s",
+)  # fmt: skip
+_DROPPED_ENV = (
+    "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT",
+    "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",  # would turn on asyncio's debug mode for every loop: exercise 09 grades that
+    "PYTHONWARNINGS",  # `error` would turn a student's harmless warning into a failed check
+)  # fmt: skip
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
 
 
