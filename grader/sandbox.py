@@ -16,6 +16,9 @@ what can happen before that, each applied where this machine permits it and skip
                 ABI 6 no signals to processes outside the run (the grader, other students' runs).
     resources   RLIMIT_AS (memory), RLIMIT_CPU (a backstop for processes that leave the group), RLIMIT_FSIZE,
                 no core files.
+    orphans     the suite's process dies with the grader thread that started it (PR_SET_PDEATHSIG), so a
+                grader killed outright does not leave it running; the cgroups of a dead grader are emptied
+                by the next one.
 
 Output size is limited by the parent, which reads it (`grader.runner`). `python -m grader.sandbox` prints which
 layers this machine grants.
@@ -47,6 +50,7 @@ WRITABLE_DEVICES = ("/dev/shm", "/dev/null")
 
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
+_PR_SET_PDEATHSIG = 1
 _PR_SET_NO_NEW_PRIVS = 38
 # Landlock's system calls have the same numbers on every Linux architecture but alpha.
 _LANDLOCK_CREATE_RULESET, _LANDLOCK_ADD_RULE, _LANDLOCK_RESTRICT_SELF = 444, 445, 446
@@ -86,6 +90,9 @@ def confine(workspace: str, cgroup: str | None = None, memory_limit: int | None 
     Call it in the process that will run student code, while it has one thread, before that code runs.
     """
     applied = []
+    libc = _libc()
+    if libc is not None and libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+        applied.append("orphans:pdeathsig")  # a grader killed outright (SIGKILL, OOM) takes its suites along
     if cgroup and _join_cgroup(cgroup):
         applied.append("processes:cgroup")
     if os.geteuid() == 0:
