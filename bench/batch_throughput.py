@@ -8,11 +8,13 @@ loop that runs `python -m pytest <suite>` once per student, in the student's rep
 Prints the median (and the range) of each, students per minute, their ratio, and the grader's peak memory; and
 checks every batch's gradebook against what each student must get (a stability check of the verdicts).
 
-The plain loop is the naive baseline, not a safe grader: it gets only the rails that keep this machine and the
-kit alive (its own copy of the suites, since one hostile student rewrites them; a new session, 3 GB of address
-space, 256 processes through a pids cgroup when one can be made, else the fork bombs are left out of it; pytest-
-timeout at the exercise's limit; a kill after --plain-timeout seconds, since a hang in a thread or a process
-outlives pytest-timeout). `--benign-only` measures the students without the hostile ones.
+The plain loop is the naive baseline, not a safe grader, and nothing stops a hostile student from writing
+wherever they aim: it grades its own copy of the class, whose hostile students aim at a private copy of the
+suites (restored before each student, since one of them rewrites it) and a dummy --out, never at the kit. It
+also gets the rails that keep this machine alive: a new session, 3 GB of address space, 256 processes through a
+pids cgroup when one can be made (else the fork bombs are left out of it), pytest-timeout at the exercise's limit,
+and a kill after --plain-timeout seconds (a hang in a thread or a process outlives pytest-timeout).
+`--benign-only` measures the students without the hostile ones.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ def plain_pytest(repo: Path, suites: Path, timeout: float, cgroup: PidsCgroup | 
     if cgroup:
         command = ["sh", "-c", f'echo $$ > {cgroup.path}/cgroup.procs && exec "$@"', "sh", *command]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTEST_ADDOPTS")}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"  # a linked exercises/ folder points into the kit: leave no cache there
     subprocess.run(command, cwd=repo, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
 
@@ -74,6 +77,8 @@ def plain_pytest(repo: Path, suites: Path, timeout: float, cgroup: PidsCgroup | 
 def plain_once(students: list[Path], suites: Path, timeout: float) -> float:
     started = time.perf_counter()
     for repo in students:
+        shutil.rmtree(suites, ignore_errors=True)  # what the student before may have rewritten
+        shutil.copytree(SUITES_DIR, suites)
         cgroup = PidsCgroup.create(256)
         try:
             plain_pytest(repo, suites, timeout, cgroup)
@@ -101,19 +106,18 @@ def main() -> None:
     layers = layer_names(report)
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     try:
-        folder, out = work / "class", work / "out"
+        folder, out, plain_folder, suites = work / "class", work / "out", work / "plain-class", work / "suites"
         expected = build_class(folder, out, layers)
+        build_class(plain_folder, work / "plain-out", layers, suites=suites)
         if args.benign_only:
             for name, case in expected.items():
                 if case.hostile:
                     shutil.rmtree(folder / name)
             expected = {n: c for n, c in expected.items() if not c.hostile}
-        suites = work / "suites"
-        shutil.copytree(SUITES_DIR, suites)
         can_bound = PidsCgroup.create(256)
         if can_bound:
             can_bound.destroy()
-        plain_students = [folder / n for n, c in sorted(expected.items())
+        plain_students = [plain_folder / n for n, c in sorted(expected.items())
                           if can_bound or c.requires != "processes"]  # fmt: skip
         print(f"{len(expected)} students ({sum(c.hostile for c in expected.values())} hostile), exercise 01, "
               f"--jobs {args.jobs}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")

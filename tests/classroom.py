@@ -108,12 +108,12 @@ def _ordinary(folder: Path, layers: set[str]) -> dict[str, Expected]:
     return expected
 
 
-def _hostile_files(folder: Path, out: Path, layers: set[str]) -> dict[str, Expected]:
+def _hostile_files(folder: Path, out: Path, layers: set[str], suites: Path) -> dict[str, Expected]:
     expected = {}
     for path in sorted(HOSTILE.glob("*.py")):
         name = "hostile-" + path.stem.replace("_", "-")
         source = path.read_text()
-        source = source.replace("__SUITES__", str(SUITES_DIR)).replace("__OUT__", str(out))
+        source = source.replace("__SUITES__", str(suites)).replace("__OUT__", str(out))
         source = source.replace("__REPO__", str(folder / name))
         case = expectation(source, hostile=True)
         if case.requires and case.requires not in layers:
@@ -156,16 +156,19 @@ def _hostile_made(folder: Path) -> dict[str, Expected]:
     }
 
 
-def build_class(folder: Path, out: Path, layers: set[str], size: int = CLASS_SIZE) -> dict[str, Expected]:
+def build_class(
+    folder: Path, out: Path, layers: set[str], size: int = CLASS_SIZE, suites: Path = SUITES_DIR
+) -> dict[str, Expected]:
     """Write the class into `folder` (created) and return each student's expected status and score.
 
-    `out` is where the batch will write (hostile students try to write there); `layers` are the sandbox
-    layers this machine grants (`grader.sandbox.probe()`): cases that need a missing one are left out, and
-    correct students fill the class up to `size`.
+    `out` is where the batch will write and `suites` the suites it grades with (hostile students try to write
+    into both: give a grader without a sandbox copies); `layers` are the sandbox layers this machine grants
+    (`grader.sandbox.probe()`): cases that need a missing one are left out, and correct students fill the class
+    up to `size`.
     """
     folder.mkdir(parents=True, exist_ok=True)
     expected = _ordinary(folder, layers)
-    expected |= _hostile_files(folder, out, layers)
+    expected |= _hostile_files(folder, out, layers, suites)
     expected |= _hostile_made(folder)
     number = 3
     while len(expected) < size:

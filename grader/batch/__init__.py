@@ -70,6 +70,7 @@ def _title(options: BatchOptions) -> str:
 
 
 def run_batch(options: BatchOptions, progress: LineProgress | TerminalProgress) -> BatchSummary:
+    """Grade the class named by `options` into `options.out`; Ctrl-C ends it early with what is graded written."""
     started = time.perf_counter()
     out = options.out.resolve()
     students = select_shard(discover(options.roots), options.shard)
@@ -129,15 +130,22 @@ def merge(folders: list[Path], out: Path) -> int:
     catalog = load_catalog()
     records: dict[str, tuple[StudentRecord, Path]] = {}
     exercise_ids: list[str] | None = None
+    versions = set()
     for folder in folders:
         data = outputs.read_results(folder)
         ids = [e["id"] for e in data["exercises"]]
+        versions.add(data.get("grader_version"))
         if exercise_ids is None:
             exercise_ids = ids
         elif ids != exercise_ids:
             raise UsageError(f"{folder} graded exercises {', '.join(ids)}, the others {', '.join(exercise_ids)}")
+        if len(versions) > 1:
+            raise UsageError(f"the folders were graded by different graders ({', '.join(map(str, versions))})")
         for entry in data["students"]:
-            record = StudentRecord.from_dict(entry)
+            try:
+                record = StudentRecord.from_dict(entry)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise UsageError(f"{folder}/results.json has a malformed student entry ({exc})") from exc
             if record.student in records:
                 raise UsageError(f"{record.student} is in both {records[record.student][1]} and {folder}")
             records[record.student] = (record, folder)

@@ -9,7 +9,6 @@ size of the class.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -42,7 +41,6 @@ class _Pending:
     student: Student
     results: dict[str, ExerciseResult] = field(default_factory=dict)
     error: str | None = None
-    started: float = field(default_factory=time.perf_counter)
 
 
 def unavailable(exercise: Exercise, message: str) -> ExerciseResult:
@@ -72,13 +70,14 @@ class Pool:
         shortcut = self.stubs.result_for(exercise, student.root) if self.stubs else None
         if shortcut is not None:
             return shortcut
-        for attempt in range(RETRIES + 1):
+        retries = RETRIES
+        while True:
             try:
                 return grade_exercise(exercise, student.root, cancellation=self.cancellation)
             except InternalError:
-                if attempt == RETRIES:
+                if retries == 0:
                     raise
-        raise AssertionError("unreachable")
+                retries -= 1
 
     def grade(self, students: list[Student], on_done: Callable[[Graded], None]) -> None:
         """Grade `students`, calling `on_done` in this thread as each one is complete.
@@ -102,14 +101,16 @@ class Pool:
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in done:
                         student, exercise = running.pop(future)
-                        self._collect(pending[student.id], exercise, future, on_done)
+                        if self._collect(pending[student.id], exercise, future, on_done):
+                            del pending[student.id]  # reported: keep nothing more of them here
             except BaseException:
                 self.cancel()
                 for future in running:
                     future.cancel()
                 raise
 
-    def _collect(self, entry: _Pending, exercise: Exercise, future: Future, on_done: Callable[[Graded], None]) -> None:
+    def _collect(self, entry: _Pending, exercise: Exercise, future: Future, on_done: Callable[[Graded], None]) -> bool:
+        """Take one finished job; report the student (and return True) once all their exercises are in."""
         try:
             entry.results[exercise.id] = future.result()
         except GradingCancelled:
@@ -118,10 +119,10 @@ class Pool:
             entry.error = f"the grader failed on exercise {exercise.id}: {type(exc).__name__}: {exc}"
             entry.results[exercise.id] = unavailable(exercise, entry.error)
         if len(entry.results) < len(self.exercises):
-            return
+            return False
         if entry.error:
             on_done(Graded(entry.student, None, entry.error))
-            return
+            return True
         result = SubmissionResult(
             [entry.results[e.id] for e in self.exercises],
             grader_version=__version__,
@@ -129,3 +130,4 @@ class Pool:
             student=entry.student.id,
         )
         on_done(Graded(entry.student, result))
+        return True

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from grader.batch.feedback import not_started
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.catalog import Exercise
+from grader.model import Status
 
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 _NUMBER = re.compile(r"(?<![\w.])\d+(\.\d+)?")
@@ -97,7 +98,7 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
             for check in exercise.checks:
                 titles[(exercise.id, check.name)] = check.title
                 passed[(exercise.id, check.name)] += check.passed
-                if check.passed or exercise.message or check.status.value == "skipped":
+                if check.passed or exercise.message or check.status is Status.SKIPPED:
                     continue
                 if check.message.startswith(_CONSEQUENCES):
                     continue

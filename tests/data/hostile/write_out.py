@@ -1,4 +1,5 @@
 # expect: status=ok score=0
+# requires: filesystem
 """Tries, at import, to rewrite the batch's outputs (the gradebook, another student's record, the report) and
 its own repository; the functions are not written. The writes must fail and change nothing."""
 import pathlib

@@ -1,4 +1,5 @@
 # expect: status=ok score=10
+# requires: filesystem
 """A correct solution that, when imported, tries to replace the grader's suite with one that passes everything
 and to plant a conftest.py beside it. The writes must fail; the grade is its own (full marks, it is correct)."""
 import asyncio
