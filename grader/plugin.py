@@ -11,9 +11,9 @@ from __future__ import annotations
 import faulthandler
 import importlib
 import os
-import resource
 import signal
 import sys
+import tempfile
 from types import FrameType
 
 import pytest
@@ -21,6 +21,7 @@ import pytest
 from grader.diagnose import Verdict, explain_failure, explain_import_error, explain_timeout
 from grader.model import Status
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
+from grader.sandbox import confine
 
 
 def check_name(item: pytest.Item) -> str:
@@ -34,15 +35,18 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     setup = RunSetup.from_json(sys.stdin.readline())
     sys.stdin.close()  # the nonce is ours alone; student code reads nothing from here
-    _apply_limits(setup)
+    _confine(setup)
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # the parent asks where a hung check is stuck
     config.pluginmanager.register(GradingSession(setup, EventWriter(int(fd), setup.nonce)), "grader-session")
 
 
-def _apply_limits(setup: RunSetup) -> None:
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if setup.memory_limit:
-        resource.setrlimit(resource.RLIMIT_AS, (setup.memory_limit, setup.memory_limit))
+def _confine(setup: RunSetup) -> None:
+    """Sandbox this process before the student's module is imported; temporary files go to the workspace."""
+    scratch = os.path.join(setup.root, "tmp")
+    os.makedirs(scratch, exist_ok=True)
+    os.environ["TMPDIR"] = scratch
+    tempfile.tempdir = None
+    confine(setup.root, setup.cgroup, setup.memory_limit)
 
 
 class GradingSession:

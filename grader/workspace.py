@@ -23,22 +23,28 @@ def exercises_dir(root: Path) -> Path:
     return folder
 
 
+def submission_files(root: Path) -> list[Path]:
+    """The files of `root/exercises` that the grader reads: regular `*.py` files of a sane size, no links."""
+    return [
+        path
+        for path in sorted(exercises_dir(root).iterdir())
+        if path.suffix == ".py"
+        and path.stem.isidentifier()
+        and path.name != "__init__.py"
+        and not path.is_symlink()
+        and path.is_file()
+        and path.stat().st_size <= MAX_FILE_BYTES
+    ]
+
+
 def copy_submission(root: Path) -> Path:
     """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
-    source = exercises_dir(root)
+    files = submission_files(root)
     target = Path(tempfile.mkdtemp(prefix="grader-"))
     (target / "exercises").mkdir()
     (target / "exercises" / "__init__.py").write_text("")
-    for path in sorted(source.iterdir()):
-        if (
-            path.suffix == ".py"
-            and path.stem.isidentifier()
-            and path.name != "__init__.py"
-            and not path.is_symlink()
-            and path.is_file()
-            and path.stat().st_size <= MAX_FILE_BYTES
-        ):
-            (target / "exercises" / path.name).write_bytes(path.read_bytes())
+    for path in files:
+        (target / "exercises" / path.name).write_bytes(path.read_bytes())
     return target
 
 

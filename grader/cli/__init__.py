@@ -19,6 +19,8 @@ class ExitCode(IntEnum):
     CHECKS_FAILED = 1
     USAGE = 2
     INTERNAL = 3
+    INTERRUPTED = 130
+    """Stopped by Ctrl-C or SIGTERM (`grader batch`; the convention of shells, 128 + SIGINT)."""
 
 
 class GraderGroup(click.Group):
@@ -41,12 +43,25 @@ class GraderGroup(click.Group):
 @click.group(cls=GraderGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="grader")
 def cli() -> None:
-    """Grade your asyncio exercises: `grader check 01`, `grader hint 01`, `grader list`."""
+    """Grade your asyncio exercises: `grader check 01`, `grader hint 01`, `grader list`.
+
+    Instructors grade a whole class with `grader batch` and join shards with `grader merge`.
+    """
 
 
 def main() -> None:
     # each module registers its verb
-    from grader.cli import check, export_template, gradescope, hint, listing, verify, workflow  # noqa: F401
+    from grader.cli import (  # noqa: F401
+        batch,
+        check,
+        export_template,
+        gradescope,
+        hint,
+        listing,
+        merge,
+        verify,
+        workflow,
+    )
 
     try:
         cli(prog_name="grader")
