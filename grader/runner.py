@@ -130,7 +130,11 @@ def grade(
     else:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             try:
-                results = list(pool.map(lambda e: grade_exercise(e, root, cancellation=cancellation, time_limit=time_limit), exercises))
+                results = list(
+                    pool.map(
+                        lambda e: grade_exercise(e, root, cancellation=cancellation, time_limit=time_limit), exercises
+                    )
+                )
             except KeyboardInterrupt:
                 cancellation.cancel()  # else leaving the pool would wait for the other runs to end by themselves
                 raise

@@ -8,7 +8,7 @@ import time
 
 import pytest
 from classroom import HOSTILE, SOLUTION
-from conftest import grade_source, make_submission
+from support import grade_source, make_submission
 
 from grader.catalog import load_catalog
 from grader.errors import GradingCancelled

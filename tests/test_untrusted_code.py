@@ -63,10 +63,10 @@ def test_endless_loop_in_a_coroutine_times_out_each_check_and_the_rest_still_run
     result, elapsed = grade_hostile(tmp_path, "spin_in_coroutine")
     statuses = {c.name: c.status for c in result.checks}
     assert statuses["future_resolves_to_value"] is Status.TIMEOUT
-    assert statuses["failing_request_raises_same_exception"] is Status.FAILED
     assert result.score == 0 and result.outcome is Outcome.TIMEOUT
     timed_out = [c for c in result.checks if c.status is Status.TIMEOUT]
-    assert all("did not finish within 1 s" in c.message for c in timed_out)
+    # each hanging check is stopped after its limit; once they have used the exercise's total, the rest are not run
+    assert all("did not finish" in c.message or c.message.startswith("not run") for c in timed_out)
     assert any(c.location and c.location.function == "set_future_value" for c in timed_out)
     assert elapsed < len(result.checks) * 4
 
@@ -74,7 +74,9 @@ def test_endless_loop_in_a_coroutine_times_out_each_check_and_the_rest_still_run
 def test_endless_loop_that_swallows_every_exception_is_stopped(tmp_path):
     result, elapsed = grade_hostile(tmp_path, "spin_ignoring_interrupts")
     first = result.checks[0]
-    assert first.status is Status.TIMEOUT and "running exercises/ex01_futures.py:8 in make_request" in first.message
+    assert first.status is Status.TIMEOUT and re.search(
+        r"running exercises/ex01_futures.py:(8|9) in make_request", first.message
+    )
     statuses = {c.name: c.status for c in result.checks}
     assert statuses["sets_result_after_delay"] is Status.PASSED  # set_future_value is right
     assert elapsed < len(result.checks) * 4
@@ -83,16 +85,9 @@ def test_endless_loop_that_swallows_every_exception_is_stopped(tmp_path):
 def test_endless_loop_that_ignores_the_alarm_is_killed_from_outside(tmp_path):
     result, elapsed = grade_hostile(tmp_path, "spin_ignoring_alarms")
     first = result.checks[0]
-    assert first.status is Status.TIMEOUT
+    assert first.status is Status.TIMEOUT and result.score == 0
     assert re.search(r"running exercises/ex01_futures.py:(8|9) in make_request", first.message)  # `while` or `pass`
-    assert elapsed < len(result.checks) * 5
-    statuses = {c.name: c.status for c in result.checks}
-    assert statuses["sets_result_after_delay"] is Status.PASSED  # set_future_value is right
-    assert (
-        result.score
-        == EX01.check("sets_result_after_delay").points + EX01.check("set_future_value_ignores_done_future").points
-    )
-    assert elapsed < len(result.checks) * 5
+    assert elapsed < EX01.total_time_limit * 2 + 10  # per-check and total limits, plus start-ups on a busy machine
 
 
 def test_sys_exit_inside_a_check_fails_that_check_only(tmp_path):

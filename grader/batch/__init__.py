@@ -1,11 +1,11 @@
 """Grade a whole class: `run_batch` (for `grader batch`) and `merge` (for `grader merge`).
 
-    discovery   which student repositories, and which shard of them
-    pool        (student, exercise) jobs over worker threads, each a confined pytest process of the core
-    stubs       untouched stubs graded once per batch
-    records     one record per student, saved as each is graded; fingerprints for --resume
-    outputs     grades.csv, results.json, feedback/, report.html (gradebook, feedback, stats, report)
-    progress    a live bar on a terminal, plain lines elsewhere
+discovery   which student repositories, and which shard of them
+pool        (student, exercise) jobs over worker threads, each a confined pytest process of the core
+stubs       untouched stubs graded once per batch
+records     one record per student, saved as each is graded; fingerprints for --resume
+outputs     grades.csv, results.json, feedback/, report.html (gradebook, feedback, stats, report)
+progress    a live bar on a terminal, plain lines elsewhere
 """
 
 from __future__ import annotations

@@ -170,8 +170,10 @@ def _failures(stats: ClassStats) -> str:
 
 def _students(records: list[StudentRecord], exercises: list[Exercise]) -> str:
     head = "".join(f'<th class="num">{escape(e.id)}</th>' for e in exercises)
-    rows = [f'<thead><tr><th>student</th>{head}<th class="num">total</th><th>status</th><th>problems</th></tr>'
-            "</thead><tbody>"]
+    rows = [
+        f'<thead><tr><th>student</th>{head}<th class="num">total</th><th>status</th><th>problems</th></tr>'
+        "</thead><tbody>"
+    ]
     for record in records:
         points = {e.id: e.score for e in record.result.exercises}
         cells = "".join(f'<td class="num">{points.get(e.id, "")}</td>' for e in exercises)

@@ -94,7 +94,8 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
             elif exercise.message:
                 key = (exercise.id, None, normalise(exercise.message))
                 failures.setdefault(key, Failure(exercise.id, None, key[2], exercise.message)).students.add(
-                    record.student)
+                    record.student
+                )
             for check in exercise.checks:
                 titles[(exercise.id, check.name)] = check.title
                 passed[(exercise.id, check.name)] += check.passed
@@ -104,7 +105,8 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
                     continue
                 key = (exercise.id, check.title, normalise(check.message))
                 failures.setdefault(key, Failure(exercise.id, check.title, key[2], check.message)).students.add(
-                    record.student)
+                    record.student
+                )
     rates = [
         CheckRate(e.id, c.name, titles.get((e.id, c.name), c.name), passed[(e.id, c.name)], len(graded))
         for e in exercises

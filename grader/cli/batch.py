@@ -23,17 +23,32 @@ def _interrupt_on_sigterm() -> None:
 @cli.command()
 @click.argument("roots", nargs=-1, required=True,
                 type=click.Path(exists=True, file_okay=False, path_type=Path))  # fmt: skip
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for grades.csv, results.json, report.html and feedback/.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for grades.csv, results.json, report.html and feedback/.",
+)
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Suites run at once (default: the cores).")
-@click.option("--exercises", "exercise_ids", default=None, metavar="01,04",
-              help="Grade only these exercises (default: all).")
-@click.option("--resume", is_flag=True,
-              help="Keep the students whose files are unchanged since an earlier run into the same --out.")
-@click.option("--shard", default=None, metavar="K/N",
-              help="Grade only the Kth of N shards of the class (1-based), e.g. in a CI matrix.")
-@click.option("--no-stub-shortcut", is_flag=True,
-              help="Run the suites even on files identical to the kit's stubs (which always score 0).")
+@click.option(
+    "--exercises", "exercise_ids", default=None, metavar="01,04", help="Grade only these exercises (default: all)."
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep the students whose files are unchanged since an earlier run into the same --out.",
+)
+@click.option(
+    "--shard",
+    default=None,
+    metavar="K/N",
+    help="Grade only the Kth of N shards of the class (1-based), e.g. in a CI matrix.",
+)
+@click.option(
+    "--no-stub-shortcut",
+    is_flag=True,
+    help="Run the suites even on files identical to the kit's stubs (which always score 0).",
+)
 def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: str | None, resume: bool,
           shard: str | None, no_stub_shortcut: bool) -> None:  # fmt: skip
     """Grade every student repository in ROOT... (one repository, or a folder of them; the folder name is the

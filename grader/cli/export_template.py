@@ -11,9 +11,13 @@ from grader.cli import cli
 
 @cli.command("export-template")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--grader-from", metavar="REQUIREMENT", default=None,
-              help="Leave the grader and its hidden suites out; the workflow and the README install it from this pip "
-                   "requirement instead (e.g. git+https://github.com/you/asyncio-kit@v1).")
+@click.option(
+    "--grader-from",
+    metavar="REQUIREMENT",
+    default=None,
+    help="Leave the grader and its hidden suites out; the workflow and the README install it from this pip "
+    "requirement instead (e.g. git+https://github.com/you/asyncio-kit@v1).",
+)
 def export_template(out: Path, grader_from: str | None) -> None:
     """Write the students' template repository to OUT (a new folder)."""
     from grader.template import export_template as export
