@@ -16,6 +16,7 @@ import selectors
 import signal
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from grader import __version__
 from grader.catalog import SUITES_DIR, Exercise
-from grader.errors import InternalError
+from grader.errors import GradingCancelled, InternalError
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.suite_index import read_suite
@@ -33,6 +34,8 @@ GRACE = 2.0
 """Seconds past a check's own limit before the parent steps in (pytest-timeout gets the first chance)."""
 STARTUP_LIMIT = 30.0
 """Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
+CANCEL_POLL = 0.05
+"""Seconds between looks at a grading's `cancel` event."""
 OUTPUT_TAIL = 64 * 1024
 MEMORY_LIMIT = 3 * 1024**3
 
@@ -73,8 +76,12 @@ def grade(exercises: list[Exercise], root: Path, *, jobs: int | None = None) -> 
     return SubmissionResult(results, grader_version=__version__, duration=time.perf_counter() - started)
 
 
-def grade_exercise(exercise: Exercise, root: Path) -> ExerciseResult:
-    """Grade one exercise of the submission at `root` in a private copy of its files."""
+def grade_exercise(exercise: Exercise, root: Path, *, cancel: threading.Event | None = None) -> ExerciseResult:
+    """Grade one exercise of the submission at `root` in a private copy of its files.
+
+    Setting `cancel` (from another thread) stops the grading within a few hundredths of a second: its process is
+    killed and `GradingCancelled` raised. `grader watch` uses it when the student saves again mid-grading.
+    """
     started = time.perf_counter()
     suite = {c.name: c for c in read_suite(exercise.suite)}
     missing = [c.name for c in exercise.checks if c.name not in suite]
@@ -87,18 +94,21 @@ def grade_exercise(exercise: Exercise, root: Path) -> ExerciseResult:
             _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING,
                       f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again")  # fmt: skip
         else:
-            _grade_in(workspace, exercise, suite, result)
+            _grade_in(workspace, exercise, suite, result, cancel)
     finally:
         remove(workspace)
     result.duration = time.perf_counter() - started
     return result
 
 
-def _grade_in(workspace: Path, exercise: Exercise, suite: dict, result: ExerciseResult) -> None:
+def _grade_in(
+    workspace: Path, exercise: Exercise, suite: dict, result: ExerciseResult, cancel: threading.Event | None
+) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
     while pending:
-        run = _run_suite(exercise, workspace, pending, failed=[n for n, r in done.items() if not r.passed])
+        failed = [n for n, r in done.items() if not r.passed]
+        run = _run_suite(exercise, workspace, pending, failed=failed, cancel=cancel)
         if run.import_failure is not None:
             failure = run.import_failure
             location = Location(**failure["location"]) if failure.get("location") else None
@@ -126,7 +136,9 @@ def _grade_in(workspace: Path, exercise: Exercise, suite: dict, result: Exercise
         result.outcome = Outcome.TIMEOUT
 
 
-def _run_suite(exercise: Exercise, workspace: Path, names: list[str], failed: list[str]) -> _Run:
+def _run_suite(
+    exercise: Exercise, workspace: Path, names: list[str], failed: list[str], cancel: threading.Event | None = None
+) -> _Run:
     setup = RunSetup(
         nonce=secrets.token_hex(16),
         module=exercise.module,
@@ -160,7 +172,7 @@ def _run_suite(exercise: Exercise, workspace: Path, names: list[str], failed: li
     except OSError:
         pass  # the process died at once; the event loop below finds out why
     try:
-        _follow(proc, read_fd, setup, run, expected=len(names))
+        _follow(proc, read_fd, setup, run, expected=len(names), cancel=cancel)
     finally:
         _kill_group(proc)
         os.close(read_fd)
@@ -169,8 +181,10 @@ def _run_suite(exercise: Exercise, workspace: Path, names: list[str], failed: li
     return run
 
 
-def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int) -> None:
-    """Read events until every check reported, the process ended, or a deadline passed."""
+def _follow(
+    proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int, cancel: threading.Event | None
+) -> None:
+    """Read events until every check reported, the process ended, a deadline passed, or `cancel` was set."""
     per_check = setup.time_limit + GRACE
     deadline = time.monotonic() + STARTUP_LIMIT
     buffer = b""
@@ -184,6 +198,10 @@ def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, ex
                 run.ended_in = "timeout"
                 _ask_where(proc, run)
                 return
+            if cancel is not None:
+                if cancel.is_set():
+                    raise GradingCancelled("grading was cancelled")
+                remaining = min(remaining, CANCEL_POLL)
             for key, _ in selector.select(timeout=remaining):
                 chunk = os.read(key.fd, 65536)
                 if key.data == "output":

@@ -15,6 +15,8 @@ KIT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SUBMISSIONS = DATA / "submissions"
 
+collect_ignore = ["data"]  # test data: suites of the fixture course, submissions; never the kit's own tests
+
 
 def make_submission(folder: Path, files: dict[str, str | Path]) -> Path:
     """A submission at `folder`: the kit's util.py plus `files` (name -> source text or a path to copy)."""
