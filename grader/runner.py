@@ -9,6 +9,7 @@ failed check, never a passed one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -28,7 +29,7 @@ from grader.errors import GradingCancelled, InternalError
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.suite_index import read_suite
-from grader.workspace import copy_submission, exercises_dir, remove
+from grader.workspace import copy_submission, exercises_dir, fill_workspace, new_workspace, remove
 
 GRACE = 2.0
 """Seconds past a check's own limit before the parent steps in (pytest-timeout gets the first chance)."""
@@ -76,11 +77,14 @@ def grade(exercises: list[Exercise], root: Path, *, jobs: int | None = None) -> 
     return SubmissionResult(results, grader_version=__version__, duration=time.perf_counter() - started)
 
 
-def grade_exercise(exercise: Exercise, root: Path, *, cancel: threading.Event | None = None) -> ExerciseResult:
+def grade_exercise(
+    exercise: Exercise, root: Path, *, cancel: threading.Event | None = None, warm: WarmStart | None = None
+) -> ExerciseResult:
     """Grade one exercise of the submission at `root` in a private copy of its files.
 
     Setting `cancel` (from another thread) stops the grading within a few hundredths of a second: its process is
-    killed and `GradingCancelled` raised. `grader watch` uses it when the student saves again mid-grading.
+    killed and `GradingCancelled` raised. `grader watch` uses it when the student saves again mid-grading, and
+    passes a `warm` start made for this exercise beforehand (this call takes it over and closes it).
     """
     started = time.perf_counter()
     suite = {c.name: c for c in read_suite(exercise.suite)}
@@ -88,27 +92,40 @@ def grade_exercise(exercise: Exercise, root: Path, *, cancel: threading.Event | 
     if missing or len(suite) != len(exercise.checks):
         raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
     result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
-    workspace = copy_submission(root)
+    process = warm.take() if warm is not None and warm.exercise == exercise else None
+    workspace = None
     try:
+        workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)
         if not (workspace / exercise.relpath).exists():
             _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING,
                       f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again")  # fmt: skip
         else:
-            _grade_in(workspace, exercise, suite, result, cancel)
+            _grade_in(workspace, exercise, suite, result, cancel, process)
     finally:
-        remove(workspace)
+        if process is not None:
+            _stop(process)
+        if warm is not None:
+            warm.close()
+        if workspace is not None:
+            remove(workspace)
     result.duration = time.perf_counter() - started
     return result
 
 
 def _grade_in(
-    workspace: Path, exercise: Exercise, suite: dict, result: ExerciseResult, cancel: threading.Event | None
+    workspace: Path,
+    exercise: Exercise,
+    suite: dict,
+    result: ExerciseResult,
+    cancel: threading.Event | None,
+    started: _Started | None = None,
 ) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
     while pending:
         failed = [n for n, r in done.items() if not r.passed]
-        run = _run_suite(exercise, workspace, pending, failed=failed, cancel=cancel)
+        run = _run_suite(exercise, workspace, pending, failed=failed, cancel=cancel, started=started)
+        started = None  # a re-run of the checks left over gets a fresh process
         if run.import_failure is not None:
             failure = run.import_failure
             location = Location(**failure["location"]) if failure.get("location") else None
@@ -136,17 +153,21 @@ def _grade_in(
         result.outcome = Outcome.TIMEOUT
 
 
-def _run_suite(
-    exercise: Exercise, workspace: Path, names: list[str], failed: list[str], cancel: threading.Event | None = None
-) -> _Run:
-    setup = RunSetup(
-        nonce=secrets.token_hex(16),
-        module=exercise.module,
-        root=str(workspace),
-        time_limit=exercise.time_limit,
-        failed_before=failed,
-        memory_limit=MEMORY_LIMIT,
-    )
+@dataclass
+class _Started:
+    """A pytest process launched for some checks, waiting on stdin for its `RunSetup` before it imports anything
+    of the student's (the plugin reads the setup in `pytest_configure`)."""
+
+    proc: subprocess.Popen
+    read_fd: int
+    nonce: str
+    names: list[str]
+    returncode: int | None = None
+    """Set once the process is stopped and reaped."""
+
+
+def _start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> _Started:
+    nonce = secrets.token_hex(16)
     read_fd, write_fd = os.pipe()
     env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
@@ -163,22 +184,82 @@ def _run_suite(
             pass_fds=(write_fd,),
             start_new_session=True,
         )
+    except BaseException:
+        os.close(read_fd)
+        raise
     finally:
         os.close(write_fd)
+    return _Started(proc, read_fd, nonce, names)
+
+
+def _stop(started: _Started) -> int:
+    """Kill the process's group, close our ends of its pipes and reap it; once, however often it is called."""
+    if started.returncode is None:
+        _kill_group(started.proc)
+        os.close(started.read_fd)
+        started.proc.stdout.close()
+        with contextlib.suppress(OSError):
+            started.proc.stdin.close()
+        started.returncode = started.proc.wait()
+    return started.returncode
+
+
+def _run_suite(
+    exercise: Exercise,
+    workspace: Path,
+    names: list[str],
+    failed: list[str],
+    cancel: threading.Event | None = None,
+    started: _Started | None = None,
+) -> _Run:
+    started = started or _start_suite(exercise, workspace, names)
+    setup = RunSetup(
+        nonce=started.nonce,
+        module=exercise.module,
+        root=str(workspace),
+        time_limit=exercise.time_limit,
+        failed_before=failed,
+        memory_limit=MEMORY_LIMIT,
+    )
     run = _Run()
     try:
-        proc.stdin.write(setup.to_json().encode() + b"\n")
-        proc.stdin.close()
+        started.proc.stdin.write(setup.to_json().encode() + b"\n")
+        started.proc.stdin.close()
     except OSError:
         pass  # the process died at once; the event loop below finds out why
     try:
-        _follow(proc, read_fd, setup, run, expected=len(names), cancel=cancel)
+        _follow(started.proc, started.read_fd, setup, run, expected=len(started.names), cancel=cancel)
     finally:
-        _kill_group(proc)
-        os.close(read_fd)
-        proc.stdout.close()
-        run.returncode = proc.wait()
+        run.returncode = _stop(started)
     return run
+
+
+class WarmStart:
+    """A pytest process for every check of `exercise`, started ahead of a grading in an empty workspace.
+
+    Python's and pytest's start-up (most of a grading's time) is then over before the student saves:
+    `grade_exercise(..., warm=...)` copies the files in and hands the process its setup. Nothing of the
+    student's runs before that. `grader watch` keeps one ready; close() it when it goes unused.
+    """
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+        self.workspace = new_workspace()
+        self._started: _Started | None = _start_suite(exercise, self.workspace, [c.name for c in exercise.checks])
+
+    def take(self) -> _Started | None:
+        """The waiting process, once; None when it was taken or has died (the caller then starts a fresh one)."""
+        started, self._started = self._started, None
+        if started is not None and started.proc.poll() is not None:
+            _stop(started)
+            return None
+        return started
+
+    def close(self) -> None:
+        if self._started is not None:
+            _stop(self._started)
+            self._started = None
+        remove(self.workspace)
 
 
 def _follow(

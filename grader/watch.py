@@ -30,19 +30,22 @@ from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
 from grader.progress import Stage, known_progress, remember
 from grader.render.text_format import print_wrapped, progress_bar, render_exercise, symbol
+from grader.runner import WarmStart, grade_exercise
 from grader.state import load
 
 STEP_MS = 50
 """A save is graded once its file has been quiet this long (editors write in several steps)."""
 POLL_DELAY_MS = 150
 """How often the polling fallback looks at the files."""
+READY_MS = 300
+"""The file watcher reports in at least this often; its first report means it is watching."""
 KEYS = "h: next hint · r: grade again · q: quit"
 
 
 @dataclass
 class Event:
     kind: str
-    """changed | key | graded | failed | watcher_failed"""
+    """ready | changed | key | graded | failed | watcher_failed"""
     value: Any = None
 
 
@@ -72,9 +75,15 @@ class Watcher:
         self.keep_screen = False
         """Draw the next result below what is on screen (the "passes, moving on" message) instead of clearing."""
         self.generation = 0
+        self.shown_generation = 0
+        """The grading whose outcome is on screen; another number in `generation` means one is under way."""
+        self.shown_fingerprint: str | None = None
+        """The fingerprint of the file as it was graded for what is on screen."""
         self.cancel: threading.Event | None = None
         self.keys = False
         self.screens = 0
+        self.warm: WarmStart | None = None
+        """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
 
     # ---- the session ------------------------------------------------------------------------------------------
 
@@ -94,6 +103,7 @@ class Watcher:
             self.stop.set()
             if self.cancel is not None:
                 self.cancel.set()
+            self._drop_warm_start()
 
     def _loop(self) -> int:
         while True:
@@ -103,11 +113,13 @@ class Watcher:
                 continue
             if event.kind == "changed" and self.current.filename in event.value:
                 self._grade()
+            elif event.kind == "ready":
+                self._grade_if_saved_unseen()
             elif event.kind == "graded" and event.value.generation == self.generation:
                 if self._on_graded(event.value):
                     return 0
             elif event.kind == "failed" and event.value[0] == self.generation:
-                self._on_grader_failure(event.value[1])
+                self._on_grader_failure(*event.value)
             elif event.kind == "watcher_failed":
                 self._on_watcher_failure(event.value)
             elif event.kind == "key":
@@ -123,23 +135,22 @@ class Watcher:
 
     def _grade(self) -> None:
         """Grade the current exercise in the background, abandoning any grading still under way."""
-        from grader.runner import grade_exercise
-
         if self.cancel is not None:
             self.cancel.set()
         self.generation += 1
         generation, exercise, cancel = self.generation, self.current, threading.Event()
         self.cancel = cancel
+        warm, self.warm = self.warm, None  # the grading takes it over, and closes it
 
         def work() -> None:
             started = time.perf_counter()
             before = file_fingerprint(self.root / exercise.relpath)
             try:
-                result = grade_exercise(exercise, self.root, cancel=cancel)
+                result = grade_exercise(exercise, self.root, cancel=cancel, warm=warm)
             except GradingCancelled:
                 return
             except Exception as exc:  # the watcher outlives even a bug in the grader: show it, keep watching
-                self.events.put(Event("failed", (generation, exc)))
+                self.events.put(Event("failed", (generation, exc, before)))
                 return
             self.events.put(
                 Event("graded", Graded(generation, exercise, result, before, time.perf_counter() - started))
@@ -149,17 +160,38 @@ class Watcher:
         if self.console.is_terminal and not self.keep_screen:  # cleared with the verdict, so never left stale
             self.console.print(Text(f"grading {exercise.relpath}...", style="dim"))
 
+    def _warm_up(self) -> None:
+        """Start the process that will grade the next save, now that no grading competes with it for the CPU."""
+        self._drop_warm_start()
+        try:
+            self.warm = WarmStart(self.current)
+        except OSError:
+            self.warm = None  # no process to spare right now: the next grading starts from cold
+
+    def _drop_warm_start(self) -> None:
+        if self.warm is not None:
+            self.warm.close()
+            self.warm = None
+
+    def _grade_if_saved_unseen(self) -> None:
+        """Grade again if the file changed before the watcher was watching and nothing is being graded."""
+        idle = self.shown_generation == self.generation
+        if idle and file_fingerprint(self.root / self.current.relpath) != self.shown_fingerprint:
+            self._grade()
+
     def _on_graded(self, graded: Graded) -> bool:
         """Show a verdict; True when every exercise passes and the session is over."""
         if file_fingerprint(self.root / graded.exercise.relpath) != graded.fingerprint:
             self._grade()  # saved again while it was graded: this verdict is already stale
             return False
+        self.shown_generation, self.shown_fingerprint = graded.generation, graded.fingerprint
         remember(self.root, [(graded.result, graded.fingerprint)])
         self._new_screen()
         render_exercise(self.console, graded.result, self.previous)
         if not graded.result.passed:
             self.previous = graded.result
             self._footer(graded)
+            self._warm_up()
             return False
         return self._move_on(graded)
 
@@ -195,7 +227,8 @@ class Watcher:
                 return candidate
         return None
 
-    def _on_grader_failure(self, exc: Exception) -> None:
+    def _on_grader_failure(self, generation: int, exc: Exception, fingerprint: str | None) -> None:
+        self.shown_generation, self.shown_fingerprint = generation, fingerprint
         self._new_screen()
         if isinstance(exc, GraderError) and not isinstance(exc, InternalError):
             message = f"could not grade {self.current.relpath}: {exc}"
@@ -204,6 +237,7 @@ class Watcher:
         print_wrapped(self.console, Text(message, style="bold red"), 0)
         self.previous = None
         self._footer(None)
+        self._warm_up()
 
     # ---- what is around the verdict ---------------------------------------------------------------------------
 
@@ -251,12 +285,17 @@ class Watcher:
         def work() -> None:
             import watchfiles
 
+            ready = False
             try:
                 for changes in watchfiles.watch(
                     folder, stop_event=self.stop, step=STEP_MS, recursive=False, force_polling=poll,
-                    poll_delay_ms=POLL_DELAY_MS, raise_interrupt=False,
+                    poll_delay_ms=POLL_DELAY_MS, raise_interrupt=False, rust_timeout=READY_MS, yield_on_timeout=True,
                 ):  # fmt: skip
-                    self.events.put(Event("changed", {Path(path).name for _, path in changes}))
+                    if not ready:  # watching for sure now: a save made before this moment would go unseen
+                        ready = True
+                        self.events.put(Event("ready"))
+                    if changes:
+                        self.events.put(Event("changed", {Path(path).name for _, path in changes}))
             except Exception as exc:  # e.g. the system's limit on inotify watches: fall back to polling
                 if not self.stop.is_set():
                     self.events.put(Event("watcher_failed", (exc, poll)))

@@ -23,12 +23,17 @@ def exercises_dir(root: Path) -> Path:
     return folder
 
 
-def copy_submission(root: Path) -> Path:
-    """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
-    source = exercises_dir(root)
+def new_workspace() -> Path:
+    """An empty temporary submission root (just `exercises/__init__.py`); the caller removes it."""
     target = Path(tempfile.mkdtemp(prefix="grader-"))
     (target / "exercises").mkdir()
     (target / "exercises" / "__init__.py").write_text("")
+    return target
+
+
+def fill_workspace(target: Path, root: Path) -> Path:
+    """Copy `root/exercises/*.py` into the workspace `target` made by `new_workspace()`; returns `target`."""
+    source = exercises_dir(root)
     for path in sorted(source.iterdir()):
         if (
             path.suffix == ".py"
@@ -40,6 +45,12 @@ def copy_submission(root: Path) -> Path:
         ):
             (target / "exercises" / path.name).write_bytes(path.read_bytes())
     return target
+
+
+def copy_submission(root: Path) -> Path:
+    """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
+    exercises_dir(root)
+    return fill_workspace(new_workspace(), root)
 
 
 def remove(workspace: Path) -> None:
