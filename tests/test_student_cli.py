@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import shutil
@@ -203,6 +204,17 @@ def test_too_old_python_says_how_to_make_the_environment(student):
     done = grader("status", cwd=student, code=code)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "needs Python 3.10" in done.stderr and "3.9.18" in done.stderr and "venv" in done.stderr
+
+
+OLD_PYTHONS = sorted(glob.glob("/root/.pyenv/versions/[23].[0-9].*/bin/python"))
+
+
+@pytest.mark.skipif(not OLD_PYTHONS, reason="no Python older than 3.10 on this machine")
+@pytest.mark.parametrize("python", OLD_PYTHONS or ["none"], ids=lambda p: p.split("/")[-3])
+def test_a_real_old_python_gets_the_message_too(python):
+    done = subprocess.run([python, "-m", "grader", "status"], cwd=KIT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "needs Python 3.10" in done.stderr and "venv" in done.stderr
 
 
 @pytest.mark.parametrize(("module", "package"), [("rich", "rich"), ("pytest_asyncio", "pytest-asyncio")])
