@@ -19,7 +19,6 @@ REQUIRED = {
     "watchfiles": "watchfiles",
     "pytest": "pytest",
     "pytest_asyncio": "pytest-asyncio",
-    "pytest_timeout": "pytest-timeout",
     "pytest_socket": "pytest-socket",
     "aiohttp": "aiohttp",
     "aioresponses": "aioresponses",

@@ -3,11 +3,10 @@
     GraderError                 anything the grader reports on purpose
     ├── UsageError              the user asked for something that does not exist (exit 2)
     │   ├── UnknownExercise
-    │   ├── NoSubmission
-    │   └── SetupProblem        wrong Python, missing package: the student can fix it, the message says how
-    ├── InternalError           a bug or a broken installation of the kit (exit 3)
-    │   └── CatalogError
-    └── GradingCancelled        a grading stopped on request (`grader watch` after a new save); never shown
+    │   └── NoSubmission
+    ├── GradingCancelled        grading was stopped on purpose (a new save in `grader watch`); nothing was judged
+    └── InternalError           a bug or a broken installation of the kit (exit 3)
+        └── CatalogError
 
 Problems in a student's code are never errors here: they are results (see `grader.model`).
 """
@@ -29,8 +28,8 @@ class NoSubmission(UsageError):
     pass
 
 
-class SetupProblem(UsageError):
-    """The Python running the grader cannot run the kit (too old, packages missing)."""
+class GradingCancelled(GraderError):
+    """A `runner.Cancellation` stopped the grading; the results in progress are discarded."""
 
 
 class InternalError(GraderError):
@@ -39,7 +38,3 @@ class InternalError(GraderError):
 
 class CatalogError(InternalError):
     pass
-
-
-class GradingCancelled(GraderError):
-    """The caller asked a grading in progress to stop; its processes are gone and its result is void."""

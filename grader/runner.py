@@ -4,7 +4,8 @@ The student's code runs in that process, so the parent decides everything: it re
 private event pipe (`grader.protocol`), gives each check a deadline, stops a check that overruns it (asking
 faulthandler where it was first), kills the whole process group afterwards, and re-runs in a fresh process the
 checks that never ran because an earlier one hung or took the process down. A check without a result is a
-failed check, never a passed one.
+failed check, never a passed one. A `Cancellation` lets another thread stop a grading in progress, and a
+`WarmStart` is a suite's process started ahead of the grading it will serve (both for `grader watch`).
 """
 
 from __future__ import annotations
@@ -20,31 +21,42 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader import __version__
 from grader.catalog import SUITES_DIR, Exercise
 from grader.errors import GradingCancelled, InternalError
+from grader.messages import TIMEOUT_FIX
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.suite_index import read_suite
 from grader.workspace import copy_submission, exercises_dir, fill_workspace, new_workspace, remove
 
-GRACE = 2.0
-"""Seconds past a check's own limit before the parent steps in (pytest-timeout gets the first chance)."""
+GRACE = 1.0
+"""Seconds past a check's own limit before the parent steps in (the plugin's own timer gets the first chance)."""
 STARTUP_LIMIT = 30.0
 """Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
-CANCEL_POLL = 0.05
-"""Seconds between looks at a grading's `cancel` event."""
 OUTPUT_TAIL = 64 * 1024
 MEMORY_LIMIT = 3 * 1024**3
 
 _PYTEST_ARGS = (
-    "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
-    "-p", "grader.plugin", "-p", "asyncio", "-p", "timeout", "-p", "socket",
-    "--disable-socket", "--allow-unix-socket", "-q", "-s",
-)  # fmt: skip
+    "-c",
+    str(SUITES_DIR / "pytest.ini"),
+    "--rootdir",
+    str(SUITES_DIR),
+    "--noconftest",
+    "-p",
+    "grader.plugin",
+    "-p",
+    "asyncio",
+    "-p",
+    "socket",
+    "--disable-socket",
+    "--allow-unix-socket",
+    "-q",
+    "-s",
+)
 _DROPPED_ENV = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT")
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
 
@@ -64,43 +76,95 @@ class _Run:
     output: bytearray = field(default_factory=bytearray)
 
 
-def grade(exercises: list[Exercise], root: Path, *, jobs: int | None = None) -> SubmissionResult:
-    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows."""
+class Cancellation:
+    """Stops suite runs from another thread: kills the process groups in progress and refuses new runs."""
+
+    def __init__(self) -> None:
+        self._cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._running: set[subprocess.Popen] = set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        with self._lock:
+            running = list(self._running)
+        for proc in running:
+            _kill_group(proc)
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise GradingCancelled("grading was cancelled")
+
+    def started(self, proc: subprocess.Popen) -> None:
+        with self._lock:
+            self._running.add(proc)
+        if self.cancelled:  # cancelled between check() and the process's start
+            _kill_group(proc)
+
+    def ended(self, proc: subprocess.Popen) -> None:
+        with self._lock:
+            self._running.discard(proc)
+
+
+def grade(
+    exercises: list[Exercise], root: Path, *, jobs: int | None = None, time_limit: float | None = None
+) -> SubmissionResult:
+    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows.
+
+    `time_limit` overrides every exercise's seconds per check (tests and impatient instructors use it).
+    """
     exercises_dir(root)
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(exercises) or 1))
     if jobs == 1:
-        results = [grade_exercise(e, root) for e in exercises]
+        results = [grade_exercise(e, root, time_limit=time_limit) for e in exercises]
     else:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(lambda e: grade_exercise(e, root), exercises))
+            results = list(pool.map(lambda e: grade_exercise(e, root, time_limit=time_limit), exercises))
     return SubmissionResult(results, grader_version=__version__, duration=time.perf_counter() - started)
 
 
 def grade_exercise(
-    exercise: Exercise, root: Path, *, cancel: threading.Event | None = None, warm: WarmStart | None = None
+    exercise: Exercise,
+    root: Path,
+    *,
+    time_limit: float | None = None,
+    cancellation: Cancellation | None = None,
+    warm: WarmStart | None = None,
 ) -> ExerciseResult:
     """Grade one exercise of the submission at `root` in a private copy of its files.
 
-    Setting `cancel` (from another thread) stops the grading within a few hundredths of a second: its process is
-    killed and `GradingCancelled` raised. `grader watch` uses it when the student saves again mid-grading, and
-    passes a `warm` start made for this exercise beforehand (this call takes it over and closes it).
+    Raises `GradingCancelled` (and grades nothing more) once `cancellation` is cancelled. A `warm` start made
+    for this exercise beforehand serves the first run (this call takes it over and closes it in any case).
     """
+    cancellation = cancellation or Cancellation()
     started = time.perf_counter()
+    if time_limit is not None:
+        exercise = replace(exercise, time_limit=time_limit)
     suite = {c.name: c for c in read_suite(exercise.suite)}
     missing = [c.name for c in exercise.checks if c.name not in suite]
     if missing or len(suite) != len(exercise.checks):
         raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
     result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
-    process = warm.take() if warm is not None and warm.exercise == exercise else None
+    process = warm.take() if warm is not None and warm.exercise.id == exercise.id and time_limit is None else None
     workspace = None
     try:
         workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)
         if not (workspace / exercise.relpath).exists():
-            _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING,
-                      f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again")  # fmt: skip
+            _fail_all(
+                result,
+                exercise,
+                suite,
+                Status.ERROR,
+                Outcome.MISSING,
+                f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again",
+            )
         else:
-            _grade_in(workspace, exercise, suite, result, cancel, process)
+            _grade_in(workspace, exercise, suite, result, cancellation, process)
     finally:
         if process is not None:
             _stop(process)
@@ -117,15 +181,16 @@ def _grade_in(
     exercise: Exercise,
     suite: dict,
     result: ExerciseResult,
-    cancel: threading.Event | None,
-    started: _Started | None = None,
+    cancellation: Cancellation,
+    process: _Started | None = None,
 ) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
     while pending:
         failed = [n for n, r in done.items() if not r.passed]
-        run = _run_suite(exercise, workspace, pending, failed=failed, cancel=cancel, started=started)
-        started = None  # a re-run of the checks left over gets a fresh process
+        run = _run_suite(exercise, workspace, pending, failed, cancellation, process)
+        process = None  # a re-run of the checks left over gets a fresh process
+        cancellation.check()  # a run killed by a cancellation says nothing about the student
         if run.import_failure is not None:
             failure = run.import_failure
             location = Location(**failure["location"]) if failure.get("location") else None
@@ -155,8 +220,8 @@ def _grade_in(
 
 @dataclass
 class _Started:
-    """A pytest process launched for some checks, waiting on stdin for its `RunSetup` before it imports anything
-    of the student's (the plugin reads the setup in `pytest_configure`)."""
+    """A suite's pytest process, waiting on stdin for its `RunSetup` before it imports anything of the student's
+    (the plugin reads the setup in `pytest_configure`)."""
 
     proc: subprocess.Popen
     read_fd: int
@@ -209,10 +274,15 @@ def _run_suite(
     workspace: Path,
     names: list[str],
     failed: list[str],
-    cancel: threading.Event | None = None,
+    cancellation: Cancellation,
     started: _Started | None = None,
 ) -> _Run:
+    """Run the checks `names` in `started` (a warm start's process, which must be for them) or a new process."""
+    if cancellation.cancelled and started is not None:
+        _stop(started)
+    cancellation.check()
     started = started or _start_suite(exercise, workspace, names)
+    cancellation.started(started.proc)
     setup = RunSetup(
         nonce=started.nonce,
         module=exercise.module,
@@ -228,16 +298,17 @@ def _run_suite(
     except OSError:
         pass  # the process died at once; the event loop below finds out why
     try:
-        _follow(started.proc, started.read_fd, setup, run, expected=len(started.names), cancel=cancel)
+        _follow(started.proc, started.read_fd, setup, run, expected=len(started.names))
     finally:
         run.returncode = _stop(started)
+        cancellation.ended(started.proc)
     return run
 
 
 class WarmStart:
     """A pytest process for every check of `exercise`, started ahead of a grading in an empty workspace.
 
-    Python's and pytest's start-up (most of a grading's time) is then over before the student saves:
+    Python's and pytest's start-up, most of a grading's time, is then over before the student saves:
     `grade_exercise(..., warm=...)` copies the files in and hands the process its setup. Nothing of the
     student's runs before that. `grader watch` keeps one ready; close() it when it goes unused.
     """
@@ -245,7 +316,11 @@ class WarmStart:
     def __init__(self, exercise: Exercise) -> None:
         self.exercise = exercise
         self.workspace = new_workspace()
-        self._started: _Started | None = _start_suite(exercise, self.workspace, [c.name for c in exercise.checks])
+        try:
+            self._started: _Started | None = _start_suite(exercise, self.workspace, [c.name for c in exercise.checks])
+        except BaseException:
+            remove(self.workspace)
+            raise
 
     def take(self) -> _Started | None:
         """The waiting process, once; None when it was taken or has died (the caller then starts a fresh one)."""
@@ -262,10 +337,8 @@ class WarmStart:
         remove(self.workspace)
 
 
-def _follow(
-    proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int, cancel: threading.Event | None
-) -> None:
-    """Read events until every check reported, the process ended, a deadline passed, or `cancel` was set."""
+def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int) -> None:
+    """Read events until every check reported, the process ended, or a deadline passed."""
     per_check = setup.time_limit + GRACE
     deadline = time.monotonic() + STARTUP_LIMIT
     buffer = b""
@@ -279,10 +352,6 @@ def _follow(
                 run.ended_in = "timeout"
                 _ask_where(proc, run)
                 return
-            if cancel is not None:
-                if cancel.is_set():
-                    raise GradingCancelled("grading was cancelled")
-                remaining = min(remaining, CANCEL_POLL)
             for key, _ in selector.select(timeout=remaining):
                 chunk = os.read(key.fd, 65536)
                 if key.data == "output":
@@ -322,10 +391,17 @@ def _on_event(event: dict, run: _Run, per_check: float, deadline: float) -> floa
         run.running = None
         location = Location(**event["location"]) if event.get("location") else None
         run.results[event["name"]] = CheckResult(
-            name=event["name"], title="", status=Status(event["status"]), score=0, max_score=0,
-            message=event.get("message") or "", expected=event.get("expected"), fix=event.get("fix"),
-            location=location, duration=float(event.get("duration") or 0.0),
-        )  # fmt: skip
+            name=event["name"],
+            title="",
+            status=Status(event["status"]),
+            score=0,
+            max_score=0,
+            message=event.get("message") or "",
+            expected=event.get("expected"),
+            fix=event.get("fix"),
+            location=location,
+            duration=float(event.get("duration") or 0.0),
+        )
         return now + STARTUP_LIMIT
     return deadline
 
@@ -391,13 +467,15 @@ def _describe_exit(returncode: int | None) -> str:
 def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
         where = _stuck_at(run, workspace)
-        place = f", stuck at {where}" if where else ""
+        place = f" (it was running {where})" if where else ""
         return _check(
-            exercise, suite_check, Status.TIMEOUT,
-            f"the check did not finish within {exercise.time_limit:g} s and was stopped{place}",
-            fix="Look for an endless loop (even one inside `except`), or a thread or process that never ends.",
+            exercise,
+            suite_check,
+            Status.TIMEOUT,
+            f"the check did not finish within {exercise.time_limit:g} s{place}",
+            fix=TIMEOUT_FIX,
             location=where,
-        )  # fmt: skip
+        )
     return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
 
 
@@ -405,9 +483,16 @@ def _import_crash(exercise: Exercise, run: _Run) -> tuple[Status, Outcome, str]:
     if not run.started:
         raise InternalError(f"the suite of exercise {exercise.id} did not start: {_tail(run, 20)}")
     if run.ended_in == "timeout":
-        message = f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: is there an endless loop at the top level?"
+        message = (
+            f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: "
+            "is there an endless loop at the top level?"
+        )
         return Status.TIMEOUT, Outcome.TIMEOUT, message
-    return Status.CRASHED, Outcome.CRASHED, f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}"
+    return (
+        Status.CRASHED,
+        Outcome.CRASHED,
+        f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}",
+    )
 
 
 def _check(exercise: Exercise, suite_check, status: Status, message: str, **details) -> CheckResult:

@@ -57,7 +57,9 @@ def static_problems(root: Path, exercises: list[Exercise]) -> list[Problem]:
         for name in sorted(declared - written):
             problems.append(Problem(exercise.id, f"check {name} is in exercises.toml but not in {exercise.suite.name}"))
         for name in sorted(written - declared):
-            problems.append(Problem(exercise.id, f"check {name} is in {exercise.suite.name} but has no points in exercises.toml"))
+            problems.append(
+                Problem(exercise.id, f"check {name} is in {exercise.suite.name} but has no points in exercises.toml")
+            )
     return problems
 
 
@@ -72,7 +74,9 @@ def graded_problems(solutions: SubmissionResult, stubs: SubmissionResult) -> lis
             if check.passed:
                 problems.append(Problem(exercise.id, f"the untouched stub passes {check.name}"))
             elif "not implemented yet" not in check.message:
-                problems.append(Problem(exercise.id, f"the stub fails {check.name} without 'not implemented yet': {check.message}"))
+                problems.append(
+                    Problem(exercise.id, f"the stub fails {check.name} without 'not implemented yet': {check.message}")
+                )
     return problems
 
 

@@ -30,7 +30,7 @@ from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
 from grader.progress import Stage, known_progress, remember
 from grader.render.text_format import print_wrapped, progress_bar, render_exercise, symbol
-from grader.runner import WarmStart, grade_exercise
+from grader.runner import Cancellation, WarmStart, grade_exercise
 from grader.state import load
 
 STEP_MS = 50
@@ -79,7 +79,7 @@ class Watcher:
         """The grading whose outcome is on screen; another number in `generation` means one is under way."""
         self.shown_fingerprint: str | None = None
         """The fingerprint of the file as it was graded for what is on screen."""
-        self.cancel: threading.Event | None = None
+        self.cancellation: Cancellation | None = None
         self.keys = False
         self.screens = 0
         self.warm: WarmStart | None = None
@@ -101,8 +101,8 @@ class Watcher:
             return 0
         finally:
             self.stop.set()
-            if self.cancel is not None:
-                self.cancel.set()
+            if self.cancellation is not None:
+                self.cancellation.cancel()
             self._drop_warm_start()
 
     def _loop(self) -> int:
@@ -135,18 +135,18 @@ class Watcher:
 
     def _grade(self) -> None:
         """Grade the current exercise in the background, abandoning any grading still under way."""
-        if self.cancel is not None:
-            self.cancel.set()
+        if self.cancellation is not None:
+            self.cancellation.cancel()
         self.generation += 1
-        generation, exercise, cancel = self.generation, self.current, threading.Event()
-        self.cancel = cancel
+        generation, exercise, cancellation = self.generation, self.current, Cancellation()
+        self.cancellation = cancellation
         warm, self.warm = self.warm, None  # the grading takes it over, and closes it
 
         def work() -> None:
             started = time.perf_counter()
             before = file_fingerprint(self.root / exercise.relpath)
             try:
-                result = grade_exercise(exercise, self.root, cancel=cancel, warm=warm)
+                result = grade_exercise(exercise, self.root, cancellation=cancellation, warm=warm)
             except GradingCancelled:
                 return
             except Exception as exc:  # the watcher outlives even a bug in the grader: show it, keep watching

@@ -23,6 +23,20 @@ def exercises_dir(root: Path) -> Path:
     return folder
 
 
+def submission_files(root: Path) -> list[Path]:
+    """The files of `root/exercises` that the grader reads: regular `*.py` files of a sane size, no links."""
+    return [
+        path
+        for path in sorted(exercises_dir(root).iterdir())
+        if path.suffix == ".py"
+        and path.stem.isidentifier()
+        and path.name != "__init__.py"
+        and not path.is_symlink()
+        and path.is_file()
+        and path.stat().st_size <= MAX_FILE_BYTES
+    ]
+
+
 def new_workspace() -> Path:
     """An empty temporary submission root (just `exercises/__init__.py`); the caller removes it."""
     target = Path(tempfile.mkdtemp(prefix="grader-"))
@@ -32,25 +46,19 @@ def new_workspace() -> Path:
 
 
 def fill_workspace(target: Path, root: Path) -> Path:
-    """Copy `root/exercises/*.py` into the workspace `target` made by `new_workspace()`; returns `target`."""
-    source = exercises_dir(root)
-    for path in sorted(source.iterdir()):
-        if (
-            path.suffix == ".py"
-            and path.stem.isidentifier()
-            and path.name != "__init__.py"
-            and not path.is_symlink()
-            and path.is_file()
-            and path.stat().st_size <= MAX_FILE_BYTES
-        ):
-            (target / "exercises" / path.name).write_bytes(path.read_bytes())
+    """Copy the submission's files (`submission_files`) into `target`, made by `new_workspace()`; returns it."""
+    for path in submission_files(root):
+        (target / "exercises" / path.name).write_bytes(path.read_bytes())
     return target
 
 
 def copy_submission(root: Path) -> Path:
     """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
-    exercises_dir(root)
-    return fill_workspace(new_workspace(), root)
+    files = submission_files(root)
+    target = new_workspace()
+    for path in files:
+        (target / "exercises" / path.name).write_bytes(path.read_bytes())
+    return target
 
 
 def remove(workspace: Path) -> None:

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import DATA, KIT
+from support import DATA, KIT
 
 COURSE = DATA / "course"
 

@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import make_submission
+from support import make_submission
 
 from grader.catalog import load_catalog
 from grader.errors import GradingCancelled
-from grader.runner import WarmStart, grade_exercise
+from grader.runner import Cancellation, WarmStart, grade_exercise
 
 FIRST = load_catalog().exercises[0]
 SOLUTION = Path(__file__).parent.parent / "solutions" / FIRST.filename
@@ -36,18 +36,28 @@ def children() -> set[int]:
 def test_cancel_stops_a_hanging_grading_at_once_and_leaves_no_process(tmp_path):
     root = make_submission(tmp_path, {FIRST.filename: HANGS})
     before = children()
-    cancel = threading.Event()
-    threading.Timer(1.0, cancel.set).start()
+    cancellation = Cancellation()
+    threading.Timer(1.0, cancellation.cancel).start()
     started = time.perf_counter()
     with pytest.raises(GradingCancelled):
-        grade_exercise(FIRST, root, cancel=cancel)
+        grade_exercise(FIRST, root, cancellation=cancellation)
     assert time.perf_counter() - started < 1.0 + 1.0
     assert children() - before == set()
 
 
-def test_an_event_never_set_changes_nothing(tmp_path):
+def test_a_cancellation_never_used_changes_nothing(tmp_path):
     root = make_submission(tmp_path, {FIRST.filename: SOLUTION})
-    assert grade_exercise(FIRST, root, cancel=threading.Event()).passed
+    assert grade_exercise(FIRST, root, cancellation=Cancellation()).passed
+
+
+def test_a_cancelled_warm_start_is_not_used(tmp_path):
+    root = make_submission(tmp_path, {FIRST.filename: SOLUTION})
+    before = children()
+    cancellation = Cancellation()
+    cancellation.cancel()
+    with pytest.raises(GradingCancelled):
+        grade_exercise(FIRST, root, cancellation=cancellation, warm=WarmStart(FIRST))
+    assert children() - before == set()
 
 
 def test_a_warm_start_grades_the_files_as_they_are_when_grading_begins(tmp_path):

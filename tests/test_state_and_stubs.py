@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import KIT
+from support import KIT
 
 from grader import state
 from grader.catalog import load_catalog

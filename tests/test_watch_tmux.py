@@ -45,12 +45,12 @@ def test_watch_shows_failure_then_pass_then_moves_on(terminal, course):
     exercise = course.exercise("ex01_echo.py")
     terminal.start([*course.grader, "watch"], course.student, course.env())
     screen, _ = terminal.wait_for(WATCHING)
-    assert "Not implemented yet" in screen and "echo()" in screen
+    assert "not implemented yet" in screen and "echo()" in screen
 
     save(exercise, BROKEN)
     screen, _ = terminal.wait_for(lambda s: "syntax error" in s and WATCHING in s)
     assert "exercises/ex01_echo.py:1" in screen
-    assert "Not implemented yet" not in screen, "the stub's verdict is still on screen"
+    assert "not implemented yet" not in screen, "the stub's verdict is still on screen"
 
     save(exercise, WRONG)
     screen, _ = terminal.wait_for(lambda s: "gave another object" in s and WATCHING in s)

@@ -21,7 +21,7 @@ from grader import __version__  # noqa: E402
 
 class ExitCode(IntEnum):
     OK = 0
-    """Every check passed."""
+    """Every check passed (or the output carries the verdict: `--exit-zero`, `--format classroom`)."""
     CHECKS_FAILED = 1
     USAGE = 2
     INTERNAL = 3
@@ -68,7 +68,19 @@ def cli(ctx: click.Context) -> None:
 
 
 def main() -> None:
-    from grader.cli import check, hint, listing, reset, status, verify, watch  # noqa: F401 - each registers its verb
+    # each module registers its verb
+    from grader.cli import (  # noqa: F401
+        check,
+        export_template,
+        gradescope,
+        hint,
+        listing,
+        reset,
+        status,
+        verify,
+        watch,
+        workflow,
+    )
 
     try:
         cli(prog_name="grader")

@@ -122,8 +122,8 @@ def _not_implemented_summary(console: Console, checks: list[CheckResult]) -> Non
     for check in checks:
         key = f"{check.location.function}()" if check.location and check.location.function else check.message
         functions.setdefault(key, check)
-    title = "this function still raises" if len(functions) == 1 else "these functions still raise"
-    print_wrapped(console, Text(f"Not implemented yet: {title} NotImplementedError", style="bold"), 2)
+    title = "This function is" if len(functions) == 1 else "These functions are"
+    print_wrapped(console, Text(f"{title} not implemented yet (still raising NotImplementedError):", style="bold"), 2)
     for name, check in functions.items():
         line = Text(name, style="bold")
         if check.location:
