@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import threading
 
 import pytest
@@ -80,3 +81,12 @@ def test_concurrent_updates_lose_nothing(tmp_path):
         thread.join()
     saved = state.load(tmp_path)
     assert {e: saved.of(e).hints_shown for e in exercises} == dict.fromkeys(exercises, 5)
+
+
+@pytest.mark.parametrize("exercise", list(CATALOG), ids=lambda e: e.id)
+def test_every_stub_teaches_its_topic_with_an_example(exercise):
+    """`grader list` gives the topic; the stub's docstring must explain it, with a short example to read."""
+    docstring = ast.get_docstring(ast.parse((KIT / exercise.relpath).read_text(encoding="utf-8"))) or ""
+    assert len(docstring.splitlines()) >= 5, f"{exercise.relpath} needs a docstring that explains the task"
+    example = [line for line in docstring.splitlines() if line.startswith(("    ", ">>>"))]
+    assert example, f"{exercise.relpath}: the docstring needs a short example (an indented block or >>> lines)"

@@ -5,12 +5,17 @@ Skipped where tmux is missing (`apt-get install -y tmux`).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import statistics
 
 import pytest
 from course import build_course
+from support import KIT
 from terminal import TMUX, Terminal
+
+from grader.catalog import load_catalog
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed: apt-get install -y tmux")
 
@@ -113,3 +118,17 @@ def test_no_color_on_a_terminal_has_no_colours(terminal, course):
     raw = terminal.raw_screen()
     assert "Exercise 01" in raw
     assert not any(f"\x1b[{n}" in raw for n in range(30, 38)), "NO_COLOR output has colour codes"
+
+
+def _latency_bench():
+    spec = importlib.util.spec_from_file_location("watch_latency", KIT / "bench" / "watch_latency.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("exercise_id", [e.id for e in load_catalog() if e.id in ("01", "02", "03")])
+def test_the_verdict_is_on_screen_within_1_5_s_of_the_save(exercise_id):
+    """The kit's real exercises, their reference solutions saved over the stubs (bench/watch_latency.py)."""
+    figures = _latency_bench().measure(exercise_id, repeats=3)
+    assert statistics.median(figures) <= 1.5, figures
