@@ -150,7 +150,7 @@ def grade_exercise(
     if missing or len(suite) != len(exercise.checks):
         raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
     result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
-    process = warm.take() if warm is not None and warm.exercise.id == exercise.id and time_limit is None else None
+    process = warm.take() if warm is not None and warm.exercise.id == exercise.id else None
     workspace = None
     try:
         workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)

@@ -6,6 +6,9 @@ the grading of the moment. A save during a grading cancels it (the runner kills 
 text instead, and a verdict on a file that has changed since is thrown away: the screen never shows a verdict
 on text that is no longer in the file. Nothing the student's file does can stop the watcher: a broken file is a
 result like any other, and even a failure of the grader itself is shown and survived.
+
+Speed: once a verdict is on screen, the process that will grade the next save is started (`runner.WarmStart`),
+so that a save waits for its checks, not for Python and pytest to start.
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ class Watcher:
         self.cancellation: Cancellation | None = None
         self.keys = False
         self.screens = 0
+        self.grading: threading.Thread | None = None
         self.warm: WarmStart | None = None
         """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
 
@@ -103,6 +107,8 @@ class Watcher:
             self.stop.set()
             if self.cancellation is not None:
                 self.cancellation.cancel()
+            if self.grading is not None:
+                self.grading.join(timeout=5)  # its process is killed; let it remove its workspace
             self._drop_warm_start()
 
     def _loop(self) -> int:
@@ -156,7 +162,8 @@ class Watcher:
                 Event("graded", Graded(generation, exercise, result, before, time.perf_counter() - started))
             )
 
-        threading.Thread(target=work, name=f"grading-{generation}", daemon=True).start()
+        self.grading = threading.Thread(target=work, name=f"grading-{generation}", daemon=True)
+        self.grading.start()
         if self.console.is_terminal and not self.keep_screen:  # cleared with the verdict, so never left stale
             self.console.print(Text(f"grading {exercise.relpath}...", style="dim"))
 

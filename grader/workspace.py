@@ -54,11 +54,8 @@ def fill_workspace(target: Path, root: Path) -> Path:
 
 def copy_submission(root: Path) -> Path:
     """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
-    files = submission_files(root)
-    target = new_workspace()
-    for path in files:
-        (target / "exercises" / path.name).write_bytes(path.read_bytes())
-    return target
+    exercises_dir(root)  # no exercises/ folder: say so before making anything
+    return fill_workspace(new_workspace(), root)
 
 
 def remove(workspace: Path) -> None:
