@@ -102,7 +102,9 @@ class Catalog:
             if key in (exercise.id, exercise.slug, f"{exercise.id}_{exercise.slug}"):
                 return exercise
         known = ", ".join(e.id for e in self.exercises)
-        raise UnknownExercise(f"there is no exercise {exercise_id!r}; the exercises are {known}")
+        raise UnknownExercise(
+            f"there is no exercise {exercise_id!r}; the exercises are {known} (`grader list` shows their topics)"
+        )
 
     def select(self, ids: list[str] | tuple[str, ...] | None) -> list[Exercise]:
         """The named exercises in course order, or all of them when none is named."""

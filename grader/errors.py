@@ -4,7 +4,7 @@
     ├── UsageError              the user asked for something that does not exist (exit 2)
     │   ├── UnknownExercise
     │   └── NoSubmission
-    ├── GradingCancelled        grading was stopped on purpose (Ctrl-C in a batch); nothing was judged
+    ├── GradingCancelled        grading was stopped on purpose (Ctrl-C, a new save in `grader watch`)
     └── InternalError           a bug or a broken installation of the kit (exit 3)
         └── CatalogError
 

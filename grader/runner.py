@@ -6,11 +6,13 @@ faulthandler where it was first), kills the whole process group afterwards, and 
 checks that never ran because an earlier one hung or took the process down. A check without a result is a
 failed check, never a passed one. `grader.sandbox` confines each process (processes, network, writes, signals,
 memory) where the machine allows; the parent bounds how much it may print. A `Cancellation` lets another thread
-stop every run in progress (Ctrl-C during a batch).
+stop every run in progress (Ctrl-C during a batch, a new save in `grader watch`), and a `WarmStart` is a suite's
+process started ahead of the grading it will serve (`grader watch`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -33,7 +35,7 @@ from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status,
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.sandbox import PidsCgroup
 from grader.suite_index import read_suite
-from grader.workspace import MAX_FILE_BYTES, copy_submission, exercises_dir, remove
+from grader.workspace import MAX_FILE_BYTES, copy_submission, exercises_dir, fill_workspace, new_workspace, remove
 
 GRACE = 1.0
 """Seconds past a check's own limit before the parent steps in (the plugin's own timer gets the first chance)."""
@@ -142,11 +144,17 @@ def grade(
 
 
 def grade_exercise(
-    exercise: Exercise, root: Path, *, cancellation: Cancellation | None = None, time_limit: float | None = None
+    exercise: Exercise,
+    root: Path,
+    *,
+    time_limit: float | None = None,
+    cancellation: Cancellation | None = None,
+    warm: WarmStart | None = None,
 ) -> ExerciseResult:
     """Grade one exercise of the submission at `root` in a private copy of its files.
 
-    Raises `GradingCancelled` (and grades nothing more) once `cancellation` is cancelled.
+    Raises `GradingCancelled` (and grades nothing more) once `cancellation` is cancelled. A `warm` start made
+    for this exercise beforehand serves the first run (this call takes it over and closes it in any case).
     """
     cancellation = cancellation or Cancellation()
     if time_limit is not None:
@@ -157,14 +165,21 @@ def grade_exercise(
     if missing or len(suite) != len(exercise.checks):
         raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
     result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
-    workspace = copy_submission(root)
+    process = warm.take() if warm is not None and warm.exercise.id == exercise.id else None
+    workspace = None
     try:
+        workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)
         if not (workspace / exercise.relpath).exists():
             _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING, _missing_message(root, exercise))
         else:
-            _grade_in(workspace, exercise, suite, result, cancellation)
+            _grade_in(workspace, exercise, suite, result, cancellation, process)
     finally:
-        remove(workspace)
+        if process is not None:
+            _stop(process)
+        if warm is not None:
+            warm.close()
+        if workspace is not None:
+            remove(workspace)
     result.duration = time.perf_counter() - started
     return result
 
@@ -179,7 +194,12 @@ def _missing_message(root: Path, exercise: Exercise) -> str:
 
 
 def _grade_in(
-    workspace: Path, exercise: Exercise, suite: dict, result: ExerciseResult, cancellation: Cancellation
+    workspace: Path,
+    exercise: Exercise,
+    suite: dict,
+    result: ExerciseResult,
+    cancellation: Cancellation,
+    process: _Started | None = None,
 ) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
@@ -196,7 +216,8 @@ def _grade_in(
             result.outcome = Outcome.TIMEOUT
             break
         failed = [n for n, r in done.items() if not r.passed]
-        run = _run_suite(exercise, workspace, pending, failed, cancellation, time_left)
+        run = _run_suite(exercise, workspace, pending, failed, cancellation, time_left, process)
+        process = None  # a re-run of the checks left over gets a fresh process
         time_left -= run.checking
         cancellation.check()  # a run killed by a cancellation says nothing about the student
         if run.import_failure is not None:
@@ -226,25 +247,22 @@ def _grade_in(
         result.outcome = Outcome.TIMEOUT
 
 
-def _run_suite(
-    exercise: Exercise,
-    workspace: Path,
-    names: list[str],
-    failed: list[str],
-    cancellation: Cancellation,
-    time_left: float,
-) -> _Run:
-    cancellation.check()
+@dataclass
+class _Started:
+    """A suite's pytest process, waiting on stdin for its `RunSetup` before it imports anything of the student's
+    (the plugin reads the setup in `pytest_configure`)."""
+
+    proc: subprocess.Popen
+    read_fd: int
+    nonce: str
+    names: list[str]
+    cgroup: PidsCgroup | None
+    returncode: int | None = None
+    """Set once the process is stopped and reaped."""
+
+
+def _start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> _Started:
     cgroup = PidsCgroup.create()
-    setup = RunSetup(
-        nonce=secrets.token_hex(16),
-        module=exercise.module,
-        root=str(workspace),
-        time_limit=exercise.time_limit,
-        failed_before=failed,
-        memory_limit=MEMORY_LIMIT,
-        cgroup=str(cgroup.path) if cgroup else None,
-    )
     read_fd, write_fd = os.pipe()
     env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
@@ -262,29 +280,97 @@ def _run_suite(
             start_new_session=True,
         )
     except BaseException:
+        os.close(read_fd)
         if cgroup:
             cgroup.destroy()
         raise
     finally:
         os.close(write_fd)
-    cancellation.started(proc)
+    return _Started(proc, read_fd, secrets.token_hex(16), names, cgroup)
+
+
+def _stop(started: _Started) -> int:
+    """Kill the process's group and cgroup, close our ends of its pipes and reap it; once, however often called."""
+    if started.returncode is None:
+        _kill_group(started.proc)
+        if started.cgroup:
+            started.cgroup.destroy()  # also what left the process group (setsid) or was forked as it died
+        os.close(started.read_fd)
+        started.proc.stdout.close()
+        with contextlib.suppress(OSError):
+            started.proc.stdin.close()
+        started.returncode = started.proc.wait()
+    return started.returncode
+
+
+def _run_suite(
+    exercise: Exercise,
+    workspace: Path,
+    names: list[str],
+    failed: list[str],
+    cancellation: Cancellation,
+    time_left: float,
+    started: _Started | None = None,
+) -> _Run:
+    """Run the checks `names` in `started` (a warm start's process, which must be for them) or a new process."""
+    if cancellation.cancelled and started is not None:
+        _stop(started)
+    cancellation.check()
+    started = started or _start_suite(exercise, workspace, names)
+    cancellation.started(started.proc)
+    setup = RunSetup(
+        nonce=started.nonce,
+        module=exercise.module,
+        root=str(workspace),
+        time_limit=exercise.time_limit,
+        failed_before=failed,
+        memory_limit=MEMORY_LIMIT,
+        cgroup=str(started.cgroup.path) if started.cgroup else None,
+    )
     run = _Run()
     try:
-        proc.stdin.write(setup.to_json().encode() + b"\n")
-        proc.stdin.close()
+        started.proc.stdin.write(setup.to_json().encode() + b"\n")
+        started.proc.stdin.close()
     except OSError:
         pass  # the process died at once; the event loop below finds out why
     try:
-        _follow(proc, read_fd, setup, run, expected=len(names), time_left=time_left)
+        _follow(started.proc, started.read_fd, setup, run, expected=len(started.names), time_left=time_left)
     finally:
-        _kill_group(proc)
-        if cgroup:
-            cgroup.destroy()  # also what left the process group (setsid) or was forked as it died
-        cancellation.ended(proc)
-        os.close(read_fd)
-        proc.stdout.close()
-        run.returncode = proc.wait()
+        run.returncode = _stop(started)
+        cancellation.ended(started.proc)
     return run
+
+
+class WarmStart:
+    """A pytest process for every check of `exercise`, started ahead of a grading in an empty workspace.
+
+    Python's and pytest's start-up, most of a grading's time, is then over before the student saves:
+    `grade_exercise(..., warm=...)` copies the files in and hands the process its setup. Nothing of the
+    student's runs before that. `grader watch` keeps one ready; close() it when it goes unused.
+    """
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+        self.workspace = new_workspace()
+        try:
+            self._started: _Started | None = _start_suite(exercise, self.workspace, [c.name for c in exercise.checks])
+        except BaseException:
+            remove(self.workspace)
+            raise
+
+    def take(self) -> _Started | None:
+        """The waiting process, once; None when it was taken or has died (the caller then starts a fresh one)."""
+        started, self._started = self._started, None
+        if started is not None and started.proc.poll() is not None:
+            _stop(started)
+            return None
+        return started
+
+    def close(self) -> None:
+        if self._started is not None:
+            _stop(self._started)
+            self._started = None
+        remove(self.workspace)
 
 
 def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int, time_left: float) -> None:

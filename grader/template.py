@@ -103,6 +103,12 @@ The first command installs the grader once; the second grades exercise {first}. 
 alone to grade every exercise, and `.venv/bin/grader hint {first}` when you are stuck. (On Windows, write
 `py -m venv .venv` and `.venv\\Scripts\\` instead of `.venv/bin/`.)
 
+While you work, leave `.venv/bin/grader watch` running in a terminal: it grades the exercise you are on each
+time you save it, shows what changed since your last save, and moves on to the next exercise when every check
+passes (`h` unfolds a hint, `q` quits). `.venv/bin/grader` alone shows your progress and what comes next;
+`grader hint NN` gives one more hint each time you ask; `grader reset NN` puts the original file back after
+saving yours in `.grader-backups/`.
+
 For every check that does not pass yet, the grader says what your code did, what was expected, the line of your
 file it points at, and what in the lesson fixes it ("not implemented yet" means that function still raises
 `NotImplementedError`: you have not started it).

@@ -37,15 +37,25 @@ def submission_files(root: Path) -> list[Path]:
     ]
 
 
-def copy_submission(root: Path) -> Path:
-    """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
-    files = submission_files(root)
+def new_workspace() -> Path:
+    """An empty temporary submission root (just `exercises/__init__.py`); the caller removes it."""
     target = Path(tempfile.mkdtemp(prefix="grader-"))
     (target / "exercises").mkdir()
     (target / "exercises" / "__init__.py").write_text("")
-    for path in files:
+    return target
+
+
+def fill_workspace(target: Path, root: Path) -> Path:
+    """Copy the submission's files (`submission_files`) into `target`, made by `new_workspace()`; returns it."""
+    for path in submission_files(root):
         (target / "exercises" / path.name).write_bytes(path.read_bytes())
     return target
+
+
+def copy_submission(root: Path) -> Path:
+    """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
+    exercises_dir(root)  # no exercises/ folder: say so before making anything
+    return fill_workspace(new_workspace(), root)
 
 
 def remove(workspace: Path) -> None:
