@@ -21,7 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import KIT, SUBMISSIONS, grade_source
-from test_solutions_and_wrong import CATALOG, declared_failures
+from test_solutions_and_wrong import CATALOG, REQUIRES, declared_failures
+
+
+def runs_here(path: Path) -> bool:
+    requires = REQUIRES.match(path.read_text(encoding="utf-8").splitlines()[0])
+    return not requires or sys.version_info >= (int(requires["major"]), int(requires["minor"]))
 
 
 def cases(exercise_ids: list[str]) -> list[tuple[str, Path, set[str] | None]]:
@@ -32,7 +37,7 @@ def cases(exercise_ids: list[str]) -> list[tuple[str, Path, set[str] | None]]:
         found.append((exercise.id, KIT / "solutions" / exercise.filename, None))
         more = sorted((SUBMISSIONS / "alternative" / stem).glob("*.py"))
         for path in [SUBMISSIONS / "alternative" / exercise.filename, *more]:
-            if path.is_file() and (sys.version_info >= (3, 11) or "python>=3.11" not in path.read_text()):
+            if path.is_file() and runs_here(path):
                 found.append((exercise.id, path, None))
         found += [(exercise.id, p, declared_failures(p)) for p in sorted((SUBMISSIONS / "wrong" / stem).glob("*.py"))]
     return found
