@@ -36,7 +36,9 @@ def make_request(value, delay: float = 1.0) -> asyncio.Future:
 
 async def set_future_value(future: asyncio.Future, value, delay: float) -> None:
     # TODO: wait `delay` seconds without blocking, then set the result unless the future is already done.
-    raise NotImplementedError("await asyncio.sleep(delay), then future.set_result(value): lesson, 'Introducing futures'")
+    raise NotImplementedError(
+        "await asyncio.sleep(delay), then future.set_result(value): lesson, 'Introducing futures'"
+    )
 
 
 def make_failing_request(exc: Exception, delay: float = 1.0) -> asyncio.Future:

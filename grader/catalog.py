@@ -24,6 +24,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 CATALOG_FILE = PACKAGE_DIR / "exercises.toml"
 SUITES_DIR = PACKAGE_DIR / "suites"
 
+TOTAL_TIME_FACTOR = 4
+"""An exercise's checks may take this many times one check's limit in all (see `Exercise.total_time_limit`)."""
+
 _ID = re.compile(r"^\d\d$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -63,6 +66,13 @@ class Exercise:
         return SUITES_DIR / f"test_ex{self.id}_{self.slug}.py"
 
     @property
+    def total_time_limit(self) -> float:
+        """Seconds all the checks of the exercise may take together, restarts included. Far beyond what a
+        correct solution needs, it bounds what code that hangs in every check costs (a batch of 40 students
+        would otherwise wait 5 s per check per hanging student); the checks not reached are not run."""
+        return TOTAL_TIME_FACTOR * self.time_limit
+
+    @property
     def max_score(self) -> int:
         return sum(check.points for check in self.checks)
 
@@ -92,7 +102,9 @@ class Catalog:
             if key in (exercise.id, exercise.slug, f"{exercise.id}_{exercise.slug}"):
                 return exercise
         known = ", ".join(e.id for e in self.exercises)
-        raise UnknownExercise(f"there is no exercise {exercise_id!r}; the exercises are {known}")
+        raise UnknownExercise(
+            f"there is no exercise {exercise_id!r}; the exercises are {known} (`grader list` shows their topics)"
+        )
 
     def select(self, ids: list[str] | tuple[str, ...] | None) -> list[Exercise]:
         """The named exercises in course order, or all of them when none is named."""

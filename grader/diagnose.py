@@ -9,15 +9,11 @@ from __future__ import annotations
 import os
 import traceback
 from dataclasses import dataclass
-from types import TracebackType
+from types import FrameType, TracebackType
 
+from grader.messages import TIMEOUT_FIX
 from grader.model import Location, Outcome, Status
 from grader.testing import CheckFailure
-
-TIMEOUT_FIX = (
-    "Look for an endless loop, or for a blocking call (time.sleep, requests, a long computation) that holds up "
-    "the event loop: await asyncio.sleep instead, or move the work to an executor."
-)
 
 
 @dataclass
@@ -59,20 +55,24 @@ def _short(exc: BaseException, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _is_timeout(exc: BaseException) -> bool:
-    return type(exc).__name__ == "Failed" and str(exc).startswith("Timeout")
+def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Verdict:
+    """The verdict for a check still running after `time_limit` seconds; `frame` is where it was."""
+    where = None
+    while frame is not None and where is None:
+        if _is_student_file(frame.f_code.co_filename, root):
+            filename = os.path.realpath(frame.f_code.co_filename)
+            where = Location(os.path.relpath(filename, root), frame.f_lineno, frame.f_code.co_name)
+        frame = frame.f_back
+    place = f" (it was running {where})" if where else ""
+    message = f"the check did not finish within {time_limit:g} s{place}"
+    return Verdict(Status.TIMEOUT, message, fix=TIMEOUT_FIX, location=where)
 
 
-def explain_failure(exc: BaseException, tb: TracebackType | None, root: str, time_limit: float) -> Verdict:
+def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> Verdict:
     """The verdict for a check whose test raised `exc`."""
     where = student_location(tb, root)
     if isinstance(exc, CheckFailure):
         return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where)
-    if _is_timeout(exc):
-        place = f" (it was running {where})" if where else ""
-        return Verdict(
-            Status.TIMEOUT, f"the check did not finish within {time_limit:g} s{place}", fix=TIMEOUT_FIX, location=where
-        )
     if isinstance(exc, NotImplementedError) and where is not None:
         return Verdict(
             Status.FAILED,

@@ -4,6 +4,7 @@
     ├── UsageError              the user asked for something that does not exist (exit 2)
     │   ├── UnknownExercise
     │   └── NoSubmission
+    ├── GradingCancelled        grading was stopped on purpose (Ctrl-C, a new save in `grader watch`)
     └── InternalError           a bug or a broken installation of the kit (exit 3)
         └── CatalogError
 
@@ -25,6 +26,10 @@ class UnknownExercise(UsageError):
 
 class NoSubmission(UsageError):
     pass
+
+
+class GradingCancelled(GraderError):
+    """A `runner.Cancellation` stopped the grading; the results in progress are discarded."""
 
 
 class InternalError(GraderError):

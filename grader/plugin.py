@@ -2,7 +2,7 @@
 
 Without the grader around (a maintainer running `pytest` on a suite) it only registers the `check` marker.
 Launched by the runner, it reads its `RunSetup` from stdin, imports the student's module under guard, arms
-pytest-timeout on every check, turns each check's outcome into a `Verdict`, and streams events to the parent on
+a timer on every check, turns each check's outcome into a `Verdict`, and streams events to the parent on
 a private pipe. The parent trusts nothing else this process says.
 """
 
@@ -11,15 +11,17 @@ from __future__ import annotations
 import faulthandler
 import importlib
 import os
-import resource
 import signal
 import sys
+import tempfile
+from types import FrameType
 
 import pytest
 
-from grader.diagnose import Verdict, explain_failure, explain_import_error
+from grader.diagnose import Verdict, explain_failure, explain_import_error, explain_timeout
 from grader.model import Status
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
+from grader.sandbox import confine
 
 
 def check_name(item: pytest.Item) -> str:
@@ -33,15 +35,18 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     setup = RunSetup.from_json(sys.stdin.readline())
     sys.stdin.close()  # the nonce is ours alone; student code reads nothing from here
-    _apply_limits(setup)
+    _confine(setup)
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # the parent asks where a hung check is stuck
     config.pluginmanager.register(GradingSession(setup, EventWriter(int(fd), setup.nonce)), "grader-session")
 
 
-def _apply_limits(setup: RunSetup) -> None:
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if setup.memory_limit:
-        resource.setrlimit(resource.RLIMIT_AS, (setup.memory_limit, setup.memory_limit))
+def _confine(setup: RunSetup) -> None:
+    """Sandbox this process before the student's module is imported; temporary files go to the workspace."""
+    scratch = os.path.join(setup.root, "tmp")
+    os.makedirs(scratch, exist_ok=True)
+    os.environ["TMPDIR"] = scratch
+    tempfile.tempdir = None
+    confine(setup.root, setup.cgroup, setup.memory_limit)
 
 
 class GradingSession:
@@ -51,6 +56,7 @@ class GradingSession:
         self.failed = set(setup.failed_before)
         self.not_implemented: set[str] = set()
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
+        self.running = ""
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.events.send("importing")
@@ -72,13 +78,21 @@ class GradingSession:
             raise RuntimeError(f"{self.setup.module} was imported from {module.__file__}, not the submission")
         self.events.send("imported")
 
-    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        for item in items:
-            if item.get_closest_marker("timeout") is None:
-                item.add_marker(pytest.mark.timeout(self.setup.time_limit, method="signal"))
-
     def pytest_runtest_logstart(self, nodeid: str) -> None:
-        self.events.send("begin", name=nodeid.rsplit("::", 1)[-1].removeprefix("test_"))
+        self.running = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
+        self.events.send("begin", name=self.running)
+        signal.signal(signal.SIGALRM, self._out_of_time)
+        signal.setitimer(signal.ITIMER_REAL, self.setup.time_limit)
+
+    def _out_of_time(self, signum: int, frame: FrameType | None) -> None:
+        """The check overran its limit: report where the student's code was, and end this process.
+
+        Raising instead would not stop it: inside a task the exception is only stored in the task, and a loop
+        wrapped in `except BaseException` swallows it. The parent re-runs the remaining checks in a new process.
+        """
+        verdict = explain_timeout(frame, self.setup.root, self.setup.time_limit)
+        self.events.send("result", name=self.running, duration=self.setup.time_limit, **verdict.to_event())
+        os._exit(0)
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         marker = item.get_closest_marker("check")
@@ -97,7 +111,7 @@ class GradingSession:
             reason = call.excinfo.value.msg if call.excinfo else "skipped"
             verdict = Verdict(Status.SKIPPED, str(reason))
         elif report.failed and call.excinfo is not None:
-            verdict = explain_failure(call.excinfo.value, call.excinfo.tb, self.setup.root, self.setup.time_limit)
+            verdict = explain_failure(call.excinfo.value, call.excinfo.tb, self.setup.root)
             if call.when == "teardown":
                 verdict.message = f"after the check itself passed, cleaning up failed: {verdict.message}"
         else:
@@ -106,6 +120,7 @@ class GradingSession:
         return report
 
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
         name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
         verdict, duration = self.verdicts.pop(name, (Verdict(Status.FAILED, "the check produced no result"), 0.0))
         if verdict.status is not Status.PASSED:
@@ -113,5 +128,3 @@ class GradingSession:
             if verdict.message.startswith("not implemented yet"):
                 self.not_implemented.add(name)
         self.events.send("result", name=name, duration=duration, **verdict.to_event())
-
-

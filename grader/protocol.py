@@ -36,6 +36,8 @@ class RunSetup:
     """Checks that failed in an earlier process of the same grading (for dependencies)."""
     memory_limit: int | None = None
     """Bytes of address space the process may use, or None for no limit."""
+    cgroup: str | None = None
+    """A pids cgroup the parent made for this run, which the process joins before student code runs."""
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__)

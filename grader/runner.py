@@ -4,11 +4,16 @@ The student's code runs in that process, so the parent decides everything: it re
 private event pipe (`grader.protocol`), gives each check a deadline, stops a check that overruns it (asking
 faulthandler where it was first), kills the whole process group afterwards, and re-runs in a fresh process the
 checks that never ran because an earlier one hung or took the process down. A check without a result is a
-failed check, never a passed one.
+failed check, never a passed one. `grader.sandbox` confines each process (processes, network, writes, signals,
+memory) where the machine allows; the parent bounds how much it may print. A `Cancellation` lets another thread
+stop every run in progress (Ctrl-C during a batch, a new save in `grader watch`), and a `WarmStart` is a suite's
+process started ahead of the grading it will serve (`grader watch`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import re
 import secrets
@@ -16,32 +21,44 @@ import selectors
 import signal
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from grader import __version__
 from grader.catalog import SUITES_DIR, Exercise
-from grader.errors import InternalError
+from grader.errors import GradingCancelled, InternalError
+from grader.messages import TIMEOUT_FIX
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
+from grader.sandbox import PidsCgroup
 from grader.suite_index import read_suite
-from grader.workspace import copy_submission, exercises_dir, remove
+from grader.workspace import MAX_FILE_BYTES, copy_submission, exercises_dir, fill_workspace, new_workspace, remove
 
-GRACE = 2.0
-"""Seconds past a check's own limit before the parent steps in (pytest-timeout gets the first chance)."""
+GRACE = 1.0
+"""Seconds past a check's own limit before the parent steps in (the plugin's own timer gets the first chance)."""
 STARTUP_LIMIT = 30.0
 """Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
 OUTPUT_TAIL = 64 * 1024
+OUTPUT_LIMIT = 8 * 1024**2
+"""Bytes a suite's process may print (student code included) before the parent stops it."""
 MEMORY_LIMIT = 3 * 1024**3
 
 _PYTEST_ARGS = (
     "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
-    "-p", "grader.plugin", "-p", "asyncio", "-p", "timeout", "-p", "socket",
-    "--disable-socket", "--allow-unix-socket", "-q", "-s",
+    "-p", "grader.plugin", "-p", "asyncio", "-p", "socket",
+    "--disable-socket", "--allow-unix-socket", "-q", "-s", "--tb=no",
 )  # fmt: skip
-_DROPPED_ENV = ("PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT")
+# --tb=no: the plugin writes every verdict itself, so pytest need not format tracebacks with their source, which
+# parses it with `ast`; once a timeout has interrupted student code, CPython 3.11 may fail every later ast.parse
+# in that process ("AST constructor recursion depth mismatch"), and pytest would stop with an INTERNALERROR.
+_DROPPED_ENV = (
+    "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT",
+    "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",  # would turn on asyncio's debug mode for every loop: exercise 09 grades that
+    "PYTHONWARNINGS",  # `error` would turn a student's harmless warning into a failed check
+)  # fmt: skip
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
 
 
@@ -55,50 +72,154 @@ class _Run:
     imported: bool = False
     running: str | None = None
     ended_in: str | None = None
-    """How the process ended while a check or the import was under way: 'timeout' or 'crash', else None."""
+    """How the process ended while a check or the import was under way: 'timeout', 'output' or 'crash'."""
+    out_of_time: bool = False
+    """The exercise's total time limit, not the check's own, stopped it."""
+    imported_at: float | None = None
+    checking: float = 0.0
+    """Seconds the checks ran (from the import's end): what counts against the exercise's total time limit."""
     returncode: int | None = None
     output: bytearray = field(default_factory=bytearray)
+    output_size: int = 0
 
 
-def grade(exercises: list[Exercise], root: Path, *, jobs: int | None = None) -> SubmissionResult:
-    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows."""
+class Cancellation:
+    """Stops suite runs from another thread: kills the process groups in progress and refuses new runs."""
+
+    def __init__(self) -> None:
+        self._cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._running: set[subprocess.Popen] = set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        with self._lock:
+            running = list(self._running)
+        for proc in running:
+            _kill_group(proc)
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise GradingCancelled("grading was cancelled")
+
+    def started(self, proc: subprocess.Popen) -> None:
+        with self._lock:
+            self._running.add(proc)
+        if self.cancelled:  # cancelled between check() and Popen
+            _kill_group(proc)
+
+    def ended(self, proc: subprocess.Popen) -> None:
+        with self._lock:
+            self._running.discard(proc)
+
+
+def grade(
+    exercises: list[Exercise], root: Path, *, jobs: int | None = None, time_limit: float | None = None
+) -> SubmissionResult:
+    """Grade `exercises` of the submission at `root`, several at once when `jobs` allows.
+
+    `time_limit` overrides every exercise's seconds per check (tests and impatient instructors use it)."""
     exercises_dir(root)
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(exercises) or 1))
-    if jobs == 1:
-        results = [grade_exercise(e, root) for e in exercises]
+    cancellation = Cancellation()
+    if jobs == 1:  # Ctrl-C interrupts the one run in this thread, which then kills its process group
+        results = [grade_exercise(e, root, cancellation=cancellation, time_limit=time_limit) for e in exercises]
     else:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(lambda e: grade_exercise(e, root), exercises))
+            try:
+                results = list(
+                    pool.map(
+                        lambda e: grade_exercise(e, root, cancellation=cancellation, time_limit=time_limit), exercises
+                    )
+                )
+            except KeyboardInterrupt:
+                cancellation.cancel()  # else leaving the pool would wait for the other runs to end by themselves
+                raise
     return SubmissionResult(results, grader_version=__version__, duration=time.perf_counter() - started)
 
 
-def grade_exercise(exercise: Exercise, root: Path) -> ExerciseResult:
-    """Grade one exercise of the submission at `root` in a private copy of its files."""
+def grade_exercise(
+    exercise: Exercise,
+    root: Path,
+    *,
+    time_limit: float | None = None,
+    cancellation: Cancellation | None = None,
+    warm: WarmStart | None = None,
+) -> ExerciseResult:
+    """Grade one exercise of the submission at `root` in a private copy of its files.
+
+    Raises `GradingCancelled` (and grades nothing more) once `cancellation` is cancelled. A `warm` start made
+    for this exercise beforehand serves the first run (this call takes it over and closes it in any case).
+    """
+    cancellation = cancellation or Cancellation()
+    if time_limit is not None:
+        exercise = replace(exercise, time_limit=time_limit)
     started = time.perf_counter()
     suite = {c.name: c for c in read_suite(exercise.suite)}
     missing = [c.name for c in exercise.checks if c.name not in suite]
     if missing or len(suite) != len(exercise.checks):
         raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
     result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
-    workspace = copy_submission(root)
+    process = warm.take() if warm is not None and warm.exercise.id == exercise.id else None
+    workspace = None
     try:
+        workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)
         if not (workspace / exercise.relpath).exists():
-            _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING,
-                      f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again")  # fmt: skip
+            _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING, _missing_message(root, exercise))
         else:
-            _grade_in(workspace, exercise, suite, result)
+            _grade_in(workspace, exercise, suite, result, cancellation, process)
     finally:
-        remove(workspace)
+        if process is not None:
+            _stop(process)
+        if warm is not None:
+            warm.close()
+        if workspace is not None:
+            remove(workspace)
     result.duration = time.perf_counter() - started
     return result
 
 
-def _grade_in(workspace: Path, exercise: Exercise, suite: dict, result: ExerciseResult) -> None:
+def _missing_message(root: Path, exercise: Exercise) -> str:
+    original = root / exercise.relpath
+    if original.is_symlink():
+        return f"{exercise.relpath} is a symbolic link; the grader reads only regular files: put the file itself there"
+    if original.is_file():
+        return f"{exercise.relpath} is larger than {MAX_FILE_BYTES // 1000} kB, too large to be graded"
+    return f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again"
+
+
+def _grade_in(
+    workspace: Path,
+    exercise: Exercise,
+    suite: dict,
+    result: ExerciseResult,
+    cancellation: Cancellation,
+    process: _Started | None = None,
+) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
+    time_left = exercise.total_time_limit  # start-ups and imports do not count: a busy machine is no fault
     while pending:
-        run = _run_suite(exercise, workspace, pending, failed=[n for n, r in done.items() if not r.passed])
+        if time_left <= 0:
+            for name in pending:
+                done[name] = _check(
+                    exercise, suite[name], Status.TIMEOUT,
+                    f"not run: the checks before it took all the {exercise.total_time_limit:g} s"
+                    " this exercise may take",
+                    fix="Fix the endless loop or blocking call that the timed-out checks point at, then grade again.",
+                )  # fmt: skip
+            result.outcome = Outcome.TIMEOUT
+            break
+        failed = [n for n, r in done.items() if not r.passed]
+        run = _run_suite(exercise, workspace, pending, failed, cancellation, time_left, process)
+        process = None  # a re-run of the checks left over gets a fresh process
+        time_left -= run.checking
+        cancellation.check()  # a run killed by a cancellation says nothing about the student
         if run.import_failure is not None:
             failure = run.import_failure
             location = Location(**failure["location"]) if failure.get("location") else None
@@ -126,15 +247,22 @@ def _grade_in(workspace: Path, exercise: Exercise, suite: dict, result: Exercise
         result.outcome = Outcome.TIMEOUT
 
 
-def _run_suite(exercise: Exercise, workspace: Path, names: list[str], failed: list[str]) -> _Run:
-    setup = RunSetup(
-        nonce=secrets.token_hex(16),
-        module=exercise.module,
-        root=str(workspace),
-        time_limit=exercise.time_limit,
-        failed_before=failed,
-        memory_limit=MEMORY_LIMIT,
-    )
+@dataclass
+class _Started:
+    """A suite's pytest process, waiting on stdin for its `RunSetup` before it imports anything of the student's
+    (the plugin reads the setup in `pytest_configure`)."""
+
+    proc: subprocess.Popen
+    read_fd: int
+    nonce: str
+    names: list[str]
+    cgroup: PidsCgroup | None
+    returncode: int | None = None
+    """Set once the process is stopped and reaped."""
+
+
+def _start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> _Started:
+    cgroup = PidsCgroup.create()
     read_fd, write_fd = os.pipe()
     env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
@@ -151,26 +279,116 @@ def _run_suite(exercise: Exercise, workspace: Path, names: list[str], failed: li
             pass_fds=(write_fd,),
             start_new_session=True,
         )
+    except BaseException:
+        os.close(read_fd)
+        if cgroup:
+            cgroup.destroy()
+        raise
     finally:
         os.close(write_fd)
+    return _Started(proc, read_fd, secrets.token_hex(16), names, cgroup)
+
+
+def _stop(started: _Started) -> int:
+    """Kill the process's group and cgroup, close our ends of its pipes and reap it; once, however often called."""
+    if started.returncode is None:
+        _kill_group(started.proc)
+        if started.cgroup:
+            started.cgroup.destroy()  # also what left the process group (setsid) or was forked as it died
+        os.close(started.read_fd)
+        started.proc.stdout.close()
+        with contextlib.suppress(OSError):
+            started.proc.stdin.close()
+        started.returncode = started.proc.wait()
+    return started.returncode
+
+
+def _run_suite(
+    exercise: Exercise,
+    workspace: Path,
+    names: list[str],
+    failed: list[str],
+    cancellation: Cancellation,
+    time_left: float,
+    started: _Started | None = None,
+) -> _Run:
+    """Run the checks `names` in `started` (a warm start's process, which must be for them) or a new process."""
+    if cancellation.cancelled and started is not None:
+        _stop(started)
+    cancellation.check()
+    started = started or _start_suite(exercise, workspace, names)
+    cancellation.started(started.proc)
+    setup = RunSetup(
+        nonce=started.nonce,
+        module=exercise.module,
+        root=str(workspace),
+        time_limit=exercise.time_limit,
+        failed_before=failed,
+        memory_limit=MEMORY_LIMIT,
+        cgroup=str(started.cgroup.path) if started.cgroup else None,
+    )
     run = _Run()
     try:
-        proc.stdin.write(setup.to_json().encode() + b"\n")
-        proc.stdin.close()
+        started.proc.stdin.write(setup.to_json().encode() + b"\n")
+        started.proc.stdin.close()
     except OSError:
         pass  # the process died at once; the event loop below finds out why
     try:
-        _follow(proc, read_fd, setup, run, expected=len(names))
+        _follow(started.proc, started.read_fd, setup, run, expected=len(started.names), time_left=time_left)
     finally:
-        _kill_group(proc)
-        os.close(read_fd)
-        proc.stdout.close()
-        run.returncode = proc.wait()
+        run.returncode = _stop(started)
+        cancellation.ended(started.proc)
     return run
 
 
-def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int) -> None:
-    """Read events until every check reported, the process ended, or a deadline passed."""
+class WarmStart:
+    """A pytest process for every check of `exercise`, started ahead of a grading in an empty workspace.
+
+    Python's and pytest's start-up, most of a grading's time, is then over before the student saves:
+    `grade_exercise(..., warm=...)` copies the files in and hands the process its setup. Nothing of the
+    student's runs before that. `grader watch` keeps one ready; close() it when it goes unused.
+    """
+
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+        self.workspace = new_workspace()
+        try:
+            self._started: _Started | None = _start_suite(exercise, self.workspace, [c.name for c in exercise.checks])
+        except BaseException:
+            remove(self.workspace)
+            raise
+
+    def take(self) -> _Started | None:
+        """The waiting process, once; None when it was taken or has died (the caller then starts a fresh one)."""
+        started, self._started = self._started, None
+        if started is not None and started.proc.poll() is not None:
+            _stop(started)
+            return None
+        return started
+
+    def close(self) -> None:
+        if self._started is not None:
+            _stop(self._started)
+            self._started = None
+        remove(self.workspace)
+
+
+def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int, time_left: float) -> None:
+    """Read events until every check reported, the process ended, or a deadline passed.
+
+    Each step has its own deadline (start-up, import, each check); once the module is imported, the checks
+    together also have `time_left` seconds.
+    """
+    try:
+        _read_events(proc, read_fd, setup, run, expected, time_left)
+    finally:
+        if run.imported_at is not None:
+            run.checking = time.monotonic() - run.imported_at
+
+
+def _read_events(
+    proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int, time_left: float
+) -> None:
     per_check = setup.time_limit + GRACE
     deadline = time.monotonic() + STARTUP_LIMIT
     buffer = b""
@@ -179,9 +397,11 @@ def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, ex
         selector.register(proc.stdout, selectors.EVENT_READ, "output")
         events_open = True
         while events_open and len(run.results) < expected:
-            remaining = deadline - time.monotonic()
+            budget_end = run.imported_at + time_left if run.imported_at is not None else math.inf
+            remaining = min(deadline, budget_end) - time.monotonic()
             if remaining <= 0:
                 run.ended_in = "timeout"
+                run.out_of_time = budget_end < deadline
                 _ask_where(proc, run)
                 return
             for key, _ in selector.select(timeout=remaining):
@@ -190,6 +410,9 @@ def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, ex
                     _keep_tail(run, chunk)
                     if not chunk:
                         selector.unregister(key.fileobj)
+                    elif run.output_size > OUTPUT_LIMIT:
+                        run.ended_in = "output"
+                        return
                     continue
                 if not chunk:
                     events_open = False
@@ -212,6 +435,7 @@ def _on_event(event: dict, run: _Run, per_check: float, deadline: float) -> floa
         return now + per_check
     if kind == "imported":
         run.imported = True
+        run.imported_at = now
         return now + STARTUP_LIMIT
     if kind == "import_error":
         run.import_failure = event
@@ -251,6 +475,7 @@ def _ask_where(proc: subprocess.Popen, run: _Run) -> None:
 
 
 def _keep_tail(run: _Run, chunk: bytes) -> None:
+    run.output_size += len(chunk)
     run.output += chunk
     if len(run.output) > OUTPUT_TAIL:
         del run.output[: len(run.output) - OUTPUT_TAIL]
@@ -292,12 +517,20 @@ def _describe_exit(returncode: int | None) -> str:
 def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
         where = _stuck_at(run, workspace)
-        place = f", stuck at {where}" if where else ""
+        place = f" (it was running {where})" if where else ""
+        limit = (f"when the exercise's checks had taken {exercise.total_time_limit:g} s in all" if run.out_of_time
+                 else f"within {exercise.time_limit:g} s")  # fmt: skip
         return _check(
             exercise, suite_check, Status.TIMEOUT,
-            f"the check did not finish within {exercise.time_limit:g} s and was stopped{place}",
-            fix="Look for an endless loop (even one inside `except`), or a thread or process that never ends.",
+            f"the check did not finish {limit}{place}",
+            fix=TIMEOUT_FIX,
             location=where,
+        )  # fmt: skip
+    if run.ended_in == "output":
+        return _check(
+            exercise, suite_check, Status.CRASHED,
+            f"the check printed more than {OUTPUT_LIMIT // 1024**2} MB and was stopped",
+            fix="Look for a print() inside a loop that never ends, and print only what the exercise asks for.",
         )  # fmt: skip
     return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
 
@@ -306,9 +539,16 @@ def _import_crash(exercise: Exercise, run: _Run) -> tuple[Status, Outcome, str]:
     if not run.started:
         raise InternalError(f"the suite of exercise {exercise.id} did not start: {_tail(run, 20)}")
     if run.ended_in == "timeout":
-        message = f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: is there an endless loop at the top level?"
+        message = (
+            f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: "
+            "is there an endless loop at the top level?"
+        )
         return Status.TIMEOUT, Outcome.TIMEOUT, message
-    return Status.CRASHED, Outcome.CRASHED, f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}"
+    if run.ended_in == "output":
+        message = f"importing {exercise.relpath} printed more than {OUTPUT_LIMIT // 1024**2} MB and was stopped"
+        return Status.CRASHED, Outcome.CRASHED, message
+    message = f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}"
+    return Status.CRASHED, Outcome.CRASHED, message
 
 
 def _check(exercise: Exercise, suite_check, status: Status, message: str, **details) -> CheckResult:

@@ -38,7 +38,7 @@ def read_suite(path: Path) -> tuple[SuiteCheck, ...]:
             continue
         marker = next((d for d in node.decorator_list if _is_check_marker(d)), None)
         if marker is None or not marker.args or not isinstance(marker.args[0], ast.Constant):
-            raise ValueError(f"{path.name}: {node.name} needs a @check(\"title\") marker")
+            raise ValueError(f'{path.name}: {node.name} needs a @check("title") marker')
         depends: tuple[str, ...] = ()
         for keyword in marker.keywords:
             if keyword.arg == "depends":

@@ -61,7 +61,9 @@ def fail(happened: str, *, expected: str | None = None, fix: str | None = None, 
     raise CheckFailure(happened, expected, fix, where(at) if at is not None else None)
 
 
-def expect(condition: object, happened: str, *, expected: str | None = None, fix: str | None = None, at: Any = None) -> None:
+def expect(
+    condition: object, happened: str, *, expected: str | None = None, fix: str | None = None, at: Any = None
+) -> None:
     """`fail()` unless `condition` holds."""
     __tracebackhide__ = True
     if not condition:

@@ -11,6 +11,7 @@ from pathlib import Path
 from grader.catalog import PACKAGE_DIR, Exercise
 from grader.errors import UsageError
 from grader.model import SubmissionResult
+from grader.pristine import STUBS_DIR
 from grader.runner import grade
 from grader.suite_index import read_suite
 
@@ -44,6 +45,10 @@ def static_problems(root: Path, exercises: list[Exercise]) -> list[Problem]:
         for folder in ("exercises", "solutions"):
             if not (root / folder / exercise.filename).is_file():
                 problems.append(Problem(exercise.id, f"{folder}/{exercise.filename} is missing"))
+        stub, pristine = root / "exercises" / exercise.filename, STUBS_DIR / exercise.filename
+        if stub.is_file() and (not pristine.is_file() or pristine.read_bytes() != stub.read_bytes()):
+            fix = f"cp exercises/{exercise.filename} grader/stubs/"
+            problems.append(Problem(exercise.id, f"grader/stubs/ needs an exact copy of the stub (for reset): {fix}"))
         if not exercise.suite.is_file():
             problems.append(Problem(exercise.id, f"its suite {exercise.suite.name} is missing"))
             continue
@@ -52,7 +57,9 @@ def static_problems(root: Path, exercises: list[Exercise]) -> list[Problem]:
         for name in sorted(declared - written):
             problems.append(Problem(exercise.id, f"check {name} is in exercises.toml but not in {exercise.suite.name}"))
         for name in sorted(written - declared):
-            problems.append(Problem(exercise.id, f"check {name} is in {exercise.suite.name} but has no points in exercises.toml"))
+            problems.append(
+                Problem(exercise.id, f"check {name} is in {exercise.suite.name} but has no points in exercises.toml")
+            )
     return problems
 
 
@@ -67,7 +74,9 @@ def graded_problems(solutions: SubmissionResult, stubs: SubmissionResult) -> lis
             if check.passed:
                 problems.append(Problem(exercise.id, f"the untouched stub passes {check.name}"))
             elif "not implemented yet" not in check.message:
-                problems.append(Problem(exercise.id, f"the stub fails {check.name} without 'not implemented yet': {check.message}"))
+                problems.append(
+                    Problem(exercise.id, f"the stub fails {check.name} without 'not implemented yet': {check.message}")
+                )
     return problems
 
 

@@ -23,23 +23,39 @@ def exercises_dir(root: Path) -> Path:
     return folder
 
 
-def copy_submission(root: Path) -> Path:
-    """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
-    source = exercises_dir(root)
+def submission_files(root: Path) -> list[Path]:
+    """The files of `root/exercises` that the grader reads: regular `*.py` files of a sane size, no links."""
+    return [
+        path
+        for path in sorted(exercises_dir(root).iterdir())
+        if path.suffix == ".py"
+        and path.stem.isidentifier()
+        and path.name != "__init__.py"
+        and not path.is_symlink()
+        and path.is_file()
+        and path.stat().st_size <= MAX_FILE_BYTES
+    ]
+
+
+def new_workspace() -> Path:
+    """An empty temporary submission root (just `exercises/__init__.py`); the caller removes it."""
     target = Path(tempfile.mkdtemp(prefix="grader-"))
     (target / "exercises").mkdir()
     (target / "exercises" / "__init__.py").write_text("")
-    for path in sorted(source.iterdir()):
-        if (
-            path.suffix == ".py"
-            and path.stem.isidentifier()
-            and path.name != "__init__.py"
-            and not path.is_symlink()
-            and path.is_file()
-            and path.stat().st_size <= MAX_FILE_BYTES
-        ):
-            (target / "exercises" / path.name).write_bytes(path.read_bytes())
     return target
+
+
+def fill_workspace(target: Path, root: Path) -> Path:
+    """Copy the submission's files (`submission_files`) into `target`, made by `new_workspace()`; returns it."""
+    for path in submission_files(root):
+        (target / "exercises" / path.name).write_bytes(path.read_bytes())
+    return target
+
+
+def copy_submission(root: Path) -> Path:
+    """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
+    exercises_dir(root)  # no exercises/ folder: say so before making anything
+    return fill_workspace(new_workspace(), root)
 
 
 def remove(workspace: Path) -> None:

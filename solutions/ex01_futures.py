@@ -2,10 +2,19 @@
 
 import asyncio
 
+# The loop keeps only weak references to tasks: hold on to ours until they finish.
+_pending: set[asyncio.Task] = set()
+
+
+def _in_background(coro) -> None:
+    task = asyncio.create_task(coro)
+    _pending.add(task)
+    task.add_done_callback(_pending.discard)
+
 
 def make_request(value, delay: float = 1.0) -> asyncio.Future:
     future = asyncio.get_running_loop().create_future()
-    asyncio.create_task(set_future_value(future, value, delay))
+    _in_background(set_future_value(future, value, delay))
     return future
 
 
@@ -23,5 +32,5 @@ async def _set_future_exception(future: asyncio.Future, exc: Exception, delay: f
 
 def make_failing_request(exc: Exception, delay: float = 1.0) -> asyncio.Future:
     future = asyncio.get_running_loop().create_future()
-    asyncio.create_task(_set_future_exception(future, exc, delay))
+    _in_background(_set_future_exception(future, exc, delay))
     return future

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SUBMISSIONS, grade_source
+from support import SUBMISSIONS, grade_source
 
 CASES = [
     (

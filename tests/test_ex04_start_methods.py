@@ -4,7 +4,7 @@ Linux, earlier versions to fork): `$GRADER_MP_START` makes the suite use the one
 from __future__ import annotations
 
 import pytest
-from conftest import KIT, SUBMISSIONS, grade_source
+from support import KIT, SUBMISSIONS, grade_source
 from test_solutions_and_wrong import declared_failures
 
 from grader.probes.processes import START_METHOD_ENV

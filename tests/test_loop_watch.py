@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 import requests_mock
-from conftest import DATA
+from support import DATA
 
 from grader.model import Location
 from grader.probes.loop_watch import BlockedSpan, LoopReport, LoopWatch

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import KIT, SUBMISSIONS, grade_source
 
-from conftest import KIT, SUBMISSIONS, grade_source
 from grader.catalog import load_catalog
 
 CATALOG = load_catalog()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import KIT, SUBMISSIONS, grade_source
+from support import KIT, SUBMISSIONS, grade_source
 from test_solutions_and_wrong import CATALOG, REQUIRES, declared_failures
 
 

@@ -1,6 +1,7 @@
 """The `grader` command: a thin layer over functions that return results; one module per verb.
 
 Exit codes are `ExitCode`; a `GraderError` becomes one clear line and its exit code here, at the boundary.
+`grader` alone shows the student's progress (`grader status`).
 """
 
 from __future__ import annotations
@@ -8,14 +9,19 @@ from __future__ import annotations
 import sys
 from enum import IntEnum
 
-import click
+from grader.environment import exit_if_unusable
 
-from grader import __version__
+# Before click and rich are imported: a too-old Python or a missing package gets a sentence, not a traceback.
+exit_if_unusable({"click", "rich"})
+
+import click  # noqa: E402 - only once the check above has passed
+
+from grader import __version__  # noqa: E402
 
 
 class ExitCode(IntEnum):
     OK = 0
-    """Every check passed."""
+    """Every check passed (or the output carries the verdict: `--exit-zero`, `--format classroom`)."""
     CHECKS_FAILED = 1
     USAGE = 2
     INTERNAL = 3
@@ -31,18 +37,54 @@ class GraderGroup(click.Group):
             click.echo(f"error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
         except GraderError as exc:
-            click.echo(f"internal error: {exc}\nThis is a bug in the kit, not in your code: please tell your instructor.", err=True)
+            click.echo(
+                f"internal error: {exc}\nThis is a bug in the kit, not in your code: please tell your instructor.",
+                err=True,
+            )
             sys.exit(ExitCode.INTERNAL)
+        except KeyboardInterrupt:
+            click.echo("\nstopped.", err=True)
+            sys.exit(130)
 
 
-@click.group(cls=GraderGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GraderGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="grader")
-def cli() -> None:
-    """Grade your asyncio exercises: `grader check 01`, `grader hint 01`, `grader list`."""
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Grade your asyncio exercises.
+
+    \b
+    grader               where you stand, and what is next (same as `grader status`)
+    grader watch         re-grade the exercise you work on each time you save it
+    grader check 01      grade exercise 01 once
+    grader hint 01       one more hint for exercise 01
+    grader list          the exercises and their topics
+    grader reset 01      start exercise 01 again (your version is saved aside)
+
+    Instructors grade a whole class with `grader batch` and join shards with `grader merge`.
+    """
+    if ctx.invoked_subcommand is None:
+        from grader.cli.status import status
+
+        ctx.invoke(status)
 
 
 def main() -> None:
-    from grader.cli import check, hint, listing, verify  # noqa: F401 - each module registers its verb
+    # each module registers its verb
+    from grader.cli import (  # noqa: F401
+        batch,
+        check,
+        export_template,
+        gradescope,
+        hint,
+        listing,
+        merge,
+        reset,
+        status,
+        verify,
+        watch,
+        workflow,
+    )
 
     try:
         cli(prog_name="grader")

@@ -1,40 +1,71 @@
-"""`grader check [NN ...]`: grade exercises of a submission and show the verdicts."""
+"""`grader check [NN ...]`: grade exercises of a submission and show the verdicts.
+
+Exit codes (`ExitCode`): 0 when every check passed, 1 when any failed, 2 for a usage error, 3 for a bug in the
+kit. With `--exit-zero`, and always with a format in `STEP_FORMATS` (`classroom`), a graded submission exits 0
+whatever its verdict: a later CI step reads the verdict from the output and must still run. Usage errors and
+bugs keep their codes there too, so that a broken workflow shows up as one.
+
+Grading the student's own copy (no `--path`) also remembers each verdict for `grader status`.
+"""
 
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import click
 
 from grader.cli import ExitCode, cli
+from grader.cli.common import find_submission, require_packages
 from grader.errors import NoSubmission
-from grader.render import FORMATS, renderer
+from grader.render import FORMATS, STEP_FORMATS, renderer
 
-
-def find_submission(start: Path) -> Path:
-    """The nearest folder at or above `start` that holds `exercises/`: the student's copy of the kit."""
-    for folder in (start, *start.parents):
-        if (folder / "exercises").is_dir():
-            return folder
-    raise NoSubmission(f"no exercises/ folder in {start} or above it: run the grader inside your copy of the kit")
+__all__ = ["check", "find_submission"]
 
 
 @cli.command()
 @click.argument("exercises", nargs=-1)
-@click.option("--path", "path", type=click.Path(file_okay=False, path_type=Path),
-              help="The submission to grade: a folder that holds exercises/ (default: this repository).")
+@click.option(
+    "--path",
+    "path",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The submission to grade: a folder that holds exercises/ (default: this repository).",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Exercises graded at once (default: cores).")
-def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | None) -> None:
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when checks fail (always so with --format classroom, whose reporter step must run).",
+)
+def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | None, exit_zero: bool) -> None:
     """Grade the named exercises (all when none is named)."""
     from grader.catalog import load_catalog
+    from grader.progress import fingerprints, remember
     from grader.runner import grade
 
+    require_packages()
     root = path.resolve() if path else find_submission(Path.cwd())
     if path and not (root / "exercises").is_dir():
         raise NoSubmission(f"{path} has no exercises/ folder")
+    _warn_if_not_exported_grader(root)
     selected = load_catalog().select(exercises)
-    result = grade(selected, root, jobs=jobs)
-    renderer(fmt)(result, sys.stdout)
-    sys.exit(ExitCode.OK if result.passed else ExitCode.CHECKS_FAILED)
+    before = fingerprints(root, selected)
+    with ThreadPoolExecutor(max_workers=1) as background:
+        render = background.submit(renderer, fmt)  # import the renderer while the suites run, not after
+        result = grade(selected, root, jobs=jobs)
+    if path is None:  # the student's own copy: remember the verdicts for `grader status` (never a --path one)
+        remember(root, [(e, before[e.id]) for e in result.exercises])
+    render.result()(result, sys.stdout)
+    if fmt in STEP_FORMATS:
+        renderer("text")(result, sys.stderr)  # the step's log shows the report; stdout is the step's output
+    sys.exit(ExitCode.OK if result.passed or exit_zero or fmt in STEP_FORMATS else ExitCode.CHECKS_FAILED)
+
+
+def _warn_if_not_exported_grader(root: Path) -> None:
+    from grader.template import drift_warning
+
+    warning = drift_warning(root)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)

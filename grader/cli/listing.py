@@ -1,17 +1,27 @@
-"""`grader list`: the exercises in course order, with topics and points."""
+"""`grader list`: the exercises in course order, each with its one-line topic, points and file."""
 
 from __future__ import annotations
 
-import click
-
 from grader.cli import cli
+from grader.cli.common import console
 
 
 @cli.command("list")
 def list_exercises() -> None:
     """List the exercises with their topics and points."""
-    from grader.catalog import load_catalog
+    from rich.text import Text
 
-    for exercise in load_catalog():
-        click.echo(f"{exercise.id}  {exercise.title:<36} {exercise.max_score:>3} pts  {exercise.relpath}")
-        click.echo(f"    {exercise.topic}")
+    from grader.catalog import load_catalog
+    from grader.render.text_format import print_wrapped
+
+    out = console()
+    catalog = load_catalog()
+    width = max(len(e.title) for e in catalog)
+    for exercise in catalog:
+        line = Text()
+        line.append(f"{exercise.id}  ", style="bold")
+        line.append(exercise.title.ljust(width), style="bold")
+        line.append(f"  {exercise.max_score:>3} pts  ", style="dim")
+        line.append(exercise.relpath, style="cyan")
+        out.print(line, soft_wrap=True)
+        print_wrapped(out, Text(exercise.topic), 4)

@@ -10,7 +10,11 @@ from grader.model import SubmissionResult
 
 Renderer = Callable[[SubmissionResult, TextIO], None]
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "classroom", "gradescope", "junit")
+
+STEP_FORMATS = frozenset({"classroom"})
+"""Formats that one CI step hands to the next, which must run whatever the verdict: `grader check` exits 0 with
+them (the verdict travels in the output) and writes the text report to stderr for the step's log."""
 
 
 def renderer(name: str) -> Renderer:

@@ -1,77 +1,266 @@
-"""`--format text`: what a student reads in the terminal after `grader check`.
+"""`--format text`: what a student reads in the terminal after `grader check`, and inside `grader watch`.
 
-Colours and symbols come from rich, which drops them when `NO_COLOR` is set or the output is not a terminal.
-Each failure says what happened, what was expected, where in the student's file, and the fix; one import
-problem is said once, not once per check.
+Colours and symbols come from rich, which drops colours when `NO_COLOR` is set and every escape code when the
+output is not a terminal. Each failure says what happened, what was expected, where in the student's file, and
+the fix, folded to the terminal's width and cut when long; an import problem is said once, not once per check,
+and so is "not implemented yet": once per function the student has still to write, not once per check.
+
+`render(result, stream)` is the entry point of the format. `render_exercise(console, result, previous)` shows
+one exercise, and with `previous` (the result of the last run) only what changed since: `grader watch` uses it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cache
 from typing import TextIO
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
-from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
+from grader.model import CheckResult, ExerciseResult, Location, Status, SubmissionResult
+from grader.progress import is_not_implemented
 
-SYMBOLS = {
-    Status.PASSED: ("✓", "green"),
-    Status.FAILED: ("✗", "red"),
-    Status.SKIPPED: ("-", "yellow"),
-    Status.TIMEOUT: ("⧗", "red"),
-    Status.ERROR: ("✗", "red"),
-    Status.CRASHED: ("✗", "red"),
-}
 MAX_MESSAGE = 400
+"""Characters of one message shown at most: beyond that it is cut, never a wall of text."""
+DETAIL_INDENT = 6
+
+_UNICODE = {"passed": "✓", "failed": "✗", "skipped": "-", "timeout": "⧗", "dot": "·", "full": "█", "empty": "░"}
+_ASCII = {"passed": "+", "failed": "x", "skipped": "-", "timeout": "!", "dot": "|", "full": "#", "empty": "."}
+_COLOURS = {
+    Status.PASSED: "green",
+    Status.FAILED: "red",
+    Status.SKIPPED: "yellow",
+    Status.TIMEOUT: "red",
+    Status.ERROR: "red",
+    Status.CRASHED: "red",
+}
 
 
-def _fold(text: str) -> str:
+def make_console(stream: TextIO) -> Console:
+    """A console on `stream`: colours on a terminal unless `NO_COLOR` is set, plain text anywhere else."""
+    return Console(file=stream, highlight=False, emoji=False)
+
+
+@cache
+def _symbols(encoding: str) -> dict[str, str]:
+    try:
+        "".join(_UNICODE.values()).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return _ASCII  # a terminal that cannot show ✓ gets + rather than a crash or mojibake
+    return _UNICODE
+
+
+def symbol(console: Console, name: str) -> str:
+    return _symbols(console.encoding)[name]
+
+
+def fold(text: str, limit: int = MAX_MESSAGE) -> str:
+    """`text` on one line, cut to `limit` characters; rich then wraps it to the terminal's width."""
     text = " ".join(text.split())
-    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _check_lines(check: CheckResult, console: Console) -> None:
-    symbol, colour = SYMBOLS[check.status]
-    points = f"[dim]{check.score}/{check.max_score}[/dim]"
-    console.print(f"  [{colour}]{symbol}[/{colour}] {escape(check.title)} {points}")
-    if check.passed:
-        return
-    console.print(f"      {escape(_fold(check.message))}", style="bold" if check.status is not Status.SKIPPED else "dim")
+def progress_bar(console: Console, done: int, total: int, width: int = 20) -> str:
+    filled = round(width * done / total) if total else width
+    return symbol(console, "full") * filled + symbol(console, "empty") * (width - filled)
+
+
+def _status_symbol(console: Console, status: Status) -> str:
+    name = status.value if status.value in ("passed", "skipped", "timeout") else "failed"
+    return symbol(console, name)
+
+
+def print_wrapped(console: Console, text: Text, indent: int, first: Text | None = None) -> None:
+    """`text` folded to the console's width, every line indented by `indent`; `first` replaces the first indent."""
+    width = max(20, console.width - indent)
+    for number, line in enumerate(text.wrap(console, width)):
+        line.rstrip()
+        prefix = first if number == 0 and first is not None else Text(" " * indent)
+        console.print(prefix + line, soft_wrap=True)
+
+
+def _check_line(console: Console, check: CheckResult, note: Text | str | None = None) -> None:
+    """`  ✗ title 0/1  note`, wrapped under the title rather than under the symbol."""
+    body = Text(check.title)
+    body.append(f" {check.score}/{check.max_score}", style="dim")
+    if note:
+        body.append("  ")
+        body.append(note if isinstance(note, Text) else Text(note, style="dim"))
+    first = Text("  ") + Text(_status_symbol(console, check.status), style=_COLOURS[check.status]) + Text(" ")
+    print_wrapped(console, body, 4, first)
+
+
+def _detail(console: Console, label: str | None, text: str, style: str = "", indent: int = DETAIL_INDENT) -> None:
+    line = Text()
+    if label:
+        line.append(f"{label}: ", style="dim")
+    line.append(fold(text), style=style)
+    print_wrapped(console, line, indent)
+
+
+def _location(location: Location | None) -> str | None:
+    return str(location) if location else None
+
+
+def _failure_details(console: Console, check: CheckResult) -> None:
+    _detail(console, None, check.message, style="dim" if check.status is Status.SKIPPED else "bold")
     if check.expected:
-        console.print(f"      [dim]expected:[/dim] {escape(_fold(check.expected))}")
+        _detail(console, "expected", check.expected)
     if check.location:
-        console.print(f"      [dim]at:[/dim] [cyan]{escape(str(check.location))}[/cyan]")
+        _detail(console, "at", str(check.location), style="cyan")
     if check.fix:
-        console.print(f"      [dim]fix:[/dim] {escape(_fold(check.fix))}")
+        _detail(console, "fix", check.fix)
 
 
-def _exercise(exercise: ExerciseResult, console: Console) -> None:
-    colour = "green" if exercise.passed else "red" if exercise.score == 0 else "yellow"
-    console.print(
-        f"[bold]Exercise {exercise.id} · {escape(exercise.title)}[/bold]  "
-        f"[{colour}]{exercise.score}/{exercise.max_score}[/{colour}]  [dim]{exercise.file}[/dim]"
-    )
-    if exercise.message:  # the exercise as a whole could not be graded: say why once
-        console.print(f"  [red]✗[/red] {escape(_fold(exercise.message))}", style="bold")
-        if exercise.location:
-            console.print(f"      [dim]at:[/dim] [cyan]{escape(str(exercise.location))}[/cyan]")
-        console.print(f"      [dim]all {len(exercise.checks)} checks score 0 until this is fixed[/dim]")
+NOT_IMPLEMENTED_NOTE = "not implemented yet"
+
+
+def _not_implemented_summary(console: Console, checks: list[CheckResult]) -> None:
+    """Each function the student has still to write, once, with its line and the stub's pointer to the lesson."""
+    functions: dict[str, CheckResult] = {}
+    for check in checks:
+        key = f"{check.location.function}()" if check.location and check.location.function else check.message
+        functions.setdefault(key, check)
+    title = "This function is" if len(functions) == 1 else "These functions are"
+    print_wrapped(console, Text(f"{title} not implemented yet (still raising NotImplementedError):", style="bold"), 2)
+    for name, check in functions.items():
+        line = Text(name, style="bold")
+        if check.location:
+            line.append(f"  {check.location.file}:{check.location.line}", style="cyan")
+        print_wrapped(console, line, 4)
+        if check.fix:
+            _detail(console, None, check.fix, style="dim")
+
+
+def _full(console: Console, check: CheckResult, note_missing: bool = True) -> None:
+    if check.passed:
+        _check_line(console, check)
+    elif is_not_implemented(check):
+        _check_line(console, check, NOT_IMPLEMENTED_NOTE if note_missing else None)
+    elif check.status is Status.SKIPPED:
+        _check_line(console, check, fold(check.message, 120))
     else:
+        _check_line(console, check)
+        _failure_details(console, check)
+
+
+def _same_failure(a: CheckResult, b: CheckResult) -> bool:
+    return (a.status, a.message, a.expected, a.location) == (b.status, b.message, b.expected, b.location)
+
+
+@dataclass
+class Changes:
+    """How one exercise's checks moved between two runs."""
+
+    now_passing: list[CheckResult] = field(default_factory=list)
+    now_failing: list[CheckResult] = field(default_factory=list)
+    """Failing now, passing (or absent) before."""
+    failing_differently: list[CheckResult] = field(default_factory=list)
+    """Failing now and before, but not in the same way (another message, another line)."""
+    still_failing: list[CheckResult] = field(default_factory=list)
+    """The very same failure as in the last run."""
+    still_passing: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.now_passing or self.now_failing or self.failing_differently)
+
+
+def changes(previous: ExerciseResult, current: ExerciseResult) -> Changes:
+    before = {c.name: c for c in previous.checks}
+    found = Changes()
+    for check in current.checks:
+        old = before.get(check.name)
+        if check.passed:
+            (found.still_passing if old is not None and old.passed else found.now_passing).append(check)
+        elif old is None or old.passed:
+            found.now_failing.append(check)
+        elif _same_failure(old, check):
+            found.still_failing.append(check)
+        else:
+            found.failing_differently.append(check)
+    return found
+
+
+def _header(console: Console, exercise: ExerciseResult) -> None:
+    colour = "green" if exercise.passed else "red" if exercise.score == 0 else "yellow"
+    line = Text()
+    line.append(f"Exercise {exercise.id} {symbol(console, 'dot')} {exercise.title}", style="bold")
+    line.append(f"  {exercise.score}/{exercise.max_score}", style=colour)
+    line.append(f"  {exercise.file}", style="dim")
+    console.print(line)
+
+
+def _whole_exercise_problem(console: Console, exercise: ExerciseResult) -> None:
+    """The exercise could not be graded at all (syntax error, import error, missing file): say why once."""
+    first = Text("  ") + Text(symbol(console, "failed"), style="red") + Text(" ")
+    print_wrapped(console, Text(fold(exercise.message), style="bold"), 4, first)
+    if exercise.location:
+        _detail(console, "at", str(exercise.location), style="cyan")
+    _detail(console, None, f"all {len(exercise.checks)} checks score 0 until this is fixed", style="dim")
+
+
+def _names(checks: list[CheckResult]) -> set[str]:
+    return {check.name for check in checks}
+
+
+def _diff_body(console: Console, exercise: ExerciseResult, moved: Changes) -> None:
+    parts = []
+    if moved.now_passing:
+        parts.append(f"{len(moved.now_passing)} now pass")
+    if moved.now_failing:
+        parts.append(f"{len(moved.now_failing)} now fail" if len(moved.now_failing) > 1 else "1 now fails")
+    if moved.failing_differently:
+        parts.append(f"{len(moved.failing_differently)} failing differently")
+    if moved.still_failing:
+        parts.append(f"{len(moved.still_failing)} failing as before")
+    if moved.still_passing:
+        parts.append(f"{len(moved.still_passing)} passing as before")
+    title = "Since the last run: " if moved.any else "No change since the last run: "
+    print_wrapped(console, Text(title + ", ".join(parts), style="dim"), 2)
+    # In course order; a check passing as before is only counted, a failure seen in the last run is one line.
+    now_passing, still_failing = _names(moved.now_passing), _names(moved.still_failing)
+    changed = _names(moved.now_failing) | _names(moved.failing_differently)
+    for check in exercise.checks:
+        if check.name in now_passing:
+            _check_line(console, check, Text("now passes", style="green"))
+        elif check.name in changed:
+            _full(console, check)
+        elif check.name in still_failing:
+            note = NOT_IMPLEMENTED_NOTE if is_not_implemented(check) else fold(check.message, 120)
+            _check_line(console, check, note)
+
+
+def render_exercise(console: Console, exercise: ExerciseResult, previous: ExerciseResult | None = None) -> None:
+    """One exercise's verdict; given the `previous` result of the same exercise, only what changed since."""
+    _header(console, exercise)
+    if exercise.message:
+        _whole_exercise_problem(console, exercise)
+    elif previous is None or previous.message or previous.id != exercise.id:
+        some_written = not all(is_not_implemented(c) for c in exercise.checks)
         for check in exercise.checks:
-            _check_lines(check, console)
+            _full(console, check, note_missing=some_written)
+    else:
+        _diff_body(console, exercise, changes(previous, exercise))
+    missing = [c for c in exercise.checks if is_not_implemented(c)]
+    if missing and not exercise.message:
+        _not_implemented_summary(console, missing)
     if not exercise.passed:
-        console.print(f"  [dim]stuck? run[/dim] grader hint {exercise.id}")
-    console.print()
+        print_wrapped(console, Text.assemble(("stuck? run ", "dim"), f"grader hint {exercise.id}"), 2)
 
 
 def render(result: SubmissionResult, stream: TextIO) -> None:
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = make_console(stream)
     for exercise in result.exercises:
-        _exercise(exercise, console)
+        render_exercise(console, exercise)
+        console.print()
     checks = [c for e in result.exercises for c in e.checks]
     passed = sum(c.passed for c in checks)
     colour = "green" if result.passed else "red"
-    console.print(
-        f"[bold]Total[/bold] [{colour}]{result.score}/{result.max_score}[/{colour}] points · "
-        f"{passed} of {len(checks)} checks passed · {result.duration:.1f} s"
-    )
+    total = Text()
+    total.append("Total ", style="bold")
+    total.append(f"{result.score}/{result.max_score}", style=colour)
+    total.append(f" points {symbol(console, 'dot')} {passed} of {len(checks)} checks passed ")
+    total.append(f"{symbol(console, 'dot')} {result.duration:.1f} s")
+    console.print(total)

@@ -41,9 +41,13 @@ async def test_returns_pending_future():
         expected="an asyncio future, e.g. asyncio.get_running_loop().create_future()",
         at=ex.make_request,
     )
-    expect(future.get_loop() is asyncio.get_running_loop(), "the future belongs to another event loop",
-           expected="a future of the running loop", fix="Create it with asyncio.get_running_loop().create_future().",
-           at=ex.make_request)  # fmt: skip
+    expect(
+        future.get_loop() is asyncio.get_running_loop(),
+        "the future belongs to another event loop",
+        expected="a future of the running loop",
+        fix="Create it with asyncio.get_running_loop().create_future().",
+        at=ex.make_request,
+    )
     expect(
         not future.done(),
         "the future was already done when make_request returned",
@@ -67,8 +71,12 @@ async def test_schedules_a_task():
         at=ex.make_request,
     )
     await asyncio.wait(tasks, timeout=2)
-    expect(future.done(), "the future was still not done after the task make_request scheduled had finished",
-           expected="the task sets the future's result", at=ex.set_future_value)  # fmt: skip
+    expect(
+        future.done(),
+        "the future was still not done after the task make_request scheduled had finished",
+        expected="the task sets the future's result",
+        at=ex.set_future_value,
+    )
     await future
 
 
@@ -94,14 +102,27 @@ async def test_sets_result_after_delay():
     started = loop.time()
     await asyncio.wait_for(ex.set_future_value(future, 7, 0.05), timeout=2)
     await asyncio.sleep(0)  # done callbacks run on the next iteration
-    expect(future.done() and not future.cancelled() and future.result() == 7,
-           f"after set_future_value(future, 7, 0.05) finished, the future was {future!r}",
-           expected="a future with the result 7", at=ex.set_future_value)  # fmt: skip
+    expect(
+        future.done() and not future.cancelled() and future.result() == 7,
+        f"after set_future_value(future, 7, 0.05) finished, the future was {future!r}",
+        expected="a future with the result 7",
+        at=ex.set_future_value,
+    )
     elapsed = set_at[0] - started
-    expect(elapsed >= 0.049, f"the result was set after {elapsed:.3f} s", expected="only after `delay` (0.05 s)",
-           fix="await asyncio.sleep(delay) before setting the result.", at=ex.set_future_value)  # fmt: skip
-    expect(elapsed < 0.5, f"set_future_value(future, 7, 0.05) took {elapsed:.2f} s",
-           expected="about 0.05 s", fix="Sleep for `delay` seconds, not a fixed time.", at=ex.set_future_value)  # fmt: skip
+    expect(
+        elapsed >= 0.049,
+        f"the result was set after {elapsed:.3f} s",
+        expected="only after `delay` (0.05 s)",
+        fix="await asyncio.sleep(delay) before setting the result.",
+        at=ex.set_future_value,
+    )
+    expect(
+        elapsed < 0.5,
+        f"set_future_value(future, 7, 0.05) took {elapsed:.2f} s",
+        expected="about 0.05 s",
+        fix="Sleep for `delay` seconds, not a fixed time.",
+        at=ex.set_future_value,
+    )
 
 
 @check("the event loop keeps running other coroutines while a request is pending")
@@ -153,26 +174,41 @@ async def test_set_future_value_ignores_done_future():
                 fix="Check future.done() before calling set_result.",
                 at=ex.set_future_value,
             )
-    expect(finished.result() == "first", "set_future_value replaced a result that was already set",
-           expected="the first result stays", at=ex.set_future_value)  # fmt: skip
+    expect(
+        finished.result() == "first",
+        "set_future_value replaced a result that was already set",
+        expected="the first result stays",
+        at=ex.set_future_value,
+    )
 
 
 @check("awaiting make_failing_request(exc) raises that same exception object")
 async def test_failing_request_raises_same_exception():
     error = ValueError("the server said no")
     future = ex.make_failing_request(error, 0.01)
-    expect(asyncio.isfuture(future), f"make_failing_request returned {future!r}", expected="an asyncio future",
-           at=ex.make_failing_request)  # fmt: skip
+    expect(
+        asyncio.isfuture(future),
+        f"make_failing_request returned {future!r}",
+        expected="an asyncio future",
+        at=ex.make_failing_request,
+    )
     try:
         got = await asyncio.wait_for(future, timeout=2)
     except ValueError as raised:
-        expect(raised is error, f"awaiting the future raised a different exception, {raised!r}",
-               expected="the very object passed in", fix="Use future.set_exception(exc) with `exc` itself.",
-               at=ex.make_failing_request)  # fmt: skip
+        expect(
+            raised is error,
+            f"awaiting the future raised a different exception, {raised!r}",
+            expected="the very object passed in",
+            fix="Use future.set_exception(exc) with `exc` itself.",
+            at=ex.make_failing_request,
+        )
         return
     except Exception as raised:
-        fail(f"awaiting the future raised {type(raised).__name__}: {raised}", expected=repr(error),
-             at=ex.make_failing_request)  # fmt: skip
+        fail(
+            f"awaiting the future raised {type(raised).__name__}: {raised}",
+            expected=repr(error),
+            at=ex.make_failing_request,
+        )
     fail(
         f"awaiting the future returned {got!r} instead of raising",
         expected=f"the future ends with the exception {error!r}",
@@ -188,14 +224,26 @@ async def test_failing_request_waits_and_tolerates_cancel():
     before = asyncio.all_tasks()
     future = ex.make_failing_request(KeyError("late"), 0.05)
     tasks = new_tasks(before)
-    expect(not future.done(), "the future was already done when make_failing_request returned",
-           expected="a pending future, failed later by a task", at=ex.make_failing_request)  # fmt: skip
-    expect(tasks, "make_failing_request scheduled no task", expected="a task that sets the exception after `delay`",
-           at=ex.make_failing_request)  # fmt: skip
+    expect(
+        not future.done(),
+        "the future was already done when make_failing_request returned",
+        expected="a pending future, failed later by a task",
+        at=ex.make_failing_request,
+    )
+    expect(
+        tasks,
+        "make_failing_request scheduled no task",
+        expected="a task that sets the exception after `delay`",
+        at=ex.make_failing_request,
+    )
     future.cancel()
     await asyncio.wait(tasks, timeout=2)
-    expect(loop.time() - started >= 0.049, "the task finished before `delay` seconds had passed",
-           expected="the exception is set only after `delay` seconds", at=ex.make_failing_request)  # fmt: skip
+    expect(
+        loop.time() - started >= 0.049,
+        "the task finished before `delay` seconds had passed",
+        expected="the exception is set only after `delay` seconds",
+        at=ex.make_failing_request,
+    )
     for task in tasks:
         if task.done() and not task.cancelled() and task.exception() is not None:
             error = task.exception()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from grader.catalog import load_catalog
 from grader.model import ExerciseResult
 from grader.runner import grade_exercise
@@ -34,9 +32,3 @@ def grade_source(tmp_path: Path, exercise_id: str, source: str | Path) -> Exerci
     """Grade one exercise whose file holds `source` (text, or a path to a file)."""
     exercise = load_catalog().get(exercise_id)
     return grade_exercise(exercise, make_submission(tmp_path, {exercise.filename: source}))
-
-
-@pytest.fixture
-def grade(tmp_path):
-    """`grade("01", source)`: grade one exercise whose file holds `source`."""
-    return lambda exercise_id, source: grade_source(tmp_path, exercise_id, source)

@@ -1,0 +1,164 @@
+"""Grade a whole class: `run_batch` (for `grader batch`) and `merge` (for `grader merge`).
+
+discovery   which student repositories, and which shard of them
+pool        (student, exercise) jobs over worker threads, each a confined pytest process of the core
+stubs       untouched stubs graded once per batch
+records     one record per student, saved as each is graded; fingerprints for --resume
+outputs     grades.csv, results.json, feedback/, report.html (gradebook, feedback, stats, report)
+progress    a live bar on a terminal, plain lines elsewhere
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader import __version__
+from grader.batch import outputs
+from grader.batch.discovery import Student, discover, select_shard
+from grader.batch.pool import Graded, Pool
+from grader.batch.progress import LineProgress, TerminalProgress
+from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
+from grader.catalog import Exercise, load_catalog
+from grader.errors import GradingCancelled, UsageError
+
+
+@dataclass
+class BatchOptions:
+    roots: list[Path]
+    out: Path
+    exercises: list[Exercise]
+    jobs: int
+    resume: bool = False
+    shard: tuple[int, int] | None = None
+    stub_shortcut: bool = True
+
+
+@dataclass
+class BatchSummary:
+    students: int
+    graded: int = 0
+    reused: int = 0
+    errors: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    duration: float = 0.0
+    peak_memory: float = 0.0
+    """Megabytes of memory the grader's own process used at most (its suites' processes not included)."""
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _check_out(out: Path, students: list[Student]) -> None:
+    for student in students:
+        if out == student.root or student.root in out.parents:
+            raise UsageError(f"--out {out} is inside {student.id}'s repository, which the grader never writes to")
+
+
+def _title(options: BatchOptions) -> str:
+    names = ", ".join(root.resolve().name for root in options.roots)
+    shard = f" (shard {options.shard[0]}/{options.shard[1]})" if options.shard else ""
+    return f"Class report · {names}{shard}"
+
+
+def run_batch(options: BatchOptions, progress: LineProgress | TerminalProgress) -> BatchSummary:
+    """Grade the class named by `options` into `options.out`; Ctrl-C ends it early with what is graded written."""
+    started = time.perf_counter()
+    out = options.out.resolve()
+    students = select_shard(discover(options.roots), options.shard)
+    _check_out(out, students)
+    shard = f"{options.shard[0]}/{options.shard[1]}" if options.shard else None
+    outputs.prepare(out, {"grader_version": __version__, "exercises": [e.id for e in options.exercises],
+                          "shard": shard, "roots": [str(r.resolve()) for r in options.roots]})  # fmt: skip
+    store = RecordStore(out / "students")
+    if not options.resume:
+        store.clear()
+    run = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+    records: dict[str, StudentRecord] = {}
+    fingerprints = {}
+    todo = []
+    for student in students:
+        fingerprints[student.id] = fingerprint(student.root, student.problem, options.exercises)
+        earlier = store.load(student.id) if options.resume else None
+        if earlier and earlier.fingerprint == fingerprints[student.id] and earlier.status != GRADER_ERROR:
+            records[student.id] = earlier
+        else:
+            todo.append(student)
+    summary = BatchSummary(len(students), reused=len(records))
+
+    def on_done(done: Graded) -> None:
+        if done.result is None:
+            record = failed(done.student.id, done.error or "unknown error", run)
+            summary.errors.append(f"{done.student.id}: {done.error}")
+        else:
+            record = graded(done.student.id, done.result, fingerprints[done.student.id], run)
+        store.save(record)
+        records[record.student] = record
+        summary.graded += 1
+        progress.student_done(record)
+
+    pool = Pool(options.exercises, options.jobs, stubs=options.stub_shortcut)
+    try:
+        with progress:
+            progress.start(len(students), summary.reused)
+            pool.grade(todo, on_done)
+    except (KeyboardInterrupt, GradingCancelled):
+        summary.interrupted = True
+    finally:
+        ordered = [records[s.id] for s in students if s.id in records]
+        outputs.write_all(out, ordered, options.exercises, _title(options))
+        summary.duration = time.perf_counter() - started
+        summary.peak_memory = _peak_memory_mb()
+    return summary
+
+
+def _peak_memory_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024**2 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, kilobytes on Linux
+
+
+def merge(folders: list[Path], out: Path) -> int:
+    """Join the outputs of several batches (the shards of one class) into one; returns the number of students."""
+    catalog = load_catalog()
+    records: dict[str, tuple[StudentRecord, Path]] = {}
+    exercise_ids: list[str] | None = None
+    versions = set()
+    for folder in folders:
+        data = outputs.read_results(folder)
+        ids = [e["id"] for e in data["exercises"]]
+        versions.add(data.get("grader_version"))
+        if exercise_ids is None:
+            exercise_ids = ids
+        elif ids != exercise_ids:
+            raise UsageError(f"{folder} graded exercises {', '.join(ids)}, the others {', '.join(exercise_ids)}")
+        if len(versions) > 1:
+            raise UsageError(f"the folders were graded by different graders ({', '.join(map(str, versions))})")
+        for entry in data["students"]:
+            try:
+                record = StudentRecord.from_dict(entry)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise UsageError(f"{folder}/results.json has a malformed student entry ({exc})") from exc
+            if record.student in records:
+                raise UsageError(f"{record.student} is in both {records[record.student][1]} and {folder}")
+            records[record.student] = (record, folder)
+    if exercise_ids is None:
+        raise UsageError("nothing to merge: name the output folders of the shards")
+    exercises = catalog.select(exercise_ids)
+    out = out.resolve()
+    outputs.prepare(out, {"grader_version": __version__, "exercises": exercise_ids, "shard": None,
+                          "merged": [str(f.resolve()) for f in folders]})  # fmt: skip
+    store = RecordStore(out / "students")
+    store.clear()
+    for record, _ in records.values():
+        store.save(record)
+    names = ", ".join(f.resolve().name for f in folders)
+    outputs.write_all(out, [r for r, _ in records.values()], exercises, f"Class report · merged from {names}")
+    return len(records)

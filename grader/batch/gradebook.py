@@ -1,0 +1,44 @@
+"""`grades.csv`: one row per student, for a spreadsheet or an LMS import.
+
+Columns: `student`, one column of points per exercise (`ex01`, ...), `total`, `max`, `status` and `problems`.
+`status` is the worst thing that happened to any exercise (`crashed`, `timeout`, `syntax_error`,
+`import_error`, `missing`, else `ok`), or `grader_error` when the grader failed (the points are then empty);
+`problems` lists which exercises, e.g. `01 timeout; 05 missing`.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from grader.batch.records import StudentRecord
+from grader.catalog import Exercise
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (folder names and messages come from students)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def header(exercises: list[Exercise]) -> list[str]:
+    return ["student", *(f"ex{e.id}" for e in exercises), "total", "max", "status", "problems"]
+
+
+def row(record: StudentRecord, exercises: list[Exercise]) -> list[str]:
+    points = {e.id: e.score for e in record.result.exercises}
+    max_score = sum(e.max_score for e in exercises)
+    if record.error:
+        cells = ["" for _ in exercises] + ["", str(max_score)]
+    else:
+        cells = [str(points.get(e.id, 0)) for e in exercises] + [str(record.result.score), str(max_score)]
+    return [_cell(record.student), *cells, record.status, _cell(record.problems)]
+
+
+def write(records: list[StudentRecord], exercises: list[Exercise], path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(header(exercises))
+        for record in records:
+            writer.writerow(row(record, exercises))

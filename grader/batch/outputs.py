@@ -1,0 +1,112 @@
+"""Everything a batch leaves in `--out`, written from the student records (by `grader batch` and `grader merge`).
+
+    OUT/
+      grades.csv            one row per student (grader.batch.gradebook)
+      results.json          every check of every student (schema below)
+      report.html           the class at a glance (grader.batch.report)
+      feedback/<id>.md      what each student reads (grader.batch.feedback)
+      students/<id>.json    one record per student, saved as they are graded; what --resume reuses
+      batch.json            what this folder is: the grader, the exercises, the shard
+
+`results.json`, version 1:
+
+    {
+      "version": 1,
+      "kind": "asyncio-kit batch",
+      "grader_version": "0.1.0",
+      "exercises": [{"id": "01", "slug": "futures", "title": "Futures", "max_score": 10}],
+      "students": [
+        {                              # one per student, sorted by id: the object `grader check --format json`
+          ...                          # prints (version, score, max_score, passed, failed, duration, exercises
+                                       # with every check), with "student" set, and:
+          "status": "ok",              # ok | missing | import_error | syntax_error | timeout | crashed |
+                                       # grader_error (then "exercises" is [] and "error" says why)
+          "fingerprint": "9f2c…",      # digest of the student's files and the grader's suites (--resume)
+          "run": "20250101T101500-1234" # the batch run that graded this student
+        }
+      ]
+    }
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from grader import __version__
+from grader.batch import feedback, gradebook, report
+from grader.batch.records import StudentRecord
+from grader.catalog import Exercise
+from grader.errors import UsageError
+
+RESULTS_VERSION = 1
+KIND = "asyncio-kit batch"
+MANIFEST = "batch.json"
+
+
+def results_document(records: list[StudentRecord], exercises: list[Exercise]) -> dict[str, Any]:
+    return {
+        "version": RESULTS_VERSION,
+        "kind": KIND,
+        "grader_version": __version__,
+        "exercises": [{"id": e.id, "slug": e.slug, "title": e.title, "max_score": e.max_score} for e in exercises],
+        "students": [r.to_dict() for r in records],
+    }
+
+
+def _write_text(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def write_all(out: Path, records: list[StudentRecord], exercises: list[Exercise], title: str) -> None:
+    """(Re)write the gradebook, results, report and feedback files from `records`."""
+    records = sorted(records, key=lambda r: r.student)
+    out.mkdir(parents=True, exist_ok=True)
+    gradebook.write(records, exercises, out / "grades.csv")
+    _write_text(out / "results.json", json.dumps(results_document(records, exercises), indent=1, ensure_ascii=False))
+    folder = out / "feedback"
+    if folder.is_dir():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    for record in records:
+        with open(folder / f"{record.student}.md", "w", encoding="utf-8") as file:
+            feedback.render(record, file)
+    with open(out / ".report.html.tmp", "w", encoding="utf-8") as file:
+        report.render(records, exercises, file, title)
+    os.replace(out / ".report.html.tmp", out / "report.html")
+
+
+def read_manifest(out: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("kind") == KIND else None
+
+
+def prepare(out: Path, manifest: dict[str, Any]) -> None:
+    """Make `out` a batch output folder; refuse a folder that holds anything else."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file")
+    if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
+        raise UsageError(f"--out {out} is not empty and holds no earlier batch output: choose an empty or new folder")
+    out.mkdir(parents=True, exist_ok=True)
+    _write_text(out / MANIFEST, json.dumps({"kind": KIND, **manifest}, indent=1))
+
+
+def read_results(folder: Path) -> dict[str, Any]:
+    path = folder / "results.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{folder} has no readable results.json ({exc.strerror})") from exc
+    except ValueError as exc:
+        raise UsageError(f"{path} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict) or data.get("kind") != KIND or data.get("version") != RESULTS_VERSION:
+        raise UsageError(f"{path} is not the results.json of a batch (version {RESULTS_VERSION})")
+    return data

@@ -1,0 +1,75 @@
+"""What a batch says while it runs: a live bar on a terminal, one plain line per student anywhere else."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from grader.batch.records import StudentRecord
+
+
+class LineProgress:
+    """For logs and CI: one line per student, nothing that redraws."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.total = self.done = self.problems = 0
+
+    def __enter__(self) -> LineProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def start(self, total: int, reused: int) -> None:
+        self.total, self.done = total, reused
+        skipped = f", {reused} unchanged since the last run" if reused else ""
+        self.stream.write(f"grading {total - reused} student(s){skipped}\n")
+        self.stream.flush()
+
+    def student_done(self, record: StudentRecord) -> None:
+        self.done += 1
+        self.problems += record.status != "ok"
+        width = len(str(self.total))
+        score = "" if record.error else f" {record.result.score}/{record.result.max_score}"
+        self.stream.write(f"[{self.done:>{width}}/{self.total}] {record.student}:{score} {record.status}\n")
+        self.stream.flush()
+
+
+class TerminalProgress:
+    """For a person watching: students done, how many had a problem so far, and an estimate of the time left."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.problems = 0
+        self.progress = Progress(
+            TextColumn("[bold]grading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("students · [red]{task.fields[problems]} not ok"),
+            TimeElapsedColumn(),
+            TextColumn("· ETA"),
+            TimeRemainingColumn(),
+            console=Console(file=stream),
+            transient=False,
+        )
+        self.task = None
+
+    def __enter__(self) -> TerminalProgress:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def start(self, total: int, reused: int) -> None:
+        self.task = self.progress.add_task("grading", total=total, completed=reused, problems=0)
+
+    def student_done(self, record: StudentRecord) -> None:
+        self.problems += record.status != "ok"
+        self.progress.update(self.task, advance=1, problems=self.problems)
+
+
+def progress_for(stream: TextIO) -> LineProgress | TerminalProgress:
+    return TerminalProgress(stream) if stream.isatty() else LineProgress(stream)

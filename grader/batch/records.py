@@ -1,0 +1,126 @@
+"""One record per student: the grading result, its status for the gradebook, and what `--resume` compares.
+
+A record is written to `OUT/students/<id>.json` the moment its student is graded (atomically, synced to disk),
+so an interrupted run (Ctrl-C, a killed machine) loses nothing already graded; `--resume` reuses the records
+whose fingerprint still matches. The same objects, one per student, make up `results.json` (`grader.batch.outputs`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from grader import __version__
+from grader.catalog import CATALOG_FILE, Exercise
+from grader.model import Outcome, SubmissionResult
+from grader.workspace import submission_files
+
+GRADER_ERROR = "grader_error"
+"""The status of a student the grader itself failed to grade (not the student's fault; `--resume` retries)."""
+SEVERITY = ("crashed", "timeout", "syntax_error", "import_error", "missing", "ok")
+"""Exercise outcomes from worst to best; a student's status is the worst outcome among their exercises."""
+
+
+@dataclass
+class StudentRecord:
+    student: str
+    result: SubmissionResult
+    status: str
+    fingerprint: str | None = None
+    """A digest of the student's files and of the grader's suites; None when the grading must be redone."""
+    run: str = ""
+    """The id of the batch run that graded this student (a resumed run keeps the earlier ids)."""
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.result.to_dict()
+        data.update(student=self.student, status=self.status, fingerprint=self.fingerprint, run=self.run)
+        if self.error:
+            data["error"] = self.error
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StudentRecord:
+        result = SubmissionResult.from_dict(data)
+        return cls(data["student"], result, data["status"], data.get("fingerprint"), data.get("run", ""),
+                   data.get("error"))  # fmt: skip
+
+    @property
+    def problems(self) -> str:
+        """The exercises that could not be graded normally, e.g. `01 timeout; 05 missing`."""
+        if self.error:
+            return self.error
+        return "; ".join(f"{e.id} {e.outcome.value}" for e in self.result.exercises if e.outcome is not Outcome.OK)
+
+
+def status_of(result: SubmissionResult) -> str:
+    outcomes = {e.outcome.value for e in result.exercises}
+    return next((name for name in SEVERITY if name in outcomes), "ok")
+
+
+def graded(student: str, result: SubmissionResult, fingerprint: str | None, run: str) -> StudentRecord:
+    result.student = student
+    return StudentRecord(student, result, status_of(result), fingerprint, run)
+
+
+def failed(student: str, error: str, run: str) -> StudentRecord:
+    result = SubmissionResult([], grader_version=__version__, student=student)
+    return StudentRecord(student, result, GRADER_ERROR, None, run, error)
+
+
+def _digest_file(digest: Any, path: Path) -> None:
+    digest.update(path.name.encode() + b"\0")
+    digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def fingerprint(root: Path, problem: str | None, exercises: Iterable[Exercise]) -> str:
+    """What a grading depends on: the student's graded files, the grader's version, catalog and suites."""
+    digest = hashlib.sha256(f"{__version__}\0{problem}\0".encode())
+    _digest_file(digest, CATALOG_FILE)
+    for exercise in exercises:
+        digest.update(f"exercise {exercise.id}\0".encode())
+        _digest_file(digest, exercise.suite)
+    if problem is None:
+        for path in submission_files(root):
+            _digest_file(digest, path)
+        for path in sorted((root / "exercises").glob("*.py")):  # links and oversize files change the verdict too
+            if path.is_symlink():
+                digest.update(f"link {path.name} -> {os.readlink(path)}\0".encode())
+    return digest.hexdigest()
+
+
+class RecordStore:
+    """`OUT/students/`: one JSON record per student, each replaced atomically."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, student: str) -> Path:
+        return self.folder / f"{student}.json"
+
+    def save(self, record: StudentRecord) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.path(record.student)
+        temporary = target.with_name(f".{target.name}.tmp")
+        with open(temporary, "w", encoding="utf-8") as file:
+            json.dump(record.to_dict(), file, ensure_ascii=False)
+            file.flush()
+            os.fsync(file.fileno())  # a killed machine must not leave a half-written record behind
+        os.replace(temporary, target)
+
+    def load(self, student: str) -> StudentRecord | None:
+        try:
+            return StudentRecord.from_dict(json.loads(self.path(student).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # absent or unreadable: grade again
+
+    def clear(self) -> None:
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.suffix in (".json", ".tmp"):
+                    path.unlink()

@@ -1,0 +1,133 @@
+"""The class at a glance, computed from the student records: what `report.html` shows."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from grader.batch.feedback import not_started
+from grader.batch.records import GRADER_ERROR, StudentRecord
+from grader.catalog import Exercise
+from grader.model import Status
+
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+_NUMBER = re.compile(r"(?<![\w.])\d+(\.\d+)?")
+_CONSEQUENCES = ("not implemented yet", "not run:")
+"""Messages that say a check was not really attempted (not started, or no time left after an endless loop):
+they would crowd out the mistakes worth discussing in class."""
+
+
+def normalise(message: str) -> str:
+    """A failure message with its numbers and addresses blanked, so that the same mistake groups together."""
+    return _NUMBER.sub("N", _ADDRESS.sub("0x…", " ".join(message.split())))
+
+
+@dataclass
+class CheckRate:
+    exercise: str
+    name: str
+    title: str
+    passed: int
+    graded: int
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.graded if self.graded else 0.0
+
+
+@dataclass
+class Failure:
+    exercise: str
+    check: str | None
+    """The check's title, or None for a problem of the whole exercise (an import error, a missing file)."""
+    message: str
+    example: str
+    students: set[str] = field(default_factory=set)
+
+
+@dataclass
+class ClassStats:
+    students: int
+    graded: int
+    max_score: int
+    totals: list[int]
+    statuses: Counter
+    bins: list[tuple[str, int]]
+    rates: list[CheckRate]
+    not_started: dict[str, int]
+    failures: list[Failure]
+
+    @property
+    def mean(self) -> float:
+        return statistics.fmean(self.totals) if self.totals else 0.0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.totals) if self.totals else 0.0
+
+
+def histogram(totals: list[int], max_score: int) -> list[tuple[str, int]]:
+    """Counts per score, or per range of scores when there are more than 20 possible totals."""
+    width = 1 if max_score <= 20 else -(-(max_score + 1) // 10)
+    bins = []
+    for low in range(0, max_score + 1, width):
+        high = min(low + width - 1, max_score)
+        label = str(low) if low == high else f"{low}–{high}"
+        bins.append((label, sum(low <= t <= high for t in totals)))
+    return bins
+
+
+def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 12) -> ClassStats:
+    graded = [r for r in records if r.status != GRADER_ERROR]
+    max_score = sum(e.max_score for e in exercises)
+    totals = [r.result.score for r in graded]
+    passed: Counter = Counter()
+    titles: dict[tuple[str, str], str] = {}
+    never_started: Counter = Counter()
+    failures: dict[tuple, Failure] = {}
+    for record in graded:
+        for exercise in record.result.exercises:
+            if not_started(exercise):
+                never_started[exercise.id] += 1
+            elif exercise.message:
+                key = (exercise.id, None, normalise(exercise.message))
+                failures.setdefault(key, Failure(exercise.id, None, key[2], exercise.message)).students.add(
+                    record.student
+                )
+            for check in exercise.checks:
+                titles[(exercise.id, check.name)] = check.title
+                passed[(exercise.id, check.name)] += check.passed
+                if check.passed or exercise.message or check.status is Status.SKIPPED:
+                    continue
+                if check.message.startswith(_CONSEQUENCES):
+                    continue
+                key = (exercise.id, check.title, normalise(check.message))
+                failures.setdefault(key, Failure(exercise.id, check.title, key[2], check.message)).students.add(
+                    record.student
+                )
+    rates = [
+        CheckRate(e.id, c.name, titles.get((e.id, c.name), c.name), passed[(e.id, c.name)], len(graded))
+        for e in exercises
+        for c in e.checks
+    ]
+    common = sorted(failures.values(), key=lambda f: (-len(f.students), f.exercise, f.message))[:top]
+    return ClassStats(
+        students=len(records),
+        graded=len(graded),
+        max_score=max_score,
+        totals=totals,
+        statuses=Counter(r.status for r in records),
+        bins=histogram(totals, max_score),
+        rates=rates,
+        not_started={e.id: never_started[e.id] for e in exercises},
+        failures=common,
+    )
+
+
+def by_exercise(rates: list[CheckRate]) -> dict[str, list[CheckRate]]:
+    grouped: dict[str, list[CheckRate]] = defaultdict(list)
+    for rate in rates:
+        grouped[rate.exercise].append(rate)
+    return grouped

@@ -1,0 +1,86 @@
+"""`grader batch ROOT... --out DIR`: grade a whole class, for instructors (the work is in `grader.batch`)."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from grader.cli import ExitCode, cli
+
+
+def _interrupt_on_sigterm() -> None:
+    """A cancelled CI job or `kill` stops the batch like Ctrl-C: the students graded so far are written out."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+@cli.command()
+@click.argument("roots", nargs=-1, required=True,
+                type=click.Path(exists=True, file_okay=False, path_type=Path))  # fmt: skip
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for grades.csv, results.json, report.html and feedback/.",
+)
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Suites run at once (default: the cores).")
+@click.option(
+    "--exercises", "exercise_ids", default=None, metavar="01,04", help="Grade only these exercises (default: all)."
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep the students whose files are unchanged since an earlier run into the same --out.",
+)
+@click.option(
+    "--shard",
+    default=None,
+    metavar="K/N",
+    help="Grade only the Kth of N shards of the class (1-based), e.g. in a CI matrix.",
+)
+@click.option(
+    "--no-stub-shortcut",
+    is_flag=True,
+    help="Run the suites even on files identical to the kit's stubs (which always score 0).",
+)
+def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: str | None, resume: bool,
+          shard: str | None, no_stub_shortcut: bool) -> None:  # fmt: skip
+    """Grade every student repository in ROOT... (one repository, or a folder of them; the folder name is the
+    student's id) and write a gradebook, results, a class report and feedback for each student."""
+    from grader.batch import BatchOptions, default_jobs, run_batch
+    from grader.batch.discovery import parse_shard
+    from grader.batch.progress import progress_for
+    from grader.catalog import load_catalog
+    from grader.sandbox import describe, probe
+
+    ids = [i for i in (exercise_ids or "").split(",") if i.strip()]
+    options = BatchOptions(
+        roots=list(roots),
+        out=out,
+        exercises=load_catalog().select(ids),
+        jobs=jobs or default_jobs(),
+        resume=resume,
+        shard=parse_shard(shard) if shard else None,
+        stub_shortcut=not no_stub_shortcut,
+    )
+    click.echo(describe(probe()), err=True)
+    _interrupt_on_sigterm()
+    summary = run_batch(options, progress_for(sys.stderr))
+    reused = f", {summary.reused} unchanged and kept" if summary.reused else ""
+    click.echo(f"{summary.graded} student(s) graded{reused} of {summary.students} in {summary.duration:.1f} s "
+               f"with {options.jobs} job(s); the grader's peak memory {summary.peak_memory:.0f} MB; "
+               f"outputs in {out}")  # fmt: skip
+    for error in summary.errors:
+        click.echo(f"grader error: {error}", err=True)
+    if summary.interrupted:
+        click.echo("interrupted: run the same command with --resume to finish the class", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
+    if summary.errors:
+        click.echo("some students could not be graded: run again with --resume to retry them", err=True)
+        sys.exit(ExitCode.INTERNAL)

@@ -1,0 +1,56 @@
+"""What several verbs share: finding the student's copy of the kit, the catalog, a console on stdout."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from grader.errors import NoSubmission
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from grader.catalog import Exercise
+
+
+def find_submission(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds `exercises/`: the student's copy of the kit."""
+    for folder in (start, *start.parents):
+        if (folder / "exercises").is_dir():
+            return folder
+    raise NoSubmission(f"no exercises/ folder in {start} or above it: run the grader inside your copy of the kit")
+
+
+def here() -> Path:
+    """The student's copy of the kit around the working directory."""
+    return find_submission(Path.cwd())
+
+
+def console() -> Console:
+    from grader.render.text_format import make_console
+
+    return make_console(sys.stdout)
+
+
+def exercise_or_next(root: Path, exercise_id: str | None) -> Exercise:
+    """The exercise named on the command line, or else the first one not known to pass (no grading)."""
+    from grader import state
+    from grader.catalog import load_catalog
+    from grader.progress import Stage, known_progress
+
+    catalog = load_catalog()
+    if exercise_id:
+        return catalog.get(exercise_id)
+    remembered = state.load(root)
+    for exercise in catalog:
+        if known_progress(root, exercise, remembered).stage is not Stage.PASSED:
+            return exercise
+    return catalog.exercises[-1]
+
+
+def require_packages() -> None:
+    """Before grading: every package the suites import is installed, or one clear message and exit 2."""
+    from grader.environment import exit_if_unusable
+
+    exit_if_unusable()

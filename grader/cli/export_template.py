@@ -1,0 +1,30 @@
+"""`grader export-template OUT`: the repository students receive, without solutions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from grader.cli import cli
+
+
+@cli.command("export-template")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--grader-from",
+    metavar="REQUIREMENT",
+    default=None,
+    help="Leave the grader and its hidden suites out; the workflow and the README install it from this pip "
+    "requirement instead (e.g. git+https://github.com/you/asyncio-kit@v1).",
+)
+def export_template(out: Path, grader_from: str | None) -> None:
+    """Write the students' template repository to OUT (a new folder)."""
+    from grader.template import export_template as export
+
+    manifest = export(out, grader_from=grader_from)
+    click.echo(f"✓ {out}: the exercises, the Classroom workflow and a README for students; no solutions.")
+    if grader_from:
+        click.echo(f"  The grader is not included: students and the workflow install it with `{manifest.install()}`.")
+    click.echo(f"  Grader {manifest.grader_version}, fingerprint {manifest.grader_fingerprint}.")
+    click.echo("  Push it to a new repository and mark it as a template for your Classroom assignment.")

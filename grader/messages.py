@@ -1,0 +1,6 @@
+"""Sentences the student reads that more than one module says, kept in one place so they never drift apart."""
+
+TIMEOUT_FIX = (
+    "Look for an endless loop (even one inside `except`), or for a blocking call (time.sleep, requests, a long "
+    "computation) that holds up the event loop: await asyncio.sleep instead, or move the work to an executor."
+)

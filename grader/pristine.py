@@ -1,0 +1,96 @@
+"""The untouched stubs, and putting one back: `grader reset` and "not started" in `grader status`.
+
+Where a pristine stub comes from in a student's copy of the kit: the grader package carries one of each, in
+`grader/stubs/` (rustlings embeds its exercises in its binary for the same reason). Git is not a reliable
+source: students commit their work (GitHub Classroom needs them to), clones may be shallow, and a kit
+downloaded as a zip has no history at all. The copies are kept equal to the kit's `exercises/` by
+`grader verify` and the kit's tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from grader.catalog import PACKAGE_DIR, Exercise
+from grader.errors import InternalError
+
+STUBS_DIR = PACKAGE_DIR / "stubs"
+BACKUP_DIR = ".grader-backups"
+"""Where `grader reset` saves the student's version, in the submission root (git ignores it)."""
+
+
+def stub_path(exercise: Exercise) -> Path:
+    return STUBS_DIR / exercise.filename
+
+
+def stub_text(exercise: Exercise) -> bytes:
+    path = stub_path(exercise)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InternalError(f"the kit has no pristine copy of {exercise.filename} in {STUBS_DIR}") from None
+
+
+def fingerprint(data: bytes) -> str:
+    """A digest of a file's text that ignores line endings (git on Windows may turn \\n into \\r\\n)."""
+    return hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()
+
+
+def file_fingerprint(path: Path) -> str | None:
+    """The fingerprint of the file at `path`, or None when there is no such file."""
+    try:
+        return fingerprint(path.read_bytes())
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+def is_untouched(root: Path, exercise: Exercise) -> bool:
+    """Whether the student's file is still exactly the stub (a missing file is not untouched)."""
+    if not stub_path(exercise).is_file():
+        return False
+    return file_fingerprint(root / exercise.relpath) == fingerprint(stub_text(exercise))
+
+
+def _backup_name(root: Path, exercise: Exercise) -> Path:
+    folder = root / BACKUP_DIR
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stem = exercise.filename.removesuffix(".py")
+    candidate = folder / f"{stem}.{stamp}.py"
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"{stem}.{stamp}-{number}.py"
+    return candidate
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` in one step, so that an editor or `grader watch` never sees a half-written file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def reset(root: Path, exercise: Exercise) -> Path | None:
+    """Put the untouched stub back in the student's file, saving their version first.
+
+    Returns the backup's path, or None when there was nothing to save (the file was missing or already the stub).
+    """
+    target = root / exercise.relpath
+    pristine = stub_text(exercise)
+    backup = None
+    if target.is_file() and not is_untouched(root, exercise):
+        backup = _backup_name(root, exercise)
+        backup.parent.mkdir(exist_ok=True)
+        backup.write_bytes(target.read_bytes())
+    target.parent.mkdir(exist_ok=True)
+    write_atomically(target, pristine)
+    return backup

@@ -1,0 +1,35 @@
+"""What `grader hint` prints: the hints unfolded so far, the newest one marked, and how to get the next."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from grader.catalog import Exercise
+from grader.render.text_format import DETAIL_INDENT, fold, print_wrapped, symbol
+
+
+def render_hints(console: Console, exercise: Exercise, count: int, newest_is_new: bool) -> None:
+    """Hints 1..`count` of `exercise`; the last one stands out when it was just unfolded."""
+    total = len(exercise.hints)
+    heading = Text()
+    heading.append(f"Exercise {exercise.id} {symbol(console, 'dot')} {exercise.title}", style="bold")
+    heading.append(f"  hint {count} of {total}" if count < total else f"  all {total} hints", style="dim")
+    heading.append(f"  {exercise.relpath}", style="cyan")
+    console.print(heading, soft_wrap=True)
+    for number, text in enumerate(exercise.hints[:count], start=1):
+        newest = number == count and newest_is_new
+        first = Text(f"{number}. ".rjust(DETAIL_INDENT), style="bold" if newest else "dim")
+        print_wrapped(console, Text(fold(text, 2000), style="" if newest else "dim"), DETAIL_INDENT, first)
+    remaining = total - count
+    if remaining:
+        more = "1 more hint" if remaining == 1 else f"{remaining} more hints"
+        print_wrapped(console, Text.assemble(
+            ("run ", "dim"), f"grader hint {exercise.id}", (f" again for the next one ({more}), or ", "dim"),
+            f"grader hint {exercise.id} --all",
+        ), 2)  # fmt: skip
+    else:
+        print_wrapped(console, Text(
+            f"That was the last hint. The docstring at the top of {exercise.relpath} walks through the lesson's "
+            "example.", style="dim",
+        ), 2)  # fmt: skip

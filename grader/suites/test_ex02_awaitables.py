@@ -1,0 +1,182 @@
+"""Exercise 02: tasks, coroutines, futures and awaitables. Every check runs inside a running event loop.
+
+Each check shows `kind_of` real objects of one kind and names them in messages by how they were made (a task's
+repr is long and full of addresses). The objects are chosen where the plausible shortcuts disagree with the
+contract on every supported Python: `asyncio.iscoroutine` also accepts objects that merely implement the
+coroutine interface (and plain generators up to 3.11), a task passes `asyncio.isfuture`, a thread pool's future
+looks like a future but cannot be awaited.
+"""
+
+import asyncio
+import concurrent.futures
+from collections.abc import Coroutine, Generator
+
+from grader.testing import check, expect, fail, student
+
+ex = student("exercises.ex02_awaitables")
+
+KINDS = ("task", "future", "coroutine", "awaitable", "not awaitable")
+
+
+async def fetch() -> int:
+    return 42
+
+
+class Client:
+    async def get(self) -> str:
+        return "reply"
+
+
+class Ready:
+    """Awaitable by hand: its class defines `__await__`, and it is nothing else."""
+
+    def __await__(self) -> Generator[None, None, str]:
+        yield
+        return "ready"
+
+
+class LooksLikeACoroutine(Coroutine):
+    """Implements the coroutine interface by hand; not what calling an `async def` gives."""
+
+    def send(self, value):
+        raise StopIteration(value)
+
+    def throw(self, *args):
+        raise StopIteration
+
+    def close(self) -> None:
+        pass
+
+    def __await__(self):
+        return iter(())
+
+
+def numbers() -> Generator[int, None, None]:
+    yield 1
+
+
+def expect_kind(obj: object, made_by: str, expected: str, fix: str) -> None:
+    """`kind_of(obj)` must be `expected`; `made_by` says in the student's words what `obj` is."""
+    got = ex.kind_of(obj)
+    if got not in KINDS:
+        fail(
+            f"kind_of({made_by}) returned {got!r}",
+            expected=f"{expected!r}: kind_of returns one of " + ", ".join(map(repr, KINDS)),
+            fix="Return exactly one of those five strings, spelt as shown (lower case, no extra words).",
+            at=ex.kind_of,
+        )
+    expect(got == expected, f"kind_of({made_by}) returned {got!r}", expected=repr(expected), fix=fix, at=ex.kind_of)
+
+
+@check("a Task is a 'task' (never a 'future'), whether it is pending, done or cancelled")
+async def test_task_is_task():
+    fix = (
+        "A task is a future that runs a coroutine: asyncio.Task extends asyncio.Future, so asyncio.isfuture is"
+        " true for tasks too. Ask isinstance(obj, asyncio.Task) before you ask about futures."
+    )
+    pending = asyncio.create_task(asyncio.sleep(10))
+    finished = asyncio.create_task(fetch())
+    cancelled = asyncio.create_task(asyncio.sleep(10))
+    try:
+        expect_kind(pending, "asyncio.create_task(asyncio.sleep(10)), still pending", "task", fix)
+        await finished
+        expect_kind(finished, "a task that has finished", "task", fix)
+        cancelled.cancel()
+        await asyncio.gather(cancelled, return_exceptions=True)
+        expect_kind(cancelled, "a task that was cancelled", "task", fix)
+    finally:
+        pending.cancel()
+        await asyncio.gather(pending, return_exceptions=True)
+
+
+@check("any other asyncio future is a 'future': loop.create_future(), asyncio.gather(...), asyncio.wrap_future(...)")
+async def test_future_is_future():
+    fix = (
+        "asyncio.isfuture(obj) is true for every asyncio future; once tasks are ruled out, what is left is a 'future'."
+    )
+    loop = asyncio.get_running_loop()
+    pending = loop.create_future()
+    done = loop.create_future()
+    done.set_result(42)
+    gathering = asyncio.gather(fetch())
+    wrapped = asyncio.wrap_future(concurrent.futures.Future())
+    try:
+        expect_kind(pending, "loop.create_future(), not done yet", "future", fix)
+        expect_kind(done, "a future whose result is set", "future", fix)
+        expect_kind(gathering, "asyncio.gather(fetch()), a future but not a task", "future", fix)
+        expect_kind(wrapped, "asyncio.wrap_future(a concurrent.futures.Future)", "future", fix)
+    finally:
+        await gathering
+        wrapped.cancel()
+
+
+@check("what calling an async def function gives is a 'coroutine'")
+async def test_coroutine_object_is_coroutine():
+    fix = (
+        "Calling an async def function runs nothing yet: it gives a coroutine object, for which"
+        " inspect.iscoroutine(obj) is true."
+    )
+    running = asyncio.create_task(asyncio.sleep(10))
+    fresh, method_call = fetch(), Client().get()
+    try:
+        expect_kind(fresh, "fetch(), where fetch is an async def function", "coroutine", fix)
+        expect_kind(method_call, "client.get(), where get is an async def method", "coroutine", fix)
+        expect_kind(running.get_coro(), "task.get_coro(), the coroutine a task is running", "coroutine", fix)
+    finally:
+        fresh.close()
+        method_call.close()
+        running.cancel()
+        await asyncio.gather(running, return_exceptions=True)
+
+
+@check("an async def function itself is 'not awaitable': only calling it gives a coroutine")
+async def test_async_def_function_is_not_awaitable():
+    fix = (
+        "`await fetch` is a TypeError; `await fetch()` works. A coroutine *function* is not a coroutine:"
+        " inspect.iscoroutinefunction answers a different question from inspect.iscoroutine."
+    )
+    expect_kind(fetch, "fetch, the async def function itself (not called)", "not awaitable", fix)
+    expect_kind(Client().get, "client.get, an async def method (not called)", "not awaitable", fix)
+    expect_kind(asyncio.sleep, "asyncio.sleep, the function itself", "not awaitable", fix)
+
+
+@check("any other object whose class defines __await__ is an 'awaitable'")
+async def test_custom_awaitable_is_awaitable():
+    ready = Ready()
+    expect_kind(
+        ready,
+        "an object whose class defines only __await__",
+        "awaitable",
+        "`await` accepts any object whose class defines __await__: isinstance(obj, collections.abc.Awaitable) or"
+        " inspect.isawaitable(obj) asks exactly that.",
+    )
+    expect(await ready == "ready", "awaiting the hand-made awaitable did not give 'ready'", expected="'ready'",
+           fix="kind_of only looks at the object: it must not await, start or change it.", at=ex.kind_of)  # fmt: skip
+    expect_kind(
+        LooksLikeACoroutine(),
+        "an object that implements the coroutine interface (send, throw, close, __await__) by hand",
+        "awaitable",
+        "Only what calling an async def gives is a 'coroutine': ask inspect.iscoroutine(obj). asyncio.iscoroutine"
+        " also says yes to objects that merely look like coroutines (and, before Python 3.12, to plain generators).",
+    )
+
+
+@check("everything else is 'not awaitable': a generator, a concurrent.futures.Future, a number, None")
+async def test_other_objects_are_not_awaitable():
+    generator = numbers()
+    expect_kind(
+        generator,
+        "numbers(), a plain generator (def with yield)",
+        "not awaitable",
+        "A generator is not a coroutine, and `await` refuses it: ask inspect.iscoroutine, not asyncio.iscoroutine"
+        " (which said yes to generators before Python 3.12).",
+    )
+    expect_kind(
+        concurrent.futures.Future(),
+        "concurrent.futures.Future(), a thread pool's future",
+        "not awaitable",
+        "A concurrent.futures.Future has no __await__ and asyncio.isfuture is false for it: `await` refuses it"
+        " (asyncio.wrap_future turns it into an asyncio future). Test for asyncio futures only.",
+    )
+    for value, shown in ((42, "42"), (None, "None"), ("await me", "'await me'"), (print, "print")):
+        expect_kind(value, shown, "not awaitable", "Only objects whose class defines __await__ can be awaited.")

@@ -1,0 +1,448 @@
+"""Exercise 03: timing coroutines with a decorator. Every check runs inside a running event loop.
+
+Time is frozen with freezegun wherever a total is judged: the clock moves only when a check says so, by whole
+steps such as 2.5 s, so the printed total is exact ("2.5000") whatever the machine's load, and it is the same
+whether the student reads `time.time`, `time.perf_counter` or `time.monotonic` (freezegun moves all three, also
+where they were imported by name). `real_asyncio=True` leaves the event loop on the real clock, so that
+`asyncio.sleep` still works. The clock moves only while a decorated body is under way inside the student's
+wrapper, or while no call is, so suspensions the wrapper adds before or after the body cannot change the totals.
+
+Printed lines are read with pytest's `capsys`, which captures `print` also under the runner's `-s`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import re
+from collections.abc import Iterator
+
+from freezegun import freeze_time
+from freezegun.api import FrozenDateTimeFactory
+
+from grader.testing import CheckFailure, check, expect, fail, student
+
+ex = student("exercises.ex03_async_timed")
+
+FROZEN_AT = "2024-01-01 12:00:00"
+FINISHED = re.compile(r"^(?P<word>finished) (?P<func>.+) in (?P<total>\S+) second\(s\)$", re.IGNORECASE)
+FINALLY = (
+    "Print the Finished line in the `finally:` block of a `try:` around `await func(*args, **kwargs)`: it runs"
+    " whether the body returned, raised or was cancelled."
+)
+CLOCK_FIX = (
+    "Read time.perf_counter() (or time.time()) inside the wrapper, once just before awaiting func and once after,"
+    " and print the difference."
+)
+
+_frozen: FrozenDateTimeFactory | None = None
+
+
+@contextlib.contextmanager
+def frozen_clock() -> Iterator[FrozenDateTimeFactory]:
+    """Freeze `time` for the duration of a check; bodies move it with `advance()`."""
+    global _frozen
+    with freeze_time(FROZEN_AT, real_asyncio=True) as frozen:
+        _frozen = frozen
+        try:
+            yield frozen
+        finally:
+            _frozen = None
+
+
+def advance(seconds: float) -> None:
+    assert _frozen is not None, "advance() is for bodies running under frozen_clock()"
+    _frozen.tick(seconds)
+
+
+# The coroutines the checks decorate. Their names show up in the student's printed lines, so they read well.
+
+
+async def download(seconds: float) -> str:
+    """Pretend to download for `seconds`, suspending before and after."""
+    await asyncio.sleep(0)
+    print("downloading")
+    advance(seconds)
+    await asyncio.sleep(0)
+    return f"{seconds} s of data"
+
+
+async def greet() -> None:
+    print("hello from the body")
+
+
+async def echo(*args, **kwargs) -> tuple:
+    await asyncio.sleep(0)
+    return args, kwargs
+
+
+async def fail_slowly(seconds: float, error: Exception) -> None:
+    await asyncio.sleep(0)
+    advance(seconds)
+    raise error
+
+
+async def wait_for_release(entered: asyncio.Event, release: asyncio.Event) -> None:
+    entered.set()
+    await release.wait()
+
+
+# Helpers
+
+
+def required_parameters(func) -> list[str]:
+    """The parameters a call of `func` must fill ([] when its signature cannot be read: the call will tell)."""
+    try:
+        parameters = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return []
+    variadic = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    return [p.name for p in parameters if p.default is p.empty and p.kind not in variadic]
+
+
+def decorate(func):
+    """`async_timed()(func)`, failing the check with a clear message where the factory's shape is wrong."""
+    required = required_parameters(ex.async_timed)
+    expect(
+        not required,
+        f"async_timed needs the argument(s) {', '.join(required)}, so `@async_timed()` cannot call it",
+        expected="async_timed() called with no arguments, returning the decorator that receives the function",
+        fix="Write `def async_timed():` with the decorator `def wrapper(func): ...` inside it, and return wrapper.",
+        at=ex.async_timed,
+    )
+    decorator = ex.async_timed()
+    expect(
+        callable(decorator),
+        f"async_timed() returned {decorator!r}",
+        expected="a decorator: a function that takes the async def function and returns its wrapper",
+        fix="async_timed is a decorator factory: define `def wrapper(func): ...` inside it and `return wrapper`.",
+        at=ex.async_timed,
+    )
+    decorated = decorator(func)
+    expect(
+        callable(decorated),
+        f"async_timed()({func.__name__}) returned {decorated!r}",
+        expected=f"a wrapper function to call instead of {func.__name__}",
+        fix="The decorator must `return wrapped`, the async def function it defines.",
+        at=ex.async_timed,
+    )
+    return decorated
+
+
+async def call(decorated, *args, **kwargs):
+    """Call the decorated function and await what it gives."""
+    outcome = decorated(*args, **kwargs)
+    if not inspect.isawaitable(outcome):
+        fail(
+            f"calling the decorated function gave {outcome!r}, which cannot be awaited",
+            expected="a coroutine: the decorated function is used exactly like the original async def",
+            fix="Make the wrapper an `async def` that returns `await func(*args, **kwargs)`.",
+            at=ex.async_timed,
+        )
+    return await outcome
+
+
+def not_the_bodys(raised: Exception, error: Exception) -> bool:
+    """Whether `raised` must go on to the plugin: this check's own verdict, or the student's unfinished code."""
+    return isinstance(raised, CheckFailure) or (isinstance(raised, NotImplementedError) and raised is not error)
+
+
+def printed(capsys) -> list[str]:
+    return [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+
+
+def show(lines: list[str]) -> str:
+    return " | ".join(lines) if lines else "nothing"
+
+
+def starting_line(func, args: tuple, kwargs: dict) -> str:
+    return f"Starting {func} with args {args} {kwargs}"
+
+
+def first_starting_line(lines: list[str]) -> str | None:
+    """The first line that begins like a Starting line, whatever its case: the student's attempt at it."""
+    return next((line for line in lines if line.lower().startswith("starting")), None)
+
+
+def finished_lines(lines: list[str], func) -> list[tuple[int, str]]:
+    """(index, total as printed) of every line that looks like a Finished line, whatever its case."""
+    found = []
+    for index, line in enumerate(lines):
+        match = FINISHED.match(line)
+        if match:
+            expect(
+                match["word"] == "Finished",
+                f"your code printed {line!r}",
+                expected=f"the line to start with a capital F: 'Finished {func} in ...'",
+                fix="The lesson's decorator prints 'finished' in lower case; the exercise asks for 'Finished'.",
+                at=ex.async_timed,
+            )
+            expect(
+                match["func"] == str(func),
+                f"your code printed {line!r}",
+                expected=f"the original function as print shows it: 'Finished {func} in ...'",
+                fix="Print `func`, the function the decorator received, not its name and not your wrapper.",
+                at=ex.async_timed,
+            )
+            found.append((index, match["total"]))
+    return found
+
+
+def _as_number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def expect_total(lines: list[str], func, total: str, what: str, *, after: str | None = None) -> None:
+    """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`."""
+    found = finished_lines(lines, func)
+    expected = f"Finished {func} in {total} second(s)"
+    if not found:
+        fail(
+            f"{what}, your code printed {show(lines)}",
+            expected=f"a last line {expected!r}",
+            fix=FINALLY,
+            at=ex.async_timed,
+        )
+    expect(len(found) == 1, f"{what}, your code printed {len(found)} Finished lines: {show(lines)}",
+           expected="exactly one Finished line per call", at=ex.async_timed)  # fmt: skip
+    index, got = found[0]
+    if after is not None and after in lines:
+        expect(
+            index > lines.index(after),
+            f"{what}, your code printed the Finished line before the body had run: {show(lines)}",
+            expected="Finished only after the body is done",
+            fix="Make the wrapper an `async def` that awaits func before it prints Finished.",
+            at=ex.async_timed,
+        )
+    if got != total:
+        hint = CLOCK_FIX
+        number = _as_number(got)
+        if number is not None and abs(number) < 0.01:
+            hint += (
+                " A total near 0 means your clock did not see the time pass: time.process_time counts only this"
+                " process's CPU time, and a plain `def` wrapper times only the creation of the coroutine, not its run."
+            )
+        fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=ex.async_timed)
+
+
+# Checks
+
+
+@check("the decorated function is still a coroutine function (an async def)")
+async def test_is_a_coroutine_function():
+    decorated = decorate(download)
+    expect(
+        inspect.iscoroutinefunction(decorated),
+        f"@async_timed() turned the async def function download into {decorated!r}, which is not a coroutine"
+        " function (inspect.iscoroutinefunction is false)",
+        expected="the decorated function is an async def too, awaited just like the original",
+        fix="Define the wrapper with `async def wrapped(*args, **kwargs):` and `return await func(*args, **kwargs)`.",
+        at=ex.async_timed,
+    )
+
+
+@check("the decorated function keeps the original's __name__, __qualname__, __doc__ and __wrapped__")
+async def test_keeps_name_doc_and_wrapped():
+    decorated = decorate(download)
+    fix = "Put `@functools.wraps(func)` on the wrapper: it copies these attributes from func."
+    for attribute in ("__name__", "__qualname__", "__doc__"):
+        got, want = getattr(decorated, attribute, None), getattr(download, attribute)
+        expect(got == want, f"the decorated download has {attribute} = {got!r}", expected=repr(want), fix=fix,
+               at=ex.async_timed)  # fmt: skip
+    wrapped = getattr(decorated, "__wrapped__", None)
+    expect(wrapped is download, f"the decorated download has __wrapped__ = {wrapped!r}",
+           expected="the original download function", fix=fix, at=ex.async_timed)  # fmt: skip
+
+
+@check("awaiting the decorated function passes the arguments on and returns what the body returned")
+async def test_returns_what_the_body_returns(capsys):
+    decorated = decorate(echo)
+    got = await call(decorated, 1, "two", three=[3])
+    expect(
+        got == ((1, "two"), {"three": [3]}),
+        f"await echo(1, 'two', three=[3]) with @async_timed() gave {got!r}",
+        expected="((1, 'two'), {'three': [3]}): what the undecorated echo returns",
+        fix="Pass every argument on, `await func(*args, **kwargs)`, and return its result: `return await func(...)`.",
+        at=ex.async_timed,
+    )
+    returned = await call(decorate(greet))
+    expect(returned is None, f"await greet() with @async_timed() gave {returned!r}", expected="None, as greet returns",
+           at=ex.async_timed)  # fmt: skip
+
+
+@check("awaiting a call prints 'Starting <function ...> with args () {}' before the body runs")
+async def test_prints_starting_line_first(capsys):
+    decorated = decorate(greet)
+    printed(capsys)
+    await call(decorated)
+    lines = printed(capsys)
+    expected = starting_line(greet, (), {})
+    body = "hello from the body"
+    first = first_starting_line(lines)
+    if first is None:
+        fail(
+            f"awaiting the decorated greet() printed {show(lines)}",
+            expected=f"first {expected!r}, then the body's {body!r}",
+            fix="Print the Starting line in the wrapper, just before `await func(*args, **kwargs)`.",
+            at=ex.async_timed,
+        )
+    expect(
+        first == expected,
+        f"awaiting the decorated greet() printed {first!r}",
+        expected=repr(expected),
+        fix="Print f'Starting {func} with args {args} {kwargs}' before the body runs; {func} is the original"
+        " function, as print shows it.",
+        at=ex.async_timed,
+    )
+    expect(
+        body in lines and lines.index(body) > lines.index(first),
+        f"awaiting the decorated greet() printed {show(lines)}",
+        expected=f"the body's own line {body!r} after the Starting line",
+        fix="Print the Starting line before you await the original function: `await func(*args, **kwargs)`.",
+        at=ex.async_timed,
+    )
+
+
+@check("the Starting line shows the positional arguments as a tuple and the keyword arguments as a dict")
+async def test_starting_line_shows_args_and_kwargs(capsys):
+    decorated = decorate(echo)
+    for args, kwargs in (((1, "two"), {"three": [3]}), ((5,), {}), ((), {"retries": 2, "url": "http://x"})):
+        printed(capsys)
+        await call(decorated, *args, **kwargs)
+        first = first_starting_line(printed(capsys))
+        expected = starting_line(echo, args, kwargs)
+        shown_call = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
+        expect(
+            first == expected,
+            f"awaiting the decorated echo({shown_call}) printed "
+            + (repr(first) if first is not None else "no line starting with 'Starting'"),
+            expected=repr(expected),
+            fix="Print the wrapper's `args` and `kwargs` themselves: f'... with args {args} {kwargs}' shows the tuple"
+            " and the dict as Python writes them.",
+            at=ex.async_timed,
+        )
+
+
+@check("a call that takes 2.5 s prints 'Finished <function ...> in 2.5000 second(s)' after the body")
+async def test_prints_finished_line_with_elapsed_time(capsys):
+    with frozen_clock():
+        decorated = decorate(download)
+        printed(capsys)
+        await call(decorated, 2.5)
+        lines = printed(capsys)
+    expect_total(lines, download, "2.5000", "when download(2.5) took 2.5 s", after="downloading")
+
+
+@check("each call is timed from its own start, not from when the function was decorated")
+async def test_times_each_call_not_the_decoration(capsys):
+    with frozen_clock() as frozen:
+        decorated = decorate(download)
+        frozen.tick(100)
+        printed(capsys)
+        await call(decorated, 0.5)
+        first = printed(capsys)
+        frozen.tick(7)
+        await call(decorated, 0.25)
+        second = printed(capsys)
+    expect_total(first, download, "0.5000", "when download(0.5) took 0.5 s, 100 s after it was decorated")
+    expect_total(second, download, "0.2500", "when a second call, download(0.25), took 0.25 s")
+
+
+@check("an exception from the body comes out of the decorated call unchanged (the same object)")
+async def test_exception_propagates_unchanged(capsys):
+    decorated = decorate(fail_slowly)
+    error = LookupError("no such user")
+    with frozen_clock():
+        try:
+            got = await call(decorated, 1.0, error)
+        except Exception as raised:
+            if not_the_bodys(raised, error):
+                raise
+            expect(
+                raised is error,
+                f"the body raised LookupError('no such user'), and the decorated call raised {raised!r}",
+                expected="the very same exception object",
+                fix="Let the exception pass: use try/finally with no except, or re-raise with a bare `raise`.",
+                at=ex.async_timed,
+            )
+            return
+    fail(
+        f"the body raised LookupError('no such user'), but the decorated call returned {got!r}",
+        expected="the same LookupError raised by the decorated call",
+        fix="Do not catch the exception: print Finished in `finally:`, which lets it pass on.",
+        at=ex.async_timed,
+    )
+
+
+@check("the Finished line is printed, with the time taken, also when the body raises")
+async def test_reports_time_when_body_raises(capsys):
+    decorated = decorate(fail_slowly)
+    with frozen_clock():
+        printed(capsys)
+        error = ValueError("bad input")
+        try:
+            await call(decorated, 1.25, error)
+        except Exception as raised:
+            if not_the_bodys(raised, error):
+                raise
+        lines = printed(capsys)
+    expect_total(lines, fail_slowly, "1.2500", "when the body raised ValueError after 1.25 s")
+
+
+@check("the Finished line is printed, with the time taken, also when the call is cancelled, which stays cancelled")
+async def test_reports_time_when_cancelled(capsys):
+    decorated = decorate(wait_for_release)
+    entered, never = asyncio.Event(), asyncio.Event()
+    with frozen_clock() as frozen:
+        printed(capsys)
+        task = asyncio.create_task(call(decorated, entered, never))
+        await asyncio.wait_for(entered.wait(), timeout=2)
+        frozen.tick(0.75)
+        task.cancel()
+        await asyncio.wait([task], timeout=2)
+        lines = printed(capsys)
+    expect(task.done(), "the task running the decorated call did not end after it was cancelled",
+           expected="a cancelled call ends", fix=FINALLY, at=ex.async_timed)  # fmt: skip
+    expect_total(lines, wait_for_release, "0.7500", "when the call was cancelled after 0.75 s")
+    if not task.cancelled():
+        ended = f"raising {task.exception()!r}" if task.exception() else f"returning {task.result()!r}"
+        fail(
+            f"after task.cancel(), the task running the decorated call ended {ended}",
+            expected="the task is cancelled: the CancelledError passes through the wrapper",
+            fix="Do not catch asyncio.CancelledError (or BaseException) in the wrapper; `finally:` lets it pass on.",
+            at=ex.async_timed,
+        )
+
+
+@check("two decorated calls running at the same time each report their own time")
+async def test_concurrent_calls_report_their_own_time(capsys):
+    decorated = decorate(wait_for_release)
+    first_in, first_out, second_in, second_out = (asyncio.Event() for _ in range(4))
+    with frozen_clock() as frozen:
+        printed(capsys)
+        first = asyncio.create_task(call(decorated, first_in, first_out))
+        await asyncio.wait_for(first_in.wait(), timeout=2)
+        frozen.tick(1)
+        second = asyncio.create_task(call(decorated, second_in, second_out))
+        await asyncio.wait_for(second_in.wait(), timeout=2)
+        frozen.tick(2)
+        second_out.set()
+        await asyncio.wait_for(second, timeout=2)
+        frozen.tick(4)
+        first_out.set()
+        await asyncio.wait_for(first, timeout=2)
+        lines = printed(capsys)
+    totals = [total for _, total in finished_lines(lines, wait_for_release)]
+    expect(
+        totals == ["2.0000", "7.0000"],
+        "a first call ran 7 s; a second call started 1 s after it and ran 2 s; your code printed the totals"
+        f" {', '.join(totals) or 'nothing'} (in the order the calls finished)",
+        expected="2.0000 for the second call, then 7.0000 for the first",
+        fix="Keep the start time in a local variable of the wrapper, read when each call begins: a start time"
+        " stored outside the call (a global, an attribute, the decorator's closure) is overwritten by the next call.",
+        at=ex.async_timed,
+    )

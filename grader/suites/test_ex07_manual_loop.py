@@ -1,0 +1,393 @@
+"""Exercise 07: managing the event loop by hand.
+
+The student's functions build and run their own loops, so every check is a plain sync test. `LoopSpy` sees each
+loop they construct and each use of `asyncio.run` / `asyncio.Runner`; the coroutines below note the loop they ran
+on, so "was it closed?" is read from that loop itself, at once, not from a ResourceWarning later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+import pytest
+
+from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, spy_on_loops
+from grader.testing import check, expect, fail, student
+
+ex = student("exercises.ex07_manual_loop")
+
+CLOSE_IN_FINALLY = (
+    "Close the loop in a `finally` block: `loop = asyncio.new_event_loop()`, then `try: return "
+    "loop.run_until_complete(coro)` and `finally: loop.close()`."
+)
+WAIT_FOR_TASKS = (
+    "After run_until_complete(coro), keep running the loop while `asyncio.all_tasks(loop)` is not empty, e.g. "
+    "`loop.run_until_complete(asyncio.wait(pending))` in a `while` loop, and only then close it."
+)
+
+
+LONG_TASK_ITERATIONS = 50
+NAMES = ("run_manually", "run_until_all_done")
+
+
+class Boom(Exception):
+    """The exception the checks' coroutines raise, so that it cannot be mistaken for anything else."""
+
+
+@pytest.fixture(autouse=True)
+def loops(monkeypatch: pytest.MonkeyPatch):
+    spy = spy_on_loops(monkeypatch, ex)
+    with loop_state_guard(spy):
+        yield spy
+
+
+def discard(coro) -> None:
+    """Close a coroutine the student's code never started, so it does not warn 'never awaited' later."""
+    if inspect.getcoroutinestate(coro) == inspect.CORO_CREATED:
+        coro.close()
+
+
+class Probe:
+    """Coroutines for the checks; each notes the loop it ran on and what its tasks did."""
+
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.tasks: list[asyncio.Task] = []
+        self.events: list[str] = []
+        self.result = object()
+
+    def note_loop(self) -> None:
+        self.loop = asyncio.get_running_loop()
+
+    def start(self, coro) -> asyncio.Task:
+        task = asyncio.get_running_loop().create_task(coro)
+        self.tasks.append(task)
+        return task
+
+    async def sleep_then_note(self, seconds: float, name: str) -> None:
+        await asyncio.sleep(seconds)
+        # Then many more iterations of the loop than run_until_complete runs after its future is done: a
+        # solution that stops the loop too early never gets this far, however long the machine stalls meanwhile.
+        for _ in range(LONG_TASK_ITERATIONS):
+            await asyncio.sleep(0)
+        self.events.append(name)
+
+    async def returns_after_a_sleep(self):
+        self.note_loop()
+        self.events.append("started")
+        await asyncio.sleep(0.01)
+        self.events.append("resumed")
+        return self.result
+
+    async def raises_after_a_sleep(self, error: BaseException):
+        self.note_loop()
+        await asyncio.sleep(0.01)
+        raise error
+
+    async def leaves_tasks_behind(self):
+        self.note_loop()
+        self.start(self.sleep_then_note(0.02, "first"))
+        self.start(self.sleep_then_note(0.04, "second"))
+        await asyncio.sleep(0)
+        return self.result
+
+    async def child_starts_grandchild(self) -> None:
+        await asyncio.sleep(0.02)
+        self.start(self.sleep_then_note(0.02, "grandchild"))
+        self.events.append("child")
+
+    async def leaves_a_task_that_starts_another(self):
+        self.note_loop()
+        self.start(self.child_starts_grandchild())
+        return self.result
+
+
+def describe_tasks(probe: Probe) -> str:
+    states = ["cancelled" if t.cancelled() else "done" if t.done() else "still pending" for t in probe.tasks]
+    return ", ".join(states)
+
+
+def expect_closed(probe: Probe, call: str, func) -> None:
+    expect(probe.loop is not None, f"{call} never ran the coroutine", expected="the coroutine runs on a new loop",
+           at=func)  # fmt: skip
+    expect(
+        probe.loop.is_closed(),
+        f"when {call} was over, the loop the coroutine ran on was still open",
+        expected="the loop is closed before the function returns or raises",
+        fix=CLOSE_IN_FINALLY,
+        at=func,
+    )
+
+
+def expect_tasks_finished(probe: Probe, call: str, func) -> None:
+    states = describe_tasks(probe)
+    if any(t.cancelled() for t in probe.tasks):
+        fail(
+            f"the tasks left pending when the main coroutine returned were cancelled ({states})",
+            expected="they run to the end: cancelling them is what asyncio.run does, and what this function avoids",
+            fix=WAIT_FOR_TASKS,
+            at=func,
+        )
+    expect(
+        all(t.done() for t in probe.tasks),
+        f"after {call}, the loop was closed with tasks unfinished ({states})",
+        expected="every task on the loop is done before the loop is closed",
+        fix=WAIT_FOR_TASKS,
+        at=func,
+    )
+
+
+@check("run_manually(coro) runs the coroutine to the end and returns its result")
+def test_returns_result():
+    probe = Probe()
+    coro = probe.returns_after_a_sleep()
+    try:
+        got = ex.run_manually(coro)
+    finally:
+        discard(coro)
+    expect(probe.events == ["started", "resumed"], f"the coroutine ran as far as {probe.events}",
+           expected="it runs to the end, past its `await asyncio.sleep(0.01)`",
+           fix="loop.run_until_complete(coro) runs it to the end.", at=ex.run_manually)  # fmt: skip
+    expect(
+        got is probe.result,
+        f"run_manually(coro) returned {got!r}",
+        expected="the coroutine's own result, the object it returned",
+        fix="Return what loop.run_until_complete(coro) returns.",
+        at=ex.run_manually,
+    )
+
+
+def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
+    probe = Probe()
+    coro = probe.returns_after_a_sleep()
+    try:
+        func(coro)
+    except RuntimeError as error:
+        if isinstance(error, NotImplementedError):
+            raise
+        fail(
+            f"{name}(coro) raised RuntimeError: {error}",
+            expected="it makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
+            fix="asyncio.get_event_loop() does not make a loop you own; asyncio.new_event_loop() does.",
+            at=func,
+        )
+    finally:
+        discard(coro)
+    if spy.run_calls or spy.runner_uses:
+        used = "asyncio.run" if spy.run_calls else "asyncio.Runner"
+        fail(
+            f"{name} used {used}",
+            expected="a loop of its own, made with asyncio.new_event_loop() and run with run_until_complete",
+            fix="The point of this exercise is to do by hand what asyncio.run does: new_event_loop, "
+            "run_until_complete, close.",
+            at=func,
+        )
+    expect(
+        probe.loop is not None and probe.loop in spy.created,
+        f"{name}(coro) ran the coroutine on a loop that existed before the call" if probe.loop else
+        f"{name}(coro) never ran the coroutine",
+        expected="a new loop, made by asyncio.new_event_loop() during the call",
+        at=func,
+    )  # fmt: skip
+
+
+@check("run_manually and run_until_all_done make their own loop, without asyncio.run or asyncio.Runner")
+def test_builds_its_own_loop(loops: LoopSpy):
+    for name in NAMES:
+        _run_on_own_loop(loops, name, getattr(ex, name))
+
+
+@check("after a coroutine returns, the loop is closed and not left behind as the current loop")
+def test_closes_loop_on_success():
+    for name in NAMES:
+        func = getattr(ex, name)
+        probe = Probe()
+        coro = probe.returns_after_a_sleep()
+        try:
+            func(coro)
+        finally:
+            discard(coro)
+        expect_closed(probe, f"{name}(coro)", func)
+        left = current_loop()
+        expect(
+            left is None or left is not probe.loop,
+            f"{name} left its closed loop set as the current event loop",
+            expected="no current loop afterwards, as before the call",
+            fix="You need not call asyncio.set_event_loop(loop); if you do, call asyncio.set_event_loop(None) in "
+            "the `finally` block too.",
+            at=func,
+        )
+
+
+@check("when the coroutine raises, run_manually closes the loop and raises that same exception")
+def test_closes_loop_on_exception():
+    probe = Probe()
+    error = Boom("raised by the coroutine")
+    coro = probe.raises_after_a_sleep(error)
+    try:
+        ex.run_manually(coro)
+    except Boom as raised:
+        expect(raised is error, f"run_manually raised another Boom, {raised!r}", expected="the coroutine's own",
+               fix="Let the exception through: no `except` that raises a new one.", at=ex.run_manually)  # fmt: skip
+    except NotImplementedError:
+        raise
+    except Exception as raised:
+        fail(f"run_manually raised {type(raised).__name__}: {raised}", expected=f"the coroutine's {error!r}",
+             fix="Let the coroutine's exception through unchanged.", at=ex.run_manually)  # fmt: skip
+    else:
+        fail("run_manually returned although the coroutine raised", expected=f"the coroutine's {error!r}",
+             fix="Do not catch the exception: a `try`/`finally` closes the loop and lets it through.",
+             at=ex.run_manually)  # fmt: skip
+    finally:
+        discard(coro)
+    expect_closed(probe, "run_manually(coro) (whose coroutine raised)", ex.run_manually)
+
+
+@check("run_until_all_done lets the tasks still pending finish, then returns the coroutine's result")
+def test_waits_for_pending_tasks():
+    probe = Probe()
+    coro = probe.leaves_tasks_behind()
+    try:
+        got = ex.run_until_all_done(coro)
+    finally:
+        discard(coro)
+    expect_tasks_finished(probe, "run_until_all_done(coro)", ex.run_until_all_done)
+    expect(probe.events == ["first", "second"], f"the pending tasks got as far as {probe.events}",
+           expected="both ran to the end", fix=WAIT_FOR_TASKS, at=ex.run_until_all_done)  # fmt: skip
+    expect(got is probe.result, f"run_until_all_done(coro) returned {got!r}", expected="the coroutine's own result",
+           fix="Keep what run_until_complete(coro) returned and return it at the end.",
+           at=ex.run_until_all_done)  # fmt: skip
+    expect_closed(probe, "run_until_all_done(coro)", ex.run_until_all_done)
+
+
+@check("run_until_all_done also waits for tasks that the pending tasks start", depends=("waits_for_pending_tasks",))
+def test_waits_for_tasks_started_later():
+    probe = Probe()
+    coro = probe.leaves_a_task_that_starts_another()
+    try:
+        ex.run_until_all_done(coro)
+    finally:
+        discard(coro)
+    if "grandchild" not in probe.events:
+        fail(
+            "a task started by a pending task, after the main coroutine had returned, never finished "
+            f"(tasks: {describe_tasks(probe)})",
+            expected="run_until_all_done waits until no task at all is left on the loop",
+            fix="Tasks you wait for may start new ones: ask asyncio.all_tasks(loop) again after each wait, "
+            "until it is empty.",
+            at=ex.run_until_all_done,
+        )
+    expect_closed(probe, "run_until_all_done(coro)", ex.run_until_all_done)
+
+
+@check("run_until_all_done shuts down async generators before it closes the loop")
+def test_shuts_down_async_generators():
+    finished: list[str] = []
+    generators = []  # held here, so that only shutdown_asyncgens() can finish the generator, never the GC
+
+    async def numbers():
+        try:
+            yield 1
+            yield 2
+        finally:
+            await asyncio.sleep(0)  # only a running loop can get past this
+            finished.append("cleanup")
+
+    async def main():
+        generators.append(numbers())
+        return await generators[0].__anext__()
+
+    coro = main()
+    try:
+        ex.run_until_all_done(coro)
+        cleaned_up = finished == ["cleanup"]
+    finally:
+        discard(coro)
+        for generator in generators:
+            _finish_outside(generator)
+    expect(
+        cleaned_up,
+        "an async generator left half-way through never ran its `finally` block",
+        expected="run_until_all_done closes unfinished async generators before closing the loop",
+        fix="Before loop.close(), run loop.run_until_complete(loop.shutdown_asyncgens()).",
+        at=ex.run_until_all_done,
+    )
+
+
+def _finish_outside(generator) -> None:
+    """Finish a generator the student's code left open, on a loop of ours, so it does not warn in a later check."""
+    if generator.ag_frame is None or generator.ag_running:
+        return
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(generator.aclose())
+    except Exception:
+        pass  # it could only fail because its own loop is closed; nothing for the student to hear about here
+    finally:
+        loop.close()
+
+
+@check("a background task that fails does not change run_until_all_done's result")
+def test_background_failure_does_not_change_result():
+    probe = Probe()
+
+    async def fails_later() -> None:
+        await asyncio.sleep(0.01)
+        raise Boom("raised by a background task")
+
+    async def main():
+        probe.note_loop()
+        probe.start(fails_later())
+        probe.start(probe.sleep_then_note(0.03, "slow task"))
+        return probe.result
+
+    coro = main()
+    try:
+        got = ex.run_until_all_done(coro)
+    except Boom:
+        fail(
+            "run_until_all_done raised the exception of a background task",
+            expected="the main coroutine's result; a background task's exception is only logged by asyncio",
+            fix="Wait with asyncio.wait(pending), which does not raise, or asyncio.gather(*pending, "
+            "return_exceptions=True).",
+            at=ex.run_until_all_done,
+        )
+    finally:
+        discard(coro)
+    expect(got is probe.result, f"run_until_all_done(coro) returned {got!r}", expected="the coroutine's own result",
+           at=ex.run_until_all_done)  # fmt: skip
+    expect(probe.events == ["slow task"], "the slow background task did not finish",
+           expected="every task finishes, whether another one failed or not", fix=WAIT_FOR_TASKS,
+           at=ex.run_until_all_done)  # fmt: skip
+
+
+@check("when the coroutine raises, run_until_all_done still waits for the pending tasks, then raises it")
+def test_reraises_after_waiting():
+    probe = Probe()
+    error = Boom("raised by the main coroutine")
+
+    async def main():
+        probe.note_loop()
+        probe.start(probe.sleep_then_note(0.03, "pending task"))
+        await asyncio.sleep(0)
+        raise error
+
+    coro = main()
+    try:
+        ex.run_until_all_done(coro)
+    except Boom as raised:
+        expect(raised is error, f"run_until_all_done raised another Boom, {raised!r}",
+               expected="the coroutine's own exception", at=ex.run_until_all_done)  # fmt: skip
+    except NotImplementedError:
+        raise
+    except Exception as raised:
+        fail(f"run_until_all_done raised {type(raised).__name__}: {raised}", expected=f"the coroutine's {error!r}",
+             at=ex.run_until_all_done)  # fmt: skip
+    else:
+        fail("run_until_all_done returned although the coroutine raised", expected=f"the coroutine's {error!r}",
+             at=ex.run_until_all_done)  # fmt: skip
+    finally:
+        discard(coro)
+    expect_tasks_finished(probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done)
+    expect_closed(probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done)

@@ -1,0 +1,285 @@
+"""Exercise 08: the running loop.
+
+Inside a loop the checks are async tests and judge by order: what ran before `schedule_soon` returned, what ran
+on a later iteration, and when on the loop's own clock. Outside a loop they are sync tests in two set-ups that
+do not depend on what ran earlier in the process: a fresh policy with no current loop (where the old
+`asyncio.get_event_loop()` would quietly create one), and a current loop that is not running (which
+`get_event_loop()` would hand back). Only `get_running_loop()` raises in both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+from grader.suites.loop_spies import LoopSpy, current_loop, fresh_policy, loop_state_guard, spy_on_loops
+from grader.testing import call_repr, check, expect, fail, student
+
+ex = student("exercises.ex08_running_loop")
+
+USE_RUNNING_LOOP = "Get the loop with asyncio.get_running_loop(), which raises RuntimeError when no loop is running."
+NO_DIRECT_CALL = (
+    "Pass the function itself and its arguments separately: loop.call_soon(callback, *args). Writing "
+    "call_soon(callback(*args)) calls it right away."
+)
+
+
+class Recorder:
+    """A callback that notes each call: its arguments, the loop's time and its thread."""
+
+    def __init__(self, name: str = "callback", log: list | None = None) -> None:
+        self.name = name
+        self.calls: list[dict[str, Any]] = []
+        self.log = log if log is not None else []
+
+    def __call__(self, *args: Any) -> None:
+        loop = asyncio._get_running_loop()  # None, not an exception, when a wrong solution calls us from a thread
+        at = loop.time() if loop is not None else None
+        self.calls.append({"args": args, "at": at, "thread": threading.get_ident()})
+        self.log.append(self.name)
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+async def settle(times: int = 3) -> None:
+    """Let the loop run a few iterations: callbacks queued with call_soon run before we resume."""
+    for _ in range(times):
+        await asyncio.sleep(0)
+
+
+def schedule(func: Callable, *args: Any) -> Any:
+    """Call the student's schedule_* function; a callback it called on the spot is a failure of its own."""
+    recorders = [a for a in args if isinstance(a, Recorder)]
+    try:
+        handle = func(*args)
+    except NotImplementedError:
+        raise
+    except Exception:
+        if any(r.calls for r in recorders):
+            _called_directly(func, args)
+        raise
+    if any(r.calls for r in recorders):
+        _called_directly(func, args)
+    return handle
+
+
+def _called_directly(func: Callable, args: tuple) -> None:
+    fail(
+        f"{call_repr(func, *args)} called the callback itself, before returning",
+        expected="the callback is only queued, and runs on a later iteration of the loop",
+        fix=NO_DIRECT_CALL,
+        at=func,
+    )
+
+
+@check("schedule_soon(callback, *args) queues callback(*args) on the running loop; it runs on a later iteration")
+async def test_soon_runs_callback_later():
+    log: list[str] = []
+    first, second, third = Recorder("first", log), Recorder("second", log), Recorder("third", log)
+    schedule(ex.schedule_soon, first, "a", 1)
+    schedule(ex.schedule_soon, second)
+    schedule(ex.schedule_soon, third, None)
+    await settle()
+    expect(
+        len(first.calls) == 1,
+        f"after schedule_soon(first, 'a', 1) and a few loop iterations, first was called {len(first.calls)} times",
+        expected="exactly once",
+        fix="Schedule it with asyncio.get_running_loop().call_soon(callback, *args).",
+        at=ex.schedule_soon,
+    )
+    got = first.calls[0]["args"]
+    expect(got == ("a", 1), f"the callback was called with the arguments {got!r}", expected="('a', 1): callback(*args)",
+           fix="Pass the arguments on unpacked: call_soon(callback, *args), not call_soon(callback, args).",
+           at=ex.schedule_soon)  # fmt: skip
+    expect(first.calls[0]["thread"] == threading.get_ident(), "the callback ran in another thread",
+           expected="it runs in the event loop's own thread", fix="Use the running loop's call_soon.",
+           at=ex.schedule_soon)  # fmt: skip
+    expect(log == ["first", "second", "third"], f"three callbacks scheduled in turn ran in the order {log}",
+           expected="['first', 'second', 'third']: call_soon runs callbacks in the order they were queued",
+           at=ex.schedule_soon)  # fmt: skip
+
+
+@check("schedule_soon returns the handle of the scheduled call, and cancelling it stops the call")
+async def test_soon_returns_handle():
+    callback = Recorder()
+    handle = schedule(ex.schedule_soon, callback)
+    expect(
+        isinstance(handle, asyncio.Handle),
+        f"schedule_soon(callback) returned {handle!r}",
+        expected="an asyncio.Handle, the value loop.call_soon returns",
+        fix="Return what loop.call_soon(callback, *args) returns.",
+        at=ex.schedule_soon,
+    )
+    handle.cancel()
+    await settle()
+    expect(not callback.calls, "after handle.cancel(), the callback ran anyway",
+           expected="the handle belongs to the scheduled call, so cancelling it stops the call",
+           fix="Return the handle of the call_soon that schedules `callback`, not of another call.",
+           at=ex.schedule_soon)  # fmt: skip
+
+
+@check("schedule_later(delay, ...) returns a TimerHandle due `delay` seconds later on the loop's clock")
+async def test_later_returns_timer_handle():
+    loop = asyncio.get_running_loop()
+    callback = Recorder()
+    before = loop.time()
+    handle = schedule(ex.schedule_later, 0.05, callback)
+    after = loop.time()
+    expect(
+        isinstance(handle, asyncio.TimerHandle),
+        f"schedule_later(0.05, callback) returned {handle!r}",
+        expected="an asyncio.TimerHandle, the value loop.call_later returns",
+        fix="Return what asyncio.get_running_loop().call_later(delay, callback, *args) returns.",
+        at=ex.schedule_later,
+    )
+    due = handle.when() - before
+    expect(
+        before + 0.05 - 0.001 <= handle.when() <= after + 0.05 + 0.001,
+        f"the handle is due {due:+.3f} s from the call on the loop's clock (when() = {handle.when():.3f})",
+        expected="due 0.05 s after the call: call_later(delay, ...) counts from now",
+        fix="Use loop.call_later(delay, ...); loop.call_at(when, ...) takes a point on the loop's clock, not a delay.",
+        at=ex.schedule_later,
+    )
+    handle.cancel()
+    await asyncio.sleep(max(0.0, handle.when() - loop.time()) + 0.02)
+    expect(not callback.calls, "after handle.cancel(), the callback ran anyway",
+           expected="cancelling the handle stops the call", at=ex.schedule_later)  # fmt: skip
+
+
+@check("schedule_later calls each callback with its arguments, not before its delay, and in order of due time")
+async def test_later_runs_after_delay_in_order():
+    loop = asyncio.get_running_loop()
+    log: list[str] = []
+    plan = {"slow": 0.06, "quick": 0.02, "middle": 0.04}
+    recorders, due = {}, {}
+    for name, delay in plan.items():
+        recorders[name] = Recorder(name, log)
+        due[name] = loop.time() + delay
+        schedule(ex.schedule_later, delay, recorders[name], name)
+    deadline = loop.time() + 2.0
+    while len(log) < len(plan) and loop.time() < deadline:
+        await asyncio.sleep(0.01)
+    expect(log == ["quick", "middle", "slow"], f"callbacks due after 0.06, 0.02 and 0.04 s ran in the order {log}",
+           expected="['quick', 'middle', 'slow']: each one when its delay is over",
+           fix="Schedule with loop.call_later(delay, callback, *args).", at=ex.schedule_later)  # fmt: skip
+    for name, recorder in recorders.items():
+        call = recorder.calls[0]
+        expect(call["args"] == (name,), f"{name} was called with {call['args']!r}", expected=f"({name!r},)",
+               fix="Pass the arguments on unpacked: call_later(delay, callback, *args).",
+               at=ex.schedule_later)  # fmt: skip
+        expect(call["thread"] == threading.get_ident(), f"{name} ran in another thread",
+               expected="it runs in the event loop's own thread", at=ex.schedule_later)  # fmt: skip
+        early = due[name] - call["at"]
+        expect(early <= 0.001, f"{name}, due after {plan[name]} s, ran {early:.3f} s early",
+               expected="not before its delay is over", fix="Use loop.call_later(delay, callback, *args).",
+               at=ex.schedule_later)  # fmt: skip
+
+
+@contextmanager
+def idle_current_loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """A loop set as this thread's current loop but not running: what get_event_loop() would hand back."""
+    loop = asyncio.new_event_loop()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+def call_outside(func: Callable, *args: Any) -> tuple[Any, BaseException | None]:
+    """(what `func(*args)` returned, what it raised); the stub's NotImplementedError goes on to the plugin."""
+    try:
+        return func(*args), None
+    except NotImplementedError:
+        raise
+    except Exception as error:
+        return None, error
+
+
+@pytest.fixture
+def loops(monkeypatch: pytest.MonkeyPatch):
+    spy = spy_on_loops(monkeypatch, ex)
+    with loop_state_guard(spy):
+        yield spy
+
+
+def _expect_no_loop_made(spy: LoopSpy, made_before: int, call: str, func: Callable) -> None:
+    made = spy.created[made_before:]
+    expect(
+        not made,
+        f"{call}, run with no event loop anywhere, created a new event loop ({made[0]!r})" if made else "",
+        expected="no loop is created: there is no running loop, so there is nothing to schedule on",
+        fix=USE_RUNNING_LOOP + " asyncio.get_event_loop() may create a loop that nobody runs.",
+        at=func,
+    )
+    expect(current_loop() is None, f"{call}, run with no event loop anywhere, set a current event loop",
+           expected="no loop is set", fix=USE_RUNNING_LOOP, at=func)  # fmt: skip
+
+
+@check("with no loop running, schedule_soon and schedule_later raise RuntimeError and create no loop")
+def test_raises_outside_a_running_loop(loops: LoopSpy):
+    callback = Recorder()
+    for func, args in ((ex.schedule_soon, (callback, 1)), (ex.schedule_later, (0.01, callback, 1))):
+        call = call_repr(func, *args)
+        with fresh_policy():
+            made_before = len(loops.created)
+            returned, raised = call_outside(func, *args)
+            _expect_no_loop_made(loops, made_before, call, func)
+        with idle_current_loop():
+            returned_idle, raised_idle = call_outside(func, *args)
+        for got, error, where in ((returned, raised, "with no loop at all"),
+                                  (returned_idle, raised_idle, "with a loop set but not running")):  # fmt: skip
+            if error is None:
+                fail(
+                    f"{call} {where} returned {got!r}: the callback was scheduled on a loop that is not running",
+                    expected="RuntimeError, as asyncio.get_running_loop() raises when no loop is running",
+                    fix=USE_RUNNING_LOOP + " asyncio.get_event_loop() hands back a loop even when none runs.",
+                    at=func,
+                )
+            expect(isinstance(error, RuntimeError), f"{call} {where} raised {type(error).__name__}: {error}",
+                   expected="RuntimeError", fix=USE_RUNNING_LOOP, at=func)  # fmt: skip
+
+
+@check("running_loop_or_none() gives the running loop, in a coroutine and in a callback")
+async def test_running_loop_or_none_inside():
+    loop = asyncio.get_running_loop()
+    got = ex.running_loop_or_none()
+    expect(got is loop, f"called in a coroutine, running_loop_or_none() returned {got!r}",
+           expected=f"the running loop, {loop!r}", fix="Return asyncio.get_running_loop().",
+           at=ex.running_loop_or_none)  # fmt: skip
+    seen = []
+    loop.call_soon(lambda: seen.append(ex.running_loop_or_none()))
+    await settle()
+    expect(seen and seen[0] is loop, f"called in a callback the loop ran, running_loop_or_none() returned "
+           f"{seen[0] if seen else None!r}", expected=f"the running loop, {loop!r}: a callback has no task, but the "
+           "loop is running", fix="Return asyncio.get_running_loop(); it works in any code the loop calls.",
+           at=ex.running_loop_or_none)  # fmt: skip
+
+
+@check("with no loop running, running_loop_or_none() returns None and creates no loop")
+def test_running_loop_or_none_outside(loops: LoopSpy):
+    call = "running_loop_or_none()"
+    with fresh_policy():
+        made_before = len(loops.created)
+        got, error = call_outside(ex.running_loop_or_none)
+        _expect_no_loop_made(loops, made_before, call, ex.running_loop_or_none)
+    with idle_current_loop():
+        got_idle, error_idle = call_outside(ex.running_loop_or_none)
+    for value, raised, where in ((got, error, "with no loop at all"),
+                                 (got_idle, error_idle, "with a loop set but not running")):  # fmt: skip
+        if raised is not None:
+            fail(f"{call} {where} raised {type(raised).__name__}: {raised}", expected="None",
+                 fix="Catch the RuntimeError that asyncio.get_running_loop() raises and return None.",
+                 at=ex.running_loop_or_none)  # fmt: skip
+        expect(value is None, f"{call} {where} returned {value!r}", expected="None: no loop is running",
+               fix=USE_RUNNING_LOOP, at=ex.running_loop_or_none)  # fmt: skip

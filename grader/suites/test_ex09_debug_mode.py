@@ -1,0 +1,237 @@
+"""Exercise 09: debug mode.
+
+`slow_callbacks` runs its own loop, so every check is a plain sync test. The suite hears what debug mode itself
+reported: a spy stands in for the logger that asyncio's loop writes its "Executing ... took N seconds" warnings
+to, notes each duration, and passes the call on to the real `asyncio` logger, where the student's handler
+receives it as usual. The student's list is compared with those notes (to the millisecond the message rounds to),
+so a machine busy enough to make an extra step slow changes both sides alike. Blocking steps are at least 0.12 s
+against thresholds of 0.1 s (a wrong solution always reports them) and 0.5 s (a right one does not).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import asyncio.base_events
+import logging
+import time
+from typing import Any
+
+import pytest
+
+from grader.suites.loop_spies import LoggerState, LoopSpy, loop_state_guard, spy_on_loops
+from grader.testing import check, expect, fail, student
+
+ex = student("exercises.ex09_debug_mode")
+
+SLOW_STEP = "Executing %s took %.3f seconds"
+TOLERANCE = 0.0011
+"""The warning prints durations to the millisecond; a student may read them from the message."""
+ATTACH_HANDLER = (
+    "Attach a logging.Handler of your own to logging.getLogger('asyncio') before running main(); each warning "
+    "'Executing ... took N seconds' reaches it as a record whose record.args end with the duration."
+)
+RESTORE_LOGGER = (
+    "Undo every change in a `finally` block: logger.removeHandler(your_handler), and put back any level or "
+    "propagate setting you changed."
+)
+
+
+class SlowStepSpy:
+    """Stands in for the logger of `asyncio.base_events`: notes each slow step debug mode reports, then logs it."""
+
+    def __init__(self, logger: logging.Logger) -> None:
+        self._logger = logger
+        self.durations: list[float] = []
+
+    def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
+        if msg == SLOW_STEP and args:
+            self.durations.append(float(args[-1]))
+        kwargs.setdefault("stacklevel", 2)  # the record names asyncio's line, as without the spy
+        self._logger.warning(msg, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._logger, name)
+
+
+class Boom(Exception):
+    """What a check's `main` raises, so that it cannot be mistaken for anything else."""
+
+
+@pytest.fixture(autouse=True)
+def loops(monkeypatch: pytest.MonkeyPatch):
+    spy = spy_on_loops(monkeypatch, ex)
+    with loop_state_guard(spy):
+        yield spy
+
+
+@pytest.fixture
+def reported(monkeypatch: pytest.MonkeyPatch) -> SlowStepSpy:
+    spy = SlowStepSpy(asyncio.base_events.logger)
+    monkeypatch.setattr(asyncio.base_events, "logger", spy)
+    return spy
+
+
+class Main:
+    """An `async def` function with no arguments for slow_callbacks; notes the loop it ran on, in what mode."""
+
+    def __init__(self, block: float = 0.0, wait: float = 0.0, error: BaseException | None = None) -> None:
+        self.block, self.wait, self.error = block, wait, error
+        self.runs: list[dict[str, Any]] = []
+
+    async def main(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.runs.append({"loop": loop, "debug": loop.get_debug(), "threshold": loop.slow_callback_duration})
+        if self.wait:
+            await asyncio.sleep(self.wait)
+        if self.block:
+            time.sleep(self.block)  # the mistake debug mode is there to find: a blocking call in a coroutine
+        await asyncio.sleep(0)
+        if self.error is not None:
+            raise self.error
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        return self.runs[0]["loop"] if self.runs else None
+
+
+def as_durations(got: Any, call: str) -> list[float]:
+    if not isinstance(got, list) or not all(isinstance(d, (int, float)) and not isinstance(d, bool) for d in got):
+        fail(f"{call} returned {got!r}", expected="a list of durations in seconds, as floats (e.g. [0.301])",
+             fix="Keep the number itself: the last item of record.args, or float() of what the message says.",
+             at=ex.slow_callbacks)  # fmt: skip
+    return [float(d) for d in got]
+
+
+def expect_same_as_reported(got: list[float], reported: list[float], call: str) -> None:
+    shown = [round(d, 3) for d in reported]
+    if len(got) == len(reported) and all(abs(a - b) <= TOLERANCE for a, b in zip(got, reported, strict=True)):
+        return
+    if not reported:
+        fail(
+            f"{call} returned {got!r}, but debug mode reported no slow step",
+            expected="[]: only the steps debug mode reports count, not the time main() took as a whole",
+            fix="Collect the durations from debug mode's warnings; do not time main() yourself.",
+            at=ex.slow_callbacks,
+        )
+    fail(
+        f"{call} returned {got!r}, but debug mode reported the slow steps {shown}",
+        expected=f"{shown}: every duration debug mode reported, in order",
+        fix=ATTACH_HANDLER,
+        at=ex.slow_callbacks,
+    )
+
+
+@check("slow_callbacks runs main() once on a new loop in debug mode, with slow_callback_duration = threshold")
+def test_runs_main_in_debug_mode(loops: LoopSpy):
+    main = Main()
+    ex.slow_callbacks(main.main, 0.25)
+    expect(len(main.runs) == 1, f"main() ran {len(main.runs)} times", expected="once", at=ex.slow_callbacks)
+    run = main.runs[0]
+    expect(run["loop"] in loops.created, "main() ran on a loop that existed before slow_callbacks was called",
+           expected="a fresh loop", fix="Make a new loop (asyncio.new_event_loop(), or asyncio.run).",
+           at=ex.slow_callbacks)  # fmt: skip
+    expect(
+        run["debug"],
+        "main() ran on a loop with debug mode off",
+        expected="loop.get_debug() is True while main() runs",
+        fix="loop.set_debug(True) on your loop, or asyncio.run(..., debug=True).",
+        at=ex.slow_callbacks,
+    )
+    expect(
+        abs(run["threshold"] - 0.25) < 1e-9,
+        f"with threshold=0.25, main() ran with loop.slow_callback_duration = {run['threshold']!r}",
+        expected="0.25: debug mode reports the steps slower than slow_callback_duration",
+        fix="Set loop.slow_callback_duration = threshold before main() runs.",
+        at=ex.slow_callbacks,
+    )
+    expect(run["loop"].is_closed(), "the loop was still open when slow_callbacks returned",
+           expected="slow_callbacks closes its loop", fix="loop.close() in a `finally` block.",
+           at=ex.slow_callbacks)  # fmt: skip
+
+
+@check("a coroutine that blocks for 0.3 s gives the duration debug mode reported, at least 0.3")
+def test_reports_blocking_step(reported: SlowStepSpy):
+    call = "slow_callbacks(main) with main() calling time.sleep(0.3)"
+    got = as_durations(ex.slow_callbacks(Main(block=0.3).main), call)
+    if not reported.durations:
+        fail(
+            f"{call} returned {got!r}, and debug mode reported no slow step at all",
+            expected="debug mode reports the 0.3 s step, and slow_callbacks returns its duration",
+            fix="Turn debug mode on for the loop that runs main(): loop.set_debug(True), or asyncio.run(..., "
+            "debug=True).",
+            at=ex.slow_callbacks,
+        )
+    expect_same_as_reported(got, reported.durations, call)
+    expect(any(d >= 0.3 - TOLERANCE for d in got), f"{call} returned {got!r}",
+           expected="a duration of at least 0.3 s", at=ex.slow_callbacks)  # fmt: skip
+
+
+@check("a coroutine that only awaits gives [] (or only what debug mode itself reported)")
+def test_awaiting_main_gives_empty_list(reported: SlowStepSpy):
+    call = "slow_callbacks(main) with main() awaiting asyncio.sleep(0.12)"
+    got = as_durations(ex.slow_callbacks(Main(wait=0.12).main), call)
+    expect_same_as_reported(got, reported.durations, call)
+
+
+@check("the threshold is honoured: with threshold=0.5 a 0.12 s step is not reported")
+def test_honours_threshold(reported: SlowStepSpy):
+    call = "slow_callbacks(main, threshold=0.5) with main() calling time.sleep(0.12)"
+    got = as_durations(ex.slow_callbacks(Main(block=0.12).main, threshold=0.5), call)
+    too_short = [d for d in reported.durations + got if d < 0.5 - TOLERANCE]
+    expect(
+        not too_short,
+        f"{call} reported a step of {too_short[0]:.3f} s" if too_short else "",
+        expected="[]: with threshold=0.5 only the steps slower than 0.5 s are reported",
+        fix="Set loop.slow_callback_duration = threshold; the default is 0.1 s.",
+        at=ex.slow_callbacks,
+    )
+    expect_same_as_reported(got, reported.durations, call)
+
+
+def _sentinel_handler(logger: logging.Logger) -> logging.Handler:
+    """A handler that was there before the student's code ran: it must still be there afterwards."""
+    handler = logging.NullHandler()
+    logger.addHandler(handler)
+    return handler
+
+
+@check("slow_callbacks leaves the asyncio logger as it found it: handlers, level, propagation")
+def test_leaves_logger_as_found():
+    logger = logging.getLogger("asyncio")
+    _sentinel_handler(logger)
+    before = LoggerState.of(logger)
+    ex.slow_callbacks(Main().main)
+    changes = before.differences(LoggerState.of(logger))
+    expect(not changes, "after slow_callbacks returned, the 'asyncio' logger had changed: " + "; ".join(changes),
+           expected="the logger exactly as it was before the call", fix=RESTORE_LOGGER,
+           at=ex.slow_callbacks)  # fmt: skip
+
+
+@check("when main() raises, the exception comes out unchanged, and the loop and logger are cleaned up")
+def test_cleans_up_when_main_raises():
+    logger = logging.getLogger("asyncio")
+    _sentinel_handler(logger)
+    before = LoggerState.of(logger)
+    error = Boom("raised by main()")
+    main = Main(error=error)
+    try:
+        ex.slow_callbacks(main.main)
+    except Boom as raised:
+        expect(raised is error, f"slow_callbacks raised another Boom, {raised!r}", expected="main()'s own exception",
+               fix="Let the exception through: no `except` that raises a new one.", at=ex.slow_callbacks)  # fmt: skip
+    except NotImplementedError:
+        raise
+    except Exception as raised:
+        fail(f"slow_callbacks raised {type(raised).__name__}: {raised}", expected=f"main()'s own {error!r}",
+             fix="Let main()'s exception through unchanged.", at=ex.slow_callbacks)  # fmt: skip
+    else:
+        fail("slow_callbacks returned although main() raised", expected=f"main()'s own {error!r}",
+             fix="Do not catch the exception: `try`/`finally` cleans up and lets it through.",
+             at=ex.slow_callbacks)  # fmt: skip
+    changes = before.differences(LoggerState.of(logger))
+    expect(not changes, "after main() raised, the 'asyncio' logger had changed: " + "; ".join(changes),
+           expected="the logger exactly as it was before the call", fix=RESTORE_LOGGER,
+           at=ex.slow_callbacks)  # fmt: skip
+    expect(main.loop is not None and main.loop.is_closed(), "after main() raised, its loop was still open",
+           expected="slow_callbacks closes its loop, also when main() raises",
+           fix="loop.close() in a `finally` block.", at=ex.slow_callbacks)  # fmt: skip

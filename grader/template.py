@@ -1,0 +1,163 @@
+"""`grader export-template OUT`: the repository students receive, and the check that their grader is the one sent.
+
+The template is the kit without `solutions/` and without the kit's own tests, with a README that speaks to
+students and the GitHub Classroom workflow. Two shapes:
+
+- with the grader (default): `grader/` (hidden suites included) and `pyproject.toml` travel in the template, and
+  the workflow installs the grader from the student's checked-out repository (`pip install .`);
+- without it (`grader_from=LOCATION`): the template holds `exercises/` only, and both the workflow and the
+  README install the grader from the pip requirement the instructor names (a git URL, a wheel's URL, a package).
+
+Either way `.grader-export.json` records the version and the fingerprint of the grader that was exported. When
+`grader check` runs in a submission that has one and the running grader differs, it warns without refusing: a
+student who edited or reinstalled their copy learns that their score may not be their grade.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from grader import __version__
+from grader.catalog import PACKAGE_DIR, Catalog, load_catalog
+from grader.classroom_workflow import KIT_INSTALL, WORKFLOW_PATH, install_command, workflow
+from grader.errors import UsageError
+
+MANIFEST = ".grader-export.json"
+_FINGERPRINTED = (".py", ".toml", ".ini")
+"""What decides a verdict: the grader's code, the catalog and the suites' configuration."""
+_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    grader_version: str
+    grader_fingerprint: str
+    grader_from: str
+    """The pip requirement the grader is installed from: "." when it ships in the template."""
+
+    def install(self) -> str:
+        return install_command(self.grader_from)
+
+
+def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
+    """A short hash of the files of the grader at `package_dir` that decide verdicts."""
+    digest = hashlib.sha256()
+    files = sorted(
+        p for p in package_dir.rglob("*")
+        if p.is_file() and p.suffix in _FINGERPRINTED and "__pycache__" not in p.parts
+    )  # fmt: skip
+    for path in files:
+        digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def read_manifest(root: Path) -> Manifest | None:
+    try:
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+        return Manifest(str(data["grader_version"]), str(data["grader_fingerprint"]), str(data["grader_from"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def drift_warning(root: Path) -> str | None:
+    """Why the running grader may not grade like the instructor's, or None when it is the one exported."""
+    manifest = read_manifest(root)
+    if manifest is None:
+        return None
+    mine = fingerprint()
+    if mine == manifest.grader_fingerprint:
+        return None
+    return (
+        f"this grader (version {__version__}, fingerprint {mine}) differs from the one your instructor exported "
+        f"(version {manifest.grader_version}, fingerprint {manifest.grader_fingerprint}). Your instructor grades "
+        f"with their own copy, so the score below may not be your grade. To grade like them, reinstall it: "
+        f"{manifest.install()}"
+    )
+
+
+def student_readme(catalog: Catalog, grader_from: str) -> str:
+    install = install_command(grader_from).replace("python -m pip", ".venv/bin/python -m pip")
+    exercises = "\n".join(f"| {e.id} | {e.title} | `{e.relpath}` | {e.max_score} |" for e in catalog)
+    first = next(iter(catalog)).id
+    return f"""# asyncio exercises
+
+Welcome! Each file in `exercises/` is one small exercise on Python's asyncio. Read the docstring at the top of
+the file: it says what to build. Replace every `raise NotImplementedError(...)` with your own code, then let the
+grader tell you how you are doing.
+
+## Check your work (two commands)
+
+In a terminal, in this folder (you need Python 3.10 or newer):
+
+```
+python3 -m venv .venv && {install}
+.venv/bin/grader check {first}
+```
+
+The first command installs the grader once; the second grades exercise {first}. Run `.venv/bin/grader check`
+alone to grade every exercise, and `.venv/bin/grader hint {first}` when you are stuck. (On Windows, write
+`py -m venv .venv` and `.venv\\Scripts\\` instead of `.venv/bin/`.)
+
+While you work, leave `.venv/bin/grader watch` running in a terminal: it grades the exercise you are on each
+time you save it, shows what changed since your last save, and moves on to the next exercise when every check
+passes (`h` unfolds a hint, `q` quits). `.venv/bin/grader` alone shows your progress and what comes next;
+`grader hint NN` gives one more hint each time you ask; `grader reset NN` puts the original file back after
+saving yours in `.grader-backups/`.
+
+For every check that does not pass yet, the grader says what your code did, what was expected, the line of your
+file it points at, and what in the lesson fixes it ("not implemented yet" means that function still raises
+`NotImplementedError`: you have not started it).
+
+## The exercises
+
+| # | exercise | your file | points |
+|---|----------|-----------|--------|
+{exercises}
+
+## Handing in
+
+Commit and push. Each push runs the grader on GitHub (the **Actions** tab, workflow *Autograding Tests*): every
+exercise's step shows the same report as your terminal, and the last step posts your points. Only your files in
+`exercises/` are graded: leave the grader and the workflow as they are. Your instructor's own copy of the grader
+has the final word, and `grader check` warns you when your copy differs from it.
+"""
+
+
+def _copy(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, ignore=_IGNORED)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+
+
+def export_template(out: Path, *, grader_from: str | None = None, kit: Path | None = None) -> Manifest:
+    """Write the students' repository to `out` (which must not exist or be empty); return its manifest."""
+    kit = kit or PACKAGE_DIR.parent
+    if not (kit / "exercises").is_dir() or not (kit / "pyproject.toml").is_file():
+        raise UsageError(f"export-template runs in the kit's own repository; {kit} has no exercises/ or pyproject.toml")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise UsageError(f"{out} already exists and is not empty: name a new folder")
+    catalog = load_catalog()
+    source = grader_from or KIT_INSTALL
+    out.mkdir(parents=True, exist_ok=True)
+    _copy(kit / "exercises", out / "exercises")
+    if kit.joinpath(".gitignore").is_file():
+        _copy(kit / ".gitignore", out / ".gitignore")
+    if grader_from is None:
+        _copy(PACKAGE_DIR, out / "grader")
+        _copy(kit / "pyproject.toml", out / "pyproject.toml")
+        for licence in kit.glob("LICEN[CS]E*"):
+            _copy(licence, out / licence.name)
+    (out / "README.md").write_text(student_readme(catalog, source), encoding="utf-8")
+    workflow_file = out / WORKFLOW_PATH
+    workflow_file.parent.mkdir(parents=True)
+    workflow_file.write_text(workflow(catalog, source), encoding="utf-8")
+    manifest = Manifest(__version__, fingerprint(), source)
+    (out / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2) + "\n", encoding="utf-8")
+    return manifest

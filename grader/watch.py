@@ -1,0 +1,350 @@
+"""`grader watch`: grade the exercise being worked on each time its file is saved, and move on when it passes.
+
+Everything the student sees is drawn by the main thread, from events that three kinds of helper threads put on
+one queue: the file watcher (watchfiles, native events or polling), the keyboard (when stdin is a terminal) and
+the grading of the moment. A save during a grading cancels it (the runner kills its process) and grades the new
+text instead, and a verdict on a file that has changed since is thrown away: the screen never shows a verdict
+on text that is no longer in the file. Nothing the student's file does can stop the watcher: a broken file is a
+result like any other, and even a failure of the grader itself is shown and survived.
+
+Speed: once a verdict is on screen, the process that will grade the next save is started (`runner.WarmStart`),
+so that a save waits for its checks, not for Python and pytest to start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from grader.catalog import Catalog, Exercise
+from grader.errors import GraderError, GradingCancelled, InternalError
+from grader.model import ExerciseResult
+from grader.pristine import file_fingerprint
+from grader.progress import Stage, known_progress, remember
+from grader.render.text_format import print_wrapped, progress_bar, render_exercise, symbol
+from grader.runner import Cancellation, WarmStart, grade_exercise
+from grader.state import load
+
+STEP_MS = 50
+"""A save is graded once its file has been quiet this long (editors write in several steps)."""
+POLL_DELAY_MS = 150
+"""How often the polling fallback looks at the files."""
+READY_MS = 300
+"""The file watcher reports in at least this often; its first report means it is watching."""
+KEYS = "h: next hint · r: grade again · q: quit"
+
+
+@dataclass
+class Event:
+    kind: str
+    """ready | changed | key | graded | failed | watcher_failed"""
+    value: Any = None
+
+
+@dataclass
+class Graded:
+    generation: int
+    exercise: Exercise
+    result: ExerciseResult
+    fingerprint: str | None
+    """The file's fingerprint when the grading started."""
+    seconds: float
+
+
+class Watcher:
+    """One `grader watch` session over the submission at `root`."""
+
+    def __init__(self, root: Path, catalog: Catalog, console: Console, *, poll: bool | None = None) -> None:
+        self.root = root
+        self.catalog = catalog
+        self.console = console
+        self.poll = poll
+        self.events: queue.Queue[Event] = queue.Queue()
+        self.stop = threading.Event()
+        self.current: Exercise | None = None
+        self.previous: ExerciseResult | None = None
+        """The last result shown for the current exercise: the next one is shown as changes from it."""
+        self.keep_screen = False
+        """Draw the next result below what is on screen (the "passes, moving on" message) instead of clearing."""
+        self.generation = 0
+        self.shown_generation = 0
+        """The grading whose outcome is on screen; another number in `generation` means one is under way."""
+        self.shown_fingerprint: str | None = None
+        """The fingerprint of the file as it was graded for what is on screen."""
+        self.cancellation: Cancellation | None = None
+        self.keys = False
+        self.screens = 0
+        self.grading: threading.Thread | None = None
+        self.warm: WarmStart | None = None
+        """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
+
+    # ---- the session ------------------------------------------------------------------------------------------
+
+    def run(self, start: Exercise) -> int:
+        """Watch from exercise `start` until every exercise passes or the student quits; returns the exit code."""
+        self.current = start
+        self._start_file_watcher(self.poll)
+        try:
+            with self._keyboard():
+                self._grade()
+                return self._loop()
+        except KeyboardInterrupt:
+            self.console.print()
+            self.console.print("Stopped watching.")
+            return 0
+        finally:
+            self.stop.set()
+            if self.cancellation is not None:
+                self.cancellation.cancel()
+            if self.grading is not None:
+                self.grading.join(timeout=5)  # its process is killed; let it remove its workspace
+            self._drop_warm_start()
+
+    def _loop(self) -> int:
+        while True:
+            try:
+                event = self.events.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            if event.kind == "changed" and self.current.filename in event.value:
+                self._grade()
+            elif event.kind == "ready":
+                self._grade_if_saved_unseen()
+            elif event.kind == "graded" and event.value.generation == self.generation:
+                if self._on_graded(event.value):
+                    return 0
+            elif event.kind == "failed" and event.value[0] == self.generation:
+                self._on_grader_failure(*event.value)
+            elif event.kind == "watcher_failed":
+                self._on_watcher_failure(event.value)
+            elif event.kind == "key":
+                if event.value in ("q", "Q", "\x04"):
+                    self.console.print("Stopped watching.")
+                    return 0
+                if event.value in ("r", "R"):
+                    self._grade()
+                elif event.value in ("h", "H"):
+                    self._hint()
+
+    # ---- grading ----------------------------------------------------------------------------------------------
+
+    def _grade(self) -> None:
+        """Grade the current exercise in the background, abandoning any grading still under way."""
+        if self.cancellation is not None:
+            self.cancellation.cancel()
+        self.generation += 1
+        generation, exercise, cancellation = self.generation, self.current, Cancellation()
+        self.cancellation = cancellation
+        warm, self.warm = self.warm, None  # the grading takes it over, and closes it
+
+        def work() -> None:
+            started = time.perf_counter()
+            before = file_fingerprint(self.root / exercise.relpath)
+            try:
+                result = grade_exercise(exercise, self.root, cancellation=cancellation, warm=warm)
+            except GradingCancelled:
+                return
+            except Exception as exc:  # the watcher outlives even a bug in the grader: show it, keep watching
+                self.events.put(Event("failed", (generation, exc, before)))
+                return
+            self.events.put(
+                Event("graded", Graded(generation, exercise, result, before, time.perf_counter() - started))
+            )
+
+        self.grading = threading.Thread(target=work, name=f"grading-{generation}", daemon=True)
+        self.grading.start()
+        if self.console.is_terminal and not self.keep_screen:  # cleared with the verdict, so never left stale
+            self.console.print(Text(f"grading {exercise.relpath}...", style="dim"))
+
+    def _warm_up(self) -> None:
+        """Start the process that will grade the next save, now that no grading competes with it for the CPU."""
+        self._drop_warm_start()
+        try:
+            self.warm = WarmStart(self.current)
+        except OSError:
+            self.warm = None  # no process to spare right now: the next grading starts from cold
+
+    def _drop_warm_start(self) -> None:
+        if self.warm is not None:
+            self.warm.close()
+            self.warm = None
+
+    def _grade_if_saved_unseen(self) -> None:
+        """Grade again if the file changed before the watcher was watching and nothing is being graded."""
+        idle = self.shown_generation == self.generation
+        if idle and file_fingerprint(self.root / self.current.relpath) != self.shown_fingerprint:
+            self._grade()
+
+    def _on_graded(self, graded: Graded) -> bool:
+        """Show a verdict; True when every exercise passes and the session is over."""
+        if file_fingerprint(self.root / graded.exercise.relpath) != graded.fingerprint:
+            self._grade()  # saved again while it was graded: this verdict is already stale
+            return False
+        self.shown_generation, self.shown_fingerprint = graded.generation, graded.fingerprint
+        remember(self.root, [(graded.result, graded.fingerprint)])
+        self._new_screen()
+        render_exercise(self.console, graded.result, self.previous)
+        if not graded.result.passed:
+            self.previous = graded.result
+            self._footer(graded)
+            self._warm_up()
+            return False
+        return self._move_on(graded)
+
+    def _move_on(self, graded: Graded) -> bool:
+        result = graded.result
+        line = Text()
+        line.append(f"{symbol(self.console, 'passed')} Exercise {result.id} passes", style="bold green")
+        line.append(f": {result.score}/{result.max_score} points.", style="green")
+        self.console.print()
+        self.console.print(line)
+        upcoming = self._next_after(graded.exercise)
+        if upcoming is None:
+            self.console.print(Text("Every exercise passes. Well done!", style="bold green"))
+            return True
+        name = f"exercise {upcoming.id} {symbol(self.console, 'dot')} {upcoming.title}"
+        line = Text.assemble(("Moving on to ", "bold"), (name, "bold"), ": ", (upcoming.relpath, "cyan"))
+        self.console.print(line, soft_wrap=True)
+        print_wrapped(self.console, Text(upcoming.topic, style="dim"), 2)
+        self.console.print()
+        self.current, self.previous, self.keep_screen = upcoming, None, True
+        self._grade()
+        return False
+
+    def _next_after(self, exercise: Exercise) -> Exercise | None:
+        """The first exercise after `exercise` (wrapping around) not known to pass, or None when all pass."""
+        order = list(self.catalog)
+        start = order.index(exercise) if exercise in order else -1
+        remembered = load(self.root)
+        for candidate in order[start + 1 :] + order[: start + 1]:
+            if candidate == exercise:
+                continue
+            if known_progress(self.root, candidate, remembered).stage is not Stage.PASSED:
+                return candidate
+        return None
+
+    def _on_grader_failure(self, generation: int, exc: Exception, fingerprint: str | None) -> None:
+        self.shown_generation, self.shown_fingerprint = generation, fingerprint
+        self._new_screen()
+        if isinstance(exc, GraderError) and not isinstance(exc, InternalError):
+            message = f"could not grade {self.current.relpath}: {exc}"
+        else:
+            message = f"the grader failed on {self.current.relpath}: {exc or type(exc).__name__}. This is a bug in the kit, not in your code: please tell your instructor."  # noqa: E501
+        print_wrapped(self.console, Text(message, style="bold red"), 0)
+        self.previous = None
+        self._footer(None)
+        self._warm_up()
+
+    # ---- what is around the verdict ---------------------------------------------------------------------------
+
+    def _new_screen(self) -> None:
+        self.screens += 1
+        if self.keep_screen:
+            self.keep_screen = False
+        elif self.console.is_terminal:
+            self.console.clear()
+        elif self.screens > 1:
+            self.console.print(Text("-" * 40, style="dim"))
+
+    def _footer(self, graded: Graded | None) -> None:
+        line = Text()
+        if graded is not None:
+            line.append(f"graded in {graded.seconds:.1f} s {symbol(self.console, 'dot')} ", style="dim")
+        line.append("watching ", style="dim")
+        line.append(self.current.relpath, style="cyan")
+        line.append(": save it to grade it again", style="dim")
+        self.console.print()
+        print_wrapped(self.console, line, 0)
+        remembered = load(self.root)
+        passed = sum(known_progress(self.root, e, remembered).stage is Stage.PASSED for e in self.catalog)
+        bar = Text(progress_bar(self.console, passed, len(self.catalog)), style="green")
+        self.console.print(bar + Text(f" {passed} of {len(self.catalog)} exercises pass", style="dim"))
+        if self.keys:
+            self.console.print(Text(KEYS, style="dim"))
+
+    def _hint(self) -> None:
+        from grader.hints import reveal
+
+        count, added = reveal(self.root, self.current)
+        total = len(self.current.hints)
+        first = Text(f"hint {count} of {total}: ", style="bold")
+        self.console.print()
+        print_wrapped(self.console, Text(self.current.hints[count - 1]), 2, Text("  ") + first)
+        if not added:
+            self.console.print(Text("  (that was the last one)", style="dim"))
+
+    # ---- helpers that feed the queue --------------------------------------------------------------------------
+
+    def _start_file_watcher(self, poll: bool | None) -> None:
+        folder = self.root / "exercises"
+
+        def work() -> None:
+            import watchfiles
+
+            ready = False
+            try:
+                for changes in watchfiles.watch(
+                    folder, stop_event=self.stop, step=STEP_MS, recursive=False, force_polling=poll,
+                    poll_delay_ms=POLL_DELAY_MS, raise_interrupt=False, rust_timeout=READY_MS, yield_on_timeout=True,
+                ):  # fmt: skip
+                    if not ready:  # watching for sure now: a save made before this moment would go unseen
+                        ready = True
+                        self.events.put(Event("ready"))
+                    if changes:
+                        self.events.put(Event("changed", {Path(path).name for _, path in changes}))
+            except Exception as exc:  # e.g. the system's limit on inotify watches: fall back to polling
+                if not self.stop.is_set():
+                    self.events.put(Event("watcher_failed", (exc, poll)))
+
+        threading.Thread(target=work, name="file-watcher", daemon=True).start()
+
+    def _on_watcher_failure(self, failure: tuple[Exception, bool | None]) -> None:
+        exc, polling = failure
+        if polling:
+            raise InternalError(f"cannot watch {self.root / 'exercises'} for changes: {exc}")
+        self.console.print(Text(f"file events unavailable ({exc}); polling for changes instead", style="yellow"))
+        self._start_file_watcher(True)
+
+    @contextlib.contextmanager
+    def _keyboard(self) -> Iterator[None]:
+        """Single-key commands while stdin is a terminal: no Enter needed, nothing echoed, Ctrl-C still works."""
+        try:
+            import termios
+            import tty
+
+            descriptor = sys.stdin.fileno()
+            if not os.isatty(descriptor):
+                raise OSError("stdin is not a terminal")
+            saved = termios.tcgetattr(descriptor)
+            tty.setcbreak(descriptor)
+        except (ImportError, OSError, ValueError, AttributeError):
+            yield
+            return
+        self.keys = True
+
+        def work() -> None:
+            while not self.stop.is_set():
+                try:
+                    key = os.read(descriptor, 1)
+                except OSError:
+                    return
+                if not key:
+                    return
+                self.events.put(Event("key", key.decode(errors="replace")))
+
+        threading.Thread(target=work, name="keyboard", daemon=True).start()
+        try:
+            yield
+        finally:
+            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)

@@ -1,0 +1,29 @@
+"""Exercise 07: managing the event loop by hand (reference solution)."""
+
+import asyncio
+
+
+def run_manually(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
+def _wait_for_every_task(loop: asyncio.AbstractEventLoop) -> None:
+    # A task may start others while we wait, so look again until none is left.
+    while pending := asyncio.all_tasks(loop):
+        loop.run_until_complete(asyncio.wait(pending))
+
+
+def run_until_all_done(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        try:
+            return loop.run_until_complete(coro)
+        finally:
+            _wait_for_every_task(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()

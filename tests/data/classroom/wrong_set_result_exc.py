@@ -1,0 +1,21 @@
+# expect: status=ok score=9
+"""Wrong: the failing request sets the exception as the future's result instead of raising it."""
+import asyncio
+
+
+def make_request(value, delay=1.0):
+    future = asyncio.get_running_loop().create_future()
+    asyncio.ensure_future(set_future_value(future, value, delay))
+    return future
+
+
+async def set_future_value(future, value, delay):
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_result(value)
+
+
+def make_failing_request(exc, delay=1.0):
+    future = asyncio.get_running_loop().create_future()
+    asyncio.ensure_future(set_future_value(future, exc, delay))
+    return future

@@ -1,0 +1,2 @@
+async def echo(value):
+    return value

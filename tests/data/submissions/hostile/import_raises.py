@@ -1,0 +1,4 @@
+import asyncio
+
+CONFIG = {"delay": 1.0}
+DELAY = CONFIG["dealy"]

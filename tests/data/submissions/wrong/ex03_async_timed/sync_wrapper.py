@@ -1,0 +1,21 @@
+# fails: is_a_coroutine_function, prints_finished_line_with_elapsed_time
+"""A plain `def` wrapper: it times only the creation of the coroutine, not its run."""
+
+import functools
+import time
+
+
+def async_timed():
+    def wrapper(func):
+        @functools.wraps(func)
+        def wrapped(*args, **kwargs):
+            print(f"Starting {func} with args {args} {kwargs}")
+            start = time.time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                print(f"Finished {func} in {time.time() - start:.4f} second(s)")
+
+        return wrapped
+
+    return wrapper

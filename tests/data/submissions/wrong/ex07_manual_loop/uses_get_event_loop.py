@@ -1,0 +1,25 @@
+# fails: returns_result, builds_its_own_loop
+"""The old idiom: get_event_loop() instead of a new loop of one's own."""
+
+import asyncio
+
+
+def run_manually(coro):
+    loop = asyncio.get_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
+def run_until_all_done(coro):
+    loop = asyncio.get_event_loop()
+    try:
+        try:
+            return loop.run_until_complete(coro)
+        finally:
+            while pending := asyncio.all_tasks(loop):
+                loop.run_until_complete(asyncio.wait(pending))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()

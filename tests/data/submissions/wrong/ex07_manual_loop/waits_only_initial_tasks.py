@@ -1,0 +1,26 @@
+# fails: waits_for_tasks_started_later
+"""Waits for the tasks pending when the coroutine returned, but not for the ones they start meanwhile."""
+
+import asyncio
+
+
+def run_manually(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
+def run_until_all_done(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        try:
+            return loop.run_until_complete(coro)
+        finally:
+            pending = asyncio.all_tasks(loop)
+            if pending:
+                loop.run_until_complete(asyncio.wait(pending))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()

@@ -1,0 +1,19 @@
+# fails: soon_runs_callback_later, later_runs_after_delay_in_order
+"""Passes the arguments as one tuple instead of unpacking them."""
+
+import asyncio
+
+
+def schedule_soon(callback, *args) -> asyncio.Handle:
+    return asyncio.get_running_loop().call_soon(callback, args)
+
+
+def schedule_later(delay: float, callback, *args) -> asyncio.TimerHandle:
+    return asyncio.get_running_loop().call_later(delay, callback, args)
+
+
+def running_loop_or_none():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None

@@ -1,0 +1,207 @@
+"""The batch's parts on hand-made records and folders: no suite runs here (tests/test_batch_class.py does that)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from classroom import SOLUTION, STUB
+
+from grader.batch import BatchOptions, _check_out, merge
+from grader.batch import outputs as batch_outputs
+from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
+from grader.batch.feedback import escape
+from grader.batch.feedback import render as render_feedback
+from grader.batch.gradebook import row
+from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
+from grader.batch.report import render as render_report
+from grader.batch.stats import compute, normalise
+from grader.catalog import load_catalog
+from grader.errors import UsageError
+from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+
+EXERCISES = load_catalog().select(["01"])
+EXERCISE = EXERCISES[0]
+PAYLOAD = '<script>alert("x")</script> [click](http://example.invalid) =HYPERLINK("x") *bold* `tick` | cell'
+
+
+def result(passed: int, outcome: Outcome = Outcome.OK, message: str = "it went wrong") -> SubmissionResult:
+    """A result of exercise 01 whose first `passed` checks passed."""
+    checks = []
+    where = Location("exercises/ex01_futures.py", 3, "make_request")
+    for index, check in enumerate(EXERCISE.checks):
+        ok = index < passed
+        checks.append(CheckResult(check.name, f"title of {check.name}", Status.PASSED if ok else Status.FAILED,
+                                  check.points if ok else 0, check.points, "" if ok else message,
+                                  location=None if ok else where))  # fmt: skip
+    exercise = ExerciseResult("01", "futures", "Futures", EXERCISE.relpath, checks, outcome,
+                              "" if outcome is Outcome.OK else message)  # fmt: skip
+    return SubmissionResult([exercise], grader_version="test")
+
+
+def repo(folder: Path, files: dict[str, str] | None = None) -> Path:
+    (folder / "exercises").mkdir(parents=True)
+    for name, text in (files or {EXERCISE.filename: STUB.read_text()}).items():
+        (folder / "exercises" / name).write_text(text)
+    return folder
+
+
+def test_discover_finds_repositories_and_says_what_is_wrong(tmp_path):
+    repo(tmp_path / "class" / "bob")
+    repo(tmp_path / "class" / "alice")
+    (tmp_path / "class" / "carol").mkdir()
+    (tmp_path / "class" / ".git").mkdir()
+    (tmp_path / "class" / "dave").mkdir()
+    os.symlink(tmp_path / "class" / "alice" / "exercises", tmp_path / "class" / "dave" / "exercises")
+    single = repo(tmp_path / "erin")
+    students = discover([tmp_path / "class", single])
+    assert [s.id for s in students] == ["alice", "bob", "carol", "dave", "erin"]
+    problems = {s.id: s.problem for s in students}
+    assert problems["alice"] is None and problems["erin"] is None
+    assert "no exercises/ folder" in problems["carol"] and "symbolic link" in problems["dave"]
+
+
+def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
+    repo(tmp_path / "a" / "sam")
+    repo(tmp_path / "b" / "sam")
+    with pytest.raises(UsageError, match="two repositories are called 'sam'"):
+        discover([tmp_path / "a", tmp_path / "b"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UsageError, match="no student repositories"):
+        discover([tmp_path / "empty"])
+
+
+@pytest.mark.parametrize("shards", [1, 2, 3, 7])
+def test_shards_split_the_class_exactly_once_whatever_else_is_there(tmp_path, shards):
+    for number in range(30):
+        repo(tmp_path / f"student-{number:02}")
+    students = discover([tmp_path])
+    parts = [select_shard(students, (k, shards)) for k in range(1, shards + 1)]
+    ids = [s.id for part in parts for s in part]
+    assert sorted(ids) == [s.id for s in students] and len(ids) == len(set(ids))
+    # a student's shard depends on their id alone, not on who else a runner's copy of the class holds
+    fewer = students[::2]
+    for k, part in enumerate(parts, start=1):
+        assert select_shard(fewer, (k, shards)) == [s for s in part if s in fewer]
+        assert all(shard_of(s.id, shards) == k for s in part)
+
+
+@pytest.mark.parametrize("text", ["0/2", "3/2", "1", "a/b", "1/0"])
+def test_a_bad_shard_is_a_usage_error(text):
+    with pytest.raises(UsageError):
+        parse_shard(text)
+
+
+def test_status_is_the_worst_outcome():
+    assert status_of(result(9)) == "ok"
+    assert status_of(result(0, Outcome.TIMEOUT)) == "timeout"
+    both = result(0, Outcome.CRASHED)
+    both.exercises.append(result(0, Outcome.MISSING).exercises[0])
+    assert status_of(both) == "crashed"
+
+
+def test_records_round_trip_and_are_replaced_atomically(tmp_path):
+    store = RecordStore(tmp_path / "students")
+    record = graded("alice", result(5), "abc", "run-1")
+    store.save(record)
+    loaded = store.load("alice")
+    assert loaded.to_dict() == record.to_dict() and loaded.result.score == 6  # 1 + 1 + 2 + 1 + 1
+    assert [p.name for p in (tmp_path / "students").iterdir()] == ["alice.json"]
+    (tmp_path / "students" / "broken.json").write_text("{not json")
+    assert store.load("broken") is None and store.load("nobody") is None
+    store.clear()
+    assert list((tmp_path / "students").iterdir()) == []
+
+
+def test_the_fingerprint_follows_the_graded_files_only(tmp_path):
+    root = repo(tmp_path / "alice")
+    first = fingerprint(root, None, EXERCISES)
+    (root / "README.md").write_text("notes")
+    (root / "exercises" / "notes.txt").write_text("notes")
+    assert fingerprint(root, None, EXERCISES) == first
+    (root / "exercises" / EXERCISE.filename).write_text(SOLUTION.read_text())
+    assert fingerprint(root, None, EXERCISES) != first
+    changed = fingerprint(root, None, EXERCISES)
+    os.symlink(SOLUTION, root / "exercises" / "ex02_other.py")
+    assert fingerprint(root, None, EXERCISES) != changed
+
+
+def test_gradebook_cells_never_become_formulas():
+    record = graded("=cmd|' /C calc'!A0", result(0, Outcome.IMPORT_ERROR, PAYLOAD), None, "run")
+    cells = row(record, EXERCISES)
+    assert cells[0].startswith("'=") and cells[1] == "0" and cells[-2] == "import_error"
+    error = failed("bob", "the grader failed", "run")
+    assert row(error, EXERCISES) == ["bob", "", "", "10", "grader_error", "the grader failed"]
+
+
+def test_feedback_shows_student_text_literally_and_condenses_stubs():
+    out = io.StringIO()
+    render_feedback(graded("alice", result(4, message=PAYLOAD), None, "run"), out)
+    text = out.getvalue()
+    assert "<script>" not in text and "[click](" not in text and "*bold*" not in text
+    assert escape(PAYLOAD) in text and "Where: `exercises/ex01_futures.py:3 in make_request`" in text
+    stub = result(0, message="not implemented yet: make_request() still raises NotImplementedError")
+    out = io.StringIO()
+    render_feedback(graded("bob", stub, None, "run"), out)
+    assert "Not started yet" in out.getvalue() and "What happened" not in out.getvalue()
+
+
+def test_stats_group_the_same_mistake_and_leave_out_checks_not_attempted():
+    assert normalise("took 0.28 s at <Future at 0x7f3a>") == normalise("took 0.31 s at <Future at 0x1b2c>")
+    records = [graded(f"s{i}", result(i % 3, message=f"waited {i}.5 s"), None, "run") for i in range(6)]
+    records.append(graded("stub", result(0, message="not implemented yet: make_request()"), None, "run"))
+    stats = compute(records, EXERCISES)
+    assert stats.students == 7 and stats.not_started == {"01": 1}
+    assert stats.failures[0].message == "waited N s" and len(stats.failures[0].students) == 6
+    assert sum(count for _, count in stats.bins) == 7
+
+
+def test_the_report_escapes_everything_from_students():
+    records = [graded('<img src=x onerror="alert(1)">', result(2, message=PAYLOAD), None, "run"),
+               failed("broken", "the grader failed", "run")]  # fmt: skip
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    html = out.getvalue()
+    assert "<img src=x" not in html and '<script>alert("x")' not in html
+    assert html.count("<script>") == 1  # ours
+    assert "&lt;script&gt;alert" in html and "grader_error" in html
+
+
+def test_out_must_be_a_batch_folder_and_not_inside_a_repository(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.tex").write_text("precious")
+    with pytest.raises(UsageError, match="not empty"):
+        batch_outputs.prepare(tmp_path / "mine", {})
+    batch_outputs.prepare(tmp_path / "out", {})
+    batch_outputs.prepare(tmp_path / "out", {})  # an earlier batch's folder is fine
+    students = discover([repo(tmp_path / "class" / "alice").parent])
+    with pytest.raises(UsageError, match="never writes to"):
+        _check_out(tmp_path / "class" / "alice" / "out", students)
+    assert BatchOptions([tmp_path], tmp_path / "out", EXERCISES, jobs=1).resume is False
+
+
+def write_output(folder: Path, records: list[StudentRecord]) -> Path:
+    batch_outputs.prepare(folder, {})
+    batch_outputs.write_all(folder, records, EXERCISES, "test")
+    return folder
+
+
+def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
+    one = write_output(tmp_path / "one", [graded("alice", result(9), "f1", "r1")])
+    two = write_output(tmp_path / "two", [graded("bob", result(2), "f2", "r2"), failed("carol", "oops", "r2")])
+    assert merge([one, two], tmp_path / "merged") == 3
+    rows = list(csv.DictReader(open(tmp_path / "merged" / "grades.csv")))
+    assert [(r["student"], r["total"], r["status"]) for r in rows] == [
+        ("alice", "10", "ok"), ("bob", "2", "ok"), ("carol", "", "grader_error")]
+    data = json.loads((tmp_path / "merged" / "results.json").read_text())
+    assert [s["fingerprint"] for s in data["students"]] == ["f1", "f2", None]
+    assert sorted(p.name for p in (tmp_path / "merged" / "feedback").iterdir()) == ["alice.md", "bob.md", "carol.md"]
+    with pytest.raises(UsageError, match="alice is in both"):
+        merge([one, one], tmp_path / "again")
+    (tmp_path / "stray").mkdir()
+    with pytest.raises(UsageError, match=r"no readable results\.json"):
+        merge([tmp_path / "stray"], tmp_path / "again")

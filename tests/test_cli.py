@@ -1,0 +1,121 @@
+"""The `grader` command end to end, as students and CI call it: exit codes, formats, paths, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import KIT, SUBMISSIONS, make_submission
+
+from grader.catalog import load_catalog
+
+EX01 = load_catalog().get("01")
+
+
+def grader(*args: str, cwd: Path = KIT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "grader", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def solved(tmp_path) -> Path:
+    return make_submission(tmp_path / "solved", {EX01.filename: KIT / "solutions" / EX01.filename})
+
+
+def test_untouched_stub_fails_every_check_with_not_implemented_and_exits_1():
+    run = grader("check", "01")
+    assert run.returncode == 1, run.stderr
+    assert run.stdout.count("✗") == len(EX01.checks)  # every check fails...
+    assert "not implemented yet" in run.stdout  # ...and the reason is said once, with the functions to write
+    assert f"0/{EX01.max_score}" in run.stdout
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_solution_passes_and_exits_0(solved):
+    run = grader("check", "01", "--path", str(solved))
+    assert run.returncode == 0, run.stdout
+    assert f"{EX01.max_score}/{EX01.max_score}" in run.stdout
+
+
+def test_default_path_is_the_repository_around_the_working_directory(solved):
+    run = grader("check", "1", cwd=solved / "exercises")
+    assert run.returncode == 0, run.stdout
+
+
+def test_json_output_follows_the_documented_schema(tmp_path):
+    folder = make_submission(tmp_path, {EX01.filename: SUBMISSIONS / "wrong" / "ex01_futures" / "lesson_constant.py"})
+    run = grader("check", "01", "--path", str(folder), "--format", "json")
+    assert run.returncode == 1
+    data = json.loads(run.stdout)
+    assert data["version"] == 1
+    assert {"grader_version", "student", "score", "max_score", "passed", "failed", "duration", "exercises"} <= set(data)
+    (exercise,) = data["exercises"]
+    assert exercise["id"] == "01" and exercise["outcome"] == "ok" and exercise["file"] == "exercises/ex01_futures.py"
+    assert 0 < exercise["score"] < exercise["max_score"] == EX01.max_score
+    fields = {"name", "title", "status", "score", "max_score", "message", "expected", "fix", "location", "duration"}
+    for check in exercise["checks"]:
+        assert set(check) == fields
+        assert check["status"] in {"passed", "failed", "skipped", "timeout", "error", "crashed"}
+    failed = [c for c in exercise["checks"] if c["status"] == "failed"]
+    assert "future_resolves_to_value" in [c["name"] for c in failed]
+    assert failed[0]["location"]["file"] == "exercises/ex01_futures.py" and failed[0]["location"]["line"] > 0
+    assert data["score"] == exercise["score"] and data["failed"] == len(failed)
+
+
+def test_a_folder_holding_only_exercises_is_a_submission(tmp_path):
+    folder = tmp_path / "only"
+    (folder / "exercises").mkdir(parents=True)
+    (folder / "exercises" / EX01.filename).write_text((KIT / "solutions" / EX01.filename).read_text())
+    run = grader("check", "01", "--path", str(folder), "--format", "json")
+    assert json.loads(run.stdout)["exercises"][0]["score"] == EX01.max_score
+
+
+def test_unknown_exercise_is_a_usage_error():
+    run = grader("check", "42")
+    assert run.returncode == 2
+    assert "there is no exercise '42'" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_folder_without_exercises_is_a_usage_error(tmp_path):
+    run = grader("check", "01", "--path", str(tmp_path))
+    assert run.returncode == 2 and "no exercises/ folder" in run.stderr
+    run = grader("check", "01", cwd=tmp_path)
+    assert run.returncode == 2 and "no exercises/ folder" in run.stderr
+
+
+def test_missing_exercise_file_is_reported_and_scores_zero(tmp_path):
+    folder = make_submission(tmp_path, {})
+    run = grader("check", "01", "--path", str(folder))
+    assert run.returncode == 1 and "exercises/ex01_futures.py is missing" in run.stdout
+
+
+def test_syntax_error_is_one_clear_line(tmp_path):
+    folder = make_submission(tmp_path, {EX01.filename: SUBMISSIONS / "hostile" / "syntax_error.py"})
+    run = grader("check", "01", "--path", str(folder))
+    assert run.returncode == 1
+    assert run.stdout.count("syntax error in exercises/ex01_futures.py:4") == 1
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_list_and_hint():
+    run = grader("list")
+    assert run.returncode == 0 and "01" in run.stdout and EX01.title in run.stdout
+    run = grader("hint", "01")
+    assert run.returncode == 0 and EX01.hints[0].split("`")[0] in run.stdout
+    assert grader("hint", "99").returncode == 2
+
+
+def test_verify_passes_on_the_kit():
+    run = grader("verify")
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_no_escape_codes_when_not_on_a_terminal():
+    run = grader("check", "01")
+    assert "\x1b[" not in run.stdout

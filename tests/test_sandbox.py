@@ -1,0 +1,175 @@
+"""The sandbox's layers hold on this machine: each test confines a throwaway Python process and attacks it.
+
+A layer this machine does not grant (see `python -m grader.sandbox`) is skipped, saying so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from classroom import layer_names
+
+from grader.sandbox import PROCESS_LIMIT, PidsCgroup, probe
+
+REPORT = probe()
+LAYERS = set(REPORT["layers"])
+NAMES = layer_names(REPORT)
+
+
+def needs(layer: str):
+    return pytest.mark.skipif(layer not in LAYERS and layer not in NAMES, reason=f"this machine grants no {layer}")
+
+
+def confined(workspace, code: str, cgroup: PidsCgroup | None = None, timeout: float = 30) -> dict:
+    """Run `code` in a Python process confined to `workspace`; the code sets `result`, returned as JSON."""
+    script = "import json, sys\nfrom grader.sandbox import confine\n"
+    script += "layers = confine(sys.argv[1], sys.argv[2] or None, 3 * 1024**3)\nresult = {}\n"
+    script += textwrap.dedent(code) + "\nopen('result.json', 'w').write(json.dumps({'layers': layers, **result}))\n"
+    # Output goes to files: processes the code leaves behind would keep a pipe open, and `run` would wait on it.
+    with open(workspace / "stderr.txt", "w") as stderr:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(workspace), str(cgroup.path) if cgroup else ""],
+            stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr, timeout=timeout, cwd=workspace,
+        )  # fmt: skip
+    assert done.returncode == 0, (workspace / "stderr.txt").read_text()
+    return json.loads((workspace / "result.json").read_text())
+
+
+@needs("filesystem:landlock")
+def test_writes_only_inside_the_workspace(tmp_path):
+    workspace, outside = tmp_path / "workspace", tmp_path / "outside"
+    workspace.mkdir()
+    outside.mkdir()
+    (outside / "grades.csv").write_text("original\n")
+    result = confined(workspace, f"""
+        import os
+        def attempt(action):
+            try:
+                action()
+                return "allowed"
+            except OSError as exc:
+                return type(exc).__name__
+        result["inside"] = attempt(lambda: open("inside.txt", "w").write("x"))
+        result["devnull"] = attempt(lambda: open("/dev/null", "w").write("x"))
+        result["new_file"] = attempt(lambda: open({str(outside / "new.txt")!r}, "w").write("x"))
+        result["overwrite"] = attempt(lambda: open({str(outside / "grades.csv")!r}, "w").write("x"))
+        result["remove"] = attempt(lambda: os.remove({str(outside / "grades.csv")!r}))
+        result["tmp"] = attempt(lambda: open("/tmp/grader-sandbox-test-escape", "w").write("x"))
+    """)
+    assert result["inside"] == result["devnull"] == "allowed"
+    assert result["new_file"] == result["overwrite"] == result["remove"] == result["tmp"] == "PermissionError"
+    assert (outside / "grades.csv").read_text() == "original\n"
+    assert not (outside / "new.txt").exists() and not os.path.exists("/tmp/grader-sandbox-test-escape")
+
+
+@needs("network")
+def test_no_network_not_even_loopback(tmp_path):
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        port = server.getsockname()[1]
+        result = confined(tmp_path, f"""
+            import socket
+            try:
+                socket.create_connection(("127.0.0.1", {port}), timeout=2).close()
+                result["connect"] = "connected"
+            except OSError as exc:
+                result["connect"] = type(exc).__name__
+        """)
+    assert result["connect"] != "connected"
+
+
+@needs("signals")
+def test_cannot_signal_processes_outside(tmp_path):
+    victim = subprocess.Popen(["sleep", "30"])
+    try:
+        result = confined(tmp_path, f"""
+            import os, signal
+            outcome = {{}}
+            for name, pid in (("victim", {victim.pid}), ("parent", os.getppid())):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                    outcome[name] = "sent"
+                except OSError as exc:
+                    outcome[name] = type(exc).__name__
+            result.update(outcome)
+        """)
+        assert result == {"layers": result["layers"], "victim": "PermissionError", "parent": "PermissionError"}
+        assert victim.poll() is None
+    finally:
+        victim.kill()
+        victim.wait()
+
+
+def test_ten_gigabytes_is_a_memory_error(tmp_path):
+    result = confined(tmp_path, """
+        try:
+            bytearray(10 * 1024**3)
+            result["allocation"] = "allowed"
+        except MemoryError:
+            result["allocation"] = "MemoryError"
+    """)
+    assert result["allocation"] == "MemoryError"
+
+
+@needs("processes")
+def test_fork_bomb_is_bounded_and_cleaned_up(tmp_path):
+    cgroup = PidsCgroup.create()
+    started = time.monotonic()
+    try:
+        result = confined(tmp_path, """
+            import os, time
+            forked = failures = 0
+            while failures < 50:
+                try:
+                    if os.fork() == 0:
+                        while True:
+                            time.sleep(60)
+                    forked += 1
+                except OSError:
+                    failures += 1
+            result["forked"] = forked
+        """, cgroup=cgroup)  # fmt: skip
+        assert 0 < result["forked"] < PROCESS_LIMIT
+        if cgroup:  # the sleepers outlived their parent: the cgroup still holds them
+            pids = (cgroup.path / "cgroup.procs").read_text().split()
+            assert len(pids) == result["forked"]
+    finally:
+        if cgroup:
+            cgroup.destroy()
+    assert time.monotonic() - started < 20
+    if cgroup:
+        assert not cgroup.path.exists()
+
+
+@needs("processes:cgroup")
+def test_destroying_the_cgroup_kills_processes_that_left_the_group(tmp_path):
+    cgroup = PidsCgroup.create()
+    result = confined(tmp_path, """
+        import os, time
+        pid = os.fork()
+        if pid == 0:
+            os.setsid()
+            while True:
+                time.sleep(60)
+        result["escaped"] = pid
+    """, cgroup=cgroup)  # fmt: skip
+    escaped = result["escaped"]
+    os.kill(escaped, 0)  # alive, in a session of its own
+    cgroup.destroy()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(escaped, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(escaped, signal.SIGKILL)
+        pytest.fail("the escaped process survived the cgroup")

@@ -1,0 +1,111 @@
+"""The text format: what a student reads, built from results made by hand."""
+
+from __future__ import annotations
+
+import io
+
+from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+from grader.render.text_format import changes, make_console, render, render_exercise
+
+FILE = "exercises/ex01_futures.py"
+
+
+def check(name: str, status: Status = Status.PASSED, message: str = "", **details) -> CheckResult:
+    score = 1 if status is Status.PASSED else 0
+    return CheckResult(name, f"title of {name}", status, score, 1, message, **details)
+
+
+def not_implemented(name: str, function: str, line: int) -> CheckResult:
+    return check(name, Status.FAILED, f"not implemented yet: {function}() still raises NotImplementedError",
+                 fix=f"write {function}", location=Location(FILE, line, function))  # fmt: skip
+
+
+def exercise(*checks: CheckResult, message: str = "", outcome: Outcome = Outcome.OK) -> ExerciseResult:
+    return ExerciseResult("01", "futures", "Futures", FILE, list(checks), outcome=outcome, message=message)
+
+
+class Stream(io.StringIO):
+    def __init__(self, terminal: bool = False, encoding: str = "utf-8") -> None:
+        super().__init__()
+        self._terminal, self._encoding = terminal, encoding
+
+    def isatty(self) -> bool:
+        return self._terminal
+
+    @property
+    def encoding(self) -> str:
+        return self._encoding
+
+
+def shown(result: ExerciseResult, previous: ExerciseResult | None = None, **stream) -> str:
+    out = Stream(**stream)
+    render_exercise(make_console(out), result, previous)
+    return out.getvalue()
+
+
+def test_not_implemented_is_said_once_per_function():
+    text = shown(exercise(not_implemented("a", "make_request", 10), not_implemented("b", "make_request", 10),
+                          not_implemented("c", "set_future_value", 20)))  # fmt: skip
+    assert text.count("write make_request") == 1 and text.count("write set_future_value") == 1
+    assert "make_request()  exercises/ex01_futures.py:10" in text
+    assert "title of a" in text and "title of c" in text
+
+
+def test_a_failure_shows_what_happened_expected_where_and_fix():
+    text = shown(exercise(check("a", Status.FAILED, "it returned 3", expected="4", fix="add one",
+                                location=Location(FILE, 12, "make_request"))))  # fmt: skip
+    for part in ("it returned 3", "expected: 4", f"at: {FILE}:12 in make_request", "fix: add one", "grader hint 01"):
+        assert part in text
+
+
+def test_long_messages_are_cut_and_folded_to_the_width():
+    text = shown(exercise(check("a", Status.FAILED, "word " * 2000, expected="x" * 3000)))
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert len(text) < 1500 and "…" in text
+
+
+def test_an_import_problem_is_said_once():
+    failure = "syntax error in exercises/ex01_futures.py:3 (invalid syntax)"
+    result = exercise(*(check(n, Status.ERROR, failure) for n in "abc"), message=failure, outcome=Outcome.SYNTAX_ERROR)
+    text = shown(result)
+    assert text.count("syntax error") == 1 and "all 3 checks score 0" in text
+
+
+def test_plain_without_a_terminal_and_ascii_where_unicode_cannot_be_shown():
+    result = exercise(check("a"), check("b", Status.FAILED, "boom"))
+    assert "\x1b" not in shown(result)
+    assert "\x1b[" in shown(result, terminal=True)
+    ascii_text = shown(result, encoding="ascii")
+    assert "✓" not in ascii_text and "+ title of a" in ascii_text and "x title of b" in ascii_text
+
+
+def test_changes_sort_checks_by_how_they_moved():
+    before = exercise(check("a", Status.FAILED, "no"), check("b"), check("c", Status.FAILED, "old"),
+                      check("d", Status.FAILED, "same"), check("e"))  # fmt: skip
+    after = exercise(check("a"), check("b", Status.FAILED, "broke"), check("c", Status.FAILED, "new"),
+                     check("d", Status.FAILED, "same"), check("e"))  # fmt: skip
+    moved = changes(before, after)
+    assert [c.name for c in moved.now_passing] == ["a"]
+    assert [c.name for c in moved.now_failing] == ["b"]
+    assert [c.name for c in moved.failing_differently] == ["c"]
+    assert [c.name for c in moved.still_failing] == ["d"]
+    assert [c.name for c in moved.still_passing] == ["e"]
+
+
+def test_with_a_previous_result_only_what_changed_is_shown_in_full():
+    before = exercise(check("a", Status.FAILED, "first failure", fix="fix a"), check("b"),
+                      check("d", Status.FAILED, "same failure", fix="fix d"))  # fmt: skip
+    after = exercise(check("a"), check("b"), check("d", Status.FAILED, "same failure", fix="fix d"))
+    text = shown(after, before)
+    assert "Since the last run: 1 now pass, 1 failing as before, 1 passing as before" in text
+    assert "title of a 1/1  now passes" in text
+    assert "title of b" not in text, "a check that passed before and passes now is only counted"
+    assert "same failure" in text and "fix d" not in text, "a failure already shown is one line"
+    assert "No change since the last run" in shown(after, after)
+
+
+def test_render_ends_with_the_total():
+    out = Stream()
+    render(SubmissionResult([exercise(check("a"), check("b", Status.FAILED, "x"))], duration=0.5), out)
+    assert out.getvalue().splitlines()[-1] == "Total 1/2 points · 1 of 2 checks passed · 0.5 s"

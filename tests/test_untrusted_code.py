@@ -1,0 +1,144 @@
+"""Student code is untrusted: whatever it does, the grader ends with a clear message and a zero for what failed,
+never a hang, never a pass it did not earn, never a lost result for the rest."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from support import KIT, SUBMISSIONS, make_submission
+
+from grader.catalog import load_catalog
+from grader.model import Outcome, Status
+from grader.runner import grade, grade_exercise
+
+HOSTILE = SUBMISSIONS / "hostile"
+EX01 = load_catalog().get("01")
+SOLUTION = KIT / "solutions" / EX01.filename
+SET_FUTURE_VALUE_CHECKS = {"sets_result_after_delay", "set_future_value_ignores_done_future"}
+
+
+def grade_hostile(tmp_path, case: str, time_limit: float = 1.0):
+    submission = make_submission(tmp_path, {EX01.filename: HOSTILE / f"{case}.py"})
+    started = time.monotonic()
+    result = grade_exercise(EX01, submission, time_limit=time_limit)
+    return result, time.monotonic() - started
+
+
+def assert_no_grader_traceback(result):
+    for text in [result.message] + [c.message for c in result.checks]:
+        assert "Traceback" not in text and "grader/" not in text, text
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    result, _ = grade_hostile(tmp_path, "syntax_error")
+    assert result.outcome is Outcome.SYNTAX_ERROR and result.score == 0
+    assert "exercises/ex01_futures.py:4" in result.message
+    assert result.location.line == 4
+    assert {c.status for c in result.checks} == {Status.ERROR}
+    assert_no_grader_traceback(result)
+
+
+def test_import_time_exception_names_the_line(tmp_path):
+    result, _ = grade_hostile(tmp_path, "import_raises")
+    assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0
+    assert "KeyError" in result.message and "exercises/ex01_futures.py:4" in result.message
+    assert_no_grader_traceback(result)
+
+
+def test_sys_exit_at_import(tmp_path):
+    result, _ = grade_hostile(tmp_path, "exit_at_import")
+    assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0
+    assert "sys.exit(0)" in result.message
+
+
+def test_os_exit_at_import(tmp_path):
+    result, _ = grade_hostile(tmp_path, "os_exit_at_import")
+    assert result.outcome is Outcome.CRASHED and result.score == 0
+    assert "importing exercises/ex01_futures.py" in result.message and "os._exit" in result.message
+
+
+def test_endless_loop_in_a_coroutine_times_out_each_check_and_the_rest_still_run(tmp_path):
+    result, elapsed = grade_hostile(tmp_path, "spin_in_coroutine")
+    statuses = {c.name: c.status for c in result.checks}
+    assert statuses["future_resolves_to_value"] is Status.TIMEOUT
+    assert result.score == 0 and result.outcome is Outcome.TIMEOUT
+    timed_out = [c for c in result.checks if c.status is Status.TIMEOUT]
+    # each hanging check is stopped after its limit; once they have used the exercise's total, the rest are not run
+    assert all("did not finish" in c.message or c.message.startswith("not run") for c in timed_out)
+    assert any(c.location and c.location.function == "set_future_value" for c in timed_out)
+    assert elapsed < len(result.checks) * 4
+
+
+def test_endless_loop_that_swallows_every_exception_is_stopped(tmp_path):
+    result, elapsed = grade_hostile(tmp_path, "spin_ignoring_interrupts")
+    first = result.checks[0]
+    assert first.status is Status.TIMEOUT and re.search(
+        r"running exercises/ex01_futures.py:(8|9) in make_request", first.message
+    )
+    statuses = {c.name: c.status for c in result.checks}
+    assert statuses["sets_result_after_delay"] is Status.PASSED  # set_future_value is right
+    assert elapsed < len(result.checks) * 4
+
+
+def test_endless_loop_that_ignores_the_alarm_is_killed_from_outside(tmp_path):
+    result, elapsed = grade_hostile(tmp_path, "spin_ignoring_alarms")
+    first = result.checks[0]
+    assert first.status is Status.TIMEOUT and result.score == 0
+    assert re.search(r"running exercises/ex01_futures.py:(8|9) in make_request", first.message)  # `while` or `pass`
+    assert elapsed < EX01.total_time_limit * 2 + 10  # per-check and total limits, plus start-ups on a busy machine
+
+
+def test_sys_exit_inside_a_check_fails_that_check_only(tmp_path):
+    result, _ = grade_hostile(tmp_path, "exit_in_check")
+    by_name = {c.name: c for c in result.checks}
+    assert by_name["returns_pending_future"].status is Status.FAILED
+    assert "sys.exit(1)" in by_name["returns_pending_future"].message
+    assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS)
+
+
+def test_os_exit_inside_a_check_crashes_that_check_and_the_others_are_rerun(tmp_path):
+    result, _ = grade_hostile(tmp_path, "os_exit_in_check")
+    by_name = {c.name: c for c in result.checks}
+    assert by_name["returns_pending_future"].status is Status.CRASHED
+    assert "exited with code 0" in by_name["returns_pending_future"].message
+    assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS)
+    assert result.outcome is Outcome.CRASHED
+
+
+def test_a_conftest_that_forces_passes_is_never_read(tmp_path):
+    stub = (KIT / "exercises" / EX01.filename).read_text()
+    forcing = HOSTILE / "conftest_forcing_passes.py"
+    submission = make_submission(tmp_path, {EX01.filename: stub, "conftest.py": forcing})
+    (submission / "conftest.py").write_text(forcing.read_text())
+    (submission / "pytest.ini").write_text("[pytest]\naddopts = -p no:grader.plugin\n")
+    (submission / "exercises" / "__init__.py").write_text("raise SystemExit('tampered')\n")
+    result = grade_exercise(EX01, submission)
+    assert result.score == 0 and all(c.status is Status.FAILED for c in result.checks)
+
+
+def test_lines_imitating_the_protocol_are_not_believed(tmp_path):
+    result, _ = grade_hostile(tmp_path, "fake_events")
+    assert result.score == 0 and not any(c.passed for c in result.checks)
+
+
+def test_missing_file_scores_zero_and_the_other_exercises_keep_their_results(tmp_path):
+    submission = make_submission(tmp_path, {})
+    result = grade([EX01], submission)
+    exercise = result.exercises[0]
+    assert exercise.outcome is Outcome.MISSING and exercise.score == 0
+    assert "exercises/ex01_futures.py is missing" in exercise.message
+
+
+@pytest.mark.parametrize("case", ["syntax_error", "os_exit_at_import", "spin_ignoring_interrupts"])
+def test_a_broken_exercise_costs_no_other_exercise_its_result(tmp_path, case):
+    if len(load_catalog()) < 2:
+        pytest.skip("needs a second exercise")
+    other = load_catalog().exercises[1]
+    submission = make_submission(
+        tmp_path, {EX01.filename: HOSTILE / f"{case}.py", other.filename: KIT / "solutions" / other.filename}
+    )
+    result = grade([EX01, other], submission, time_limit=1.0)
+    assert result.exercises[0].score == 0 or case == "spin_ignoring_interrupts"
+    assert result.exercises[1].passed

@@ -1,0 +1,134 @@
+"""`grader watch` driven in a real terminal (tmux): what a student sees while working through exercises.
+
+Skipped where tmux is missing (`apt-get install -y tmux`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import statistics
+
+import pytest
+from course import build_course
+from support import KIT
+from terminal import TMUX, Terminal
+
+from grader.catalog import load_catalog
+
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed: apt-get install -y tmux")
+
+BROKEN = "async def echo(value)\n    return value\n"
+WRONG = "async def echo(value):\n    return list(value) if isinstance(value, list) else value\n"
+WATCHING = "watching exercises/ex01_echo.py"
+
+
+def save(path, text: str, *, atomically: bool = False) -> None:
+    """Save like an editor: in place, or to a new file renamed over the old one (vim, many IDEs)."""
+    if atomically:
+        temporary = path.with_name(f".{path.name}.swp")
+        temporary.write_text(text)
+        os.replace(temporary, path)
+    else:
+        path.write_text(text)
+
+
+@pytest.fixture
+def terminal():
+    term = Terminal(width=100, height=50)
+    yield term
+    term.close()
+
+
+@pytest.fixture
+def course(tmp_path):
+    return build_course(tmp_path)
+
+
+def test_watch_shows_failure_then_pass_then_moves_on(terminal, course):
+    exercise = course.exercise("ex01_echo.py")
+    terminal.start([*course.grader, "watch"], course.student, course.env())
+    screen, _ = terminal.wait_for(WATCHING)
+    assert "not implemented yet" in screen and "echo()" in screen
+
+    save(exercise, BROKEN)
+    screen, _ = terminal.wait_for(lambda s: "syntax error" in s and WATCHING in s)
+    assert "exercises/ex01_echo.py:1" in screen
+    assert "not implemented yet" not in screen, "the stub's verdict is still on screen"
+
+    save(exercise, WRONG)
+    screen, _ = terminal.wait_for(lambda s: "gave another object" in s and WATCHING in s)
+    assert "syntax error" not in screen, "the broken file's verdict is still on screen"
+    assert "expected: the same list object" in screen
+    assert "at: exercises/ex01_echo.py:1 in echo" in screen
+    assert "fix: Return the argument itself, not a copy." in screen
+
+    terminal.type("h")
+    screen, _ = terminal.wait_for("hint 1 of 2")
+    assert "What does `await echo(5)` give" in screen
+
+    save(exercise, course.solution("ex01_echo.py"), atomically=True)
+    screen, _ = terminal.wait_for("watching exercises/ex02_double.py")
+    assert "Exercise 01 passes" in screen
+    assert "Moving on to exercise 02" in screen
+    assert "Exercise 02" in screen and "double()" in screen
+    assert "gave another object" not in screen, "the wrong solution's verdict is still on screen"
+
+    terminal.type("q")
+    terminal.wait_for(r"\[exited 0\]")
+    history = terminal.history()
+    assert "Traceback" not in history and "internal error" not in history
+
+    state = json.loads((course.student / ".grader-state.json").read_text())
+    assert state["exercises"]["01"]["hints_shown"] == 1
+    assert state["exercises"]["01"]["verdict"]["stage"] == "passed"
+
+
+def test_watch_from_a_named_exercise_ends_when_everything_passes(terminal, course):
+    save(course.exercise("ex01_echo.py"), course.solution("ex01_echo.py"))
+    terminal.start([*course.grader, "watch", "2"], course.student, course.env())
+    terminal.wait_for("watching exercises/ex02_double.py")
+    save(course.exercise("ex02_double.py"), course.solution("ex02_double.py"))
+    screen, _ = terminal.wait_for(r"\[exited 0\]")
+    assert "Exercise 02 passes" in screen and "Every exercise passes" in screen
+    assert "Traceback" not in terminal.history()
+
+
+def test_watch_polling_fallback_sees_saves(terminal, course):
+    terminal.start([*course.grader, "watch", "--poll"], course.student, course.env())
+    terminal.wait_for(WATCHING)
+    save(course.exercise("ex01_echo.py"), WRONG)
+    terminal.wait_for(lambda s: "gave another object" in s and WATCHING in s)
+    terminal.type("q")
+    terminal.wait_for(r"\[exited 0\]")
+
+
+def test_ctrl_c_stops_the_watcher_without_a_traceback(terminal, course):
+    terminal.start([*course.grader, "watch"], course.student, course.env())
+    terminal.wait_for(WATCHING)
+    terminal.press("C-c")
+    terminal.wait_for(r"\[exited 0\]")
+    assert "Traceback" not in terminal.history() and "Stopped watching." in terminal.history()
+
+
+def test_no_color_on_a_terminal_has_no_colours(terminal, course):
+    terminal.start([*course.grader, "check", "01"], course.student, course.env(NO_COLOR="1"))
+    terminal.wait_for(r"\[exited 1\]")
+    raw = terminal.raw_screen()
+    assert "Exercise 01" in raw
+    assert not any(f"\x1b[{n}" in raw for n in range(30, 38)), "NO_COLOR output has colour codes"
+
+
+def _latency_bench():
+    spec = importlib.util.spec_from_file_location("watch_latency", KIT / "bench" / "watch_latency.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("exercise_id", [e.id for e in load_catalog() if e.id in ("01", "02", "03")])
+def test_the_verdict_is_on_screen_within_1_5_s_of_the_save(exercise_id):
+    """The kit's real exercises, their reference solutions saved over the stubs (bench/watch_latency.py)."""
+    figures = _latency_bench().measure(exercise_id, repeats=3)
+    assert statistics.median(figures) <= 1.5, figures
