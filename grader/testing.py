@@ -36,7 +36,10 @@ class CheckFailure(AssertionError):
 
 
 def where(obj: Any) -> Location | None:
-    """The student's definition of `obj` (a function, a class), for pointing a failure at it."""
+    """The student's definition of `obj` (a function, a class), for pointing a failure at it; a `Location`
+    (a line a probe found, e.g. where the event loop was blocked) is taken as it is."""
+    if isinstance(obj, Location):
+        return obj
     try:
         target = inspect.unwrap(obj)
         filename = inspect.getsourcefile(target)

@@ -2,6 +2,8 @@
 
 Test data, one file per case, each a complete exercise file:
     tests/data/submissions/alternative/exNN_slug.py       a correct solution written differently from ours
+    tests/data/submissions/alternative/exNN_slug/*.py     more of them, optional; a first line
+                                                          `# requires: python>=3.11` skips one on older Pythons
     tests/data/submissions/wrong/exNN_slug/<case>.py      a plausible wrong solution; its first line says
                                                           `# fails: check_a, check_b` (the checks it must fail)
 The reference solutions (solutions/) and the stubs (exercises/) are covered by `grader verify`, run below too.
@@ -10,6 +12,7 @@ The reference solutions (solutions/) and the stubs (exercises/) are covered by `
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,12 +22,21 @@ from grader.catalog import load_catalog
 
 CATALOG = load_catalog()
 FAILS = re.compile(r"^# fails: (?P<names>[a-z0-9_, ]+)$")
+REQUIRES = re.compile(r"^# requires: python>=(?P<major>\d+)\.(?P<minor>\d+)$")
 
 
 def wrong_cases() -> list[tuple[str, Path]]:
     cases = []
     for exercise in CATALOG:
         folder = SUBMISSIONS / "wrong" / exercise.filename.removesuffix(".py")
+        cases += [(exercise.id, path) for path in sorted(folder.glob("*.py"))]
+    return cases
+
+
+def more_alternatives() -> list[tuple[str, Path]]:
+    cases = []
+    for exercise in CATALOG:
+        folder = SUBMISSIONS / "alternative" / exercise.filename.removesuffix(".py")
         cases += [(exercise.id, path) for path in sorted(folder.glob("*.py"))]
     return cases
 
@@ -47,6 +59,15 @@ def test_alternative_solution_passes(tmp_path, exercise_id):
     exercise = CATALOG.get(exercise_id)
     path = SUBMISSIONS / "alternative" / exercise.filename
     assert path.is_file(), f"exercise {exercise_id} needs a correct solution written another way at {path}"
+    result = grade_source(tmp_path, exercise_id, path)
+    assert [c.name for c in result.checks if not c.passed] == [], [c.message for c in result.checks]
+
+
+@pytest.mark.parametrize(("exercise_id", "path"), more_alternatives(), ids=lambda v: getattr(v, "stem", v))
+def test_more_alternative_solutions_pass(tmp_path, exercise_id, path):
+    requires = REQUIRES.match(path.read_text(encoding="utf-8").splitlines()[0])
+    if requires and sys.version_info < (int(requires["major"]), int(requires["minor"])):
+        pytest.skip(f"{path.name} needs Python {requires['major']}.{requires['minor']}")
     result = grade_source(tmp_path, exercise_id, path)
     assert [c.name for c in result.checks if not c.passed] == [], [c.message for c in result.checks]
 

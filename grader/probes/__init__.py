@@ -1,0 +1,10 @@
+"""Instruments the hidden suites share: they observe a student's code from the outside.
+
+- `loop_watch`: did the event loop stall, for how long, and on which line of the student's file?
+- `processes`: start methods, a spy on process pools, leftover workers (exercise 04).
+- `work`: picklable functions sent to the student's worker processes; they report where and when they ran.
+- `fake_requests`, `fake_aiohttp`: mocked HTTP servers that count requests in flight (exercises 05 and 06).
+
+The `work` module must stay importable by its dotted name: worker processes started by spawn or forkserver
+import it afresh, and see nothing the suite patched.
+"""

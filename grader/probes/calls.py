@@ -1,0 +1,45 @@
+"""Await a student's coroutine function with a time limit, and say clearly when it is not one."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from pytest_socket import SocketBlockedError
+
+from grader.testing import call_repr, fail
+
+
+async def await_call(func: Callable[..., Any], *args: Any, limit: float, shown: str | None = None) -> Any:
+    """`await func(*args)`, failing the check if `func` is not `async def` or runs longer than `limit` seconds.
+
+    `shown` replaces the call as messages print it, when an argument's repr would only confuse (a partial).
+    """
+    __tracebackhide__ = True
+    text = shown or call_repr(func, *args)
+    awaitable = func(*args)
+    if not inspect.isawaitable(awaitable):
+        fail(
+            f"{text} returned {awaitable!r} instead of a coroutine",
+            expected=f"`{getattr(func, '__name__', func)}` is an `async def` function, awaited by the caller",
+            fix="Keep the `async def` of the given signature.",
+            at=func,
+        )
+    try:
+        return await asyncio.wait_for(awaitable, limit)
+    except SocketBlockedError:
+        fail(
+            f"{text} tried to open a real network connection, which the grader blocks",
+            expected="requests made the way the exercise asks, which the grader answers with its own fake server",
+            fix="Use the client the exercise names (requests via get_status in 05, the aiohttp session in 06).",
+            at=func,
+        )
+    except asyncio.TimeoutError:  # not the builtin TimeoutError before 3.11
+        fail(
+            f"{text} did not finish within {limit:g} s",
+            expected="it returns once the work is done",
+            fix="Look for a wait that never ends: a task or a future nobody completes, or work that never stops.",
+            at=func,
+        )

@@ -1,0 +1,110 @@
+"""A fake HTTP server for aiohttp (exercise 06): aioresponses, plus a count of sessions and requests in flight.
+
+aioresponses patches `ClientSession._request`: an unregistered URL raises `ClientConnectionError` without
+touching the network. Its callbacks must be real `async def` functions, and a response without `reason=` makes
+`raise_for_status()` fail with `AssertionError` instead of `ClientResponseError`, so both are given here.
+Sessions are counted by spying on `ClientSession.__init__`, which `from aiohttp import ClientSession` cannot
+bypass.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from http import HTTPStatus
+from types import TracebackType
+
+import aiohttp
+import pytest
+from aioresponses import CallbackResult, aioresponses
+
+from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
+
+
+class FakeAiohttpServer:
+    """Use as `with FakeAiohttpServer(monkeypatch) as server:` around the student's calls."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._mock = aioresponses()
+        for name in PROXY_VARIABLES:
+            monkeypatch.setenv(name, DEAD_PROXY)
+        for name in NO_PROXY_VARIABLES:
+            monkeypatch.delenv(name, raising=False)
+        self.sessions: list[aiohttp.ClientSession] = []
+        original = aiohttp.ClientSession.__init__
+        sessions = self.sessions
+
+        def spy(session: aiohttp.ClientSession, *args, **kwargs) -> None:
+            sessions.append(session)
+            original(session, *args, **kwargs)
+
+        monkeypatch.setattr(aiohttp.ClientSession, "__init__", spy)
+        self._answered: dict[str, asyncio.Event] = {}
+        self._gathered: asyncio.Event | None = None
+        self._gave_up = False
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.served: list[Served] = []
+
+    def __enter__(self) -> FakeAiohttpServer:
+        self._mock.__enter__()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._mock.__exit__(exc_type, exc, tb)
+
+    def route(
+        self, url: str, status: int = 200, *, latency: float = 0.0, together: int = 0, after: str | None = None
+    ) -> str:
+        """Answer `url` with `status` after `latency` seconds; hold it until `together` requests are in flight,
+        or until `after` has been answered. Returns `url`."""
+
+        async def respond(_url: object, **_kwargs: object) -> CallbackResult:
+            await self._serve(url, latency, together, after)
+            return CallbackResult(status=status, body="", reason=HTTPStatus(status).phrase)
+
+        self._mock.get(url, callback=respond, repeat=True)
+        return url
+
+    def refuse(self, url: str) -> str:
+        """Fail `url` with `aiohttp.ClientConnectionError`, as a server that is down would. Returns `url`."""
+        self._mock.get(url, exception=aiohttp.ClientConnectionError(f"Connection refused: {url}"), repeat=True)
+        return url
+
+    def open_sessions(self) -> list[aiohttp.ClientSession]:
+        return [s for s in self.sessions if not s.closed]
+
+    async def _serve(self, url: str, latency: float, together: int, after: str | None) -> None:
+        started = time.monotonic()
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if together:
+                gathered = self._gathered = self._gathered or asyncio.Event()
+                if self.in_flight >= together:
+                    gathered.set()
+                await self._hold(gathered)
+            if after:
+                await self._hold(self._answered.setdefault(after, asyncio.Event()))
+                if not self._gave_up:
+                    await asyncio.sleep(ORDER_MARGIN)
+            if latency:
+                await asyncio.sleep(latency)
+        finally:
+            self.in_flight -= 1
+            self._answered.setdefault(url, asyncio.Event()).set()
+            self.served.append(Served(url, threading.get_ident(), started, time.monotonic()))
+
+    async def _hold(self, event: asyncio.Event) -> None:
+        if self._gave_up:
+            return
+        try:
+            await asyncio.wait_for(event.wait(), WAIT_LIMIT)
+        except asyncio.TimeoutError:  # not the builtin TimeoutError before 3.11
+            self._gave_up = True
+            for waiting in (self._gathered, *self._answered.values()):
+                if waiting is not None:
+                    waiting.set()

@@ -1,0 +1,82 @@
+"""A fake HTTP server for `requests` (exercise 05), answering from threads in parallel.
+
+requests-mock's `Mocker` runs every request under one global lock, which would make threaded requests look
+sequential; a `requests_mock.Adapter` returned by a patched `requests.Session.get_adapter` has no such lock. An
+unregistered URL raises `requests_mock.NoMockAddress`; nothing ever reaches the network.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+import requests
+import requests_mock
+
+from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
+
+
+class FakeRequestsServer:
+    """Routes URLs to status codes, with latency, errors, and requests held back to reveal concurrency."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self._adapter = requests_mock.Adapter()
+        monkeypatch.setattr(requests.Session, "get_adapter", lambda session, url: self._adapter)
+        for name in PROXY_VARIABLES:
+            monkeypatch.setenv(name, DEAD_PROXY)
+        for name in NO_PROXY_VARIABLES:
+            monkeypatch.delenv(name, raising=False)
+        self._changed = threading.Condition()
+        self._answered: set[str] = set()
+        self._gathered = False
+        self._gave_up = False
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.served: list[Served] = []
+
+    def route(
+        self, url: str, status: int = 200, *, latency: float = 0.0, together: int = 0, after: str | None = None
+    ) -> str:
+        """Answer `url` with `status` after `latency` seconds; hold it until `together` requests are in flight,
+        or until `after` has been answered. Returns `url`."""
+
+        def respond(request: object, context: object) -> str:
+            self._serve(url, latency, together, after)
+            return ""
+
+        self._adapter.register_uri("GET", url, status_code=status, text=respond)
+        return url
+
+    def refuse(self, url: str) -> str:
+        """Fail `url` with `requests.ConnectionError`, as a server that is down would. Returns `url`."""
+        self._adapter.register_uri("GET", url, exc=requests.exceptions.ConnectionError(f"Connection refused: {url}"))
+        return url
+
+    def _serve(self, url: str, latency: float, together: int, after: str | None) -> None:
+        started = time.monotonic()
+        with self._changed:
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+            if together and self.in_flight >= together:
+                self._gathered = True
+            self._changed.notify_all()
+            if together:
+                self._hold(lambda: self._gathered)
+            if after:
+                self._hold(lambda: after in self._answered)
+        if after and not self._gave_up:
+            time.sleep(ORDER_MARGIN)
+        if latency:
+            time.sleep(latency)
+        with self._changed:
+            self.in_flight -= 1
+            self._answered.add(url)
+            self.served.append(Served(url, threading.get_ident(), started, time.monotonic()))
+            self._changed.notify_all()
+
+    def _hold(self, ready) -> None:
+        """Wait (holding the condition's lock) until `ready()`, or give up holding anything back."""
+        if not self._changed.wait_for(lambda: self._gave_up or ready(), timeout=WAIT_LIMIT):
+            self._gave_up = True
+            self._changed.notify_all()

@@ -1,0 +1,268 @@
+"""Tell a student whether their coroutine blocked the event loop, for how long, and on which line.
+
+A heartbeat coroutine notices *that* the loop stalled: it asks to wake every few milliseconds, so a longer gap
+between two ticks is time in which the loop ran nothing else. It cannot say *why*: by the time it runs again the
+culprit has returned. So a daemon thread watches the heartbeat and, only while it is late, samples the loop
+thread's stack (`sys._current_frames()`) and keeps the innermost frame in the student's files: that is the line
+a student can change, even when the time is spent deep inside `requests`, `time.sleep` or a pool's `result()`.
+
+Timestamps come from `time.monotonic()`, the system-wide clock on Linux, so that a suite can compare a stall with
+the moments a worker thread or a worker *process* says it was busy (`BlockedSpan.overlap`): "the loop was frozen
+during the whole 0.3 s the request took" is evidence that does not depend on how busy the machine is.
+
+Usage, in a suite (see grader/suites/README.md):
+
+    async with LoopWatch(submission_root, given=(ex.get_status,)) as watch:
+        await ex.fetch_status(url)
+    stall = watch.report.stall_during(started, ended)
+    if stall is not None and stall.overlap(started, ended) > 0.15:
+        fail(stall.describe(), ...)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import linecache
+import os
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import CodeType, FrameType, TracebackType
+from typing import Any, NamedTuple
+
+from grader.model import Location
+
+_THIS_FILE = os.path.realpath(__file__)
+
+
+class Site(NamedTuple):
+    """A line of the student's files where the loop thread was found."""
+
+    filename: str
+    """As the code object names it, for `linecache`."""
+    relative: str
+    """Relative to the submission root, e.g. `exercises/ex05_blocking_io.py`."""
+    line: int
+    function: str
+
+    def code(self) -> str | None:
+        return linecache.getline(self.filename, self.line).strip() or None
+
+
+@dataclass(frozen=True)
+class BlockedSpan:
+    """One stall of the loop, blamed on the student line sampled most often during it.
+
+    The location fields are None when no student frame dominated the stall (the time went to code the student
+    did not call, or the stall was too short to sample). `via` names the given helper (e.g. `get_status`) the
+    blamed line called, when the time was spent inside it.
+    """
+
+    seconds: float
+    started: float = 0.0
+    """`time.monotonic()` at the last heartbeat tick before the stall."""
+    ended: float = 0.0
+    """`time.monotonic()` when the loop ran the heartbeat again (or the watch ended)."""
+    file: str | None = None
+    line: int | None = None
+    function: str | None = None
+    code: str | None = None
+    via: str | None = None
+
+    def describe(self) -> str:
+        """The stall as one line a student can act on, e.g.
+        `event loop blocked for 0.31 s at exercises/ex05_blocking_io.py:14 in fetch_status: requests.get(url)`."""
+        text = f"event loop blocked for {self.seconds:.2f} s"
+        if self.file is None:
+            return text
+        text += f" at {self.file}:{self.line} in {self.function}"
+        if self.code:
+            text += f": {self.code}"
+        return f"{text} (inside {self.via})" if self.via else text
+
+    @property
+    def location(self) -> Location | None:
+        """The blamed line, for pointing a failure at it (`fail(..., at=span.location)`)."""
+        return Location(self.file, self.line or 0, self.function) if self.file else None
+
+    def overlap(self, start: float, end: float) -> float:
+        """Seconds of [start, end] (monotonic) during which the loop was stalled in this span."""
+        return max(0.0, min(self.ended, end) - max(self.started, start))
+
+
+@dataclass
+class LoopReport:
+    """What the loop went through while watched; thresholds are the caller's call."""
+
+    longest_gap: float = 0.0
+    """Longest time without a heartbeat tick, in seconds; includes one `interval` of sleep."""
+    spans: list[BlockedSpan] = field(default_factory=list)
+    """Every gap longer than `late_after`, in the order they ended."""
+    ticks: int = 0
+    """Heartbeat ticks seen; near zero means the loop hardly ran at all."""
+
+    def worst(self) -> BlockedSpan | None:
+        """The longest stall, because that is the one worth telling a student about."""
+        return max(self.spans, key=lambda span: span.seconds, default=None)
+
+    def blocked(self, more_than: float) -> BlockedSpan | None:
+        """The worst stall if it exceeds `more_than` seconds (judge `longest_gap` below `late_after`)."""
+        worst = self.worst()
+        return worst if worst is not None and worst.seconds > more_than else None
+
+    def stall_during(self, start: float, end: float) -> BlockedSpan | None:
+        """The stall that covered most of the interval [start, end] (monotonic), or None if none touched it."""
+        best = max(self.spans, key=lambda span: span.overlap(start, end), default=None)
+        return best if best is not None and best.overlap(start, end) > 0 else None
+
+
+# The names Python gives the frames of comprehensions and lambdas: blame the function around them instead.
+_ANONYMOUS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>", "<lambda>"})
+
+
+class LoopWatch:
+    """Async context manager that watches the running loop for the duration of its body.
+
+    `student_root` is the folder reported file names are relative to; only frames from files under it are
+    blamed. `given` lists the student file's given helpers (e.g. `get_status`): a stall inside one is blamed on
+    the student's line that called it, since that is the line to change. `late_after` is the shortest stall
+    worth recording and locating; sampling starts only then, so healthy code pays for one timer every
+    `interval` and a thread wake-up every `late_after`.
+    """
+
+    def __init__(
+        self,
+        student_root: str | Path,
+        *,
+        given: Iterable[Callable[..., Any]] = (),
+        interval: float = 0.01,
+        late_after: float = 0.05,
+        sample_every: float = 0.005,
+    ) -> None:
+        if not 0 < interval < late_after or sample_every <= 0:
+            raise ValueError("need 0 < interval < late_after and sample_every > 0")
+        self._root = Path(os.path.realpath(student_root))
+        self._given: set[CodeType] = {code for code in map(_code_of, given) if code is not None}
+        self._interval = interval
+        self._late_after = late_after
+        self._sample_every = sample_every
+        self._relative: dict[str, str | None] = {}
+        self._samples: dict[int, Counter[tuple[Site, Site | None] | None]] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        # (ticks so far, monotonic() at the last tick): one tuple, so the sampler reads a consistent pair.
+        self._beat = (0, 0.0)
+        self._progress = LoopReport()
+        self._report: LoopReport | None = None
+
+    @property
+    def report(self) -> LoopReport:
+        """The findings; only complete once the `async with` block has exited."""
+        if self._report is None:
+            raise RuntimeError("LoopWatch.report is available after the async with block exits")
+        return self._report
+
+    async def __aenter__(self) -> LoopWatch:
+        self._loop_thread = threading.get_ident()
+        self._beat = (0, time.monotonic())
+        self._task = asyncio.get_running_loop().create_task(self._heartbeat(), name="LoopWatch heartbeat")
+        self._thread = threading.Thread(target=self._sample, name="LoopWatch sampler", daemon=True)
+        self._thread.start()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        # Everything up to cancel() is synchronous, so it completes even if we are being cancelled.
+        now = time.monotonic()
+        self._stop.set()
+        self._thread.join()
+        self._close_gap(now)
+        self._report = self._progress
+        self._task.cancel()
+        await asyncio.wait({self._task})
+
+    async def _heartbeat(self) -> None:
+        while True:
+            await asyncio.sleep(self._interval)
+            self._close_gap(time.monotonic())
+            self._progress.ticks += 1
+
+    def _close_gap(self, now: float) -> None:
+        """End the current gap at `now`; a long one becomes a span blamed on its samples."""
+        with self._lock:
+            epoch, last = self._beat
+            samples = self._samples.pop(epoch, None)
+            self._beat = (epoch + 1, now)
+        gap = now - last
+        self._progress.longest_gap = max(self._progress.longest_gap, gap)
+        if gap <= self._late_after:
+            return
+        found = samples.most_common(1)[0][0] if samples else None
+        if found is None:
+            self._progress.spans.append(BlockedSpan(gap, last, now))
+            return
+        site, via = found
+        helper = f"{via.function}: {via.code() or 'line ' + str(via.line)}" if via else None
+        self._progress.spans.append(
+            BlockedSpan(gap, last, now, site.relative, site.line, site.function, site.code(), helper)
+        )
+
+    def _sample(self) -> None:
+        """Sampler thread: sleep until the heartbeat could be late, then sample while it is."""
+        wait = self._sample_every
+        while not self._stop.wait(wait):
+            epoch, last = self._beat
+            early = last + self._late_after - time.monotonic()
+            wait = max(early, self._sample_every)
+            if early > 0:
+                continue
+            found = self._locate(sys._current_frames().get(self._loop_thread))
+            with self._lock:
+                if self._beat[0] == epoch:
+                    self._samples.setdefault(epoch, Counter())[found] += 1
+
+    def _locate(self, frame: FrameType | None) -> tuple[Site, Site | None] | None:
+        """The student's line on the loop thread's stack (the caller of a given helper), and the helper's line."""
+        student: list[FrameType] = []  # innermost first
+        while frame is not None:
+            if self._relative_path(frame.f_code.co_filename) is not None and frame.f_lineno is not None:
+                student.append(frame)
+            frame = frame.f_back
+        if not student:
+            return None
+        helper = None
+        for index, found in enumerate(student):
+            if found.f_code in self._given:
+                helper = helper or self._site(found, student[index + 1 :])
+                continue
+            return self._site(found, student[index + 1 :]), helper
+        return self._site(student[0], student[1:]), None
+
+    def _site(self, frame: FrameType, outer: list[FrameType]) -> Site:
+        code = frame.f_code
+        function = code.co_name
+        if function in _ANONYMOUS:  # 3.10 and 3.11 run comprehensions in frames of their own
+            function = next((f.f_code.co_name for f in outer if f.f_code.co_name not in _ANONYMOUS), function)
+        return Site(code.co_filename, self._relative[code.co_filename] or "", frame.f_lineno or 0, function)
+
+    def _relative_path(self, filename: str) -> str | None:
+        """Path under the student root, or None; cached because the sampler asks once per frame."""
+        if filename not in self._relative:
+            path = Path(os.path.realpath(filename))
+            inside = not filename.startswith("<") and str(path) != _THIS_FILE and path.is_relative_to(self._root)
+            self._relative[filename] = path.relative_to(self._root).as_posix() if inside else None
+        return self._relative[filename]
+
+
+def _code_of(func: Callable[..., Any]) -> CodeType | None:
+    """The code object of `func` under its decorators (a student may decorate a given helper)."""
+    try:
+        return getattr(inspect.unwrap(func), "__code__", None)
+    except ValueError:
+        return None

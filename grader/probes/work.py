@@ -1,0 +1,99 @@
+"""Work the suites hand to a student's `run_cpu_bound(ns, work)` (exercise 04).
+
+Every function here runs wherever the student's code sends it: in the event loop's thread, in a worker thread,
+or in a worker process started by fork, forkserver or spawn. So they live in an importable module of the grader
+(a worker re-imports it by name and pickles the result back) and take their settings through
+`functools.partial`, never through globals a suite patched. Each returns a `Record` saying where and when it
+ran; `time.monotonic()` is the system-wide clock on Linux, so the parent can line the records up with what its
+own event loop did meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Record(NamedTuple):
+    """Where and when one call `work(n)` ran."""
+
+    n: int
+    pid: int
+    thread: int
+    """`threading.get_ident()` of the thread that ran it."""
+    started: float
+    ended: float
+    met: bool = False
+    """For `meet`: whether another call was running at the same time."""
+
+
+def where(n: int) -> Record:
+    """Return at once, saying which process and thread ran the call."""
+    now = time.monotonic()
+    return Record(n, os.getpid(), threading.get_ident(), now, now)
+
+
+def burn(seconds: float, n: int) -> Record:
+    """Keep a CPU busy for `seconds` of wall-clock time: CPU-bound work whose length does not depend on load."""
+    started = time.monotonic()
+    spins = 0
+    while time.monotonic() - started < seconds:
+        spins += 1
+    return Record(n, os.getpid(), threading.get_ident(), started, time.monotonic())
+
+
+def fail_if_negative(n: int) -> int:
+    """A `work` that raises for negative input, as a student's real work might."""
+    if n < 0:
+        raise ValueError(f"cannot work on a negative number: {n}")
+    return n
+
+
+def meet(folder: str, expected: int, timeout: float, n: int) -> Record:
+    """Wait until `expected` calls are running at once (they meet), or until `timeout`.
+
+    Calls find each other through files in `folder`, which works across processes of any start method. Once one
+    call has given up, the others do not wait any more: a wrong solution costs one `timeout`, not one each.
+    """
+    here = Path(folder)
+    started = time.monotonic()
+    mine = here / f"in-{n}-{os.getpid()}-{threading.get_ident()}"
+    mine.touch()
+    met = False
+    try:
+        while True:
+            if (here / "met").exists():
+                met = True
+                break
+            if (here / "gave-up").exists():
+                break
+            if sum(1 for _ in here.glob("in-*")) >= expected:
+                (here / "met").touch()
+                met = True
+                break
+            if time.monotonic() - started > timeout:
+                (here / "gave-up").touch()
+                break
+            time.sleep(0.005)
+    finally:
+        mine.unlink()
+    return Record(n, os.getpid(), threading.get_ident(), started, time.monotonic(), met)
+
+
+def finish_in_reverse(folder: str, count: int, timeout: float, n: int) -> int:
+    """Return `n`, but only after the call for `n + 1` has returned (plus a margin): completion order is reversed.
+
+    Run concurrently on enough workers, calls for 0..count-1 complete in the order count-1, ..., 1, 0, so a
+    solution that collects results as they complete returns them backwards.
+    """
+    here = Path(folder)
+    if n + 1 < count:
+        deadline = time.monotonic() + timeout
+        while not (here / f"done-{n + 1}").exists() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.15)  # lets the later call's result reach the parent first
+    (here / f"done-{n}").touch()
+    return n

@@ -1,0 +1,213 @@
+"""Exercise 04: CPU-bound work in a process pool.
+
+The suite passes its own `work` (from `grader.probes.work`, importable by the workers under every start method),
+which reports the process and thread that ran it and when. So "ran in another process", "ran in parallel" and
+"the loop kept running meanwhile" are read from what happened, not from a stopwatch. `$GRADER_MP_START` picks
+the start method (fork, forkserver, spawn) the student's pools use.
+"""
+
+import os
+import tempfile
+import threading
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from grader.probes import work
+from grader.probes.calls import await_call
+from grader.probes.loop_watch import LoopWatch
+from grader.probes.processes import PoolSpy, use_start_method_from_env
+from grader.testing import check, expect, fail, student
+
+ex = student("exercises.ex04_cpu_bound")
+ROOT = Path(ex.__file__).resolve().parent.parent
+START_METHOD = use_start_method_from_env()
+
+MEET_LIMIT = 3.0
+"""Seconds a call waits for a second call to run beside it (a worker starts in well under a second)."""
+LIMIT = 2 * MEET_LIMIT
+"""Seconds any one call of run_cpu_bound may take."""
+BURN = 0.3
+"""Seconds of CPU each call burns in the responsiveness check: a loop running it stalls that long."""
+PROCESSES = (
+    "Run each call in a process pool: `with ProcessPoolExecutor() as pool:` then "
+    "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
+)
+IN_ORDER = "`asyncio.gather` returns results in the order of its arguments; `as_completed` does not."
+SHUT_DOWN = "Use `with ProcessPoolExecutor() as pool:` (or `pool.shutdown()` in a `finally:`) around the work."
+
+
+@pytest.fixture(autouse=True)
+def pools(monkeypatch: pytest.MonkeyPatch):
+    spy = PoolSpy(monkeypatch)
+    yield spy
+    spy.clean_up()
+
+
+def records(got: object, shown: str, ns: list[int]) -> list[work.Record]:
+    """The student's results, checked to be one record per n (the order is another check's business)."""
+    __tracebackhide__ = True
+    ok = isinstance(got, (list, tuple)) and all(isinstance(r, work.Record) for r in got)
+    expect(
+        ok and sorted(r.n for r in got) == sorted(ns),
+        f"{shown} returned {got!r}",
+        expected="a list with the result of work(n) for each n",
+        at=ex.run_cpu_bound,
+    )
+    return list(got)
+
+
+@check("run_cpu_bound returns the results in the order of ns, whichever call finishes first")
+async def test_returns_results_in_order():
+    got = await await_call(ex.run_cpu_bound, [30_000, 5, 0], limit=LIMIT)
+    reordered = isinstance(got, (list, tuple)) and sorted(got, key=repr) == sorted([30_000, 5, 0], key=repr)
+    expect(
+        isinstance(got, (list, tuple)) and list(got) == [30_000, 5, 0],
+        f"run_cpu_bound([30000, 5, 0]) returned {got!r}" + (", not in the order of ns" if reordered else ""),
+        expected="[30000, 5, 0]: cpu_bound_work(n) for each n, in the order of ns",
+        fix=IN_ORDER if reordered else PROCESSES,
+        at=ex.run_cpu_bound,
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT)
+        got = await await_call(ex.run_cpu_bound, [0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
+    expect(
+        isinstance(got, (list, tuple)) and list(got) == [0, 1],
+        f"run_cpu_bound([0, 1], work) returned {got!r}"
+        + (", the order in which the calls finished (work(1) finished first)" if got == [1, 0] else ""),
+        expected="[0, 1]: the results in the order of ns",
+        fix=IN_ORDER,
+        at=ex.run_cpu_bound,
+    )
+    got = await await_call(ex.run_cpu_bound, [], limit=LIMIT)
+    expect(
+        isinstance(got, (list, tuple)) and list(got) == [],
+        f"run_cpu_bound([]) returned {got!r}",
+        expected="[]",
+        at=ex.run_cpu_bound,
+    )
+
+
+@check("work(n) runs in worker processes, not in the grader's process")
+async def test_runs_in_worker_processes():
+    shown = "run_cpu_bound([1, 2, 3], work)"
+    got = records(await await_call(ex.run_cpu_bound, [1, 2, 3], work.where, limit=LIMIT, shown=shown), shown, [1, 2, 3])
+    here = [r for r in got if r.pid == os.getpid()]
+    if any(r.thread == threading.get_ident() for r in here):
+        fail(
+            f"{shown} called work(n) right in the coroutine: the event loop's own thread did the work, so"
+            " nothing else could run meanwhile",
+            expected="each work(n) runs in a worker process of a ProcessPoolExecutor",
+            fix=PROCESSES,
+            at=ex.run_cpu_bound,
+        )
+    if here:
+        fail(
+            f"{shown} ran work(n) in a thread of the program's own process (pid {os.getpid()}): threads share the"
+            " GIL, so CPU-bound work in threads still runs one call at a time",
+            expected="each work(n) runs in a worker process, which has its own interpreter and GIL",
+            fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor or the loop's default executor (threads).",
+            at=ex.run_cpu_bound,
+        )
+
+
+@check("the calls run in parallel, on at least two worker processes", depends=("runs_in_worker_processes",))
+async def test_runs_in_parallel():
+    shown = "run_cpu_bound([0, 1], work)"
+    with tempfile.TemporaryDirectory() as folder:
+        meet = partial(work.meet, folder, 2, MEET_LIMIT)
+        got = records(await await_call(ex.run_cpu_bound, [0, 1], meet, limit=LIMIT, shown=shown), shown, [0, 1])
+    expect(
+        all(r.met for r in got),
+        f"{shown}: work(0) and work(1) never ran at the same time (one waited {MEET_LIMIT:g} s for the other"
+        f" and gave up); they ran in {len({r.pid for r in got})} worker process(es), one after the other",
+        expected="both calls submitted before awaiting either, running at once on two workers",
+        fix="Submit all the calls, then await them together: "
+        "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`; keep the pool's default"
+        " number of workers (at least two).",
+        at=ex.run_cpu_bound,
+    )
+
+
+@check("the event loop keeps running other coroutines while the work runs")
+async def test_loop_stays_responsive():
+    shown = "run_cpu_bound([0, 1], work)"
+    async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
+        got = await await_call(ex.run_cpu_bound, [0, 1], partial(work.burn, BURN), limit=LIMIT, shown=shown)
+    for record in records(got, shown, [0, 1]):
+        stall = watching.report.stall_during(record.started, record.ended)
+        if stall is not None and stall.overlap(record.started, record.ended) > (record.ended - record.started) / 2:
+            fail(
+                f"while work({record.n}) ran for {BURN:g} s, the {stall.describe()}",
+                expected="other coroutines keep running while the work runs in other processes",
+                fix="Await the pool's futures (`await loop.run_in_executor(pool, work, n)`): never call work(n),"
+                " `future.result()` or `pool.map` directly in the coroutine.",
+                at=stall.location or ex.run_cpu_bound,
+            )
+
+
+@check(
+    "the pool is shut down before run_cpu_bound returns: no worker process is left",
+    depends=("runs_in_worker_processes",),
+)
+async def test_shuts_down_pool(pools):
+    await await_call(ex.run_cpu_bound, [1, 2], work.where, limit=LIMIT, shown="run_cpu_bound([1, 2], work)")
+    left = pools.live_workers()
+    expect(
+        not left,
+        f"{len(left)} worker process(es) of the pool were still running when run_cpu_bound returned",
+        expected="the pool shut down before returning, its workers gone",
+        fix=SHUT_DOWN,
+        at=ex.run_cpu_bound,
+    )
+
+
+@check("when work(n) raises, run_cpu_bound raises that exception")
+async def test_propagates_work_errors():
+    shown = "run_cpu_bound([3, -1, 4], work)"
+    try:
+        got = await await_call(ex.run_cpu_bound, [3, -1, 4], work.fail_if_negative, limit=LIMIT, shown=shown)
+    except ValueError as error:
+        expect(
+            str(error) == "cannot work on a negative number: -1",
+            f"{shown} raised ValueError({str(error)!r})",
+            expected="work(-1)'s own ValueError('cannot work on a negative number: -1')",
+            at=ex.run_cpu_bound,
+        )
+        return
+    except Exception as error:
+        if any(isinstance(inner, ValueError) for inner in getattr(error, "exceptions", ())):
+            fail(
+                f"{shown} raised {type(error).__name__} wrapping work(-1)'s ValueError",
+                expected="the ValueError itself",
+                fix="`asyncio.gather` raises the first exception as it is.",
+                at=ex.run_cpu_bound,
+            )
+        raise
+    fail(
+        f"{shown} returned {got!r} although work(-1) raised ValueError",
+        expected="the ValueError raised to the caller",
+        fix="Let the exception through: no `return_exceptions=True`, no `except` that swallows it.",
+        at=ex.run_cpu_bound,
+    )
+
+
+@check("the pool is shut down when work(n) raises, too", depends=("runs_in_worker_processes",))
+async def test_shuts_down_pool_on_error(pools):
+    shown = "run_cpu_bound([3, -1, 4], work)"
+    try:
+        await await_call(ex.run_cpu_bound, [3, -1, 4], work.fail_if_negative, limit=LIMIT, shown=shown)
+    except NotImplementedError:
+        raise
+    except Exception:
+        left = pools.live_workers()  # while the exception, and the student's frame in it, is still alive
+    else:
+        left = pools.live_workers()
+    expect(
+        not left,
+        f"{len(left)} worker process(es) were still running after {shown} raised",
+        expected="the pool shut down on the way out, exception or not",
+        fix=SHUT_DOWN,
+        at=ex.run_cpu_bound,
+    )

@@ -1,0 +1,212 @@
+"""Exercise 05: blocking I/O in an executor.
+
+A fake server (`FakeRequestsServer`) answers the student's `requests` calls from whatever thread sends them,
+noting the thread, the moments it held each request, and how many were in flight at once. Whether the event
+loop was blocked is judged from that: the request ran in the loop's own thread, or the loop stalled for most of
+the time the request took (`LoopWatch`, which also finds the student's line that blocked it).
+"""
+
+import threading
+from pathlib import Path
+
+import pytest
+import requests
+
+from grader.probes.calls import await_call
+from grader.probes.fake_requests import FakeRequestsServer
+from grader.probes.loop_watch import BlockedSpan, LoopReport, LoopWatch
+from grader.probes.traffic import Served, url
+from grader.testing import call_repr, check, expect, fail, student
+
+ex = student("exercises.ex05_blocking_io")
+ROOT = Path(ex.__file__).resolve().parent.parent
+
+LIMIT = 4.0
+"""Seconds any one call of the student's code may take (the slowest wrong path takes about one second)."""
+LATENCY = 0.3
+"""Seconds a slow request takes: a loop blocked by it stalls for that long, a healthy loop at most ~0.07 s."""
+IN_EXECUTOR = (
+    "Run the blocking call in the loop's default executor: "
+    "`return await asyncio.get_running_loop().run_in_executor(None, get_status, url)`."
+)
+CONCURRENTLY = (
+    "Start every fetch before awaiting any: `await asyncio.gather(*(fetch_status(url) for url in urls))`; "
+    "a `for` loop with `await` inside waits for each request before sending the next."
+)
+HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `status_code`, do not call `raise_for_status()`."
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> FakeRequestsServer:
+    return FakeRequestsServer(monkeypatch)
+
+
+def watch() -> LoopWatch:
+    return LoopWatch(ROOT, given=[f for f in (getattr(ex, "get_status", None),) if f])
+
+
+def blocked_during(report: LoopReport, served: Served) -> BlockedSpan | None:
+    """The stall that froze the loop for most of the time the server held `served`, if there was one."""
+    stall = report.stall_during(served.started, served.ended)
+    held = served.ended - served.started
+    return stall if stall is not None and stall.overlap(served.started, served.ended) > held / 2 else None
+
+
+def holds(exc: BaseException, kind: type[BaseException]) -> bool:
+    """`exc` is a `kind`, or an exception group with one inside (a TaskGroup's way of raising)."""
+    if isinstance(exc, kind):
+        return True
+    return any(holds(inner, kind) for inner in getattr(exc, "exceptions", ()) if isinstance(inner, BaseException))
+
+
+@check("fetch_status returns the status code: 200, 404 and 500 come back as numbers")
+async def test_returns_status_codes(server):
+    for status in (200, 404, 500):
+        target = server.route(url(f"status/{status}"), status)
+        try:
+            got = await await_call(ex.fetch_status, target, limit=LIMIT)
+        except requests.HTTPError as error:
+            fail(
+                f"{call_repr(ex.fetch_status, target)} raised {error!r}",
+                expected=f"the number {status}",
+                fix=HTTP_ERRORS_ARE_ANSWERS,
+                at=ex.fetch_status,
+            )
+        expect(
+            isinstance(got, int) and got == status,
+            f"{call_repr(ex.fetch_status, target)} returned {got!r}",
+            expected=f"the status code, {status}",
+            fix="Return `get_status(url)`'s result (the response's `status_code`), run in an executor.",
+            at=ex.fetch_status,
+        )
+
+
+@check("fetch_status runs the blocking request in an executor: the event loop keeps running meanwhile")
+async def test_runs_in_executor(server):
+    target = server.route(url("slow"), 200, latency=LATENCY)
+    loop_thread = threading.get_ident()
+    async with watch() as watching:
+        got = await await_call(ex.fetch_status, target, limit=LIMIT)
+    expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
+    expect(
+        server.served,
+        f"{call_repr(ex.fetch_status, target)} sent no request to the server",
+        expected="one GET request, made by get_status(url) in an executor",
+        at=ex.fetch_status,
+    )
+    served = server.served[0]
+    stall = blocked_during(watching.report, served)
+    if served.thread == loop_thread:
+        where = stall.describe() if stall else "the request ran in the event loop's own thread"
+        fail(
+            f"{where}: the blocking `requests` call ran in the event loop's thread, so nothing else could run",
+            expected="the request runs in another thread while the loop keeps running",
+            fix=IN_EXECUTOR,
+            at=(stall.location if stall else None) or ex.fetch_status,
+        )
+    if stall is not None:
+        fail(
+            f"{stall.describe()}: the request ran in another thread, but the coroutine waited for it without"
+            " giving the loop back (a blocking `.result()` or `.join()`?)",
+            expected="`await` the executor's future, so the loop runs other coroutines meanwhile",
+            fix=IN_EXECUTOR,
+            at=stall.location or ex.fetch_status,
+        )
+
+
+@check("a connection error in fetch_status propagates as the requests exception")
+async def test_fetch_status_raises_connection_errors(server):
+    target = server.refuse(url("down"))
+    try:
+        got = await await_call(ex.fetch_status, target, limit=LIMIT)
+    except requests.ConnectionError:
+        return
+    fail(
+        f"{call_repr(ex.fetch_status, target)} returned {got!r} for a server that refused the connection",
+        expected="requests.ConnectionError raised to the caller",
+        fix="Let the exception through: do not catch it in fetch_status.",
+        at=ex.fetch_status,
+    )
+
+
+@check("when one fetch fails, fetch_all raises its exception")
+async def test_fetch_all_propagates_errors(server):
+    urls = [server.route(url("fine/1")), server.refuse(url("down")), server.route(url("fine/2"))]
+    try:
+        got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+    except Exception as error:
+        if holds(error, requests.ConnectionError):
+            return
+        raise
+    fail(
+        f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} refused the connection",
+        expected="the requests.ConnectionError raised (or an ExceptionGroup holding it)",
+        fix="`asyncio.gather(...)` without `return_exceptions=True` lets the first exception through.",
+        at=ex.fetch_all,
+    )
+
+
+@check("fetch_all returns the statuses in the order of urls, whatever order the answers arrive in")
+async def test_fetch_all_keeps_order(server):
+    statuses = [404, 200, 500]
+    urls = [url(f"order/{i}") for i in range(len(statuses))]
+    for i, status in enumerate(statuses):  # answered last to first
+        server.route(urls[i], status, after=urls[i + 1] if i + 1 < len(urls) else None)
+    got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+    in_order = isinstance(got, (list, tuple)) and list(got) == statuses
+    backwards = isinstance(got, (list, tuple)) and list(got) == statuses[::-1]
+    expect(
+        in_order,
+        f"{call_repr(ex.fetch_all, urls)} returned {got!r}"
+        + (": the order in which the answers arrived (last URL first)" if backwards else ""),
+        expected=f"{statuses}, one status per URL in the order of urls",
+        fix="`asyncio.gather` returns results in the order of its arguments; `as_completed` does not.",
+        at=ex.fetch_all,
+    )
+    empty = await await_call(ex.fetch_all, [], limit=LIMIT)
+    expect(
+        isinstance(empty, (list, tuple)) and list(empty) == [],
+        f"fetch_all([]) returned {empty!r}",
+        expected="[]",
+        at=ex.fetch_all,
+    )
+
+
+@check("fetch_all sends the requests concurrently: five slow requests are in flight at the same time")
+async def test_fetch_all_concurrent(server):
+    urls = [server.route(url(f"together/{i}"), 200, together=5) for i in range(5)]
+    loop_thread = threading.get_ident()
+    async with watch() as watching:
+        got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+    expect(
+        isinstance(got, (list, tuple)) and list(got) == [200] * 5,
+        f"fetch_all of five URLs returned {got!r}",
+        expected="[200, 200, 200, 200, 200]",
+        at=ex.fetch_all,
+    )
+    expect(
+        server.served,
+        "fetch_all sent none of the requests from this program's threads",
+        expected="five GET requests sent from threads of the event loop's process",
+        fix="Use threads (the default executor), not processes: blocking I/O only needs the loop's thread freed.",
+        at=ex.fetch_all,
+    )
+    if server.most_in_flight >= 5:
+        return
+    happened = f"at most {server.most_in_flight} of the 5 requests was in flight at a time"
+    stalls = [stall for stall in (blocked_during(watching.report, s) for s in server.served) if stall is not None]
+    on_loop = any(s.thread == loop_thread for s in server.served)
+    if on_loop or stalls:
+        how = "ran in the event loop's own thread" if on_loop else "blocked the event loop while they waited"
+        fail(
+            f"{happened}: the requests {how}" + (f" ({stalls[0].describe()})" if stalls else ""),
+            expected="all five requests in flight at once, each awaited in an executor thread",
+            fix=IN_EXECUTOR,
+            at=(stalls[0].location if stalls else None) or ex.fetch_status,
+        )
+    fail(
+        f"{happened}: each request was sent only after the previous one had answered",
+        expected="all five requests in flight at once: about 0.3 s for five requests of 0.3 s, not 1.5 s",
+        fix=CONCURRENTLY,
+        at=ex.fetch_all,
+    )

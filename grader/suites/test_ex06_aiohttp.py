@@ -1,0 +1,189 @@
+"""Exercise 06: a non-blocking HTTP client.
+
+aioresponses answers the student's aiohttp requests (`FakeAiohttpServer`), counting the requests in flight in
+its own handler and the `ClientSession` objects created; completion order is set by holding answers back.
+"""
+
+import aiohttp
+import pytest
+
+from grader.probes.calls import await_call
+from grader.probes.fake_aiohttp import FakeAiohttpServer
+from grader.probes.traffic import url
+from grader.testing import call_repr, check, expect, fail, student
+
+ex = student("exercises.ex06_aiohttp")
+
+LIMIT = 4.0
+"""Seconds any one call of the student's code may take (the slowest wrong path takes about one second)."""
+CONCURRENTLY = (
+    "Start every fetch before awaiting any: "
+    "`await asyncio.gather(*(fetch_status(session, url) for url in urls))`; a `for` loop with `await` inside"
+    " waits for each answer before sending the next request."
+)
+ONE_SESSION = (
+    "Open the session once in fetch_all, `async with aiohttp.ClientSession() as session:`, and pass it to every"
+    " fetch_status call."
+)
+
+
+@pytest.fixture
+async def server(monkeypatch: pytest.MonkeyPatch):
+    with FakeAiohttpServer(monkeypatch) as fake:
+        yield fake
+        for session in fake.open_sessions():  # a student's leak must not warn in some later check
+            await session.close()
+
+
+def holds(exc: BaseException, kind: type[BaseException]) -> bool:
+    """`exc` is a `kind`, or an exception group with one inside (a TaskGroup's way of raising)."""
+    if isinstance(exc, kind):
+        return True
+    return any(holds(inner, kind) for inner in getattr(exc, "exceptions", ()) if isinstance(inner, BaseException))
+
+
+@check("fetch_status returns the status code: 200, 404 and 500 come back as numbers")
+async def test_returns_status_codes(server):
+    async with aiohttp.ClientSession() as session:
+        for status in (200, 404, 500):
+            target = server.route(url(f"status/{status}"), status)
+            shown = f"fetch_status(session, {target!r})"
+            try:
+                got = await await_call(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
+            except aiohttp.ClientResponseError as error:
+                fail(
+                    f"{shown} raised {type(error).__name__}: {error}",
+                    expected=f"the number {status}",
+                    fix="A 404 or a 500 is an answer: return `response.status`, without `raise_for_status()`.",
+                    at=ex.fetch_status,
+                )
+            expect(
+                isinstance(got, int) and got == status,
+                f"{shown} returned {got!r}",
+                expected=f"the status code, {status}",
+                fix="`async with session.get(url) as response:` then `return response.status`.",
+                at=ex.fetch_status,
+            )
+    expect(
+        server.served,
+        "fetch_status sent no request through the session it was given",
+        expected="`session.get(url)`",
+        at=ex.fetch_status,
+    )
+
+
+@check("a connection error in fetch_status propagates as aiohttp's exception")
+async def test_fetch_status_raises_connection_errors(server):
+    target = server.refuse(url("down"))
+    shown = f"fetch_status(session, {target!r})"
+    async with aiohttp.ClientSession() as session:
+        try:
+            got = await await_call(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
+        except aiohttp.ClientConnectionError:
+            return
+    fail(
+        f"{shown} returned {got!r} for a server that refused the connection",
+        expected="aiohttp.ClientConnectionError raised to the caller",
+        fix="Let the exception through: do not catch it in fetch_status.",
+        at=ex.fetch_status,
+    )
+
+
+@check("when one fetch fails, fetch_all raises its exception")
+async def test_fetch_all_propagates_errors(server):
+    urls = [server.route(url("fine/1")), server.refuse(url("down")), server.route(url("fine/2"))]
+    try:
+        got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+    except Exception as error:
+        if holds(error, aiohttp.ClientConnectionError):
+            return
+        raise
+    fail(
+        f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} refused the connection",
+        expected="the aiohttp.ClientConnectionError raised (or an ExceptionGroup holding it)",
+        fix="`asyncio.gather(...)` without `return_exceptions=True` lets the first exception through.",
+        at=ex.fetch_all,
+    )
+
+
+@check("fetch_all returns the statuses in the order of urls, whatever order the answers arrive in")
+async def test_fetch_all_keeps_order(server):
+    statuses = [404, 200, 500]
+    urls = [url(f"order/{i}") for i in range(len(statuses))]
+    for i, status in enumerate(statuses):  # answered last to first
+        server.route(urls[i], status, after=urls[i + 1] if i + 1 < len(urls) else None)
+    got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+    backwards = isinstance(got, (list, tuple)) and list(got) == statuses[::-1]
+    expect(
+        isinstance(got, (list, tuple)) and list(got) == statuses,
+        f"{call_repr(ex.fetch_all, urls)} returned {got!r}"
+        + (": the order in which the answers arrived (last URL first)" if backwards else ""),
+        expected=f"{statuses}, one status per URL in the order of urls",
+        fix="`asyncio.gather` returns results in the order of its arguments; `as_completed` does not.",
+        at=ex.fetch_all,
+    )
+    empty = await await_call(ex.fetch_all, [], limit=LIMIT)
+    expect(
+        isinstance(empty, (list, tuple)) and list(empty) == [],
+        f"fetch_all([]) returned {empty!r}",
+        expected="[]",
+        at=ex.fetch_all,
+    )
+
+
+@check("fetch_all sends the requests concurrently: five slow requests are in flight at the same time")
+async def test_fetch_all_concurrent(server):
+    urls = [server.route(url(f"together/{i}"), 200, together=5) for i in range(5)]
+    got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+    expect(
+        isinstance(got, (list, tuple)) and list(got) == [200] * 5,
+        f"fetch_all of five URLs returned {got!r}",
+        expected="[200, 200, 200, 200, 200]",
+        at=ex.fetch_all,
+    )
+    expect(
+        server.most_in_flight >= 5,
+        f"at most {server.most_in_flight} of the 5 requests was in flight at a time: each was sent only after the"
+        " previous one had answered",
+        expected="all five requests in flight at once: about as long as one request, not five",
+        fix=CONCURRENTLY,
+        at=ex.fetch_all,
+    )
+
+
+@check("fetch_all opens one ClientSession for all the URLs")
+async def test_uses_one_session(server):
+    urls = [server.route(url(f"session/{i}")) for i in range(3)]
+    await await_call(ex.fetch_all, urls, limit=LIMIT)
+    made = len(server.sessions)
+    expect(
+        made >= 1,
+        "fetch_all opened no aiohttp.ClientSession",
+        expected="one session, used for every request",
+        fix=ONE_SESSION,
+        at=ex.fetch_all,
+    )
+    expect(
+        made == 1,
+        f"fetch_all opened {made} ClientSession objects for {len(urls)} URLs",
+        expected="one session shared by every request: it keeps a pool of connections to reuse",
+        fix=ONE_SESSION,
+        at=ex.fetch_all,
+    )
+
+
+@check("fetch_all closes its session before returning")
+async def test_closes_the_session(server):
+    urls = [server.route(url(f"close/{i}")) for i in range(2)]
+    await await_call(ex.fetch_all, urls, limit=LIMIT)
+    left = server.open_sessions()
+    expect(
+        server.sessions and not left,
+        f"{len(left)} ClientSession(s) were still open when fetch_all returned"
+        if server.sessions
+        else "fetch_all opened no aiohttp.ClientSession",
+        expected="the session closed before fetch_all returns (aiohttp warns 'Unclosed client session' otherwise)",
+        fix="`async with aiohttp.ClientSession() as session:` closes it when the block ends, or `await"
+        " session.close()` in a `finally:`.",
+        at=ex.fetch_all,
+    )

@@ -1,0 +1,19 @@
+"""Exercise 05: blocking I/O belongs in an executor (reference solution)."""
+
+import asyncio
+
+import requests
+
+
+def get_status(url: str) -> int:
+    """Given: the status code of `url`, with a blocking `requests` call."""
+    return requests.get(url, timeout=10).status_code
+
+
+async def fetch_status(url: str) -> int:
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, get_status, url)
+
+
+async def fetch_all(urls: list[str]) -> list[int]:
+    return list(await asyncio.gather(*(fetch_status(url) for url in urls)))

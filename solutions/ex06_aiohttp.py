@@ -1,0 +1,15 @@
+"""Exercise 06: a non-blocking HTTP client (reference solution)."""
+
+import asyncio
+
+import aiohttp
+
+
+async def fetch_status(session: aiohttp.ClientSession, url: str) -> int:
+    async with session.get(url) as response:
+        return response.status
+
+
+async def fetch_all(urls: list[str]) -> list[int]:
+    async with aiohttp.ClientSession() as session:
+        return list(await asyncio.gather(*(fetch_status(session, url) for url in urls)))

@@ -1,0 +1,18 @@
+# fails: propagates_work_errors
+"""Hides work's exceptions among the results."""
+
+import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+
+def cpu_bound_work(n: int) -> int:
+    counter = 0
+    for _ in range(n):
+        counter += 1
+    return counter
+
+
+async def run_cpu_bound(ns: list[int], work=cpu_bound_work) -> list:
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor() as pool:
+        return await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns), return_exceptions=True)

@@ -1,0 +1,18 @@
+# fails: runs_in_executor, fetch_all_concurrent
+"""The lesson's pitfall itself: the blocking requests call right in the coroutine."""
+
+import asyncio
+
+import requests
+
+
+def get_status(url: str) -> int:
+    return requests.get(url, timeout=10).status_code
+
+
+async def fetch_status(url: str) -> int:
+    return requests.get(url, timeout=10).status_code
+
+
+async def fetch_all(urls: list[str]) -> list[int]:
+    return await asyncio.gather(*(fetch_status(url) for url in urls))

@@ -1,0 +1,56 @@
+"""A solution that blocks the event loop is told where: the message names the blocking line of the student's
+file (LoopWatch, in grader/probes/loop_watch.py), and the fix in the lesson's terms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from support import SUBMISSIONS, grade_source
+
+CASES = [
+    (
+        "05",
+        "requests_in_the_coroutine.py",
+        "runs_in_executor",
+        "in fetch_status: return requests.get(url, timeout=10).status_code",
+        "run_in_executor(None, get_status, url)",
+    ),
+    (
+        "05",
+        "calls_get_status_directly.py",
+        "runs_in_executor",
+        "in fetch_status: status = get_status(url) (inside get_status: return requests.get(url, timeout=10)",
+        "run_in_executor(None, get_status, url)",
+    ),
+    (
+        "04",
+        "work_in_the_loop.py",
+        "loop_stays_responsive",
+        "in run_cpu_bound: results = [work(n) for n in ns]",
+        "loop.run_in_executor(pool, work, n)",
+    ),
+    (
+        "04",
+        "blocks_on_result.py",
+        "loop_stays_responsive",
+        "in run_cpu_bound: return [pool.submit(work, n).result() for n in ns]",
+        "future.result()",
+    ),
+]
+
+
+@pytest.mark.parametrize(("exercise_id", "case", "check", "blamed", "fix"), CASES, ids=[c[1] for c in CASES])
+def test_the_blocking_line_is_named(tmp_path, exercise_id, case, check, blamed, fix):
+    folder = next((SUBMISSIONS / "wrong").glob(f"ex{exercise_id}_*"))
+    path = folder / case
+    result = grade_source(tmp_path, exercise_id, path)
+    [verdict] = [c for c in result.checks if c.name == check]
+    function, code = blamed.removeprefix("in ").split(": ", 1)
+    lines = path.read_text().splitlines()
+    start = next(n for n, text in enumerate(lines) if f"def {function}(" in text)
+    line = next(n for n, text in enumerate(lines[start:], start + 1) if code.split(" (inside")[0] in text)
+    expected = rf"event loop blocked for \d+\.\d\d s at exercises/{folder.name}\.py:{line} {re.escape(blamed)}"
+    assert re.search(expected, verdict.message), verdict.message
+    assert verdict.location is not None and verdict.location.line == line
+    assert fix in verdict.fix

@@ -1,0 +1,46 @@
+"""Exercise 04's verdicts hold under every start method of multiprocessing (Python 3.14 defaults to forkserver on
+Linux, earlier versions to fork): `$GRADER_MP_START` makes the suite use the one named."""
+
+from __future__ import annotations
+
+import pytest
+from support import KIT, SUBMISSIONS, grade_source
+from test_solutions_and_wrong import declared_failures
+
+from grader.probes.processes import START_METHOD_ENV
+
+METHODS = ["fork", "forkserver", "spawn"]
+REPORTS_START_METHOD = """
+import multiprocessing
+
+def cpu_bound_work(n):
+    return n
+
+async def run_cpu_bound(ns, work=cpu_bound_work):
+    return [multiprocessing.get_start_method()]
+"""
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_the_suite_uses_the_start_method_named(tmp_path, monkeypatch, method):
+    monkeypatch.setenv(START_METHOD_ENV, method)
+    result = grade_source(tmp_path, "04", REPORTS_START_METHOD)
+    [first] = [c for c in result.checks if c.name == "returns_results_in_order"]
+    assert f"returned ['{method}']" in first.message
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(
+    "path",
+    [KIT / "solutions" / "ex04_cpu_bound.py", SUBMISSIONS / "wrong" / "ex04_cpu_bound" / "pool_never_shut_down.py"],
+    ids=lambda p: p.stem,
+)
+def test_verdicts_hold_under_each_start_method(tmp_path, monkeypatch, method, path):
+    monkeypatch.setenv(START_METHOD_ENV, method)
+    result = grade_source(tmp_path, "04", path)
+    failed = {c.name for c in result.checks if not c.passed}
+    details = [(c.name, c.message) for c in result.checks]
+    if "wrong" in path.parts:
+        assert declared_failures(path) <= failed, details
+    else:
+        assert failed == set(), details
