@@ -25,6 +25,8 @@ class ExitCode(IntEnum):
     CHECKS_FAILED = 1
     USAGE = 2
     INTERNAL = 3
+    INTERRUPTED = 130
+    """Stopped by Ctrl-C or SIGTERM (the convention of shells, 128 + SIGINT)."""
 
 
 class GraderGroup(click.Group):
@@ -44,7 +46,7 @@ class GraderGroup(click.Group):
             sys.exit(ExitCode.INTERNAL)
         except KeyboardInterrupt:
             click.echo("\nstopped.", err=True)
-            sys.exit(130)
+            sys.exit(ExitCode.INTERRUPTED)
 
 
 @click.group(cls=GraderGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
