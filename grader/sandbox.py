@@ -93,15 +93,15 @@ def confine(workspace: str, cgroup: str | None = None, memory_limit: int | None 
     libc = _libc()
     if libc is not None and libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
         applied.append("orphans:pdeathsig")  # a grader killed outright (SIGKILL, OOM) takes its suites along
-    if cgroup and _join_cgroup(cgroup):
+    in_cgroup = bool(cgroup) and _join_cgroup(cgroup)
+    if in_cgroup:
         applied.append("processes:cgroup")
     if os.geteuid() == 0:
         if _unshare(_CLONE_NEWNET):
             applied.append("network:namespace")
     elif _enter_user_namespace():
         applied.append("network:namespace")
-        if not cgroup:
-            resource.setrlimit(resource.RLIMIT_NPROC, (PROCESS_LIMIT, PROCESS_LIMIT))
+        if not in_cgroup and _set_limit(resource.RLIMIT_NPROC, PROCESS_LIMIT):
             applied.append("processes:rlimit")
     _set_limit(resource.RLIMIT_CORE, 0)
     _set_limit(resource.RLIMIT_CPU, CPU_SECONDS)
@@ -113,14 +113,16 @@ def confine(workspace: str, cgroup: str | None = None, memory_limit: int | None 
     return applied
 
 
-def _set_limit(which: int, value: int) -> None:
+def _set_limit(which: int, value: int) -> bool:
+    """Soft and hard limit both: student code may not raise it again."""
     _, hard = resource.getrlimit(which)
     if hard != resource.RLIM_INFINITY:
         value = min(value, hard)
     try:
         resource.setrlimit(which, (value, value))
     except (ValueError, OSError):
-        pass  # a lower hard limit than ours is already in force
+        return False
+    return True
 
 
 def _join_cgroup(path: str) -> bool:
