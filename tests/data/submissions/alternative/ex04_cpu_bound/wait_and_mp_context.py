@@ -18,5 +18,8 @@ async def run_cpu_bound(ns: list[int], work=cpu_bound_work) -> list:
     loop = asyncio.get_running_loop()
     with ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [loop.run_in_executor(pool, work, n) for n in ns]
-        await asyncio.wait(futures, return_when=asyncio.FIRST_EXCEPTION)
+        done, _ = await asyncio.wait(futures, return_when=asyncio.FIRST_EXCEPTION)
+        for future in done:
+            if future.exception() is not None:
+                raise future.exception()
         return [future.result() for future in futures]
