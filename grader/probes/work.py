@@ -94,6 +94,6 @@ def finish_in_reverse(folder: str, count: int, timeout: float, n: int) -> int:
         deadline = time.monotonic() + timeout
         while not (here / f"done-{n + 1}").exists() and time.monotonic() < deadline:
             time.sleep(0.005)
-        time.sleep(0.15)  # lets the later call's result reach the parent first
+        time.sleep(0.1)  # lets the later call's result reach the parent first
     (here / f"done-{n}").touch()
     return n

@@ -28,8 +28,9 @@ MEET_LIMIT = 3.0
 """Seconds a call waits for a second call to run beside it (a worker starts in well under a second)."""
 LIMIT = 2 * MEET_LIMIT
 """Seconds any one call of run_cpu_bound may take."""
-BURN = 0.3
-"""Seconds of CPU each call burns in the responsiveness check: a loop running it stalls that long."""
+BURN = 0.2
+"""Seconds of CPU each call burns in the responsiveness check: a loop running it stalls that long (healthy loops,
+under load, stalled for at most 15% of it, measured under all three start methods)."""
 PROCESSES = (
     "Run each call in a process pool: `with ProcessPoolExecutor() as pool:` then "
     "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."

@@ -22,6 +22,9 @@ async def fetch_all(urls: list[str]) -> list[int]:
         done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
         for task in pending:
             task.cancel()
+        for task in done:
+            if task.exception() is not None:
+                raise task.exception()
         return [task.result() for task in tasks]
     finally:
         await session.close()

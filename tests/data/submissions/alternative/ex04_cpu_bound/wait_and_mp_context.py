@@ -19,7 +19,7 @@ async def run_cpu_bound(ns: list[int], work=cpu_bound_work) -> list:
     with ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [loop.run_in_executor(pool, work, n) for n in ns]
         done, _ = await asyncio.wait(futures, return_when=asyncio.FIRST_EXCEPTION)
-        for future in done:  # the others may still be running: raise the failure that ended the wait
+        for future in done:
             if future.exception() is not None:
                 raise future.exception()
         return [future.result() for future in futures]
