@@ -1,10 +1,12 @@
 """Throughput of `grader batch` on the generated 40-student class, against a plain serial loop of pytest.
 
-    .venv/bin/python bench/batch_throughput.py [--runs 3] [--jobs N] [--benign-only]
+    .venv/bin/python bench/batch_throughput.py [--runs 3] [--jobs N] [--exercises 01|all|01,04] [--benign-only]
 
 Builds the class of tests/classroom.py (correct, partial, wrong, stubs and the hostile catalogue) in a temporary
 folder, then alternates, --runs times: one `grader batch` of the whole class into a fresh --out, and one plain
-loop that runs `python -m pytest <suite>` once per student, in the student's repository, one after the other.
+loop that runs `python -m pytest <suites>` once per student, in the student's repository, one after the other.
+The hostile cases are in exercise 01; with `--exercises all` every other exercise file of the class is the kit's
+untouched stub, as in a class early in the course.
 Prints the median (and the range) of each, students per minute, their ratio, and the grader's peak memory; and
 checks every batch's gradebook against what each student must get (a stability check of the verdicts).
 
@@ -36,17 +38,16 @@ sys.path.insert(0, str(KIT / "tests"))
 
 from classroom import build_class, layer_names  # noqa: E402
 
-from grader.catalog import SUITES_DIR, load_catalog  # noqa: E402
+from grader.catalog import SUITES_DIR, Exercise, load_catalog  # noqa: E402
 from grader.sandbox import PidsCgroup, probe  # noqa: E402
 
-EXERCISE = load_catalog().get("01")
 
-
-def batch_once(folder: Path, out: Path, jobs: int, expected: dict) -> tuple[float, float, list[str]]:
+def batch_once(folder: Path, out: Path, jobs: int, exercises: list[Exercise], expected: dict) -> tuple:
     """One graded class: seconds, the grader's peak memory, and the students whose grade was not the expected."""
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    command = [sys.executable, "-m", "grader", "batch", str(folder), "--out", str(out), "--jobs", str(jobs)]
+    command = [sys.executable, "-m", "grader", "batch", str(folder), "--out", str(out), "--jobs", str(jobs),
+               "--exercises", ",".join(e.id for e in exercises)]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
@@ -59,12 +60,12 @@ def batch_once(folder: Path, out: Path, jobs: int, expected: dict) -> tuple[floa
     return elapsed, peak, wrong
 
 
-def plain_pytest(repo: Path, suites: Path, timeout: float, cgroup: PidsCgroup | None) -> None:
+def plain_pytest(repo: Path, suites: Path, exercises: list[Exercise], timeout: float, cgroup: PidsCgroup | None):
     command = [
         "timeout", "-s", "KILL", str(timeout), "prlimit", f"--as={3 * 1024**3}",
         sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(suites / "pytest.ini"),
-        "--rootdir", str(suites), "-p", "timeout", f"--timeout={EXERCISE.time_limit:g}",
-        str(suites / EXERCISE.suite.name),
+        "--rootdir", str(suites), "-p", "timeout", f"--timeout={max(e.time_limit for e in exercises):g}",
+        *(str(suites / e.suite.name) for e in exercises),
     ]  # fmt: skip
     if cgroup:
         command = ["sh", "-c", f'echo $$ > {cgroup.path}/cgroup.procs && exec "$@"', "sh", *command]
@@ -74,14 +75,14 @@ def plain_pytest(repo: Path, suites: Path, timeout: float, cgroup: PidsCgroup | 
                    stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
 
 
-def plain_once(students: list[Path], suites: Path, timeout: float) -> float:
+def plain_once(students: list[Path], suites: Path, exercises: list[Exercise], timeout: float) -> float:
     started = time.perf_counter()
     for repo in students:
         shutil.rmtree(suites, ignore_errors=True)  # what the student before may have rewritten
         shutil.copytree(SUITES_DIR, suites)
         cgroup = PidsCgroup.create(256)
         try:
-            plain_pytest(repo, suites, timeout, cgroup)
+            plain_pytest(repo, suites, exercises, timeout, cgroup)
         finally:
             if cgroup:
                 cgroup.destroy()  # what the student left running
@@ -98,9 +99,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--exercises", default="01", help="01 (default), all, or a list such as 01,04")
     parser.add_argument("--plain-timeout", type=float, default=30.0)
     parser.add_argument("--benign-only", action="store_true")
     args = parser.parse_args()
+    exercises = load_catalog().select([] if args.exercises == "all" else args.exercises.split(","))
 
     report = probe()
     layers = layer_names(report)
@@ -119,16 +122,19 @@ def main() -> None:
             can_bound.destroy()
         plain_students = [plain_folder / n for n, c in sorted(expected.items())
                           if can_bound or c.requires != "processes"]  # fmt: skip
-        print(f"{len(expected)} students ({sum(c.hostile for c in expected.values())} hostile), exercise 01, "
-              f"--jobs {args.jobs}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
+        print(
+            f"{len(expected)} students ({sum(c.hostile for c in expected.values())} hostile), "
+            f"exercise(s) {','.join(e.id for e in exercises)}, "
+            f"--jobs {args.jobs}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start"
+        )
         print("isolation:", ", ".join(report["layers"]))
         batch_times, plain_times, peaks, wrong = [], [], [], []
         for run in range(args.runs):
-            elapsed, peak, mistakes = batch_once(folder, out, args.jobs, expected)
+            elapsed, peak, mistakes = batch_once(folder, out, args.jobs, exercises, expected)
             batch_times.append(elapsed)
             peaks.append(peak)
             wrong += [f"run {run + 1}: {m}" for m in mistakes]
-            plain_times.append(plain_once(plain_students, suites, args.plain_timeout))
+            plain_times.append(plain_once(plain_students, suites, exercises, args.plain_timeout))
             print(f"  run {run + 1}: grader batch {elapsed:.1f} s (peak {peak:.0f} MB), "
                   f"plain loop {plain_times[-1]:.1f} s of {len(plain_students)} students, "
                   f"load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
@@ -136,8 +142,10 @@ def main() -> None:
         print(describe("plain serial pytest", plain_times, len(plain_students)))
         per_student_batch = statistics.median(batch_times) / len(expected)
         per_student_plain = statistics.median(plain_times) / len(plain_students)
-        print(f"ratio (plain / batch, per student) {per_student_plain / per_student_batch:.2f}x · "
-              f"grader peak memory {max(peaks):.0f} MB · load average {os.getloadavg()[0]:.1f} at the end")
+        print(
+            f"ratio (plain / batch, per student) {per_student_plain / per_student_batch:.2f}x · "
+            f"grader peak memory {max(peaks):.0f} MB · load average {os.getloadavg()[0]:.1f} at the end"
+        )
         print(f"gradebooks as expected in {args.runs - len({w.split(':')[0] for w in wrong})} of {args.runs} runs")
         for line in wrong:
             print("  unexpected:", line)

@@ -30,7 +30,7 @@ CLASS_SIZE = 40
 _EXPECT = re.compile(r"^# expect: status=(?P<status>\w+) score=(?P<score>\d+)$", re.M)
 _REQUIRES = re.compile(r"^# requires: (?P<layer>\w+)$", re.M)
 
-TAMPER_CONFTEST = '''\
+TAMPER_CONFTEST = """\
 import pytest
 
 
@@ -40,8 +40,8 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     report.outcome = "passed"
     report.longrepr = None
-'''
-TAMPER_SITECUSTOMIZE = '''\
+"""
+TAMPER_SITECUSTOMIZE = """\
 import os
 
 os.environ["PYTEST_ADDOPTS"] = "-p no:grader.plugin --noconftest=0"
@@ -51,8 +51,8 @@ try:
     _pytest.runner.call_and_report = lambda *args, **kwargs: None
 except Exception:
     pass
-'''
-TAMPER_INIT = '''\
+"""
+TAMPER_INIT = """\
 try:
     import grader.testing
 
@@ -60,7 +60,7 @@ try:
     grader.testing.fail = lambda *args, **kwargs: None
 except Exception:
     pass
-'''
+"""
 
 
 @dataclass(frozen=True)

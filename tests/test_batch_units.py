@@ -1,4 +1,5 @@
-"""The batch's parts on hand-made records and folders: no suite runs here (tests/test_batch_class.py does that)."""
+"""The batch's parts on hand-made records and folders; one suite runs here, for the stub shortcut
+(tests/test_batch_class.py grades a whole class)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from grader.batch.gradebook import row
 from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
 from grader.batch.report import render as render_report
 from grader.batch.stats import compute, normalise
+from grader.batch.stubs import StubShortcut
 from grader.catalog import load_catalog
 from grader.errors import UsageError
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+from grader.runner import Cancellation, grade_exercise
 
 EXERCISES = load_catalog().select(["01"])
 EXERCISE = EXERCISES[0]
@@ -196,7 +199,10 @@ def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     assert merge([one, two], tmp_path / "merged") == 3
     rows = list(csv.DictReader(open(tmp_path / "merged" / "grades.csv")))
     assert [(r["student"], r["total"], r["status"]) for r in rows] == [
-        ("alice", "10", "ok"), ("bob", "2", "ok"), ("carol", "", "grader_error")]
+        ("alice", "10", "ok"),
+        ("bob", "2", "ok"),
+        ("carol", "", "grader_error"),
+    ]
     data = json.loads((tmp_path / "merged" / "results.json").read_text())
     assert [s["fingerprint"] for s in data["students"]] == ["f1", "f2", None]
     assert sorted(p.name for p in (tmp_path / "merged" / "feedback").iterdir()) == ["alice.md", "bob.md", "carol.md"]
@@ -205,3 +211,17 @@ def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     (tmp_path / "stray").mkdir()
     with pytest.raises(UsageError, match=r"no readable results\.json"):
         merge([tmp_path / "stray"], tmp_path / "again")
+
+
+def test_an_untouched_stub_gets_the_result_of_grading_it(tmp_path):
+    crlf = repo(tmp_path / "windows", {EXERCISE.filename: STUB.read_text().replace("\n", "\r\n")})
+    shortcut = StubShortcut(Cancellation())
+    copied, graded_alone = shortcut.result_for(EXERCISE, crlf), grade_exercise(EXERCISE, crlf)
+    assert copied.score == 0 and copied.duration == 0.0
+    assert [(c.name, c.status, c.message, c.location) for c in copied.checks] == [
+        (c.name, c.status, c.message, c.location) for c in graded_alone.checks
+    ]
+    edited = repo(tmp_path / "edited", {EXERCISE.filename: STUB.read_text() + "# started\n"})
+    linked = repo(tmp_path / "linked", {"util.py": ""})
+    os.symlink(STUB, linked / "exercises" / EXERCISE.filename)
+    assert shortcut.result_for(EXERCISE, edited) is None and shortcut.result_for(EXERCISE, linked) is None

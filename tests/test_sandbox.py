@@ -49,7 +49,9 @@ def test_writes_only_inside_the_workspace(tmp_path):
     workspace.mkdir()
     outside.mkdir()
     (outside / "grades.csv").write_text("original\n")
-    result = confined(workspace, f"""
+    result = confined(
+        workspace,
+        f"""
         import os
         def attempt(action):
             try:
@@ -63,7 +65,8 @@ def test_writes_only_inside_the_workspace(tmp_path):
         result["overwrite"] = attempt(lambda: open({str(outside / "grades.csv")!r}, "w").write("x"))
         result["remove"] = attempt(lambda: os.remove({str(outside / "grades.csv")!r}))
         result["tmp"] = attempt(lambda: open("/tmp/grader-sandbox-test-escape", "w").write("x"))
-    """)
+    """,
+    )
     assert result["inside"] == result["devnull"] == "allowed"
     assert result["new_file"] == result["overwrite"] == result["remove"] == result["tmp"] == "PermissionError"
     assert (outside / "grades.csv").read_text() == "original\n"
@@ -74,14 +77,17 @@ def test_writes_only_inside_the_workspace(tmp_path):
 def test_no_network_not_even_loopback(tmp_path):
     with socket.create_server(("127.0.0.1", 0)) as server:
         port = server.getsockname()[1]
-        result = confined(tmp_path, f"""
+        result = confined(
+            tmp_path,
+            f"""
             import socket
             try:
                 socket.create_connection(("127.0.0.1", {port}), timeout=2).close()
                 result["connect"] = "connected"
             except OSError as exc:
                 result["connect"] = type(exc).__name__
-        """)
+        """,
+        )
     assert result["connect"] != "connected"
 
 
@@ -89,7 +95,9 @@ def test_no_network_not_even_loopback(tmp_path):
 def test_cannot_signal_processes_outside(tmp_path):
     victim = subprocess.Popen(["sleep", "30"])
     try:
-        result = confined(tmp_path, f"""
+        result = confined(
+            tmp_path,
+            f"""
             import os, signal
             outcome = {{}}
             for name, pid in (("victim", {victim.pid}), ("parent", os.getppid())):
@@ -99,7 +107,8 @@ def test_cannot_signal_processes_outside(tmp_path):
                 except OSError as exc:
                     outcome[name] = type(exc).__name__
             result.update(outcome)
-        """)
+        """,
+        )
         assert result == {"layers": result["layers"], "victim": "PermissionError", "parent": "PermissionError"}
         assert victim.poll() is None
     finally:
@@ -108,13 +117,16 @@ def test_cannot_signal_processes_outside(tmp_path):
 
 
 def test_ten_gigabytes_is_a_memory_error(tmp_path):
-    result = confined(tmp_path, """
+    result = confined(
+        tmp_path,
+        """
         try:
             bytearray(10 * 1024**3)
             result["allocation"] = "allowed"
         except MemoryError:
             result["allocation"] = "MemoryError"
-    """)
+    """,
+    )
     assert result["allocation"] == "MemoryError"
 
 
