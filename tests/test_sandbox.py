@@ -28,6 +28,21 @@ def needs(layer: str):
     return pytest.mark.skipif(layer not in LAYERS and layer not in NAMES, reason=f"this machine grants no {layer}")
 
 
+_GROUPS: list[int] = []
+
+
+@pytest.fixture(autouse=True)
+def _kill_what_the_code_left():
+    """As the runner does: the confined process leads a process group, killed when the test ends (a fork bomb's
+    sleepers would otherwise outlive the test where no cgroup holds them)."""
+    yield
+    while _GROUPS:
+        try:
+            os.killpg(_GROUPS.pop(), signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def confined(workspace, code: str, cgroup: PidsCgroup | None = None, timeout: float = 30) -> dict:
     """Run `code` in a Python process confined to `workspace`; the code sets `result`, returned as JSON."""
     script = "import json, sys\nfrom grader.sandbox import confine\n"
@@ -35,11 +50,13 @@ def confined(workspace, code: str, cgroup: PidsCgroup | None = None, timeout: fl
     script += textwrap.dedent(code) + "\nopen('result.json', 'w').write(json.dumps({'layers': layers, **result}))\n"
     # Output goes to files: processes the code leaves behind would keep a pipe open, and `run` would wait on it.
     with open(workspace / "stderr.txt", "w") as stderr:
-        done = subprocess.run(
+        proc = subprocess.Popen(
             [sys.executable, "-c", script, str(workspace), str(cgroup.path) if cgroup else ""],
-            stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr, timeout=timeout, cwd=workspace,
+            stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr, cwd=workspace, start_new_session=True,
         )  # fmt: skip
-    assert done.returncode == 0, (workspace / "stderr.txt").read_text()
+        _GROUPS.append(proc.pid)
+        returncode = proc.wait(timeout=timeout)
+    assert returncode == 0, (workspace / "stderr.txt").read_text()
     return json.loads((workspace / "result.json").read_text())
 
 
