@@ -49,8 +49,10 @@ MEMORY_LIMIT = 3 * 1024**3
 _PYTEST_ARGS = (
     "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
     "-p", "grader.plugin", "-p", "asyncio", "-p", "socket",
-    "--disable-socket", "--allow-unix-socket", "-q", "-s", "--tb=no",
+    "--disable-socket", "--allow-unix-socket", "-q", "-s", "--tb=no", "--assert=plain",
 )  # fmt: skip
+# --assert=plain: `-p asyncio` marks the name `asyncio` for assertion rewriting, and pytest then re-parsed the
+# standard library's asyncio from source on every start (0.2 s); the suites use `expect`, not bare asserts.
 # --tb=no: the plugin writes every verdict itself, so pytest need not format tracebacks with their source, which
 # parses it with `ast`; once a timeout has interrupted student code, CPython 3.11 may fail every later ast.parse
 # in that process ("AST constructor recursion depth mismatch"), and pytest would stop with an INTERNALERROR.
