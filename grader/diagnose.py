@@ -101,6 +101,15 @@ class ImportFailure:
     location: Location | None
 
 
+def tampering(relpath: str, changed: list[str], when: str) -> str:
+    """The message for a submission that rewrote the grader's own code (see grader/guard.py)."""
+    names = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    return (
+        f"{relpath} changed the grader's own code {when} ({names}): checks judge your functions as they are,"
+        " so leave the grader and pytest alone"
+    )
+
+
 def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str, relpath: str) -> ImportFailure:
     """Why the student's module could not be imported, in one line that names the file and line."""
     if isinstance(exc, SyntaxError) and exc.filename and _is_student_file(exc.filename, root):

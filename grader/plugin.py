@@ -15,11 +15,20 @@ import signal
 import sys
 import tempfile
 from types import FrameType
+from typing import NoReturn
 
 import pytest
 
-from grader.diagnose import Verdict, explain_failure, explain_import_error, explain_timeout
-from grader.model import Status
+from grader.diagnose import (
+    ImportFailure,
+    Verdict,
+    explain_failure,
+    explain_import_error,
+    explain_timeout,
+    tampering,
+)
+from grader.guard import GraderSnapshot
+from grader.model import Outcome, Status
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
 
@@ -57,26 +66,35 @@ class GradingSession:
         self.not_implemented: set[str] = set()
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
         self.running = ""
+        self.grader_code: GraderSnapshot | None = None
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.events.send("importing")
         sys.path.insert(0, self.setup.root)
         relpath = self.setup.module.replace(".", "/") + ".py"
+        grader_before = GraderSnapshot()
         try:
             module = importlib.import_module(self.setup.module)
         except BaseException as exc:
-            failure = explain_import_error(exc, exc.__traceback__, self.setup.root, relpath)
-            self.events.send(
-                "import_error",
-                outcome=failure.outcome.value,
-                message=failure.message,
-                location=failure.location.__dict__ if failure.location else None,
-            )
-            os._exit(0)  # nothing else can run meaningfully, and student threads must not keep us alive
+            self._import_failed(explain_import_error(exc, exc.__traceback__, self.setup.root, relpath))
+        if changed := grader_before.changes():
+            self._import_failed(ImportFailure(Outcome.IMPORT_ERROR, tampering(relpath, changed, "when imported"), None))
         expected_root = os.path.realpath(self.setup.root)
         if not os.path.realpath(module.__file__ or "").startswith(expected_root + os.sep):
             raise RuntimeError(f"{self.setup.module} was imported from {module.__file__}, not the submission")
         self.events.send("imported")
+
+    def _import_failed(self, failure: ImportFailure) -> NoReturn:
+        self.events.send(
+            "import_error",
+            outcome=failure.outcome.value,
+            message=failure.message,
+            location=failure.location.__dict__ if failure.location else None,
+        )
+        os._exit(0)  # nothing else can run meaningfully, and student threads must not keep us alive
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.grader_code = GraderSnapshot()  # now with the suite's own module
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self.running = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
@@ -123,6 +141,11 @@ class GradingSession:
         signal.setitimer(signal.ITIMER_REAL, 0)
         name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
         verdict, duration = self.verdicts.pop(name, (Verdict(Status.FAILED, "the check produced no result"), 0.0))
+        if self.grader_code is not None and (changed := self.grader_code.changes()):
+            self.grader_code.restore()
+            verdict = Verdict(
+                Status.FAILED, tampering(self.setup.module.replace(".", "/") + ".py", changed, "in this check")
+            )
         if verdict.status is not Status.PASSED:
             self.failed.add(name)
             if verdict.message.startswith("not implemented yet"):

@@ -142,3 +142,19 @@ def test_a_broken_exercise_costs_no_other_exercise_its_result(tmp_path, case):
     result = grade([EX01, other], submission, time_limit=1.0)
     assert result.exercises[0].score == 0 or case == "spin_ignoring_interrupts"
     assert result.exercises[1].passed
+
+
+def test_rewriting_the_grader_at_import_scores_zero(tmp_path):
+    result, _ = grade_hostile(tmp_path, "forge_at_import")
+    assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0
+    assert "changed the grader's own code when imported (" in result.message
+    assert "grader.testing.expect" in result.message and "pytest.fail" in result.message
+    assert not any(c.passed for c in result.checks)
+
+
+def test_rewriting_the_grader_inside_a_check_fails_it_and_is_undone(tmp_path):
+    result, _ = grade_hostile(tmp_path, "forge_in_check")
+    assert result.score == 0 and not any(c.passed for c in result.checks)
+    forged = [c for c in result.checks if "changed the grader's own code in this check" in c.message]
+    assert forged, [c.message for c in result.checks]
+    assert_no_grader_traceback(result)
