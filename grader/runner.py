@@ -129,20 +129,66 @@ def grade(
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(exercises) or 1))
     cancellation = Cancellation()
-    if jobs == 1:  # Ctrl-C interrupts the one run in this thread, which then kills its process group
-        results = [grade_exercise(e, root, cancellation=cancellation, time_limit=time_limit) for e in exercises]
-    else:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            try:
-                results = list(
-                    pool.map(
-                        lambda e: grade_exercise(e, root, cancellation=cancellation, time_limit=time_limit), exercises
-                    )
-                )
-            except KeyboardInterrupt:
-                cancellation.cancel()  # else leaving the pool would wait for the other runs to end by themselves
-                raise
-    return SubmissionResult(results, grader_version=__version__, duration=time.perf_counter() - started)
+    queue = _Queue(exercises)
+
+    def work(_: int) -> list[ExerciseResult]:
+        done = []
+        while (taken := queue.take()) is not None:
+            exercise, warm = taken
+            done.append(grade_exercise(exercise, root, cancellation=cancellation, time_limit=time_limit, warm=warm))
+        return done
+
+    try:
+        if jobs == 1:  # Ctrl-C interrupts the one run in this thread, which then kills its process group
+            graded = work(0)
+        else:
+            with ThreadPoolExecutor(max_workers=jobs) as pool:
+                try:
+                    graded = [result for done in pool.map(work, range(jobs)) for result in done]
+                except KeyboardInterrupt:
+                    cancellation.cancel()  # else leaving the pool would wait for the other runs to end by themselves
+                    raise
+    finally:
+        queue.close()
+    by_id = {result.id: result for result in graded}
+    return SubmissionResult(
+        [by_id[e.id] for e in exercises], grader_version=__version__, duration=time.perf_counter() - started
+    )
+
+
+class _Queue:
+    """The exercises still to grade, in order, the next one's pytest process already starting.
+
+    Python's and pytest's start-up is most of an exercise's grading, and it is CPU work, while the checks mostly
+    wait (on timers, executors, mocked latency): starting the next process as a worker takes an exercise
+    overlaps the two, and still no more than `jobs` exercises run their checks at once.
+    """
+
+    def __init__(self, exercises: list[Exercise]) -> None:
+        self._todo = list(exercises)
+        self._warm: WarmStart | None = None
+        self._lock = threading.Lock()
+
+    def take(self) -> tuple[Exercise, WarmStart | None] | None:
+        with self._lock:
+            if not self._todo:
+                return None
+            exercise = self._todo.pop(0)
+            warm, self._warm = self._warm, None
+            if warm is not None and warm.exercise.id != exercise.id:
+                warm.close()
+                warm = None
+            if self._todo:
+                with contextlib.suppress(OSError):  # no process to spare: that exercise starts from cold
+                    self._warm = WarmStart(self._todo[0])
+            return exercise, warm
+
+    def close(self) -> None:
+        with self._lock:
+            self._todo.clear()
+            if self._warm is not None:
+                self._warm.close()
+                self._warm = None
 
 
 def grade_exercise(

@@ -40,15 +40,17 @@ STEP_MS = 50
 """A save is graded once its file has been quiet this long (editors write in several steps)."""
 POLL_DELAY_MS = 150
 """How often the polling fallback looks at the files."""
-READY_MS = 300
-"""The file watcher reports in at least this often; its first report means it is watching."""
+QUIET_MS = 300
+"""The file watcher reports in at least this often. Each quiet report, the current file is compared with the one
+last graded: the polling fallback misses saves made soon after it starts (it notices only later changes), and
+no event source is perfect, so this is what makes "saved, so graded" hold."""
 KEYS = "h: next hint · r: grade again · q: quit"
 
 
 @dataclass
 class Event:
     kind: str
-    """ready | changed | key | graded | failed | watcher_failed"""
+    """quiet | changed | key | graded | failed | watcher_failed"""
     value: Any = None
 
 
@@ -119,7 +121,7 @@ class Watcher:
                 continue
             if event.kind == "changed" and self.current.filename in event.value:
                 self._grade()
-            elif event.kind == "ready":
+            elif event.kind == "quiet":
                 self._grade_if_saved_unseen()
             elif event.kind == "graded" and event.value.generation == self.generation:
                 if self._on_graded(event.value):
@@ -181,7 +183,7 @@ class Watcher:
             self.warm = None
 
     def _grade_if_saved_unseen(self) -> None:
-        """Grade again if the file changed before the watcher was watching and nothing is being graded."""
+        """Grade again if the file differs from the one last graded, no event said so, and nothing is being graded."""
         idle = self.shown_generation == self.generation
         if idle and file_fingerprint(self.root / self.current.relpath) != self.shown_fingerprint:
             self._grade()
@@ -292,15 +294,13 @@ class Watcher:
         def work() -> None:
             import watchfiles
 
-            ready = False
             try:
                 for changes in watchfiles.watch(
                     folder, stop_event=self.stop, step=STEP_MS, recursive=False, force_polling=poll,
-                    poll_delay_ms=POLL_DELAY_MS, raise_interrupt=False, rust_timeout=READY_MS, yield_on_timeout=True,
+                    poll_delay_ms=POLL_DELAY_MS, raise_interrupt=False, rust_timeout=QUIET_MS, yield_on_timeout=True,
                 ):  # fmt: skip
-                    if not ready:  # watching for sure now: a save made before this moment would go unseen
-                        ready = True
-                        self.events.put(Event("ready"))
+                    if not changes:  # a quiet spell: a save that no event reported is graded now
+                        self.events.put(Event("quiet"))
                     if changes:
                         self.events.put(Event("changed", {Path(path).name for _, path in changes}))
             except Exception as exc:  # e.g. the system's limit on inotify watches: fall back to polling
