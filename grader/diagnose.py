@@ -6,6 +6,7 @@ about what happened, where in their file, and what to do; never the grader's tra
 
 from __future__ import annotations
 
+import errno
 import os
 import traceback
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from types import FrameType, TracebackType
 
 from grader.messages import TIMEOUT_FIX
 from grader.model import Location, Outcome, Status
+from grader.sandbox import PROCESS_LIMIT
 from grader.testing import CheckFailure
 
 
@@ -52,7 +54,10 @@ def student_location(tb: TracebackType | None, root: str) -> Location | None:
 def _short(exc: BaseException, limit: int = 300) -> str:
     text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     text = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    if isinstance(exc, BlockingIOError) and exc.errno == errno.EAGAIN:  # what fork() says at the process limit
+        text += f" (probably too many processes: the grader allows {PROCESS_LIMIT}; a few pool workers are enough)"
+    return text
 
 
 def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Verdict:
