@@ -196,7 +196,7 @@ def _whole_exercise_problem(console: Console, exercise: ExerciseResult) -> None:
     """The exercise could not be graded at all (syntax error, import error, missing file): say why once."""
     first = Text("  ") + Text(symbol(console, "failed"), style="red") + Text(" ")
     print_wrapped(console, Text(fold(exercise.message), style="bold"), 4, first)
-    if exercise.location:
+    if exercise.location and str(exercise.location) not in exercise.message:  # import errors name it already
         _detail(console, "at", str(exercise.location), style="cyan")
     _detail(console, None, f"all {len(exercise.checks)} checks score 0 until this is fixed", style="dim")
 
