@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import traceback
 from dataclasses import dataclass
-from types import FrameType, TracebackType
+from types import FrameType, ModuleType, TracebackType
 
 from grader.messages import TIMEOUT_FIX
 from grader.model import Location, Outcome, Status
@@ -76,6 +77,8 @@ def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Ve
 def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> Verdict:
     """The verdict for a check whose test raised `exc`."""
     where = student_location(tb, root)
+    if (inner := _check_failure_in(exc)) is not None and inner is not exc:  # raised in a task of a TaskGroup
+        exc, where = inner, student_location(inner.__traceback__, root) or where
     if isinstance(exc, CheckFailure):
         return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where)
     if isinstance(exc, NotImplementedError) and where is not None:
@@ -94,9 +97,49 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
         )
     if where is not None:
         return Verdict(Status.FAILED, f"{where.function}() raised {_short(exc)}", location=where)
+    if (mismatch := _not_as_the_stub_says(exc)) is not None:
+        return mismatch
     if isinstance(exc, AssertionError) and str(exc):
         return Verdict(Status.FAILED, str(exc).split("\nassert ")[0].strip())
     return Verdict(Status.FAILED, f"the check stopped with {_short(exc)}")
+
+
+_CALL_MISMATCH = re.compile(r"^(?P<name>[\w.<>]+)\(\) (takes|missing|got an unexpected|got multiple)")
+KEEP_THE_STUB = (
+    "Keep every function of the stub, with its name and parameters: the checks call them as the stub defines them"
+    " (`grader reset` puts a stub back, saving your version first)."
+)
+
+
+def _not_as_the_stub_says(exc: BaseException) -> Verdict | None:
+    """A function of the stub that is missing, or that cannot be called as the stub's signature says.
+
+    Both fail in the check's own frame, before any of the student's code runs, so no student line is involved.
+    """
+    module = getattr(exc, "obj", None) if isinstance(exc, AttributeError) else None
+    if isinstance(module, ModuleType) and module.__name__.startswith("exercises.") and getattr(exc, "name", None):
+        relpath = module.__name__.replace(".", "/") + ".py"
+        happened = f"{relpath} has no `{exc.name}`, which the checks call"
+        return Verdict(Status.FAILED, happened, expected=f"the stub's `{exc.name}`", fix=KEEP_THE_STUB)
+    if isinstance(exc, TypeError) and (match := _CALL_MISMATCH.match(str(exc))):
+        name = match["name"].rsplit(".", 1)[-1]
+        happened = f"{name}() could not be called as the stub defines it: {exc}"
+        return Verdict(Status.FAILED, happened, expected=f"`{name}` with the stub's parameters", fix=KEEP_THE_STUB)
+    return None
+
+
+def _check_failure_in(exc: BaseException) -> CheckFailure | None:
+    """`exc` if it is a check's failure, else one inside it when it is an exception group, else None.
+
+    A probe may fail the check from inside the student's code (a process pool refused, say); a `TaskGroup`
+    wraps that in an `ExceptionGroup`, and the failure's own words are still the ones to show.
+    """
+    if isinstance(exc, CheckFailure):
+        return exc
+    for inner in getattr(exc, "exceptions", ()):
+        if isinstance(inner, BaseException) and (found := _check_failure_in(inner)) is not None:
+            return found
+    return None
 
 
 @dataclass

@@ -40,6 +40,12 @@ def check_name(item: pytest.Item) -> str:
     return getattr(item, "originalname", item.name).removeprefix("test_")
 
 
+def _title(suite: object, name: str) -> str:
+    """The human title of check `name` in the suite module `suite` (students never see check ids)."""
+    marks = getattr(getattr(suite, f"test_{name}", None), "pytestmark", [])
+    return next((m.args[0] for m in marks if m.name == "check" and m.args), name.replace("_", " "))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "check(title, depends=()): a graded check; points live in exercises.toml")
     fd = os.environ.pop(EVENTS_FD_ENV, None)
@@ -136,7 +142,7 @@ class GradingSession:
         marker = item.get_closest_marker("check")
         for dependency in marker.kwargs.get("depends", ()) if marker else ():
             if dependency in self.failed and dependency not in self.not_implemented:
-                pytest.skip(f"can't check this until '{dependency}' passes")
+                pytest.skip(f'can\'t check this until the check "{_title(item.module, dependency)}" passes')
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):

@@ -3,18 +3,24 @@
 requests-mock's `Mocker` runs every request under one global lock, which would make threaded requests look
 sequential; a `requests_mock.Adapter` returned by a patched `requests.Session.get_adapter` has no such lock. An
 unregistered URL raises `requests_mock.NoMockAddress`; nothing ever reaches the network.
+
+A request sent from a worker process would never reach this server (it lives in the grader's process), so a
+process pool is refused at `submit`, with the lesson's reason: waiting for a server is work for threads.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import threading
 import time
+from typing import Any, NoReturn
 
 import pytest
 import requests
 import requests_mock
 
 from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
+from grader.testing import fail
 
 
 class FakeRequestsServer:
@@ -23,6 +29,7 @@ class FakeRequestsServer:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self._adapter = requests_mock.Adapter()
         monkeypatch.setattr(requests.Session, "get_adapter", lambda session, url: self._adapter)
+        monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", _refuse_process_pool)
         for name in PROXY_VARIABLES:
             monkeypatch.setenv(name, DEAD_PROXY)
         for name in NO_PROXY_VARIABLES:
@@ -80,3 +87,15 @@ class FakeRequestsServer:
         if not self._changed.wait_for(lambda: self._gave_up or ready(), timeout=WAIT_LIMIT):
             self._gave_up = True
             self._changed.notify_all()
+
+
+def _refuse_process_pool(pool: object, fn: Any, /, *args: Any, **kwargs: Any) -> NoReturn:
+    __tracebackhide__ = True
+    fail(
+        f"{getattr(fn, '__name__', 'the blocking call')} was sent to a process pool",
+        expected="the blocking request run in a thread: the loop's default executor",
+        fix=(
+            "Waiting for a server is I/O, not CPU work: threads wait well, and a process pool (the tool of exercise"
+            " 04) only adds the cost of starting processes. Use `await loop.run_in_executor(None, get_status, url)`."
+        ),
+    )

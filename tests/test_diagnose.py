@@ -1,0 +1,59 @@
+"""What a check's failure says when it did not come from the check's own `fail()`: the grader's explanations of
+exceptions (grader/diagnose.py), each in the student's terms."""
+
+from __future__ import annotations
+
+import errno
+import sys
+import types
+
+import pytest
+
+from grader.diagnose import explain_failure
+from grader.model import Status
+from grader.testing import CheckFailure
+
+ROOT = "/nonexistent"
+
+
+def test_hitting_the_process_limit_is_explained_as_too_many_processes():
+    verdict = explain_failure(BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable"), None, ROOT)
+    assert "BlockingIOError" in verdict.message and "too many processes" in verdict.message
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="exception groups are 3.11+")
+def test_a_check_failure_inside_an_exception_group_speaks_for_itself():
+    failure = CheckFailure("get_status was sent to a process pool", expected="a thread", fix="Use threads.")
+    group = ExceptionGroup("unhandled errors in a TaskGroup", [ValueError("other"), ExceptionGroup("g", [failure])])  # noqa: F821
+    verdict = explain_failure(group, None, ROOT)
+    assert (verdict.status, verdict.message, verdict.expected, verdict.fix) == (
+        Status.FAILED, failure.happened, "a thread", "Use threads."
+    )  # fmt: skip
+
+
+def test_a_function_missing_from_the_student_module_is_named():
+    module = types.ModuleType("exercises.ex02_awaitables")
+    try:
+        module.kind_of  # noqa: B018
+    except AttributeError as exc:
+        verdict = explain_failure(exc, exc.__traceback__, ROOT)
+    assert verdict.message == "exercises/ex02_awaitables.py has no `kind_of`, which the checks call"
+    assert "Keep every function of the stub" in verdict.fix
+
+
+def test_a_function_that_cannot_be_called_as_the_stub_says_is_named():
+    async def run_cpu_bound(ns):
+        return ns
+
+    try:
+        run_cpu_bound([1], abs)
+    except TypeError as exc:
+        verdict = explain_failure(exc, exc.__traceback__, ROOT)
+    assert verdict.message.startswith("run_cpu_bound() could not be called as the stub defines it: ")
+    assert "takes 1 positional argument but 2 were given" in verdict.message
+    assert "Keep every function of the stub" in verdict.fix
+
+
+def test_any_other_exception_of_the_check_itself_is_shown_plainly():
+    verdict = explain_failure(KeyError("x"), None, ROOT)
+    assert verdict.message == "the check stopped with KeyError: 'x'"
