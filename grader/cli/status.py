@@ -26,5 +26,5 @@ def status(no_grade: bool = False) -> None:
         if edited:
             require_packages()
             names = ", ".join(e.id for e in edited)
-            out.print(f"[dim]grading {names} (edited since last graded)...[/dim]", soft_wrap=True)
+            out.print(f"[dim]grading {names} (no verdict yet for what is in the file)...[/dim]", soft_wrap=True)
     render_overview(overview(root, catalog, grade_edited=not no_grade), out)
