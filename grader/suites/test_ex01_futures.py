@@ -1,10 +1,13 @@
 """Exercise 01: futures. Every check runs inside a running event loop (pytest-asyncio)."""
 
 import asyncio
+from pathlib import Path
 
+from grader.probes.loop_watch import LoopWatch
 from grader.testing import call_repr, check, expect, fail, student
 
 ex = student("exercises.ex01_futures")
+ROOT = Path(ex.__file__).resolve().parent.parent
 
 NOT_BLOCKING = "Wait with `await asyncio.sleep(delay)`: `time.sleep` stops every other coroutine on the loop."
 
@@ -127,15 +130,17 @@ async def test_sets_result_after_delay():
 
 @check("the event loop keeps running other coroutines while a request is pending")
 async def test_loop_keeps_running_while_waiting():
-    value, ticks = await count_ticks_while(asyncio.wait_for(ex.make_request("x", 0.1), timeout=2), interval=0.005)
+    async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
+        value, ticks = await count_ticks_while(asyncio.wait_for(ex.make_request("x", 0.1), timeout=2), 0.005)
     expect(value == "x", f"await make_request('x', 0.1) gave {value!r}", expected="'x'")
     if ticks < 3:
+        stall = watching.report.worst()
         fail(
             f"a coroutine that should have ticked every 0.005 s ran only {ticks} time(s) during a 0.1 s request:"
-            " the event loop was blocked",
+            + (f" the {stall.describe()}" if stall is not None and stall.location else " the event loop was blocked"),
             expected="other coroutines keep running while the future is pending",
             fix=NOT_BLOCKING,
-            at=ex.set_future_value,
+            at=(stall.location if stall is not None else None) or ex.set_future_value,
         )
 
 
