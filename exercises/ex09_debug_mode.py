@@ -35,4 +35,7 @@ import logging  # noqa: F401 (you will need it)
 
 def slow_callbacks(main, threshold: float = 0.1) -> list[float]:
     # TODO: attach a handler to the "asyncio" logger, run main() on a debug-mode loop, collect the durations.
-    raise NotImplementedError("loop.set_debug(True) and loop.slow_callback_duration: lesson, 'Using debug mode'")
+    raise NotImplementedError(
+        "loop.set_debug(True) and loop.slow_callback_duration: the docstring of exercises/ex09_debug_mode.py"
+        " explains them"
+    )

@@ -140,7 +140,8 @@ async def test_loop_stays_responsive():
         stall = watching.report.stall_during(record.started, record.ended)
         if stall is not None and stall.overlap(record.started, record.ended) > (record.ended - record.started) / 2:
             fail(
-                f"while work({record.n}) ran for {BURN:g} s, the {stall.describe()}",
+                f"{shown}, where work is a function of the grader's that keeps a CPU busy for {BURN:g} s per call:"
+                f" while work({record.n}) ran, the {stall.describe()}",
                 expected="other coroutines keep running while the work runs in other processes",
                 fix="Await the pool's futures (`await loop.run_in_executor(pool, work, n)`): never call work(n),"
                 " `future.result()` or `pool.map` directly in the coroutine.",

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
+import traceback
 
 import pytest
 
+from grader.model import Location
 from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, spy_on_loops
-from grader.testing import check, expect, fail, student
+from grader.testing import check, expect, fail, student, where
 
 ex = student("exercises.ex07_manual_loop")
 
 CLOSE_IN_FINALLY = (
     "Close the loop in a `finally` block: `loop = asyncio.new_event_loop()`, then `try: return "
     "loop.run_until_complete(coro)` and `finally: loop.close()`."
+)
+NEW_LOOP = (
+    "Make the loop yourself with `loop = asyncio.new_event_loop()` (the lesson's 'Creating an event loop "
+    "manually'): asyncio.get_event_loop() only looks for a current loop, and with no loop running there is none."
 )
 WAIT_FOR_TASKS = (
     "After run_until_complete(coro), keep running the loop while `asyncio.all_tasks(loop)` is not empty, e.g. "
@@ -103,6 +110,43 @@ class Probe:
         return self.result
 
 
+def _student_line(error: BaseException, func) -> Location | None:
+    """The innermost line of the student's file in `error`'s traceback, e.g. the `asyncio.get_event_loop()` call."""
+    own = where(func)
+    student_file = os.path.realpath(ex.__file__ or "")
+    found = None
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        if own is not None and os.path.realpath(frame.f_code.co_filename) == student_file:
+            found = Location(own.file, lineno, frame.f_code.co_name)
+    return found
+
+
+def explain_missing_loop(error: BaseException, call: str, func) -> None:
+    """Fail with the fix when `error` is asyncio.get_event_loop()'s "no current event loop" (the old idiom for
+    getting a loop); return for anything else, which the caller lets through to the plugin or judges itself."""
+    if not isinstance(error, RuntimeError) or isinstance(error, NotImplementedError):
+        return
+    frames = [frame.f_code.co_name for frame, _ in traceback.walk_tb(error.__traceback__)]
+    if "no current event loop" not in str(error).lower() and "get_event_loop" not in frames:
+        return
+    fail(
+        f"{call} raised RuntimeError: {str(error).rstrip('.')}. asyncio.get_event_loop() only looks up a current"
+        " loop, and none is set when it is called, so the coroutine never ran",
+        expected="the function makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
+        fix=NEW_LOOP,
+        at=_student_line(error, func) or func,
+    )
+
+
+def run(func, coro, call: str | None = None):
+    """`func(coro)`, the student's function; the "no current event loop" of asyncio.get_event_loop() is explained."""
+    try:
+        return func(coro)
+    except RuntimeError as error:
+        explain_missing_loop(error, call or f"{getattr(func, '__name__', func)}(coro)", func)
+        raise
+
+
 def describe_tasks(probe: Probe) -> str:
     states = ["cancelled" if t.cancelled() else "done" if t.done() else "still pending" for t in probe.tasks]
     return ", ".join(states)
@@ -122,10 +166,18 @@ def expect_closed(probe: Probe, call: str, func) -> None:
 
 def expect_tasks_finished(probe: Probe, call: str, func) -> None:
     states = describe_tasks(probe)
-    if any(t.cancelled() for t in probe.tasks):
+    cancelled = sum(t.cancelled() for t in probe.tasks)
+    if cancelled:
+        total = len(probe.tasks)
+        if total == 1:
+            which = "the task that was still pending when the main coroutine ended, instead of letting it finish"
+        else:
+            which = "all" if cancelled == total else f"{cancelled} of the"
+            which += f" {total} tasks still pending when the main coroutine ended, instead of letting them finish"
         fail(
-            f"the tasks left pending when the main coroutine returned were cancelled ({states})",
-            expected="they run to the end: cancelling them is what asyncio.run does, and what this function avoids",
+            f"{call} cancelled {which}",
+            expected="every task left pending runs to the end: cancelling them is what asyncio.run does, and what"
+            " this function avoids",
             fix=WAIT_FOR_TASKS,
             at=func,
         )
@@ -143,7 +195,7 @@ def test_returns_result():
     probe = Probe()
     coro = probe.returns_after_a_sleep()
     try:
-        got = ex.run_manually(coro)
+        got = run(ex.run_manually, coro)
     finally:
         discard(coro)
     expect(probe.events == ["started", "resumed"], f"the coroutine ran as far as {probe.events}",
@@ -166,6 +218,7 @@ def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
     except RuntimeError as error:
         if isinstance(error, NotImplementedError):
             raise
+        explain_missing_loop(error, f"{name}(coro)", func)
         fail(
             f"{name}(coro) raised RuntimeError: {error}",
             expected="it makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
@@ -205,7 +258,7 @@ def test_closes_loop_on_success():
         probe = Probe()
         coro = probe.returns_after_a_sleep()
         try:
-            func(coro)
+            run(func, coro, f"{name}(coro)")
         finally:
             discard(coro)
         expect_closed(probe, f"{name}(coro)", func)
@@ -233,6 +286,7 @@ def test_closes_loop_on_exception():
     except NotImplementedError:
         raise
     except Exception as raised:
+        explain_missing_loop(raised, "run_manually(coro)", ex.run_manually)
         fail(f"run_manually raised {type(raised).__name__}: {raised}", expected=f"the coroutine's {error!r}",
              fix="Let the coroutine's exception through unchanged.", at=ex.run_manually)  # fmt: skip
     else:
@@ -249,7 +303,7 @@ def test_waits_for_pending_tasks():
     probe = Probe()
     coro = probe.leaves_tasks_behind()
     try:
-        got = ex.run_until_all_done(coro)
+        got = run(ex.run_until_all_done, coro)
     finally:
         discard(coro)
     expect_tasks_finished(probe, "run_until_all_done(coro)", ex.run_until_all_done)
@@ -266,7 +320,7 @@ def test_waits_for_tasks_started_later():
     probe = Probe()
     coro = probe.leaves_a_task_that_starts_another()
     try:
-        ex.run_until_all_done(coro)
+        run(ex.run_until_all_done, coro)
     finally:
         discard(coro)
     if "grandchild" not in probe.events:
@@ -300,7 +354,7 @@ def test_shuts_down_async_generators():
 
     coro = main()
     try:
-        ex.run_until_all_done(coro)
+        run(ex.run_until_all_done, coro)
         cleaned_up = finished == ["cleanup"]
     finally:
         discard(coro)
@@ -344,7 +398,7 @@ def test_background_failure_does_not_change_result():
 
     coro = main()
     try:
-        got = ex.run_until_all_done(coro)
+        got = run(ex.run_until_all_done, coro)
     except Boom:
         fail(
             "run_until_all_done raised the exception of a background task",
@@ -357,6 +411,7 @@ def test_background_failure_does_not_change_result():
         discard(coro)
     expect(got is probe.result, f"run_until_all_done(coro) returned {got!r}", expected="the coroutine's own result",
            at=ex.run_until_all_done)  # fmt: skip
+    expect_tasks_finished(probe, "run_until_all_done(coro)", ex.run_until_all_done)
     expect(probe.events == ["slow task"], "the slow background task did not finish",
            expected="every task finishes, whether another one failed or not", fix=WAIT_FOR_TASKS,
            at=ex.run_until_all_done)  # fmt: skip
@@ -382,6 +437,7 @@ def test_reraises_after_waiting():
     except NotImplementedError:
         raise
     except Exception as raised:
+        explain_missing_loop(raised, "run_until_all_done(coro)", ex.run_until_all_done)
         fail(f"run_until_all_done raised {type(raised).__name__}: {raised}", expected=f"the coroutine's {error!r}",
              at=ex.run_until_all_done)  # fmt: skip
     else:

@@ -213,17 +213,17 @@ def loops(monkeypatch: pytest.MonkeyPatch):
         yield spy
 
 
-def _expect_no_loop_made(spy: LoopSpy, made_before: int, call: str, func: Callable) -> None:
+def _expect_no_loop_made(spy: LoopSpy, made_before: int, call: str, func: Callable, *, expected: str, fix: str) -> None:
     made = spy.created[made_before:]
     expect(
         not made,
         f"{call}, run with no event loop anywhere, created a new event loop ({made[0]!r})" if made else "",
-        expected="no loop is created: there is no running loop, so there is nothing to schedule on",
-        fix=USE_RUNNING_LOOP + " asyncio.get_event_loop() may create a loop that nobody runs.",
+        expected=expected,
+        fix=fix + " asyncio.get_event_loop() may create a loop that nobody runs.",
         at=func,
     )
     expect(current_loop() is None, f"{call}, run with no event loop anywhere, set a current event loop",
-           expected="no loop is set", fix=USE_RUNNING_LOOP, at=func)  # fmt: skip
+           expected="no loop is set", fix=fix, at=func)  # fmt: skip
 
 
 @check("with no loop running, schedule_soon and schedule_later raise RuntimeError and create no loop")
@@ -234,7 +234,14 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
         with fresh_policy():
             made_before = len(loops.created)
             returned, raised = call_outside(func, *args)
-            _expect_no_loop_made(loops, made_before, call, func)
+            _expect_no_loop_made(
+                loops,
+                made_before,
+                call,
+                func,
+                expected="no loop is created: there is no running loop, so there is nothing to schedule on",
+                fix=USE_RUNNING_LOOP,
+            )
         with idle_current_loop():
             returned_idle, raised_idle = call_outside(func, *args)
         for got, error, where in ((returned, raised, "with no loop at all"),
@@ -272,7 +279,16 @@ def test_running_loop_or_none_outside(loops: LoopSpy):
     with fresh_policy():
         made_before = len(loops.created)
         got, error = call_outside(ex.running_loop_or_none)
-        _expect_no_loop_made(loops, made_before, call, ex.running_loop_or_none)
+        _expect_no_loop_made(
+            loops,
+            made_before,
+            call,
+            ex.running_loop_or_none,
+            expected="no loop is created: running_loop_or_none() only reports that no loop is running, by"
+            " returning None",
+            fix="Ask asyncio.get_running_loop(), which never creates a loop, and return None when it raises"
+            " RuntimeError.",
+        )
     with idle_current_loop():
         got_idle, error_idle = call_outside(ex.running_loop_or_none)
     for value, raised, where in ((got, error, "with no loop at all"),

@@ -121,7 +121,10 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
     )
 
 
-@check("slow_callbacks runs main() once on a new loop in debug mode, with slow_callback_duration = threshold")
+@check(
+    "slow_callbacks runs main() once on a new loop in debug mode, with slow_callback_duration = threshold, and"
+    " closes that loop"
+)
 def test_runs_main_in_debug_mode(loops: LoopSpy):
     main = Main()
     ex.slow_callbacks(main.main, 0.25)

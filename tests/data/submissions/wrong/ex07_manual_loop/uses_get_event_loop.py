@@ -1,4 +1,4 @@
-# fails: returns_result, builds_its_own_loop
+# fails: returns_result, builds_its_own_loop, closes_loop_on_success, closes_loop_on_exception, waits_for_pending_tasks, shuts_down_async_generators, background_failure_does_not_change_result, reraises_after_waiting
 """The old idiom: get_event_loop() instead of a new loop of one's own."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: runs_main_in_debug_mode
+# fails: runs_main_in_debug_mode, cleans_up_when_main_raises
 """Never closes its loop."""
 
 import asyncio
