@@ -188,8 +188,12 @@ def _header(console: Console, exercise: ExerciseResult) -> None:
     line = Text()
     line.append(f"Exercise {exercise.id} {symbol(console, 'dot')} {exercise.title}", style="bold")
     line.append(f"  {exercise.score}/{exercise.max_score}", style=colour)
-    line.append(f"  {exercise.file}", style="dim")
-    console.print(line)
+    where = Text(exercise.file, style="dim")
+    if line.cell_len + 2 + where.cell_len <= console.width:
+        console.print(line + Text("  ") + where)
+    else:  # the file on a line of its own, rather than wrapped after trailing spaces
+        console.print(line)
+        console.print(where)
 
 
 def _whole_exercise_problem(console: Console, exercise: ExerciseResult) -> None:
