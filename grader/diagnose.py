@@ -7,8 +7,10 @@ about what happened, where in their file, and what to do; never the grader's tra
 from __future__ import annotations
 
 import errno
+import inspect
 import os
 import re
+import sys
 import traceback
 from dataclasses import dataclass
 from types import FrameType, ModuleType, TracebackType
@@ -104,7 +106,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
     return Verdict(Status.FAILED, f"the check stopped with {_short(exc)}")
 
 
-_CALL_MISMATCH = re.compile(r"^(?P<name>[\w.<>]+)\(\) (takes|missing|got an unexpected|got multiple)")
+_CALL_MISMATCH = re.compile(r"^(?P<name>\w+)\(\) (takes|missing|got an unexpected|got multiple)")
 KEEP_THE_STUB = (
     "Keep every function of the stub, with its name and parameters: the checks call them as the stub defines them"
     " (`grader reset` puts a stub back, saving your version first)."
@@ -121,11 +123,19 @@ def _not_as_the_stub_says(exc: BaseException) -> Verdict | None:
         relpath = module.__name__.replace(".", "/") + ".py"
         happened = f"{relpath} has no `{exc.name}`, which the checks call"
         return Verdict(Status.FAILED, happened, expected=f"the stub's `{exc.name}`", fix=KEEP_THE_STUB)
-    if isinstance(exc, TypeError) and (match := _CALL_MISMATCH.match(str(exc))):
-        name = match["name"].rsplit(".", 1)[-1]
+    if isinstance(exc, TypeError) and (match := _CALL_MISMATCH.match(str(exc))) and _is_stub_function(match["name"]):
+        name = match["name"]
         happened = f"{name}() could not be called as the stub defines it: {exc}"
         return Verdict(Status.FAILED, happened, expected=f"`{name}` with the stub's parameters", fix=KEEP_THE_STUB)
     return None
+
+
+def _is_stub_function(name: str) -> bool:
+    """`name` is a top-level function of the student's exercise module (not, say, a wrapper it returns)."""
+    return any(
+        module_name.startswith("exercises.") and inspect.isfunction(getattr(module, name, None))
+        for module_name, module in list(sys.modules.items())
+    )
 
 
 def _check_failure_in(exc: BaseException) -> CheckFailure | None:

@@ -19,8 +19,10 @@ import grader
 _WHOLE = ("grader", "pytest")
 """Packages whose every module attribute must stay bound as it was (`pytest` is only the public namespace)."""
 _CODE_ONLY = ("_pytest", "pluggy", "pytest_asyncio", "pytest_socket")
-"""Packages that rebind some globals themselves as tests run: only their functions' code and classes are watched."""
+"""Packages that rebind some private globals themselves as tests run: their public functions and classes, and the
+code of every function, are watched."""
 _GRADER_DIR = str(Path(grader.__file__).parent)
+_SUITES = frozenset(path.stem for path in (Path(_GRADER_DIR) / "suites").glob("test_*.py"))
 _MISSING = object()
 
 
@@ -31,26 +33,31 @@ def _kind(name: str, module: ModuleType) -> str | None:
     return "code" if package in _CODE_ONLY else None
 
 
+def _public_code(attributes: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in attributes.items() if not k.startswith("_") and isinstance(v, (FunctionType, type))}
+
+
 class GraderSnapshot:
-    """The attributes of the judging modules and of their classes, and the code of their functions."""
+    """The attributes of the judging modules and of their classes, the code of their functions, and which
+    modules were loaded."""
 
     def __init__(self) -> None:
+        self._loaded = set(sys.modules)
         self._namespaces: list[tuple[str, object, dict[str, object]]] = []
         self._codes: list[tuple[str, FunctionType, object]] = []
         for name, module in list(sys.modules.items()):
             kind = module is not None and _kind(name, module)
             if not kind:
                 continue
-            self._take(name, module, kind == "whole")
-            for attr, value in vars(module).items():
+            attributes = dict(vars(module))
+            self._take(name, module, attributes if kind == "whole" else _public_code(attributes))
+            for attr, value in attributes.items():
                 if isinstance(value, type) and value.__module__ == name:
-                    self._take(f"{name}.{attr}", value, True)
+                    self._take(f"{name}.{attr}", value, dict(vars(value)))
 
-    def _take(self, name: str, namespace: object, bindings: bool) -> None:
-        attributes = dict(vars(namespace))
-        if bindings:
-            self._namespaces.append((name, namespace, attributes))
-        for attr, value in attributes.items():
+    def _take(self, name: str, namespace: object, watched: dict[str, object]) -> None:
+        self._namespaces.append((name, namespace, watched))
+        for attr, value in vars(namespace).items():
             if isinstance(value, FunctionType):
                 self._codes.append((f"{name}.{attr}", value, value.__code__))
 
@@ -64,6 +71,19 @@ class GraderSnapshot:
         ]
         return changed + [name for name, function, code in self._codes if function.__code__ is not code]
 
+    def new_judging_modules(self) -> list[str]:
+        """Modules of the grader (a suite above all) loaded since the snapshot, or put in `sys.modules` by hand.
+
+        Only the student's import is judged by this: pytest would take a suite it finds in `sys.modules` as it
+        is, so a submission that loads (and rewrites) one before pytest does would be graded by its own checks.
+        """
+        return [
+            name
+            for name, module in list(sys.modules.items())
+            if name not in self._loaded
+            and (name.rpartition(".")[2] in _SUITES or (module is not None and _kind(name, module) == "whole"))
+        ]
+
     def restore(self) -> None:
         for _, namespace, attributes in self._namespaces:
             for attr, value in attributes.items():
@@ -71,3 +91,22 @@ class GraderSnapshot:
                     setattr(namespace, attr, value)
         for _, function, code in self._codes:
             function.__code__ = code
+
+
+_OWN = (GraderSnapshot.changes, GraderSnapshot.new_judging_modules, GraderSnapshot.restore)
+_OWN_CODE = tuple(function.__code__ for function in _OWN)
+
+
+def changes_since(snapshot: GraderSnapshot, *, new_modules: bool = False) -> list[str]:
+    """`snapshot.changes()` (and its new judging modules), called through references taken before any student code
+    ran, so that rebinding `GraderSnapshot.changes` to say "nothing" is itself a change."""
+    if any(function.__code__ is not code for function, code in zip(_OWN, _OWN_CODE, strict=True)):
+        return ["grader.guard.GraderSnapshot"]
+    changed, new_judging_modules, _ = _OWN
+    return changed(snapshot) + (new_judging_modules(snapshot) if new_modules else [])
+
+
+def restore(snapshot: GraderSnapshot) -> None:
+    for function, code in zip(_OWN, _OWN_CODE, strict=True):
+        function.__code__ = code
+    _OWN[2](snapshot)

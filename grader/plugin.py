@@ -30,7 +30,7 @@ from grader.diagnose import (
     explain_timeout,
     tampering,
 )
-from grader.guard import GraderSnapshot
+from grader.guard import GraderSnapshot, changes_since, restore
 from grader.model import Outcome, Status
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
@@ -93,18 +93,20 @@ class GradingSession:
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
         self.running = ""
         self.grader_code: GraderSnapshot | None = None
+        # Held here, taken before any student code ran: rebinding grader.guard's or this module's names later
+        # does not change what the checks below call.
+        self._changes_since, self._restore = changes_since, restore
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.events.send("importing")
         sys.path.insert(0, self.setup.root)
         relpath = self.setup.module.replace(".", "/") + ".py"
-        grader_before = GraderSnapshot()
+        self.grader_before = GraderSnapshot()
         try:
             module = importlib.import_module(self.setup.module)
         except BaseException as exc:
             self._import_failed(explain_import_error(exc, exc.__traceback__, self.setup.root, relpath))
-        if changed := grader_before.changes():
-            self._import_failed(ImportFailure(Outcome.IMPORT_ERROR, tampering(relpath, changed, "when imported"), None))
+        self._fail_import_if_tampered(relpath, new_modules=True)
         expected_root = os.path.realpath(self.setup.root)
         if not os.path.realpath(module.__file__ or "").startswith(expected_root + os.sep):
             raise RuntimeError(f"{self.setup.module} was imported from {module.__file__}, not the submission")
@@ -119,7 +121,12 @@ class GradingSession:
         )
         os._exit(0)  # nothing else can run meaningfully, and student threads must not keep us alive
 
+    def _fail_import_if_tampered(self, relpath: str, *, new_modules: bool = False) -> None:
+        if changed := self._changes_since(self.grader_before, new_modules=new_modules):
+            self._import_failed(ImportFailure(Outcome.IMPORT_ERROR, tampering(relpath, changed, "when imported"), None))
+
     def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self._fail_import_if_tampered(self.setup.module.replace(".", "/") + ".py")  # a thread of it, meanwhile
         self.grader_code = GraderSnapshot()  # now with the suite's own module
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
@@ -167,8 +174,8 @@ class GradingSession:
         signal.setitimer(signal.ITIMER_REAL, 0)
         name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
         verdict, duration = self.verdicts.pop(name, (Verdict(Status.FAILED, "the check produced no result"), 0.0))
-        if self.grader_code is not None and (changed := self.grader_code.changes()):
-            self.grader_code.restore()
+        if self.grader_code is not None and (changed := self._changes_since(self.grader_code)):
+            self._restore(self.grader_code)
             verdict = Verdict(
                 Status.FAILED, tampering(self.setup.module.replace(".", "/") + ".py", changed, "in this check")
             )

@@ -129,7 +129,7 @@ def grade(
     started = time.perf_counter()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(exercises) or 1))
     cancellation = Cancellation()
-    queue = _Queue(exercises)
+    queue = _Queue(exercises, ahead=jobs > 1)  # one job is the quiet way to grade: nothing else runs meanwhile
 
     def work(_: int) -> list[ExerciseResult]:
         done = []
@@ -164,8 +164,9 @@ class _Queue:
     overlaps the two, and still no more than `jobs` exercises run their checks at once.
     """
 
-    def __init__(self, exercises: list[Exercise]) -> None:
+    def __init__(self, exercises: list[Exercise], *, ahead: bool) -> None:
         self._todo = list(exercises)
+        self._ahead = ahead
         self._warm: WarmStart | None = None
         self._lock = threading.Lock()
 
@@ -175,12 +176,17 @@ class _Queue:
                 return None
             exercise = self._todo.pop(0)
             warm, self._warm = self._warm, None
-            if warm is not None and warm.exercise.id != exercise.id:
-                warm.close()
-                warm = None
-            if self._todo:
-                with contextlib.suppress(OSError):  # no process to spare: that exercise starts from cold
-                    self._warm = WarmStart(self._todo[0])
+            try:
+                if warm is not None and warm.exercise.id != exercise.id:
+                    warm.close()
+                    warm = None
+                if self._todo and self._ahead:
+                    with contextlib.suppress(OSError):  # no process to spare: that exercise starts from cold
+                        self._warm = WarmStart(self._todo[0])
+            except BaseException:  # Ctrl-C: the caller never gets `warm`, so nobody else would close it
+                if warm is not None:
+                    warm.close()
+                raise
             return exercise, warm
 
     def close(self) -> None:
@@ -208,14 +214,14 @@ def grade_exercise(
     if time_limit is not None:
         exercise = replace(exercise, time_limit=time_limit)
     started = time.perf_counter()
-    suite = {c.name: c for c in read_suite(exercise.suite)}
-    missing = [c.name for c in exercise.checks if c.name not in suite]
-    if missing or len(suite) != len(exercise.checks):
-        raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
-    result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
-    process = warm.take() if warm is not None and warm.exercise.id == exercise.id else None
-    workspace = None
+    process = workspace = None
     try:
+        suite = {c.name: c for c in read_suite(exercise.suite)}
+        missing = [c.name for c in exercise.checks if c.name not in suite]
+        if missing or len(suite) != len(exercise.checks):
+            raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
+        result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
+        process = warm.take() if warm is not None and warm.exercise.id == exercise.id else None
         workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)
         if not (workspace / exercise.relpath).exists():
             _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING, _missing_message(root, exercise))

@@ -89,6 +89,8 @@ class Watcher:
         self.screens = 0
         self.grading: threading.Thread | None = None
         self.warm: WarmStart | None = None
+        self.grading_fingerprint: str | None = None
+        """The file's fingerprint when the latest grading started."""
         """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
 
     # ---- the session ------------------------------------------------------------------------------------------
@@ -120,7 +122,7 @@ class Watcher:
             except queue.Empty:
                 continue
             if event.kind == "changed" and self.current.filename in event.value:
-                self._grade()
+                self._grade_unless_under_way()
             elif event.kind == "quiet":
                 self._grade_if_saved_unseen()
             elif event.kind == "graded" and event.value.generation == self.generation:
@@ -149,10 +151,10 @@ class Watcher:
         generation, exercise, cancellation = self.generation, self.current, Cancellation()
         self.cancellation = cancellation
         warm, self.warm = self.warm, None  # the grading takes it over, and closes it
+        before = self.grading_fingerprint = file_fingerprint(self.root / exercise.relpath)
 
         def work() -> None:
             started = time.perf_counter()
-            before = file_fingerprint(self.root / exercise.relpath)
             try:
                 result = grade_exercise(exercise, self.root, cancellation=cancellation, warm=warm)
             except GradingCancelled:
@@ -181,6 +183,12 @@ class Watcher:
         if self.warm is not None:
             self.warm.close()
             self.warm = None
+
+    def _grade_unless_under_way(self) -> None:
+        """Grade, unless the grading under way is of the very text in the file (a quiet report saw it first)."""
+        under_way = self.shown_generation != self.generation
+        if not (under_way and file_fingerprint(self.root / self.current.relpath) == self.grading_fingerprint):
+            self._grade()
 
     def _grade_if_saved_unseen(self) -> None:
         """Grade again if the file differs from the one last graded, no event said so, and nothing is being graded."""

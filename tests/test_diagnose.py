@@ -41,17 +41,41 @@ def test_a_function_missing_from_the_student_module_is_named():
     assert "Keep every function of the stub" in verdict.fix
 
 
-def test_a_function_that_cannot_be_called_as_the_stub_says_is_named():
-    async def run_cpu_bound(ns):
-        return ns
+def student_module(monkeypatch, name: str, source: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+    exec(source, module.__dict__)
+    monkeypatch.setitem(sys.modules, name, module)
+    return module
 
+
+def test_a_function_that_cannot_be_called_as_the_stub_says_is_named(monkeypatch):
+    module = student_module(monkeypatch, "exercises.ex04_cpu_bound", "async def run_cpu_bound(ns):\n    return ns\n")
     try:
-        run_cpu_bound([1], abs)
+        module.run_cpu_bound([1], abs)
     except TypeError as exc:
         verdict = explain_failure(exc, exc.__traceback__, ROOT)
     assert verdict.message.startswith("run_cpu_bound() could not be called as the stub defines it: ")
     assert "takes 1 positional argument but 2 were given" in verdict.message
     assert "Keep every function of the stub" in verdict.fix
+
+
+def test_a_wrapper_the_student_returns_is_not_blamed_on_the_stub(monkeypatch):
+    source = (
+        "def async_timed():\n"
+        "    def decorator(func):\n"
+        "        async def wrapped(*args):\n"
+        "            return await func(*args)\n"
+        "        return wrapped\n"
+        "    return decorator\n"
+    )
+    module = student_module(monkeypatch, "exercises.ex03_async_timed", source)
+    wrapped = module.async_timed()(abs)
+    try:
+        wrapped(1, three=[3])
+    except TypeError as exc:
+        verdict = explain_failure(exc, exc.__traceback__, ROOT)
+    assert "could not be called as the stub defines it" not in verdict.message
+    assert "got an unexpected keyword argument 'three'" in verdict.message
 
 
 def test_any_other_exception_of_the_check_itself_is_shown_plainly():

@@ -152,6 +152,13 @@ def test_rewriting_the_grader_at_import_scores_zero(tmp_path):
     assert not any(c.passed for c in result.checks)
 
 
+@pytest.mark.parametrize("case", ["forge_suite_at_import", "forge_the_guard"])
+def test_getting_around_the_tamper_check_at_import_scores_zero(tmp_path, case):
+    result, _ = grade_hostile(tmp_path, case)
+    assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0, (result.message, result.score)
+    assert "changed the grader's own code when imported" in result.message
+
+
 def test_rewriting_the_grader_inside_a_check_fails_it_and_is_undone(tmp_path):
     result, _ = grade_hostile(tmp_path, "forge_in_check")
     assert result.score == 0 and not any(c.passed for c in result.checks)

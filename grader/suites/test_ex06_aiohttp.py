@@ -42,6 +42,9 @@ def holds(exc: BaseException, kind: type[BaseException]) -> bool:
     return any(holds(inner, kind) for inner in getattr(exc, "exceptions", ()) if isinstance(inner, BaseException))
 
 
+HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `response.status`, without `raise_for_status()`."
+
+
 @check("fetch_status returns the status code: 200, 404 and 500 come back as numbers")
 async def test_returns_status_codes(server):
     async with aiohttp.ClientSession() as session:
@@ -54,7 +57,7 @@ async def test_returns_status_codes(server):
                 fail(
                     f"{shown} raised {type(error).__name__}: {error}",
                     expected=f"the number {status}",
-                    fix="A 404 or a 500 is an answer: return `response.status`, without `raise_for_status()`.",
+                    fix=HTTP_ERRORS_ARE_ANSWERS,
                     at=ex.fetch_status,
                 )
             expect(
@@ -106,7 +109,7 @@ async def test_fetch_all_propagates_errors(server):
     )
 
 
-@check("fetch_all returns the statuses in the order of urls, whatever order the answers arrive in")
+@check("fetch_all returns every status, 404 and 500 too, in the order of urls, whatever order the answers arrive in")
 async def test_fetch_all_keeps_order(server):
     statuses = [201, 200, 202]  # all successes: a solution that raises for 4xx and 5xx loses one check, not two
     urls = [url(f"order/{i}") for i in range(len(statuses))]
@@ -129,6 +132,20 @@ async def test_fetch_all_keeps_order(server):
         expected="[]",
         at=ex.fetch_all,
     )
+    answers = [server.route(url("answer/404"), 404), server.route(url("answer/500"), 500)]
+    async with aiohttp.ClientSession() as session:
+        try:
+            await await_call(ex.fetch_status, session, answers[0], limit=LIMIT, shown="fetch_status(...)")
+        except aiohttp.ClientResponseError:
+            return  # fetch_status itself raises for a 404: the first check says so, and one slip costs one check
+    try:
+        got = await await_call(ex.fetch_all, answers, limit=LIMIT)
+    except aiohttp.ClientResponseError as error:
+        fail(f"{call_repr(ex.fetch_all, answers)} raised {type(error).__name__}: {error}", expected="[404, 500]",
+             fix=HTTP_ERRORS_ARE_ANSWERS, at=ex.fetch_all)  # fmt: skip
+    expect(list(got) == [404, 500] if isinstance(got, (list, tuple)) else False,
+           f"{call_repr(ex.fetch_all, answers)} returned {got!r}", expected="[404, 500]",
+           fix=HTTP_ERRORS_ARE_ANSWERS, at=ex.fetch_all)  # fmt: skip
 
 
 @check("fetch_all sends the requests concurrently: five slow requests are in flight at the same time")
