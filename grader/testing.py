@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import os
+import traceback
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any, NoReturn
@@ -36,10 +37,15 @@ class CheckFailure(AssertionError):
 
 
 def where(obj: Any) -> Location | None:
-    """The student's definition of `obj` (a function, a class), for pointing a failure at it; a `Location`
-    (a line a probe found, e.g. where the event loop was blocked) is taken as it is."""
+    """The student's definition of `obj` (a function, a class), for pointing a failure at it; for an exception,
+    the student's line that raised it; a `Location` (a line a probe found, e.g. where the event loop was blocked)
+    is taken as it is."""
     if isinstance(obj, Location):
         return obj
+    if isinstance(obj, BaseException):
+        frames = [(frame.f_code, line) for frame, line in traceback.walk_tb(obj.__traceback__)]
+        found = [_in_exercises(code.co_filename, line, code.co_name) for code, line in frames]
+        return next((location for location in reversed(found) if location is not None), None)
     try:
         target = inspect.unwrap(obj)
         filename = inspect.getsourcefile(target)
@@ -48,11 +54,15 @@ def where(obj: Any) -> Location | None:
         return None
     if filename is None:
         return None
+    return _in_exercises(filename, line, getattr(target, "__name__", None))
+
+
+def _in_exercises(filename: str, line: int, function: str | None) -> Location | None:
     parts = os.path.realpath(filename).split(os.sep)
     if "exercises" not in parts:
         return None
     rel = "/".join(parts[len(parts) - 1 - parts[::-1].index("exercises") :])
-    return Location(rel, line, getattr(target, "__name__", None))
+    return Location(rel, line, function)
 
 
 def fail(happened: str, *, expected: str | None = None, fix: str | None = None, at: Any = None) -> NoReturn:

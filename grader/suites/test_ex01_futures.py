@@ -4,7 +4,7 @@ import asyncio
 from pathlib import Path
 
 from grader.probes.loop_watch import LoopWatch
-from grader.testing import call_repr, check, expect, fail, student
+from grader.testing import call_repr, check, expect, fail, student, where
 
 ex = student("exercises.ex01_futures")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -172,12 +172,12 @@ async def test_set_future_value_ignores_done_future():
     for future, state in ((cancelled, "cancelled"), (finished, "already set")):
         try:
             await asyncio.wait_for(ex.set_future_value(future, "late", 0.01), timeout=2)
-        except asyncio.InvalidStateError:
+        except asyncio.InvalidStateError as error:
             fail(
                 f"set_future_value on a future that was {state} raised InvalidStateError",
                 expected="nothing happens: the future keeps its state",
                 fix="Check future.done() before calling set_result.",
-                at=ex.set_future_value,
+                at=where(error) or ex.set_future_value,
             )
     expect(
         finished.result() == "first",
@@ -256,5 +256,5 @@ async def test_failing_request_waits_and_tolerates_cancel():
                 f"after the future was cancelled, the task that fails it raised {type(error).__name__}: {error}",
                 expected="the task does nothing when the future is already done",
                 fix="Check future.done() before calling set_exception.",
-                at=ex.make_failing_request,
+                at=where(error) or ex.make_failing_request,
             )
