@@ -18,7 +18,7 @@ from types import FrameType, ModuleType, TracebackType
 from grader.messages import TIMEOUT_FIX
 from grader.model import Location, Outcome, Status
 from grader.sandbox import PROCESS_LIMIT
-from grader.testing import CheckFailure
+from grader.testing import CheckFailure, found_in
 
 
 @dataclass
@@ -79,7 +79,9 @@ def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Ve
 def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> Verdict:
     """The verdict for a check whose test raised `exc`."""
     where = student_location(tb, root)
-    if (inner := _check_failure_in(exc)) is not None and inner is not exc:  # raised in a task of a TaskGroup
+    # A probe may fail the check from inside the student's code (a process pool refused, say), and a TaskGroup
+    # wraps that in an ExceptionGroup: the failure's own words are still the ones to show.
+    if (inner := found_in(exc, CheckFailure)) is not None and inner is not exc:
         exc, where = inner, student_location(inner.__traceback__, root) or where
     if isinstance(exc, CheckFailure):
         return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where)
@@ -136,20 +138,6 @@ def _is_stub_function(name: str) -> bool:
         module_name.startswith("exercises.") and inspect.isfunction(getattr(module, name, None))
         for module_name, module in list(sys.modules.items())
     )
-
-
-def _check_failure_in(exc: BaseException) -> CheckFailure | None:
-    """`exc` if it is a check's failure, else one inside it when it is an exception group, else None.
-
-    A probe may fail the check from inside the student's code (a process pool refused, say); a `TaskGroup`
-    wraps that in an `ExceptionGroup`, and the failure's own words are still the ones to show.
-    """
-    if isinstance(exc, CheckFailure):
-        return exc
-    for inner in getattr(exc, "exceptions", ()):
-        if isinstance(inner, BaseException) and (found := _check_failure_in(inner)) is not None:
-            return found
-    return None
 
 
 @dataclass

@@ -80,6 +80,17 @@ def expect(
         fail(happened, expected=expected, fix=fix, at=at)
 
 
+def found_in(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """`exc` if it is a `kind`, else the first `kind` inside it when it is an exception group (a `TaskGroup`'s way
+    of raising), else None."""
+    if isinstance(exc, kind):
+        return exc
+    for inner in getattr(exc, "exceptions", ()):
+        if isinstance(inner, BaseException) and (found := found_in(inner, kind)) is not None:
+            return found
+    return None
+
+
 def student(module: str) -> ModuleType:
     """The student's module, e.g. `student("exercises.ex01_futures")`; the plugin imported it already."""
     return importlib.import_module(module)
