@@ -198,7 +198,7 @@ def test_bad_timing_parameters_are_refused() -> None:
 def test_report_helpers_pick_the_right_span() -> None:
     short = BlockedSpan(0.1, 10.0, 10.1, "exercises/ex01.py", 3, "f", "time.sleep(0.1)")
     long = BlockedSpan(0.4, 11.0, 11.4)
-    report = LoopReport(longest_gap=0.4, spans=[short, long], ticks=7)
+    report = LoopReport(longest_gap=0.4, spans=[short, long], tick_times=[9.9, 10.0, 10.2, 11.5])
     assert report.worst() is long
     assert report.blocked(more_than=0.3) is long
     assert report.blocked(more_than=0.4) is None
@@ -210,3 +210,6 @@ def test_report_helpers_pick_the_right_span() -> None:
     assert report.stall_during(10.0, 10.5) is short
     assert report.stall_during(10.05, 11.1) is long  # 0.1 s of it against 0.05 s of short
     assert report.stall_during(12.0, 13.0) is None
+    assert report.ticks == 4
+    assert report.ticks_between(10.0, 11.5) == 3
+    assert report.ticks_between(10.3, 11.4) == 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import concurrent.futures
 import threading
 import time
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 import pytest
@@ -21,6 +22,9 @@ import requests_mock
 
 from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
 from grader.testing import fail
+
+POLL = 0.002
+"""Seconds between two looks at a `sooner` condition."""
 
 
 class FakeRequestsServer:
@@ -43,13 +47,21 @@ class FakeRequestsServer:
         self.served: list[Served] = []
 
     def route(
-        self, url: str, status: int = 200, *, latency: float = 0.0, together: int = 0, after: str | None = None
+        self,
+        url: str,
+        status: int = 200,
+        *,
+        latency: float = 0.0,
+        sooner: Callable[[float], bool] | None = None,
+        together: int = 0,
+        after: str | None = None,
     ) -> str:
-        """Answer `url` with `status` after `latency` seconds; hold it until `together` requests are in flight,
-        or until `after` has been answered. Returns `url`."""
+        """Answer `url` with `status` after `latency` seconds, or as soon as `sooner(arrived)` is true (given the
+        monotonic moment the request arrived); hold it until `together` requests are in flight, or until `after`
+        has been answered. Returns `url`."""
 
         def respond(request: object, context: object) -> str:
-            self._serve(url, latency, together, after)
+            self._serve(url, latency, sooner, together, after)
             return ""
 
         self._adapter.register_uri("GET", url, status_code=status, text=respond)
@@ -60,7 +72,9 @@ class FakeRequestsServer:
         self._adapter.register_uri("GET", url, exc=requests.exceptions.ConnectionError(f"Connection refused: {url}"))
         return url
 
-    def _serve(self, url: str, latency: float, together: int, after: str | None) -> None:
+    def _serve(
+        self, url: str, latency: float, sooner: Callable[[float], bool] | None, together: int, after: str | None
+    ) -> None:
         started = time.monotonic()
         with self._changed:
             self.in_flight += 1
@@ -75,7 +89,7 @@ class FakeRequestsServer:
         if after and not self._gave_up:
             time.sleep(ORDER_MARGIN)
         if latency:
-            time.sleep(latency)
+            _linger(latency, lambda: sooner is not None and sooner(started))
         with self._changed:
             self.in_flight -= 1
             self._answered.add(url)
@@ -87,6 +101,13 @@ class FakeRequestsServer:
         if not self._changed.wait_for(lambda: self._gave_up or ready(), timeout=WAIT_LIMIT):
             self._gave_up = True
             self._changed.notify_all()
+
+
+def _linger(seconds: float, enough: Callable[[], bool]) -> None:
+    """Sleep `seconds`, or less once `enough()` is true (asked every `POLL` seconds)."""
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0 and not enough():
+        time.sleep(min(left, POLL))
 
 
 def _refuse_process_pool(pool: object, fn: Any, /, *args: Any, **kwargs: Any) -> NoReturn:

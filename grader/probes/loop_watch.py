@@ -22,6 +22,7 @@ Usage, in a suite (see grader/suites/README.md):
 from __future__ import annotations
 
 import asyncio
+import bisect
 import inspect
 import linecache
 import os
@@ -103,8 +104,17 @@ class LoopReport:
     """Longest time without a heartbeat tick, in seconds; includes one `interval` of sleep."""
     spans: list[BlockedSpan] = field(default_factory=list)
     """Every gap longer than `late_after`, in the order they ended."""
-    ticks: int = 0
-    """Heartbeat ticks seen; near zero means the loop hardly ran at all."""
+    tick_times: list[float] = field(default_factory=list)
+    """`time.monotonic()` of every heartbeat tick, in order."""
+
+    @property
+    def ticks(self) -> int:
+        """Heartbeat ticks seen; near zero means the loop hardly ran at all."""
+        return len(self.tick_times)
+
+    def ticks_between(self, start: float, end: float) -> int:
+        """How many times the loop ran the heartbeat within [start, end] (monotonic): proof that it kept running."""
+        return bisect.bisect_right(self.tick_times, end) - bisect.bisect_left(self.tick_times, start)
 
     def worst(self) -> BlockedSpan | None:
         """The longest stall, because that is the one worth telling a student about."""
@@ -161,6 +171,11 @@ class LoopWatch:
         self._progress = LoopReport()
         self._report: LoopReport | None = None
 
+    def ticks_since(self, moment: float) -> int:
+        """Heartbeat ticks after `moment` (monotonic) so far; safe to ask from any thread while watching."""
+        times = self._progress.tick_times
+        return len(times) - bisect.bisect_right(times, moment)
+
     @property
     def report(self) -> LoopReport:
         """The findings; only complete once the `async with` block has exited."""
@@ -191,8 +206,9 @@ class LoopWatch:
     async def _heartbeat(self) -> None:
         while True:
             await asyncio.sleep(self._interval)
-            self._close_gap(time.monotonic())
-            self._progress.ticks += 1
+            now = time.monotonic()
+            self._close_gap(now)
+            self._progress.tick_times.append(now)
 
     def _close_gap(self, now: float) -> None:
         """End the current gap at `now`; a long one becomes a span blamed on its samples."""

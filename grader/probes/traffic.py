@@ -19,7 +19,7 @@ PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "http
 NO_PROXY_VARIABLES = ("NO_PROXY", "no_proxy")
 WAIT_LIMIT = 1.0
 """Seconds a held request waits for the others before the server gives up holding requests."""
-ORDER_MARGIN = 0.1
+ORDER_MARGIN = 0.05
 """Seconds between one answer and the next in an `after` chain: room for the first to reach the caller."""
 
 

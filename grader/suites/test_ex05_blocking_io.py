@@ -2,8 +2,9 @@
 
 A fake server (`FakeRequestsServer`) answers the student's `requests` calls from whatever thread sends them,
 noting the thread, the moments it held each request, and how many were in flight at once. Whether the event
-loop was blocked is judged from that: the request ran in the loop's own thread, or the loop stalled for most of
-the time the request took (`LoopWatch`, which also finds the student's line that blocked it).
+loop was blocked is judged from that: the request ran in the loop's own thread, or the loop's heartbeat did not
+tick while the request was held (`LoopWatch`, which also finds the student's line that blocked it). The server
+answers a slow request as soon as the loop has ticked a few times, so only a blocked loop waits the full latency.
 """
 
 import threading
@@ -25,6 +26,8 @@ LIMIT = 4.0
 """Seconds any one call of the student's code may take (the slowest wrong path takes about one second)."""
 LATENCY = 0.3
 """Seconds a slow request takes: a loop blocked by it stalls for that long, a healthy loop at most ~0.07 s."""
+LOOP_RAN = 3
+"""Heartbeat ticks (one per 10 ms) that prove the loop kept running during a request; a blocked loop gives 0."""
 IN_EXECUTOR = (
     "Run the blocking call in the loop's default executor: "
     "`return await asyncio.get_running_loop().run_in_executor(None, get_status, url)`."
@@ -76,9 +79,10 @@ async def test_returns_status_codes(server):
 
 @check("fetch_status runs the blocking request in an executor: the event loop keeps running meanwhile")
 async def test_runs_in_executor(server):
-    target = server.route(url("slow"), 200, latency=LATENCY)
     loop_thread = threading.get_ident()
     async with watch() as watching:
+        # The server answers as soon as the loop has shown it is running; a blocked loop makes it wait LATENCY.
+        target = server.route(url("slow"), 200, latency=LATENCY, sooner=lambda t: watching.ticks_since(t) >= LOOP_RAN)
         got = await await_call(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
     expect(
@@ -88,7 +92,7 @@ async def test_runs_in_executor(server):
         at=ex.fetch_status,
     )
     served = server.served[0]
-    stall = blocked_during(watching.report, served)
+    stall = watching.report.stall_during(served.started, served.ended)
     if served.thread == loop_thread:
         where = stall.describe() if stall else "the request ran in the event loop's own thread"
         fail(
@@ -97,13 +101,15 @@ async def test_runs_in_executor(server):
             fix=IN_EXECUTOR,
             at=(stall.location if stall else None) or ex.fetch_status,
         )
-    if stall is not None:
+    ran = watching.report.ticks_between(served.started, served.ended)
+    if ran < LOOP_RAN:
+        held = f"the event loop ran {ran} time(s) in the {served.ended - served.started:.2f} s the request took"
         fail(
-            f"{stall.describe()}: the request ran in another thread, but the coroutine waited for it without"
-            " giving the loop back (a blocking `.result()` or `.join()`?)",
+            f"{stall.describe() if stall else held}: the request ran in another thread, but the coroutine waited"
+            " for it without giving the loop back (a blocking `.result()` or `.join()`?)",
             expected="`await` the executor's future, so the loop runs other coroutines meanwhile",
             fix=IN_EXECUTOR,
-            at=stall.location or ex.fetch_status,
+            at=(stall.location if stall else None) or ex.fetch_status,
         )
 
 
