@@ -6,6 +6,8 @@ Exit codes are `ExitCode`; a `GraderError` becomes one clear line and its exit c
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from enum import IntEnum
 
@@ -45,8 +47,25 @@ class GraderGroup(click.Group):
             )
             sys.exit(ExitCode.INTERNAL)
         except KeyboardInterrupt:
-            click.echo("\nstopped.", err=True)
+            with contextlib.suppress(OSError):  # the terminal that was closed is gone
+                click.echo("\nstopped.", err=True)
             sys.exit(ExitCode.INTERRUPTED)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def stop_on_signals(*, interrupt: bool = False) -> None:
+    """A closed terminal (SIGHUP) or a `kill` (SIGTERM, a cancelled CI job) stops the grader as Ctrl-C does, so
+    that its temporary copies are removed and its suites stopped on the way out. A signal the caller ignores
+    (`nohup`) stays ignored, except SIGINT with `interrupt=True`: a shell starts background jobs with SIGINT
+    ignored, and a batch must still stop on `kill -INT`."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(sig) is not signal.SIG_IGN:
+            signal.signal(sig, _stop)
+    if interrupt:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @click.group(cls=GraderGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,6 +107,7 @@ def main() -> None:
         workflow,
     )
 
+    stop_on_signals()
     try:
         cli(prog_name="grader")
     except Exception:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from pathlib import Path
 
 import click
 
-from grader.cli import ExitCode, cli
-
-
-def _stop_on_signals() -> None:
-    """Ctrl-C, `kill -INT`, a cancelled CI job or `kill` stop the batch alike: the students graded so far are
-    written out. SIGINT is set explicitly because a shell starts background jobs with it ignored, and Python
-    then keeps ignoring it."""
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, stop)
+from grader.cli import ExitCode, cli, stop_on_signals
 
 
 @cli.command()
@@ -73,7 +60,7 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         stub_shortcut=not no_stub_shortcut,
     )
     click.echo(describe(probe()), err=True)
-    _stop_on_signals()
+    stop_on_signals(interrupt=True)
     summary = run_batch(options, progress_for(sys.stderr))
     reused = f", {summary.reused} unchanged and kept" if summary.reused else ""
     click.echo(f"{summary.graded} student(s) graded{reused} of {summary.students} in {summary.duration:.1f} s "
