@@ -30,7 +30,8 @@ __all__ = ["check", "find_submission"]
     "--path",
     "path",
     type=click.Path(file_okay=False, path_type=Path),
-    help="The submission to grade: a folder that holds exercises/ (default: this repository).",
+    help="The submission to grade: a folder that holds exercises/ (default: this repository). Only its"
+    " exercises/*.py files are read and nothing is written there, so `grader status` does not count its verdicts.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Exercises graded at once (default: cores).")
