@@ -103,9 +103,10 @@ class Watcher:
             with self._keyboard():
                 self._grade()
                 return self._loop()
-        except KeyboardInterrupt:
-            self.console.print()
-            self.console.print("Stopped watching.")
+        except KeyboardInterrupt:  # Ctrl-C, or a closed terminal (SIGHUP), or a kill (SIGTERM)
+            with contextlib.suppress(OSError):  # a closed terminal takes no more output
+                self.console.print()
+                self.console.print("Stopped watching.")
             return 0
         finally:
             self.stop.set()
