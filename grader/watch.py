@@ -151,7 +151,6 @@ class Watcher:
         self.generation += 1
         generation, exercise, cancellation = self.generation, self.current, Cancellation()
         self.cancellation = cancellation
-        warm, self.warm = self.warm, None  # the grading takes it over, and closes it
         before = self.grading_fingerprint = file_fingerprint(self.root / exercise.relpath)
 
         def work() -> None:
@@ -168,7 +167,9 @@ class Watcher:
             )
 
         self.grading = threading.Thread(target=work, name=f"grading-{generation}", daemon=True)
+        warm = self.warm  # the grading takes it over (and closes it) once started; until then _drop_warm_start does
         self.grading.start()
+        self.warm = None
         if self.console.is_terminal and not self.keep_screen:  # cleared with the verdict, so never left stale
             self.console.print(Text(f"grading {exercise.relpath}...", style="dim"))
 
@@ -356,4 +357,5 @@ class Watcher:
         try:
             yield
         finally:
-            termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
+            with contextlib.suppress(termios.error, OSError):  # a closed terminal (SIGHUP) has no settings to restore
+                termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from grader.catalog import load_catalog
@@ -32,3 +35,29 @@ def grade_source(tmp_path: Path, exercise_id: str, source: str | Path) -> Exerci
     """Grade one exercise whose file holds `source` (text, or a path to a file)."""
     exercise = load_catalog().get(exercise_id)
     return grade_exercise(exercise, make_submission(tmp_path, {exercise.filename: source}))
+
+
+def workspaces(tmp: Path) -> list[Path]:
+    """The grader's temporary copies of a submission in `tmp` (its TMPDIR)."""
+    return sorted(tmp.glob("grader-*"))
+
+
+def processes_using(tmp: Path) -> list[int]:
+    """Processes whose environment names `tmp`: a grader run with TMPDIR=tmp, and its suites (their TMPDIR is inside
+    their copy of the files)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                if str(tmp).encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:  # gone meanwhile, or not ours to read
+                continue
+    return found
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)

@@ -8,10 +8,9 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from course import build_course
-from support import KIT, make_submission
+from support import KIT, make_submission, processes_using, wait_for, workspaces
 
 ENDLESS = """
 import asyncio
@@ -20,30 +19,6 @@ def make_request(value, delay=1.0):
     while True:
         pass
 """
-
-
-def workspaces(tmp: Path) -> list[Path]:
-    return sorted(tmp.glob("grader-*"))
-
-
-def suite_processes(tmp: Path) -> list[int]:
-    """Processes whose environment names a folder under `tmp`: the suites run with TMPDIR inside their copy."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and int(entry.name) != os.getpid():
-            try:
-                if str(tmp).encode() in (entry / "environ").read_bytes():
-                    found.append(int(entry.name))
-            except OSError:  # gone meanwhile, or not ours to read
-                continue
-    return found
-
-
-def wait_for(condition, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 def test_sigterm_stops_a_check_and_removes_its_copy_and_its_suite(tmp_path):
@@ -64,7 +39,7 @@ def test_sigterm_stops_a_check_and_removes_its_copy_and_its_suite(tmp_path):
     assert proc.returncode == 130, stderr
     assert "stopped." in stderr and "Traceback" not in stderr
     assert workspaces(tmp) == []
-    wait_for(lambda: suite_processes(tmp) == [], timeout=5)
+    wait_for(lambda: processes_using(tmp) == [], timeout=5)
 
 
 def test_a_closed_terminal_stops_watch_and_removes_its_copies(tmp_path):
@@ -85,4 +60,4 @@ def test_a_closed_terminal_stops_watch_and_removes_its_copies(tmp_path):
     assert proc.returncode in (0, 130), output
     assert "Traceback" not in output
     assert workspaces(tmp) == []
-    wait_for(lambda: suite_processes(tmp) == [], timeout=5)
+    wait_for(lambda: processes_using(tmp) == [], timeout=5)

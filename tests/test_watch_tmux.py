@@ -9,10 +9,12 @@ import importlib.util
 import json
 import os
 import statistics
+import sys
+from pathlib import Path
 
 import pytest
 from course import build_course
-from support import KIT
+from support import KIT, processes_using, wait_for, workspaces
 from terminal import TMUX, Terminal
 
 from grader.catalog import load_catalog
@@ -110,6 +112,30 @@ def test_ctrl_c_stops_the_watcher_without_a_traceback(terminal, course):
     terminal.press("C-c")
     terminal.wait_for(r"\[exited 0\]")
     assert "Traceback" not in terminal.history() and "Stopped watching." in terminal.history()
+
+
+def test_closing_the_terminal_stops_the_watcher_and_leaves_nothing_behind(terminal, course, tmp_path):
+    """Closing the window sends SIGHUP: the watcher must restore nothing on a terminal that is gone, remove its
+    copies of the files and stop its suites. A wrapper that outlives the terminal keeps its exit code."""
+    tmp, record = tmp_path / "tmp", tmp_path / "exit"
+    tmp.mkdir()
+    wrapper = (
+        "import signal, subprocess, sys\n"
+        "child = subprocess.Popen(sys.argv[2:], stderr=open(sys.argv[1] + '.err', 'w'))\n"
+        "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+        "code = child.wait()\n"
+        "open(sys.argv[1], 'w').write(str(code))\n"
+    )
+    argv = [sys.executable, "-c", wrapper, str(record), *course.grader, "watch"]
+    terminal.start(argv, course.student, course.env(TMPDIR=str(tmp)))
+    terminal.wait_for(WATCHING)
+    wait_for(lambda: workspaces(tmp) != [])  # the warm start for the next save
+    terminal.close()
+    wait_for(record.exists)
+    assert record.read_text() in ("0", "130"), Path(f"{record}.err").read_text()
+    assert "Traceback" not in Path(f"{record}.err").read_text()
+    assert workspaces(tmp) == []
+    wait_for(lambda: processes_using(tmp) == [], timeout=5)
 
 
 def test_no_color_on_a_terminal_has_no_colours(terminal, course):

@@ -9,7 +9,7 @@ Columns: `student`, one column of points per exercise (`ex01`, ...), `total`, `m
 from __future__ import annotations
 
 import csv
-from pathlib import Path
+from typing import TextIO
 
 from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
@@ -36,9 +36,9 @@ def row(record: StudentRecord, exercises: list[Exercise]) -> list[str]:
     return [_cell(record.student), *cells, record.status, _cell(record.problems)]
 
 
-def write(records: list[StudentRecord], exercises: list[Exercise], path: Path) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(header(exercises))
-        for record in records:
-            writer.writerow(row(record, exercises))
+def write(records: list[StudentRecord], exercises: list[Exercise], file: TextIO) -> None:
+    """`grades.csv` into `file`, opened with `newline=""` as the csv module wants."""
+    writer = csv.writer(file)
+    writer.writerow(header(exercises))
+    for record in records:
+        writer.writerow(row(record, exercises))

@@ -30,11 +30,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from grader import __version__
 from grader.batch import feedback, gradebook, report
@@ -57,9 +59,13 @@ def results_document(records: list[StudentRecord], exercises: list[Exercise]) ->
     }
 
 
-def _write_text(path: Path, text: str) -> None:
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """A file to write instead of `path`, put in its place only once complete: an interrupted run (Ctrl-C, a
+    kill) leaves the previous version whole, never half a gradebook."""
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    with open(temporary, "w", encoding="utf-8", newline="") as file:
+        yield file
     os.replace(temporary, path)
 
 
@@ -67,18 +73,20 @@ def write_all(out: Path, records: list[StudentRecord], exercises: list[Exercise]
     """(Re)write the gradebook, results, report and feedback files from `records`."""
     records = sorted(records, key=lambda r: r.student)
     out.mkdir(parents=True, exist_ok=True)
-    gradebook.write(records, exercises, out / "grades.csv")
-    _write_text(out / "results.json", json.dumps(results_document(records, exercises), indent=1, ensure_ascii=False))
-    folder = out / "feedback"
-    if folder.is_dir():
-        shutil.rmtree(folder)
-    folder.mkdir()
+    with _replacing(out / "grades.csv") as file:
+        gradebook.write(records, exercises, file)
+    with _replacing(out / "results.json") as file:
+        json.dump(results_document(records, exercises), file, indent=1, ensure_ascii=False)
+    fresh, folder = out / ".feedback.tmp", out / "feedback"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir()
     for record in records:
-        with open(folder / f"{record.student}.md", "w", encoding="utf-8") as file:
+        with open(fresh / f"{record.student}.md", "w", encoding="utf-8") as file:
             feedback.render(record, file)
-    with open(out / ".report.html.tmp", "w", encoding="utf-8") as file:
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(fresh, folder)
+    with _replacing(out / "report.html") as file:
         report.render(records, exercises, file, title)
-    os.replace(out / ".report.html.tmp", out / "report.html")
 
 
 def read_manifest(out: Path) -> dict[str, Any] | None:
@@ -96,7 +104,8 @@ def prepare(out: Path, manifest: dict[str, Any]) -> None:
     if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
         raise UsageError(f"--out {out} is not empty and holds no earlier batch output: choose an empty or new folder")
     out.mkdir(parents=True, exist_ok=True)
-    _write_text(out / MANIFEST, json.dumps({"kind": KIND, **manifest}, indent=1))
+    with _replacing(out / MANIFEST) as file:
+        json.dump({"kind": KIND, **manifest}, file, indent=1)
 
 
 def read_results(folder: Path) -> dict[str, Any]:

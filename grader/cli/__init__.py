@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+import threading
 from enum import IntEnum
 
 from grader.environment import exit_if_unusable
@@ -53,6 +54,10 @@ class GraderGroup(click.Group):
 
 
 def _stop(signum: int, frame: object) -> None:
+    # Once is enough: a second SIGTERM or SIGHUP (systemd sends both, CI runners repeat theirs) must not cut short
+    # the cleanup the first one started. SIGKILL still stops everything.
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
@@ -61,6 +66,8 @@ def stop_on_signals(*, interrupt: bool = False) -> None:
     that its temporary copies are removed and its suites stopped on the way out. A signal the caller ignores
     (`nohup`) stays ignored, except SIGINT with `interrupt=True`: a shell starts background jobs with SIGINT
     ignored, and a batch must still stop on `kill -INT`."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # only the main thread may set handlers (the grader called from a test's thread, say)
     for sig in (signal.SIGTERM, signal.SIGHUP):
         if signal.getsignal(sig) is not signal.SIG_IGN:
             signal.signal(sig, _stop)

@@ -4,7 +4,7 @@ A fake server (`FakeRequestsServer`) answers the student's `requests` calls from
 noting the thread, the moments it held each request, and how many were in flight at once. Whether the event
 loop was blocked is judged from that: the request ran in the loop's own thread, or the loop's heartbeat did not
 tick while the request was held (`LoopWatch`, which also finds the student's line that blocked it). The server
-answers a slow request as soon as the loop has ticked a few times, so only a blocked loop waits the full latency.
+answers a slow request once the loop has ticked for about 0.1 s, so only a blocked loop waits the full latency.
 """
 
 import threading
@@ -26,8 +26,9 @@ LIMIT = 4.0
 """Seconds any one call of the student's code may take (the slowest wrong path takes about one second)."""
 LATENCY = 0.3
 """Seconds a slow request takes: a loop blocked by it stalls for that long, a healthy loop at most ~0.07 s."""
-LOOP_RAN = 3
-"""Heartbeat ticks (one per 10 ms) that prove the loop kept running during a request; a blocked loop gives 0."""
+LOOP_RAN = 10
+"""Heartbeat ticks (one per 10 ms) that prove the loop kept running during a request; a blocked loop gives 0.
+About 0.1 s of them, so that a coroutine cannot pass by giving the loop back briefly and then blocking on it."""
 IN_EXECUTOR = (
     "Run the blocking call in the loop's default executor: "
     "`return await asyncio.get_running_loop().run_in_executor(None, get_status, url)`."
