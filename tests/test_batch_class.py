@@ -189,7 +189,10 @@ def wait_for_records(out: Path, count: int, proc: subprocess.Popen, timeout: flo
 
 def run_interrupted_then_resumed(folder: Path, out: Path, shard: str, stop: signal.Signals) -> dict:
     command = batch_command(folder, "--out", out, "--shard", shard)
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    tmp = out.with_name(f"{out.name}-tmp")  # the batch's temporary copies go here, not into the machine's /tmp
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     wait_for_records(out, 5, proc)
     proc.send_signal(stop)
     _, stderr = proc.communicate(timeout=120)
@@ -197,9 +200,10 @@ def run_interrupted_then_resumed(folder: Path, out: Path, shard: str, stop: sign
     if stop is signal.SIGINT:  # graceful: the partial gradebook is written, and the exit code says interrupted
         assert proc.returncode == 130, stderr
         assert set(rows(out)) == set(first)
-    else:
+        assert not list(tmp.glob("grader-*")), "an interrupted batch left copies of students' files behind"
+    else:  # a killed machine: only the copies of the students being graded are left, in the TMPDIR it had
         assert proc.returncode == -signal.SIGKILL
-    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=900)
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=900, env=env)
     assert resumed.returncode == 0, resumed.stderr
     final = records(out)
     assert f"{len(first)} unchanged since the last run" in resumed.stderr
