@@ -89,9 +89,9 @@ class Watcher:
         self.screens = 0
         self.grading: threading.Thread | None = None
         self.warm: WarmStart | None = None
+        """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
         self.grading_fingerprint: str | None = None
         """The file's fingerprint when the latest grading started."""
-        """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
 
     # ---- the session ------------------------------------------------------------------------------------------
 
