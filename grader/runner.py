@@ -35,7 +35,15 @@ from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status,
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.sandbox import PidsCgroup
 from grader.suite_index import read_suite
-from grader.workspace import MAX_FILE_BYTES, copy_submission, exercises_dir, fill_workspace, new_workspace, remove
+from grader.workspace import (
+    MAX_FILE_BYTES,
+    copy_submission,
+    exercises_dir,
+    file_size,
+    fill_workspace,
+    new_workspace,
+    remove,
+)
 
 GRACE = 1.0
 """Seconds past a check's own limit before the parent steps in (the plugin's own timer gets the first chance)."""
@@ -242,9 +250,12 @@ def _missing_message(root: Path, exercise: Exercise) -> str:
     original = root / exercise.relpath
     if original.is_symlink():
         return f"{exercise.relpath} is a symbolic link; the grader reads only regular files: put the file itself there"
-    if original.is_file():
+    size = file_size(original)
+    if size == float("inf"):
+        return f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again"
+    if size > MAX_FILE_BYTES:
         return f"{exercise.relpath} is larger than {MAX_FILE_BYTES // 1000} kB, too large to be graded"
-    return f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again"
+    return f"{exercise.relpath} could not be read: check its permissions (`chmod u+r`) and try again"
 
 
 def _grade_in(

@@ -32,30 +32,50 @@ def submission_files(root: Path) -> list[Path]:
         and path.stem.isidentifier()
         and path.name != "__init__.py"
         and not path.is_symlink()
-        and path.is_file()
-        and path.stat().st_size <= MAX_FILE_BYTES
+        and file_size(path) <= MAX_FILE_BYTES
     ]
+
+
+def file_size(path: Path) -> float:
+    """The size of a regular file; infinity for anything else, or a file gone since the folder was listed."""
+    try:
+        return path.stat().st_size if path.is_file() else float("inf")
+    except OSError:
+        return float("inf")
 
 
 def new_workspace() -> Path:
     """An empty temporary submission root (just `exercises/__init__.py`); the caller removes it."""
     target = Path(tempfile.mkdtemp(prefix="grader-"))
-    (target / "exercises").mkdir()
-    (target / "exercises" / "__init__.py").write_text("")
+    try:
+        (target / "exercises").mkdir()
+        (target / "exercises" / "__init__.py").write_text("")
+    except BaseException:
+        remove(target)
+        raise
     return target
 
 
 def fill_workspace(target: Path, root: Path) -> Path:
     """Copy the submission's files (`submission_files`) into `target`, made by `new_workspace()`; returns it."""
     for path in submission_files(root):
-        (target / "exercises" / path.name).write_bytes(path.read_bytes())
+        try:
+            content = path.read_bytes()
+        except OSError:  # saved over or deleted this instant, or unreadable: graded as missing, and said so
+            continue
+        (target / "exercises" / path.name).write_bytes(content)
     return target
 
 
 def copy_submission(root: Path) -> Path:
     """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
     exercises_dir(root)  # no exercises/ folder: say so before making anything
-    return fill_workspace(new_workspace(), root)
+    target = new_workspace()
+    try:
+        return fill_workspace(target, root)
+    except BaseException:  # an unreadable file, a vanished folder, Ctrl-C: leave no copy behind
+        remove(target)
+        raise
 
 
 def remove(workspace: Path) -> None:

@@ -4,10 +4,12 @@ never a hang, never a pass it did not earn, never a lost result for the rest."""
 from __future__ import annotations
 
 import re
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
-from support import KIT, SUBMISSIONS, make_submission
+from support import KIT, SUBMISSIONS, make_submission, workspaces
 
 from grader.catalog import load_catalog
 from grader.model import Outcome, Status
@@ -129,6 +131,37 @@ def test_missing_file_scores_zero_and_the_other_exercises_keep_their_results(tmp
     exercise = result.exercises[0]
     assert exercise.outcome is Outcome.MISSING and exercise.score == 0
     assert "exercises/ex01_futures.py is missing" in exercise.message
+
+
+def test_an_unreadable_file_is_graded_as_such_and_never_crashes_the_grader(tmp_path, monkeypatch):
+    # Root reads any file whatever its mode, so the denial is simulated where the grader reads.
+    submission = make_submission(tmp_path, {EX01.filename: SOLUTION})
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == EX01.filename:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    exercise = grade([EX01], submission).exercises[0]
+    assert exercise.outcome is Outcome.MISSING and exercise.score == 0
+    assert "exercises/ex01_futures.py could not be read" in exercise.message
+
+
+def test_a_copy_interrupted_halfway_leaves_nothing_behind(tmp_path, monkeypatch):
+    submission = make_submission(tmp_path / "student", {EX01.filename: SOLUTION})
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    def interrupted(path: Path) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "read_bytes", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        grade_exercise(EX01, submission)
+    assert workspaces(scratch) == []
 
 
 @pytest.mark.parametrize("case", ["syntax_error", "os_exit_at_import", "spin_ignoring_interrupts"])
