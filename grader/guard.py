@@ -4,13 +4,16 @@ The student's code runs in the process that judges it, so it can reach the judge
 `grader.testing.expect` at import, or `pytest.fail`, or a check function's `__code__`, would turn failures into
 passes. A snapshot of the judging modules, taken before the student's code runs and compared after, catches that
 casual forgery: the grader puts its code back and the submission loses the exercise (at import) or the check.
-It is a tripwire, not a security boundary: code that digs through `gc` for the grader's objects is beyond it,
-which is why instructors still read what looks too good.
+The grader's own objects that carry the verdicts (the grading session, its event channel) are pinned the same way,
+and so are the judging modules' entries in `sys.modules`. It is a tripwire, not a security boundary: code that
+walks the call stack or digs through `gc` for the grader's objects can still write to the channel itself, which
+is why instructors still read what looks too good.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from types import FunctionType, ModuleType
 
@@ -43,17 +46,29 @@ class GraderSnapshot:
 
     def __init__(self) -> None:
         self._loaded = set(sys.modules)
+        self._modules: dict[str, ModuleType] = {}
         self._namespaces: list[tuple[str, object, dict[str, object]]] = []
+        self._whole: list[tuple[str, object, frozenset[str]]] = []
         self._codes: list[tuple[str, FunctionType, object]] = []
         for name, module in list(sys.modules.items()):
             kind = module is not None and _kind(name, module)
             if not kind:
                 continue
+            self._modules[name] = module
             attributes = dict(vars(module))
             self._take(name, module, attributes if kind == "whole" else _public_code(attributes))
             for attr, value in attributes.items():
                 if isinstance(value, type) and value.__module__ == name:
                     self._take(f"{name}.{attr}", value, dict(vars(value)))
+
+    def pin(self, name: str, instance: object, attributes: Iterable[str] | None = None) -> GraderSnapshot:
+        """Watch an object of the grader's too: the named attributes, or all of them (then one added, such as an
+        instance attribute that shadows a method, is a change as well)."""
+        own = vars(instance)
+        self._take(name, instance, {a: own[a] for a in attributes} if attributes is not None else dict(own))
+        if attributes is None:
+            self._whole.append((name, instance, frozenset(own)))
+        return self
 
     def _take(self, name: str, namespace: object, watched: dict[str, object]) -> None:
         self._namespaces.append((name, namespace, watched))
@@ -69,6 +84,8 @@ class GraderSnapshot:
             for attr, value in attributes.items()
             if vars(namespace).get(attr, _MISSING) is not value
         ]
+        changed += [f"{name}.{attr}" for name, instance, own in self._whole for attr in vars(instance).keys() - own]
+        changed += [f"sys.modules[{name!r}]" for name, mod in self._modules.items() if sys.modules.get(name) is not mod]
         return changed + [name for name, function, code in self._codes if function.__code__ is not code]
 
     def new_judging_modules(self) -> list[str]:
@@ -89,6 +106,10 @@ class GraderSnapshot:
             for attr, value in attributes.items():
                 if vars(namespace).get(attr, _MISSING) is not value:
                     setattr(namespace, attr, value)
+        for _, instance, own in self._whole:
+            for attr in vars(instance).keys() - own:
+                delattr(instance, attr)
+        sys.modules.update(self._modules)
         for _, function, code in self._codes:
             function.__code__ = code
 

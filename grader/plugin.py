@@ -101,7 +101,7 @@ class GradingSession:
         self.events.send("importing")
         sys.path.insert(0, self.setup.root)
         relpath = self.setup.module.replace(".", "/") + ".py"
-        self.grader_before = GraderSnapshot()
+        self.grader_before = self._snapshot()
         try:
             module = importlib.import_module(self.setup.module)
         except BaseException as exc:
@@ -127,7 +127,11 @@ class GradingSession:
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._fail_import_if_tampered(self.setup.module.replace(".", "/") + ".py")  # a thread of it, meanwhile
-        self.grader_code = GraderSnapshot()  # now with the suite's own module
+        self.grader_code = self._snapshot()  # now with the suite's own module
+
+    def _snapshot(self) -> GraderSnapshot:
+        snapshot = GraderSnapshot().pin("the grader's event channel", self.events)
+        return snapshot.pin("the grading session", self, ("setup", "events", "_changes_since", "_restore"))
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self.running = nodeid.rsplit("::", 1)[-1].removeprefix("test_")

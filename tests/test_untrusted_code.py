@@ -185,7 +185,9 @@ def test_rewriting_the_grader_at_import_scores_zero(tmp_path):
     assert not any(c.passed for c in result.checks)
 
 
-@pytest.mark.parametrize("case", ["forge_suite_at_import", "forge_the_guard"])
+@pytest.mark.parametrize(
+    "case", ["forge_suite_at_import", "forge_the_guard", "swap_a_grader_module", "forge_session_from_the_stack"]
+)
 def test_getting_around_the_tamper_check_at_import_scores_zero(tmp_path, case):
     result, _ = grade_hostile(tmp_path, case)
     assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0, (result.message, result.score)
