@@ -45,6 +45,18 @@ def python_problem(version: tuple[int, ...] | None = None) -> str | None:
     )
 
 
+def platform_problem(platform: str | None = None) -> str | None:
+    """Why this operating system cannot run the grader, or None when it can (Linux, macOS and other Unixes)."""
+    platform = platform or sys.platform
+    if not platform.startswith("win"):
+        return None
+    return (
+        "the grader runs on Linux and macOS, not on Windows itself: it confines each suite with process groups,\n"
+        "POSIX signals and resource limits, which Windows lacks. Use WSL (in PowerShell: wsl --install), then run\n"
+        "the kit from the Linux side: python3 -m venv .venv && .venv/bin/python -m pip install -e ."
+    )
+
+
 def missing_packages(names: set[str] | None = None) -> list[str]:
     """The distribution names of the required packages this Python cannot import, in a stable order."""
     missing = []
@@ -74,7 +86,7 @@ def missing_packages_problem(missing: list[str]) -> str | None:
 
 def exit_if_unusable(names: set[str] | None = None) -> None:
     """For the CLI's first lines: print the problem and exit with the usage code (2), or return quietly."""
-    problem = python_problem() or missing_packages_problem(missing_packages(names))
+    problem = platform_problem() or python_problem() or missing_packages_problem(missing_packages(names))
     if problem:
         sys.stderr.write(f"error: {problem}\n")
         raise SystemExit(2)

@@ -30,7 +30,7 @@ from pathlib import Path
 from grader import __version__
 from grader.catalog import PACKAGE_DIR, Catalog, Exercise, load_catalog
 from grader.errors import InternalError, UsageError
-from grader.model import SubmissionResult
+from grader.model import Outcome, SubmissionResult
 from grader.render.gradescope_format import Visibility, results_json
 
 CONFIG = "gradescope.json"
@@ -145,6 +145,17 @@ def gather_submission(submission: Path, exercises: list[Exercise], util: Path) -
     return root
 
 
+def _say_what_to_upload(result: SubmissionResult) -> None:
+    """A missing file on Gradescope is a file not uploaded, not a stub to put back into a clone of the kit."""
+    for exercise in result.exercises:
+        if exercise.outcome is Outcome.MISSING and "is missing" in exercise.message:
+            filename = exercise.file.rpartition("/")[2]
+            message = f"your submission has no {filename}: upload it, on its own or as {exercise.file}"
+            exercise.message = message
+            for check in exercise.checks:
+                check.message = message
+
+
 def run(root: Path) -> SubmissionResult:
     """Grade `root`/submission as configured in `root`/source/gradescope.json; write `root`/results/results.json."""
     from grader.runner import grade
@@ -160,6 +171,7 @@ def run(root: Path) -> SubmissionResult:
         result = grade(exercises, submission)
     finally:
         shutil.rmtree(submission, ignore_errors=True)
+    _say_what_to_upload(result)
     results = root / "results"
     results.mkdir(parents=True, exist_ok=True)
     partial = results / "results.json.partial"

@@ -24,6 +24,7 @@ from pathlib import Path
 from grader import __version__
 from grader.catalog import PACKAGE_DIR, Catalog, load_catalog
 from grader.classroom_workflow import KIT_INSTALL, WORKFLOW_PATH, install_command, workflow
+from grader.environment import SUPPORTED
 from grader.errors import UsageError
 
 MANIFEST = ".grader-export.json"
@@ -92,7 +93,7 @@ grader tell you how you are doing.
 
 ## Check your work (two commands)
 
-In a terminal, in this folder (you need Python 3.10 or newer):
+In a terminal, in this folder (you need Python {SUPPORTED}, on Linux, macOS or Windows' WSL):
 
 ```
 python3 -m venv .venv && {install}
@@ -100,14 +101,14 @@ python3 -m venv .venv && {install}
 ```
 
 The first command installs the grader once; the second grades exercise {first}. Run `.venv/bin/grader check`
-alone to grade every exercise, and `.venv/bin/grader hint {first}` when you are stuck. (On Windows, write
-`py -m venv .venv` and `.venv\\Scripts\\` instead of `.venv/bin/`.)
+alone to grade every exercise, and `.venv/bin/grader hint {first}` when you are stuck. (On Windows, work inside
+WSL: the grader needs a Unix. `source .venv/bin/activate` once per terminal lets you type just `grader ...`.)
 
 While you work, leave `.venv/bin/grader watch` running in a terminal: it grades the exercise you are on each
 time you save it, shows what changed since your last save, and moves on to the next exercise when every check
 passes (`h` unfolds a hint, `q` quits). `.venv/bin/grader` alone shows your progress and what comes next;
-`grader hint NN` gives one more hint each time you ask; `grader reset NN` puts the original file back after
-saving yours in `.grader-backups/`.
+`.venv/bin/grader hint NN` gives one more hint each time you ask; `.venv/bin/grader reset NN` puts the original
+file back after saving yours in `.grader-backups/`.
 
 For every check that does not pass yet, the grader says what your code did, what was expected, the line of your
 file it points at, and what in the lesson fixes it ("not implemented yet" means that function still raises
@@ -118,14 +119,31 @@ file it points at, and what in the lesson fixes it ("not implemented yet" means 
 | # | exercise | your file | points |
 |---|----------|-----------|--------|
 {exercises}
+|   | **total** |          | **{sum(e.max_score for e in catalog)}** |
 
 ## Handing in
 
 Commit and push. Each push runs the grader on GitHub (the **Actions** tab, workflow *Autograding Tests*): every
 exercise's step shows the same report as your terminal, and the last step posts your points. Only your files in
 `exercises/` are graded: leave the grader and the workflow as they are. Your instructor's own copy of the grader
-has the final word, and `grader check` warns you when your copy differs from it.
+has the final word, and `.venv/bin/grader check` warns you when your copy differs from it.
 """
+
+
+_MAINTAINERS_ONLY = ("[project.optional-dependencies]", "[tool.pytest", "[tool.ruff")
+"""Sections of the kit's pyproject.toml about its own tests and lint: in a student's repository a bare `pytest`
+would read them and complain about options and test folders that are not there."""
+
+
+def students_pyproject(kit_pyproject: Path) -> str:
+    """The kit's pyproject.toml without the sections that serve only the kit's maintainers."""
+    kept, skipping = [], False
+    for line in kit_pyproject.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("["):
+            skipping = line.startswith(_MAINTAINERS_ONLY)
+        if not skipping:
+            kept.append(line)
+    return "".join(kept).rstrip("\n") + "\n"
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -151,7 +169,7 @@ def export_template(out: Path, *, grader_from: str | None = None, kit: Path | No
         _copy(kit / ".gitignore", out / ".gitignore")
     if grader_from is None:
         _copy(PACKAGE_DIR, out / "grader")
-        _copy(kit / "pyproject.toml", out / "pyproject.toml")
+        (out / "pyproject.toml").write_text(students_pyproject(kit / "pyproject.toml"), encoding="utf-8")
         for licence in kit.glob("LICEN[CS]E*"):
             _copy(licence, out / licence.name)
     (out / "README.md").write_text(student_readme(catalog, source), encoding="utf-8")

@@ -150,7 +150,9 @@ def test_results_json_follows_the_spec(zip_file, tmp_path, kind):
 def test_a_submission_without_the_file_scores_zero_and_says_so(zip_file, tmp_path):
     results = run_autograder(fake_autograder(tmp_path, zip_file, {"notes.txt": "I forgot"}))
     assert spec_problems(results) == [] and results["score"] == 0
-    assert "is missing" in results["tests"][0]["output"]
+    assert results["tests"][0]["output"].startswith(
+        "your submission has no ex01_futures.py: upload it, on its own or as exercises/ex01_futures.py"
+    )
     assert results["extra_data"]["outcomes"] == {"01": "missing"}
 
 
@@ -163,6 +165,13 @@ def test_hidden_checks_get_their_visibility_and_only_the_output_allowed(tmp_path
     assert [(t["visibility"], t["output"], t["score"]) for t in hidden] == [("after_published", "failed", 0.0)]
     shown = next(t for t in results["tests"] if t["name"].endswith("and tolerates a cancel"))
     assert "fix: " in shown["output"]
+    # The summary above the tests is always visible: it must not give the hidden points away.
+    visible = [t for t in results["tests"] if t["visibility"] == "visible" and t["name"].startswith("01 ")]
+    points = f"{sum(t['score'] for t in visible):g}/{sum(t['max_score'] for t in visible):g}"
+    summary = results["output"].splitlines()
+    assert summary[0] == f"Exercise 01 · Futures (visible checks): {points}"
+    assert summary[-1] == "Some checks are hidden; they and your total appear once grades are published."
+    assert not any(line.startswith("Total") for line in summary)
 
 
 def test_hide_names_must_exist():

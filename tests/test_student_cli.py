@@ -206,6 +206,13 @@ def test_too_old_python_says_how_to_make_the_environment(student):
     assert "needs Python 3.10" in done.stderr and "3.9.18" in done.stderr and "venv" in done.stderr
 
 
+def test_windows_is_told_to_use_wsl(student):
+    code = "import sys; sys.platform = 'win32'; from grader.cli import main; main()"
+    done = grader("status", cwd=student, code=code)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "not on Windows itself" in done.stderr and "wsl --install" in done.stderr
+
+
 OLD_PYTHONS = sorted(glob.glob("/root/.pyenv/versions/[23].[0-9].*/bin/python"))
 
 

@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 from support import KIT
 
 from grader.catalog import load_catalog
@@ -74,6 +79,18 @@ def test_the_readme_speaks_to_students(tmp_path):
     for exercise in load_catalog():
         assert exercise.relpath in readme and exercise.title in readme
     assert "solution" not in readme.lower() and "instructor's own copy" in readme
+    total = sum(e.max_score for e in load_catalog())
+    assert f"**total** |          | **{total}** |" in readme
+    # Without an activated environment a bare `grader` is not found: every command names .venv/bin/grader.
+    assert re.findall(r"`grader (?!\.\.\.)", readme) == []
+
+
+def test_the_students_pyproject_installs_the_grader_and_nothing_of_the_kits_own_tests(tmp_path):
+    export_template(tmp_path / "t")
+    pyproject = tomllib.loads((tmp_path / "t" / "pyproject.toml").read_text())
+    assert pyproject["project"]["scripts"] == {"grader": "grader.cli:main"}
+    assert "optional-dependencies" not in pyproject["project"]
+    assert set(pyproject.get("tool", {})) == {"hatch"}  # no pytest or ruff settings for folders that are not there
 
 
 def test_a_fresh_clone_grades_with_the_exported_grader(tmp_path):

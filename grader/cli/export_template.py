@@ -15,8 +15,9 @@ from grader.cli import cli
     "--grader-from",
     metavar="REQUIREMENT",
     default=None,
-    help="Leave the grader and its hidden suites out; the workflow and the README install it from this pip "
-    "requirement instead (e.g. git+https://github.com/you/asyncio-kit@v1).",
+    help="Leave the grader and its suites out; the workflow and the README install it from this pip requirement "
+    "instead: a public place that holds no solutions, e.g. the URL of a wheel built with "
+    "`python -m pip wheel --no-deps . -w dist/` (never the kit's own repository: it has solutions/).",
 )
 def export_template(out: Path, grader_from: str | None) -> None:
     """Write the students' template repository to OUT (a new folder)."""

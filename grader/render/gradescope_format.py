@@ -98,13 +98,31 @@ def _test(exercise: ExerciseResult, number: int, check: CheckResult, visibility:
     }
 
 
-def _summary(result: SubmissionResult) -> str:
+def _summary(result: SubmissionResult, visibility: Visibility) -> str:
+    """The text above the tests, which students always see: so it counts only the checks they may see."""
     lines = []
+    hidden_any = False
     for exercise in result.exercises:
-        line = f"Exercise {exercise.id} · {exercise.title}: {exercise.score}/{exercise.max_score}"
+        shown = [c for c in exercise.checks if not visibility.is_hidden(exercise.id, c.name)]
+        hidden_any |= len(shown) < len(exercise.checks)
+        if not shown:
+            continue
+        score, max_score = sum(c.score for c in shown), sum(c.max_score for c in shown)
+        partly = " (visible checks)" if len(shown) < len(exercise.checks) else ""
+        line = f"Exercise {exercise.id} · {exercise.title}{partly}: {score}/{max_score}"
         lines.append(f"{line} ({exercise.message})" if exercise.message else line)
-    lines.append(f"Total: {result.score}/{result.max_score}")
+    if hidden_any:
+        lines.append(f"Some checks are hidden; {_WHEN[visibility.hidden_visibility]}.")
+    else:
+        lines.append(f"Total: {result.score}/{result.max_score}")
     return "\n".join(lines)
+
+
+_WHEN = {
+    "after_due_date": "they and your total appear after the due date",
+    "after_published": "they and your total appear once grades are published",
+    "hidden": "your total includes them",
+}
 
 
 def results_json(result: SubmissionResult, visibility: Visibility | None = None) -> dict[str, Any]:
@@ -113,7 +131,7 @@ def results_json(result: SubmissionResult, visibility: Visibility | None = None)
     return {
         "score": float(result.score),
         "execution_time": math.ceil(result.duration),
-        "output": _summary(result),
+        "output": _summary(result, visibility),
         "output_format": "text",
         "stdout_visibility": "hidden",
         "extra_data": {
