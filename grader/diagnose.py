@@ -71,9 +71,8 @@ def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Ve
             filename = os.path.realpath(frame.f_code.co_filename)
             where = Location(os.path.relpath(filename, root), frame.f_lineno, frame.f_code.co_name)
         frame = frame.f_back
-    place = f" (it was running {where})" if where else ""
-    message = f"the check did not finish within {time_limit:g} s{place}"
-    return Verdict(Status.TIMEOUT, message, fix=TIMEOUT_FIX, location=where)
+    # `where` travels as the verdict's location, which every format shows ("at: ..."): not in the message too.
+    return Verdict(Status.TIMEOUT, f"the check did not finish within {time_limit:g} s", fix=TIMEOUT_FIX, location=where)
 
 
 def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> Verdict:

@@ -174,6 +174,14 @@ class GradingSession:
         self.verdicts[name] = (verdict, duration)
         return report
 
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
+        """The student's code raised KeyboardInterrupt (nothing from outside signals this process group): pytest
+        ends the session, so say so for the check that raised it; the parent re-runs the rest in a new process."""
+        if self.running:  # between checks, nothing is left to report
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            verdict = explain_failure(excinfo.value, excinfo.tb, self.setup.root)
+            self.events.send("result", name=self.running, duration=0.0, **verdict.to_event())
+
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
         name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
@@ -188,3 +196,4 @@ class GradingSession:
             if verdict.message.startswith("not implemented yet"):
                 self.not_implemented.add(name)
         self.events.send("result", name=name, duration=duration, **verdict.to_event())
+        self.running = ""

@@ -52,6 +52,9 @@ class EventWriter:
         os.set_inheritable(fd, False)  # the student's subprocesses must not inherit our channel
         self._file = os.fdopen(fd, "w", buffering=1, encoding="utf-8")
         self._nonce = nonce
+        # A fork (a process pool's worker, the student's os.fork) inherits the channel, and while any such child
+        # holds it open the parent never sees it close when this process dies.
+        os.register_at_fork(after_in_child=self._file.close)
 
     def send(self, event: str, **fields: Any) -> None:
         self._file.write(json.dumps({"nonce": self._nonce, "event": event, **fields}) + "\n")

@@ -49,6 +49,10 @@ GRACE = 1.0
 """Seconds past a check's own limit before the parent steps in (the plugin's own timer gets the first chance)."""
 STARTUP_LIMIT = 30.0
 """Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
+EXIT_POLL = 0.25
+"""How often the parent looks whether the suite's process is still alive while it waits for events."""
+EXIT_WAIT = 0.5
+"""How long a process whose channel closed mid-check may take to exit on its own (its status tells why it ended)."""
 OUTPUT_TAIL = 64 * 1024
 OUTPUT_LIMIT = 8 * 1024**2
 """Bytes a suite's process may print (student code included) before the parent stops it."""
@@ -472,7 +476,11 @@ def _read_events(
                 run.out_of_time = budget_end < deadline
                 _ask_where(proc, run)
                 return
-            for key, _ in selector.select(timeout=remaining):
+            ready = selector.select(timeout=min(remaining, EXIT_POLL))
+            if not ready and proc.poll() is not None:
+                _drain(read_fd, buffer, setup, run, per_check, deadline)
+                break  # the process ended, though something it left behind holds our channel open
+            for key, _ in ready:
                 chunk = os.read(key.fd, 65536)
                 if key.data == "output":
                     _keep_tail(run, chunk)
@@ -493,6 +501,19 @@ def _read_events(
                         deadline = _on_event(event, run, per_check, deadline)
         if run.running is not None or not run.imported:
             run.ended_in = "crash"
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(EXIT_WAIT)  # ending on its own: let it, so that its exit status says how
+
+
+def _drain(read_fd: int, buffer: bytes, setup: RunSetup, run: _Run, per_check: float, deadline: float) -> None:
+    """Take in the events still in the pipe once the process is gone, without waiting for an end that may not come."""
+    os.set_blocking(read_fd, False)
+    with contextlib.suppress(BlockingIOError):
+        while chunk := os.read(read_fd, 65536):
+            buffer += chunk
+    for line in buffer.split(b"\n"):
+        if (event := parse_event(line, setup.nonce)) is not None:
+            deadline = _on_event(event, run, per_check, deadline)
 
 
 def _on_event(event: dict, run: _Run, per_check: float, deadline: float) -> float:
@@ -568,9 +589,14 @@ def _stuck_at(run: _Run, workspace: Path) -> Location | None:
     if start < 0:
         start = text.rfind("Thread 0x")
     exercises = str(workspace / "exercises") + os.sep
+    # faulthandler writes what is not ASCII as escapes (\xfc), as backslashreplace does: a TMPDIR named in any
+    # language must still be recognised.
+    prefixes = (exercises, exercises.encode("ascii", "backslashreplace").decode("ascii"))
     for match in _FAULTHANDLER_FRAME.finditer(text, max(start, 0)):
-        if match["file"].startswith(exercises) and not match["file"].endswith("util.py"):
-            return Location(os.path.relpath(match["file"], workspace), int(match["line"]), match["func"])
+        file = match["file"]
+        prefix = next((p for p in prefixes if file.startswith(p)), None)
+        if prefix is not None and not file.endswith("util.py"):
+            return Location("exercises/" + file[len(prefix) :], int(match["line"]), match["func"])
     return None
 
 
@@ -585,12 +611,11 @@ def _describe_exit(returncode: int | None) -> str:
 def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
         where = _stuck_at(run, workspace)
-        place = f" (it was running {where})" if where else ""
         limit = (f"when the exercise's checks had taken {exercise.total_time_limit:g} s in all" if run.out_of_time
                  else f"within {exercise.time_limit:g} s")  # fmt: skip
         return _check(
             exercise, suite_check, Status.TIMEOUT,
-            f"the check did not finish {limit}{place}",
+            f"the check did not finish {limit}",
             fix=TIMEOUT_FIX,
             location=where,
         )  # fmt: skip

@@ -82,7 +82,7 @@ def state_path(root: Path) -> Path:
 def load(root: Path) -> State:
     try:
         return State.from_json(state_path(root).read_text(encoding="utf-8"))
-    except (FileNotFoundError, UnicodeDecodeError, IsADirectoryError):
+    except (OSError, UnicodeDecodeError):  # missing, unreadable (a sudo run left it root's), a folder, a loop
         return State()
 
 
@@ -94,8 +94,13 @@ def _locked(root: Path) -> Iterator[None]:
         return
     try:
         descriptor = os.open(root, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
     except OSError:
+        os.close(descriptor)
         yield
         return
     try:

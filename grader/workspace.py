@@ -46,7 +46,9 @@ def file_size(path: Path) -> float:
 
 def new_workspace() -> Path:
     """An empty temporary submission root (just `exercises/__init__.py`); the caller removes it."""
-    target = Path(tempfile.mkdtemp(prefix="grader-"))
+    # Resolved: where the temporary folder sits behind a symbolic link (macOS: /var -> /private/var), tracebacks
+    # name the real path, and the student's frames are recognised by it.
+    target = Path(tempfile.mkdtemp(prefix="grader-")).resolve()
     try:
         (target / "exercises").mkdir()
         (target / "exercises" / "__init__.py").write_text("")

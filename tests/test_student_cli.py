@@ -230,3 +230,20 @@ def test_missing_dependency_says_how_to_install_it(student, module, package):
     done = grader("check", FIRST.id, cwd=student, code=code)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert package in done.stderr and "pip install -e ." in done.stderr
+
+
+@pytest.mark.parametrize("output", ["text", "json", "junit", "gradescope"])
+def test_an_output_that_is_not_utf8_gets_escapes_not_a_crash(student, output):
+    stub = student / FIRST.relpath
+    stub.write_text(stub.read_text().replace("raise NotImplementedError(", "raise ValueError('grüße' or "))
+    done = grader("check", FIRST.id, "--format", output, cwd=student, env={"PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "gr\\xfc\\xdfe" in done.stdout or "gr\\u00fc\\u00dfe" in done.stdout
+    if output in ("json", "gradescope"):
+        json.loads(done.stdout)  # escaped the JSON way, so still JSON
+
+
+def test_a_state_file_that_cannot_be_read_counts_as_a_fresh_start(student):
+    (student / ".grader-state.json").symlink_to(".grader-state.json")  # a loop: every open fails
+    done = grader("hint", FIRST.id, cwd=student)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr

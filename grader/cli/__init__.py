@@ -115,6 +115,11 @@ def main() -> None:
     )
 
     stop_on_signals()
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that is not UTF-8 (LANG=C, PYTHONIOENCODING=ascii) gets escapes for what it cannot
+        # show, such as a student's "ü" or the kit's "…", rather than a UnicodeEncodeError.
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli(prog_name="grader")
     except Exception:

@@ -17,6 +17,12 @@ STEP_FORMATS = frozenset({"classroom"})
 them (the verdict travels in the output) and writes the text report to stderr for the step's log."""
 
 
+def writes_utf8(stream: TextIO) -> bool:
+    """Whether `stream` takes any character as it is; JSON written elsewhere escapes what is not ASCII (`\\u00fc`),
+    so that it stays valid JSON on a terminal or pipe set to ASCII."""
+    return (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "") == "utf8"
+
+
 def renderer(name: str) -> Renderer:
     """The `render` function of the format called `name` (imported only when asked for: start-up is speed)."""
     if name not in FORMATS:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from grader.model import CheckResult, ExerciseResult, SubmissionResult
+from grader.render import writes_utf8
 
 VISIBILITIES = ("visible", "after_due_date", "after_published", "hidden")
 HIDDEN_OUTPUTS = ("full", "message", "none")
@@ -147,5 +148,5 @@ def results_json(result: SubmissionResult, visibility: Visibility | None = None)
 
 
 def render(result: SubmissionResult, stream: TextIO) -> None:
-    json.dump(results_json(result), stream, indent=2, ensure_ascii=False)
+    json.dump(results_json(result), stream, indent=2, ensure_ascii=not writes_utf8(stream))
     stream.write("\n")

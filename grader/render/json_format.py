@@ -36,8 +36,9 @@ import json
 from typing import TextIO
 
 from grader.model import SubmissionResult
+from grader.render import writes_utf8
 
 
 def render(result: SubmissionResult, stream: TextIO) -> None:
-    json.dump(result.to_dict(), stream, indent=2, ensure_ascii=False)
+    json.dump(result.to_dict(), stream, indent=2, ensure_ascii=not writes_utf8(stream))
     stream.write("\n")
