@@ -38,7 +38,7 @@ async def server(monkeypatch: pytest.MonkeyPatch):
 HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `response.status`, without `raise_for_status()`."
 
 
-@check("fetch_status returns the status code: 200, 404 and 500 come back as numbers")
+@check("fetch_status GETs the url with the session it is given and returns the status: 200, 404 and 500 as numbers")
 async def test_returns_status_codes(server):
     async with aiohttp.ClientSession() as session:
         for status in (200, 404, 500):
@@ -61,9 +61,20 @@ async def test_returns_status_codes(server):
                 at=ex.fetch_status,
             )
     expect(
-        server.served,
+        server.sent,
         "fetch_status sent no request through the session it was given",
         expected="`session.get(url)`",
+        at=ex.fetch_status,
+    )
+    others = [sent.url for sent in server.sent if sent.session is not session]
+    expect(
+        not others,
+        f"fetch_status(session, {others[0] if others else ''!r}) sent its request through another ClientSession,"
+        " not the `session` it was given",
+        expected="every request sent with the `session` argument: fetch_all opens one session for all the URLs and"
+        " each fetch_status call reuses it",
+        fix="Use the session you are given, `async with session.get(url) as response:`; do not open another one"
+        " in fetch_status.",
         at=ex.fetch_status,
     )
 
