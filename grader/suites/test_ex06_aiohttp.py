@@ -4,6 +4,8 @@ aioresponses answers the student's aiohttp requests (`FakeAiohttpServer`), count
 its own handler and the `ClientSession` objects created; completion order is set by holding answers back.
 """
 
+import threading
+
 import aiohttp
 import pytest
 
@@ -152,7 +154,10 @@ async def test_fetch_all_keeps_order(server):
            fix=HTTP_ERRORS_ARE_ANSWERS, at=ex.fetch_all)  # fmt: skip
 
 
-@check("fetch_all sends the requests concurrently: five slow requests are in flight at the same time")
+@check(
+    "fetch_all sends the requests concurrently from the event loop it is awaited on, no threads:"
+    " five slow requests are in flight at the same time"
+)
 async def test_fetch_all_concurrent(server):
     urls = [server.route(url(f"together/{i}"), 200, together=5) for i in range(5)]
     got = await await_call(ex.fetch_all, urls, limit=LIMIT)
@@ -160,6 +165,17 @@ async def test_fetch_all_concurrent(server):
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
         f"fetch_all of five URLs returned {got!r}",
         expected="[200, 200, 200, 200, 200]",
+        at=ex.fetch_all,
+    )
+    elsewhere = sum(sent.thread != threading.get_ident() for sent in server.sent)
+    expect(
+        not elsewhere,
+        f"{elsewhere} of the {len(server.sent)} requests were sent from another thread, by an event loop that"
+        " fetch_all ran there (e.g. `asyncio.to_thread(asyncio.run, ...)`), not by the loop that awaited fetch_all",
+        expected="every request sent by the event loop fetch_all is awaited on, without threads",
+        fix="The lesson's point is that aiohttp's requests are coroutines: they run concurrently on the one event"
+        " loop, so no thread is needed. Await them right in fetch_all: `async with aiohttp.ClientSession() as"
+        " session:` and `await asyncio.gather(...)`.",
         at=ex.fetch_all,
     )
     expect(
