@@ -12,7 +12,7 @@ import pytest
 from grader.probes.calls import await_call
 from grader.probes.fake_aiohttp import FakeAiohttpServer
 from grader.probes.traffic import url
-from grader.testing import call_repr, check, expect, fail, found_in, student
+from grader.testing import CheckFailure, call_repr, check, expect, fail, found_in, student
 
 ex = student("exercises.ex06_aiohttp")
 
@@ -37,6 +37,10 @@ async def server(monkeypatch: pytest.MonkeyPatch):
             await session.close()
 
 
+CLOSE_ALWAYS = (
+    "`async with aiohttp.ClientSession() as session:` closes it when the block ends, even by an exception; a"
+    " session made with `aiohttp.ClientSession()` alone needs `await session.close()` in a `finally:`."
+)
 HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `response.status`, without `raise_for_status()`."
 
 
@@ -209,7 +213,7 @@ async def test_uses_one_session(server):
     )
 
 
-@check("fetch_all closes its session before returning")
+@check("fetch_all closes its session before returning, and before raising when a fetch fails")
 async def test_closes_the_session(server):
     urls = [server.route(url(f"close/{i}")) for i in range(2)]
     await await_call(ex.fetch_all, urls, limit=LIMIT)
@@ -220,7 +224,23 @@ async def test_closes_the_session(server):
         if server.sessions
         else "fetch_all opened no aiohttp.ClientSession",
         expected="the session closed before fetch_all returns (aiohttp warns 'Unclosed client session' otherwise)",
-        fix="`async with aiohttp.ClientSession() as session:` closes it when the block ends, or `await"
-        " session.close()` in a `finally:`.",
+        fix=CLOSE_ALWAYS,
+        at=ex.fetch_all,
+    )
+    failing = [server.route(url("close/fine")), server.refuse(url("close/down"))]
+    before = len(server.sessions)
+    try:
+        await await_call(ex.fetch_all, failing, limit=LIMIT)
+    except (CheckFailure, NotImplementedError):
+        raise
+    except Exception:  # whether and how it propagates is test_fetch_all_propagates_errors' claim
+        pass
+    left = [session for session in server.sessions[before:] if not session.closed]
+    expect(
+        not left,
+        f"{len(left)} ClientSession(s) were left open when {call_repr(ex.fetch_all, failing)} ended because"
+        f" {failing[1]} refused the connection",
+        expected="the session closed whether the fetches succeed or one of them raises",
+        fix=CLOSE_ALWAYS,
         at=ex.fetch_all,
     )
