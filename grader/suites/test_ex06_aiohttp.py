@@ -1,7 +1,9 @@
 """Exercise 06: a non-blocking HTTP client.
 
 aioresponses answers the student's aiohttp requests (`FakeAiohttpServer`), counting the requests in flight in
-its own handler and the `ClientSession` objects created; completion order is set by holding answers back.
+its own handler, the `ClientSession` objects created, and the session and thread that sent each request (the one
+given to fetch_status, the loop's own thread: aiohttp's point is concurrency without threads); completion order is
+set by holding answers back.
 """
 
 import threading
