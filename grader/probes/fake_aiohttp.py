@@ -4,7 +4,9 @@ aioresponses patches `ClientSession._request`: an unregistered URL raises `Clien
 touching the network. Its callbacks must be real `async def` functions, and a response without `reason=` makes
 `raise_for_status()` fail with `AssertionError` instead of `ClientResponseError`, so both are given here.
 Sessions are counted by spying on `ClientSession.__init__`, which `from aiohttp import ClientSession` cannot
-bypass.
+bypass. Every request, refused ones included, is recorded with the session that sent it and the thread it was
+sent from (`Sent`), read where aioresponses receives the session itself: a request from a session of the
+student's own, or from a loop run in a worker thread, gets the same answers and would otherwise go unseen.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from dataclasses import dataclass
 from http import HTTPStatus
 from types import TracebackType
+from typing import Any
 
 import aiohttp
 import pytest
@@ -22,11 +26,37 @@ from aioresponses import CallbackResult, aioresponses
 from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
 
 
+@dataclass(frozen=True)
+class Sent:
+    """One request as it left the student's code, answered or refused."""
+
+    url: str
+    session: aiohttp.ClientSession
+    """The `ClientSession` whose request method was called."""
+    thread: int
+    """`threading.get_ident()` of the thread whose event loop sent it."""
+
+
+class _RecordingMock(aioresponses):
+    """aioresponses, noting the sender of each request before answering it."""
+
+    def __init__(self, sent: list[Sent]) -> None:
+        self._sent = sent
+        super().__init__()  # patches `ClientSession._request` with `self._request_mock`: the override below
+
+    async def _request_mock(
+        self, orig_self: aiohttp.ClientSession, method: str, url: Any, *args: Any, **kwargs: Any
+    ) -> aiohttp.ClientResponse:
+        self._sent.append(Sent(str(url), orig_self, threading.get_ident()))
+        return await super()._request_mock(orig_self, method, url, *args, **kwargs)
+
+
 class FakeAiohttpServer:
     """Use as `with FakeAiohttpServer(monkeypatch) as server:` around the student's calls."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self._mock = aioresponses()
+        self.sent: list[Sent] = []
+        self._mock = _RecordingMock(self.sent)
         for name in PROXY_VARIABLES:
             monkeypatch.setenv(name, DEAD_PROXY)
         for name in NO_PROXY_VARIABLES:

@@ -1,8 +1,12 @@
 """Exercise 06: a non-blocking HTTP client.
 
 aioresponses answers the student's aiohttp requests (`FakeAiohttpServer`), counting the requests in flight in
-its own handler and the `ClientSession` objects created; completion order is set by holding answers back.
+its own handler, the `ClientSession` objects created, and the session and thread that sent each request (the one
+given to fetch_status, the loop's own thread: aiohttp's point is concurrency without threads); completion order is
+set by holding answers back.
 """
+
+import threading
 
 import aiohttp
 import pytest
@@ -10,7 +14,7 @@ import pytest
 from grader.probes.calls import await_call
 from grader.probes.fake_aiohttp import FakeAiohttpServer
 from grader.probes.traffic import url
-from grader.testing import call_repr, check, expect, fail, found_in, student
+from grader.testing import CheckFailure, call_repr, check, expect, fail, found_in, student
 
 ex = student("exercises.ex06_aiohttp")
 
@@ -35,10 +39,14 @@ async def server(monkeypatch: pytest.MonkeyPatch):
             await session.close()
 
 
+CLOSE_ALWAYS = (
+    "`async with aiohttp.ClientSession() as session:` closes it when the block ends, even by an exception; a"
+    " session made with `aiohttp.ClientSession()` alone needs `await session.close()` in a `finally:`."
+)
 HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `response.status`, without `raise_for_status()`."
 
 
-@check("fetch_status returns the status code: 200, 404 and 500 come back as numbers")
+@check("fetch_status GETs the url with the session it is given and returns the status: 200, 404 and 500 as numbers")
 async def test_returns_status_codes(server):
     async with aiohttp.ClientSession() as session:
         for status in (200, 404, 500):
@@ -61,9 +69,20 @@ async def test_returns_status_codes(server):
                 at=ex.fetch_status,
             )
     expect(
-        server.served,
+        server.sent,
         "fetch_status sent no request through the session it was given",
         expected="`session.get(url)`",
+        at=ex.fetch_status,
+    )
+    others = [sent.url for sent in server.sent if sent.session is not session]
+    expect(
+        not others,
+        f"fetch_status(session, {others[0] if others else ''!r}) sent its request through another ClientSession,"
+        " not the `session` it was given",
+        expected="every request sent with the `session` argument: fetch_all opens one session for all the URLs and"
+        " each fetch_status call reuses it",
+        fix="Use the session you are given, `async with session.get(url) as response:`; do not open another one"
+        " in fetch_status.",
         at=ex.fetch_status,
     )
 
@@ -141,7 +160,10 @@ async def test_fetch_all_keeps_order(server):
            fix=HTTP_ERRORS_ARE_ANSWERS, at=ex.fetch_all)  # fmt: skip
 
 
-@check("fetch_all sends the requests concurrently: five slow requests are in flight at the same time")
+@check(
+    "fetch_all sends the requests concurrently from the event loop it is awaited on, no threads:"
+    " five slow requests are in flight at the same time"
+)
 async def test_fetch_all_concurrent(server):
     urls = [server.route(url(f"together/{i}"), 200, together=5) for i in range(5)]
     got = await await_call(ex.fetch_all, urls, limit=LIMIT)
@@ -149,6 +171,17 @@ async def test_fetch_all_concurrent(server):
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
         f"fetch_all of five URLs returned {got!r}",
         expected="[200, 200, 200, 200, 200]",
+        at=ex.fetch_all,
+    )
+    elsewhere = sum(sent.thread != threading.get_ident() for sent in server.sent)
+    expect(
+        not elsewhere,
+        f"{elsewhere} of the {len(server.sent)} requests were sent from another thread, by an event loop that"
+        " fetch_all ran there (e.g. `asyncio.to_thread(asyncio.run, ...)`), not by the loop that awaited fetch_all",
+        expected="every request sent by the event loop fetch_all is awaited on, without threads",
+        fix="The lesson's point is that aiohttp's requests are coroutines: they run concurrently on the one event"
+        " loop, so no thread is needed. Await them right in fetch_all: `async with aiohttp.ClientSession() as"
+        " session:` and `await asyncio.gather(...)`.",
         at=ex.fetch_all,
     )
     expect(
@@ -182,7 +215,7 @@ async def test_uses_one_session(server):
     )
 
 
-@check("fetch_all closes its session before returning")
+@check("fetch_all closes its session before returning, and before raising when a fetch fails")
 async def test_closes_the_session(server):
     urls = [server.route(url(f"close/{i}")) for i in range(2)]
     await await_call(ex.fetch_all, urls, limit=LIMIT)
@@ -193,7 +226,23 @@ async def test_closes_the_session(server):
         if server.sessions
         else "fetch_all opened no aiohttp.ClientSession",
         expected="the session closed before fetch_all returns (aiohttp warns 'Unclosed client session' otherwise)",
-        fix="`async with aiohttp.ClientSession() as session:` closes it when the block ends, or `await"
-        " session.close()` in a `finally:`.",
+        fix=CLOSE_ALWAYS,
+        at=ex.fetch_all,
+    )
+    failing = [server.route(url("close/fine")), server.refuse(url("close/down"))]
+    before = len(server.sessions)
+    try:
+        await await_call(ex.fetch_all, failing, limit=LIMIT)
+    except (CheckFailure, NotImplementedError):
+        raise
+    except Exception:  # whether and how it propagates is test_fetch_all_propagates_errors' claim
+        pass
+    left = [session for session in server.sessions[before:] if not session.closed]
+    expect(
+        not left,
+        f"{len(left)} ClientSession(s) were left open when {call_repr(ex.fetch_all, failing)} ended because"
+        f" {failing[1]} refused the connection",
+        expected="the session closed whether the fetches succeed or one of them raises",
+        fix=CLOSE_ALWAYS,
         at=ex.fetch_all,
     )
