@@ -51,6 +51,16 @@ def test_not_implemented_is_said_once_per_function():
     assert "title of a" in text and "title of c" in text
 
 
+def test_one_cause_failing_many_checks_is_told_once():
+    same = {"message": "async_timed needs the argument func", "fix": "write def async_timed():",
+            "location": Location(FILE, 3, "async_timed")}  # fmt: skip
+    text = shown(exercise(check("a", Status.FAILED, **same), check("b"), check("c", Status.FAILED, **same),
+                          check("d", Status.FAILED, "another story", location=same["location"])))  # fmt: skip
+    assert text.count("async_timed needs the argument func") == 1 and text.count("write def async_timed") == 1
+    assert "title of c 0/1  fails the same way as above" in text
+    assert "another story" in text and text.count("fails the same way") == 1
+
+
 def test_a_failure_shows_what_happened_expected_where_and_fix():
     text = shown(exercise(check("a", Status.FAILED, "it returned 3", expected="4", fix="add one",
                                 location=Location(FILE, 12, "make_request"))))  # fmt: skip

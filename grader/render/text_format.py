@@ -149,6 +149,17 @@ def _same_failure(a: CheckResult, b: CheckResult) -> bool:
     return (a.status, a.message, a.expected, a.location) == (b.status, b.message, b.expected, b.location)
 
 
+def _full_once(console: Console, check: CheckResult, shown: list[CheckResult], note_missing: bool = True) -> None:
+    """`_full`, except that a failure told in full above (one cause failing many checks) is one line."""
+    explained = not check.passed and check.status is not Status.SKIPPED and not is_not_implemented(check)
+    if explained and any(_same_failure(check, other) and check.fix == other.fix for other in shown):
+        _check_line(console, check, Text("fails the same way as above", style="dim"))
+        return
+    _full(console, check, note_missing)
+    if explained:
+        shown.append(check)
+
+
 @dataclass
 class Changes:
     """How one exercise's checks moved between two runs."""
@@ -226,11 +237,12 @@ def _diff_body(console: Console, exercise: ExerciseResult, moved: Changes) -> No
     # In course order; a check passing as before is only counted, a failure seen in the last run is one line.
     now_passing, still_failing = _names(moved.now_passing), _names(moved.still_failing)
     changed = _names(moved.now_failing) | _names(moved.failing_differently)
+    shown: list[CheckResult] = []
     for check in exercise.checks:
         if check.name in now_passing:
             _check_line(console, check, Text("now passes", style="green"))
         elif check.name in changed:
-            _full(console, check)
+            _full_once(console, check, shown)
         elif check.name in still_failing:
             note = NOT_IMPLEMENTED_NOTE if is_not_implemented(check) else fold(check.message, 120)
             _check_line(console, check, note)
@@ -243,8 +255,9 @@ def render_exercise(console: Console, exercise: ExerciseResult, previous: Exerci
         _whole_exercise_problem(console, exercise)
     elif previous is None or previous.message or previous.id != exercise.id:
         some_written = not all(is_not_implemented(c) for c in exercise.checks)
+        shown: list[CheckResult] = []
         for check in exercise.checks:
-            _full(console, check, note_missing=some_written)
+            _full_once(console, check, shown, note_missing=some_written)
     else:
         _diff_body(console, exercise, changes(previous, exercise))
     missing = [c for c in exercise.checks if is_not_implemented(c)]
