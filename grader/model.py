@@ -1,7 +1,7 @@
 """One results model, rendered by every output format (exercism's `Results`, check50's result record).
 
 A `SubmissionResult` holds one `ExerciseResult` per graded exercise, which holds one `CheckResult` per check.
-`to_dict()` gives the documented JSON form (see `grader/render/json.py`); `from_dict()` reads it back, so that
+`to_dict()` gives the documented JSON form (see `grader/render/json_format.py`); `from_dict()` reads it back, so that
 outputs can be merged and re-rendered without grading again.
 """
 
@@ -22,7 +22,7 @@ class Status(str, Enum):
     SKIPPED = "skipped"
     """Not run because a check it depends on failed."""
     TIMEOUT = "timeout"
-    """Stopped after the exercise's time limit."""
+    """Stopped at its time limit (the check's own, or what was left of the exercise's)."""
     ERROR = "error"
     """Not run: the exercise file is missing or cannot be imported."""
     CRASHED = "crashed"

@@ -139,7 +139,7 @@ def grade(
     `time_limit` overrides every exercise's seconds per check (tests and impatient instructors use it)."""
     exercises_dir(root)
     started = time.perf_counter()
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(exercises) or 1))
+    jobs = max(1, min(jobs or usable_cpus(), len(exercises) or 1))
     cancellation = Cancellation()
     queue = _Queue(exercises, ahead=jobs > 1)  # one job is the quiet way to grade: nothing else runs meanwhile
 
@@ -207,6 +207,14 @@ class _Queue:
             if self._warm is not None:
                 self._warm.close()
                 self._warm = None
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: fewer than the machine has in a container or under taskset."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def grade_exercise(
@@ -408,8 +416,8 @@ def _run_suite(
     try:
         _follow(started.proc, started.read_fd, setup, run, expected=len(started.names), time_left=time_left)
     finally:
+        cancellation.ended(started.proc)  # first: once reaped, its pid may be another process's
         run.returncode = _stop(started)
-        cancellation.ended(started.proc)
     return run
 
 

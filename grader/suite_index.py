@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from grader.errors import CatalogError
+
 
 @dataclass(frozen=True)
 class SuiteCheck:
@@ -38,7 +40,7 @@ def read_suite(path: Path) -> tuple[SuiteCheck, ...]:
             continue
         marker = next((d for d in node.decorator_list if _is_check_marker(d)), None)
         if marker is None or not marker.args or not isinstance(marker.args[0], ast.Constant):
-            raise ValueError(f'{path.name}: {node.name} needs a @check("title") marker')
+            raise CatalogError(f'{path.name}: {node.name} needs a @check("title") marker')
         depends: tuple[str, ...] = ()
         for keyword in marker.keywords:
             if keyword.arg == "depends":

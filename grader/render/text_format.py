@@ -18,7 +18,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from grader.model import CheckResult, ExerciseResult, Location, Status, SubmissionResult
+from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
 from grader.progress import is_not_implemented
 
 MAX_MESSAGE = 400
@@ -97,10 +97,6 @@ def _detail(console: Console, label: str | None, text: str, style: str = "", ind
         line.append(f"{label}: ", style="dim")
     line.append(fold(text), style=style)
     print_wrapped(console, line, indent)
-
-
-def _location(location: Location | None) -> str | None:
-    return str(location) if location else None
 
 
 def _failure_details(console: Console, check: CheckResult) -> None:
