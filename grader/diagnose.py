@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import inspect
-import os
 import re
 import sys
 import traceback
@@ -19,6 +18,7 @@ from grader.messages import TIMEOUT_FIX
 from grader.model import Location, Outcome, Status
 from grader.sandbox import PROCESS_LIMIT
 from grader.testing import CheckFailure, found_in
+from grader.workspace import student_file
 
 
 @dataclass
@@ -40,8 +40,7 @@ class Verdict:
 
 
 def _is_student_file(filename: str, root: str) -> bool:
-    path = os.path.realpath(filename)
-    return path.startswith(os.path.join(root, "exercises") + os.sep) and not path.endswith(os.sep + "util.py")
+    return student_file(filename, root) is not None
 
 
 def student_location(tb: TracebackType | None, root: str) -> Location | None:
@@ -50,7 +49,7 @@ def student_location(tb: TracebackType | None, root: str) -> Location | None:
     for frame, lineno in traceback.walk_tb(tb):
         filename = frame.f_code.co_filename
         if _is_student_file(filename, root):
-            found = Location(os.path.relpath(os.path.realpath(filename), root), lineno, frame.f_code.co_name)
+            found = Location(student_file(filename, root), lineno, frame.f_code.co_name)
     return found
 
 
@@ -68,8 +67,7 @@ def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Ve
     where = None
     while frame is not None and where is None:
         if _is_student_file(frame.f_code.co_filename, root):
-            filename = os.path.realpath(frame.f_code.co_filename)
-            where = Location(os.path.relpath(filename, root), frame.f_lineno, frame.f_code.co_name)
+            where = Location(student_file(frame.f_code.co_filename, root), frame.f_lineno, frame.f_code.co_name)
         frame = frame.f_back
     # `where` travels as the verdict's location, which every format shows ("at: ..."): not in the message too.
     return Verdict(Status.TIMEOUT, f"the check did not finish within {time_limit:g} s", fix=TIMEOUT_FIX, location=where)
@@ -158,7 +156,7 @@ def tampering(relpath: str, changed: list[str], when: str) -> str:
 def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str, relpath: str) -> ImportFailure:
     """Why the student's module could not be imported, in one line that names the file and line."""
     if isinstance(exc, SyntaxError) and exc.filename and _is_student_file(exc.filename, root):
-        rel = os.path.relpath(os.path.realpath(exc.filename), root)
+        rel = student_file(exc.filename, root)
         location = Location(rel, exc.lineno or 1)
         kind = "indentation error" if isinstance(exc, IndentationError) else "syntax error"
         code = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""

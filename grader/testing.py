@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import os
+import sys
 import traceback
 from collections.abc import Callable
 from types import ModuleType
@@ -18,6 +19,7 @@ from typing import Any, NoReturn
 import pytest
 
 from grader.model import Location
+from grader.workspace import student_file
 
 check = pytest.mark.check
 """`@check("title", depends=("other_check",))`: marks a test function as a graded check."""
@@ -58,11 +60,10 @@ def where(obj: Any) -> Location | None:
 
 
 def _in_exercises(filename: str, line: int, function: str | None) -> Location | None:
-    parts = os.path.realpath(filename).split(os.sep)
-    if "exercises" not in parts:
-        return None
-    rel = "/".join(parts[len(parts) - 1 - parts[::-1].index("exercises") :])
-    return Location(rel, line, function)
+    package = sys.modules.get("exercises")  # the submission's, imported from the root the plugin put on sys.path
+    folders = getattr(package, "__path__", None) or []
+    rel = student_file(filename, os.path.dirname(folders[0])) if folders else None
+    return Location(rel, line, function) if rel else None
 
 
 def fail(happened: str, *, expected: str | None = None, fix: str | None = None, at: Any = None) -> NoReturn:

@@ -7,6 +7,7 @@ could point anywhere), and files too large to be an exercise are left out.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -42,6 +43,16 @@ def file_size(path: Path) -> float:
         return path.stat().st_size if path.is_file() else float("inf")
     except OSError:
         return float("inf")
+
+
+def student_file(filename: str, root: str) -> str | None:
+    """`filename` relative to the submission `root` ("exercises/ex01_futures.py") when it is one of the student's
+    exercise files; None for anything else, the given util.py included. The one rule of what counts as theirs."""
+    path = os.path.realpath(filename)
+    folder = os.path.join(os.path.realpath(root), "exercises") + os.sep
+    if not path.startswith(folder) or path.endswith(os.sep + "util.py"):
+        return None
+    return "exercises/" + path[len(folder) :].replace(os.sep, "/")
 
 
 def new_workspace() -> Path:

@@ -128,7 +128,9 @@ def test_keyboard_interrupt_inside_a_check_fails_that_check_and_says_so(tmp_path
     result, _ = grade_hostile(tmp_path, "keyboard_interrupt_in_check")
     raised = [c for c in result.checks if c.message == "make_request() raised KeyboardInterrupt"]
     assert raised and all(c.location.line == 5 for c in raised), [c.message for c in result.checks]
-    assert not any("killed" in c.message or "exited with code" in c.message for c in result.checks)
+    assert not any("killed" in c.message or "exited with code" in c.message for c in result.checks), [
+        c.message for c in result.checks
+    ]
 
 
 def test_workers_left_behind_by_a_dying_suite_do_not_stall_the_rest(tmp_path):
