@@ -4,7 +4,12 @@ Each check shows `kind_of` real objects of one kind and names them in messages b
 repr is long and full of addresses). The objects are chosen where the plausible shortcuts disagree with the
 contract on every supported Python: `asyncio.iscoroutine` also accepts objects that merely implement the
 coroutine interface (and plain generators up to 3.11), a task passes `asyncio.isfuture`, a thread pool's future
-looks like a future but cannot be awaited.
+looks like a future but cannot be awaited, and exact-type or attribute shortcuts (`type(obj) is asyncio.Task`,
+`isinstance(obj, asyncio.Future)`, `hasattr(obj, "__await__")`) miss a Task subclass, a future that passes
+`asyncio.isfuture` without being an `asyncio.Future`, and `__await__` set on an instance rather than its class.
+
+The student's `kind_of` is always called through `classify`, before the expected answer is named anywhere: a
+`kind_of` that reads its callers' locals finds no answer to copy.
 """
 
 import asyncio
@@ -51,13 +56,40 @@ class LooksLikeACoroutine(Coroutine):
         return iter(())
 
 
+class TracedTask(asyncio.Task):
+    """A subclass of Task, as a loop's task factory may make: still an asyncio.Task."""
+
+
+class TracedFuture(asyncio.Future):
+    """A subclass of Future: still an asyncio future."""
+
+
+class ForeignFuture:
+    """A future of another implementation, no asyncio.Future subclass: it advertises itself to asyncio the way
+    asyncio's own pure-Python Future does, with a class attribute `_asyncio_future_blocking` that is not None, so
+    asyncio.isfuture (which ensure_future and gather rely on) says yes."""
+
+    _asyncio_future_blocking = False
+
+    def __await__(self) -> Generator["ForeignFuture", None, None]:
+        yield self
+
+
+class Plain:
+    """Nothing special about its class; a check sets `__await__` on an instance, which `await` ignores."""
+
+
 def numbers() -> Generator[int, None, None]:
     yield 1
 
 
-def expect_kind(obj: object, made_by: str, expected: str, fix: str) -> None:
-    """`kind_of(obj)` must be `expected`; `made_by` says in the student's words what `obj` is."""
-    got = ex.kind_of(obj)
+def classify(obj: object) -> object:
+    # Its only local is the object: the answer is named only after kind_of has returned, in expect_kind.
+    return ex.kind_of(obj)
+
+
+def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
+    """`got`, what `classify(obj)` gave, must be `expected`; `made_by` says in the student's words what `obj` is."""
     if got not in KINDS:
         fail(
             f"kind_of({made_by}) returned {got!r}",
@@ -68,31 +100,40 @@ def expect_kind(obj: object, made_by: str, expected: str, fix: str) -> None:
     expect(got == expected, f"kind_of({made_by}) returned {got!r}", expected=repr(expected), fix=fix, at=ex.kind_of)
 
 
-@check("a Task is a 'task' (never a 'future'), whether it is pending, done or cancelled")
+@check("a Task is a 'task' (never a 'future'), whether it is pending, done or cancelled, and so is a Task subclass")
 async def test_task_is_task():
     fix = (
         "A task is a future that runs a coroutine: asyncio.Task extends asyncio.Future, so asyncio.isfuture is"
-        " true for tasks too. Ask isinstance(obj, asyncio.Task) before you ask about futures."
+        " true for tasks too. Ask isinstance(obj, asyncio.Task) before you ask about futures; isinstance, not"
+        " type(obj) is asyncio.Task, so that subclasses count too."
     )
     pending = asyncio.create_task(asyncio.sleep(10))
     finished = asyncio.create_task(fetch())
     cancelled = asyncio.create_task(asyncio.sleep(10))
+    traced = TracedTask(asyncio.sleep(10))
     try:
-        expect_kind(pending, "asyncio.create_task(asyncio.sleep(10)), still pending", "task", fix)
+        expect_kind(classify(pending), "asyncio.create_task(asyncio.sleep(10)), still pending", "task", fix)
         await finished
-        expect_kind(finished, "a task that has finished", "task", fix)
+        expect_kind(classify(finished), "a task that has finished", "task", fix)
         cancelled.cancel()
         await asyncio.gather(cancelled, return_exceptions=True)
-        expect_kind(cancelled, "a task that was cancelled", "task", fix)
+        expect_kind(classify(cancelled), "a task that was cancelled", "task", fix)
+        expect_kind(classify(traced), "TracedTask(asyncio.sleep(10)), where TracedTask subclasses asyncio.Task",
+                    "task", fix)  # fmt: skip
     finally:
         pending.cancel()
-        await asyncio.gather(pending, return_exceptions=True)
+        traced.cancel()
+        await asyncio.gather(pending, traced, return_exceptions=True)
 
 
-@check("any other asyncio future is a 'future': loop.create_future(), asyncio.gather(...), asyncio.wrap_future(...)")
+@check(
+    "any other asyncio future is a 'future': loop.create_future(), asyncio.gather(...), asyncio.wrap_future(...),"
+    " a Future subclass, any object asyncio.isfuture accepts"
+)
 async def test_future_is_future():
     fix = (
-        "asyncio.isfuture(obj) is true for every asyncio future; once tasks are ruled out, what is left is a 'future'."
+        "asyncio.isfuture(obj) is true for every asyncio future, also for subclasses and for future-like objects"
+        " that are no asyncio.Future at all; once tasks are ruled out, what is left is a 'future'."
     )
     loop = asyncio.get_running_loop()
     pending = loop.create_future()
@@ -100,11 +141,20 @@ async def test_future_is_future():
     done.set_result(42)
     gathering = asyncio.gather(fetch())
     wrapped = asyncio.wrap_future(concurrent.futures.Future())
+    traced = TracedFuture()
     try:
-        expect_kind(pending, "loop.create_future(), not done yet", "future", fix)
-        expect_kind(done, "a future whose result is set", "future", fix)
-        expect_kind(gathering, "asyncio.gather(fetch()), a future but not a task", "future", fix)
-        expect_kind(wrapped, "asyncio.wrap_future(a concurrent.futures.Future)", "future", fix)
+        expect_kind(classify(pending), "loop.create_future(), not done yet", "future", fix)
+        expect_kind(classify(done), "a future whose result is set", "future", fix)
+        expect_kind(classify(gathering), "asyncio.gather(fetch()), a future but not a task", "future", fix)
+        expect_kind(classify(wrapped), "asyncio.wrap_future(a concurrent.futures.Future)", "future", fix)
+        expect_kind(classify(traced), "TracedFuture(), where TracedFuture subclasses asyncio.Future", "future", fix)
+        expect_kind(
+            classify(ForeignFuture()),
+            "a future-like object that is no asyncio.Future: its class sets _asyncio_future_blocking = False and"
+            " defines __await__, so asyncio.isfuture is true for it",
+            "future",
+            fix,
+        )
     finally:
         await gathering
         wrapped.cancel()
@@ -119,9 +169,10 @@ async def test_coroutine_object_is_coroutine():
     running = asyncio.create_task(asyncio.sleep(10))
     fresh, method_call = fetch(), Client().get()
     try:
-        expect_kind(fresh, "fetch(), where fetch is an async def function", "coroutine", fix)
-        expect_kind(method_call, "client.get(), where get is an async def method", "coroutine", fix)
-        expect_kind(running.get_coro(), "task.get_coro(), the coroutine a task is running", "coroutine", fix)
+        expect_kind(classify(fresh), "fetch(), where fetch is an async def function", "coroutine", fix)
+        expect_kind(classify(method_call), "client.get(), where get is an async def method", "coroutine", fix)
+        expect_kind(classify(running.get_coro()), "task.get_coro(), the coroutine a task is running", "coroutine",
+                    fix)  # fmt: skip
     finally:
         fresh.close()
         method_call.close()
@@ -135,16 +186,16 @@ async def test_async_def_function_is_not_awaitable():
         "`await fetch` is a TypeError; `await fetch()` works. A coroutine *function* is not a coroutine:"
         " inspect.iscoroutinefunction answers a different question from inspect.iscoroutine."
     )
-    expect_kind(fetch, "fetch, the async def function itself (not called)", "not awaitable", fix)
-    expect_kind(Client().get, "client.get, an async def method (not called)", "not awaitable", fix)
-    expect_kind(asyncio.sleep, "asyncio.sleep, the function itself", "not awaitable", fix)
+    expect_kind(classify(fetch), "fetch, the async def function itself (not called)", "not awaitable", fix)
+    expect_kind(classify(Client().get), "client.get, an async def method (not called)", "not awaitable", fix)
+    expect_kind(classify(asyncio.sleep), "asyncio.sleep, the function itself", "not awaitable", fix)
 
 
 @check("any other object whose class defines __await__ is an 'awaitable'")
 async def test_custom_awaitable_is_awaitable():
     ready = Ready()
     expect_kind(
-        ready,
+        classify(ready),
         "an object whose class defines only __await__",
         "awaitable",
         "`await` accepts any object whose class defines __await__: isinstance(obj, collections.abc.Awaitable) or"
@@ -153,7 +204,7 @@ async def test_custom_awaitable_is_awaitable():
     expect(await ready == "ready", "awaiting the hand-made awaitable did not give 'ready'", expected="'ready'",
            fix="kind_of only looks at the object: it must not await, start or change it.", at=ex.kind_of)  # fmt: skip
     expect_kind(
-        LooksLikeACoroutine(),
+        classify(LooksLikeACoroutine()),
         "an object that implements the coroutine interface (send, throw, close, __await__) by hand",
         "awaitable",
         "Only what calling an async def gives is a 'coroutine': ask inspect.iscoroutine(obj). asyncio.iscoroutine"
@@ -161,22 +212,37 @@ async def test_custom_awaitable_is_awaitable():
     )
 
 
-@check("everything else is 'not awaitable': a generator, a concurrent.futures.Future, a number, None")
+@check(
+    "everything else is 'not awaitable': a generator, a concurrent.futures.Future, a number, None, an object"
+    " whose __await__ is set on the instance, not its class"
+)
 async def test_other_objects_are_not_awaitable():
     generator = numbers()
     expect_kind(
-        generator,
+        classify(generator),
         "numbers(), a plain generator (def with yield)",
         "not awaitable",
         "A generator is not a coroutine, and `await` refuses it: ask inspect.iscoroutine, not asyncio.iscoroutine"
         " (which said yes to generators before Python 3.12).",
     )
     expect_kind(
-        concurrent.futures.Future(),
+        classify(concurrent.futures.Future()),
         "concurrent.futures.Future(), a thread pool's future",
         "not awaitable",
         "A concurrent.futures.Future has no __await__ and asyncio.isfuture is false for it: `await` refuses it"
         " (asyncio.wrap_future turns it into an asyncio future). Test for asyncio futures only.",
     )
     for value, shown in ((42, "42"), (None, "None"), ("await me", "'await me'"), (print, "print")):
-        expect_kind(value, shown, "not awaitable", "Only objects whose class defines __await__ can be awaited.")
+        expect_kind(
+            classify(value), shown, "not awaitable", "Only objects whose class defines __await__ can be awaited."
+        )
+    disguised = Plain()
+    disguised.__await__ = Ready().__await__
+    expect_kind(
+        classify(disguised),
+        "an object whose class defines no __await__, with obj.__await__ set on the instance",
+        "not awaitable",
+        "`await` looks for __await__ on the object's class, not on the object, so `await obj` is a TypeError here:"
+        " hasattr(obj, '__await__') asks the wrong question; isinstance(obj, collections.abc.Awaitable) or"
+        " inspect.isawaitable(obj) asks the class.",
+    )

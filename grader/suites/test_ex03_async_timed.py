@@ -1,11 +1,12 @@
 """Exercise 03: timing coroutines with a decorator. Every check runs inside a running event loop.
 
-Time is frozen with freezegun wherever a total is judged: the clock moves only when a check says so, by whole
+Time is frozen with freezegun wherever a total is judged: the clock moves only when a check says so, by exact
 steps such as 2.5 s, so the printed total is exact ("2.5000") whatever the machine's load, and it is the same
 whether the student reads `time.time`, `time.perf_counter` or `time.monotonic` (freezegun moves all three, also
 where they were imported by name). `real_asyncio=True` leaves the event loop on the real clock, so that
 `asyncio.sleep` still works. The clock moves only while a decorated body is under way inside the student's
 wrapper, or while no call is, so suspensions the wrapper adds before or after the body cannot change the totals.
+One step has four decimals (0.1234 s): a total rounded before it is printed with `:.4f` shows only there.
 
 Printed lines are read with pytest's `capsys`, which captures `print` also under the runner's `-s`.
 """
@@ -241,7 +242,15 @@ def expect_total(
         )
     if got != total:
         number = _as_number(got)
-        hint = zero_total_fix(decorated) if number is not None and abs(number) < 0.01 else CLOCK_FIX
+        if number is not None and abs(number) < 0.01:
+            hint = zero_total_fix(decorated)
+        elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
+            hint = (
+                "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
+                " the :.4f format would show."
+            )
+        else:
+            hint = CLOCK_FIX
         fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=ex.async_timed)
 
 
@@ -343,15 +352,22 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
         )
 
 
-@check("a call that takes 2.5 s prints 'Finished <function ...> in 2.5000 second(s)' after the body")
+@check(
+    "a call that takes 2.5 s prints 'Finished <function ...> in 2.5000 second(s)' after the body, and one that takes"
+    " 0.1234 s prints 'in 0.1234 second(s)'"
+)
 async def test_prints_finished_line_with_elapsed_time(capsys):
     with frozen_clock():
         decorated = decorate(download)
         printed(capsys)
         await call(decorated, 2.5)
         lines = printed(capsys)
+        await call(decorated, 0.1234)
+        precise = printed(capsys)
     expect_total(lines, download, "2.5000", "when download(2.5) took 2.5 s", decorated=decorated, after="downloading",
                  strict_case=True)  # fmt: skip
+    expect_total(precise, download, "0.1234", "when download(0.1234) took 0.1234 s", decorated=decorated,
+                 after="downloading", strict_case=True)  # fmt: skip
 
 
 @check("each call is timed from its own start, not from when the function was decorated")

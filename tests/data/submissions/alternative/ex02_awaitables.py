@@ -9,7 +9,7 @@ def kind_of(obj) -> str:
     match obj:
         case asyncio.Task():
             return "task"
-        case asyncio.Future():
+        case _ if asyncio.isfuture(obj):  # a class pattern would miss future-likes that are no asyncio.Future
             return "future"
         case types.CoroutineType():
             return "coroutine"

@@ -1,4 +1,4 @@
-# fails: other_objects_are_not_awaitable
+# fails: future_is_future, other_objects_are_not_awaitable
 """Counts a thread pool's concurrent.futures.Future as a future, though await refuses it."""
 
 import asyncio
