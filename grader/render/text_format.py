@@ -135,7 +135,7 @@ def _full(console: Console, check: CheckResult, note_missing: bool = True) -> No
     elif is_not_implemented(check):
         _check_line(console, check, NOT_IMPLEMENTED_NOTE if note_missing else None)
     elif check.status is Status.SKIPPED:
-        _check_line(console, check, fold(check.message, 120))
+        _check_line(console, check, fold(check.message, 240))  # "can't check this until <a title> passes": whole
     else:
         _check_line(console, check)
         _failure_details(console, check)
