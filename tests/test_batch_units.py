@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 from classroom import SOLUTION, STUB
+from markdown_it import MarkdownIt
 
 from grader.batch import BatchOptions, _check_out, merge
 from grader.batch import outputs as batch_outputs
 from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
-from grader.batch.feedback import escape
 from grader.batch.feedback import render as render_feedback
 from grader.batch.gradebook import row
+from grader.batch.markdown import inline
+from grader.batch.pool import unavailable
 from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
 from grader.batch.report import render as render_report
 from grader.batch.stats import compute, normalise
@@ -141,12 +145,29 @@ def test_gradebook_cells_never_become_formulas():
     assert row(error, EXERCISES) == ["bob", "", "", "10", "grader_error", "the grader failed"]
 
 
-def test_feedback_shows_student_text_literally_and_condenses_stubs():
+GITHUB = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+"""What GitHub renders (its bare links aside, which `test_feedback_markdown_…` checks on the text)."""
+
+
+def shown(markdown: str) -> str:
+    """The text a reader sees in rendered Markdown: the HTML's text."""
+    return html.unescape(re.sub(r"<[^>]+>", "", GITHUB.render(markdown))).strip()
+
+
+def feedback_of(record: StudentRecord) -> str:
     out = io.StringIO()
-    render_feedback(graded("alice", result(4, message=PAYLOAD), None, "run"), out)
-    text = out.getvalue()
-    assert "<script>" not in text and "[click](" not in text and "*bold*" not in text
-    assert escape(PAYLOAD) in text and "Where: `exercises/ex01_futures.py:3 in make_request`" in text
+    render_feedback(record, out)
+    return out.getvalue()
+
+
+def test_feedback_shows_student_text_literally_and_condenses_stubs():
+    text = feedback_of(graded("alice", result(4, message=PAYLOAD), None, "run"))
+    rendered = GITHUB.render(text)
+    assert not re.search(r"<(a|em|del|img|script)\b", rendered) and rendered.count("<strong>") == 1  # the total
+    happened = next(line for line in text.splitlines() if "What happened" in line)
+    assert shown(happened) == "What happened: " + PAYLOAD.replace("`tick`", "tick")  # a code span, as meant
+    assert "<code>tick</code>" in rendered
+    assert "Where: `exercises/ex01_futures.py:3 in make_request`" in text
     stub = result(0, message="not implemented yet: make_request() still raises NotImplementedError")
     out = io.StringIO()
     render_feedback(graded("bob", stub, None, "run"), out)
@@ -225,3 +246,60 @@ def test_an_untouched_stub_gets_the_result_of_grading_it(tmp_path):
     linked = repo(tmp_path / "linked", {"util.py": ""})
     os.symlink(STUB, linked / "exercises" / EXERCISE.filename)
     assert shortcut.result_for(EXERCISE, edited) is None and shortcut.result_for(EXERCISE, linked) is None
+
+
+def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
+    problem = "the repository has no exercises/ folder"
+    nothing = SubmissionResult([unavailable(e, problem) for e in load_catalog().select(["01", "02"])], "test")
+    text = feedback_of(graded("dave", nothing, None, "run"))
+    assert text.count("no exercises/ folder") == 1 and "grader hint" not in text and "## Exercise" not in text
+    assert "**Total: 0 / 17 points**" in text
+    missing = result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing")
+    missing_file = feedback_of(graded("eve", missing, None, ""))
+    assert "## Exercise 01" in missing_file and "grader hint 01" in missing_file  # that one the student can fix
+
+
+def test_feedback_markdown_reads_cleanly_on_github_and_as_plain_text():
+    titles = ["set_future_value sets the result after `delay` seconds, not before",
+              "any other object whose class defines __await__ is an 'awaitable'",
+              "awaiting a call prints 'Starting <function ...> with args () {}' before the body runs"]  # fmt: skip
+    passed = result(len(titles))
+    for check, title in zip(passed.exercises[0].checks, titles, strict=False):
+        check.title = title
+    where = "exercises/ex01_futures.py:40 in <module>"
+    broken = result(
+        0, Outcome.IMPORT_ERROR, f"importing exercises/ex01_futures.py raised RuntimeError: boom at {where}"
+    )
+    text = feedback_of(graded("alice", passed, None, "")) + feedback_of(graded("bob", broken, None, ""))
+    assert not re.search(r"\\[`_<>*]|&lt;|&amp;", text)  # what a plain text viewer would show literally
+    assert "after `delay` seconds" in text and "defines `__await__` is" in text and "in `<module>`**" in text
+    assert "prints 'Starting `<function ...>` with args () {}'" in text
+    rendered = GITHUB.render(text)
+    for code in ("delay", "__await__", "&lt;function ...&gt;", "&lt;module&gt;"):
+        assert f"<code>{code}</code>" in rendered
+
+
+ODD_TEXT = [
+    "<img src=x onerror=alert(1)> and <module>",
+    "a < b and c > d, x<y",
+    "R&D &amp; &#60; &#x3c;",
+    "C:\\Users\\x\\",
+    "__init__ of _private and name_, make_request(value)",
+    "*args, **kwargs and a*b*c",
+    "~~gone~~ ~x~",
+    "![img](a.png) [ref] [x][y] [click](http://example.invalid)",
+    "unpaired ` tick",
+    "see https://example.invalid/x?a=1 or www.example.invalid or me@example.invalid.",
+    "a|b | c",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXT)
+def test_inline_markdown_shows_any_text_as_written_and_never_as_markup(text):
+    for markdown, cell in ((f"- {inline(text)}", "li"), (f"| a |\n|---|\n| {inline(text, table=True)} |", "td")):
+        rendered = GITHUB.render(markdown)
+        assert not re.search(r"<(?!/?(code|ul|li|table|thead|tbody|tr|th|td)>)", rendered), rendered
+        content = re.search(rf"<{cell}>(.*)</{cell}>", rendered, re.DOTALL)[1]
+        assert html.unescape(re.sub(r"<[^>]+>", "", content)) == text, markdown
+        outside_code = re.sub(r"(`+).*?\1", "", inline(text))
+        assert not re.search(r"://|www\.|@", outside_code)  # GitHub links these even bare
