@@ -179,7 +179,7 @@ def test_stats_group_the_same_mistake_and_leave_out_checks_not_attempted():
     records = [graded(f"s{i}", result(i % 3, message=f"waited {i}.5 s"), None, "run") for i in range(6)]
     records.append(graded("stub", result(0, message="not implemented yet: make_request()"), None, "run"))
     stats = compute(records, EXERCISES)
-    assert stats.students == 7 and stats.not_started == {"01": 1}
+    assert stats.students == 7 and stats.not_started == {"01": 1} and stats.started == {"01": 6}
     assert stats.failures[0].message == "waited N s" and len(stats.failures[0].students) == 6
     assert sum(count for _, count in stats.bins) == 7
 
@@ -257,6 +257,22 @@ def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
     missing = result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing")
     missing_file = feedback_of(graded("eve", missing, None, ""))
     assert "## Exercise 01" in missing_file and "grader hint 01" in missing_file  # that one the student can fix
+
+
+def test_started_means_the_file_is_there_and_no_longer_the_stub():
+    def stub() -> SubmissionResult:
+        return result(0, message="not implemented yet: make_request()")
+
+    no_folder = SubmissionResult([unavailable(EXERCISE, "the repository has no exercises/ folder")], "test")
+    missing = result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing")
+    records = [graded(name, r, None, "run") for name, r in [
+        ("a", result(9)), ("b", result(2)), ("c", result(0)), ("d", stub()), ("e", stub()), ("f", missing),
+        ("g", no_folder)]]  # fmt: skip
+    stats = compute(records, EXERCISES)
+    assert stats.started == {"01": 3} and stats.missing == {"01": 2} and stats.not_started == {"01": 2}
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    assert "started by 3 of 7 (2 without a readable file)" in out.getvalue()
 
 
 def test_feedback_markdown_reads_cleanly_on_github_and_as_plain_text():
