@@ -259,6 +259,20 @@ def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
     assert "## Exercise 01" in missing_file and "grader hint 01" in missing_file  # that one the student can fix
 
 
+def test_the_fingerprint_covers_the_graded_exercises_and_what_they_import(tmp_path):
+    graded_ones, other = load_catalog().select(["01", "02"]), load_catalog().get("05")
+    root = repo(tmp_path / "alice", {EXERCISE.filename: STUB.read_text(), "util.py": "X = 1\n", other.filename: "#\n"})
+    before = fingerprint(root, None, graded_ones)
+    (root / "exercises" / other.filename).write_text("# changed, but neither graded nor imported\n")
+    assert fingerprint(root, None, graded_ones) == before
+    (root / "exercises" / "util.py").write_text("X = 2\n")
+    assert fingerprint(root, None, graded_ones) != before
+    (root / "exercises" / EXERCISE.filename).write_text(STUB.read_text() + "from exercises import ex05_blocking_io\n")
+    importing = fingerprint(root, None, graded_ones)
+    (root / "exercises" / other.filename).write_text("# changed, and imported by exercise 01\n")
+    assert fingerprint(root, None, graded_ones) != importing
+
+
 def test_started_means_the_file_is_there_and_no_longer_the_stub():
     def stub() -> SubmissionResult:
         return result(0, message="not implemented yet: make_request()")
