@@ -64,7 +64,7 @@ def batch_command(*args: object) -> list[str]:
 
 
 def rows(out: Path) -> dict[str, dict[str, str]]:
-    with open(out / "grades.csv", encoding="utf-8") as file:
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
         return {row["student"]: row for row in csv.DictReader(file)}
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import html
 import io
@@ -218,7 +219,7 @@ def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     one = write_output(tmp_path / "one", [graded("alice", result(9), "f1", "r1")])
     two = write_output(tmp_path / "two", [graded("bob", result(2), "f2", "r2"), failed("carol", "oops", "r2")])
     assert merge([one, two], tmp_path / "merged") == 3
-    rows = list(csv.DictReader(open(tmp_path / "merged" / "grades.csv")))
+    rows = list(csv.DictReader(open(tmp_path / "merged" / "grades.csv", encoding="utf-8-sig", newline="")))
     assert [(r["student"], r["total"], r["status"]) for r in rows] == [
         ("alice", "10", "ok"),
         ("bob", "2", "ok"),
@@ -333,3 +334,12 @@ def test_inline_markdown_shows_any_text_as_written_and_never_as_markup(text):
         assert html.unescape(re.sub(r"<[^>]+>", "", content)) == text, markdown
         outside_code = re.sub(r"(`+).*?\1", "", inline(text))
         assert not re.search(r"://|www\.|@", outside_code)  # GitHub links these even bare
+
+
+def test_grades_csv_has_a_byte_order_mark_for_excel(tmp_path):
+    out = write_output(tmp_path / "out", [graded("José Müller 李", result(9), "f", "r")])
+    write_output(out, [graded("José Müller 李", result(9), "f", "r")])  # rewritten: still one mark
+    data = (out / "grades.csv").read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        assert [r["student"] for r in csv.DictReader(file)] == ["José Müller 李"]

@@ -60,11 +60,11 @@ def results_document(records: list[StudentRecord], exercises: list[Exercise]) ->
 
 
 @contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
+def _replacing(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
     """A file to write instead of `path`, put in its place only once complete: an interrupted run (Ctrl-C, a
     kill) leaves the previous version whole, never half a gradebook."""
     temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "w", encoding="utf-8", newline="") as file:
+    with open(temporary, "w", encoding=encoding, newline="") as file:
         yield file
     os.replace(temporary, path)
 
@@ -73,7 +73,8 @@ def write_all(out: Path, records: list[StudentRecord], exercises: list[Exercise]
     """(Re)write the gradebook, results, report and feedback files from `records`."""
     records = sorted(records, key=lambda r: r.student)
     out.mkdir(parents=True, exist_ok=True)
-    with _replacing(out / "grades.csv") as file:
+    # With a byte order mark, or Excel on Windows reads the names (José, 李) as ANSI (see grader.batch.gradebook)
+    with _replacing(out / "grades.csv", encoding=gradebook.ENCODING) as file:
         gradebook.write(records, exercises, file)
     with _replacing(out / "results.json") as file:
         json.dump(results_document(records, exercises), file, indent=1, ensure_ascii=False)
