@@ -10,13 +10,15 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from classroom import SOLUTION, STUB
 from markdown_it import MarkdownIt
 
-from grader.batch import BatchOptions, _check_out, merge
+from grader.batch import BatchOptions, _check_out, merge, plan
 from grader.batch import outputs as batch_outputs
 from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
 from grader.batch.feedback import render as render_feedback
@@ -66,7 +68,7 @@ def test_discover_finds_repositories_and_says_what_is_wrong(tmp_path):
     (tmp_path / "class" / "dave").mkdir()
     os.symlink(tmp_path / "class" / "alice" / "exercises", tmp_path / "class" / "dave" / "exercises")
     single = repo(tmp_path / "erin")
-    students = discover([tmp_path / "class", single])
+    students = discover([tmp_path / "class", single]).students
     assert [s.id for s in students] == ["alice", "bob", "carol", "dave", "erin"]
     problems = {s.id: s.problem for s in students}
     assert problems["alice"] is None and problems["erin"] is None
@@ -87,7 +89,7 @@ def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
 def test_shards_split_the_class_exactly_once_whatever_else_is_there(tmp_path, shards):
     for number in range(30):
         repo(tmp_path / f"student-{number:02}")
-    students = discover([tmp_path])
+    students = discover([tmp_path]).students
     parts = [select_shard(students, (k, shards)) for k in range(1, shards + 1)]
     ids = [s.id for part in parts for s in part]
     assert sorted(ids) == [s.id for s in students] and len(ids) == len(set(ids))
@@ -203,7 +205,7 @@ def test_out_must_be_a_batch_folder_and_not_inside_a_repository(tmp_path):
         batch_outputs.prepare(tmp_path / "mine", {})
     batch_outputs.prepare(tmp_path / "out", {})
     batch_outputs.prepare(tmp_path / "out", {})  # an earlier batch's folder is fine
-    students = discover([repo(tmp_path / "class" / "alice").parent])
+    students = discover([repo(tmp_path / "class" / "alice").parent]).students
     with pytest.raises(UsageError, match="never writes to"):
         _check_out(tmp_path / "class" / "alice" / "out", students)
     assert BatchOptions([tmp_path], tmp_path / "out", EXERCISES, jobs=1).resume is False
@@ -247,6 +249,59 @@ def test_an_untouched_stub_gets_the_result_of_grading_it(tmp_path):
     linked = repo(tmp_path / "linked", {"util.py": ""})
     os.symlink(STUB, linked / "exercises" / EXERCISE.filename)
     assert shortcut.result_for(EXERCISE, edited) is None and shortcut.result_for(EXERCISE, linked) is None
+
+
+def grader_cli(*args: object) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "grader", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_a_root_that_may_be_one_student_or_a_class_is_refused(tmp_path):
+    root = tmp_path / "class3"
+    (root / "exercises").mkdir(parents=True)
+    repo(root / "alice")
+    repo(root / "bob")
+    expected = (r"class3 holds an empty exercises/ folder, as one student's repository does, and 2 sub-folder\(s\) "
+                r"that hold one too \(alice, bob\).*name their folders as ROOTs \(grader batch .*class3/alice "
+                r".*class3/bob --out …\)")  # fmt: skip
+    with pytest.raises(UsageError, match=expected):
+        discover([root])
+    assert [s.id for s in discover([root / "alice", root / "bob"]).students] == ["alice", "bob"]  # the way out
+    alone = repo(tmp_path / "carol")
+    (alone / "docs").mkdir()
+    (alone / "__pycache__" / "exercises").mkdir(parents=True)
+    assert [s.id for s in discover([alone]).students] == ["carol"]
+
+
+def test_discovery_skips_what_is_not_a_student_and_says_why(tmp_path):
+    root = repo(tmp_path / "class" / "alice").parent
+    (root / "frank.txt").write_text("notes")
+    (root / ".hidden").mkdir()
+    (root / "__pycache__" / "exercises").mkdir(parents=True)
+    batch_outputs.prepare(root / "old-out", {})
+    repo(root / "erin" / "repo")
+    (root / "dave").mkdir()
+    (root / "dave" / "README.md").write_text("I forgot to push")
+    options = BatchOptions([root], root / "gradebook", EXERCISES, jobs=1)
+    first = plan(options)
+    batch_outputs.prepare(first.out, {"exercises": ["01"], "shard": None})  # what a first run leaves behind
+    for checked in (first, plan(BatchOptions([root], root / "gradebook", EXERCISES, jobs=1, resume=True))):
+        assert [s.id for s in checked.students] == ["alice", "dave", "erin"]
+    found = discover([root], out=root / "gradebook")
+    assert found.skipped == [
+        ".hidden: a hidden entry",
+        "__pycache__: Python's cache folder",
+        "frank.txt: not a folder",
+        "gradebook: the --out folder",
+        "old-out: a batch output folder (it holds batch.json)",
+    ]
+    assert discover([root]).skipped[-2] == "gradebook: a batch output folder (it holds batch.json)"
+    erin = found.students[2]
+    assert erin.root == root / "erin" / "repo" and erin.home == root / "erin" and erin.problem is None
+    assert found.notes["erin"] == "erin: no exercises/ folder; graded erin/repo/, the one sub-folder that has one"
+    assert found.notes["dave"] == "dave: no exercises/ folder: listed as missing (0 points)"
+    assert "alice" not in found.notes
 
 
 def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
@@ -343,3 +398,13 @@ def test_grades_csv_has_a_byte_order_mark_for_excel(tmp_path):
     assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
     with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
         assert [r["student"] for r in csv.DictReader(file)] == ["José Müller 李"]
+
+
+def test_usage_errors_come_before_the_isolation_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    repo(tmp_path / "a" / "sam")
+    repo(tmp_path / "b" / "sam")
+    for roots in ([tmp_path / "empty"], [tmp_path / "a", tmp_path / "b"]):
+        done = grader_cli("batch", *roots, "--out", tmp_path / "out")
+        assert done.returncode == 2 and done.stderr.startswith("error: ") and "isolation" not in done.stderr
+        assert not (tmp_path / "out").exists()

@@ -1,10 +1,10 @@
-"""Grade a whole class: `run_batch` (for `grader batch`) and `merge` (for `grader merge`).
+"""Grade a whole class: `plan` and `run_batch` (for `grader batch`) and `merge` (for `grader merge`).
 
 discovery   which student repositories, and which shard of them
 pool        (student, exercise) jobs over worker threads, each a confined pytest process of the core
 stubs       untouched stubs graded once per batch
 records     one record per student, saved as each is graded; fingerprints for --resume
-outputs     grades.csv, results.json, feedback/, report.html (gradebook, feedback, stats, report)
+outputs     grades.csv, results.json, feedback/, report.html (gradebook, feedback, markdown, stats, report)
 progress    a live bar on a terminal, plain lines elsewhere
 """
 
@@ -59,7 +59,7 @@ def default_jobs() -> int:
 
 def _check_out(out: Path, students: list[Student]) -> None:
     for student in students:
-        if out == student.root or student.root in out.parents:
+        if out == student.home or student.home in out.parents:
             raise UsageError(f"--out {out} is inside {student.id}'s repository, which the grader never writes to")
 
 
@@ -69,15 +69,39 @@ def _title(options: BatchOptions) -> str:
     return f"Class report · {names}{shard}"
 
 
-def run_batch(options: BatchOptions, progress: LineProgress | TerminalProgress) -> BatchSummary:
-    """Grade the class named by `options` into `options.out`; Ctrl-C ends it early with what is graded written."""
-    started = time.perf_counter()
+@dataclass
+class Plan:
+    """A batch whose arguments have all been checked (nothing written yet): what `run_batch` grades."""
+
+    options: BatchOptions
+    out: Path
+    students: list[Student]
+    skipped: list[str]
+    """`frank.txt: not a folder`: entries of a class folder that are not students, and why."""
+    notes: list[str]
+    """Students of this run found in an unusual shape (`erin: no exercises/ folder; graded erin/repo/, …`)."""
+
+    @property
+    def shard(self) -> str | None:
+        return f"{self.options.shard[0]}/{self.options.shard[1]}" if self.options.shard else None
+
+
+def plan(options: BatchOptions) -> Plan:
+    """Check everything about `options` (raising `UsageError`) before anything is printed, written or graded."""
     out = options.out.resolve()
-    students = select_shard(discover(options.roots), options.shard)
-    _check_out(out, students)
-    shard = f"{options.shard[0]}/{options.shard[1]}" if options.shard else None
+    found = discover(options.roots, out)
+    _check_out(out, found.students)
+    outputs.check_folder(out)
+    students = select_shard(found.students, options.shard)
+    return Plan(options, out, students, found.skipped, [found.notes[s.id] for s in students if s.id in found.notes])
+
+
+def run_batch(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSummary:
+    """Grade the class of `planned` into its `out`; Ctrl-C ends it early with what is graded written."""
+    started = time.perf_counter()
+    options, out, students = planned.options, planned.out, planned.students
     outputs.prepare(out, {"grader_version": __version__, "exercises": [e.id for e in options.exercises],
-                          "shard": shard, "roots": [str(r.resolve()) for r in options.roots]})  # fmt: skip
+                          "shard": planned.shard, "roots": [str(r.resolve()) for r in options.roots]})  # fmt: skip
     store = RecordStore(out / "students")
     if not options.resume:
         store.clear()
