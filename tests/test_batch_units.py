@@ -315,6 +315,22 @@ def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
     assert "## Exercise 01" in missing_file and "grader hint 01" in missing_file  # that one the student can fix
 
 
+def test_resume_refuses_other_exercises_or_another_shard(tmp_path):
+    root = repo(tmp_path / "class" / "alice").parent
+    out = tmp_path / "out"
+    batch_outputs.prepare(out, {"exercises": ["01", "02", "03"], "shard": None})
+    resumed = BatchOptions([root], out, EXERCISES, jobs=1, resume=True)
+    with pytest.raises(UsageError, match=r"the earlier run into .*out graded exercise\(s\) 01,02,03; this one grades "
+                                         r"01\. To finish the earlier run, pass --exercises 01,02,03"):  # fmt: skip
+        plan(resumed)
+    assert plan(BatchOptions([root], out, EXERCISES, jobs=1)).students  # without --resume everyone is graded again
+    batch_outputs.prepare(out, {"exercises": ["01"], "shard": "1/2"})
+    with pytest.raises(UsageError, match="graded shard 1/2; this one grades the whole class"):
+        plan(resumed)
+    batch_outputs.prepare(out, {"exercises": ["01"], "shard": None})
+    assert [s.id for s in plan(resumed).students] == ["alice"]
+
+
 def test_the_fingerprint_covers_the_graded_exercises_and_what_they_import(tmp_path):
     graded_ones, other = load_catalog().select(["01", "02"]), load_catalog().get("05")
     root = repo(tmp_path / "alice", {EXERCISE.filename: STUB.read_text(), "util.py": "X = 1\n", other.filename: "#\n"})

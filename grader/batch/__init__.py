@@ -63,6 +63,30 @@ def _check_out(out: Path, students: list[Student]) -> None:
             raise UsageError(f"--out {out} is inside {student.id}'s repository, which the grader never writes to")
 
 
+def _check_resume(out: Path, exercises: list[str], shard: str | None) -> None:
+    """A resumed run finishes the earlier one: other exercises or another shard would silently re-grade
+    everyone and drop the earlier columns, so that is refused with what to run instead."""
+    earlier = outputs.read_manifest(out)
+    if earlier is None:
+        return
+    before = earlier.get("exercises")
+    if isinstance(before, list) and before != exercises:
+        raise UsageError(
+            f"--resume: the earlier run into {out} graded exercise(s) {','.join(map(str, before))}; this one grades "
+            f"{','.join(exercises)}. To finish the earlier run, pass --exercises {','.join(map(str, before))}; to "
+            f"grade everyone again on {','.join(exercises)}, leave out --resume (the earlier gradebook is replaced)."
+        )
+    if "shard" in earlier and earlier["shard"] != shard:
+        raise UsageError(
+            f"--resume: the earlier run into {out} graded {_shard_name(earlier['shard'])}; this one grades "
+            f"{_shard_name(shard)}: resume it with the same --shard, or choose another --out"
+        )
+
+
+def _shard_name(shard: object) -> str:
+    return f"shard {shard}" if shard else "the whole class"
+
+
 def _title(options: BatchOptions) -> str:
     names = ", ".join(root.resolve().name for root in options.roots)
     shard = f" (shard {options.shard[0]}/{options.shard[1]})" if options.shard else ""
@@ -93,7 +117,10 @@ def plan(options: BatchOptions) -> Plan:
     _check_out(out, found.students)
     outputs.check_folder(out)
     students = select_shard(found.students, options.shard)
-    return Plan(options, out, students, found.skipped, [found.notes[s.id] for s in students if s.id in found.notes])
+    result = Plan(options, out, students, found.skipped, [found.notes[s.id] for s in students if s.id in found.notes])
+    if options.resume:
+        _check_resume(out, [e.id for e in options.exercises], result.shard)
+    return result
 
 
 def run_batch(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSummary:
