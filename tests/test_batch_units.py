@@ -18,12 +18,13 @@ import pytest
 from classroom import SOLUTION, STUB
 from markdown_it import MarkdownIt
 
-from grader.batch import BatchOptions, _check_out, merge, plan
+from grader.batch import BatchOptions, _check_out, plan
 from grader.batch import outputs as batch_outputs
 from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
 from grader.batch.feedback import render as render_feedback
 from grader.batch.gradebook import row
 from grader.batch.markdown import inline
+from grader.batch.merging import merge
 from grader.batch.pool import unavailable
 from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
 from grader.batch.report import render as render_report
@@ -220,7 +221,7 @@ def write_output(folder: Path, records: list[StudentRecord]) -> Path:
 def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     one = write_output(tmp_path / "one", [graded("alice", result(9), "f1", "r1")])
     two = write_output(tmp_path / "two", [graded("bob", result(2), "f2", "r2"), failed("carol", "oops", "r2")])
-    assert merge([one, two], tmp_path / "merged") == 3
+    assert merge([one, two], tmp_path / "merged").students == 3
     rows = list(csv.DictReader(open(tmp_path / "merged" / "grades.csv", encoding="utf-8-sig", newline="")))
     assert [(r["student"], r["total"], r["status"]) for r in rows] == [
         ("alice", "10", "ok"),
@@ -230,11 +231,15 @@ def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     data = json.loads((tmp_path / "merged" / "results.json").read_text())
     assert [s["fingerprint"] for s in data["students"]] == ["f1", "f2", None]
     assert sorted(p.name for p in (tmp_path / "merged" / "feedback").iterdir()) == ["alice.md", "bob.md", "carol.md"]
-    with pytest.raises(UsageError, match="alice is in both"):
-        merge([one, one], tmp_path / "again")
+    again = write_output(tmp_path / "again", [graded("alice", result(1), "f3", "r3")])
+    with pytest.raises(UsageError, match=r"alice is in both .*one and .*again"):
+        merge([one, again], tmp_path / "merged-again")
     (tmp_path / "stray").mkdir()
+    with pytest.raises(UsageError, match=r"stray has no readable batch\.json"):
+        merge([tmp_path / "stray"], tmp_path / "merged-again")
+    (tmp_path / "stray" / "batch.json").write_text(json.dumps({"kind": batch_outputs.KIND}))
     with pytest.raises(UsageError, match=r"no readable results\.json"):
-        merge([tmp_path / "stray"], tmp_path / "again")
+        merge([tmp_path / "stray"], tmp_path / "merged-again")
 
 
 def test_an_untouched_stub_gets_the_result_of_grading_it(tmp_path):
@@ -251,10 +256,51 @@ def test_an_untouched_stub_gets_the_result_of_grading_it(tmp_path):
     assert shortcut.result_for(EXERCISE, edited) is None and shortcut.result_for(EXERCISE, linked) is None
 
 
+def shard_output(folder: Path, shard: str | None, student: str) -> Path:
+    """The output folder of a batch that graded `shard` (None: the whole class) and found one student."""
+    batch_outputs.prepare(folder, {"exercises": ["01"], "shard": shard})
+    batch_outputs.write_all(folder, [graded(student, result(3), "f", "r")], EXERCISES, "test")
+    return folder
+
+
+def test_merge_refuses_shards_that_do_not_make_up_one_class(tmp_path):
+    s1, s2 = shard_output(tmp_path / "s1", "1/2", "alice"), shard_output(tmp_path / "s2", "2/2", "bob")
+    s23, s1b = shard_output(tmp_path / "s23", "2/3", "carol"), shard_output(tmp_path / "s1b", "1/2", "dave")
+    whole = shard_output(tmp_path / "whole", None, "erin")
+    out = tmp_path / "merged"
+    refused = {
+        (s1,): r"shard 2/2 is missing: name every shard's folder, or pass --allow-partial",
+        (s1, s23): r"s1 is shard 1/2 but .*s23 is shard 2/3",
+        (s1, s1b, s2): r"s1 and .*s1b both hold shard 1/2",
+        (s1, s1): r"s1 is given twice$",
+        (s1, s2, whole): r"whole was graded without --shard but .*s1 is shard 1/2",
+    }
+    for folders, message in refused.items():
+        with pytest.raises(UsageError, match=message):
+            merge(list(folders), out)
+    with pytest.raises(UsageError, match=r"--out .*s1 is one of the folders to merge"):
+        merge([s1, s2], s1)
+    assert not out.exists()
+    assert merge([s2, s1], out).students == 2 and merge([s2, s1], out).warnings == []
+    partial = merge([s1], tmp_path / "partial", allow_partial=True)
+    assert partial.students == 1 and partial.warnings[0].startswith("shard 2/2 is missing: the merged gradebook lacks")
+    assert batch_outputs.read_manifest(tmp_path / "partial")["missing_shards"] == ["2/2"]
+    assert "incomplete: shard 2/2 is missing" in (tmp_path / "partial" / "report.html").read_text()
+    assert merge([whole, shard_output(tmp_path / "section-b", None, "gina")], tmp_path / "sections").students == 2
+
+
 def grader_cli(*args: object) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1"}
     command = [sys.executable, "-m", "grader", *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_merge_cli_exits_2_on_a_missing_shard_and_warns_when_allowed(tmp_path):
+    s1 = shard_output(tmp_path / "s1", "1/2", "alice")
+    refused = grader_cli("merge", s1, "--out", tmp_path / "merged")
+    assert refused.returncode == 2 and refused.stderr.startswith("error: shard 2/2 is missing")
+    allowed = grader_cli("merge", s1, "--out", tmp_path / "merged", "--allow-partial")
+    assert allowed.returncode == 0 and "WARNING: shard 2/2 is missing" in allowed.stderr
 
 
 def test_a_root_that_may_be_one_student_or_a_class_is_refused(tmp_path):

@@ -1,10 +1,11 @@
-"""Grade a whole class: `plan` and `run_batch` (for `grader batch`) and `merge` (for `grader merge`).
+"""Grade a whole class: `plan` and `run_batch` (for `grader batch`); `merge` (for `grader merge`) is in merging.
 
 discovery   which student repositories, and which shard of them
 pool        (student, exercise) jobs over worker threads, each a confined pytest process of the core
 stubs       untouched stubs graded once per batch
 records     one record per student, saved as each is graded; fingerprints for --resume
 outputs     grades.csv, results.json, feedback/, report.html (gradebook, feedback, markdown, stats, report)
+merging     several batch outputs (the shards of one class) joined into one
 progress    a live bar on a terminal, plain lines elsewhere
 """
 
@@ -23,7 +24,7 @@ from grader.batch.discovery import Student, discover, select_shard
 from grader.batch.pool import Graded, Pool
 from grader.batch.progress import LineProgress, TerminalProgress
 from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
-from grader.catalog import Exercise, load_catalog
+from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
 
 
@@ -174,42 +175,3 @@ def run_batch(planned: Plan, progress: LineProgress | TerminalProgress) -> Batch
 def _peak_memory_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024**2 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, kilobytes on Linux
-
-
-def merge(folders: list[Path], out: Path) -> int:
-    """Join the outputs of several batches (the shards of one class) into one; returns the number of students."""
-    catalog = load_catalog()
-    records: dict[str, tuple[StudentRecord, Path]] = {}
-    exercise_ids: list[str] | None = None
-    versions = set()
-    for folder in folders:
-        data = outputs.read_results(folder)
-        ids = [e["id"] for e in data["exercises"]]
-        versions.add(data.get("grader_version"))
-        if exercise_ids is None:
-            exercise_ids = ids
-        elif ids != exercise_ids:
-            raise UsageError(f"{folder} graded exercises {', '.join(ids)}, the others {', '.join(exercise_ids)}")
-        if len(versions) > 1:
-            raise UsageError(f"the folders were graded by different graders ({', '.join(map(str, versions))})")
-        for entry in data["students"]:
-            try:
-                record = StudentRecord.from_dict(entry)
-            except (KeyError, TypeError, ValueError) as exc:
-                raise UsageError(f"{folder}/results.json has a malformed student entry ({exc})") from exc
-            if record.student in records:
-                raise UsageError(f"{record.student} is in both {records[record.student][1]} and {folder}")
-            records[record.student] = (record, folder)
-    if exercise_ids is None:
-        raise UsageError("nothing to merge: name the output folders of the shards")
-    exercises = catalog.select(exercise_ids)
-    out = out.resolve()
-    outputs.prepare(out, {"grader_version": __version__, "exercises": exercise_ids, "shard": None,
-                          "merged": [str(f.resolve()) for f in folders]})  # fmt: skip
-    store = RecordStore(out / "students")
-    store.clear()
-    for record, _ in records.values():
-        store.save(record)
-    names = ", ".join(f.resolve().name for f in folders)
-    outputs.write_all(out, [r for r, _ in records.values()], exercises, f"Class report · merged from {names}")
-    return len(records)
