@@ -53,7 +53,7 @@ def batch_once(folder: Path, out: Path, jobs: int, exercises: list[Exercise], ex
     if done.returncode != 0:
         raise SystemExit(f"grader batch failed:\n{done.stderr}")
     peak = float(re.search(r"peak memory (\d+) MB", done.stdout)[1])
-    with open(out / "grades.csv", encoding="utf-8") as file:
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
         got = {row["student"]: (row["status"], row["total"]) for row in csv.DictReader(file)}
     wrong = [f"{name}: {got.get(name)} instead of {(case.status, str(case.score))}"
              for name, case in expected.items() if got.get(name) != (case.status, str(case.score))]  # fmt: skip

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from browser import chromium, open_page
 from classroom import HOSTILE, KIT, Expected, build_class, expectation, layer_names
+from markdown_it import MarkdownIt
 
 from grader.catalog import SUITES_DIR, load_catalog
 from grader.model import SubmissionResult
@@ -64,7 +65,7 @@ def batch_command(*args: object) -> list[str]:
 
 
 def rows(out: Path) -> dict[str, dict[str, str]]:
-    with open(out / "grades.csv", encoding="utf-8") as file:
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
         return {row["student"]: row for row in csv.DictReader(file)}
 
 
@@ -161,7 +162,9 @@ def test_every_student_has_feedback_that_shows_their_text_literally(graded_class
     feedback = graded_class.out / "feedback"
     assert sorted(p.stem for p in feedback.glob("*.md")) == sorted(graded_class.expected)
     injected = (feedback / "hostile-html-injection.md").read_text()
-    assert "<script>" not in injected and "<img" not in injected and "[click](" not in injected
+    rendered = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(injected)  # as GitHub would
+    assert not re.search(r"<(script|img|a)\b", rendered)
+    assert "<code>&lt;script&gt;</code>" in rendered and "<code>[click](http://example.invalid)</code>" in rendered
     assert "Not started yet" in (feedback / "stub-1.md").read_text()
 
 

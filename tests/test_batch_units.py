@@ -3,21 +3,29 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
+import html
 import io
 import json
 import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from classroom import SOLUTION, STUB
+from markdown_it import MarkdownIt
 
-from grader.batch import BatchOptions, _check_out, merge
+from grader.batch import BatchOptions, _check_out, plan
 from grader.batch import outputs as batch_outputs
 from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
-from grader.batch.feedback import escape
 from grader.batch.feedback import render as render_feedback
 from grader.batch.gradebook import row
+from grader.batch.markdown import inline
+from grader.batch.merging import merge
+from grader.batch.pool import unavailable
 from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
 from grader.batch.report import render as render_report
 from grader.batch.stats import compute, normalise
@@ -61,7 +69,7 @@ def test_discover_finds_repositories_and_says_what_is_wrong(tmp_path):
     (tmp_path / "class" / "dave").mkdir()
     os.symlink(tmp_path / "class" / "alice" / "exercises", tmp_path / "class" / "dave" / "exercises")
     single = repo(tmp_path / "erin")
-    students = discover([tmp_path / "class", single])
+    students = discover([tmp_path / "class", single]).students
     assert [s.id for s in students] == ["alice", "bob", "carol", "dave", "erin"]
     problems = {s.id: s.problem for s in students}
     assert problems["alice"] is None and problems["erin"] is None
@@ -82,7 +90,7 @@ def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
 def test_shards_split_the_class_exactly_once_whatever_else_is_there(tmp_path, shards):
     for number in range(30):
         repo(tmp_path / f"student-{number:02}")
-    students = discover([tmp_path])
+    students = discover([tmp_path]).students
     parts = [select_shard(students, (k, shards)) for k in range(1, shards + 1)]
     ids = [s.id for part in parts for s in part]
     assert sorted(ids) == [s.id for s in students] and len(ids) == len(set(ids))
@@ -141,12 +149,29 @@ def test_gradebook_cells_never_become_formulas():
     assert row(error, EXERCISES) == ["bob", "", "", "10", "grader_error", "the grader failed"]
 
 
-def test_feedback_shows_student_text_literally_and_condenses_stubs():
+GITHUB = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+"""What GitHub renders (its bare links aside, which `test_feedback_markdown_…` checks on the text)."""
+
+
+def shown(markdown: str) -> str:
+    """The text a reader sees in rendered Markdown: the HTML's text."""
+    return html.unescape(re.sub(r"<[^>]+>", "", GITHUB.render(markdown))).strip()
+
+
+def feedback_of(record: StudentRecord) -> str:
     out = io.StringIO()
-    render_feedback(graded("alice", result(4, message=PAYLOAD), None, "run"), out)
-    text = out.getvalue()
-    assert "<script>" not in text and "[click](" not in text and "*bold*" not in text
-    assert escape(PAYLOAD) in text and "Where: `exercises/ex01_futures.py:3 in make_request`" in text
+    render_feedback(record, out)
+    return out.getvalue()
+
+
+def test_feedback_shows_student_text_literally_and_condenses_stubs():
+    text = feedback_of(graded("alice", result(4, message=PAYLOAD), None, "run"))
+    rendered = GITHUB.render(text)
+    assert not re.search(r"<(a|em|del|img|script)\b", rendered) and rendered.count("<strong>") == 1  # the total
+    happened = next(line for line in text.splitlines() if "What happened" in line)
+    assert shown(happened) == "What happened: " + PAYLOAD.replace("`tick`", "tick")  # a code span, as meant
+    assert "<code>tick</code>" in rendered
+    assert "Where: `exercises/ex01_futures.py:3 in make_request`" in text
     stub = result(0, message="not implemented yet: make_request() still raises NotImplementedError")
     out = io.StringIO()
     render_feedback(graded("bob", stub, None, "run"), out)
@@ -158,7 +183,7 @@ def test_stats_group_the_same_mistake_and_leave_out_checks_not_attempted():
     records = [graded(f"s{i}", result(i % 3, message=f"waited {i}.5 s"), None, "run") for i in range(6)]
     records.append(graded("stub", result(0, message="not implemented yet: make_request()"), None, "run"))
     stats = compute(records, EXERCISES)
-    assert stats.students == 7 and stats.not_started == {"01": 1}
+    assert stats.students == 7 and stats.not_started == {"01": 1} and stats.started == {"01": 6}
     assert stats.failures[0].message == "waited N s" and len(stats.failures[0].students) == 6
     assert sum(count for _, count in stats.bins) == 7
 
@@ -181,7 +206,7 @@ def test_out_must_be_a_batch_folder_and_not_inside_a_repository(tmp_path):
         batch_outputs.prepare(tmp_path / "mine", {})
     batch_outputs.prepare(tmp_path / "out", {})
     batch_outputs.prepare(tmp_path / "out", {})  # an earlier batch's folder is fine
-    students = discover([repo(tmp_path / "class" / "alice").parent])
+    students = discover([repo(tmp_path / "class" / "alice").parent]).students
     with pytest.raises(UsageError, match="never writes to"):
         _check_out(tmp_path / "class" / "alice" / "out", students)
     assert BatchOptions([tmp_path], tmp_path / "out", EXERCISES, jobs=1).resume is False
@@ -196,8 +221,8 @@ def write_output(folder: Path, records: list[StudentRecord]) -> Path:
 def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     one = write_output(tmp_path / "one", [graded("alice", result(9), "f1", "r1")])
     two = write_output(tmp_path / "two", [graded("bob", result(2), "f2", "r2"), failed("carol", "oops", "r2")])
-    assert merge([one, two], tmp_path / "merged") == 3
-    rows = list(csv.DictReader(open(tmp_path / "merged" / "grades.csv")))
+    assert merge([one, two], tmp_path / "merged").students == 3
+    rows = list(csv.DictReader(open(tmp_path / "merged" / "grades.csv", encoding="utf-8-sig", newline="")))
     assert [(r["student"], r["total"], r["status"]) for r in rows] == [
         ("alice", "10", "ok"),
         ("bob", "2", "ok"),
@@ -206,11 +231,15 @@ def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     data = json.loads((tmp_path / "merged" / "results.json").read_text())
     assert [s["fingerprint"] for s in data["students"]] == ["f1", "f2", None]
     assert sorted(p.name for p in (tmp_path / "merged" / "feedback").iterdir()) == ["alice.md", "bob.md", "carol.md"]
-    with pytest.raises(UsageError, match="alice is in both"):
-        merge([one, one], tmp_path / "again")
+    again = write_output(tmp_path / "again", [graded("alice", result(1), "f3", "r3")])
+    with pytest.raises(UsageError, match=r"alice is in both .*one and .*again"):
+        merge([one, again], tmp_path / "merged-again")
     (tmp_path / "stray").mkdir()
+    with pytest.raises(UsageError, match=r"stray has no readable batch\.json"):
+        merge([tmp_path / "stray"], tmp_path / "merged-again")
+    (tmp_path / "stray" / "batch.json").write_text(json.dumps({"kind": batch_outputs.KIND}))
     with pytest.raises(UsageError, match=r"no readable results\.json"):
-        merge([tmp_path / "stray"], tmp_path / "again")
+        merge([tmp_path / "stray"], tmp_path / "merged-again")
 
 
 def test_an_untouched_stub_gets_the_result_of_grading_it(tmp_path):
@@ -225,3 +254,219 @@ def test_an_untouched_stub_gets_the_result_of_grading_it(tmp_path):
     linked = repo(tmp_path / "linked", {"util.py": ""})
     os.symlink(STUB, linked / "exercises" / EXERCISE.filename)
     assert shortcut.result_for(EXERCISE, edited) is None and shortcut.result_for(EXERCISE, linked) is None
+
+
+def shard_output(folder: Path, shard: str | None, student: str) -> Path:
+    """The output folder of a batch that graded `shard` (None: the whole class) and found one student."""
+    batch_outputs.prepare(folder, {"exercises": ["01"], "shard": shard})
+    batch_outputs.write_all(folder, [graded(student, result(3), "f", "r")], EXERCISES, "test")
+    return folder
+
+
+def test_merge_refuses_shards_that_do_not_make_up_one_class(tmp_path):
+    s1, s2 = shard_output(tmp_path / "s1", "1/2", "alice"), shard_output(tmp_path / "s2", "2/2", "bob")
+    s23, s1b = shard_output(tmp_path / "s23", "2/3", "carol"), shard_output(tmp_path / "s1b", "1/2", "dave")
+    whole = shard_output(tmp_path / "whole", None, "erin")
+    out = tmp_path / "merged"
+    refused = {
+        (s1,): r"shard 2/2 is missing: name every shard's folder, or pass --allow-partial",
+        (s1, s23): r"s1 is shard 1/2 but .*s23 is shard 2/3",
+        (s1, s1b, s2): r"s1 and .*s1b both hold shard 1/2",
+        (s1, s1): r"s1 is given twice$",
+        (s1, s2, whole): r"whole was graded without --shard but .*s1 is shard 1/2",
+    }
+    for folders, message in refused.items():
+        with pytest.raises(UsageError, match=message):
+            merge(list(folders), out)
+    with pytest.raises(UsageError, match=r"--out .*s1 is one of the folders to merge"):
+        merge([s1, s2], s1)
+    assert not out.exists()
+    assert merge([s2, s1], out).students == 2 and merge([s2, s1], out).warnings == []
+    partial = merge([s1], tmp_path / "partial", allow_partial=True)
+    assert partial.students == 1 and partial.warnings[0].startswith("shard 2/2 is missing: the merged gradebook lacks")
+    assert batch_outputs.read_manifest(tmp_path / "partial")["missing_shards"] == ["2/2"]
+    assert "incomplete: shard 2/2 is missing" in (tmp_path / "partial" / "report.html").read_text()
+    assert merge([whole, shard_output(tmp_path / "section-b", None, "gina")], tmp_path / "sections").students == 2
+
+
+def grader_cli(*args: object) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "grader", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_merge_cli_exits_2_on_a_missing_shard_and_warns_when_allowed(tmp_path):
+    s1 = shard_output(tmp_path / "s1", "1/2", "alice")
+    refused = grader_cli("merge", s1, "--out", tmp_path / "merged")
+    assert refused.returncode == 2 and refused.stderr.startswith("error: shard 2/2 is missing")
+    allowed = grader_cli("merge", s1, "--out", tmp_path / "merged", "--allow-partial")
+    assert allowed.returncode == 0 and "WARNING: shard 2/2 is missing" in allowed.stderr
+
+
+def test_a_root_that_may_be_one_student_or_a_class_is_refused(tmp_path):
+    root = tmp_path / "class3"
+    (root / "exercises").mkdir(parents=True)
+    repo(root / "alice")
+    repo(root / "bob")
+    expected = (r"class3 holds an empty exercises/ folder, as one student's repository does, and 2 sub-folder\(s\) "
+                r"that hold one too \(alice, bob\).*name their folders as ROOTs \(grader batch .*class3/alice "
+                r".*class3/bob --out …\)")  # fmt: skip
+    with pytest.raises(UsageError, match=expected):
+        discover([root])
+    assert [s.id for s in discover([root / "alice", root / "bob"]).students] == ["alice", "bob"]  # the way out
+    alone = repo(tmp_path / "carol")
+    (alone / "docs").mkdir()
+    (alone / "__pycache__" / "exercises").mkdir(parents=True)
+    assert [s.id for s in discover([alone]).students] == ["carol"]
+
+
+def test_discovery_skips_what_is_not_a_student_and_says_why(tmp_path):
+    root = repo(tmp_path / "class" / "alice").parent
+    (root / "frank.txt").write_text("notes")
+    (root / ".hidden").mkdir()
+    (root / "__pycache__" / "exercises").mkdir(parents=True)
+    batch_outputs.prepare(root / "old-out", {})
+    repo(root / "erin" / "repo")
+    (root / "dave").mkdir()
+    (root / "dave" / "README.md").write_text("I forgot to push")
+    options = BatchOptions([root], root / "gradebook", EXERCISES, jobs=1)
+    first = plan(options)
+    batch_outputs.prepare(first.out, {"exercises": ["01"], "shard": None})  # what a first run leaves behind
+    for checked in (first, plan(BatchOptions([root], root / "gradebook", EXERCISES, jobs=1, resume=True))):
+        assert [s.id for s in checked.students] == ["alice", "dave", "erin"]
+    found = discover([root], out=root / "gradebook")
+    assert found.skipped == [
+        ".hidden: a hidden entry",
+        "__pycache__: Python's cache folder",
+        "frank.txt: not a folder",
+        "gradebook: the --out folder",
+        "old-out: a batch output folder (it holds batch.json)",
+    ]
+    assert discover([root]).skipped[-2] == "gradebook: a batch output folder (it holds batch.json)"
+    erin = found.students[2]
+    assert erin.root == root / "erin" / "repo" and erin.home == root / "erin" and erin.problem is None
+    assert found.notes["erin"] == "erin: no exercises/ folder; graded erin/repo/, the one sub-folder that has one"
+    assert found.notes["dave"] == "dave: no exercises/ folder: listed as missing (0 points)"
+    assert "alice" not in found.notes
+
+
+def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
+    problem = "the repository has no exercises/ folder"
+    nothing = SubmissionResult([unavailable(e, problem) for e in load_catalog().select(["01", "02"])], "test")
+    text = feedback_of(graded("dave", nothing, None, "run"))
+    assert text.count("no exercises/ folder") == 1 and "grader hint" not in text and "## Exercise" not in text
+    assert "**Total: 0 / 17 points**" in text
+    missing = result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing")
+    missing_file = feedback_of(graded("eve", missing, None, ""))
+    assert "## Exercise 01" in missing_file and "grader hint 01" in missing_file  # that one the student can fix
+
+
+def test_resume_refuses_other_exercises_or_another_shard(tmp_path):
+    root = repo(tmp_path / "class" / "alice").parent
+    out = tmp_path / "out"
+    batch_outputs.prepare(out, {"exercises": ["01", "02", "03"], "shard": None})
+    resumed = BatchOptions([root], out, EXERCISES, jobs=1, resume=True)
+    with pytest.raises(UsageError, match=r"the earlier run into .*out graded exercise\(s\) 01,02,03; this one grades "
+                                         r"01\. To finish the earlier run, pass --exercises 01,02,03"):  # fmt: skip
+        plan(resumed)
+    assert plan(BatchOptions([root], out, EXERCISES, jobs=1)).students  # without --resume everyone is graded again
+    batch_outputs.prepare(out, {"exercises": ["01"], "shard": "1/2"})
+    with pytest.raises(UsageError, match="graded shard 1/2; this one grades the whole class"):
+        plan(resumed)
+    batch_outputs.prepare(out, {"exercises": ["01"], "shard": None})
+    assert [s.id for s in plan(resumed).students] == ["alice"]
+
+
+def test_the_fingerprint_covers_the_graded_exercises_and_what_they_import(tmp_path):
+    graded_ones, other = load_catalog().select(["01", "02"]), load_catalog().get("05")
+    root = repo(tmp_path / "alice", {EXERCISE.filename: STUB.read_text(), "util.py": "X = 1\n", other.filename: "#\n"})
+    before = fingerprint(root, None, graded_ones)
+    (root / "exercises" / other.filename).write_text("# changed, but neither graded nor imported\n")
+    assert fingerprint(root, None, graded_ones) == before
+    (root / "exercises" / "util.py").write_text("X = 2\n")
+    assert fingerprint(root, None, graded_ones) != before
+    (root / "exercises" / EXERCISE.filename).write_text(STUB.read_text() + "from exercises import ex05_blocking_io\n")
+    importing = fingerprint(root, None, graded_ones)
+    (root / "exercises" / other.filename).write_text("# changed, and imported by exercise 01\n")
+    assert fingerprint(root, None, graded_ones) != importing
+
+
+def test_started_means_the_file_is_there_and_no_longer_the_stub():
+    def stub() -> SubmissionResult:
+        return result(0, message="not implemented yet: make_request()")
+
+    no_folder = SubmissionResult([unavailable(EXERCISE, "the repository has no exercises/ folder")], "test")
+    missing = result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing")
+    records = [graded(name, r, None, "run") for name, r in [
+        ("a", result(9)), ("b", result(2)), ("c", result(0)), ("d", stub()), ("e", stub()), ("f", missing),
+        ("g", no_folder)]]  # fmt: skip
+    stats = compute(records, EXERCISES)
+    assert stats.started == {"01": 3} and stats.missing == {"01": 2} and stats.not_started == {"01": 2}
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    assert "started by 3 of 7 (2 without a readable file)" in out.getvalue()
+
+
+def test_feedback_markdown_reads_cleanly_on_github_and_as_plain_text():
+    titles = ["set_future_value sets the result after `delay` seconds, not before",
+              "any other object whose class defines __await__ is an 'awaitable'",
+              "awaiting a call prints 'Starting <function ...> with args () {}' before the body runs"]  # fmt: skip
+    passed = result(len(titles))
+    for check, title in zip(passed.exercises[0].checks, titles, strict=False):
+        check.title = title
+    where = "exercises/ex01_futures.py:40 in <module>"
+    broken = result(
+        0, Outcome.IMPORT_ERROR, f"importing exercises/ex01_futures.py raised RuntimeError: boom at {where}"
+    )
+    text = feedback_of(graded("alice", passed, None, "")) + feedback_of(graded("bob", broken, None, ""))
+    assert not re.search(r"\\[`_<>*]|&lt;|&amp;", text)  # what a plain text viewer would show literally
+    assert "after `delay` seconds" in text and "defines `__await__` is" in text and "in `<module>`**" in text
+    assert "prints 'Starting `<function ...>` with args () {}'" in text
+    rendered = GITHUB.render(text)
+    for code in ("delay", "__await__", "&lt;function ...&gt;", "&lt;module&gt;"):
+        assert f"<code>{code}</code>" in rendered
+
+
+ODD_TEXT = [
+    "<img src=x onerror=alert(1)> and <module>",
+    "a < b and c > d, x<y",
+    "R&D &amp; &#60; &#x3c;",
+    "C:\\Users\\x\\",
+    "__init__ of _private and name_, make_request(value)",
+    "*args, **kwargs and a*b*c",
+    "~~gone~~ ~x~",
+    "![img](a.png) [ref] [x][y] [click](http://example.invalid)",
+    "unpaired ` tick",
+    "see https://example.invalid/x?a=1 or www.example.invalid or me@example.invalid.",
+    "a|b | c",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXT)
+def test_inline_markdown_shows_any_text_as_written_and_never_as_markup(text):
+    for markdown, cell in ((f"- {inline(text)}", "li"), (f"| a |\n|---|\n| {inline(text, table=True)} |", "td")):
+        rendered = GITHUB.render(markdown)
+        assert not re.search(r"<(?!/?(code|ul|li|table|thead|tbody|tr|th|td)>)", rendered), rendered
+        content = re.search(rf"<{cell}>(.*)</{cell}>", rendered, re.DOTALL)[1]
+        assert html.unescape(re.sub(r"<[^>]+>", "", content)) == text, markdown
+        outside_code = re.sub(r"(`+).*?\1", "", inline(text))
+        assert not re.search(r"://|www\.|@", outside_code)  # GitHub links these even bare
+
+
+def test_grades_csv_has_a_byte_order_mark_for_excel(tmp_path):
+    out = write_output(tmp_path / "out", [graded("José Müller 李", result(9), "f", "r")])
+    write_output(out, [graded("José Müller 李", result(9), "f", "r")])  # rewritten: still one mark
+    data = (out / "grades.csv").read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        assert [r["student"] for r in csv.DictReader(file)] == ["José Müller 李"]
+
+
+def test_usage_errors_come_before_the_isolation_line(tmp_path):
+    (tmp_path / "empty").mkdir()
+    repo(tmp_path / "a" / "sam")
+    repo(tmp_path / "b" / "sam")
+    for roots in ([tmp_path / "empty"], [tmp_path / "a", tmp_path / "b"]):
+        done = grader_cli("batch", *roots, "--out", tmp_path / "out")
+        assert done.returncode == 2 and done.stderr.startswith("error: ") and "isolation" not in done.stderr
+        assert not (tmp_path / "out").exists()

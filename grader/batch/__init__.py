@@ -1,10 +1,11 @@
-"""Grade a whole class: `run_batch` (for `grader batch`) and `merge` (for `grader merge`).
+"""Grade a whole class: `plan` and `run_batch` (for `grader batch`); `merge` (for `grader merge`) is in merging.
 
 discovery   which student repositories, and which shard of them
 pool        (student, exercise) jobs over worker threads, each a confined pytest process of the core
 stubs       untouched stubs graded once per batch
 records     one record per student, saved as each is graded; fingerprints for --resume
-outputs     grades.csv, results.json, feedback/, report.html (gradebook, feedback, stats, report)
+outputs     grades.csv, results.json, feedback/, report.html (gradebook, feedback, markdown, stats, report)
+merging     several batch outputs (the shards of one class) joined into one
 progress    a live bar on a terminal, plain lines elsewhere
 """
 
@@ -23,7 +24,7 @@ from grader.batch.discovery import Student, discover, select_shard
 from grader.batch.pool import Graded, Pool
 from grader.batch.progress import LineProgress, TerminalProgress
 from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
-from grader.catalog import Exercise, load_catalog
+from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
 
 
@@ -59,8 +60,32 @@ def default_jobs() -> int:
 
 def _check_out(out: Path, students: list[Student]) -> None:
     for student in students:
-        if out == student.root or student.root in out.parents:
+        if out == student.home or student.home in out.parents:
             raise UsageError(f"--out {out} is inside {student.id}'s repository, which the grader never writes to")
+
+
+def _check_resume(out: Path, exercises: list[str], shard: str | None) -> None:
+    """A resumed run finishes the earlier one: other exercises or another shard would silently re-grade
+    everyone and drop the earlier columns, so that is refused with what to run instead."""
+    earlier = outputs.read_manifest(out)
+    if earlier is None:
+        return
+    before = earlier.get("exercises")
+    if isinstance(before, list) and before != exercises:
+        raise UsageError(
+            f"--resume: the earlier run into {out} graded exercise(s) {','.join(map(str, before))}; this one grades "
+            f"{','.join(exercises)}. To finish the earlier run, pass --exercises {','.join(map(str, before))}; to "
+            f"grade everyone again on {','.join(exercises)}, leave out --resume (the earlier gradebook is replaced)."
+        )
+    if "shard" in earlier and earlier["shard"] != shard:
+        raise UsageError(
+            f"--resume: the earlier run into {out} graded {_shard_name(earlier['shard'])}; this one grades "
+            f"{_shard_name(shard)}: resume it with the same --shard, or choose another --out"
+        )
+
+
+def _shard_name(shard: object) -> str:
+    return f"shard {shard}" if shard else "the whole class"
 
 
 def _title(options: BatchOptions) -> str:
@@ -69,15 +94,42 @@ def _title(options: BatchOptions) -> str:
     return f"Class report · {names}{shard}"
 
 
-def run_batch(options: BatchOptions, progress: LineProgress | TerminalProgress) -> BatchSummary:
-    """Grade the class named by `options` into `options.out`; Ctrl-C ends it early with what is graded written."""
-    started = time.perf_counter()
+@dataclass
+class Plan:
+    """A batch whose arguments have all been checked (nothing written yet): what `run_batch` grades."""
+
+    options: BatchOptions
+    out: Path
+    students: list[Student]
+    skipped: list[str]
+    """`frank.txt: not a folder`: entries of a class folder that are not students, and why."""
+    notes: list[str]
+    """Students of this run found in an unusual shape (`erin: no exercises/ folder; graded erin/repo/, …`)."""
+
+    @property
+    def shard(self) -> str | None:
+        return f"{self.options.shard[0]}/{self.options.shard[1]}" if self.options.shard else None
+
+
+def plan(options: BatchOptions) -> Plan:
+    """Check everything about `options` (raising `UsageError`) before anything is printed, written or graded."""
     out = options.out.resolve()
-    students = select_shard(discover(options.roots), options.shard)
-    _check_out(out, students)
-    shard = f"{options.shard[0]}/{options.shard[1]}" if options.shard else None
+    found = discover(options.roots, out)
+    _check_out(out, found.students)
+    outputs.check_folder(out)
+    students = select_shard(found.students, options.shard)
+    result = Plan(options, out, students, found.skipped, [found.notes[s.id] for s in students if s.id in found.notes])
+    if options.resume:
+        _check_resume(out, [e.id for e in options.exercises], result.shard)
+    return result
+
+
+def run_batch(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSummary:
+    """Grade the class of `planned` into its `out`; Ctrl-C ends it early with what is graded written."""
+    started = time.perf_counter()
+    options, out, students = planned.options, planned.out, planned.students
     outputs.prepare(out, {"grader_version": __version__, "exercises": [e.id for e in options.exercises],
-                          "shard": shard, "roots": [str(r.resolve()) for r in options.roots]})  # fmt: skip
+                          "shard": planned.shard, "roots": [str(r.resolve()) for r in options.roots]})  # fmt: skip
     store = RecordStore(out / "students")
     if not options.resume:
         store.clear()
@@ -123,42 +175,3 @@ def run_batch(options: BatchOptions, progress: LineProgress | TerminalProgress) 
 def _peak_memory_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024**2 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, kilobytes on Linux
-
-
-def merge(folders: list[Path], out: Path) -> int:
-    """Join the outputs of several batches (the shards of one class) into one; returns the number of students."""
-    catalog = load_catalog()
-    records: dict[str, tuple[StudentRecord, Path]] = {}
-    exercise_ids: list[str] | None = None
-    versions = set()
-    for folder in folders:
-        data = outputs.read_results(folder)
-        ids = [e["id"] for e in data["exercises"]]
-        versions.add(data.get("grader_version"))
-        if exercise_ids is None:
-            exercise_ids = ids
-        elif ids != exercise_ids:
-            raise UsageError(f"{folder} graded exercises {', '.join(ids)}, the others {', '.join(exercise_ids)}")
-        if len(versions) > 1:
-            raise UsageError(f"the folders were graded by different graders ({', '.join(map(str, versions))})")
-        for entry in data["students"]:
-            try:
-                record = StudentRecord.from_dict(entry)
-            except (KeyError, TypeError, ValueError) as exc:
-                raise UsageError(f"{folder}/results.json has a malformed student entry ({exc})") from exc
-            if record.student in records:
-                raise UsageError(f"{record.student} is in both {records[record.student][1]} and {folder}")
-            records[record.student] = (record, folder)
-    if exercise_ids is None:
-        raise UsageError("nothing to merge: name the output folders of the shards")
-    exercises = catalog.select(exercise_ids)
-    out = out.resolve()
-    outputs.prepare(out, {"grader_version": __version__, "exercises": exercise_ids, "shard": None,
-                          "merged": [str(f.resolve()) for f in folders]})  # fmt: skip
-    store = RecordStore(out / "students")
-    store.clear()
-    for record, _ in records.values():
-        store.save(record)
-    names = ", ".join(f.resolve().name for f in folders)
-    outputs.write_all(out, [r for r, _ in records.values()], exercises, f"Class report · merged from {names}")
-    return len(records)

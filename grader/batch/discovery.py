@@ -2,7 +2,8 @@
 
 A ROOT that holds `exercises/` is one student's repository; any other ROOT is a folder of them (what GitHub
 Classroom's assistant or a `git clone` loop leaves), one sub-folder per student. The student id is the folder's
-name. Nothing here reads inside a student's files.
+name. A ROOT that could be read both ways is refused rather than guessed at. Nothing here reads inside a
+student's files.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.errors import UsageError
 
 _SHARD = re.compile(r"^(?P<k>\d+)/(?P<n>\d+)$")
+MANIFEST = "batch.json"
+"""What every batch output folder holds (`grader.batch.outputs`): such a folder is never a student."""
 
 
 @dataclass(frozen=True)
@@ -23,38 +26,143 @@ class Student:
     id: str
     """The repository's folder name."""
     root: Path
+    """The folder that holds (or should hold) `exercises/`: the repository, or its one sub-folder that has it."""
     problem: str | None = None
     """Why there is nothing to grade in this repository (no `exercises/` folder), else None."""
+    folder: Path | None = None
+    """The student's own folder when `root` is a sub-folder of it, else None."""
+
+    @property
+    def home(self) -> Path:
+        return self.folder or self.root
 
 
-def _student(folder: Path) -> Student:
+@dataclass
+class Discovery:
+    students: list[Student]
+    """Sorted by id."""
+    skipped: list[str] = field(default_factory=list)
+    """`frank.txt: not a folder`: the entries of a class folder that are not students, and why."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """By student id, one line for each student found in an unusual shape (no `exercises/`, or one level down)."""
+
+
+def _is_batch_output(folder: Path) -> bool:
+    return (folder / MANIFEST).is_file()
+
+
+def _has_exercises(folder: Path) -> bool:
     exercises = folder / "exercises"
+    return exercises.exists() or exercises.is_symlink()
+
+
+def _nested_repositories(folder: Path) -> list[Path]:
+    """Sub-folders that hold a real `exercises/` folder (a repository cloned into a folder of its own). Links
+    are not followed: a link could lend a student someone else's work."""
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        child
+        for child in children
+        if not child.name.startswith(".")
+        and not child.is_symlink()
+        and child.is_dir()
+        and (child / "exercises").is_dir()
+        and not (child / "exercises").is_symlink()
+    ]
+
+
+def _student(folder: Path, notes: dict[str, str]) -> Student:
+    name, exercises = folder.name, folder / "exercises"
     if exercises.is_symlink():
-        return Student(folder.name, folder, "exercises/ is a symbolic link; the grader reads only a real folder")
-    if not exercises.is_dir():
-        return Student(folder.name, folder, "the repository has no exercises/ folder")
-    return Student(folder.name, folder)
+        return Student(name, folder, "exercises/ is a symbolic link; the grader reads only a real folder")
+    if exercises.is_dir():
+        return Student(name, folder)
+    if exercises.exists():
+        notes[name] = f"{name}: exercises is a file, not a folder: listed as missing (0 points)"
+        return Student(name, folder, "exercises is a file, not a folder")
+    nested = _nested_repositories(folder)
+    if len(nested) == 1:  # a clone inside the student's folder: grading it, under the student's name, is right
+        notes[name] = f"{name}: no exercises/ folder; graded {name}/{nested[0].name}/, the one sub-folder that has one"
+        return Student(name, nested[0], folder=folder)
+    if nested:
+        where = ", ".join(f"{name}/{n.name}" for n in nested)
+        notes[name] = (f"{name}: no exercises/ folder, and several sub-folders have one ({where}): listed as missing "
+                       f"(0 points); to grade one of them, name it as a ROOT")  # fmt: skip
+        return Student(name, folder, f"the repository has no exercises/ folder (but {where} have one)")
+    notes[name] = f"{name}: no exercises/ folder: listed as missing (0 points)"
+    return Student(name, folder, "the repository has no exercises/ folder")
 
 
-def discover(roots: Sequence[Path]) -> list[Student]:
-    """Every student repository under `roots`, sorted by id; an id seen twice is an error."""
-    found: dict[str, Student] = {}
+def _skip_reason(entry: Path, out: Path | None) -> str | None:
+    """Why an entry of a class folder is not a student, or None when it is one."""
+    if entry.name.startswith("."):
+        return "a hidden entry"
+    if not entry.is_dir():
+        return "not a folder"
+    if out is not None and entry.resolve() == out:
+        return "the --out folder"
+    if _is_batch_output(entry):
+        return f"a batch output folder (it holds {MANIFEST})"
+    if entry.name == "__pycache__":
+        return "Python's cache folder"
+    return None
+
+
+def _ambiguous(root: Path, students: list[Path]) -> UsageError:
+    exercises = root / "exercises"
+    what = "an empty exercises/ folder" if exercises.is_dir() and not any(exercises.iterdir()) else "exercises/"
+    names = [s.name for s in students]
+    shown = " ".join(str(root / name) for name in names[:3]) + (" …" if len(names) > 3 else "")
+    return UsageError(
+        f"{root} holds {what}, as one student's repository does, and {len(names)} sub-folder(s) that hold one too "
+        f"({', '.join(names)}), as a folder of students does: which one it is cannot be guessed. To grade the "
+        f"students, name their folders as ROOTs (grader batch {shown} --out …); to grade {root.name} as one "
+        f"student, move those sub-folders out of it."
+    )
+
+
+def _folders(root: Path, out: Path | None, found: Discovery) -> list[Path]:
+    """The student folders a ROOT stands for: itself, or its sub-folders."""
+    if _is_batch_output(root):
+        raise UsageError(f"{root} is the output folder of a batch ({MANIFEST}), not a class: name the students' folder")
+    entries = sorted(root.iterdir())
+    if _has_exercises(root):
+        students = [e for e in entries if e.name != "exercises" and not _skip_reason(e, out) and _has_exercises(e)]
+        if students:
+            raise _ambiguous(root, students)
+        return [root]
+    folders = []
+    for entry in entries:
+        reason = _skip_reason(entry, out)
+        if reason:
+            found.skipped.append(f"{entry.name}: {reason}")
+        else:
+            folders.append(entry)
+    if not folders:
+        raise UsageError(f"{root} holds no student repositories (and no exercises/ folder of its own)")
+    return folders
+
+
+def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
+    """Every student repository under `roots` (never `out`, the batch's output folder), sorted by id; an id seen
+    twice, or a ROOT that may be one student or a folder of them, is an error."""
+    found = Discovery([])
+    by_id: dict[str, Student] = {}
+    out = out.resolve() if out is not None else None
     for root in roots:
         root = root.resolve()
         if not root.is_dir():
             raise UsageError(f"{root} is not a folder")
-        if (root / "exercises").exists() or (root / "exercises").is_symlink():
-            folders = [root]
-        else:
-            folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-            if not folders:
-                raise UsageError(f"{root} holds no student repositories (and no exercises/ folder of its own)")
-        for folder in folders:
-            student = _student(folder)
-            if student.id in found:
-                raise UsageError(f"two repositories are called {student.id!r}: {found[student.id].root} and {folder}")
-            found[student.id] = student
-    return [found[key] for key in sorted(found)]
+        for folder in _folders(root, out, found):
+            student = _student(folder, found.notes)
+            if student.id in by_id:
+                raise UsageError(f"two repositories are called {student.id!r}: {by_id[student.id].home} and {folder}")
+            by_id[student.id] = student
+    found.students = [by_id[key] for key in sorted(by_id)]
+    return found
 
 
 def parse_shard(text: str) -> tuple[int, int]:

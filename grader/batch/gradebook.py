@@ -4,6 +4,11 @@ Columns: `student`, one column of points per exercise (`ex01`, ...), `total`, `m
 `status` is the worst thing that happened to any exercise (`crashed`, `timeout`, `syntax_error`,
 `import_error`, `missing`, else `ok`), or `grader_error` when the grader failed (the points are then empty);
 `problems` lists which exercises, e.g. `01 timeout; 05 missing`.
+
+The file is UTF-8 with a byte order mark (`ENCODING`): Excel on Windows needs the mark to read names such as
+"José Müller 李" as UTF-8 rather than in the local ANSI code page, and pandas, LibreOffice, Google Sheets and
+Moodle's CSV import skip it. A Python script reads it with `open(path, encoding="utf-8-sig", newline="")`
+(which also reads a file without the mark); with "utf-8", the first column would be called "\ufeffstudent".
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import TextIO
 from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
 
+ENCODING = "utf-8-sig"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

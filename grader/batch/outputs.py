@@ -40,13 +40,13 @@ from typing import Any, TextIO
 
 from grader import __version__
 from grader.batch import feedback, gradebook, report
+from grader.batch.discovery import MANIFEST
 from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
 from grader.errors import UsageError
 
 RESULTS_VERSION = 1
 KIND = "asyncio-kit batch"
-MANIFEST = "batch.json"
 
 
 def results_document(records: list[StudentRecord], exercises: list[Exercise]) -> dict[str, Any]:
@@ -60,11 +60,11 @@ def results_document(records: list[StudentRecord], exercises: list[Exercise]) ->
 
 
 @contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
+def _replacing(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
     """A file to write instead of `path`, put in its place only once complete: an interrupted run (Ctrl-C, a
     kill) leaves the previous version whole, never half a gradebook."""
     temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "w", encoding="utf-8", newline="") as file:
+    with open(temporary, "w", encoding=encoding, newline="") as file:
         yield file
     os.replace(temporary, path)
 
@@ -73,7 +73,8 @@ def write_all(out: Path, records: list[StudentRecord], exercises: list[Exercise]
     """(Re)write the gradebook, results, report and feedback files from `records`."""
     records = sorted(records, key=lambda r: r.student)
     out.mkdir(parents=True, exist_ok=True)
-    with _replacing(out / "grades.csv") as file:
+    # With a byte order mark, or Excel on Windows reads the names (José, 李) as ANSI (see grader.batch.gradebook)
+    with _replacing(out / "grades.csv", encoding=gradebook.ENCODING) as file:
         gradebook.write(records, exercises, file)
     with _replacing(out / "results.json") as file:
         json.dump(results_document(records, exercises), file, indent=1, ensure_ascii=False)
@@ -97,12 +98,17 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("kind") == KIND else None
 
 
-def prepare(out: Path, manifest: dict[str, Any]) -> None:
-    """Make `out` a batch output folder; refuse a folder that holds anything else."""
+def check_folder(out: Path) -> None:
+    """Refuse an `out` that is a file, or a folder that holds anything but an earlier batch output."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file")
     if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
         raise UsageError(f"--out {out} is not empty and holds no earlier batch output: choose an empty or new folder")
+
+
+def prepare(out: Path, manifest: dict[str, Any]) -> None:
+    """Make `out` a batch output folder; refuse a folder that holds anything else."""
+    check_folder(out)
     out.mkdir(parents=True, exist_ok=True)
     with _replacing(out / MANIFEST) as file:
         json.dump({"kind": KIND, **manifest}, file, indent=1)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from grader import __version__
-from grader.catalog import CATALOG_FILE, Exercise
+from grader.catalog import CATALOG_FILE, Exercise, load_catalog
 from grader.model import Outcome, SubmissionResult
 from grader.workspace import submission_files
 
@@ -78,18 +78,49 @@ def _digest_file(digest: Any, path: Path) -> None:
     digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
+def _mentions(path: Path, name: str) -> bool:
+    try:
+        return name in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def relevant_names(root: Path, exercises: Iterable[Exercise]) -> set[str]:
+    """The names of the files in `root/exercises` that grading `exercises` can depend on: the graded exercises'
+    own files, every module that is not an exercise of the catalog (`util.py`, a helper of the student's), and any
+    other exercise's file that one of these names (imports). Other exercises' files are copied to the suite's
+    workspace too, but nothing reads them."""
+    catalog = {e.filename for e in load_catalog()}
+    graded_names = {e.filename for e in exercises}
+    folder = root / "exercises"
+    present = sorted(p.name for p in folder.glob("*.py")) if folder.is_dir() else []
+    chosen = {n for n in present if n in graded_names or n not in catalog} | graded_names
+    pending = [n for n in chosen if n in present]
+    while pending:
+        source = folder / pending.pop()
+        for name in present:
+            if name not in chosen and _mentions(source, name.removesuffix(".py")):
+                chosen.add(name)
+                pending.append(name)
+    return chosen
+
+
 def fingerprint(root: Path, problem: str | None, exercises: Iterable[Exercise]) -> str:
-    """What a grading depends on: the student's graded files, the grader's version, catalog and suites."""
+    """What a grading depends on: the grader's version, catalog and graded suites, and the student's files that
+    those exercises can read (`relevant_names`); a change anywhere else keeps the record under --resume."""
+    exercises = list(exercises)
     digest = hashlib.sha256(f"{__version__}\0{problem}\0".encode())
     _digest_file(digest, CATALOG_FILE)
     for exercise in exercises:
         digest.update(f"exercise {exercise.id}\0".encode())
         _digest_file(digest, exercise.suite)
     if problem is None:
+        names = relevant_names(root, exercises)
         for path in submission_files(root):
-            _digest_file(digest, path)
+            if path.name in names:
+                _digest_file(digest, path)
         for path in sorted((root / "exercises").glob("*.py")):  # links and oversize files change the verdict too
-            if path.is_symlink():
+            if path.name in names and path.is_symlink():
                 digest.update(f"link {path.name} -> {os.readlink(path)}\0".encode())
     return digest.hexdigest()
 

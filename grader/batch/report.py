@@ -144,9 +144,11 @@ def _rates(stats: ClassStats, exercises: list[Exercise]) -> str:
     rows = []
     grouped = by_exercise(stats.rates)
     for exercise in exercises:
-        started = stats.graded - stats.not_started.get(exercise.id, 0)
+        missing = stats.missing.get(exercise.id, 0)
+        started = f"started by {stats.started.get(exercise.id, 0)} of {stats.graded}"
+        started += f" ({missing} without a readable file)" if missing else ""
         rows.append(f'<tr><th colspan="3">{escape(exercise.id)} · {escape(exercise.title)} '
-                    f'<span class="sub">— started by {started} of {stats.graded}</span></th></tr>')  # fmt: skip
+                    f'<span class="sub">— {started}</span></th></tr>')  # fmt: skip
         for rate in grouped.get(exercise.id, []):
             rows.append(
                 f"<tr><td>{escape(rate.title)}</td><td>{_bar(rate.rate)}</td>"

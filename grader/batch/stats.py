@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from grader.batch.feedback import not_started
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.catalog import Exercise
-from grader.model import Status
+from grader.model import ExerciseResult, Outcome, Status
 
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 _NUMBER = re.compile(r"(?<![\w.])\d+(\.\d+)?")
@@ -57,6 +57,10 @@ class ClassStats:
     bins: list[tuple[str, int]]
     rates: list[CheckRate]
     not_started: dict[str, int]
+    started: dict[str, int]
+    """Per exercise, the students whose file is there and is not the untouched stub (`started`)."""
+    missing: dict[str, int]
+    """Per exercise, the students whose file could not be read: missing, a link, too large, no exercises/."""
     failures: list[Failure]
 
     @property
@@ -79,6 +83,12 @@ def histogram(totals: list[int], max_score: int) -> list[tuple[str, int]]:
     return bins
 
 
+def started(exercise: ExerciseResult) -> bool:
+    """The student's file is there and is no longer the stub, as `grader status` decides: a missing file (or
+    no exercises/ folder) is not started, and neither is one whose every check still says "not implemented"."""
+    return exercise.outcome is not Outcome.MISSING and not not_started(exercise)
+
+
 def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 12) -> ClassStats:
     graded = [r for r in records if r.status != GRADER_ERROR]
     max_score = sum(e.max_score for e in exercises)
@@ -86,9 +96,13 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
     passed: Counter = Counter()
     titles: dict[tuple[str, str], str] = {}
     never_started: Counter = Counter()
+    begun: Counter = Counter()
+    missing: Counter = Counter()
     failures: dict[tuple, Failure] = {}
     for record in graded:
         for exercise in record.result.exercises:
+            begun[exercise.id] += started(exercise)
+            missing[exercise.id] += exercise.outcome is Outcome.MISSING
             if not_started(exercise):
                 never_started[exercise.id] += 1
             elif exercise.message:
@@ -122,6 +136,8 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
         bins=histogram(totals, max_score),
         rates=rates,
         not_started={e.id: never_started[e.id] for e in exercises},
+        started={e.id: begun[e.id] for e in exercises},
+        missing={e.id: missing[e.id] for e in exercises},
         failures=common,
     )
 

@@ -43,7 +43,7 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
           shard: str | None, no_stub_shortcut: bool) -> None:  # fmt: skip
     """Grade every student repository in ROOT... (one repository, or a folder of them; the folder name is the
     student's id) and write a gradebook, results, a class report and feedback for each student."""
-    from grader.batch import BatchOptions, default_jobs, run_batch
+    from grader.batch import BatchOptions, default_jobs, plan, run_batch
     from grader.batch.discovery import parse_shard
     from grader.batch.progress import progress_for
     from grader.catalog import load_catalog
@@ -59,9 +59,14 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         shard=parse_shard(shard) if shard else None,
         stub_shortcut=not no_stub_shortcut,
     )
+    checked = plan(options)  # every usage error before the first line of output
+    for entry in checked.skipped:
+        click.echo(f"skipped {entry}", err=True)
+    for note in checked.notes:
+        click.echo(note, err=True)
     click.echo(describe(probe()), err=True)
     stop_on_signals(interrupt=True)
-    summary = run_batch(options, progress_for(sys.stderr))
+    summary = run_batch(checked, progress_for(sys.stderr))
     reused = f", {summary.reused} unchanged and kept" if summary.reused else ""
     click.echo(f"{summary.graded} student(s) graded{reused} of {summary.students} in {summary.duration:.1f} s "
                f"with {options.jobs} job(s); the grader's peak memory {summary.peak_memory:.0f} MB; "

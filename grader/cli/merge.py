@@ -17,9 +17,17 @@ from grader.cli import cli
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the merged grades.csv, results.json, report.html and feedback/.",
 )
-def merge(folders: tuple[Path, ...], out: Path) -> None:
-    """Merge the --out folders of `grader batch --shard K/N` runs into one."""
-    from grader.batch import merge as merge_outputs
+@click.option(
+    "--allow-partial",
+    is_flag=True,
+    help="Merge even when shards are missing (a runner that never finished); the gradebook then lacks their students.",
+)
+def merge(folders: tuple[Path, ...], out: Path, allow_partial: bool) -> None:
+    """Merge the --out folders of `grader batch --shard K/N` runs into one. Every shard of the class must be
+    there, each once, all of the same N (or, for batches graded without --shard, none may be a shard)."""
+    from grader.batch.merging import merge as merge_outputs
 
-    count = merge_outputs(list(folders), out)
-    click.echo(f"merged {count} student(s) from {len(folders)} folder(s) into {out}")
+    merged = merge_outputs(list(folders), out, allow_partial)
+    click.echo(f"merged {merged.students} student(s) from {len(folders)} folder(s) into {out}")
+    for warning in merged.warnings:  # last, so that it is what the instructor sees
+        click.secho(f"WARNING: {warning}", err=True, fg="yellow", bold=True)

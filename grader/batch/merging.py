@@ -1,0 +1,131 @@
+"""`grader merge`: the output folders of several batches (the shards of one class) joined into one.
+
+The shards must fit together: each folder's `batch.json` says which shard it graded, so a merge refuses shards of
+different N, the same shard twice or a missing one (unless `allow_partial`, which merges what is there and says
+what is not); batches graded without `--shard` (sections of a class, graded apart) merge only with each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader import __version__
+from grader.batch import outputs
+from grader.batch.discovery import MANIFEST
+from grader.batch.records import RecordStore, StudentRecord
+from grader.catalog import load_catalog
+from grader.errors import UsageError
+
+
+@dataclass
+class Merged:
+    students: int
+    warnings: list[str] = field(default_factory=list)
+    """What an instructor must know about the merged gradebook (shards left out by `allow_partial`)."""
+
+
+def _check_folders(folders: list[Path], out: Path) -> None:
+    seen: dict[Path, Path] = {}
+    for folder in folders:
+        resolved = folder.resolve()
+        if resolved in seen:
+            same = seen[resolved]
+            raise UsageError(f"{folder} is given twice" if str(same) == str(folder) else
+                             f"{same} and {folder} are the same folder, given twice")  # fmt: skip
+        seen[resolved] = folder
+        if resolved == out:
+            raise UsageError(f"--out {folder} is one of the folders to merge: choose a new folder for the merge")
+
+
+def _shard(folder: Path) -> tuple[int, int] | None:
+    manifest = outputs.read_manifest(folder)
+    if manifest is None:
+        raise UsageError(f"{folder} has no readable {MANIFEST}, so which shard it holds is unknown: it is not the "
+                         f"whole output folder of a batch")  # fmt: skip
+    shard = manifest.get("shard")
+    if shard is None:
+        return None
+    k, _, n = str(shard).partition("/")
+    if not (k.isdigit() and n.isdigit()):
+        raise UsageError(f"{folder}/{MANIFEST} names shard {shard!r}, which is not K/N")
+    return int(k), int(n)
+
+
+def missing_shards(folders: list[Path]) -> list[str]:
+    """The shards (`"2/3"`) that `folders` lack; refuses shards that cannot make up one class at all."""
+    shards = {folder: _shard(folder) for folder in folders}
+    whole = [f for f, s in shards.items() if s is None]
+    sharded = [(f, s) for f, s in shards.items() if s is not None]
+    if whole and sharded:
+        folder, (k, n) = sharded[0]
+        raise UsageError(f"{whole[0]} was graded without --shard but {folder} is shard {k}/{n}: merge the shards of "
+                         f"one class together, or whole batches together, not both")  # fmt: skip
+    if whole:
+        return []  # sections graded apart: nothing says how many there are
+    first, (_, n) = sharded[0]
+    owner: dict[int, Path] = {}
+    for folder, (k, other) in sharded:
+        if other != n:
+            raise UsageError(f"{first} is shard {shards[first][0]}/{n} but {folder} is shard {k}/{other}: the "
+                             f"shards of one class all split it into the same number N")  # fmt: skip
+        if k in owner:
+            raise UsageError(f"{owner[k]} and {folder} both hold shard {k}/{n}: name each shard's folder once")
+        owner[k] = folder
+    return [f"{k}/{n}" for k in range(1, n + 1) if k not in owner]
+
+
+def _missing_sentence(missing: list[str]) -> str:
+    many = len(missing) > 1
+    return f"shard{'s' if many else ''} {', '.join(missing)} {'are' if many else 'is'} missing"
+
+
+def merge(folders: list[Path], out: Path, allow_partial: bool = False) -> Merged:
+    """Join the outputs of several batches (the shards of one class) into `out`."""
+    if not folders:
+        raise UsageError("nothing to merge: name the output folders of the shards")
+    out = out.resolve()
+    _check_folders(folders, out)
+    outputs.check_folder(out)
+    missing = missing_shards(folders)
+    warnings = []
+    if missing and not allow_partial:
+        raise UsageError(f"{_missing_sentence(missing)}: name every shard's folder, or pass --allow-partial to "
+                         f"merge these anyway")  # fmt: skip
+    if missing:
+        warnings.append(f"{_missing_sentence(missing)}: the merged gradebook lacks their students (merged anyway, "
+                        f"as --allow-partial asks)")  # fmt: skip
+    records: dict[str, tuple[StudentRecord, Path]] = {}
+    exercise_ids: list[str] | None = None
+    versions = set()
+    for folder in folders:
+        data = outputs.read_results(folder)
+        ids = [e["id"] for e in data["exercises"]]
+        versions.add(data.get("grader_version"))
+        if exercise_ids is None:
+            exercise_ids = ids
+        elif ids != exercise_ids:
+            raise UsageError(f"{folder} graded exercises {', '.join(ids)}, the others {', '.join(exercise_ids)}")
+        if len(versions) > 1:
+            raise UsageError(f"the folders were graded by different graders ({', '.join(map(str, versions))})")
+        for entry in data["students"]:
+            try:
+                record = StudentRecord.from_dict(entry)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise UsageError(f"{folder}/results.json has a malformed student entry ({exc})") from exc
+            if record.student in records:
+                raise UsageError(f"{record.student} is in both {records[record.student][1]} and {folder}")
+            records[record.student] = (record, folder)
+    assert exercise_ids is not None
+    exercises = load_catalog().select(exercise_ids)
+    outputs.prepare(out, {"grader_version": __version__, "exercises": exercise_ids, "shard": None,
+                          "merged": [str(f.resolve()) for f in folders], "missing_shards": missing})  # fmt: skip
+    store = RecordStore(out / "students")
+    store.clear()
+    for record, _ in records.values():
+        store.save(record)
+    names = ", ".join(f.resolve().name for f in folders)
+    incomplete = f" (incomplete: {_missing_sentence(missing)})" if missing else ""
+    title = f"Class report · merged from {names}{incomplete}"
+    outputs.write_all(out, [r for r, _ in records.values()], exercises, title)
+    return Merged(len(records), warnings)
