@@ -174,6 +174,7 @@ class GradingSession:
         self.verdicts[name] = (verdict, duration)
         return report
 
+    @pytest.hookimpl(tryfirst=True)  # before pytest's reporter spends the check's time formatting the traceback
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
         """The student's code raised KeyboardInterrupt (nothing from outside signals this process group): pytest
         ends the session, so say so for the check that raised it; the parent re-runs the rest in a new process."""
