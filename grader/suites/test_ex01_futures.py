@@ -1,8 +1,13 @@
 """Exercise 01: futures. Every check runs inside a running event loop (pytest-asyncio)."""
 
 import asyncio
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
 from grader.testing import call_repr, check, expect, fail, student, where
 
@@ -16,7 +21,11 @@ def new_tasks(before: set) -> set:
     return asyncio.all_tasks() - before - {asyncio.current_task()}
 
 
-async def count_ticks_while(awaitable, interval: float = 0.01) -> tuple[object, int]:
+TICK = 0.005
+"""How often the ticker of `count_ticks_while` asks to run: 20 times in a 0.1 s wait, 3 even on a busy machine."""
+
+
+async def count_ticks_while(awaitable, interval: float = TICK) -> tuple[object, int]:
     """Await `awaitable` while a ticker coroutine counts how often the loop let it run."""
     ticks = 0
 
@@ -33,6 +42,66 @@ async def count_ticks_while(awaitable, interval: float = 0.01) -> tuple[object, 
     finally:
         ticking.cancel()
     return value, ticks
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The moment a future got its outcome."""
+
+    task: asyncio.Task | None
+    """The task running then; None when a plain callback (a `call_later` timer, a done callback) set it."""
+    at: float
+    """`loop.time()` then: the loop's own clock, which never runs ahead of a timer, so a sound lower bound."""
+
+
+@contextlib.contextmanager
+def settling(future: asyncio.Future) -> Iterator[list[Settled]]:
+    """Record who completes `future` (set_result, set_exception or cancel) and when, at that very moment.
+
+    The C future has no hook to spy on, but `set_result` and its siblings hand each done callback to
+    `loop.call_soon` before they return, still inside the caller: a callback of ours seen there tells which task,
+    if any, was running. A done callback cannot tell by itself: it runs later, outside every task. The loop is
+    patched on the instance only, for the check's own loop, and put back afterwards.
+    """
+    loop = future.get_loop()
+    seen: list[Settled] = []
+
+    def marker(_: asyncio.Future) -> None:
+        pass
+
+    patched = vars(loop).get("call_soon")
+    schedule = loop.call_soon
+
+    def call_soon(callback: Callable[..., Any], *args: Any, **kwargs: Any) -> asyncio.Handle:
+        if callback is marker:
+            seen.append(Settled(asyncio.current_task(loop), loop.time()))
+        return schedule(callback, *args, **kwargs)
+
+    loop.call_soon = call_soon  # type: ignore[method-assign]
+    future.add_done_callback(marker)
+    try:
+        yield seen
+    finally:
+        future.remove_done_callback(marker)
+        if patched is None:
+            del loop.call_soon
+        else:
+            loop.call_soon = patched  # type: ignore[method-assign]
+
+
+def setter_problem(settled: list[Settled], before: set) -> str | None:
+    """What is wrong with who set the future, or None when a task started by the student's call did."""
+    if not settled:
+        return "the future was completed without the loop hearing of it"
+    task = settled[0].task
+    if task is None:
+        return (
+            "the future got its outcome from a plain callback (such as loop.call_later or a done callback), "
+            "while no task was running"
+        )
+    if task in before:
+        return f"the future got its outcome from {task.get_name()}, a task that was already running before the call"
+    return None
 
 
 @check("make_request returns a future of the running loop that is not done yet")
@@ -73,13 +142,29 @@ async def test_schedules_a_task():
         fix="A future is set by someone else: here, a task running set_future_value.",
         at=ex.make_request,
     )
-    await asyncio.wait(tasks, timeout=2)
+    expect(
+        asyncio.isfuture(future) and not future.done(),
+        f"{call_repr(ex.make_request, 'value', 0.01)} returned {future!r}",
+        expected="a pending future, for the task to set",
+        at=ex.make_request,
+    )
+    with settling(future) as settled:
+        await asyncio.wait({future}, timeout=2)
     expect(
         future.done(),
-        "the future was still not done after the task make_request scheduled had finished",
+        "the future was still not done 2 s after make_request('value', 0.01)",
         expected="the task sets the future's result",
         at=ex.set_future_value,
     )
+    problem = setter_problem(settled, before)
+    if problem is not None:
+        fail(
+            problem,
+            expected="a task that make_request scheduled, running set_future_value, sets the result",
+            fix="Schedule the coroutine as a task: asyncio.create_task(set_future_value(future, value, delay)). "
+            "A timer or done callback that sets the future is not a task awaiting asyncio.sleep.",
+            at=ex.make_request,
+        )
     await future
 
 
@@ -96,52 +181,59 @@ async def test_future_resolves_to_value():
         )
 
 
-@check("set_future_value sets the result after `delay` seconds, not before")
+@check("set_future_value sleeps `delay` seconds without blocking the loop, then sets the result")
 async def test_sets_result_after_delay():
     loop = asyncio.get_running_loop()
     future = loop.create_future()
-    set_at = []
-    future.add_done_callback(lambda _: set_at.append(loop.time()))
-    started = loop.time()
-    await asyncio.wait_for(ex.set_future_value(future, 7, 0.05), timeout=2)
-    await asyncio.sleep(0)  # done callbacks run on the next iteration
+    call = "set_future_value(future, 7, 0.1)"
+    with settling(future) as settled:
+        async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
+            started = loop.time()
+            _, ticks = await count_ticks_while(await_call(ex.set_future_value, future, 7, 0.1, limit=2, shown=call))
     expect(
-        future.done() and not future.cancelled() and future.result() == 7,
-        f"after set_future_value(future, 7, 0.05) finished, the future was {future!r}",
+        settled and not future.cancelled() and future.result() == 7,
+        f"after {call} finished, the future was {future!r}",
         expected="a future with the result 7",
         at=ex.set_future_value,
     )
-    elapsed = set_at[0] - started
+    elapsed = settled[0].at - started
     expect(
-        elapsed >= 0.049,
+        elapsed >= 0.099,
         f"the result was set after {elapsed:.3f} s",
-        expected="only after `delay` (0.05 s)",
+        expected="only after `delay` (0.1 s)",
         fix="await asyncio.sleep(delay) before setting the result.",
         at=ex.set_future_value,
     )
     expect(
         elapsed < 0.5,
-        f"set_future_value(future, 7, 0.05) took {elapsed:.2f} s",
-        expected="about 0.05 s",
+        f"{call} took {elapsed:.2f} s",
+        expected="about 0.1 s",
         fix="Sleep for `delay` seconds, not a fixed time.",
         at=ex.set_future_value,
+    )
+    blocked_fail(ticks, watching, f"while {call} slept", ex.set_future_value)
+
+
+def blocked_fail(ticks: int, watching: LoopWatch, during: str, blame: Callable[..., Any]) -> None:
+    """Fail when the ticker ran fewer than 3 times in a 0.1 s wait: the loop was blocked for most of it."""
+    if ticks >= 3:
+        return
+    stall = watching.report.worst()
+    fail(
+        f"a coroutine that should have ticked every {TICK} s ran only {ticks} time(s) {during}:"
+        + (f" the {stall.describe()}" if stall is not None and stall.location else " the event loop was blocked"),
+        expected="other coroutines keep running during the wait",
+        fix=NOT_BLOCKING,
+        at=(stall.location if stall is not None else None) or blame,
     )
 
 
 @check("the event loop keeps running other coroutines while a request is pending")
 async def test_loop_keeps_running_while_waiting():
     async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
-        value, ticks = await count_ticks_while(asyncio.wait_for(ex.make_request("x", 0.1), timeout=2), 0.005)
+        value, ticks = await count_ticks_while(asyncio.wait_for(ex.make_request("x", 0.1), timeout=2))
     expect(value == "x", f"await make_request('x', 0.1) gave {value!r}", expected="'x'")
-    if ticks < 3:
-        stall = watching.report.worst()
-        fail(
-            f"a coroutine that should have ticked every 0.005 s ran only {ticks} time(s) during a 0.1 s request:"
-            + (f" the {stall.describe()}" if stall is not None and stall.location else " the event loop was blocked"),
-            expected="other coroutines keep running while the future is pending",
-            fix=NOT_BLOCKING,
-            at=(stall.location if stall is not None else None) or ex.set_future_value,
-        )
+    blocked_fail(ticks, watching, "during a 0.1 s request", ex.set_future_value)
 
 
 @check("three requests of 0.1 s awaited together take about 0.1 s, not 0.3 s")
@@ -222,34 +314,69 @@ async def test_failing_request_raises_same_exception():
     )
 
 
-@check("make_failing_request fails the future from a task after `delay`, and tolerates a cancel")
+@check(
+    "make_failing_request fails the future from a task after `delay` without blocking the loop, and tolerates a cancel"
+)
 async def test_failing_request_waits_and_tolerates_cancel():
     loop = asyncio.get_running_loop()
-    started = loop.time()
-    before = asyncio.all_tasks()
-    future = ex.make_failing_request(KeyError("late"), 0.05)
-    tasks = new_tasks(before)
+    logged: list[dict[str, Any]] = []  # what the loop's exception handler got: errors in callbacks, timers included
+    handler = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _, context: logged.append(context))
+    try:
+        before = asyncio.all_tasks()
+        started = loop.time()
+        kept = ex.make_failing_request(KeyError("late"), 0.1)
+        ours = new_tasks(before)
+        # Half the delay: whatever the cancelled request does up to twice its delay happens while we wait for `kept`.
+        cancelled = ex.make_failing_request(KeyError("cancelled"), 0.05)
+        tasks = new_tasks(before)
+        expect(
+            asyncio.isfuture(kept) and not kept.done() and asyncio.isfuture(cancelled) and not cancelled.done(),
+            f"make_failing_request returned {kept!r}",
+            expected="a pending future, failed later by a task",
+            at=ex.make_failing_request,
+        )
+        expect(
+            tasks,
+            "make_failing_request scheduled no task",
+            expected="a task that sets the exception after `delay`",
+            at=ex.make_failing_request,
+        )
+        cancelled.cancel()
+        with settling(kept) as settled:
+            async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
+                _, ticks = await count_ticks_while(asyncio.wait({kept}, timeout=2))
+        await asyncio.wait(tasks, timeout=2)
+    finally:
+        loop.set_exception_handler(handler)
     expect(
-        not future.done(),
-        "the future was already done when make_failing_request returned",
-        expected="a pending future, failed later by a task",
+        kept.done(),
+        "the future of make_failing_request(KeyError('late'), 0.1) was still not done after 2 s",
+        expected="a task fails it after `delay`",
         at=ex.make_failing_request,
     )
+    if not kept.cancelled():
+        kept.exception()  # retrieved, so that asyncio does not log it as never retrieved
+    problem = setter_problem(settled, before)
+    if problem is not None:
+        fail(
+            problem,
+            expected="a task that make_failing_request scheduled sets the exception, after asyncio.sleep(delay)",
+            fix="Schedule a coroutine that sleeps and then calls future.set_exception(exc), with asyncio.create_task.",
+            at=ex.make_failing_request,
+        )
+    elapsed = settled[0].at - started
     expect(
-        tasks,
-        "make_failing_request scheduled no task",
-        expected="a task that sets the exception after `delay`",
-        at=ex.make_failing_request,
-    )
-    future.cancel()
-    await asyncio.wait(tasks, timeout=2)
-    expect(
-        loop.time() - started >= 0.049,
-        "the task finished before `delay` seconds had passed",
+        elapsed >= 0.099,
+        f"the future failed {elapsed:.3f} s after make_failing_request(KeyError('late'), 0.1) was called",
         expected="the exception is set only after `delay` seconds",
+        fix="await asyncio.sleep(delay) first, then set the exception.",
         at=ex.make_failing_request,
     )
-    for task in tasks:
+    blocked_fail(
+        ticks, watching, "while make_failing_request(KeyError('late'), 0.1) was pending", ex.make_failing_request
+    )
+    for task in tasks - ours:
         if task.done() and not task.cancelled() and task.exception() is not None:
             error = task.exception()
             fail(
@@ -258,3 +385,15 @@ async def test_failing_request_waits_and_tolerates_cancel():
                 fix="Check future.done() before calling set_exception.",
                 at=where(error) or ex.make_failing_request,
             )
+    for context in logged:
+        error = context.get("exception")
+        said = (f"{type(error).__name__}: {error}" if str(error) else type(error).__name__) if error else None
+        fail(
+            f"after one of the futures was cancelled, {said} escaped from a callback into the event loop"
+            if said
+            else f"the event loop's exception handler was called: {context.get('message')}",
+            expected="nothing is raised when a future was cancelled before its `delay` was over",
+            fix="Whatever touches the future later must check future.done() first. Fail it from a task that does, "
+            "not from a loop.call_later timer: set_exception on a cancelled future raises InvalidStateError.",
+            at=(where(error) if error else None) or ex.make_failing_request,
+        )

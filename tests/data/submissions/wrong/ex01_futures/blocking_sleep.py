@@ -1,4 +1,4 @@
-# fails: loop_keeps_running_while_waiting, requests_overlap
+# fails: sets_result_after_delay, loop_keeps_running_while_waiting, requests_overlap, failing_request_waits_and_tolerates_cancel
 """Waits with time.sleep, which blocks the whole event loop."""
 import asyncio
 import time

@@ -1,0 +1,27 @@
+# fails: failing_request_waits_and_tolerates_cancel
+"""The failing request's task sets the exception first and sleeps afterwards: the future fails at once."""
+import asyncio
+
+
+def make_request(value, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    asyncio.create_task(set_future_value(future, value, delay))
+    return future
+
+
+async def set_future_value(future, value, delay):
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_result(value)
+
+
+async def _fail_later(future, exc, delay):
+    if not future.done():
+        future.set_exception(exc)
+    await asyncio.sleep(delay)
+
+
+def make_failing_request(exc, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    asyncio.create_task(_fail_later(future, exc, delay))
+    return future

@@ -1,0 +1,28 @@
+# fails: failing_request_waits_and_tolerates_cancel
+"""A done callback logs the failure with future.exception(), which raises CancelledError on a cancelled future."""
+import asyncio
+
+
+def make_request(value, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    asyncio.create_task(set_future_value(future, value, delay))
+    return future
+
+
+async def set_future_value(future, value, delay):
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_result(value)
+
+
+async def _fail_later(future, exc, delay):
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_exception(exc)
+
+
+def make_failing_request(exc, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    asyncio.create_task(_fail_later(future, exc, delay))
+    future.add_done_callback(lambda f: print(f"request failed: {f.exception()!r}"))
+    return future
