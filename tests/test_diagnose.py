@@ -8,6 +8,7 @@ import sys
 import types
 
 import pytest
+from support import SUBMISSIONS, grade_source
 
 from grader.diagnose import explain_failure
 from grader.model import Status
@@ -81,3 +82,13 @@ def test_a_wrapper_the_student_returns_is_not_blamed_on_the_stub(monkeypatch):
 def test_any_other_exception_of_the_check_itself_is_shown_plainly():
     verdict = explain_failure(KeyError("x"), None, ROOT)
     assert verdict.message == "the check stopped with KeyError: 'x'"
+
+
+def test_a_half_written_exercise_is_told_what_is_missing_at_once(tmp_path):
+    # make_request written, the set_future_value its task runs not yet: the future is never set. Each check must
+    # say why at once, not wait for it to its time limit.
+    result = grade_source(tmp_path, "01", SUBMISSIONS / "partial" / "ex01_futures.py")
+    assert {c.status for c in result.checks} == {Status.FAILED}, [c.message for c in result.checks]
+    waiting = [c.name for c in result.checks if c.location is None or c.location.function == "make_request"]
+    assert waiting == [], waiting
+    assert all(c.message.startswith("not implemented yet") for c in result.checks), [c.message for c in result.checks]

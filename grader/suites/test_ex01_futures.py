@@ -21,6 +21,29 @@ def new_tasks(before: set) -> set:
     return asyncio.all_tasks() - before - {asyncio.current_task()}
 
 
+async def outcome(future: asyncio.Future, tasks: set, timeout: float = 2) -> None:
+    """Wait until `future` is done, or `timeout` passes, or one of `tasks` (the ones the student's call started)
+    ends with an error, which is then raised here: a set_future_value that raises (not implemented yet, say)
+    explains why the future is never set, where a wait to the time limit would explain nothing."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    waiting = {future, *tasks}
+    while not future.done() and waiting and (left := deadline - loop.time()) > 0:
+        done, waiting = await asyncio.wait(waiting, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        for task in done - {future}:
+            if not task.cancelled() and task.exception() is not None and not future.done():
+                raise task.exception()
+
+
+async def requested(value: Any, delay: float, timeout: float = 2) -> Any:
+    """`await make_request(value, delay)`, but an error in the task it started is raised as soon as it happens."""
+    before = asyncio.all_tasks()
+    future = ex.make_request(value, delay)
+    if asyncio.isfuture(future):
+        await outcome(future, new_tasks(before), timeout)
+    return await asyncio.wait_for(future, timeout=0.01 if asyncio.isfuture(future) else timeout)
+
+
 TICK = 0.005
 """How often the ticker of `count_ticks_while` asks to run: 20 times in a 0.1 s wait, 3 even on a busy machine."""
 
@@ -106,6 +129,7 @@ def setter_problem(settled: list[Settled], before: set) -> str | None:
 
 @check("make_request returns a future of the running loop that is not done yet")
 async def test_returns_pending_future():
+    before = asyncio.all_tasks()
     future = ex.make_request(42, 0.01)
     expect(
         asyncio.isfuture(future),
@@ -127,7 +151,7 @@ async def test_returns_pending_future():
         fix="Do not set the result in make_request itself: schedule set_future_value(...) with asyncio.create_task.",
         at=ex.make_request,
     )
-    await future
+    await outcome(future, new_tasks(before))
 
 
 @check("make_request schedules a task that sets the future")
@@ -149,7 +173,7 @@ async def test_schedules_a_task():
         at=ex.make_request,
     )
     with settling(future) as settled:
-        await asyncio.wait({future}, timeout=2)
+        await outcome(future, tasks)
     expect(
         future.done(),
         "the future was still not done 2 s after make_request('value', 0.01)",
@@ -171,7 +195,7 @@ async def test_schedules_a_task():
 @check("awaiting make_request(value) gives that value")
 async def test_future_resolves_to_value():
     for value in ("hello", [1, 2, 3], None):
-        got = await asyncio.wait_for(ex.make_request(value, 0.01), timeout=2)
+        got = await requested(value, 0.01)
         expect(
             got is value,
             f"await {call_repr(ex.make_request, value, 0.01)} gave {got!r}",
@@ -230,8 +254,18 @@ def blocked_fail(ticks: int, watching: LoopWatch, during: str, blame: Callable[.
 
 @check("the event loop keeps running other coroutines while a request is pending")
 async def test_loop_keeps_running_while_waiting():
+    before = asyncio.all_tasks()
     async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
-        value, ticks = await count_ticks_while(asyncio.wait_for(ex.make_request("x", 0.1), timeout=2))
+        future = ex.make_request("x", 0.1)
+        expect(
+            not (asyncio.isfuture(future) and future.done()),
+            "make_request('x', 0.1) returned a future that was already done, so nothing was left to wait for",
+            expected="a future that a task sets 0.1 s later, while the loop runs other coroutines meanwhile",
+            fix="Do not set the result in make_request: a task running set_future_value sets it after `delay`.",
+            at=ex.make_request,
+        )
+        _, ticks = await count_ticks_while(outcome(future, new_tasks(before)))
+    value = await asyncio.wait_for(future, timeout=0.01)
     expect(value == "x", f"await make_request('x', 0.1) gave {value!r}", expected="'x'")
     blocked_fail(ticks, watching, "during a 0.1 s request", ex.set_future_value)
 
@@ -240,11 +274,16 @@ async def test_loop_keeps_running_while_waiting():
 async def test_requests_overlap():
     loop = asyncio.get_running_loop()
     started = loop.time()
-    values = await asyncio.wait_for(
-        asyncio.gather(ex.make_request(1, 0.1), ex.make_request(2, 0.1), ex.make_request(3, 0.1)), timeout=3
-    )
+    values = await asyncio.gather(requested(1, 0.1, 3), requested(2, 0.1, 3), requested(3, 0.1, 3))
     elapsed = loop.time() - started
     expect(list(values) == [1, 2, 3], f"asyncio.gather of three requests gave {values!r}", expected="[1, 2, 3]")
+    expect(
+        elapsed >= 0.099,  # the loop's clock: no timer it runs fires early
+        f"three requests of 0.1 s were all answered after {elapsed:.3f} s",
+        expected="about 0.1 s: each request waits its `delay` before its future is set",
+        fix="await asyncio.sleep(delay) in set_future_value before setting the result.",
+        at=ex.set_future_value,
+    )
     expect(
         elapsed < 0.2,
         f"three concurrent requests of 0.1 s took {elapsed:.2f} s",
@@ -282,6 +321,7 @@ async def test_set_future_value_ignores_done_future():
 @check("awaiting make_failing_request(exc) raises that same exception object")
 async def test_failing_request_raises_same_exception():
     error = ValueError("the server said no")
+    before = asyncio.all_tasks()
     future = ex.make_failing_request(error, 0.01)
     expect(
         asyncio.isfuture(future),
@@ -289,8 +329,9 @@ async def test_failing_request_raises_same_exception():
         expected="an asyncio future",
         at=ex.make_failing_request,
     )
+    await outcome(future, new_tasks(before))
     try:
-        got = await asyncio.wait_for(future, timeout=2)
+        got = await asyncio.wait_for(future, timeout=0.01)
     except ValueError as raised:
         expect(
             raised is error,
@@ -345,7 +386,7 @@ async def test_failing_request_waits_and_tolerates_cancel():
         cancelled.cancel()
         with settling(kept) as settled:
             async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
-                _, ticks = await count_ticks_while(asyncio.wait({kept}, timeout=2))
+                _, ticks = await count_ticks_while(outcome(kept, ours))
         await asyncio.wait(tasks, timeout=2)
     finally:
         loop.set_exception_handler(handler)
