@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -11,11 +12,26 @@ from pytest_socket import SocketBlockedError
 
 from grader.testing import call_repr, fail
 
+HTTP_CLIENTS = ("requests", "urllib3", "aiohttp", "httpx", "http.client", "urllib.request")
 
-async def await_call(func: Callable[..., Any], *args: Any, limit: float, shown: str | None = None) -> Any:
+
+def http_client(error: BaseException) -> str | None:
+    """The HTTP library that tried to reach the network in `error`'s traceback (its outermost frame), if any."""
+    for frame, _ in traceback.walk_tb(error.__traceback__):
+        module = frame.f_globals.get("__name__", "")
+        for client in HTTP_CLIENTS:
+            if module == client or module.startswith(client + "."):
+                return client
+    return None
+
+
+async def await_call(
+    func: Callable[..., Any], *args: Any, limit: float, shown: str | None = None, network_fix: str | None = None
+) -> Any:
     """`await func(*args)`, failing the check if `func` is not `async def` or runs longer than `limit` seconds.
 
-    `shown` replaces the call as messages print it, when an argument's repr would only confuse (a partial).
+    `shown` replaces the call as messages print it, when an argument's repr would only confuse (a partial);
+    `network_fix` is the exercise's own advice for a request that went past the fake server to the network.
     """
     __tracebackhide__ = True
     text = shown or call_repr(func, *args)
@@ -29,11 +45,14 @@ async def await_call(func: Callable[..., Any], *args: Any, limit: float, shown: 
         )
     try:
         return await asyncio.wait_for(awaitable, limit)
-    except SocketBlockedError:
+    except SocketBlockedError as blocked:
+        client = http_client(blocked)
         fail(
-            f"{text} tried to open a real network connection, which the grader blocks",
+            f"{text} sent a request with `{client}` past the grader's fake server: the real network is blocked"
+            if client
+            else f"{text} tried to open a real network connection, which the grader blocks",
             expected="requests made the way the exercise asks, which the grader answers with its own fake server",
-            fix="Use the client the exercise names (requests via get_status in 05, the aiohttp session in 06).",
+            fix=network_fix or "Use the client the exercise names (requests via get_status in 05, aiohttp in 06).",
             at=func,
         )
     except asyncio.TimeoutError:  # not the builtin TimeoutError before 3.11

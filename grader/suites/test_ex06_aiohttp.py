@@ -7,6 +7,7 @@ set by holding answers back.
 """
 
 import threading
+from typing import Any
 
 import aiohttp
 import pytest
@@ -17,6 +18,18 @@ from grader.probes.traffic import url
 from grader.testing import CheckFailure, call_repr, check, expect, fail, found_in, student
 
 ex = student("exercises.ex06_aiohttp")
+
+AIOHTTP_ONLY = (
+    "06 is about aiohttp: send each request with the session, `async with session.get(url) as response: return "
+    "response.status`. `requests` (or urllib) blocks the event loop, and the grader answers only aiohttp here."
+)
+
+
+async def call_student(func: Any, *args: Any, limit: float, shown: str | None = None) -> Any:
+    """`await_call`, with this exercise's advice for a request sent with another client."""
+    __tracebackhide__ = True
+    return await await_call(func, *args, limit=limit, shown=shown, network_fix=AIOHTTP_ONLY)
+
 
 LIMIT = 4.0
 """Seconds any one call of the student's code may take (the slowest wrong path takes about one second)."""
@@ -53,7 +66,7 @@ async def test_returns_status_codes(server):
             target = server.route(url(f"status/{status}"), status)
             shown = f"fetch_status(session, {target!r})"
             try:
-                got = await await_call(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
+                got = await call_student(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
             except aiohttp.ClientResponseError as error:
                 fail(
                     f"{shown} raised {type(error).__name__}: {error}",
@@ -93,7 +106,7 @@ async def test_fetch_status_raises_connection_errors(server):
     shown = f"fetch_status(session, {target!r})"
     async with aiohttp.ClientSession() as session:
         try:
-            got = await await_call(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
+            got = await call_student(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
         except aiohttp.ClientConnectionError:
             return
     fail(
@@ -108,7 +121,7 @@ async def test_fetch_status_raises_connection_errors(server):
 async def test_fetch_all_propagates_errors(server):
     urls = [server.route(url("fine/1")), server.refuse(url("down")), server.route(url("fine/2"))]
     try:
-        got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+        got = await call_student(ex.fetch_all, urls, limit=LIMIT)
     except Exception as error:
         if found_in(error, aiohttp.ClientConnectionError):
             return
@@ -127,7 +140,7 @@ async def test_fetch_all_keeps_order(server):
     urls = [url(f"order/{i}") for i in range(len(statuses))]
     for i, status in enumerate(statuses):  # answered last to first
         server.route(urls[i], status, after=urls[i + 1] if i + 1 < len(urls) else None)
-    got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+    got = await call_student(ex.fetch_all, urls, limit=LIMIT)
     backwards = isinstance(got, (list, tuple)) and list(got) == statuses[::-1]
     expect(
         isinstance(got, (list, tuple)) and list(got) == statuses,
@@ -137,7 +150,7 @@ async def test_fetch_all_keeps_order(server):
         fix="`asyncio.gather` returns results in the order of its arguments; `as_completed` does not.",
         at=ex.fetch_all,
     )
-    empty = await await_call(ex.fetch_all, [], limit=LIMIT)
+    empty = await call_student(ex.fetch_all, [], limit=LIMIT)
     expect(
         isinstance(empty, (list, tuple)) and list(empty) == [],
         f"fetch_all([]) returned {empty!r}",
@@ -147,11 +160,11 @@ async def test_fetch_all_keeps_order(server):
     answers = [server.route(url("answer/404"), 404), server.route(url("answer/500"), 500)]
     async with aiohttp.ClientSession() as session:
         try:
-            await await_call(ex.fetch_status, session, answers[0], limit=LIMIT, shown="fetch_status(...)")
+            await call_student(ex.fetch_status, session, answers[0], limit=LIMIT, shown="fetch_status(...)")
         except aiohttp.ClientResponseError:
             return  # fetch_status itself raises for a 404: the first check says so, and one slip costs one check
     try:
-        got = await await_call(ex.fetch_all, answers, limit=LIMIT)
+        got = await call_student(ex.fetch_all, answers, limit=LIMIT)
     except aiohttp.ClientResponseError as error:
         fail(f"{call_repr(ex.fetch_all, answers)} raised {type(error).__name__}: {error}", expected="[404, 500]",
              fix=HTTP_ERRORS_ARE_ANSWERS, at=ex.fetch_all)  # fmt: skip
@@ -166,7 +179,7 @@ async def test_fetch_all_keeps_order(server):
 )
 async def test_fetch_all_concurrent(server):
     urls = [server.route(url(f"together/{i}"), 200, together=5) for i in range(5)]
-    got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+    got = await call_student(ex.fetch_all, urls, limit=LIMIT)
     expect(
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
         f"fetch_all of five URLs returned {got!r}",
@@ -197,7 +210,7 @@ async def test_fetch_all_concurrent(server):
 @check("fetch_all opens one ClientSession for all the URLs")
 async def test_uses_one_session(server):
     urls = [server.route(url(f"session/{i}")) for i in range(3)]
-    await await_call(ex.fetch_all, urls, limit=LIMIT)
+    await call_student(ex.fetch_all, urls, limit=LIMIT)
     made = len(server.sessions)
     expect(
         made >= 1,
@@ -218,7 +231,7 @@ async def test_uses_one_session(server):
 @check("fetch_all closes its session before returning, and before raising when a fetch fails")
 async def test_closes_the_session(server):
     urls = [server.route(url(f"close/{i}")) for i in range(2)]
-    await await_call(ex.fetch_all, urls, limit=LIMIT)
+    await call_student(ex.fetch_all, urls, limit=LIMIT)
     left = server.open_sessions()
     expect(
         server.sessions and not left,
@@ -232,7 +245,7 @@ async def test_closes_the_session(server):
     failing = [server.route(url("close/fine")), server.refuse(url("close/down"))]
     before = len(server.sessions)
     try:
-        await await_call(ex.fetch_all, failing, limit=LIMIT)
+        await call_student(ex.fetch_all, failing, limit=LIMIT)
     except (CheckFailure, NotImplementedError):
         raise
     except Exception:  # whether and how it propagates is test_fetch_all_propagates_errors' claim
