@@ -54,5 +54,5 @@ async def run_cpu_bound(ns: list[int], work=cpu_bound_work) -> list:
     # TODO: in a ProcessPoolExecutor, run work(n) for every n with loop.run_in_executor, all at once; gather the
     #       results in the order of ns; shut the pool down before returning (a `with` block does it).
     raise NotImplementedError(
-        "run work(n) in a process pool with run_in_executor: the docstring of exercises/ex04_cpu_bound.py explains it"
+        "run work(n) in a ProcessPoolExecutor with run_in_executor: lesson, 'Running CPU-bound code'"
     )
