@@ -141,6 +141,17 @@ def test_the_fingerprint_follows_the_graded_files_only(tmp_path):
     assert fingerprint(root, None, EXERCISES) != changed
 
 
+def test_an_unreadable_file_changes_the_fingerprint_and_never_stops_the_batch(tmp_path, monkeypatch):
+    root = repo(tmp_path / "alice")
+    readable = fingerprint(root, None, EXERCISES)
+
+    def denied(path: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # root reads any file whatever its mode
+    assert fingerprint(root, None, EXERCISES) != readable
+
+
 def test_gradebook_cells_never_become_formulas():
     record = graded("=cmd|' /C calc'!A0", result(0, Outcome.IMPORT_ERROR, PAYLOAD), None, "run")
     cells = row(record, EXERCISES)

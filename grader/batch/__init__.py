@@ -26,6 +26,7 @@ from grader.batch.progress import LineProgress, TerminalProgress
 from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
+from grader.runner import usable_cpus
 
 
 @dataclass
@@ -52,10 +53,7 @@ class BatchSummary:
 
 
 def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+    return usable_cpus()
 
 
 def _check_out(out: Path, students: list[Student]) -> None:
