@@ -76,6 +76,16 @@ class CheckResult:
     def passed(self) -> bool:
         return self.status is Status.PASSED
 
+    def details(self) -> list[tuple[str, str]]:
+        """What follows the message, labelled ("expected", "at", "fix"): only the parts that are known."""
+        parts = [("expected", self.expected), ("at", str(self.location) if self.location else None), ("fix", self.fix)]
+        return [(label, text) for label, text in parts if text]
+
+    def explanation(self, *, message: bool = True) -> str:
+        """The message and then one `label: text` line per detail: the plain-text form the machine formats show."""
+        lines = [self.message] if message and self.message else []
+        return "\n".join(lines + [f"{label}: {text}" for label, text in self.details()])
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["status"] = self.status.value

@@ -39,18 +39,17 @@ def repository_problem(result: SubmissionResult) -> str | None:
     return message if message and not any(e.file in message for e in result.exercises) else None
 
 
+_LABELS = {"expected": "Expected", "at": "Where", "fix": "How to fix it"}
+
+
 def _check(check: CheckResult, out: TextIO) -> None:
     symbol = SYMBOLS.get(check.status, "❌")
     out.write(f"- {symbol} {inline(check.title)} ({check.score}/{check.max_score})\n")
     if check.passed:
         return
     out.write(f"  - What happened: {inline(check.message)}\n")
-    if check.expected:
-        out.write(f"  - Expected: {inline(check.expected)}\n")
-    if check.location:
-        out.write(f"  - Where: {code(str(check.location))}\n")
-    if check.fix:
-        out.write(f"  - How to fix it: {inline(check.fix)}\n")
+    for label, text in check.details():
+        out.write(f"  - {_LABELS[label]}: {code(text) if label == 'at' else inline(text)}\n")
 
 
 def _exercise(exercise: ExerciseResult, out: TextIO) -> None:

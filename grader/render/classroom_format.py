@@ -64,16 +64,7 @@ def _clip(text: str) -> str:
 
 def _explanation(check: CheckResult, status: str) -> str:
     """What the reporter prints under a check that did not pass (it prints `message` itself for errors)."""
-    if check.passed:
-        return ""
-    lines = [] if status == "error" else [check.message]
-    if check.expected:
-        lines.append(f"expected: {check.expected}")
-    if check.location:
-        lines.append(f"at: {check.location}")
-    if check.fix:
-        lines.append(f"fix: {check.fix}")
-    return _clip("\n".join(line for line in lines if line))
+    return "" if check.passed else _clip(check.explanation(message=status != "error"))
 
 
 def _test(exercise: ExerciseResult, check: CheckResult, prefix: bool) -> dict[str, Any]:

@@ -73,15 +73,7 @@ class Visibility:
 def _output(check: CheckResult, amount: str) -> str:
     if check.passed or amount == "none":
         return "passed" if check.passed else "failed"
-    lines = [check.message]
-    if amount == "full":
-        if check.expected:
-            lines.append(f"expected: {check.expected}")
-        if check.location:
-            lines.append(f"at: {check.location}")
-        if check.fix:
-            lines.append(f"fix: {check.fix}")
-    return "\n".join(line for line in lines if line)
+    return check.explanation() if amount == "full" else check.message
 
 
 def _test(exercise: ExerciseResult, number: int, check: CheckResult, visibility: Visibility) -> dict[str, Any]:

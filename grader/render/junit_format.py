@@ -43,14 +43,7 @@ def _seconds(value: float) -> str:
 
 
 def _body(check: CheckResult) -> str:
-    lines = [check.title, check.message]
-    if check.expected:
-        lines.append(f"expected: {check.expected}")
-    if check.location:
-        lines.append(f"at: {check.location}")
-    if check.fix:
-        lines.append(f"fix: {check.fix}")
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in (check.title, check.explanation()) if line)
 
 
 def _counts(checks: list[CheckResult]) -> dict[str, str]:

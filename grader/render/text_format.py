@@ -101,12 +101,8 @@ def _detail(console: Console, label: str | None, text: str, style: str = "", ind
 
 def _failure_details(console: Console, check: CheckResult) -> None:
     _detail(console, None, check.message, style="dim" if check.status is Status.SKIPPED else "bold")
-    if check.expected:
-        _detail(console, "expected", check.expected)
-    if check.location:
-        _detail(console, "at", str(check.location), style="cyan")
-    if check.fix:
-        _detail(console, "fix", check.fix)
+    for label, text in check.details():
+        _detail(console, label, text, style="cyan" if label == "at" else "")
 
 
 NOT_IMPLEMENTED_NOTE = "not implemented yet"
