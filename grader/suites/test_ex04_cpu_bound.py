@@ -6,7 +6,6 @@ which reports the process and thread that ran it and when. So "ran in another pr
 the start method (fork, forkserver, spawn) the student's pools use.
 """
 
-import os
 import tempfile
 import threading
 from functools import partial
@@ -94,7 +93,7 @@ async def test_returns_results_in_order():
 async def test_runs_in_worker_processes():
     shown = "run_cpu_bound([1, 2, 3], work)"
     got = records(await await_call(ex.run_cpu_bound, [1, 2, 3], work.where, limit=LIMIT, shown=shown), shown, [1, 2, 3])
-    here = [r for r in got if r.pid == os.getpid()]
+    here = [r for r in got if r.pid == work.getpid()]
     if any(r.thread == threading.get_ident() for r in here):
         fail(
             f"{shown} called work(n) right in the coroutine: the event loop's own thread did the work, so"
@@ -105,7 +104,7 @@ async def test_runs_in_worker_processes():
         )
     if here:
         fail(
-            f"{shown} ran work(n) in a thread of the program's own process (pid {os.getpid()}): threads share the"
+            f"{shown} ran work(n) in a thread of the program's own process (pid {work.getpid()}): threads share the"
             " GIL, so CPU-bound work in threads still runs one call at a time",
             expected="each work(n) runs in a worker process, which has its own interpreter and GIL",
             fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor or the loop's default executor (threads).",
