@@ -65,10 +65,15 @@ def _import_what_the_suites_import(args: list[str]) -> None:
     A warm start (`runner.WarmStart`) waits for its setup with these already loaded, so they cost the grading
     nothing. The student's module is not among them: a suite imports it through `grader.testing.student`, which
     is a call, not an import statement.
+
+    A probe imported as `from grader.probes import work` is a module too, and must be loaded here: it binds what
+    it relies on (`os.getpid`) before the student's module can patch it.
     """
     for suite in {arg.partition("::")[0] for arg in args}:
         for node in ast.parse(Path(suite).read_bytes()).body:
-            names = [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
             names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
             for name in names:
                 with contextlib.suppress(ImportError):  # the suite's own import says it better, in its place

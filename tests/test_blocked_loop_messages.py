@@ -24,6 +24,20 @@ CASES = [
         "run_in_executor(None, get_status, url)",
     ),
     (
+        "05",
+        "fetch_all_blocks_on_pool_map.py",
+        "fetch_all_concurrent",
+        "in fetch_all: return list(pool.map(get_status, urls))",
+        "asyncio.gather(*(fetch_status(url) for url in urls))",
+    ),
+    (
+        "05",
+        "fetch_all_joins_threads.py",
+        "fetch_all_concurrent",
+        "in fetch_all: thread.join()",
+        "asyncio.gather(*(fetch_status(url) for url in urls))",
+    ),
+    (
         "04",
         "work_in_the_loop.py",
         "loop_stays_responsive",

@@ -32,7 +32,14 @@ def test_the_suite_uses_the_start_method_named(tmp_path, monkeypatch, method):
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize(
     "path",
-    [KIT / "solutions" / "ex04_cpu_bound.py", SUBMISSIONS / "wrong" / "ex04_cpu_bound" / "pool_never_shut_down.py"],
+    [
+        KIT / "solutions" / "ex04_cpu_bound.py",
+        *(
+            SUBMISSIONS / "wrong" / "ex04_cpu_bound" / f"{case}.py"
+            # a pool made in the call, one made at import, and threads posing as processes
+            for case in ("pool_never_shut_down", "global_pool_warmed", "threads_fake_pid")
+        ),
+    ],
     ids=lambda p: p.stem,
 )
 def test_verdicts_hold_under_each_start_method(tmp_path, monkeypatch, method, path):

@@ -88,7 +88,9 @@ class FakeRequestsServer:
                 self._hold(lambda: after in self._answered)
         if after and not self._gave_up:
             time.sleep(ORDER_MARGIN)
-        if latency:
+        # Once the server gave up holding requests back it answers at once: a fetch_all that sends one request at
+        # a time, blocking the loop, pays one WAIT_LIMIT in all, not one latency per request on top.
+        if latency and not self._gave_up:
             _linger(latency, lambda: sooner is not None and sooner(started))
         with self._changed:
             self.in_flight -= 1

@@ -3,6 +3,9 @@
 A pool a student forgets to shut down is garbage-collected when their coroutine returns, and its workers then
 stop in the background within milliseconds: looking for live workers afterwards would race with that. The spy
 keeps every pool alive until the check has looked, so a forgotten `shutdown()` is seen every time.
+
+"Left alive" means every child process, not only those of pools made during the check: a pool made at import and
+warmed up there has its workers running before any check starts, and they outlive every call just the same.
 """
 
 from __future__ import annotations
@@ -27,12 +30,17 @@ def use_start_method_from_env() -> str:
     return multiprocessing.get_start_method()
 
 
+_killed: set[BaseProcess] = set()
+"""Children an earlier check's `clean_up` killed: if one is slow to go, it is not the next check's leftover."""
+
+
 class PoolSpy:
     """Records every `ProcessPoolExecutor` created while installed, and the worker processes that appear."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.pools: list[ProcessPoolExecutor] = []
-        self._before = set(multiprocessing.active_children())
+        self.before = set(multiprocessing.active_children()) - _killed
+        """Children already running when the spy was installed (a pool the student's module made at import)."""
         original = ProcessPoolExecutor.__init__
         pools = self.pools
 
@@ -44,17 +52,23 @@ class PoolSpy:
         monkeypatch.setattr(ProcessPoolExecutor, "__init__", spy)
 
     def live_workers(self) -> list[BaseProcess]:
-        """Child processes started since the spy was installed that are still alive."""
-        return [p for p in multiprocessing.active_children() if p not in self._before]
+        """Child processes still alive, whenever they were started (see `before`)."""
+        return [p for p in multiprocessing.active_children() if p not in _killed]
 
     def clean_up(self) -> None:
-        """Stop whatever the student left running, so that the next check starts from nothing."""
+        """Stop whatever the student left running during the check, so that the next check starts from nothing.
+
+        Workers that were running before the check are left alone: killing a module-level pool's workers would
+        break that pool, and every later check would fail on `BrokenProcessPool` instead of on its own claim.
+        """
         for pool in self.pools:
             try:
                 pool.shutdown(wait=False, cancel_futures=True)
             except Exception:  # a half-built or broken pool: its workers are killed below anyway
                 pass
-        for process in self.live_workers():
+        started = [p for p in self.live_workers() if p not in self.before]
+        for process in started:
             process.kill()
-        for process in self.live_workers():
+            _killed.add(process)
+        for process in started:
             process.join(timeout=2)

@@ -6,7 +6,6 @@ which reports the process and thread that ran it and when. So "ran in another pr
 the start method (fork, forkserver, spawn) the student's pools use.
 """
 
-import os
 import tempfile
 import threading
 from functools import partial
@@ -37,6 +36,10 @@ PROCESSES = (
 )
 IN_ORDER = "`asyncio.gather` returns results in the order of its arguments; `as_completed` does not."
 SHUT_DOWN = "Use `with ProcessPoolExecutor() as pool:` (or `pool.shutdown()` in a `finally:`) around the work."
+MADE_AT_IMPORT = (
+    "Make the pool inside run_cpu_bound, `with ProcessPoolExecutor() as pool:` around the work, so that each call"
+    " shuts down the pool it made; a pool made once at import keeps its workers running after every call."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +47,25 @@ def pools(monkeypatch: pytest.MonkeyPatch):
     spy = PoolSpy(monkeypatch)
     yield spy
     spy.clean_up()
+
+
+def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
+    """Fail if worker processes are still alive, saying whether they were running before the call already."""
+    __tracebackhide__ = True
+    left = pools.live_workers()
+    earlier = [p for p in left if p in pools.before]
+    expect(
+        not left,
+        f"{len(left)} worker process(es) were still running {when}"
+        + (
+            f"; {len(earlier)} of them had been running since before the call (a pool made at import?)"
+            if earlier
+            else ""
+        ),
+        expected=f"every worker of the pool gone once {shown} is over: the pool shut down on the way out",
+        fix=MADE_AT_IMPORT if earlier else SHUT_DOWN,
+        at=ex.run_cpu_bound,
+    )
 
 
 def records(got: object, shown: str, ns: list[int]) -> list[work.Record]:
@@ -94,7 +116,7 @@ async def test_returns_results_in_order():
 async def test_runs_in_worker_processes():
     shown = "run_cpu_bound([1, 2, 3], work)"
     got = records(await await_call(ex.run_cpu_bound, [1, 2, 3], work.where, limit=LIMIT, shown=shown), shown, [1, 2, 3])
-    here = [r for r in got if r.pid == os.getpid()]
+    here = [r for r in got if r.pid == work.getpid()]
     if any(r.thread == threading.get_ident() for r in here):
         fail(
             f"{shown} called work(n) right in the coroutine: the event loop's own thread did the work, so"
@@ -105,7 +127,7 @@ async def test_runs_in_worker_processes():
         )
     if here:
         fail(
-            f"{shown} ran work(n) in a thread of the program's own process (pid {os.getpid()}): threads share the"
+            f"{shown} ran work(n) in a thread of the program's own process (pid {work.getpid()}): threads share the"
             " GIL, so CPU-bound work in threads still runs one call at a time",
             expected="each work(n) runs in a worker process, which has its own interpreter and GIL",
             fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor or the loop's default executor (threads).",
@@ -154,15 +176,9 @@ async def test_loop_stays_responsive():
     depends=("runs_in_worker_processes",),
 )
 async def test_shuts_down_pool(pools):
-    await await_call(ex.run_cpu_bound, [1, 2], work.where, limit=LIMIT, shown="run_cpu_bound([1, 2], work)")
-    left = pools.live_workers()
-    expect(
-        not left,
-        f"{len(left)} worker process(es) of the pool were still running when run_cpu_bound returned",
-        expected="the pool shut down before returning, its workers gone",
-        fix=SHUT_DOWN,
-        at=ex.run_cpu_bound,
-    )
+    shown = "run_cpu_bound([1, 2], work)"
+    await await_call(ex.run_cpu_bound, [1, 2], work.where, limit=LIMIT, shown=shown)
+    left_behind(pools, shown, f"when {shown} returned")
 
 
 @check("when work(n) raises, run_cpu_bound raises that exception")
@@ -203,13 +219,6 @@ async def test_shuts_down_pool_on_error(pools):
     except NotImplementedError:
         raise
     except Exception:
-        left = pools.live_workers()  # while the exception, and the student's frame in it, is still alive
+        left_behind(pools, shown, f"after {shown} raised")  # while the exception and the student's frame live
     else:
-        left = pools.live_workers()
-    expect(
-        not left,
-        f"{len(left)} worker process(es) were still running after {shown} raised",
-        expected="the pool shut down on the way out, exception or not",
-        fix=SHUT_DOWN,
-        at=ex.run_cpu_bound,
-    )
+        left_behind(pools, shown, f"after {shown} returned")

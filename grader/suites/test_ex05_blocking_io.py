@@ -185,11 +185,19 @@ async def test_fetch_all_keeps_order(server):
            fix=HTTP_ERRORS_ARE_ANSWERS, at=ex.fetch_all)  # fmt: skip
 
 
-@check("fetch_all sends the requests concurrently: five slow requests are in flight at the same time")
+@check(
+    "fetch_all sends the requests concurrently, five slow requests in flight at the same time, and the event loop"
+    " keeps running while they are"
+)
 async def test_fetch_all_concurrent(server):
-    urls = [server.route(url(f"together/{i}"), 200, together=5) for i in range(5)]
     loop_thread = threading.get_ident()
     async with watch() as watching:
+        # Held until all five are in flight, then answered once the loop has shown it is running: only a fetch_all
+        # that waits for its threads without giving the loop back (pool.map, join) pays the whole latency.
+        def loop_ran(arrived: float) -> bool:
+            return watching.ticks_since(arrived) >= LOOP_RAN
+
+        urls = [server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=loop_ran) for i in range(5)]
         got = await await_call(ex.fetch_all, urls, limit=LIMIT)
     expect(
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
@@ -205,6 +213,22 @@ async def test_fetch_all_concurrent(server):
         at=ex.fetch_all,
     )
     if server.most_in_flight >= 5:
+        for served in server.served:
+            ran = watching.report.ticks_between(served.started, served.ended)
+            if ran >= LOOP_RAN:
+                continue
+            stall = blocked_during(watching.report, served) or watching.report.stall_during(
+                served.started, served.ended
+            )
+            held = f"the event loop ran {ran} time(s) in the {served.ended - served.started:.2f} s a request took"
+            fail(
+                f"all 5 requests were in flight at once, but fetch_all waited for them without giving the event"
+                f" loop back: {stall.describe() if stall else held}",
+                expected="the event loop keeps running other coroutines while the requests are in flight",
+                fix="Wait with `await`, never by blocking on the threads (`pool.map`, `.result()`, `Thread.join()`):"
+                " `await asyncio.gather(*(fetch_status(url) for url in urls))`.",
+                at=(stall.location if stall else None) or ex.fetch_all,
+            )
         return
     happened = f"at most {server.most_in_flight} of the 5 requests was in flight at a time"
     stalls = [stall for stall in (blocked_during(watching.report, s) for s in server.served) if stall is not None]
