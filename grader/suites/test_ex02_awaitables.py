@@ -83,13 +83,36 @@ def numbers() -> Generator[int, None, None]:
     yield 1
 
 
+class Raised:
+    """What `classify` gives when `kind_of` raised: `expect_kind` reports it, where it can say which object."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
 def classify(obj: object) -> object:
     # Its only local is the object: the answer is named only after kind_of has returned, in expect_kind.
-    return ex.kind_of(obj)
+    try:
+        return ex.kind_of(obj)
+    except NotImplementedError:
+        raise  # the stub: the plugin says "not implemented yet"
+    except Exception as error:
+        return Raised(error)
 
 
 def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
     """`got`, what `classify(obj)` gave, must be `expected`; `made_by` says in the student's words what `obj` is."""
+    if isinstance(got, Raised):
+        error = got.error
+        said = (str(error).strip().splitlines() or [""])[0][:200]
+        fail(
+            f"kind_of({made_by}) raised {type(error).__name__}" + (f": {said}" if said else ""),
+            expected=f"{expected!r}: kind_of returns one of the five strings, whatever the object, without raising",
+            fix="Ask what the object is before touching its attributes or methods: isinstance(obj, asyncio.Task),"
+            " asyncio.isfuture(obj), inspect.iscoroutine(obj) and isinstance(obj, collections.abc.Awaitable) work"
+            " on any object.",
+            at=error,
+        )
     if got not in KINDS:
         fail(
             f"kind_of({made_by}) returned {got!r}",

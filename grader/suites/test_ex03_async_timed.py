@@ -16,17 +16,22 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+import linecache
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
-from grader.testing import CheckFailure, check, expect, fail, student
+from grader.model import Location
+from grader.testing import CheckFailure, check, expect, fail, student, where
 
 ex = student("exercises.ex03_async_timed")
 
 FROZEN_AT = "2024-01-01 12:00:00"
+BODY_LINES = ("downloading", "hello from the body")
+"""What the checks' own bodies print: kept when a long output is cut short, since the order around them matters."""
 FINISHED = re.compile(r"^(?P<word>finished) (?P<func>.+) in (?P<total>\S+) second\(s\)$", re.IGNORECASE)
 FINALLY = (
     "Print the Finished line in the `finally:` block of a `try:` around `await func(*args, **kwargs)`: it runs"
@@ -131,6 +136,24 @@ def decorate(func):
     return decorated
 
 
+def wrapper_at(decorated: Any) -> Any:
+    """Where to point a failure about the wrapper's behaviour: the `def` line of the student's wrapper, else the
+    factory. Not `where(decorated)`, which follows `__wrapped__` to the original function, in this suite."""
+    code = getattr(decorated, "__code__", None)
+    factory = getattr(ex.async_timed, "__code__", None)
+    home = where(ex.async_timed)
+    if code is None or factory is None or home is None or code.co_filename != factory.co_filename:
+        return ex.async_timed
+    # A decorated def (`@functools.wraps(func)`) starts at its first decorator: step on to the def itself.
+    line = code.co_firstlineno
+    source = linecache.getlines(code.co_filename)
+    for number in range(line, min(line + 10, len(source)) + 1):
+        if re.match(r"\s*(async\s+)?def\s", source[number - 1]):
+            line = number
+            break
+    return Location(home.file, line, code.co_name)
+
+
 async def call(decorated, *args, **kwargs):
     """Call the decorated function and await what it gives."""
     outcome = decorated(*args, **kwargs)
@@ -139,7 +162,7 @@ async def call(decorated, *args, **kwargs):
             f"calling the decorated function gave {outcome!r}, which cannot be awaited",
             expected="a coroutine: the decorated function is used exactly like the original async def",
             fix="Make the wrapper an `async def` that returns `await func(*args, **kwargs)`.",
-            at=ex.async_timed,
+            at=wrapper_at(decorated),
         )
     return await outcome
 
@@ -153,8 +176,16 @@ def printed(capsys) -> list[str]:
     return [line.rstrip() for line in capsys.readouterr().out.splitlines()]
 
 
-def show(lines: list[str]) -> str:
-    return " | ".join(lines) if lines else "nothing"
+def show(lines: list[str], most: int = 8) -> str:
+    """The printed lines as one line of text. A long output is cut to the lines that look like Starting or Finished
+    lines and the bodies' own lines (else its last lines), so the student's own prints do not crowd them out."""
+    if not lines:
+        return "nothing"
+    if len(lines) <= most:
+        return " | ".join(lines)
+    relevant = [line for line in lines if line.lower().startswith(("starting", "finished")) or line in BODY_LINES]
+    kept = relevant[:most] if relevant else lines[-3:]
+    return " | ".join(kept) + f" (and {len(lines) - len(kept)} other lines)"
 
 
 def starting_line(func, args: tuple, kwargs: dict) -> str:
@@ -166,7 +197,19 @@ def first_starting_line(lines: list[str]) -> str | None:
     return next((line for line in lines if line.lower().startswith("starting")), None)
 
 
-def finished_lines(lines: list[str], func, *, strict_case: bool = False) -> list[tuple[int, str]]:
+def expect_capital_s(first: str | None, expected: str, happened: str, at: Any) -> None:
+    """Fail with the case hint when `first` is the expected Starting line but for its lower-case 's', as the Finished
+    line's check does for 'finished': the generic message would leave the student comparing the two by eye."""
+    if first is not None and first != expected and "S" + first[1:] == expected:
+        fail(
+            happened,
+            expected=f"the line to start with a capital S: {expected!r}",
+            fix="The lesson's decorator prints 'starting' in lower case; the exercise asks for 'Starting'.",
+            at=at,
+        )
+
+
+def finished_lines(lines: list[str], func, *, strict_case: bool = False, at: Any = None) -> list[tuple[int, str]]:
     """(index, total as printed) of every line that looks like a Finished line, whatever its case.
 
     Only the check about the line's format (`strict_case`) fails a lower-case 'finished': the checks about the
@@ -180,14 +223,14 @@ def finished_lines(lines: list[str], func, *, strict_case: bool = False) -> list
                 f"your code printed {line!r}",
                 expected=f"the line to start with a capital F: 'Finished {func} in ...'",
                 fix="The lesson's decorator prints 'finished' in lower case; the exercise asks for 'Finished'.",
-                at=ex.async_timed,
+                at=at or ex.async_timed,
             )
             expect(
                 match["func"] == str(func),
                 f"your code printed {line!r}",
                 expected=f"the original function as print shows it: 'Finished {func} in ...'",
                 fix="Print `func`, the function the decorator received, not its name and not your wrapper.",
-                at=ex.async_timed,
+                at=at or ex.async_timed,
             )
             found.append((index, match["total"]))
     return found
@@ -198,6 +241,18 @@ def _as_number(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def format_fix(got: str, total: str) -> str | None:
+    """The fix when `got` is the right total printed with another number of decimals than `total` (which has four),
+    e.g. '2.50' for '2.5000'; None when the number itself is wrong."""
+    number = _as_number(got)
+    decimals = len(got.partition(".")[2])
+    if number is None or decimals == 4 or abs(number - round(float(total), decimals)) > 1e-9:
+        return None
+    return (
+        f"The time is right, but printed as {got}: format the total with four decimals, f'{{total:.4f}}' gives {total}."
+    )
 
 
 def zero_total_fix(decorated) -> str:
@@ -220,17 +275,18 @@ def expect_total(
 ) -> None:
     """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
     `decorated` is the student's wrapper, to tell why a total is wrong."""
-    found = finished_lines(lines, func, strict_case=strict_case)
+    at = wrapper_at(decorated)
+    found = finished_lines(lines, func, strict_case=strict_case, at=at)
     expected = f"Finished {func} in {total} second(s)"
     if not found:
         fail(
             f"{what}, your code printed {show(lines)}",
             expected=f"a last line {expected!r}",
             fix=FINALLY,
-            at=ex.async_timed,
+            at=at,
         )
     expect(len(found) == 1, f"{what}, your code printed {len(found)} Finished lines: {show(lines)}",
-           expected="exactly one Finished line per call", at=ex.async_timed)  # fmt: skip
+           expected="exactly one Finished line per call", at=at)  # fmt: skip
     index, got = found[0]
     if after is not None and after in lines:
         expect(
@@ -238,12 +294,14 @@ def expect_total(
             f"{what}, your code printed the Finished line before the body had run: {show(lines)}",
             expected="Finished only after the body is done",
             fix="Make the wrapper an `async def` that awaits func before it prints Finished.",
-            at=ex.async_timed,
+            at=at,
         )
     if got != total:
         number = _as_number(got)
         if number is not None and abs(number) < 0.01:
             hint = zero_total_fix(decorated)
+        elif (reformat := format_fix(got, total)) is not None:
+            hint = reformat
         elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
             hint = (
                 "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
@@ -251,7 +309,7 @@ def expect_total(
             )
         else:
             hint = CLOCK_FIX
-        fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=ex.async_timed)
+        fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=at)
 
 
 # Checks
@@ -266,7 +324,7 @@ async def test_is_a_coroutine_function():
         " function (inspect.iscoroutinefunction is false)",
         expected="the decorated function is an async def too, awaited just like the original",
         fix="Define the wrapper with `async def wrapped(*args, **kwargs):` and `return await func(*args, **kwargs)`.",
-        at=ex.async_timed,
+        at=wrapper_at(decorated),
     )
 
 
@@ -277,10 +335,10 @@ async def test_keeps_name_doc_and_wrapped():
     for attribute in ("__name__", "__qualname__", "__doc__"):
         got, want = getattr(decorated, attribute, None), getattr(download, attribute)
         expect(got == want, f"the decorated download has {attribute} = {got!r}", expected=repr(want), fix=fix,
-               at=ex.async_timed)  # fmt: skip
+               at=wrapper_at(decorated))  # fmt: skip
     wrapped = getattr(decorated, "__wrapped__", None)
     expect(wrapped is download, f"the decorated download has __wrapped__ = {wrapped!r}",
-           expected="the original download function", fix=fix, at=ex.async_timed)  # fmt: skip
+           expected="the original download function", fix=fix, at=wrapper_at(decorated))  # fmt: skip
 
 
 @check("awaiting the decorated function passes the arguments on and returns what the body returned")
@@ -292,11 +350,11 @@ async def test_returns_what_the_body_returns(capsys):
         f"await echo(1, 'two', three=[3]) with @async_timed() gave {got!r}",
         expected="((1, 'two'), {'three': [3]}): what the undecorated echo returns",
         fix="Pass every argument on, `await func(*args, **kwargs)`, and return its result: `return await func(...)`.",
-        at=ex.async_timed,
+        at=wrapper_at(decorated),
     )
     returned = await call(decorate(greet))
     expect(returned is None, f"await greet() with @async_timed() gave {returned!r}", expected="None, as greet returns",
-           at=ex.async_timed)  # fmt: skip
+           at=wrapper_at(decorated))  # fmt: skip
 
 
 @check("awaiting a call prints 'Starting <function ...> with args () {}' before the body runs")
@@ -313,22 +371,23 @@ async def test_prints_starting_line_first(capsys):
             f"awaiting the decorated greet() printed {show(lines)}",
             expected=f"first {expected!r}, then the body's {body!r}",
             fix="Print the Starting line in the wrapper, just before `await func(*args, **kwargs)`.",
-            at=ex.async_timed,
+            at=wrapper_at(decorated),
         )
+    expect_capital_s(first, expected, f"awaiting the decorated greet() printed {first!r}", wrapper_at(decorated))
     expect(
         first == expected,
         f"awaiting the decorated greet() printed {first!r}",
         expected=repr(expected),
         fix="Print f'Starting {func} with args {args} {kwargs}' before the body runs; {func} is the original"
         " function, as print shows it.",
-        at=ex.async_timed,
+        at=wrapper_at(decorated),
     )
     expect(
         body in lines and lines.index(body) > lines.index(first),
         f"awaiting the decorated greet() printed {show(lines)}",
         expected=f"the body's own line {body!r} after the Starting line",
         fix="Print the Starting line before you await the original function: `await func(*args, **kwargs)`.",
-        at=ex.async_timed,
+        at=wrapper_at(decorated),
     )
 
 
@@ -341,14 +400,17 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
         first = first_starting_line(printed(capsys))
         expected = starting_line(echo, args, kwargs)
         shown_call = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
+        happened = f"awaiting the decorated echo({shown_call}) printed " + (
+            repr(first) if first is not None else "no line starting with 'Starting'"
+        )
+        expect_capital_s(first, expected, happened, wrapper_at(decorated))
         expect(
             first == expected,
-            f"awaiting the decorated echo({shown_call}) printed "
-            + (repr(first) if first is not None else "no line starting with 'Starting'"),
+            happened,
             expected=repr(expected),
             fix="Print the wrapper's `args` and `kwargs` themselves: f'... with args {args} {kwargs}' shows the tuple"
             " and the dict as Python writes them.",
-            at=ex.async_timed,
+            at=wrapper_at(decorated),
         )
 
 
@@ -401,14 +463,14 @@ async def test_exception_propagates_unchanged(capsys):
                 f"the body raised LookupError('no such user'), and the decorated call raised {raised!r}",
                 expected="the very same exception object",
                 fix="Let the exception pass: use try/finally with no except, or re-raise with a bare `raise`.",
-                at=ex.async_timed,
+                at=wrapper_at(decorated),
             )
             return
     fail(
         f"the body raised LookupError('no such user'), but the decorated call returned {got!r}",
         expected="the same LookupError raised by the decorated call",
         fix="Do not catch the exception: print Finished in `finally:`, which lets it pass on.",
-        at=ex.async_timed,
+        at=wrapper_at(decorated),
     )
 
 
@@ -440,7 +502,7 @@ async def test_reports_time_when_cancelled(capsys):
         await asyncio.wait([task], timeout=2)
         lines = printed(capsys)
     expect(task.done(), "the task running the decorated call did not end after it was cancelled",
-           expected="a cancelled call ends", fix=FINALLY, at=ex.async_timed)  # fmt: skip
+           expected="a cancelled call ends", fix=FINALLY, at=wrapper_at(decorated))  # fmt: skip
     expect_total(lines, wait_for_release, "0.7500", "when the call was cancelled after 0.75 s", decorated=decorated)
     if not task.cancelled():
         ended = f"raising {task.exception()!r}" if task.exception() else f"returning {task.result()!r}"
@@ -448,7 +510,7 @@ async def test_reports_time_when_cancelled(capsys):
             f"after task.cancel(), the task running the decorated call ended {ended}",
             expected="the task is cancelled: the CancelledError passes through the wrapper",
             fix="Do not catch asyncio.CancelledError (or BaseException) in the wrapper; `finally:` lets it pass on.",
-            at=ex.async_timed,
+            at=wrapper_at(decorated),
         )
 
 
@@ -470,12 +532,16 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         first_out.set()
         await asyncio.wait_for(first, timeout=2)
         lines = printed(capsys)
-    totals = [total for _, total in finished_lines(lines, wait_for_release)]
-    if totals == ["2.0000", "7.0000"]:
+    totals = [total for _, total in finished_lines(lines, wait_for_release, at=wrapper_at(decorated))]
+    right = ["2.0000", "7.0000"]
+    if totals == right:
         return
     numbers = [_as_number(total) for total in totals]
+    reformat = [format_fix(got, total) for got, total in zip(totals, right, strict=False)]
     if totals and all(number is not None and abs(number) < 0.01 for number in numbers):
         fix = zero_total_fix(decorated)
+    elif len(totals) == len(right) and all(reformat):
+        fix = reformat[0]
     else:
         fix = (
             "Keep the start time in a local variable of the wrapper, read when each call begins: a start time stored"
@@ -486,5 +552,5 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         f" {', '.join(totals) or 'nothing'} (in the order the calls finished)",
         expected="2.0000 for the second call, then 7.0000 for the first",
         fix=fix,
-        at=ex.async_timed,
+        at=wrapper_at(decorated),
     )

@@ -139,12 +139,21 @@ async def test_later_returns_timer_handle():
         fix="Return what asyncio.get_running_loop().call_later(delay, callback, *args) returns.",
         at=ex.schedule_later,
     )
-    due = handle.when() - before
+    when = handle.when()
+    if when < before:
+        # The loop's clock counts from an arbitrary origin (often the machine's uptime): a delay taken for a point
+        # in time lies far in the past, and "due -30498.8 s from the call" would say so in the hardest way.
+        happened = (
+            f"the handle is due at loop time {when:.3f}, which had already passed (the loop's clock was at"
+            f" {before:.1f})"
+        )
+    else:
+        happened = f"the handle is due {when - before:.3f} s after the call, on the loop's clock"
     expect(
-        before + 0.05 - 0.001 <= handle.when() <= after + 0.05 + 0.001,
-        f"the handle is due {due:+.3f} s from the call on the loop's clock (when() = {handle.when():.3f})",
+        before + 0.05 - 0.001 <= when <= after + 0.05 + 0.001,
+        happened,
         expected="due 0.05 s after the call: call_later(delay, ...) counts from now",
-        fix="Use loop.call_later(delay, ...); loop.call_at(when, ...) takes a point on the loop's clock, not a delay.",
+        fix="Use loop.call_later(delay, ...): call_at takes a point in time on the loop's clock, call_later a delay.",
         at=ex.schedule_later,
     )
     handle.cancel()
@@ -171,13 +180,14 @@ async def test_later_runs_after_delay_in_order():
            fix="Schedule with loop.call_later(delay, callback, *args).", at=ex.schedule_later)  # fmt: skip
     for name, recorder in recorders.items():
         call = recorder.calls[0]
-        expect(call["args"] == (name,), f"{name} was called with {call['args']!r}", expected=f"({name!r},)",
+        named = f"the callback named {name!r}"
+        expect(call["args"] == (name,), f"{named} was called with {call['args']!r}", expected=f"({name!r},)",
                fix="Pass the arguments on unpacked: call_later(delay, callback, *args).",
                at=ex.schedule_later)  # fmt: skip
-        expect(call["thread"] == threading.get_ident(), f"{name} ran in another thread",
+        expect(call["thread"] == threading.get_ident(), f"{named} ran in another thread",
                expected="it runs in the event loop's own thread", at=ex.schedule_later)  # fmt: skip
         early = due[name] - call["at"]
-        expect(early <= 0.001, f"{name}, due after {plan[name]} s, ran {early:.3f} s early",
+        expect(early <= 0.001, f"{named}, due after {plan[name]} s, ran {early:.3f} s early",
                expected="not before its delay is over", fix="Use loop.call_later(delay, callback, *args).",
                at=ex.schedule_later)  # fmt: skip
 
@@ -213,15 +223,21 @@ def loops(monkeypatch: pytest.MonkeyPatch):
         yield spy
 
 
-def _expect_no_loop_made(spy: LoopSpy, made_before: int, call: str, func: Callable, *, expected: str, fix: str) -> None:
+def _expect_no_loop_made(
+    spy: LoopSpy, made_before: int, call: str, func: Callable, *, expected: str, fix: str, returned: Any = None
+) -> None:
     made = spy.created[made_before:]
-    expect(
-        not made,
-        f"{call}, run with no event loop anywhere, created a new event loop ({made[0]!r})" if made else "",
-        expected=expected,
-        fix=fix + " asyncio.get_event_loop() may create a loop that nobody runs.",
-        at=func,
-    )
+    if made:
+        # Which call made the loop shows in what it left behind: get_event_loop() sets the loop it creates as the
+        # current one, new_event_loop() does not. The fix names the call the student made, not one they never wrote.
+        if current_loop() is made[-1]:
+            happened = f"{call}, run with no event loop anywhere, created a new event loop and set it as current"
+            cause = " asyncio.get_event_loop() creates a loop when none is set, and nobody runs it."
+        else:
+            happened = f"{call}, run with no event loop anywhere, created a new event loop"
+            happened += " and returned it" if returned is made[-1] else ""
+            cause = " A loop made with asyncio.new_event_loop() is not running, and nobody runs it."
+        fail(f"{happened} ({made[0]!r})", expected=expected, fix=fix + cause, at=func)
     expect(current_loop() is None, f"{call}, run with no event loop anywhere, set a current event loop",
            expected="no loop is set", fix=fix, at=func)  # fmt: skip
 
@@ -241,6 +257,7 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
                 func,
                 expected="no loop is created: there is no running loop, so there is nothing to schedule on",
                 fix=USE_RUNNING_LOOP,
+                returned=returned,
             )
         with idle_current_loop():
             returned_idle, raised_idle = call_outside(func, *args)
@@ -288,6 +305,7 @@ def test_running_loop_or_none_outside(loops: LoopSpy):
             " returning None",
             fix="Ask asyncio.get_running_loop(), which never creates a loop, and return None when it raises"
             " RuntimeError.",
+            returned=got,
         )
     with idle_current_loop():
         got_idle, error_idle = call_outside(ex.running_loop_or_none)

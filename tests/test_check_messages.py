@@ -1,0 +1,101 @@
+"""What a failing check tells the student about plausible wrong solutions of 02, 03 and 08: the object or call in
+the student's terms, the expectation, and a fix that fits what their code did (not a call they never wrote)."""
+
+from __future__ import annotations
+
+from support import grade_source
+
+from grader.model import CheckResult
+
+
+def failed(result) -> dict[str, CheckResult]:
+    return {c.name: c for c in result.checks if not c.passed}
+
+
+KIND_OF_TOUCHES_ATTRIBUTES = """\
+def kind_of(obj) -> str:
+    if obj.done():
+        return "future"
+    return "not awaitable"
+"""
+
+
+def test_kind_of_raising_names_the_object_it_was_given(tmp_path):
+    checks = failed(grade_source(tmp_path, "02", KIND_OF_TOUCHES_ATTRIBUTES))
+    verdict = checks["coroutine_object_is_coroutine"]
+    assert verdict.message == (
+        "kind_of(fetch(), where fetch is an async def function) raised AttributeError: 'coroutine' object has no"
+        " attribute 'done'"
+    )
+    assert verdict.expected.startswith("'coroutine': kind_of returns one of the five strings")
+    assert "asyncio.isfuture(obj)" in verdict.fix and "inspect.iscoroutine(obj)" in verdict.fix
+    assert verdict.location.line == 2 and verdict.location.function == "kind_of"
+
+
+SCHEDULES_AT_A_DELAY_AND_MAKES_LOOPS = """\
+import asyncio
+
+
+def schedule_soon(callback, *args):
+    return asyncio.get_running_loop().call_soon(callback, *args)
+
+
+def schedule_later(delay, callback, *args):
+    return asyncio.get_running_loop().call_at(delay, callback, *args)
+
+
+def running_loop_or_none():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.new_event_loop()
+"""
+
+
+def test_running_loop_messages_say_what_the_code_did(tmp_path):
+    checks = failed(grade_source(tmp_path, "08", SCHEDULES_AT_A_DELAY_AND_MAKES_LOOPS))
+    due = checks["later_returns_timer_handle"]
+    assert due.message.startswith("the handle is due at loop time 0.050, which had already passed (the loop's clock")
+    assert "call_at takes a point in time" in due.fix and "call_later a delay" in due.fix
+    early = checks["later_runs_after_delay_in_order"]
+    assert early.message.startswith("the callback named 'slow', due after 0.06 s, ran ")
+    made = checks["running_loop_or_none_outside"]
+    assert "created a new event loop and returned it" in made.message
+    assert "asyncio.new_event_loop()" in made.fix and "get_event_loop" not in made.fix
+
+
+CHATTY_LESSON_DECORATOR = """\
+import functools
+import time
+
+
+def async_timed():
+    def wrapper(func):
+        @functools.wraps(func)
+        async def wrapped(*args, **kwargs):
+            for step in range(300):
+                print("DEBUG: about to start, step", step)
+            print(f"starting {func} with args {args} {kwargs}")
+            start = time.time()
+            result = await func(*args, **kwargs)
+            print(f"Finished {func} in {time.time() - start:.2f} second(s)")
+            return result
+        return wrapped
+    return wrapper
+"""
+
+
+def test_timing_messages_show_the_lines_that_matter_and_the_fix_for_them(tmp_path):
+    checks = failed(grade_source(tmp_path, "03", CHATTY_LESSON_DECORATOR))
+    starting = checks["prints_starting_line_first"]
+    assert starting.expected.startswith("the line to start with a capital S: 'Starting <function greet")
+    assert "'Starting'" in starting.fix
+    assert checks["starting_line_shows_args_and_kwargs"].expected.startswith("the line to start with a capital S")
+    total = checks["prints_finished_line_with_elapsed_time"]
+    assert "printed as 2.50: format the total with four decimals" in total.fix
+    assert "four decimals" in checks["concurrent_calls_report_their_own_time"].fix
+    raised = checks["reports_time_when_body_raises"]
+    assert "your code printed starting <function fail_slowly" in raised.message
+    assert raised.message.endswith("(and 300 other lines)") and "DEBUG" not in raised.message
+    # The wrapper's def line, not the factory's nor its @functools.wraps line.
+    assert (raised.location.line, raised.location.function) == (8, "wrapped")
