@@ -127,7 +127,7 @@ async def test_runs_in_worker_processes():
         )
     if here:
         fail(
-            f"{shown} ran work(n) in a thread of the program's own process (pid {work.getpid()}): threads share the"
+            f"{shown} ran work(n) in a thread of the grader's own process (pid {work.getpid()}): threads share the"
             " GIL, so CPU-bound work in threads still runs one call at a time",
             expected="each work(n) runs in a worker process, which has its own interpreter and GIL",
             fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor or the loop's default executor (threads).",
