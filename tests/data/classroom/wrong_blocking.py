@@ -1,4 +1,4 @@
-# expect: status=ok score=8
+# expect: status=ok score=7
 """Wrong: time.sleep in the coroutine blocks the event loop."""
 import asyncio
 import time
