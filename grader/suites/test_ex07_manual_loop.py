@@ -15,7 +15,7 @@ import traceback
 import pytest
 
 from grader.model import Location
-from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, spy_on_loops
+from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, runners_on_stack, spy_on_loops
 from grader.testing import check, expect, fail, student, where
 
 ex = student("exercises.ex07_manual_loop")
@@ -60,12 +60,14 @@ class Probe:
 
     def __init__(self) -> None:
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.runners: set[str] = set()
         self.tasks: list[asyncio.Task] = []
         self.events: list[str] = []
         self.result = object()
 
     def note_loop(self) -> None:
         self.loop = asyncio.get_running_loop()
+        self.runners = runners_on_stack()
 
     def start(self, coro) -> asyncio.Task:
         task = asyncio.get_running_loop().create_task(coro)
@@ -227,8 +229,8 @@ def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
         )
     finally:
         discard(coro)
-    if spy.run_calls or spy.runner_uses:
-        used = "asyncio.run" if spy.run_calls else "asyncio.Runner"
+    used = spy.used() or min(probe.runners, default=None)  # "asyncio.run" before "asyncio.Runner"
+    if used:
         fail(
             f"{name} used {used}",
             expected="a loop of its own, made with asyncio.new_event_loop() and run with run_until_complete",
