@@ -3,7 +3,9 @@
 A loop is judged by what happened to it, not by waiting for the "unclosed event loop" ResourceWarning (that one
 fires at garbage collection, in some later check). `LoopSpy` sees every loop constructed while a check runs,
 however the student made it (`asyncio.new_event_loop`, imported by name or not, a policy, `asyncio.run`), and
-every call of `asyncio.run` or `asyncio.Runner`, also under a name the student imported.
+every call of `asyncio.run` or `asyncio.Runner`, also under a name the student imported. A name can hide where no
+patch reaches (a default argument, a closure), so `runners_on_stack` also asks the running code itself whether
+`asyncio.run` or a `Runner` is running it.
 
 Everything is installed with pytest's `monkeypatch` and undone after the check; `loop_state_guard` then puts the
 event-loop policy and its current loop back, closes the loops the student left open and restores the `asyncio`
@@ -15,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import asyncio.runners
 import logging
+import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,7 +41,11 @@ class LoopSpy:
     run_calls: int = 0
     """Calls of `asyncio.run`."""
     runner_uses: int = 0
-    """`asyncio.Runner` objects made (`asyncio.run` makes one too on 3.11+)."""
+    """`asyncio.Runner` objects made by anything but `asyncio.run` (which makes one on 3.11+)."""
+
+    def used(self) -> str | None:
+        """Which of asyncio.run and asyncio.Runner the spy saw called, if any."""
+        return "asyncio.run" if self.run_calls else "asyncio.Runner" if self.runner_uses else None
 
     def unclosed(self) -> list[asyncio.AbstractEventLoop]:
         return [loop for loop in self.created if not loop.is_closed()]
@@ -70,15 +77,37 @@ def spy_on_loops(monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> LoopSpy
     monkeypatch.setattr(asyncio.BaseEventLoop, "__init__", counting_init)
     _patch_everywhere(monkeypatch, module, _ORIGINAL_RUN, recording_run, ((asyncio, "run"), (asyncio.runners, "run")))
     if _ORIGINAL_RUNNER is not None:
+        original_init = _ORIGINAL_RUNNER.__init__
 
-        class RecordingRunner(_ORIGINAL_RUNNER):
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Patched on the class itself, not on its names: every way of reaching the class leads here.
+        def counting_runner_init(self: Any, *args: Any, **kwargs: Any) -> None:
+            if sys._getframe(1).f_code is not _ORIGINAL_RUN.__code__:
                 spy.runner_uses += 1
-                super().__init__(*args, **kwargs)
+            elif not spy.run_calls:
+                spy.run_calls += 1  # asyncio.run under a name no patch reached
+            original_init(self, *args, **kwargs)
 
-        places = ((asyncio, "Runner"), (asyncio.runners, "Runner"))
-        _patch_everywhere(monkeypatch, module, _ORIGINAL_RUNNER, RecordingRunner, places)
+        monkeypatch.setattr(_ORIGINAL_RUNNER, "__init__", counting_runner_init)
     return spy
+
+
+_RUNNER_CODE = {_ORIGINAL_RUN.__code__: "asyncio.run"}
+if _ORIGINAL_RUNNER is not None:
+    _RUNNER_CODE[_ORIGINAL_RUNNER.run.__code__] = "asyncio.Runner"
+
+
+def runners_on_stack() -> set[str]:
+    """Which of "asyncio.run" and "asyncio.Runner" are running the calling code, found by their code objects on
+    the stack: evidence no name binding can hide (on 3.10 `asyncio.run` makes no Runner for the class spy to see).
+    Called from a coroutine, the stack runs through the loop's `run_until_complete` back to whoever called it."""
+    found = set()
+    frame = sys._getframe(1)
+    while frame is not None:
+        name = _RUNNER_CODE.get(frame.f_code)
+        if name is not None:
+            found.add(name)
+        frame = frame.f_back
+    return found
 
 
 def _policy() -> asyncio.AbstractEventLoopPolicy:

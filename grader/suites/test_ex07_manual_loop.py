@@ -11,11 +11,12 @@ import asyncio
 import inspect
 import os
 import traceback
+from typing import Any
 
 import pytest
 
 from grader.model import Location
-from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, spy_on_loops
+from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, runners_on_stack, spy_on_loops
 from grader.testing import check, expect, fail, student, where
 
 ex = student("exercises.ex07_manual_loop")
@@ -30,7 +31,8 @@ NEW_LOOP = (
 )
 WAIT_FOR_TASKS = (
     "After run_until_complete(coro), keep running the loop while `asyncio.all_tasks(loop)` is not empty, e.g. "
-    "`loop.run_until_complete(asyncio.wait(pending))` in a `while` loop, and only then close it."
+    "`loop.run_until_complete(asyncio.wait(pending))` in a `while` loop, and only then close it. A fixed delay "
+    "(one asyncio.sleep, or a timeout) is a guess at how long the tasks take, not a wait for them."
 )
 
 
@@ -55,24 +57,99 @@ def discard(coro) -> None:
         coro.close()
 
 
+class IdleGate:
+    """What the pending tasks of the checks wait for first: it opens only when their loop shows it is waiting for
+    them, and not for the time to pass.
+
+    Waiting for the tasks (`asyncio.wait(pending)`, `gather`) leaves the loop nothing to do but wait with no timer
+    set: its selector is asked to wait for ever, and the gate opens then. A loop that waits only for a timer (a
+    fixed grace period: one `asyncio.sleep(0.5)`, or `wait(..., timeout=)`) has its clock moved on instead, so the
+    grace is over at once, the tasks are still behind the gate, and the verdict owes nothing to how long the grace
+    is or how busy the machine. A second wait for a timer opens the gate too: a loop that polls (`while
+    all_tasks(loop): run_until_complete(asyncio.sleep(0.1))`) is waiting for the tasks, only slowly.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.future = loop.create_future()
+        self._loop = loop
+        self._selector = getattr(loop, "_selector", None)  # BaseSelectorEventLoop's, 3.10 to 3.14
+        self._timed_waits = 0
+        self._skipped = 0.0
+        if not callable(getattr(self._selector, "select", None)):
+            self.open()  # a loop we cannot watch: the check is weaker, and a correct solution never hangs
+            return
+        clock = loop.time
+        loop.time = lambda: clock() + self._skipped  # type: ignore[method-assign]
+        loop._selector = _GatedSelector(self._selector, self)  # type: ignore[attr-defined]
+
+    @property
+    def opened(self) -> bool:
+        return self.future.done()
+
+    def open(self) -> None:
+        if not self.future.done():
+            self.future.set_result(None)
+        if isinstance(getattr(self._loop, "_selector", None), _GatedSelector):
+            self._loop._selector = self._selector  # type: ignore[attr-defined]
+
+    def before_select(self, timeout: float | None) -> float | None:
+        """The timeout the loop really waits with; called on the loop's thread, before its callbacks run."""
+        if self.opened:
+            return timeout
+        if timeout is None:
+            self.open()  # the callbacks of the future run in this same iteration of the loop
+            return 0
+        if timeout > 0:
+            self._timed_waits += 1
+            self._skipped += timeout
+            if self._timed_waits >= 2:
+                self.open()
+            return 0
+        return timeout
+
+
+class _GatedSelector:
+    """The loop's selector, with `IdleGate.before_select` between the loop and each wait."""
+
+    def __init__(self, selector: Any, gate: IdleGate) -> None:
+        self._selector = selector
+        self._gate = gate
+
+    def select(self, timeout: float | None = None) -> Any:
+        return self._selector.select(self._gate.before_select(timeout))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._selector, name)
+
+
 class Probe:
     """Coroutines for the checks; each notes the loop it ran on and what its tasks did."""
 
     def __init__(self) -> None:
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.runners: set[str] = set()
         self.tasks: list[asyncio.Task] = []
         self.events: list[str] = []
         self.result = object()
+        self._gate: IdleGate | None = None
 
     def note_loop(self) -> None:
         self.loop = asyncio.get_running_loop()
+        self.runners = runners_on_stack()
 
     def start(self, coro) -> asyncio.Task:
         task = asyncio.get_running_loop().create_task(coro)
         self.tasks.append(task)
         return task
 
+    async def until_the_loop_waits(self) -> None:
+        """Wait behind the current IdleGate; a task started after it opened waits behind a new one."""
+        if self._gate is None or self._gate.opened:
+            self._gate = IdleGate(asyncio.get_running_loop())
+        await self._gate.future
+
     async def sleep_then_note(self, seconds: float, name: str) -> None:
+        await self.until_the_loop_waits()
         await asyncio.sleep(seconds)
         # Then many more iterations of the loop than run_until_complete runs after its future is done: a
         # solution that stops the loop too early never gets this far, however long the machine stalls meanwhile.
@@ -100,6 +177,7 @@ class Probe:
         return self.result
 
     async def child_starts_grandchild(self) -> None:
+        await self.until_the_loop_waits()
         await asyncio.sleep(0.02)
         self.start(self.sleep_then_note(0.02, "grandchild"))
         self.events.append("child")
@@ -149,7 +227,7 @@ def run(func, coro, call: str | None = None):
 
 def describe_tasks(probe: Probe) -> str:
     states = ["cancelled" if t.cancelled() else "done" if t.done() else "still pending" for t in probe.tasks]
-    return ", ".join(states)
+    return ", ".join(f"{states.count(state)} {state}" for state in dict.fromkeys(states))
 
 
 def expect_closed(probe: Probe, call: str, func) -> None:
@@ -227,8 +305,8 @@ def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
         )
     finally:
         discard(coro)
-    if spy.run_calls or spy.runner_uses:
-        used = "asyncio.run" if spy.run_calls else "asyncio.Runner"
+    used = spy.used() or min(probe.runners, default=None)  # "asyncio.run" before "asyncio.Runner"
+    if used:
         fail(
             f"{name} used {used}",
             expected="a loop of its own, made with asyncio.new_event_loop() and run with run_until_complete",
@@ -387,6 +465,7 @@ def test_background_failure_does_not_change_result():
     probe = Probe()
 
     async def fails_later() -> None:
+        await probe.until_the_loop_waits()
         await asyncio.sleep(0.01)
         raise Boom("raised by a background task")
 
