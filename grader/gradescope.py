@@ -46,6 +46,11 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv python3-pip >/dev/null
 fi
+if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+    echo "asyncio-kit's grader needs Python 3.10 to 3.13, and this image has $(python3 -V 2>&1):" >&2
+    echo "choose Ubuntu 22.04 or newer as the autograder's base image." >&2
+    exit 1
+fi
 python3 -m venv "$AUTOGRADER_ROOT/venv"
 "$AUTOGRADER_ROOT/venv/bin/python" -m pip install --quiet --upgrade pip
 "$AUTOGRADER_ROOT/venv/bin/python" -m pip install --quiet "$AUTOGRADER_ROOT/source/kit"
@@ -80,12 +85,18 @@ class Config:
         return cls(tuple(data["exercises"]), Visibility.from_dict(data), data.get("grader_version", ""))
 
 
-def parse_hidden(catalog: Catalog, selectors: tuple[str, ...] | list[str]) -> frozenset[str]:
-    """Normalise `--hide` selectors: "1" or "01" (a whole exercise), "01:check_name" (one check)."""
+def parse_hidden(
+    catalog: Catalog, selectors: tuple[str, ...] | list[str], selected: list[Exercise] | None = None
+) -> frozenset[str]:
+    """Normalise `--hide` selectors: "1" or "01" (a whole exercise), "01:check_name" (one check); each must name an
+    exercise of `selected` (default: all), or the instructor is hiding something the zip does not grade."""
     hidden = set()
     for selector in selectors:
         exercise_id, _, check = selector.partition(":")
         exercise = catalog.get(exercise_id)
+        if selected is not None and exercise not in selected:
+            chosen = ", ".join(e.id for e in selected)
+            raise UsageError(f"--hide {selector}: exercise {exercise.id} is not in this autograder ({chosen})")
         if check and check not in {c.name for c in exercise.checks}:
             names = ", ".join(c.name for c in exercise.checks)
             raise UsageError(f"exercise {exercise.id} has no check {check!r}; its checks are {names}")

@@ -112,6 +112,24 @@ def test_the_zip_has_gradescopes_layout(zip_file, tmp_path):
     assert zip_file.read_bytes() == build(tmp_path, "01").read_bytes(), "the same kit gives the same zip"
 
 
+OLD_PYTHON = Path("/root/.pyenv/versions/3.9.18/bin/python3")
+
+
+@pytest.mark.skipif(not OLD_PYTHON.exists(), reason="no Python 3.9 on this machine")
+def test_setup_on_an_image_with_an_old_python_says_which_image_to_choose(zip_file, tmp_path):
+    shims = tmp_path / "bin"
+    shims.mkdir()
+    (shims / "python3").symlink_to(OLD_PYTHON)
+    (shims / "apt-get").write_text("#!/bin/sh\nexit 0\n")  # as root, setup.sh would install packages first
+    (shims / "apt-get").chmod(0o755)
+    with zipfile.ZipFile(zip_file) as archive:
+        (tmp_path / "setup.sh").write_bytes(archive.read("setup.sh"))
+    env = {**os.environ, "PATH": f"{shims}:/usr/bin:/bin", "AUTOGRADER_ROOT": str(tmp_path / "autograder")}
+    done = subprocess.run(["bash", str(tmp_path / "setup.sh")], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "needs Python 3.10 to 3.13" in done.stderr and "Ubuntu 22.04" in done.stderr
+    assert not (tmp_path / "autograder" / "venv").exists()
+
+
 # A loose upload, a whole repository, and the two ways student code stops the grader.
 LAYOUTS = {
     "passing": "ex01_futures.py",
@@ -179,6 +197,8 @@ def test_hide_names_must_exist():
     assert parse_hidden(catalog, ["1", "01:requests_overlap"]) == frozenset({"01", "01:requests_overlap"})
     with pytest.raises(UsageError, match="no check 'nope'"):
         parse_hidden(catalog, ["01:nope"])
+    with pytest.raises(UsageError, match="exercise 05 is not in this autograder"):
+        parse_hidden(catalog, ["05"], catalog.select(["01"]))
 
 
 def test_the_given_util_is_taken_from_the_kit_only_when_the_student_has_none(tmp_path):

@@ -48,8 +48,8 @@ def gradescope(exercises: tuple[str, ...], out: Path, hide: tuple[str, ...], hid
     from grader.render.gradescope_format import Visibility
 
     catalog = load_catalog()
-    visibility = Visibility(parse_hidden(catalog, hide), hidden_visibility, hidden_output)
     selected = catalog.select(exercises)
+    visibility = Visibility(parse_hidden(catalog, hide, selected), hidden_visibility, hidden_output)
     build_zip(out, selected, visibility)
     points = sum(e.max_score for e in selected)
     click.echo(f"✓ {out}: {len(selected)} exercise(s), {points} points. Upload it as the assignment's autograder;")
