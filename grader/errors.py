@@ -29,7 +29,7 @@ class NoSubmission(UsageError):
 
 
 class GradingCancelled(GraderError):
-    """A `runner.Cancellation` stopped the grading; the results in progress are discarded."""
+    """A `suite_process.Cancellation` stopped the grading; the results in progress are discarded."""
 
 
 class InternalError(GraderError):

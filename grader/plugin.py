@@ -62,7 +62,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def _import_what_the_suites_import(args: list[str]) -> None:
     """Import the suites' own dependencies (aiohttp, requests, freezegun, the probes) before the setup arrives.
 
-    A warm start (`runner.WarmStart`) waits for its setup with these already loaded, so they cost the grading
+    A warm start (`suite_process.WarmStart`) waits for its setup with these already loaded, so they cost the grading
     nothing. The student's module is not among them: a suite imports it through `grader.testing.student`, which
     is a call, not an import statement.
 

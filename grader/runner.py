@@ -1,134 +1,50 @@
 """Grade a submission: each exercise's suite in its own pytest process, judged from outside.
 
-The student's code runs in that process, so the parent decides everything: it reads results only from the
-private event pipe (`grader.protocol`), gives each check a deadline, stops a check that overruns it (asking
-faulthandler where it was first), kills the whole process group afterwards, and re-runs in a fresh process the
-checks that never ran because an earlier one hung or took the process down. A check without a result is a
-failed check, never a passed one. `grader.sandbox` confines each process (processes, network, writes, signals,
-memory) where the machine allows; the parent bounds how much it may print. A `Cancellation` lets another thread
-stop every run in progress (Ctrl-C during a batch, a new save in `grader watch`), and a `WarmStart` is a suite's
-process started ahead of the grading it will serve (`grader watch`).
+The student's code runs in that process, so the parent decides everything. `grader.suite_process` runs one
+process and reports what it told on the private event pipe; this module turns that into results: it re-runs in a
+fresh process the checks that never ran because an earlier one hung or took the process down, says why a check
+was stopped (its time limit, with where the student's code was; a crash; too much output), and bounds the
+exercise's total time. A check without a result is a failed check, never a passed one. `grade` runs several
+exercises at once, each next exercise's process already starting while the current ones run their checks.
 """
 
 from __future__ import annotations
 
 import contextlib
-import math
 import os
 import re
-import secrets
-import selectors
 import signal
-import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from grader import __version__
-from grader.catalog import SUITES_DIR, Exercise
-from grader.errors import GradingCancelled, InternalError
+from grader.catalog import Exercise
+from grader.errors import InternalError
 from grader.messages import TIMEOUT_FIX
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
-from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
-from grader.sandbox import PidsCgroup
 from grader.suite_index import read_suite
+from grader.suite_process import (
+    OUTPUT_LIMIT,
+    Cancellation,
+    SuiteProcess,
+    SuiteRun,
+    WarmStart,
+    run_suite,
+    stop_suite,
+)
 from grader.workspace import (
     MAX_FILE_BYTES,
     copy_submission,
     exercises_dir,
     file_size,
     fill_workspace,
-    new_workspace,
     remove,
 )
 
-GRACE = 1.0
-"""Seconds past a check's own limit before the parent steps in (the plugin's own timer gets the first chance)."""
-STARTUP_LIMIT = 30.0
-"""Seconds for Python and pytest to start and reach the student's import, on a very busy machine."""
-EXIT_POLL = 0.25
-"""How often the parent looks whether the suite's process is still alive while it waits for events."""
-EXIT_WAIT = 0.5
-"""How long a process whose channel closed mid-check may take to exit on its own (its status tells why it ended)."""
-OUTPUT_TAIL = 64 * 1024
-OUTPUT_LIMIT = 8 * 1024**2
-"""Bytes a suite's process may print (student code included) before the parent stops it."""
-MEMORY_LIMIT = 3 * 1024**3
-
-_PYTEST_ARGS = (
-    "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
-    "-p", "grader.plugin", "-p", "asyncio", "-p", "socket",
-    "--disable-socket", "--allow-unix-socket", "-q", "-s", "--tb=no", "--assert=plain",
-)  # fmt: skip
-# --assert=plain: `-p asyncio` marks the name `asyncio` for assertion rewriting, and pytest then re-parsed the
-# standard library's asyncio from source on every start (0.2 s); the suites use `expect`, not bare asserts.
-# --tb=no: the plugin writes every verdict itself, so pytest need not format tracebacks with their source, which
-# parses it with `ast`; once a timeout has interrupted student code, CPython 3.11 may fail every later ast.parse
-# in that process ("AST constructor recursion depth mismatch"), and pytest would stop with an INTERNALERROR.
-_DROPPED_ENV = (
-    "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT",
-    "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",  # would turn on asyncio's debug mode for every loop: exercise 09 grades that
-    "PYTHONWARNINGS",  # `error` would turn a student's harmless warning into a failed check
-)  # fmt: skip
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
-
-
-@dataclass
-class _Run:
-    """What one pytest process told us before it ended or was stopped."""
-
-    results: dict[str, CheckResult] = field(default_factory=dict)
-    import_failure: dict | None = None
-    started: bool = False
-    imported: bool = False
-    running: str | None = None
-    ended_in: str | None = None
-    """How the process ended while a check or the import was under way: 'timeout', 'output' or 'crash'."""
-    out_of_time: bool = False
-    """The exercise's total time limit, not the check's own, stopped it."""
-    imported_at: float | None = None
-    checking: float = 0.0
-    """Seconds the checks ran (from the import's end): what counts against the exercise's total time limit."""
-    returncode: int | None = None
-    output: bytearray = field(default_factory=bytearray)
-    output_size: int = 0
-
-
-class Cancellation:
-    """Stops suite runs from another thread: kills the process groups in progress and refuses new runs."""
-
-    def __init__(self) -> None:
-        self._cancelled = threading.Event()
-        self._lock = threading.Lock()
-        self._running: set[subprocess.Popen] = set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-        with self._lock:
-            running = list(self._running)
-        for proc in running:
-            _kill_group(proc)
-
-    def check(self) -> None:
-        if self.cancelled:
-            raise GradingCancelled("grading was cancelled")
-
-    def started(self, proc: subprocess.Popen) -> None:
-        with self._lock:
-            self._running.add(proc)
-        if self.cancelled:  # cancelled between check() and Popen
-            _kill_group(proc)
-
-    def ended(self, proc: subprocess.Popen) -> None:
-        with self._lock:
-            self._running.discard(proc)
 
 
 def grade(
@@ -249,7 +165,7 @@ def grade_exercise(
             _grade_in(workspace, exercise, suite, result, cancellation, process)
     finally:
         if process is not None:
-            _stop(process)
+            stop_suite(process)
         if warm is not None:
             warm.close()
         if workspace is not None:
@@ -276,7 +192,7 @@ def _grade_in(
     suite: dict,
     result: ExerciseResult,
     cancellation: Cancellation,
-    process: _Started | None = None,
+    process: SuiteProcess | None = None,
 ) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
@@ -293,7 +209,7 @@ def _grade_in(
             result.outcome = Outcome.TIMEOUT
             break
         failed = [n for n, r in done.items() if not r.passed]
-        run = _run_suite(exercise, workspace, pending, failed, cancellation, time_left, process)
+        run = run_suite(exercise, workspace, pending, failed, cancellation, time_left, process)
         process = None  # a re-run of the checks left over gets a fresh process
         time_left -= run.checking
         cancellation.check()  # a run killed by a cancellation says nothing about the student
@@ -324,273 +240,12 @@ def _grade_in(
         result.outcome = Outcome.TIMEOUT
 
 
-@dataclass
-class _Started:
-    """A suite's pytest process, waiting on stdin for its `RunSetup` before it imports anything of the student's
-    (the plugin reads the setup in `pytest_configure`)."""
-
-    proc: subprocess.Popen
-    read_fd: int
-    nonce: str
-    names: list[str]
-    cgroup: PidsCgroup | None
-    returncode: int | None = None
-    """Set once the process is stopped and reaped."""
-
-
-def _start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> _Started:
-    cgroup = PidsCgroup.create()
-    read_fd, write_fd = os.pipe()
-    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
-    env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
-    # No TLS ever happens in a suite (mocked HTTP, sockets blocked); without a CA store to load, importing aiohttp,
-    # which builds its default SSL contexts at import, is 50 ms faster.
-    env.update(SSL_CERT_FILE=os.devnull, SSL_CERT_DIR=os.devnull)
-    env[EVENTS_FD_ENV] = str(write_fd)
-    nodeids = [f"{exercise.suite}::test_{name}" for name in names]
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "pytest", *_PYTEST_ARGS, *nodeids],
-            cwd=workspace,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            pass_fds=(write_fd,),
-            start_new_session=True,
-        )
-    except BaseException:
-        os.close(read_fd)
-        if cgroup:
-            cgroup.destroy()
-        raise
-    finally:
-        os.close(write_fd)
-    return _Started(proc, read_fd, secrets.token_hex(16), names, cgroup)
-
-
-def _stop(started: _Started) -> int:
-    """Kill the process's group and cgroup, close our ends of its pipes and reap it; once, however often called."""
-    if started.returncode is None:
-        _kill_group(started.proc)
-        if started.cgroup:
-            started.cgroup.destroy()  # also what left the process group (setsid) or was forked as it died
-        os.close(started.read_fd)
-        started.proc.stdout.close()
-        with contextlib.suppress(OSError):
-            started.proc.stdin.close()
-        started.returncode = started.proc.wait()
-    return started.returncode
-
-
-def _run_suite(
-    exercise: Exercise,
-    workspace: Path,
-    names: list[str],
-    failed: list[str],
-    cancellation: Cancellation,
-    time_left: float,
-    started: _Started | None = None,
-) -> _Run:
-    """Run the checks `names` in `started` (a warm start's process, which must be for them) or a new process."""
-    if cancellation.cancelled and started is not None:
-        _stop(started)
-    cancellation.check()
-    started = started or _start_suite(exercise, workspace, names)
-    cancellation.started(started.proc)
-    setup = RunSetup(
-        nonce=started.nonce,
-        module=exercise.module,
-        root=str(workspace),
-        time_limit=exercise.time_limit,
-        failed_before=failed,
-        memory_limit=MEMORY_LIMIT,
-        cgroup=str(started.cgroup.path) if started.cgroup else None,
-    )
-    run = _Run()
-    try:
-        started.proc.stdin.write(setup.to_json().encode() + b"\n")
-        started.proc.stdin.close()
-    except OSError:
-        pass  # the process died at once; the event loop below finds out why
-    try:
-        _follow(started.proc, started.read_fd, setup, run, expected=len(started.names), time_left=time_left)
-    finally:
-        cancellation.ended(started.proc)  # first: once reaped, its pid may be another process's
-        run.returncode = _stop(started)
-    return run
-
-
-class WarmStart:
-    """A pytest process for every check of `exercise`, started ahead of a grading in an empty workspace.
-
-    Python's and pytest's start-up, most of a grading's time, is then over before the student saves:
-    `grade_exercise(..., warm=...)` copies the files in and hands the process its setup. Nothing of the
-    student's runs before that. `grader watch` keeps one ready; close() it when it goes unused.
-    """
-
-    def __init__(self, exercise: Exercise) -> None:
-        self.exercise = exercise
-        self.workspace = new_workspace()
-        try:
-            self._started: _Started | None = _start_suite(exercise, self.workspace, [c.name for c in exercise.checks])
-        except BaseException:
-            remove(self.workspace)
-            raise
-
-    def take(self) -> _Started | None:
-        """The waiting process, once; None when it was taken or has died (the caller then starts a fresh one)."""
-        started, self._started = self._started, None
-        if started is not None and started.proc.poll() is not None:
-            _stop(started)
-            return None
-        return started
-
-    def close(self) -> None:
-        if self._started is not None:
-            _stop(self._started)
-            self._started = None
-        remove(self.workspace)
-
-
-def _follow(proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int, time_left: float) -> None:
-    """Read events until every check reported, the process ended, or a deadline passed.
-
-    Each step has its own deadline (start-up, import, each check); once the module is imported, the checks
-    together also have `time_left` seconds.
-    """
-    try:
-        _read_events(proc, read_fd, setup, run, expected, time_left)
-    finally:
-        if run.imported_at is not None:
-            run.checking = time.monotonic() - run.imported_at
-
-
-def _read_events(
-    proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: _Run, expected: int, time_left: float
-) -> None:
-    per_check = setup.time_limit + GRACE
-    deadline = time.monotonic() + STARTUP_LIMIT
-    buffer = b""
-    with selectors.DefaultSelector() as selector:
-        selector.register(read_fd, selectors.EVENT_READ, "events")
-        selector.register(proc.stdout, selectors.EVENT_READ, "output")
-        events_open = True
-        while events_open and len(run.results) < expected:
-            budget_end = run.imported_at + time_left if run.imported_at is not None else math.inf
-            remaining = min(deadline, budget_end) - time.monotonic()
-            if remaining <= 0:
-                run.ended_in = "timeout"
-                run.out_of_time = budget_end < deadline
-                _ask_where(proc, run)
-                return
-            ready = selector.select(timeout=min(remaining, EXIT_POLL))
-            if not ready and proc.poll() is not None:
-                _drain(read_fd, buffer, setup, run, per_check, deadline)
-                break  # the process ended, though something it left behind holds our channel open
-            for key, _ in ready:
-                chunk = os.read(key.fd, 65536)
-                if key.data == "output":
-                    _keep_tail(run, chunk)
-                    if not chunk:
-                        selector.unregister(key.fileobj)
-                    elif run.output_size > OUTPUT_LIMIT:
-                        run.ended_in = "output"
-                        return
-                    continue
-                if not chunk:
-                    events_open = False
-                    continue
-                buffer += chunk
-                *lines, buffer = buffer.split(b"\n")
-                for line in lines:
-                    event = parse_event(line, setup.nonce)
-                    if event is not None:
-                        deadline = _on_event(event, run, per_check, deadline)
-        if run.running is not None or not run.imported:
-            run.ended_in = "crash"
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(EXIT_WAIT)  # ending on its own: let it, so that its exit status says how
-
-
-def _drain(read_fd: int, buffer: bytes, setup: RunSetup, run: _Run, per_check: float, deadline: float) -> None:
-    """Take in the events still in the pipe once the process is gone, without waiting for an end that may not come."""
-    os.set_blocking(read_fd, False)
-    with contextlib.suppress(BlockingIOError):
-        while chunk := os.read(read_fd, 65536):
-            buffer += chunk
-    for line in buffer.split(b"\n"):
-        if (event := parse_event(line, setup.nonce)) is not None:
-            deadline = _on_event(event, run, per_check, deadline)
-
-
-def _on_event(event: dict, run: _Run, per_check: float, deadline: float) -> float:
-    kind = event["event"]
-    now = time.monotonic()
-    if kind == "importing":
-        run.started = True
-        return now + per_check
-    if kind == "imported":
-        run.imported = True
-        run.imported_at = now
-        return now + STARTUP_LIMIT
-    if kind == "import_error":
-        run.import_failure = event
-        return deadline
-    if kind == "begin":
-        run.running = event["name"]
-        return now + per_check
-    if kind == "result":
-        run.running = None
-        location = Location(**event["location"]) if event.get("location") else None
-        run.results[event["name"]] = CheckResult(
-            name=event["name"], title="", status=Status(event["status"]), score=0, max_score=0,
-            message=event.get("message") or "", expected=event.get("expected"), fix=event.get("fix"),
-            location=location, duration=float(event.get("duration") or 0.0),
-        )  # fmt: skip
-        return now + STARTUP_LIMIT
-    return deadline
-
-
-def _ask_where(proc: subprocess.Popen, run: _Run) -> None:
-    """Let faulthandler print where the process is stuck (for the message), briefly, then give up on it."""
-    try:
-        os.kill(proc.pid, signal.SIGUSR1)
-    except ProcessLookupError:
-        return
-    end = time.monotonic() + 0.3
-    os.set_blocking(proc.stdout.fileno(), False)
-    while time.monotonic() < end:
-        try:
-            chunk = os.read(proc.stdout.fileno(), 65536)
-        except BlockingIOError:
-            time.sleep(0.02)
-            continue
-        if not chunk:
-            break
-        _keep_tail(run, chunk)
-
-
-def _keep_tail(run: _Run, chunk: bytes) -> None:
-    run.output_size += len(chunk)
-    run.output += chunk
-    if len(run.output) > OUTPUT_TAIL:
-        del run.output[: len(run.output) - OUTPUT_TAIL]
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def _tail(run: _Run, lines: int = 3) -> str:
+def _tail(run: SuiteRun, lines: int = 3) -> str:
     text = run.output.decode("utf-8", "replace").strip().splitlines()
     return " / ".join(text[-lines:]) if text else f"the process ended with code {run.returncode}"
 
 
-def _stuck_at(run: _Run, workspace: Path) -> Location | None:
+def _stuck_at(run: SuiteRun, workspace: Path) -> Location | None:
     """The student's innermost frame in faulthandler's dump of the main thread, if it printed one."""
     text = run.output.decode("utf-8", "replace")
     start = text.rfind("Current thread")
@@ -616,7 +271,7 @@ def _describe_exit(returncode: int | None) -> str:
     return f"the process exited with code {returncode} (does your code call os._exit()?)"
 
 
-def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) -> CheckResult:
+def _stopped_check(exercise: Exercise, suite_check, run: SuiteRun, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
         where = _stuck_at(run, workspace)
         limit = (f"when the exercise's checks had taken {exercise.total_time_limit:g} s in all" if run.out_of_time
@@ -636,7 +291,7 @@ def _stopped_check(exercise: Exercise, suite_check, run: _Run, workspace: Path) 
     return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
 
 
-def _import_crash(exercise: Exercise, run: _Run) -> tuple[Status, Outcome, str]:
+def _import_crash(exercise: Exercise, run: SuiteRun) -> tuple[Status, Outcome, str]:
     if not run.started:
         raise InternalError(f"the suite of exercise {exercise.id} did not start: {_tail(run, 20)}")
     if run.ended_in == "timeout":

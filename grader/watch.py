@@ -7,7 +7,7 @@ text instead, and a verdict on a file that has changed since is thrown away: the
 on text that is no longer in the file. Nothing the student's file does can stop the watcher: a broken file is a
 result like any other, and even a failure of the grader itself is shown and survived.
 
-Speed: once a verdict is on screen, the process that will grade the next save is started (`runner.WarmStart`),
+Speed: once a verdict is on screen, the process that will grade the next save is started (`suite_process.WarmStart`),
 so that a save waits for its checks, not for Python and pytest to start.
 """
 
@@ -33,8 +33,9 @@ from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
 from grader.progress import Stage, known_progress, remember
 from grader.render.text_format import print_wrapped, progress_bar, render_exercise, symbol
-from grader.runner import Cancellation, WarmStart, grade_exercise
+from grader.runner import grade_exercise
 from grader.state import load
+from grader.suite_process import Cancellation, WarmStart
 
 STEP_MS = 50
 """A save is graded once its file has been quiet this long (editors write in several steps)."""

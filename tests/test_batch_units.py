@@ -33,7 +33,8 @@ from grader.batch.stubs import StubShortcut
 from grader.catalog import load_catalog
 from grader.errors import UsageError
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
-from grader.runner import Cancellation, grade_exercise
+from grader.runner import grade_exercise
+from grader.suite_process import Cancellation
 
 EXERCISES = load_catalog().select(["01"])
 EXERCISE = EXERCISES[0]

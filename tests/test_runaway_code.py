@@ -19,7 +19,8 @@ from support import SUBMISSIONS, make_submission
 from test_solutions_and_wrong import declared_failures
 
 from grader.catalog import load_catalog
-from grader.runner import GRACE, grade_exercise
+from grader.runner import grade_exercise
+from grader.suite_process import GRACE
 
 CATALOG = load_catalog()
 LIMIT = 1.5

@@ -12,7 +12,8 @@ from support import make_submission
 
 from grader.catalog import load_catalog
 from grader.errors import GradingCancelled
-from grader.runner import Cancellation, WarmStart, grade_exercise
+from grader.runner import grade_exercise
+from grader.suite_process import Cancellation, WarmStart
 
 FIRST = load_catalog().exercises[0]
 SOLUTION = Path(__file__).parent.parent / "solutions" / FIRST.filename

@@ -13,7 +13,8 @@ from support import grade_source, make_submission
 from grader.catalog import load_catalog
 from grader.errors import GradingCancelled
 from grader.model import Outcome, Status
-from grader.runner import OUTPUT_LIMIT, Cancellation, grade_exercise
+from grader.runner import grade_exercise
+from grader.suite_process import OUTPUT_LIMIT, Cancellation
 
 EXERCISE = load_catalog().get("01")
 

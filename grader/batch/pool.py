@@ -19,8 +19,9 @@ from grader.batch.stubs import StubShortcut
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, InternalError
 from grader.model import CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
-from grader.runner import Cancellation, grade_exercise
+from grader.runner import grade_exercise
 from grader.suite_index import read_suite
+from grader.suite_process import Cancellation
 
 RETRIES = 1
 """Extra attempts when the grader itself fails on an exercise (a suite that could not even start, on a machine

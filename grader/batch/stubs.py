@@ -16,7 +16,8 @@ from pathlib import Path
 from grader.catalog import Exercise
 from grader.model import ExerciseResult
 from grader.pristine import is_untouched, stub_path
-from grader.runner import Cancellation, grade_exercise
+from grader.runner import grade_exercise
+from grader.suite_process import Cancellation
 
 
 class StubShortcut:
