@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import FrameType, ModuleType, TracebackType
 
 from grader.messages import TIMEOUT_FIX
-from grader.model import Location, Outcome, Status
+from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.sandbox import PROCESS_LIMIT
 from grader.testing import CheckFailure, found_in
 from grader.workspace import student_file
@@ -85,7 +85,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
     if isinstance(exc, NotImplementedError) and where is not None:
         return Verdict(
             Status.FAILED,
-            f"not implemented yet: {where.function}() still raises NotImplementedError",
+            f"{NOT_IMPLEMENTED}: {where.function}() still raises NotImplementedError",
             fix=str(exc) or None,
             location=where,
         )

@@ -54,6 +54,10 @@ class Location:
         return f"{where} in {self.function}" if self.function else where
 
 
+NOT_IMPLEMENTED = "not implemented yet"
+"""How the message of a check begins when the function it calls is still the stub's (`grader.diagnose` says it)."""
+
+
 @dataclass
 class CheckResult:
     name: str
@@ -75,6 +79,11 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         return self.status is Status.PASSED
+
+    @property
+    def not_implemented(self) -> bool:
+        """The check failed only because a function it calls still raises the stub's NotImplementedError."""
+        return not self.passed and self.message.startswith(NOT_IMPLEMENTED)
 
     def details(self) -> list[tuple[str, str]]:
         """What follows the message, labelled ("expected", "at", "fix"): only the parts that are known."""

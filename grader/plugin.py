@@ -31,7 +31,7 @@ from grader.diagnose import (
     tampering,
 )
 from grader.guard import GraderSnapshot, changes_since, restore
-from grader.model import Outcome, Status
+from grader.model import NOT_IMPLEMENTED, Outcome, Status
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
 
@@ -199,7 +199,7 @@ class GradingSession:
             )
         if verdict.status is not Status.PASSED:
             self.failed.add(name)
-            if verdict.message.startswith("not implemented yet"):
+            if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
         self.events.send("result", name=name, duration=duration, **verdict.to_event())
         self.running = ""

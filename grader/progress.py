@@ -12,7 +12,7 @@ from pathlib import Path
 
 from grader import state as saved
 from grader.catalog import Catalog, Exercise
-from grader.model import CheckResult, ExerciseResult
+from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint, is_untouched
 
 
@@ -25,18 +25,10 @@ class Stage(str, Enum):
     """Changed since it was last graded, and not graded now (only when the caller asked not to grade)."""
 
 
-NOT_IMPLEMENTED = "not implemented yet"
-"""How every check of an untouched stub begins its message (`grader.diagnose`)."""
-
-
-def is_not_implemented(check: CheckResult) -> bool:
-    return not check.passed and check.message.startswith(NOT_IMPLEMENTED)
-
-
 def stage_of(result: ExerciseResult) -> Stage:
     if result.passed:
         return Stage.PASSED
-    if all(is_not_implemented(c) for c in result.checks):
+    if all(c.not_implemented for c in result.checks):
         return Stage.NOT_STARTED
     return Stage.FAILING
 

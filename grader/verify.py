@@ -73,7 +73,7 @@ def graded_problems(solutions: SubmissionResult, stubs: SubmissionResult) -> lis
         for check in exercise.checks:
             if check.passed:
                 problems.append(Problem(exercise.id, f"the untouched stub passes {check.name}"))
-            elif "not implemented yet" not in check.message:
+            elif not check.not_implemented:
                 problems.append(
                     Problem(exercise.id, f"the stub fails {check.name} without 'not implemented yet': {check.message}")
                 )

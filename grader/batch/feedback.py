@@ -14,7 +14,6 @@ from typing import TextIO
 from grader.batch.markdown import code_span, inline
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.model import CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
-from grader.progress import is_not_implemented
 
 SYMBOLS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.TIMEOUT: "⏱️"}
 
@@ -26,7 +25,7 @@ def code(text: str) -> str:
 
 def not_started(exercise: ExerciseResult) -> bool:
     """Every check still says "not implemented yet": the untouched stub, as `grader status` says."""
-    return bool(exercise.checks) and all(is_not_implemented(c) for c in exercise.checks)
+    return bool(exercise.checks) and all(c.not_implemented for c in exercise.checks)
 
 
 def repository_problem(result: SubmissionResult) -> str | None:

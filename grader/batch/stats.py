@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from grader.batch.feedback import not_started
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.catalog import Exercise
-from grader.model import ExerciseResult, Outcome, Status
+from grader.model import NOT_IMPLEMENTED, ExerciseResult, Outcome, Status
 
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 _NUMBER = re.compile(r"(?<![\w.])\d+(\.\d+)?")
-_CONSEQUENCES = ("not implemented yet", "not run:")
+_CONSEQUENCES = (NOT_IMPLEMENTED, "not run:")
 """Messages that say a check was not really attempted (not started, or no time left after an endless loop):
 they would crowd out the mistakes worth discussing in class."""
 

@@ -18,8 +18,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
-from grader.progress import is_not_implemented
+from grader.model import NOT_IMPLEMENTED, CheckResult, ExerciseResult, Status, SubmissionResult
 
 MAX_MESSAGE = 400
 """Characters of one message shown at most: beyond that it is cut, never a wall of text."""
@@ -105,7 +104,7 @@ def _failure_details(console: Console, check: CheckResult) -> None:
         _detail(console, label, text, style="cyan" if label == "at" else "")
 
 
-NOT_IMPLEMENTED_NOTE = "not implemented yet"
+NOT_IMPLEMENTED_NOTE = NOT_IMPLEMENTED
 
 
 def _not_implemented_summary(console: Console, checks: list[CheckResult]) -> None:
@@ -128,7 +127,7 @@ def _not_implemented_summary(console: Console, checks: list[CheckResult]) -> Non
 def _full(console: Console, check: CheckResult, note_missing: bool = True) -> None:
     if check.passed:
         _check_line(console, check)
-    elif is_not_implemented(check):
+    elif check.not_implemented:
         _check_line(console, check, NOT_IMPLEMENTED_NOTE if note_missing else None)
     elif check.status is Status.SKIPPED:
         _check_line(console, check, fold(check.message, 240))  # "can't check this until <a title> passes": whole
@@ -143,7 +142,7 @@ def _same_failure(a: CheckResult, b: CheckResult) -> bool:
 
 def _full_once(console: Console, check: CheckResult, shown: list[CheckResult], note_missing: bool = True) -> None:
     """`_full`, except that a failure told in full above (one cause failing many checks) is one line."""
-    explained = not check.passed and check.status is not Status.SKIPPED and not is_not_implemented(check)
+    explained = not check.passed and check.status is not Status.SKIPPED and not check.not_implemented
     if explained and any(_same_failure(check, other) and check.fix == other.fix for other in shown):
         _check_line(console, check, Text("fails the same way as above", style="dim"))
         return
@@ -236,7 +235,7 @@ def _diff_body(console: Console, exercise: ExerciseResult, moved: Changes) -> No
         elif check.name in changed:
             _full_once(console, check, shown)
         elif check.name in still_failing:
-            note = NOT_IMPLEMENTED_NOTE if is_not_implemented(check) else fold(check.message, 120)
+            note = NOT_IMPLEMENTED_NOTE if check.not_implemented else fold(check.message, 120)
             _check_line(console, check, note)
 
 
@@ -246,13 +245,13 @@ def render_exercise(console: Console, exercise: ExerciseResult, previous: Exerci
     if exercise.message:
         _whole_exercise_problem(console, exercise)
     elif previous is None or previous.message or previous.id != exercise.id:
-        some_written = not all(is_not_implemented(c) for c in exercise.checks)
+        some_written = not all(c.not_implemented for c in exercise.checks)
         shown: list[CheckResult] = []
         for check in exercise.checks:
             _full_once(console, check, shown, note_missing=some_written)
     else:
         _diff_body(console, exercise, changes(previous, exercise))
-    missing = [c for c in exercise.checks if is_not_implemented(c)]
+    missing = [c for c in exercise.checks if c.not_implemented]
     if missing and not exercise.message:
         _not_implemented_summary(console, missing)
     if not exercise.passed:
