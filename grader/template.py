@@ -76,9 +76,16 @@ def drift_warning(root: Path) -> str | None:
     return (
         f"this grader (version {__version__}, fingerprint {mine}) differs from the one your instructor exported "
         f"(version {manifest.grader_version}, fingerprint {manifest.grader_fingerprint}). Your instructor grades "
-        f"with their own copy, so the score below may not be your grade. To grade like them, reinstall it: "
-        f"{manifest.install()}"
+        f"with their own copy, so the score below may not be your grade. To grade like them, {_restore(manifest)}"
     )
+
+
+def _restore(manifest: Manifest) -> str:
+    if manifest.grader_from == KIT_INSTALL:  # it ships in the repository: an edit there is undone by git
+        return (
+            f"put the grader folder back as it came (`git checkout -- grader/`), then reinstall: {manifest.install()}"
+        )
+    return f"reinstall it: {manifest.install()}"
 
 
 def student_readme(catalog: Catalog, grader_from: str) -> str:

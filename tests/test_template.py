@@ -111,10 +111,12 @@ def test_a_different_grader_is_warned_about_but_still_grades(tmp_path):
     (tmp_path / "t" / MANIFEST).write_text(json.dumps(manifest))
     warning = drift_warning(tmp_path / "t")
     assert warning and "differs from the one your instructor exported" in warning
-    assert "python -m pip install ." in warning
+    assert "`git checkout -- grader/`" in warning and "python -m pip install ." in warning
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
     done = subprocess.run([sys.executable, "-m", "grader", "check", "01"], cwd=tmp_path / "t", capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+                          text=True, timeout=120, env=env)  # fmt: skip
     assert done.returncode == 1 and done.stderr.startswith("warning: this grader")
+    assert "\n::warning title=Not the exported grader::this grader" in done.stderr  # shown on the run's summary
     assert "0/10" in done.stdout
 
 

@@ -10,6 +10,7 @@ Grading the student's own copy (no `--path`) also remembers each verdict for `gr
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -70,3 +71,5 @@ def _warn_if_not_exported_grader(root: Path) -> None:
     warning = drift_warning(root)
     if warning:
         click.echo(f"warning: {warning}", err=True)
+        if os.environ.get("GITHUB_ACTIONS") == "true":  # an annotation on the run's summary, where it is seen
+            click.echo(f"::warning title=Not the exported grader::{warning}", err=True)
