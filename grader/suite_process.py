@@ -129,8 +129,13 @@ class SuiteProcess:
 
 
 def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteProcess:
-    cgroup = PidsCgroup.create()
     read_fd, write_fd = os.pipe()
+    try:
+        cgroup = PidsCgroup.create()
+    except BaseException:
+        os.close(read_fd)
+        os.close(write_fd)
+        raise
     env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
     # No TLS ever happens in a suite (mocked HTTP, sockets blocked); without a CA store to load, importing aiohttp,

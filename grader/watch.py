@@ -5,10 +5,11 @@ one queue: the file watcher (watchfiles, native events or polling), the keyboard
 the grading of the moment. A save during a grading cancels it (the runner kills its process) and grades the new
 text instead, and a verdict on a file that has changed since is thrown away: the screen never shows a verdict
 on text that is no longer in the file. Nothing the student's file does can stop the watcher: a broken file is a
-result like any other, and even a failure of the grader itself is shown and survived.
+result like any other, and even a failure of a grading is shown and survived. Only a folder that can be watched
+neither by file events nor by polling ends the watcher, saying so.
 
-Speed: once a verdict is on screen, the process that will grade the next save is started (`suite_process.WarmStart`),
-so that a save waits for its checks, not for Python and pytest to start.
+Speed: once a verdict is on screen, the process that will grade the next save is started
+(`suite_process.WarmStart`), so that a save waits for its checks, not for Python and pytest to start.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from rich.console import Console
 from rich.text import Text
 
 from grader.catalog import Catalog, Exercise
-from grader.errors import GraderError, GradingCancelled, InternalError
+from grader.errors import GraderError, GradingCancelled, InternalError, UsageError
 from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
 from grader.progress import Stage, known_progress, remember
@@ -323,7 +324,10 @@ class Watcher:
     def _on_watcher_failure(self, failure: tuple[Exception, bool | None]) -> None:
         exc, polling = failure
         if polling:
-            raise InternalError(f"cannot watch {self.root / 'exercises'} for changes: {exc}")
+            raise UsageError(
+                f"cannot watch {self.root / 'exercises'} for changes, not even by polling ({exc}); "
+                "grade after each save with `grader check NN` instead"
+            )
         self.console.print(Text(f"file events unavailable ({exc}); polling for changes instead", style="yellow"))
         self._start_file_watcher(True)
 
