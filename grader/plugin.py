@@ -100,7 +100,7 @@ class GradingSession:
         self.grader_code: GraderSnapshot | None = None
         # Held here, taken before any student code ran: rebinding grader.guard's or this module's names later
         # does not change what the checks below call.
-        self._changes_since, self._restore = changes_since, restore
+        self._changes_since, self._restore, self._explain = changes_since, restore, explain_failure
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.events.send("importing")
@@ -136,7 +136,7 @@ class GradingSession:
 
     def _snapshot(self) -> GraderSnapshot:
         snapshot = GraderSnapshot().pin("the grader's event channel", self.events)
-        return snapshot.pin("the grading session", self, ("setup", "events", "_changes_since", "_restore"))
+        return snapshot.pin("the grading session", self, ("setup", "events", "_changes_since", "_restore", "_explain"))
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self.running = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
@@ -150,8 +150,8 @@ class GradingSession:
         Raising instead would not stop it: inside a task the exception is only stored in the task, and a loop
         wrapped in `except BaseException` swallows it. The parent re-runs the remaining checks in a new process.
         """
-        verdict = explain_timeout(frame, self.setup.root, self.setup.time_limit)
-        self.events.send("result", name=self.running, duration=self.setup.time_limit, **verdict.to_event())
+        limit = self.setup.time_limit
+        self._report(self.running, explain_timeout(frame, self.setup.root, limit), limit)
         os._exit(0)
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
@@ -171,7 +171,7 @@ class GradingSession:
             reason = call.excinfo.value.msg if call.excinfo else "skipped"
             verdict = Verdict(Status.SKIPPED, str(reason))
         elif report.failed and call.excinfo is not None:
-            verdict = explain_failure(call.excinfo.value, call.excinfo.tb, self.setup.root)
+            verdict = self._explain(call.excinfo.value, call.excinfo.tb, self.setup.root)
             if call.when == "teardown":
                 verdict.message = f"after the check itself passed, cleaning up failed: {verdict.message}"
         else:
@@ -185,13 +185,17 @@ class GradingSession:
         ends the session, so say so for the check that raised it; the parent re-runs the rest in a new process."""
         if self.running:  # between checks, nothing is left to report
             signal.setitimer(signal.ITIMER_REAL, 0)
-            verdict = explain_failure(excinfo.value, excinfo.tb, self.setup.root)
-            self.events.send("result", name=self.running, duration=0.0, **verdict.to_event())
+            self._report(self.running, self._explain(excinfo.value, excinfo.tb, self.setup.root), 0.0)
 
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
         name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
         verdict, duration = self.verdicts.pop(name, (Verdict(Status.FAILED, "the check produced no result"), 0.0))
+        self._report(name, verdict, duration)
+
+    def _report(self, name: str, verdict: Verdict, duration: float) -> None:
+        """Send a check's verdict, unless the check changed the grader's code: then that is the verdict (and the
+        code is put back). Every path to a result goes through here, however the check ended."""
         if self.grader_code is not None and (changed := self._changes_since(self.grader_code)):
             self._restore(self.grader_code)
             verdict = Verdict(

@@ -133,6 +133,12 @@ def test_keyboard_interrupt_inside_a_check_fails_that_check_and_says_so(tmp_path
     ]
 
 
+def test_forging_the_verdict_then_interrupting_the_check_is_caught_too(tmp_path):
+    result, _ = grade_hostile(tmp_path, "forge_then_interrupt")
+    assert result.score == 0 and not any(c.passed for c in result.checks), [c.message for c in result.checks]
+    assert any("changed the grader's own code in this check" in c.message for c in result.checks)
+
+
 def test_workers_left_behind_by_a_dying_suite_do_not_stall_the_rest(tmp_path):
     # Forked pool workers inherit the suite's event channel; the parent must see the suite end all the same, and
     # report the exit rather than wait out each check's time limit.
