@@ -112,10 +112,15 @@ def settling(future: asyncio.Future) -> Iterator[list[Settled]]:
             loop.call_soon = patched  # type: ignore[method-assign]
 
 
+def settled_at(settled: list[Settled], loop: asyncio.AbstractEventLoop) -> float:
+    """When the future got its outcome; where `settling` heard nothing (see `setter_problem`), when we saw it."""
+    return settled[0].at if settled else loop.time()
+
+
 def setter_problem(settled: list[Settled], before: set) -> str | None:
     """What is wrong with who set the future, or None when a task started by the student's call did."""
-    if not settled:
-        return "the future was completed without the loop hearing of it"
+    if not settled:  # a Python whose futures no longer go through loop.call_soon (3.10 to 3.14 do): no evidence
+        return None
     task = settled[0].task
     if task is None:
         return (
@@ -215,12 +220,12 @@ async def test_sets_result_after_delay():
             started = loop.time()
             _, ticks = await count_ticks_while(await_call(ex.set_future_value, future, 7, 0.1, limit=2, shown=call))
     expect(
-        settled and not future.cancelled() and future.result() == 7,
+        future.done() and not future.cancelled() and future.result() == 7,
         f"after {call} finished, the future was {future!r}",
         expected="a future with the result 7",
         at=ex.set_future_value,
     )
-    elapsed = settled[0].at - started
+    elapsed = settled_at(settled, loop) - started
     expect(
         elapsed >= 0.099,
         f"the result was set after {elapsed:.3f} s",
@@ -406,7 +411,7 @@ async def test_failing_request_waits_and_tolerates_cancel():
             fix="Schedule a coroutine that sleeps and then calls future.set_exception(exc), with asyncio.create_task.",
             at=ex.make_failing_request,
         )
-    elapsed = settled[0].at - started
+    elapsed = settled_at(settled, loop) - started
     expect(
         elapsed >= 0.099,
         f"the future failed {elapsed:.3f} s after make_failing_request(KeyError('late'), 0.1) was called",

@@ -57,6 +57,11 @@ def discard(coro) -> None:
         coro.close()
 
 
+BUSY_POLLS = 50
+"""Iterations of the loop that wait for nothing, after which a closed `IdleGate` opens: a few happen in any wait
+(each callback that is ready makes one), fifty only in a loop that polls for the tasks without ever sleeping."""
+
+
 class IdleGate:
     """What the pending tasks of the checks wait for first: it opens only when their loop shows it is waiting for
     them, and not for the time to pass.
@@ -66,7 +71,9 @@ class IdleGate:
     fixed grace period: one `asyncio.sleep(0.5)`, or `wait(..., timeout=)`) has its clock moved on instead, so the
     grace is over at once, the tasks are still behind the gate, and the verdict owes nothing to how long the grace
     is or how busy the machine. A second wait for a timer opens the gate too: a loop that polls (`while
-    all_tasks(loop): run_until_complete(asyncio.sleep(0.1))`) is waiting for the tasks, only slowly.
+    all_tasks(loop): run_until_complete(asyncio.sleep(0.1))`) is waiting for the tasks, only slowly; and so do
+    many iterations that wait for nothing at all (`run_until_complete(asyncio.sleep(0))` or `stop()` then
+    `run_forever()` in a loop): a busy poll, but a wait for the tasks all the same. A grace period is one wait.
     """
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -74,6 +81,7 @@ class IdleGate:
         self._loop = loop
         self._selector = getattr(loop, "_selector", None)  # BaseSelectorEventLoop's, 3.10 to 3.14
         self._timed_waits = 0
+        self._busy_polls = 0
         self._skipped = 0.0
         if not callable(getattr(self._selector, "select", None)):
             self.open()  # a loop we cannot watch: the check is weaker, and a correct solution never hangs
@@ -105,6 +113,9 @@ class IdleGate:
             if self._timed_waits >= 2:
                 self.open()
             return 0
+        self._busy_polls += 1
+        if self._busy_polls >= BUSY_POLLS:
+            self.open()
         return timeout
 
 
