@@ -71,13 +71,20 @@ def _import_what_the_suites_import(args: list[str]) -> None:
     """
     for suite in {arg.partition("::")[0] for arg in args}:
         for node in ast.parse(Path(suite).read_bytes()).body:
-            names = []
             if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
-            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
-            for name in names:
-                with contextlib.suppress(ImportError):  # the suite's own import says it better, in its place
-                    importlib.import_module(name)
+                package = _try_import(node.module)
+                if hasattr(package, "__path__"):  # `from package import module`: the names may be modules
+                    for alias in node.names:
+                        _try_import(f"{node.module}.{alias.name}")
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    _try_import(alias.name)
+
+
+def _try_import(name: str) -> object:
+    with contextlib.suppress(ImportError):  # the suite's own import says it better, in its place
+        return importlib.import_module(name)
+    return None
 
 
 def _confine(setup: RunSetup) -> None:

@@ -94,10 +94,9 @@ class Cancellation:
 
     def cancel(self) -> None:
         self._cancelled.set()
-        with self._lock:
-            running = list(self._running)
-        for proc in running:
-            kill_group(proc)
+        with self._lock:  # held while killing: `ended()` waits, so no process is reaped (its pid reused) meanwhile
+            for proc in self._running:
+                kill_group(proc)
 
     def check(self) -> None:
         if self.cancelled:
@@ -320,7 +319,7 @@ def _drain(read_fd: int, buffer: bytes, setup: RunSetup, run: SuiteRun, per_chec
             buffer += chunk
     for line in buffer.split(b"\n"):
         if (event := parse_event(line, setup.nonce)) is not None:
-            deadline = _on_event(event, run, per_check, deadline)
+            _on_event(event, run, per_check, deadline)  # no deadline is left to keep: the process is gone
 
 
 def _on_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> float:

@@ -72,4 +72,9 @@ def _warn_if_not_exported_grader(root: Path) -> None:
     if warning:
         click.echo(f"warning: {warning}", err=True)
         if os.environ.get("GITHUB_ACTIONS") == "true":  # an annotation on the run's summary, where it is seen
-            click.echo(f"::warning title=Not the exported grader::{warning}", err=True)
+            click.echo(f"::warning title=Not the exported grader::{_workflow_command_data(warning)}", err=True)
+
+
+def _workflow_command_data(text: str) -> str:
+    """`text` as the data of a GitHub workflow command, which ends at a line break (the escapes Actions decodes)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
