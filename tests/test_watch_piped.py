@@ -5,6 +5,7 @@ from __future__ import annotations
 import queue
 import signal
 import subprocess
+import sys
 import threading
 import time
 
@@ -37,8 +38,12 @@ def test_a_failure_of_the_grader_itself_is_shown_and_survived(tmp_path):
     course = build_course(tmp_path)
     suite = course.package_root / "grader" / "suites" / "test_ex02_double.py"
     suite.write_text(suite.read_text().replace("def test_doubles", "def test_renamed"))  # suite and catalog disagree
+    # Ctrl-C as a terminal sends it: SIGINT with its default disposition, even where this test was started as a
+    # background job (which a shell starts with SIGINT ignored, and the watcher would inherit that).
+    restore = "import signal, runpy; signal.signal(signal.SIGINT, signal.default_int_handler)"
+    interruptible = [sys.executable, "-c", f"{restore}; runpy.run_module('grader', run_name='__main__')"]
     proc = subprocess.Popen(
-        [*course.grader, "watch", "02"], cwd=course.student, env=course.env(), text=True,
+        [*interruptible, "watch", "02"], cwd=course.student, env=course.env(), text=True,
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
     output = Output(proc)
