@@ -124,7 +124,8 @@ def test_closing_the_terminal_stops_the_watcher_and_leaves_nothing_behind(termin
         "child = subprocess.Popen(sys.argv[2:], stderr=open(sys.argv[1] + '.err', 'w'))\n"
         "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
         "code = child.wait()\n"
-        "open(sys.argv[1], 'w').write(str(code))\n"
+        "open(sys.argv[1] + '.tmp', 'w').write(str(code))\n"
+        "import os; os.replace(sys.argv[1] + '.tmp', sys.argv[1])\n"  # whole, or not yet there: the test polls it
     )
     argv = [sys.executable, "-c", wrapper, str(record), *course.grader, "watch"]
     terminal.start(argv, course.student, course.env(TMPDIR=str(tmp)))
