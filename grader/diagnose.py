@@ -39,17 +39,12 @@ class Verdict:
         }
 
 
-def _is_student_file(filename: str, root: str) -> bool:
-    return student_file(filename, root) is not None
-
-
 def student_location(tb: TracebackType | None, root: str) -> Location | None:
     """The innermost frame of `tb` that is in the student's exercise files."""
     found = None
     for frame, lineno in traceback.walk_tb(tb):
-        filename = frame.f_code.co_filename
-        if _is_student_file(filename, root):
-            found = Location(student_file(filename, root), lineno, frame.f_code.co_name)
+        if rel := student_file(frame.f_code.co_filename, root):
+            found = Location(rel, lineno, frame.f_code.co_name)
     return found
 
 
@@ -66,8 +61,8 @@ def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Ve
     """The verdict for a check still running after `time_limit` seconds; `frame` is where it was."""
     where = None
     while frame is not None and where is None:
-        if _is_student_file(frame.f_code.co_filename, root):
-            where = Location(student_file(frame.f_code.co_filename, root), frame.f_lineno, frame.f_code.co_name)
+        if rel := student_file(frame.f_code.co_filename, root):
+            where = Location(rel, frame.f_lineno, frame.f_code.co_name)
         frame = frame.f_back
     # `where` travels as the verdict's location, which every format shows ("at: ..."): not in the message too.
     return Verdict(Status.TIMEOUT, f"the check did not finish within {time_limit:g} s", fix=TIMEOUT_FIX, location=where)
@@ -155,8 +150,7 @@ def tampering(relpath: str, changed: list[str], when: str) -> str:
 
 def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str, relpath: str) -> ImportFailure:
     """Why the student's module could not be imported, in one line that names the file and line."""
-    if isinstance(exc, SyntaxError) and exc.filename and _is_student_file(exc.filename, root):
-        rel = student_file(exc.filename, root)
+    if isinstance(exc, SyntaxError) and exc.filename and (rel := student_file(exc.filename, root)):
         location = Location(rel, exc.lineno or 1)
         kind = "indentation error" if isinstance(exc, IndentationError) else "syntax error"
         code = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""

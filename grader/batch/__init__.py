@@ -26,7 +26,6 @@ from grader.batch.progress import LineProgress, TerminalProgress
 from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
-from grader.runner import usable_cpus
 
 
 @dataclass
@@ -50,10 +49,6 @@ class BatchSummary:
     duration: float = 0.0
     peak_memory: float = 0.0
     """Megabytes of memory the grader's own process used at most (its suites' processes not included)."""
-
-
-def default_jobs() -> int:
-    return usable_cpus()
 
 
 def _check_out(out: Path, students: list[Student]) -> None:

@@ -43,10 +43,11 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
           shard: str | None, no_stub_shortcut: bool) -> None:  # fmt: skip
     """Grade every student repository in ROOT... (one repository, or a folder of them; the folder name is the
     student's id) and write a gradebook, results, a class report and feedback for each student."""
-    from grader.batch import BatchOptions, default_jobs, plan, run_batch
+    from grader.batch import BatchOptions, plan, run_batch
     from grader.batch.discovery import parse_shard
     from grader.batch.progress import progress_for
     from grader.catalog import load_catalog
+    from grader.runner import usable_cpus
     from grader.sandbox import describe, probe
 
     ids = [i for i in (exercise_ids or "").split(",") if i.strip()]
@@ -54,7 +55,7 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         roots=list(roots),
         out=out,
         exercises=load_catalog().select(ids),
-        jobs=jobs or default_jobs(),
+        jobs=jobs or usable_cpus(),
         resume=resume,
         shard=parse_shard(shard) if shard else None,
         stub_shortcut=not no_stub_shortcut,
