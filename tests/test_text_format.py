@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 
+from rich.text import Text
+
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
-from grader.render.text_format import changes, make_console, render, render_exercise
+from grader.render.text_format import changes, make_console, print_wrapped, render, render_exercise
 
 FILE = "exercises/ex01_futures.py"
 
@@ -59,6 +61,26 @@ def test_one_cause_failing_many_checks_is_told_once():
     assert text.count("async_timed needs the argument func") == 1 and text.count("write def async_timed") == 1
     assert "title of c 0/1  fails the same way as above" in text
     assert "another story" in text and text.count("fails the same way") == 1
+
+
+def test_a_label_wider_than_the_indent_still_ends_lines_at_the_edge():
+    # `grader watch`'s "  hint 1 of 5: " before a hint folded as if only the two spaces were there: the line ran
+    # past a 100-column terminal, which cut "questions" into "q" and "uestions"
+    out = Stream()
+    console = make_console(out)
+    console.width = 60
+    print_wrapped(console, Text("which of the two questions must you ask first? " * 3), 2, Text("  hint 1 of 5: "))
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("  hint 1 of 5: which") and max(len(line) for line in lines) <= 60
+    assert all(line.startswith("  ") for line in lines[1:]) and "questions" in lines[0] + lines[1]
+
+
+def test_how_to_get_a_hint_can_be_said_another_way():
+    failing = exercise(check("a", Status.FAILED, "boom"))
+    assert "stuck? run grader hint 01" in shown(failing)
+    out = Stream()
+    render_exercise(make_console(out), failing, stuck=Text("stuck? press h for a hint"))
+    assert "press h for a hint" in out.getvalue() and "grader hint" not in out.getvalue()
 
 
 def test_a_failure_shows_what_happened_expected_where_and_fix():

@@ -65,6 +65,7 @@ def test_watch_shows_failure_then_pass_then_moves_on(terminal, course):
     assert "expected: the same list object" in screen
     assert "at: exercises/ex01_echo.py:1 in echo" in screen
     assert "fix: Return the argument itself, not a copy." in screen
+    assert "stuck? press h for a hint" in screen and "grader hint" not in screen, "a key here, not a command"
 
     terminal.type("h")
     screen, _ = terminal.wait_for("hint 1 of 2")

@@ -72,6 +72,10 @@ def _status_symbol(console: Console, status: Status) -> str:
 
 def print_wrapped(console: Console, text: Text, indent: int, first: Text | None = None) -> None:
     """`text` folded to the console's width, every line indented by `indent`; `first` replaces the first indent."""
+    if first is not None and first.cell_len > indent:
+        # A label wider than the indent ("  hint 2 of 5: ") is folded with the text: printed in front of a line
+        # folded to the indent alone, it would push that line past the edge and the terminal would cut a word.
+        text, first = first[indent:] + text, first[:indent]
     width = max(20, console.width - indent)
     for number, line in enumerate(text.wrap(console, width)):
         line.rstrip()
@@ -239,8 +243,13 @@ def _diff_body(console: Console, exercise: ExerciseResult, moved: Changes) -> No
             _check_line(console, check, note)
 
 
-def render_exercise(console: Console, exercise: ExerciseResult, previous: ExerciseResult | None = None) -> None:
-    """One exercise's verdict; given the `previous` result of the same exercise, only what changed since."""
+def render_exercise(
+    console: Console, exercise: ExerciseResult, previous: ExerciseResult | None = None, *, stuck: Text | None = None
+) -> None:
+    """One exercise's verdict; given the `previous` result of the same exercise, only what changed since.
+
+    `stuck` says how to get a hint when the exercise does not pass yet (default: run `grader hint NN`); inside
+    `grader watch` it is a key to press, not a command to type in another terminal."""
     _header(console, exercise)
     if exercise.message:
         _whole_exercise_problem(console, exercise)
@@ -255,7 +264,7 @@ def render_exercise(console: Console, exercise: ExerciseResult, previous: Exerci
     if missing and not exercise.message:
         _not_implemented_summary(console, missing)
     if not exercise.passed:
-        print_wrapped(console, Text.assemble(("stuck? run ", "dim"), f"grader hint {exercise.id}"), 2)
+        print_wrapped(console, stuck or Text.assemble(("stuck? run ", "dim"), f"grader hint {exercise.id}"), 2)
 
 
 def render(result: SubmissionResult, stream: TextIO) -> None:
