@@ -63,6 +63,27 @@ def test_one_cause_failing_many_checks_is_told_once():
     assert "another story" in text and text.count("fails the same way") == 1
 
 
+def test_a_failure_told_further_up_is_named_not_said_to_be_just_above():
+    # ex01 with make_request scheduling nothing: two checks stop alike, a third between them fails otherwise
+    timeout = {"message": "the check stopped with TimeoutError"}
+    text = shown(exercise(check("a", Status.FAILED, **timeout), check("b", Status.FAILED, "the loop blocked"),
+                          check("c", Status.FAILED, **timeout)))  # fmt: skip
+    assert 'title of c 0/1  fails the same way as "title of a" above' in text
+    assert "fails the same way as above" not in text
+
+
+def test_a_fix_given_just_above_is_not_repeated_word_for_word():
+    # ex03 with a plain-def wrapper: four checks, four messages, one fix
+    fix = "Your wrapper is a plain `def`: make it `async def wrapped(*args, **kwargs)` and await func."
+    text = shown(exercise(check("a", Status.FAILED, "printed 0.0000, not 2.5000", fix=fix), check("b"),
+                          check("c", Status.FAILED, "printed 0.0000, not 1.2500", fix=fix),
+                          check("d", Status.FAILED, "printed 0.0000, not 0.7500", fix="another fix"),
+                          check("e", Status.FAILED, "printed 0.0000, not 7.0000", fix=fix)))  # fmt: skip
+    assert all(f"printed 0.0000, not {total}" in text for total in ("2.5000", "1.2500", "0.7500", "7.0000"))
+    assert text.count("plain `def`") == 2, "told once, then again after another fix came between"
+    assert text.count("fix: the same as above") == 1 and "fix: another fix" in text
+
+
 def test_a_label_wider_than_the_indent_still_ends_lines_at_the_edge():
     # `grader watch`'s "  hint 1 of 5: " before a hint folded as if only the two spaces were there: the line ran
     # past a 100-column terminal, which cut "questions" into "q" and "uestions"

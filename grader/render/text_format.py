@@ -102,10 +102,19 @@ def _detail(console: Console, label: str | None, text: str, style: str = "", ind
     print_wrapped(console, line, indent)
 
 
-def _failure_details(console: Console, check: CheckResult) -> None:
+SAME_FIX = "the same as above"
+"""Shown instead of a fix just given word for word for the failure above: several checks that one mistake fails
+often share their fix, and four copies of a paragraph bury the messages that differ."""
+
+
+def _failure_details(console: Console, check: CheckResult, fix_above: str | None = None) -> None:
+    """The message, then expected, at and fix; `fix_above` is the last fix shown, which is not repeated."""
     _detail(console, None, check.message, style="dim" if check.status is Status.SKIPPED else "bold")
     for label, text in check.details():
-        _detail(console, label, text, style="cyan" if label == "at" else "")
+        if label == "fix" and text == fix_above:
+            _detail(console, label, SAME_FIX, style="dim")
+        else:
+            _detail(console, label, text, style="cyan" if label == "at" else "")
 
 
 NOT_IMPLEMENTED_NOTE = NOT_IMPLEMENTED
@@ -128,7 +137,7 @@ def _not_implemented_summary(console: Console, checks: list[CheckResult]) -> Non
             _detail(console, None, check.fix, style="dim")
 
 
-def _full(console: Console, check: CheckResult, note_missing: bool = True) -> None:
+def _full(console: Console, check: CheckResult, note_missing: bool = True, fix_above: str | None = None) -> None:
     if check.passed:
         _check_line(console, check)
     elif check.not_implemented:
@@ -137,20 +146,29 @@ def _full(console: Console, check: CheckResult, note_missing: bool = True) -> No
         _check_line(console, check, fold(check.message, 240))  # "can't check this until <a title> passes": whole
     else:
         _check_line(console, check)
-        _failure_details(console, check)
+        _failure_details(console, check, fix_above)
 
 
 def _same_failure(a: CheckResult, b: CheckResult) -> bool:
     return (a.status, a.message, a.expected, a.location) == (b.status, b.message, b.expected, b.location)
 
 
+SAME_AS_TITLE = 48
+"""Characters of an earlier check's title quoted by "fails the same way as ...": enough to find it."""
+
+
 def _full_once(console: Console, check: CheckResult, shown: list[CheckResult], note_missing: bool = True) -> None:
-    """`_full`, except that a failure told in full above (one cause failing many checks) is one line."""
+    """`_full`, except that a failure told in full above (one cause failing many checks) is one line.
+
+    `shown` holds the failures told in full so far, in order. "As above" means the last of them; a failure
+    first told further up is named by its title, since the one just above may fail in another way."""
     explained = not check.passed and check.status is not Status.SKIPPED and not check.not_implemented
-    if explained and any(_same_failure(check, other) and check.fix == other.fix for other in shown):
-        _check_line(console, check, Text("fails the same way as above", style="dim"))
+    twin = next((other for other in shown if _same_failure(check, other) and check.fix == other.fix), None)
+    if explained and twin is not None:
+        where = "above" if twin is shown[-1] else f'"{fold(twin.title, SAME_AS_TITLE)}" above'
+        _check_line(console, check, Text(f"fails the same way as {where}", style="dim"))
         return
-    _full(console, check, note_missing)
+    _full(console, check, note_missing, fix_above=shown[-1].fix if shown else None)
     if explained:
         shown.append(check)
 
