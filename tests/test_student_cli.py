@@ -142,6 +142,14 @@ def test_hint_all_shows_every_hint(student):
     assert all(hint[:40] in out for hint in FIRST.hints)
 
 
+def test_the_commands_for_more_hints_are_never_cut_across_lines(student):
+    out = grader("hint", FIRST.id, cwd=student, env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert any(line.strip().startswith(f"grader hint {FIRST.id} --all") for line in lines), out
+    assert any(line.strip().startswith(f"grader hint {FIRST.id}  ") for line in lines), out
+    assert max(len(line) for line in lines) <= 80
+
+
 def test_hint_without_a_number_is_for_the_exercise_you_are_on(student):
     assert f"Exercise {FIRST.id}" in grader("hint", cwd=student).stdout
 

@@ -23,13 +23,18 @@ def render_hints(console: Console, exercise: Exercise, count: int, newest_is_new
         print_wrapped(console, Text(fold(text, 2000), style="" if newest else "dim"), DETAIL_INDENT, first)
     remaining = total - count
     if remaining:
-        more = "1 more hint" if remaining == 1 else f"{remaining} more hints"
-        print_wrapped(console, Text.assemble(
-            ("run ", "dim"), f"grader hint {exercise.id}", (f" again for the next one ({more}), or ", "dim"),
-            f"grader hint {exercise.id} --all",
-        ), 2)  # fmt: skip
+        # One command a line, as `grader status` lists them: in one sentence, the second command fell across
+        # the line's end at 80 columns ("grader hint 01" here, "--all" on the next line).
+        more = "1 more" if remaining == 1 else f"{remaining} more"
+        one, every = f"grader hint {exercise.id}", f"grader hint {exercise.id} --all"
+        width = len(every) + 3
+        console.print(Text.assemble(
+            "  ", one.ljust(width), (f"again for the next hint ({more})", "dim"), "\n",
+            "  ", every.ljust(width), ("every hint at once", "dim"),
+        ), soft_wrap=True)  # fmt: skip
     else:
         print_wrapped(console, Text(
-            f"That was the last hint. The docstring at the top of {exercise.relpath} walks through the lesson's "
-            "example.", style="dim",
+            # Not "walks through the lesson's example": the lesson has none for some exercises (09's debug mode).
+            f"That was the last hint. The docstring at the top of {exercise.relpath} explains the task, with "
+            "examples.", style="dim",
         ), 2)  # fmt: skip
