@@ -11,7 +11,7 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -94,8 +94,9 @@ class Catalog:
         return len(self.exercises)
 
     def get(self, exercise_id: str) -> Exercise:
-        """The exercise called `exercise_id`; "1", "01" and "ex01" all name exercise 01."""
-        key = exercise_id.strip().lower().removeprefix("ex")
+        """The exercise called `exercise_id`; "1", "01", "ex01" and its file's path all name exercise 01."""
+        # The file's path, as a shell completes it (`grader check exercises/ex01_futures.py`), names it too.
+        key = PurePath(exercise_id.strip()).name.lower().removesuffix(".py").removeprefix("ex")
         if key.isdigit():
             key = key.zfill(2)
         for exercise in self.exercises:

@@ -31,7 +31,9 @@ def test_the_kit_catalog_loads_and_agrees_with_its_suites():
         assert {c.name for c in read_suite(exercise.suite)} == {c.name for c in exercise.checks}
 
 
-@pytest.mark.parametrize("name", ["1", "01", "ex01", "futures", "01_futures"])
+@pytest.mark.parametrize(
+    "name", ["1", "01", "ex01", "futures", "01_futures", "ex01_futures.py", "exercises/ex01_futures.py", "./ex01"]
+)
 def test_an_exercise_can_be_named_several_ways(name):
     assert load_catalog().get(name).id == "01"
 

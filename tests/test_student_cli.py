@@ -196,6 +196,12 @@ def test_reset_puts_back_a_deleted_file(student):
 # ---- errors that say what to do ----------------------------------------------------------------------------------
 
 
+def test_an_exercise_can_be_named_by_its_file(student):
+    # what a shell's tab completion gives, from the root or from inside exercises/
+    assert "Exercise 01" in grader("check", FIRST.relpath, cwd=student).stdout
+    assert f"Exercise {FIRST.id}" in grader("hint", FIRST.filename, cwd=student / "exercises").stdout
+
+
 def test_unknown_exercise_says_which_exist(student):
     done = grader("check", "42", cwd=student)
     assert done.returncode == 2 and "Traceback" not in done.stderr
