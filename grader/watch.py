@@ -142,6 +142,9 @@ class Watcher:
                     self.console.print("Stopped watching.")
                     return 0
                 if event.value in ("r", "R"):
+                    # Asked for, not saved: the file is as last graded, so "what changed" would be "nothing" in
+                    # place of the explanations on screen. Show the verdict whole instead.
+                    self.previous = None
                     self._grade()
                 elif event.value in ("h", "H"):
                     self._hint()

@@ -71,6 +71,10 @@ def test_watch_shows_failure_then_pass_then_moves_on(terminal, course):
     screen, _ = terminal.wait_for("hint 1 of 2")
     assert "What does `await echo(5)` give" in screen
 
+    terminal.type("r")  # graded again on request: the whole verdict, not "no change since the last run"
+    screen, _ = terminal.wait_for(lambda s: "hint 1 of 2" not in s and WATCHING in s)
+    assert "fix: Return the argument itself, not a copy." in screen and "No change" not in screen
+
     save(exercise, course.solution("ex01_echo.py"), atomically=True)
     screen, _ = terminal.wait_for("watching exercises/ex02_double.py")
     assert "Exercise 01 passes" in screen
