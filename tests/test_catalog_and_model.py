@@ -31,6 +31,13 @@ def test_the_kit_catalog_loads_and_agrees_with_its_suites():
         assert {c.name for c in read_suite(exercise.suite)} == {c.name for c in exercise.checks}
 
 
+def test_what_the_catalog_says_to_students_is_ascii():
+    # A terminal that cannot show ✓ gets + from the text format, but a dash in a topic reached it as "\u2014".
+    for exercise in load_catalog():
+        for text in (exercise.title, exercise.topic, *exercise.hints):
+            assert text.isascii(), f"exercise {exercise.id}: {text!r}"
+
+
 @pytest.mark.parametrize(
     "name", ["1", "01", "ex01", "futures", "01_futures", "ex01_futures.py", "exercises/ex01_futures.py", "./ex01"]
 )
