@@ -286,7 +286,8 @@ def _stopped_check(exercise: Exercise, suite_check, run: SuiteRun, workspace: Pa
         return _check(
             exercise, suite_check, Status.CRASHED,
             f"the check printed more than {OUTPUT_LIMIT // 1024**2} MB and was stopped",
-            fix="Look for a print() inside a loop that never ends, and print only what the exercise asks for.",
+            fix="Look for a print() in a loop (a debugging print run thousands of times is enough), and print only"
+            " what the exercise asks for.",
         )  # fmt: skip
     return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
 
