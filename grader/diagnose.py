@@ -14,6 +14,7 @@ import traceback
 from dataclasses import dataclass
 from types import FrameType, ModuleType, TracebackType
 
+from grader.asyncio_mistakes import asyncio_fix
 from grader.messages import TIMEOUT_FIX
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.sandbox import PROCESS_LIMIT
@@ -92,7 +93,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
             location=where,
         )
     if where is not None:
-        return Verdict(Status.FAILED, f"{where.function}() raised {_short(exc)}", location=where)
+        return Verdict(Status.FAILED, f"{where.function}() raised {_short(exc)}", fix=asyncio_fix(exc), location=where)
     if (mismatch := _not_as_the_stub_says(exc)) is not None:
         return mismatch
     if isinstance(exc, AssertionError) and str(exc):

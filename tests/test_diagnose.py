@@ -3,13 +3,17 @@ exceptions (grader/diagnose.py), each in the student's terms."""
 
 from __future__ import annotations
 
+import asyncio
 import errno
+import gc
 import sys
 import types
+import warnings
 
 import pytest
 from support import SUBMISSIONS, grade_source
 
+from grader.asyncio_mistakes import asyncio_fix
 from grader.diagnose import explain_failure
 from grader.model import Status
 from grader.testing import CheckFailure
@@ -77,6 +81,43 @@ def test_a_wrapper_the_student_returns_is_not_blamed_on_the_stub(monkeypatch):
         verdict = explain_failure(exc, exc.__traceback__, ROOT)
     assert "could not be called as the stub defines it" not in verdict.message
     assert "got an unexpected keyword argument 'three'" in verdict.message
+
+
+@pytest.mark.parametrize(
+    ("source", "fix"),
+    [
+        ("def make_request(value, delay=1.0):\n    return asyncio.run(asyncio.sleep(delay, value))\n", "`await` the"),
+        ("def make_request(value, delay=1.0):\n    return asyncio.create_task(asyncio.sleep)\n", "not `asyncio.create"),
+        ("async def make_request(value, delay=1.0):\n    await time.sleep(0)\n", "`await asyncio.sleep(x)`"),
+    ],
+    ids=["asyncio.run in a loop", "create_task of a function", "await time.sleep"],
+)
+def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source, fix):
+    submission = "import asyncio\nimport time\n\n" + source
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / "ex01_futures.py"
+    path.write_text(submission)
+    code = compile(submission, str(path), "exec")
+    namespace: dict = {}
+    exec(code, namespace)
+
+    async def check():
+        await namespace["make_request"](1, 0) if "async def" in source else namespace["make_request"](1, 0)
+
+    with pytest.raises((RuntimeError, TypeError)) as raised:
+        asyncio.run(check())
+    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    assert verdict.message.startswith("make_request() raised ") and verdict.location.line == 5
+    assert fix in (verdict.fix or ""), verdict.fix
+    with warnings.catch_warnings():  # the coroutine asyncio.run refused is never awaited: say so here, not later
+        warnings.simplefilter("ignore", RuntimeWarning)
+        del raised
+        gc.collect()
+
+
+def test_other_errors_of_the_students_code_get_no_made_up_fix():
+    assert asyncio_fix(RuntimeError("something else")) is None
+    assert asyncio_fix(ValueError("no running event loop")) is None, "the message alone is not enough"
 
 
 def test_any_other_exception_of_the_check_itself_is_shown_plainly():

@@ -1,0 +1,86 @@
+"""The errors asyncio raises for a learner's classic mistakes, each with the fix in the lesson's words.
+
+asyncio's messages say what went wrong in asyncio's terms ("This event loop is already running"), not which
+habit caused it (`run_until_complete` inside a coroutine). When the student's code raised one of these,
+`grader.diagnose` adds the fix below to "make_request() raised RuntimeError: ...". The texts are the same on
+Python 3.10 to 3.13; one that changes wording in a later Python just goes without a fix, as any other error does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mistake:
+    kind: type[BaseException]
+    says: str
+    """A part of the exception's message that only this mistake produces."""
+    fix: str
+
+
+MISTAKES = (
+    Mistake(
+        RuntimeError,
+        "asyncio.run() cannot be called from a running event loop",
+        "Your code already runs on an event loop: `await` the coroutine, or schedule it with "
+        "`asyncio.create_task(...)`. asyncio.run starts a loop, once, from plain code at the program's top.",
+    ),
+    Mistake(
+        RuntimeError,
+        "This event loop is already running",
+        "run_until_complete drives a loop from outside; code the loop is running (a coroutine, a callback) "
+        "cannot call it. `await` the coroutine there instead.",
+    ),
+    Mistake(
+        RuntimeError,
+        "no running event loop",
+        "asyncio.get_running_loop() and asyncio.create_task() work only in code that a running loop runs (a "
+        "coroutine, or a function called from one); here no loop was running.",
+    ),
+    Mistake(
+        RuntimeError,
+        "There is no current event loop",
+        "asyncio.get_event_loop() (also called by asyncio.gather() with nothing to gather, and by asyncio.Future()) "
+        "only finds a loop set as current. Inside running code ask asyncio.get_running_loop(); to run a coroutine "
+        "from plain code, make a loop with asyncio.new_event_loop().",
+    ),
+    Mistake(
+        RuntimeError,
+        "Event loop is closed",
+        "That loop was closed already: close a loop last, in a `finally`, and make a new one with "
+        "asyncio.new_event_loop() for each run.",
+    ),
+    Mistake(
+        RuntimeError,
+        "cannot reuse already awaited coroutine",
+        "A coroutine object runs once: call the async def function again for a new one.",
+    ),
+    Mistake(
+        TypeError,
+        "a coroutine was expected, got",
+        "create_task takes a coroutine object, what calling an async def function gives: "
+        "`asyncio.create_task(work(x))`, not `asyncio.create_task(work)`.",
+    ),
+    Mistake(
+        TypeError,
+        "An asyncio.Future, a coroutine or an awaitable is required",
+        "asyncio.gather and asyncio.ensure_future take awaitables: pass `work(x)`, the coroutine, not `work`, the "
+        "function, nor a value already computed.",
+    ),
+    Mistake(
+        TypeError,
+        "can't be used in 'await' expression",
+        "Only coroutines, tasks and futures go after `await`. A plain function's result cannot be awaited: "
+        "`await time.sleep(x)` blocks, then fails on None; pause with `await asyncio.sleep(x)`.",
+    ),
+)
+
+
+def asyncio_fix(exc: BaseException) -> str | None:
+    """The fix for the mistake `exc` betrays, or None when it is not one of asyncio's telling errors."""
+    message = str(exc)
+    for mistake in MISTAKES:
+        if isinstance(exc, mistake.kind) and mistake.says in message:
+            return mistake.fix
+    return None
