@@ -133,6 +133,14 @@ def _is_stub_function(name: str) -> bool:
     )
 
 
+def _top_level_line(tb: TracebackType | None, root: str) -> int | None:
+    """The line of the student's module-level code that `tb` went through, if any."""
+    for frame, lineno in traceback.walk_tb(tb):
+        if frame.f_code.co_name == "<module>" and student_file(frame.f_code.co_filename, root):
+            return lineno
+    return None
+
+
 @dataclass
 class ImportFailure:
     outcome: Outcome
@@ -158,6 +166,13 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         return ImportFailure(Outcome.SYNTAX_ERROR, f"{kind} in {location} ({exc.msg}){code}", location)
     where = student_location(tb, root)
     at = f" at {where}" if where else ""
+    if where is not None and where.function != "<module>" and (top := _top_level_line(tb, root)) is not None:
+        # A demo left at the end of the file (`asyncio.run(main())`) runs on import and fails in a function: the
+        # function's line alone leaves the student asking why importing called it at all.
+        at += (
+            f", called at line {top} when the file was imported: code at the top level runs then too, so put a"
+            ' demo under `if __name__ == "__main__":`'
+        )
     if isinstance(exc, SystemExit):
         message = f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
     elif isinstance(exc, ModuleNotFoundError) and where is None:

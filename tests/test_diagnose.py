@@ -14,7 +14,7 @@ import pytest
 from support import SUBMISSIONS, grade_source
 
 from grader.asyncio_mistakes import asyncio_fix
-from grader.diagnose import explain_failure
+from grader.diagnose import explain_failure, explain_import_error
 from grader.model import Status
 from grader.testing import CheckFailure
 
@@ -113,6 +113,40 @@ def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source
         warnings.simplefilter("ignore", RuntimeWarning)
         del raised
         gc.collect()
+
+
+def import_failure(tmp_path, source: str):
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / "ex01_futures.py"
+    path.write_text(source)
+    try:
+        exec(compile(source, str(path), "exec"), {})
+    except Exception as exc:
+        return explain_import_error(exc, exc.__traceback__, str(tmp_path), "exercises/ex01_futures.py")
+    raise AssertionError("the import did not fail")
+
+
+def test_a_demo_left_at_the_top_level_is_named_as_what_ran_on_import(tmp_path):
+    source = (
+        "def make_request(value, delay=1.0):\n"
+        "    raise NotImplementedError('create a future')\n"
+        "\n"
+        "print(make_request(42))\n"
+    )
+    failure = import_failure(tmp_path, source)
+    assert "raised NotImplementedError: create a future at exercises/ex01_futures.py:2 in make_request" in (
+        failure.message
+    )
+    assert "called at line 4 when the file was imported" in failure.message
+    assert 'if __name__ == "__main__":' in failure.message
+
+
+def test_an_error_in_top_level_code_itself_needs_no_call_named(tmp_path):
+    failure = import_failure(tmp_path, "import asyncio\n\nraise ValueError('oops')\n")
+    assert (
+        failure.message
+        == "importing exercises/ex01_futures.py raised ValueError: oops at exercises/ex01_futures.py:3 in <module>"
+    )
 
 
 def test_other_errors_of_the_students_code_get_no_made_up_fix():
