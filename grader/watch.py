@@ -30,6 +30,7 @@ from rich.text import Text
 
 from grader.catalog import Catalog, Exercise
 from grader.errors import GraderError, GradingCancelled, InternalError, UsageError
+from grader.invocation import grader_command
 from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
 from grader.progress import Stage, known_progress, remember
@@ -331,7 +332,7 @@ class Watcher:
         if polling:
             raise UsageError(
                 f"cannot watch {self.root / 'exercises'} for changes, not even by polling ({exc}); "
-                "grade after each save with `grader check NN` instead"
+                f"grade after each save with `{grader_command()} check NN` instead"
             )
         self.console.print(Text(f"file events unavailable ({exc}); polling for changes instead", style="yellow"))
         self._start_file_watcher(True)

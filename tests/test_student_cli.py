@@ -143,7 +143,8 @@ def test_hint_all_shows_every_hint(student):
 
 
 def test_the_commands_for_more_hints_are_never_cut_across_lines(student):
-    out = grader("hint", FIRST.id, cwd=student, env={"COLUMNS": "80"}).stdout
+    activated = {"COLUMNS": "80", "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    out = grader("hint", FIRST.id, cwd=student, env=activated).stdout
     lines = out.splitlines()
     assert any(line.strip().startswith(f"grader hint {FIRST.id} --all") for line in lines), out
     assert any(line.strip().startswith(f"grader hint {FIRST.id}  ") for line in lines), out

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.text import Text
 
 from grader.catalog import Exercise
+from grader.invocation import grader_command
 from grader.render.text_format import DETAIL_INDENT, fold, print_wrapped, symbol
 
 
@@ -26,7 +27,8 @@ def render_hints(console: Console, exercise: Exercise, count: int, newest_is_new
         # One command a line, as `grader status` lists them: in one sentence, the second command fell across
         # the line's end at 80 columns ("grader hint 01" here, "--all" on the next line).
         more = "1 more" if remaining == 1 else f"{remaining} more"
-        one, every = f"grader hint {exercise.id}", f"grader hint {exercise.id} --all"
+        one = f"{grader_command()} hint {exercise.id}"
+        every = f"{one} --all"
         width = len(every) + 3
         console.print(Text.assemble(
             "  ", one.ljust(width), (f"again for the next hint ({more})", "dim"), "\n",

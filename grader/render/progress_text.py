@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from grader.invocation import grader_command
 from grader.progress import Overview, Stage
 from grader.render.text_format import print_wrapped, progress_bar, symbol
 
@@ -46,7 +47,9 @@ def render_overview(overview: Overview, console: Console) -> None:
     name = f"exercise {exercise.id} {symbol(console, 'dot')} {exercise.title}  "
     console.print(Text.assemble(("Next: ", "bold"), name, (exercise.relpath, "cyan")), soft_wrap=True)
     print_wrapped(console, Text(exercise.topic, style="dim"), 2)
+    watch, hint = f"{grader_command()} watch", f"{grader_command()} hint {exercise.id}"
+    width = len(hint) + 5
     console.print(Text.assemble(
-        "  grader watch", ("       re-grades it each time you save", "dim"), "\n",
-        f"  grader hint {exercise.id}", ("     one hint at a time", "dim"),
+        f"  {watch.ljust(width)}", ("re-grades it each time you save", "dim"), "\n",
+        f"  {hint.ljust(width)}", ("one hint at a time", "dim"),
     ), soft_wrap=True)  # fmt: skip

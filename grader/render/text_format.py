@@ -18,6 +18,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from grader.invocation import grader_command
 from grader.model import NOT_IMPLEMENTED, CheckResult, ExerciseResult, Status, SubmissionResult
 
 MAX_MESSAGE = 400
@@ -282,7 +283,9 @@ def render_exercise(
     if missing and not exercise.message:
         _not_implemented_summary(console, missing)
     if not exercise.passed:
-        print_wrapped(console, stuck or Text.assemble(("stuck? run ", "dim"), f"grader hint {exercise.id}"), 2)
+        print_wrapped(
+            console, stuck or Text.assemble(("stuck? run ", "dim"), f"{grader_command()} hint {exercise.id}"), 2
+        )
 
 
 def render(result: SubmissionResult, stream: TextIO) -> None:
