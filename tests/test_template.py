@@ -117,6 +117,8 @@ def test_a_different_grader_is_warned_about_but_still_grades(tmp_path):
                           text=True, timeout=120, env=env)  # fmt: skip
     assert done.returncode == 1 and done.stderr.startswith("warning: this grader")
     assert "\n::warning title=Not the exported grader::this grader" in done.stderr  # shown on the run's summary
+    warned = done.stderr.split("\n::warning")[0].splitlines()
+    assert len(warned) > 2 and max(map(len, warned)) <= 100  # folded, not one line of 400 characters
     assert "0/10" in done.stdout
 
 

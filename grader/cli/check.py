@@ -11,7 +11,9 @@ Grading the student's own copy (no `--path`) also remembers each verdict for `gr
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -70,7 +72,9 @@ def _warn_if_not_exported_grader(root: Path) -> None:
 
     warning = drift_warning(root)
     if warning:
-        click.echo(f"warning: {warning}", err=True)
+        width = min(shutil.get_terminal_size().columns, 100)
+        click.echo(textwrap.fill(f"warning: {warning}", width, subsequent_indent="  ", break_long_words=False,
+                                 break_on_hyphens=False), err=True)  # fmt: skip
         if os.environ.get("GITHUB_ACTIONS") == "true":  # an annotation on the run's summary, where it is seen
             click.echo(f"::warning title=Not the exported grader::{_workflow_command_data(warning)}", err=True)
 
