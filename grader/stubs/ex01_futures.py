@@ -1,7 +1,8 @@
 """Exercise 01: futures.
 
 A future stands for a value that is not there yet. It starts out "not done"; someone later calls
-`set_result(value)` (or `set_exception(exc)`) and every coroutine awaiting the future wakes up with that value:
+`set_result(value)` (or `set_exception(exc)`) and every coroutine awaiting the future wakes up with that value.
+Inside a coroutine, where `loop = asyncio.get_running_loop()`:
 
     >>> future = loop.create_future()
     >>> future.done()
