@@ -18,7 +18,7 @@ import pytest
 from classroom import SOLUTION, STUB
 from markdown_it import MarkdownIt
 
-from grader.batch import BatchOptions, _check_out, plan
+from grader.batch import BatchOptions, _check_out, plan, run_batch
 from grader.batch import outputs as batch_outputs
 from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
 from grader.batch.feedback import render as render_feedback
@@ -26,6 +26,7 @@ from grader.batch.gradebook import row
 from grader.batch.markdown import inline
 from grader.batch.merging import merge
 from grader.batch.pool import unavailable
+from grader.batch.progress import LineProgress
 from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
 from grader.batch.report import render as render_report
 from grader.batch.stats import compute, normalise
@@ -305,6 +306,59 @@ def grader_cli(*args: object) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1"}
     command = [sys.executable, "-m", "grader", *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+
+class StopAfterFirst(LineProgress):
+    """Progress that presses Ctrl-C as soon as the first student is graded."""
+
+    def student_done(self, record: StudentRecord) -> None:
+        super().student_done(record)
+        raise KeyboardInterrupt
+
+
+def test_an_interrupted_batch_says_who_it_did_not_grade_and_merge_refuses_it(tmp_path):
+    # A cancelled CI job uploads the folder of its shard as it is: the gradebook in it looks whole, so the folder
+    # itself has to say that students are missing, or the merge publishes a class without them.
+    for name in ("alice", "bob", "carol"):
+        repo(tmp_path / "class" / name)
+    options = BatchOptions([tmp_path / "class"], tmp_path / "s1", EXERCISES, jobs=1, shard=(1, 1))
+    summary = run_batch(plan(options), StopAfterFirst(io.StringIO()))
+    assert summary.interrupted and summary.graded == 1
+    assert batch_outputs.read_manifest(tmp_path / "s1")["ungraded"] == ["bob", "carol"]
+    assert "(incomplete: 2 of 3 student(s) not graded yet)" in (tmp_path / "s1" / "report.html").read_text()
+    with pytest.raises(
+        UsageError,
+        match=r"s1 is unfinished: its run stopped before it graded 2 student\(s\) "
+        r"\(bob, carol\): finish it with its `grader batch` command and --resume",
+    ):
+        merge([tmp_path / "s1"], tmp_path / "merged")
+    partial = merge([tmp_path / "s1"], tmp_path / "merged", allow_partial=True)
+    assert partial.students == 1 and "the merged gradebook lacks them" in partial.warnings[0]
+    assert batch_outputs.read_manifest(tmp_path / "merged")["ungraded"] == ["bob", "carol"]
+    assert "incomplete: 2 student(s) not graded yet" in (tmp_path / "merged" / "report.html").read_text()
+    options.resume = True
+    finished = run_batch(plan(options), LineProgress(io.StringIO()))
+    assert (finished.reused, finished.graded) == (1, 2) and not finished.interrupted
+    assert batch_outputs.read_manifest(tmp_path / "s1")["ungraded"] == []
+    assert merge([tmp_path / "s1"], tmp_path / "merged-again").students == 3
+
+
+def test_a_killed_batch_leaves_its_ungraded_students_in_the_manifest(tmp_path, monkeypatch):
+    # kill -9 gives no chance to write anything at the end: the manifest written at the start already lists
+    # everyone the run is about to grade.
+    repo(tmp_path / "class" / "alice")
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
+
+    class Killed(BaseException):
+        pass
+
+    def killed(*args: object) -> None:
+        raise Killed  # what follows the gradebook, the final manifest, never comes
+
+    monkeypatch.setattr(batch_outputs, "write_all", killed)
+    with pytest.raises(Killed):
+        run_batch(plan(options), LineProgress(io.StringIO()))
+    assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == ["alice"]
 
 
 def test_merge_cli_exits_2_on_a_missing_shard_and_warns_when_allowed(tmp_path):

@@ -6,7 +6,8 @@
       report.html           the class at a glance (grader.batch.report)
       feedback/<id>.md      what each student reads (grader.batch.feedback)
       students/<id>.json    one record per student, saved as they are graded; what --resume reuses
-      batch.json            what this folder is: the grader, the exercises, the shard
+      batch.json            what this folder is: the grader, the exercises, the shard, and who is not graded
+                            yet ("ungraded": the ids a run stopped before, [] once it is complete)
 
 `results.json`, version 1:
 
@@ -110,8 +111,18 @@ def prepare(out: Path, manifest: dict[str, Any]) -> None:
     """Make `out` a batch output folder; refuse a folder that holds anything else."""
     check_folder(out)
     out.mkdir(parents=True, exist_ok=True)
+    write_manifest(out, manifest)
+
+
+def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
     with _replacing(out / MANIFEST) as file:
         json.dump({"kind": KIND, **manifest}, file, indent=1)
+
+
+def ungraded(manifest: dict[str, Any]) -> list[str]:
+    """The students an interrupted or killed run did not grade (a manifest from before this field: none)."""
+    students = manifest.get("ungraded")
+    return [str(s) for s in students] if isinstance(students, list) else []
 
 
 def read_results(folder: Path) -> dict[str, Any]:
