@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import html
 import io
 import json
@@ -359,6 +360,48 @@ def test_a_killed_batch_leaves_its_ungraded_students_in_the_manifest(tmp_path, m
     with pytest.raises(Killed):
         run_batch(plan(options), LineProgress(io.StringIO()))
     assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == ["alice"]
+
+
+def test_an_out_that_cannot_be_written_is_refused_before_grading(tmp_path, monkeypatch):
+    # root may write anywhere that is not mounted read-only, so the verdict of access(2) is what is faked here
+    repo(tmp_path / "class" / "alice")
+    writable = os.access
+    monkeypatch.setattr(batch_outputs.os, "access", lambda path, mode: Path(path) != tmp_path and writable(path, mode))
+    with pytest.raises(UsageError, match=r"--out .*/new cannot be created: .* is not writable \(read-only or not"):
+        plan(BatchOptions([tmp_path / "class"], tmp_path / "new", EXERCISES, jobs=1))
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr(batch_outputs.os, "access", lambda path, mode: False)
+    with pytest.raises(UsageError, match=r"--out .*/empty is not writable"):
+        plan(BatchOptions([tmp_path / "class"], tmp_path / "empty", EXERCISES, jobs=1))
+
+
+def test_a_full_disk_is_one_sentence_and_leaves_no_half_files(tmp_path, monkeypatch):
+    repo(tmp_path / "class" / "alice")
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
+    run_batch(plan(options), LineProgress(io.StringIO()))
+    before = (tmp_path / "out" / "grades.csv").read_bytes()
+
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")  # as a flush or a close raises it: no file name
+
+    monkeypatch.setattr(batch_outputs.gradebook, "write", disk_full)
+    with pytest.raises(batch_outputs.OutputsNotWritten, match=r"could not write into .*out: No space left on device"):
+        run_batch(plan(options), LineProgress(io.StringIO()))
+    assert (tmp_path / "out" / "grades.csv").read_bytes() == before  # the earlier gradebook, whole
+    assert not [p.name for p in (tmp_path / "out").rglob("*.tmp")]
+    assert (tmp_path / "out" / "students" / "alice.json").exists()  # what --resume needs
+    monkeypatch.setattr(RecordStore, "save", disk_full)
+    with pytest.raises(batch_outputs.OutputsNotWritten):
+        run_batch(plan(options), LineProgress(io.StringIO()))
+    with pytest.raises(batch_outputs.OutputsNotWritten):
+        merge([tmp_path / "out"], tmp_path / "merged", allow_partial=True)  # the failed run left alice ungraded
+
+
+def test_errors_that_are_not_about_the_outputs_pass_through(tmp_path):
+    with pytest.raises(BrokenPipeError), batch_outputs.writing_to(tmp_path):
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")  # stderr closed: not a full disk
+    with pytest.raises(PermissionError), batch_outputs.writing_to(tmp_path / "out"):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "class" / "alice"))
 
 
 def test_merge_cli_exits_2_on_a_missing_shard_and_warns_when_allowed(tmp_path):

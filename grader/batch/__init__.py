@@ -123,7 +123,13 @@ def plan(options: BatchOptions) -> Plan:
 
 
 def run_batch(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSummary:
-    """Grade the class of `planned` into its `out`; Ctrl-C ends it early with what is graded written."""
+    """Grade the class of `planned` into its `out`; Ctrl-C ends it early with what is graded written. A failure to
+    write `out` (a full disk) raises `outputs.OutputsNotWritten`; the records saved before it are kept."""
+    with outputs.writing_to(planned.out):
+        return _run(planned, progress)
+
+
+def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSummary:
     started = time.perf_counter()
     options, out, students = planned.options, planned.out, planned.students
     store = RecordStore(out / "students")

@@ -95,10 +95,16 @@ def _missing_sentence(missing: list[str]) -> str:
 
 
 def merge(folders: list[Path], out: Path, allow_partial: bool = False) -> Merged:
-    """Join the outputs of several batches (the shards of one class) into `out`."""
+    """Join the outputs of several batches (the shards of one class) into `out`; a failure to write `out` raises
+    `outputs.OutputsNotWritten`."""
     if not folders:
         raise UsageError("nothing to merge: name the output folders of the shards")
     out = out.resolve()
+    with outputs.writing_to(out):
+        return _merge(folders, out, allow_partial)
+
+
+def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
     _check_folders(folders, out)
     outputs.check_folder(out)
     missing = missing_shards(folders)
