@@ -189,7 +189,14 @@ def test_feedback_shows_student_text_literally_and_condenses_stubs():
     stub = result(0, message="not implemented yet: make_request() still raises NotImplementedError")
     out = io.StringIO()
     render_feedback(graded("bob", stub, None, "run"), out)
-    assert "Not started yet" in out.getvalue() and "What happened" not in out.getvalue()
+    assert "What happened" not in out.getvalue()
+    assert "Nothing to grade yet: `make_request()` (line 3) still raises NotImplementedError." in out.getvalue()
+    half = result(0, message="not implemented yet: set_future_value() still raises NotImplementedError")
+    for check in half.exercises[0].checks:  # make_request is written; the checks all need set_future_value too
+        check.location = Location("exercises/ex01_futures.py", 17, "set_future_value")
+    assert "Nothing to grade yet: `set_future_value()` (line 17) still raises" in feedback_of(
+        graded("carl", half, None, "run")
+    )
 
 
 def test_stats_group_the_same_mistake_and_leave_out_checks_not_attempted():
