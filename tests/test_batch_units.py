@@ -411,6 +411,17 @@ def test_errors_that_are_not_about_the_outputs_pass_through(tmp_path):
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "class" / "alice"))
 
 
+def test_merge_never_writes_into_a_students_repository(tmp_path):
+    for name in ("alice", "bob"):
+        repo(tmp_path / "class" / name)
+    graded_out = tmp_path / "out"
+    run_batch(plan(BatchOptions([tmp_path / "class"], graded_out, EXERCISES, jobs=1)), LineProgress(io.StringIO()))
+    with pytest.raises(UsageError, match=r"--out .*alice/merged is inside alice's repository"):
+        merge([graded_out], tmp_path / "class" / "alice" / "merged")
+    assert not (tmp_path / "class" / "alice" / "merged").exists()
+    assert merge([graded_out], tmp_path / "class" / "gradebook").students == 2  # next to the repositories is fine
+
+
 def test_merge_cli_exits_2_on_a_missing_shard_and_warns_when_allowed(tmp_path):
     s1 = shard_output(tmp_path / "s1", "1/2", "alice")
     refused = grader_cli("merge", s1, "--out", tmp_path / "merged")

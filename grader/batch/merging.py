@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader import __version__
-from grader.batch import outputs
-from grader.batch.discovery import MANIFEST
+from grader.batch import _check_out, outputs
+from grader.batch.discovery import MANIFEST, discover
 from grader.batch.records import RecordStore, StudentRecord
 from grader.catalog import load_catalog
 from grader.errors import UsageError
@@ -104,8 +104,21 @@ def merge(folders: list[Path], out: Path, allow_partial: bool = False) -> Merged
         return _merge(folders, out, allow_partial)
 
 
+def _check_out_outside_students(folders: list[Path], out: Path) -> None:
+    """Refuse an `out` inside a student's repository, as `grader batch` does, for the classes that the folders
+    were graded from and that are on this machine (a CI runner's paths are not, and are not checked)."""
+    roots = {Path(r) for f in folders for r in (outputs.read_manifest(f) or {}).get("roots") or [] if Path(r).is_dir()}
+    for root in sorted(roots):
+        try:
+            students = discover([root], out).students
+        except UsageError:
+            continue  # the class has changed since it was graded: nothing to compare with
+        _check_out(out, students)
+
+
 def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
     _check_folders(folders, out)
+    _check_out_outside_students(folders, out)
     outputs.check_folder(out)
     missing = missing_shards(folders)
     warnings = []
