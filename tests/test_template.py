@@ -84,6 +84,13 @@ def test_an_instructors_own_work_in_the_kit_is_never_exported(tmp_path):
         export_template(tmp_path / "template", kit=kit)
 
 
+def test_an_out_that_cannot_be_written_is_one_sentence(tmp_path):
+    (tmp_path / "notes").write_text("a file where a folder would go")
+    done = subprocess.run([sys.executable, "-m", "grader", "export-template", str(tmp_path / "notes" / "template")],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2 and done.stderr.startswith("error: could not write ") and "Traceback" not in done.stderr
+
+
 def test_the_readme_speaks_to_students(tmp_path):
     export_template(tmp_path / "t")
     readme = (tmp_path / "t" / "README.md").read_text()
