@@ -119,6 +119,15 @@ def build_zip(out: Path, exercises: list[Exercise], visibility: Visibility, kit:
         raise UsageError(f"grader gradescope runs in the kit's repository; {kit} has no exercises/util.py or pyproject")
     config = Config(tuple(e.id for e in exercises), visibility)
     out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _write_zip(out, kit, util, config)
+    except BaseException:
+        if out.is_file() and not out.is_symlink():  # a truncated zip (a full disk) must not be left to upload
+            out.unlink()
+        raise
+
+
+def _write_zip(out: Path, kit: Path, util: Path, config: Config) -> None:
     with zipfile.ZipFile(out, "w") as archive:
         _add(archive, "setup.sh", SETUP_SH.encode(), executable=True)
         _add(archive, "run_autograder", RUN_AUTOGRADER.encode(), executable=True)

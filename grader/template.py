@@ -26,6 +26,7 @@ from grader.catalog import PACKAGE_DIR, Catalog, load_catalog
 from grader.classroom_workflow import KIT_INSTALL, WORKFLOW_PATH, install_command, workflow
 from grader.environment import SUPPORTED
 from grader.errors import UsageError
+from grader.pristine import is_untouched
 
 MANIFEST = ".grader-export.json"
 _FINGERPRINTED = (".py", ".toml", ".ini")
@@ -161,6 +162,23 @@ def _copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def _check_stubs(kit: Path, catalog: Catalog) -> None:
+    """Refuse to export exercise files that are not the pristine stubs: an instructor who tried the exercises in
+    their own copy of the kit would otherwise hand their solutions to the whole class."""
+    changed = [e for e in catalog if not is_untouched(kit, e)]
+    if not changed:
+        return
+    one = len(changed) == 1
+    resets = " and ".join(f"`grader reset {e.id}`" for e in changed)
+    raise UsageError(
+        f"{', '.join(e.relpath for e in changed)} in {kit} {'is' if one else 'are'} not the stub students start "
+        f"from (grader/stubs/), so the template would hand out what is in {'it' if one else 'them'}. If it is your "
+        f"own work, {resets}, run in {kit}, put{'s' if one else ''} the stub{'' if one else 's'} back (your "
+        f"version is saved in .grader-backups/); if you meant to change a stub, copy it into grader/stubs/ too "
+        f"(see grader/stubs/README.md)"
+    )
+
+
 def export_template(out: Path, *, grader_from: str | None = None, kit: Path | None = None) -> Manifest:
     """Write the students' repository to `out` (which must not exist or be empty); return its manifest."""
     kit = kit or PACKAGE_DIR.parent
@@ -169,6 +187,7 @@ def export_template(out: Path, *, grader_from: str | None = None, kit: Path | No
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"{out} already exists and is not empty: name a new folder")
     catalog = load_catalog()
+    _check_stubs(kit, catalog)
     source = grader_from or KIT_INSTALL
     out.mkdir(parents=True, exist_ok=True)
     _copy(kit / "exercises", out / "exercises")

@@ -165,7 +165,7 @@ def test_every_student_has_feedback_that_shows_their_text_literally(graded_class
     rendered = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(injected)  # as GitHub would
     assert not re.search(r"<(script|img|a)\b", rendered)
     assert "<code>&lt;script&gt;</code>" in rendered and "<code>[click](http://example.invalid)</code>" in rendered
-    assert "Not started yet" in (feedback / "stub-1.md").read_text()
+    assert "Nothing to grade yet: `make_request()` (line " in (feedback / "stub-1.md").read_text()
 
 
 def test_the_grader_itself_stays_under_100_mb(graded_class):

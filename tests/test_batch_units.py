@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import html
 import io
 import json
@@ -18,7 +19,7 @@ import pytest
 from classroom import SOLUTION, STUB
 from markdown_it import MarkdownIt
 
-from grader.batch import BatchOptions, _check_out, plan
+from grader.batch import BatchOptions, _check_out, plan, run_batch
 from grader.batch import outputs as batch_outputs
 from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
 from grader.batch.feedback import render as render_feedback
@@ -26,6 +27,7 @@ from grader.batch.gradebook import row
 from grader.batch.markdown import inline
 from grader.batch.merging import merge
 from grader.batch.pool import unavailable
+from grader.batch.progress import LineProgress
 from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
 from grader.batch.report import render as render_report
 from grader.batch.stats import compute, normalise
@@ -187,7 +189,14 @@ def test_feedback_shows_student_text_literally_and_condenses_stubs():
     stub = result(0, message="not implemented yet: make_request() still raises NotImplementedError")
     out = io.StringIO()
     render_feedback(graded("bob", stub, None, "run"), out)
-    assert "Not started yet" in out.getvalue() and "What happened" not in out.getvalue()
+    assert "What happened" not in out.getvalue()
+    assert "Nothing to grade yet: `make_request()` (line 3) still raises NotImplementedError." in out.getvalue()
+    half = result(0, message="not implemented yet: set_future_value() still raises NotImplementedError")
+    for check in half.exercises[0].checks:  # make_request is written; the checks all need set_future_value too
+        check.location = Location("exercises/ex01_futures.py", 17, "set_future_value")
+    assert "Nothing to grade yet: `set_future_value()` (line 17) still raises" in feedback_of(
+        graded("carl", half, None, "run")
+    )
 
 
 def test_stats_group_the_same_mistake_and_leave_out_checks_not_attempted():
@@ -305,6 +314,112 @@ def grader_cli(*args: object) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1"}
     command = [sys.executable, "-m", "grader", *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+
+
+class StopAfterFirst(LineProgress):
+    """Progress that presses Ctrl-C as soon as the first student is graded."""
+
+    def student_done(self, record: StudentRecord) -> None:
+        super().student_done(record)
+        raise KeyboardInterrupt
+
+
+def test_an_interrupted_batch_says_who_it_did_not_grade_and_merge_refuses_it(tmp_path):
+    # A cancelled CI job uploads the folder of its shard as it is: the gradebook in it looks whole, so the folder
+    # itself has to say that students are missing, or the merge publishes a class without them.
+    for name in ("alice", "bob", "carol"):
+        repo(tmp_path / "class" / name)
+    options = BatchOptions([tmp_path / "class"], tmp_path / "s1", EXERCISES, jobs=1, shard=(1, 1))
+    summary = run_batch(plan(options), StopAfterFirst(io.StringIO()))
+    assert summary.interrupted and summary.graded == 1
+    assert batch_outputs.read_manifest(tmp_path / "s1")["ungraded"] == ["bob", "carol"]
+    assert "(incomplete: 2 of 3 student(s) not graded yet)" in (tmp_path / "s1" / "report.html").read_text()
+    with pytest.raises(
+        UsageError,
+        match=r"s1 is unfinished: its run stopped before it graded 2 student\(s\) "
+        r"\(bob, carol\): finish it with its `grader batch` command and --resume",
+    ):
+        merge([tmp_path / "s1"], tmp_path / "merged")
+    partial = merge([tmp_path / "s1"], tmp_path / "merged", allow_partial=True)
+    assert partial.students == 1 and "the merged gradebook lacks them" in partial.warnings[0]
+    assert batch_outputs.read_manifest(tmp_path / "merged")["ungraded"] == ["bob", "carol"]
+    assert "incomplete: 2 student(s) not graded yet" in (tmp_path / "merged" / "report.html").read_text()
+    options.resume = True
+    finished = run_batch(plan(options), LineProgress(io.StringIO()))
+    assert (finished.reused, finished.graded) == (1, 2) and not finished.interrupted
+    assert batch_outputs.read_manifest(tmp_path / "s1")["ungraded"] == []
+    assert merge([tmp_path / "s1"], tmp_path / "merged-again").students == 3
+
+
+def test_a_killed_batch_leaves_its_ungraded_students_in_the_manifest(tmp_path, monkeypatch):
+    # kill -9 gives no chance to write anything at the end: the manifest written at the start already lists
+    # everyone the run is about to grade.
+    repo(tmp_path / "class" / "alice")
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
+
+    class Killed(BaseException):
+        pass
+
+    def killed(*args: object) -> None:
+        raise Killed  # what follows the gradebook, the final manifest, never comes
+
+    monkeypatch.setattr(batch_outputs, "write_all", killed)
+    with pytest.raises(Killed):
+        run_batch(plan(options), LineProgress(io.StringIO()))
+    assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == ["alice"]
+
+
+def test_an_out_that_cannot_be_written_is_refused_before_grading(tmp_path, monkeypatch):
+    # root may write anywhere that is not mounted read-only, so the verdict of access(2) is what is faked here
+    repo(tmp_path / "class" / "alice")
+    writable = os.access
+    monkeypatch.setattr(batch_outputs.os, "access", lambda path, mode: Path(path) != tmp_path and writable(path, mode))
+    with pytest.raises(UsageError, match=r"--out .*/new cannot be created: .* is not writable \(read-only or not"):
+        plan(BatchOptions([tmp_path / "class"], tmp_path / "new", EXERCISES, jobs=1))
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr(batch_outputs.os, "access", lambda path, mode: False)
+    with pytest.raises(UsageError, match=r"--out .*/empty is not writable"):
+        plan(BatchOptions([tmp_path / "class"], tmp_path / "empty", EXERCISES, jobs=1))
+
+
+def test_a_full_disk_is_one_sentence_and_leaves_no_half_files(tmp_path, monkeypatch):
+    repo(tmp_path / "class" / "alice")
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
+    run_batch(plan(options), LineProgress(io.StringIO()))
+    before = (tmp_path / "out" / "grades.csv").read_bytes()
+
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")  # as a flush or a close raises it: no file name
+
+    monkeypatch.setattr(batch_outputs.gradebook, "write", disk_full)
+    with pytest.raises(batch_outputs.OutputsNotWritten, match=r"could not write into .*out: No space left on device"):
+        run_batch(plan(options), LineProgress(io.StringIO()))
+    assert (tmp_path / "out" / "grades.csv").read_bytes() == before  # the earlier gradebook, whole
+    assert not [p.name for p in (tmp_path / "out").rglob("*.tmp")]
+    assert (tmp_path / "out" / "students" / "alice.json").exists()  # what --resume needs
+    monkeypatch.setattr(RecordStore, "save", disk_full)
+    with pytest.raises(batch_outputs.OutputsNotWritten):
+        run_batch(plan(options), LineProgress(io.StringIO()))
+    with pytest.raises(batch_outputs.OutputsNotWritten):
+        merge([tmp_path / "out"], tmp_path / "merged", allow_partial=True)  # the failed run left alice ungraded
+
+
+def test_errors_that_are_not_about_the_outputs_pass_through(tmp_path):
+    with pytest.raises(BrokenPipeError), batch_outputs.writing_to(tmp_path):
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")  # stderr closed: not a full disk
+    with pytest.raises(PermissionError), batch_outputs.writing_to(tmp_path / "out"):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "class" / "alice"))
+
+
+def test_merge_never_writes_into_a_students_repository(tmp_path):
+    for name in ("alice", "bob"):
+        repo(tmp_path / "class" / name)
+    graded_out = tmp_path / "out"
+    run_batch(plan(BatchOptions([tmp_path / "class"], graded_out, EXERCISES, jobs=1)), LineProgress(io.StringIO()))
+    with pytest.raises(UsageError, match=r"--out .*alice/merged is inside alice's repository"):
+        merge([graded_out], tmp_path / "class" / "alice" / "merged")
+    assert not (tmp_path / "class" / "alice" / "merged").exists()
+    assert merge([graded_out], tmp_path / "class" / "gradebook").students == 2  # next to the repositories is fine
 
 
 def test_merge_cli_exits_2_on_a_missing_shard_and_warns_when_allowed(tmp_path):

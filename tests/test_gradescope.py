@@ -7,6 +7,7 @@ values of status, visibility and output formats.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -20,9 +21,11 @@ import pytest
 from platform_submissions import MAX_POINTS, POINTS, SOURCES
 from support import KIT
 
+from grader import gradescope
 from grader.catalog import load_catalog
 from grader.errors import UsageError
 from grader.gradescope import gather_submission, parse_hidden
+from grader.render.gradescope_format import Visibility
 
 VISIBILITY = {"hidden", "after_due_date", "after_published", "visible"}
 FORMATS = {"text", "html", "simple_format", "md", "ansi"}
@@ -199,6 +202,24 @@ def test_hide_names_must_exist():
         parse_hidden(catalog, ["01:nope"])
     with pytest.raises(UsageError, match="exercise 05 is not in this autograder"):
         parse_hidden(catalog, ["05"], catalog.select(["01"]))
+
+
+def test_an_out_that_cannot_be_written_is_one_sentence_and_no_truncated_zip(tmp_path, monkeypatch):
+    (tmp_path / "notes").write_text("a file where a folder would go")
+    done = subprocess.run([sys.executable, "-m", "grader", "gradescope", "--out", str(tmp_path / "notes" / "a.zip")],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2 and done.stderr.startswith("error: could not write ") and "Traceback" not in done.stderr
+
+    def disk_full(archive, name, data, executable=False):
+        if name.startswith("kit/grader/"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        archive.writestr(name, data)
+
+    monkeypatch.setattr(gradescope, "_add", disk_full)
+    config = Visibility(frozenset(), "after_due_date", "message")
+    with pytest.raises(OSError):
+        gradescope.build_zip(tmp_path / "autograder.zip", load_catalog().select(["01"]), config)
+    assert not (tmp_path / "autograder.zip").exists()  # half a zip would fail on Gradescope, not here
 
 
 def test_the_given_util_is_taken_from_the_kit_only_when_the_student_has_none(tmp_path):

@@ -67,6 +67,30 @@ def test_the_template_has_no_solution_and_the_untouched_stubs(tmp_path):
     assert json.loads((out / MANIFEST).read_text())["grader_fingerprint"] == fingerprint()
 
 
+def test_an_instructors_own_work_in_the_kit_is_never_exported(tmp_path):
+    # An instructor who tried exercise 01 in their copy of the kit: exporting it would hand out their solution.
+    kit = tmp_path / "kit"
+    shutil.copytree(KIT / "exercises", kit / "exercises")
+    shutil.copy(KIT / "pyproject.toml", kit / "pyproject.toml")
+    shutil.copy(KIT / "solutions" / "ex01_futures.py", kit / "exercises" / "ex01_futures.py")
+    expected = (r"exercises/ex01_futures.py in .*kit is not the stub students start from .* If it is your own work, "
+                r"`grader reset 01`, run in .*kit, puts the stub back")  # fmt: skip
+    with pytest.raises(UsageError, match=expected):
+        export_template(tmp_path / "template", kit=kit)
+    assert not (tmp_path / "template").exists()
+    (kit / "exercises" / "ex01_futures.py").write_bytes((KIT / "exercises" / "ex01_futures.py").read_bytes())
+    (kit / "exercises" / "ex03_async_timed.py").unlink()
+    with pytest.raises(UsageError, match=r"^exercises/ex03_async_timed.py in .* is not the stub"):
+        export_template(tmp_path / "template", kit=kit)
+
+
+def test_an_out_that_cannot_be_written_is_one_sentence(tmp_path):
+    (tmp_path / "notes").write_text("a file where a folder would go")
+    done = subprocess.run([sys.executable, "-m", "grader", "export-template", str(tmp_path / "notes" / "template")],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2 and done.stderr.startswith("error: could not write ") and "Traceback" not in done.stderr
+
+
 def test_the_readme_speaks_to_students(tmp_path):
     export_template(tmp_path / "t")
     readme = (tmp_path / "t" / "README.md").read_text()

@@ -81,6 +81,11 @@ def _shard_name(shard: object) -> str:
     return f"shard {shard}" if shard else "the whole class"
 
 
+def incomplete_note(ungraded: list[str], students: int) -> str:
+    """What the report's title adds for a gradebook that lacks students a run stopped before."""
+    return f" (incomplete: {len(ungraded)} of {students} student(s) not graded yet)" if ungraded else ""
+
+
 def _title(options: BatchOptions) -> str:
     names = ", ".join(root.resolve().name for root in options.roots)
     shard = f" (shard {options.shard[0]}/{options.shard[1]})" if options.shard else ""
@@ -118,14 +123,16 @@ def plan(options: BatchOptions) -> Plan:
 
 
 def run_batch(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSummary:
-    """Grade the class of `planned` into its `out`; Ctrl-C ends it early with what is graded written."""
+    """Grade the class of `planned` into its `out`; Ctrl-C ends it early with what is graded written. A failure to
+    write `out` (a full disk) raises `outputs.OutputsNotWritten`; the records saved before it are kept."""
+    with outputs.writing_to(planned.out):
+        return _run(planned, progress)
+
+
+def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSummary:
     started = time.perf_counter()
     options, out, students = planned.options, planned.out, planned.students
-    outputs.prepare(out, {"grader_version": __version__, "exercises": [e.id for e in options.exercises],
-                          "shard": planned.shard, "roots": [str(r.resolve()) for r in options.roots]})  # fmt: skip
     store = RecordStore(out / "students")
-    if not options.resume:
-        store.clear()
     run = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
     records: dict[str, StudentRecord] = {}
     fingerprints = {}
@@ -137,6 +144,14 @@ def run_batch(planned: Plan, progress: LineProgress | TerminalProgress) -> Batch
             records[student.id] = earlier
         else:
             todo.append(student)
+    # Until the run ends, the manifest counts everyone left as ungraded: a killed run (no chance to say so) leaves
+    # a folder that `grader merge` refuses rather than merges as if its class were complete.
+    manifest = {"grader_version": __version__, "exercises": [e.id for e in options.exercises],
+                "shard": planned.shard, "roots": [str(r.resolve()) for r in options.roots],
+                "ungraded": [s.id for s in todo]}  # fmt: skip
+    outputs.prepare(out, manifest)
+    if not options.resume:
+        store.clear()
     summary = BatchSummary(len(students), reused=len(records))
 
     def on_done(done: Graded) -> None:
@@ -159,7 +174,9 @@ def run_batch(planned: Plan, progress: LineProgress | TerminalProgress) -> Batch
         summary.interrupted = True
     finally:
         ordered = [records[s.id] for s in students if s.id in records]
-        outputs.write_all(out, ordered, options.exercises, _title(options))
+        left = [s.id for s in students if s.id not in records]
+        outputs.write_all(out, ordered, options.exercises, _title(options) + incomplete_note(left, len(students)))
+        outputs.write_manifest(out, {**manifest, "ungraded": left})  # last: only once the gradebook is written
         summary.duration = time.perf_counter() - started
         summary.peak_memory = _peak_memory_mb()
     return summary

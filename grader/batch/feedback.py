@@ -2,7 +2,8 @@
 
 The same story as `grader check` tells in a terminal: per exercise, each check that did not pass with what
 happened, what was expected, where in their file and the fix. An exercise not started yet (every check says
-"not implemented yet") is said once, and so is a repository with nothing to grade (no `exercises/` folder).
+"not implemented yet") is said once, naming the functions still to write, and so is a repository with nothing to
+grade (no `exercises/` folder).
 Everything that comes from the student's code goes through `grader.batch.markdown`, so a message cannot turn
 into markup or links, and the file reads as well in a plain text viewer as on GitHub.
 """
@@ -41,6 +42,21 @@ def repository_problem(result: SubmissionResult) -> str | None:
 _LABELS = {"expected": "Expected", "at": "Where", "fix": "How to fix it"}
 
 
+def _unwritten(exercise: ExerciseResult) -> str:
+    """Which functions still raise NotImplementedError, each once with its line, as `grader check` lists them: a
+    student who wrote one function of three must not read that "the functions" are all still to write."""
+    lines: dict[str, int] = {}
+    for check in exercise.checks:
+        where = check.location
+        if where and where.function:
+            lines.setdefault(where.function, where.line)
+    if not lines:
+        return "its functions still raise NotImplementedError"
+    named = [f"{code(name + '()')} (line {line})" for name, line in lines.items()]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"{listed} still raise{'s' if len(named) == 1 else ''} NotImplementedError"
+
+
 def _check(check: CheckResult, out: TextIO) -> None:
     symbol = SYMBOLS.get(check.status, "❌")
     out.write(f"- {symbol} {inline(check.title)} ({check.score}/{check.max_score})\n")
@@ -60,7 +76,7 @@ def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
             out.write(f"\nWhere: {code(str(exercise.location))}\n")
         out.write(f"\nAll {len(exercise.checks)} checks score 0 until this is fixed.\n")
     elif not_started(exercise):
-        out.write("Not started yet: the functions still raise NotImplementedError.\n")
+        out.write(f"Nothing to grade yet: {_unwritten(exercise)}.\n")
     else:
         for check in exercise.checks:
             _check(check, out)

@@ -3,6 +3,8 @@
 The shards must fit together: each folder's `batch.json` says which shard it graded, so a merge refuses shards of
 different N, the same shard twice or a missing one (unless `allow_partial`, which merges what is there and says
 what is not); batches graded without `--shard` (sections of a class, graded apart) merge only with each other.
+A folder whose run was stopped before it graded everyone (a cancelled CI job uploads what it has) is refused in the
+same way: its gradebook looks whole but lacks students.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader import __version__
-from grader.batch import outputs
-from grader.batch.discovery import MANIFEST
+from grader.batch import _check_out, outputs
+from grader.batch.discovery import MANIFEST, discover
 from grader.batch.records import RecordStore, StudentRecord
 from grader.catalog import load_catalog
 from grader.errors import UsageError
@@ -75,17 +77,48 @@ def missing_shards(folders: list[Path]) -> list[str]:
     return [f"{k}/{n}" for k in range(1, n + 1) if k not in owner]
 
 
+def _unfinished(folders: list[Path]) -> list[str]:
+    """A sentence for each folder whose run stopped before it graded all of its students."""
+    sentences = []
+    for folder in folders:
+        left = outputs.ungraded(outputs.read_manifest(folder) or {})
+        if left:
+            names = ", ".join(left[:3]) + (", …" if len(left) > 3 else "")
+            sentences.append(f"{folder} is unfinished: its run stopped before it graded {len(left)} student(s) "
+                             f"({names})")  # fmt: skip
+    return sentences
+
+
 def _missing_sentence(missing: list[str]) -> str:
     many = len(missing) > 1
     return f"shard{'s' if many else ''} {', '.join(missing)} {'are' if many else 'is'} missing"
 
 
 def merge(folders: list[Path], out: Path, allow_partial: bool = False) -> Merged:
-    """Join the outputs of several batches (the shards of one class) into `out`."""
+    """Join the outputs of several batches (the shards of one class) into `out`; a failure to write `out` raises
+    `outputs.OutputsNotWritten`."""
     if not folders:
         raise UsageError("nothing to merge: name the output folders of the shards")
     out = out.resolve()
+    with outputs.writing_to(out):
+        return _merge(folders, out, allow_partial)
+
+
+def _check_out_outside_students(folders: list[Path], out: Path) -> None:
+    """Refuse an `out` inside a student's repository, as `grader batch` does, for the classes that the folders
+    were graded from and that are on this machine (a CI runner's paths are not, and are not checked)."""
+    roots = {Path(r) for f in folders for r in (outputs.read_manifest(f) or {}).get("roots") or [] if Path(r).is_dir()}
+    for root in sorted(roots):
+        try:
+            students = discover([root], out).students
+        except UsageError:
+            continue  # the class has changed since it was graded: nothing to compare with
+        _check_out(out, students)
+
+
+def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
     _check_folders(folders, out)
+    _check_out_outside_students(folders, out)
     outputs.check_folder(out)
     missing = missing_shards(folders)
     warnings = []
@@ -95,6 +128,14 @@ def merge(folders: list[Path], out: Path, allow_partial: bool = False) -> Merged
     if missing:
         warnings.append(f"{_missing_sentence(missing)}: the merged gradebook lacks their students (merged anyway, "
                         f"as --allow-partial asks)")  # fmt: skip
+    unfinished = _unfinished(folders)
+    if unfinished and not allow_partial:
+        which = "it" if len(unfinished) == 1 else "each"
+        raise UsageError(f"{'; '.join(unfinished)}: finish {which} with its `grader batch` command and --resume, "
+                         f"or pass --allow-partial to merge without them")  # fmt: skip
+    warnings += [f"{sentence}: the merged gradebook lacks them (merged anyway, as --allow-partial asks)"
+                 for sentence in unfinished]  # fmt: skip
+    ungraded = sorted({s for folder in folders for s in outputs.ungraded(outputs.read_manifest(folder) or {})})
     records: dict[str, tuple[StudentRecord, Path]] = {}
     exercise_ids: list[str] | None = None
     versions = set()
@@ -119,13 +160,17 @@ def merge(folders: list[Path], out: Path, allow_partial: bool = False) -> Merged
     assert exercise_ids is not None
     exercises = load_catalog().select(exercise_ids)
     outputs.prepare(out, {"grader_version": __version__, "exercises": exercise_ids, "shard": None,
-                          "merged": [str(f.resolve()) for f in folders], "missing_shards": missing})  # fmt: skip
+                          "merged": [str(f.resolve()) for f in folders], "missing_shards": missing,
+                          "ungraded": ungraded})  # fmt: skip
     store = RecordStore(out / "students")
     store.clear()
     for record, _ in records.values():
         store.save(record)
     names = ", ".join(f.resolve().name for f in folders)
-    incomplete = f" (incomplete: {_missing_sentence(missing)})" if missing else ""
+    gaps = ([_missing_sentence(missing)] if missing else []) + (
+        [f"{len(ungraded)} student(s) not graded yet"] if ungraded else []
+    )
+    incomplete = f" (incomplete: {'; '.join(gaps)})" if gaps else ""
     title = f"Class report · merged from {names}{incomplete}"
     outputs.write_all(out, [r for r, _ in records.values()], exercises, title)
     return Merged(len(records), warnings)

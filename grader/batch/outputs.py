@@ -6,7 +6,8 @@
       report.html           the class at a glance (grader.batch.report)
       feedback/<id>.md      what each student reads (grader.batch.feedback)
       students/<id>.json    one record per student, saved as they are graded; what --resume reuses
-      batch.json            what this folder is: the grader, the exercises, the shard
+      batch.json            what this folder is: the grader, the exercises, the shard, and who is not graded
+                            yet ("ungraded": the ids a run stopped before, [] once it is complete)
 
 `results.json`, version 1:
 
@@ -31,6 +32,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -43,7 +45,7 @@ from grader.batch import feedback, gradebook, report
 from grader.batch.discovery import MANIFEST
 from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
-from grader.errors import UsageError
+from grader.errors import GraderError, UsageError
 
 RESULTS_VERSION = 1
 KIND = "asyncio-kit batch"
@@ -59,14 +61,41 @@ def results_document(records: list[StudentRecord], exercises: list[Exercise]) ->
     }
 
 
+class OutputsNotWritten(GraderError):
+    """`--out` could not be written (a full disk, a read-only mount, a quota): the machine's problem, not a bug of
+    the kit and not a student's, so it is said in one sentence rather than as a crash."""
+
+
+_STORAGE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+"""What a write or a flush raises without a file name (a full disk is often only noticed when a file is closed)."""
+
+
+@contextlib.contextmanager
+def writing_to(out: Path) -> Iterator[None]:
+    """Turn a failure to write a file inside `out` into `OutputsNotWritten`; any other error passes unchanged."""
+    try:
+        yield
+    except OSError as exc:
+        named = exc.filename is not None and Path(exc.filename).is_relative_to(out)
+        if not named and not (exc.filename is None and exc.errno in _STORAGE_ERRORS):
+            raise
+        where = exc.filename if named else f"into {out}"
+        raise OutputsNotWritten(f"could not write {where}: {exc.strerror or exc}") from exc
+
+
 @contextlib.contextmanager
 def _replacing(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
     """A file to write instead of `path`, put in its place only once complete: an interrupted run (Ctrl-C, a
     kill) leaves the previous version whole, never half a gradebook."""
     temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "w", encoding=encoding, newline="") as file:
-        yield file
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "w", encoding=encoding, newline="") as file:
+            yield file
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):  # a full disk must not also leave an empty .tmp behind
+            temporary.unlink()
+        raise
 
 
 def write_all(out: Path, records: list[StudentRecord], exercises: list[Exercise], title: str) -> None:
@@ -99,19 +128,34 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
 
 
 def check_folder(out: Path) -> None:
-    """Refuse an `out` that is a file, or a folder that holds anything but an earlier batch output."""
+    """Refuse an `out` that is a file, a folder that holds anything but an earlier batch output, or one that this
+    process cannot write (checked before grading, or a whole class would be graded for nothing)."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file")
     if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
         raise UsageError(f"--out {out} is not empty and holds no earlier batch output: choose an empty or new folder")
+    existing = next(folder for folder in (out, *out.parents) if folder.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        problem = "is not writable" if existing == out else f"cannot be created: {existing} is not writable"
+        raise UsageError(f"--out {out} {problem} (read-only or not yours): choose a folder you can write to")
 
 
 def prepare(out: Path, manifest: dict[str, Any]) -> None:
     """Make `out` a batch output folder; refuse a folder that holds anything else."""
     check_folder(out)
     out.mkdir(parents=True, exist_ok=True)
+    write_manifest(out, manifest)
+
+
+def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
     with _replacing(out / MANIFEST) as file:
         json.dump({"kind": KIND, **manifest}, file, indent=1)
+
+
+def ungraded(manifest: dict[str, Any]) -> list[str]:
+    """The students an interrupted or killed run did not grade (a manifest from before this field: none)."""
+    students = manifest.get("ungraded")
+    return [str(s) for s in students] if isinstance(students, list) else []
 
 
 def read_results(folder: Path) -> dict[str, Any]:

@@ -7,6 +7,7 @@ whose fingerprint still matches. The same objects, one per student, make up `res
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -141,11 +142,16 @@ class RecordStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path(record.student)
         temporary = target.with_name(f".{target.name}.tmp")
-        with open(temporary, "w", encoding="utf-8") as file:
-            json.dump(record.to_dict(), file, ensure_ascii=False)
-            file.flush()
-            os.fsync(file.fileno())  # a killed machine must not leave a half-written record behind
-        os.replace(temporary, target)
+        try:
+            with open(temporary, "w", encoding="utf-8") as file:
+                json.dump(record.to_dict(), file, ensure_ascii=False)
+                file.flush()
+                os.fsync(file.fileno())  # a killed machine must not leave a half-written record behind
+            os.replace(temporary, target)
+        except OSError:
+            with contextlib.suppress(OSError):  # a full disk: no empty .tmp left behind
+                temporary.unlink()
+            raise
 
     def load(self, student: str) -> StudentRecord | None:
         try:

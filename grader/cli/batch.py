@@ -45,6 +45,7 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
     student's id) and write a gradebook, results, a class report and feedback for each student."""
     from grader.batch import BatchOptions, plan, run_batch
     from grader.batch.discovery import parse_shard
+    from grader.batch.outputs import OutputsNotWritten
     from grader.batch.progress import progress_for
     from grader.catalog import load_catalog
     from grader.runner import usable_cpus
@@ -67,7 +68,12 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         click.echo(note, err=True)
     click.echo(describe(probe()), err=True)
     stop_on_signals(interrupt=True)
-    summary = run_batch(checked, progress_for(sys.stderr))
+    try:
+        summary = run_batch(checked, progress_for(sys.stderr))
+    except OutputsNotWritten as exc:
+        click.echo(f"error: {exc}. The students graded before it are kept in {checked.out / 'students'}: make room "
+                   f"(or fix the folder) and run the same command with --resume.", err=True)  # fmt: skip
+        sys.exit(ExitCode.INTERNAL)
     reused = f", {summary.reused} unchanged and kept" if summary.reused else ""
     click.echo(f"{summary.graded} student(s) graded{reused} of {summary.students} in {summary.duration:.1f} s "
                f"with {options.jobs} job(s); the grader's peak memory {summary.peak_memory:.0f} MB; "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,3 +55,13 @@ def require_packages() -> None:
     from grader.environment import exit_if_unusable
 
     exit_if_unusable()
+
+
+def write_failure(exc: OSError, target: Path) -> str:
+    """One sentence for a failure to write `target` (a read-only folder, a full disk): the machine's problem, not
+    a bug of the kit, so not a traceback. A copy of a whole tree (`shutil.Error`) fails file by file: the first says
+    why."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        _, where, why = exc.args[0][0]
+        return f"could not write {where}: {why}"
+    return f"could not write {exc.filename or target}: {exc.strerror or exc}"
