@@ -1,9 +1,9 @@
-"""What a failing check tells the student about plausible wrong solutions of 02, 03 and 08: the object or call in
-the student's terms, the expectation, and a fix that fits what their code did (not a call they never wrote)."""
+"""What a failing check tells the student about plausible wrong solutions of 02, 03, 05, 06 and 08: the object or
+call in the student's terms, the expectation, and a fix that fits what their code did (not a call they never wrote)."""
 
 from __future__ import annotations
 
-from support import grade_source
+from support import SUBMISSIONS, grade_source
 
 from grader.model import CheckResult
 
@@ -62,6 +62,21 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
     made = checks["running_loop_or_none_outside"]
     assert "created a new event loop and returned it" in made.message
     assert "asyncio.new_event_loop()" in made.fix and "get_event_loop" not in made.fix
+
+
+def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
+    wrong = SUBMISSIONS / "wrong"
+    pool = failed(grade_source(tmp_path / "pool", "05", wrong / "ex05_blocking_io" / "one_worker_pool.py"))
+    verdict = pool["fetch_all_concurrent"]
+    assert "handed to a thread pool together: the pool ran only 1 at a time" in verdict.message
+    assert "max_workers" in verdict.fix and "`for` loop" not in verdict.fix
+    assert verdict.location.function == "fetch_status"
+    for exercise, folder in (("05", "ex05_blocking_io"), ("06", "ex06_aiohttp")):
+        held = failed(grade_source(tmp_path / exercise, exercise, wrong / folder / "semaphore_of_two.py"))
+        verdict = held["fetch_all_concurrent"]
+        assert verdict.message.startswith("at most 2 of the 5 requests were in flight at a time: each")
+        assert "after an earlier one had answered" in verdict.message and "the previous one" not in verdict.message
+        assert "Semaphore" in verdict.fix
 
 
 CHATTY_LESSON_DECORATOR = """\
