@@ -1,4 +1,4 @@
-"""What a failing check tells the student about plausible wrong solutions of 02, 03, 05, 06 and 08: the object or
+"""What a failing check tells the student about plausible wrong solutions of 02, 03 and 05 to 08: the object or
 call in the student's terms, the expectation, and a fix that fits what their code did (not a call they never wrote)."""
 
 from __future__ import annotations
@@ -77,6 +77,20 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
         assert verdict.message.startswith("at most 2 of the 5 requests were in flight at a time: each")
         assert "after an earlier one had answered" in verdict.message and "the previous one" not in verdict.message
         assert "Semaphore" in verdict.fix
+
+
+def test_no_running_loop_is_explained_by_the_call_that_needed_one(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop"
+    checks = failed(grade_source(tmp_path / "all_tasks", "07", wrong / "all_tasks_without_loop.py"))
+    assert "builds_its_own_loop" not in checks  # it did make its own loop; the checks that reach all_tasks() fail
+    verdict = checks["closes_loop_on_success"]
+    assert "no running event loop, from asyncio.all_tasks()" in verdict.message
+    assert "asyncio.all_tasks(loop)" in verdict.fix and "get_event_loop" not in verdict.fix
+    assert verdict.location.line == 20
+    checks = failed(grade_source(tmp_path / "create_task", "07", wrong / "create_task_outside.py"))
+    verdict = checks["builds_its_own_loop"]
+    assert "from asyncio.create_task()" in verdict.message and "loop.create_task(coro)" in verdict.fix
+    assert verdict.location.line == 10
 
 
 CHATTY_LESSON_DECORATOR = """\
