@@ -77,6 +77,13 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
         assert verdict.message.startswith("at most 2 of the 5 requests were in flight at a time: each")
         assert "after an earlier one had answered" in verdict.message and "the previous one" not in verdict.message
         assert "Semaphore" in verdict.fix
+    wrong = SUBMISSIONS / "wrong" / "ex06_aiohttp"
+    limited = failed(grade_source(tmp_path / "limit", "06", wrong / "connector_limit_one.py"))["fetch_all_concurrent"]
+    assert "connector allows only 1 open connection(s)" in limited.message and "defaults" in limited.fix
+    closed = failed(grade_source(tmp_path / "closed", "06", wrong / "gathers_after_session_closed.py"))
+    verdict = closed["fetch_all_keeps_order"]
+    assert "Session is closed: the requests were sent through the session after" in verdict.message
+    assert "indented under it" in verdict.fix and verdict.location.function == "fetch_all"
 
 
 def test_no_running_loop_is_explained_by_the_call_that_needed_one(tmp_path):

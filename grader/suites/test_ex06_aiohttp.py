@@ -26,9 +26,22 @@ AIOHTTP_ONLY = (
 
 
 async def call_student(func: Any, *args: Any, limit: float, shown: str | None = None) -> Any:
-    """`await_call`, with this exercise's advice for a request sent with another client."""
+    """`await_call`, with this exercise's advice for a request sent with another client, and for requests sent
+    through a session that fetch_all had already closed (aiohttp's "Session is closed")."""
     __tracebackhide__ = True
-    return await await_call(func, *args, limit=limit, shown=shown, network_fix=AIOHTTP_ONLY)
+    try:
+        return await await_call(func, *args, limit=limit, shown=shown, network_fix=AIOHTTP_ONLY)
+    except RuntimeError as error:
+        if func is not ex.fetch_all or "session is closed" not in str(error).lower():
+            raise
+        fail(
+            f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: the requests were sent through the"
+            " session after the `async with` block had closed it",
+            expected="every request sent, and answered, while the session is open",
+            fix="Await the requests inside the block: `async with aiohttp.ClientSession() as session:` then, indented"
+            " under it, `return await asyncio.gather(...)`. Leaving the block closes the session.",
+            at=ex.fetch_all,
+        )
 
 
 LIMIT = 4.0
@@ -199,6 +212,16 @@ async def test_fetch_all_concurrent(server):
         at=ex.fetch_all,
     )
     most = server.most_in_flight
+    limit = min(server.connection_limits, default=0)
+    if most < 5 and limit and limit < 5:
+        fail(
+            f"at most {most} of the 5 requests {'was' if most == 1 else 'were'} in flight at a time: the session's"
+            f" connector allows only {limit} open connection(s) (TCPConnector(limit={limit}) or"
+            f" limit_per_host={limit}), so the other requests waited for a free one",
+            expected="all five requests in flight at once: about as long as one request, not five",
+            fix="Leave the connector's limits at their defaults (100 connections): `aiohttp.ClientSession()` as it is.",
+            at=ex.fetch_all,
+        )
     expect(
         most >= 5,
         f"at most {most} of the 5 requests {'was' if most == 1 else 'were'} in flight at a time: each was sent only"
