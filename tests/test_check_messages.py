@@ -1,9 +1,9 @@
-"""What a failing check tells the student about plausible wrong solutions of 02, 03 and 08: the object or call in
-the student's terms, the expectation, and a fix that fits what their code did (not a call they never wrote)."""
+"""What a failing check tells the student about plausible wrong solutions of 02, 03 and 05 to 08: the object or
+call in the student's terms, the expectation, and a fix that fits what their code did (not a call they never wrote)."""
 
 from __future__ import annotations
 
-from support import grade_source
+from support import SUBMISSIONS, grade_source
 
 from grader.model import CheckResult
 
@@ -62,6 +62,42 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
     made = checks["running_loop_or_none_outside"]
     assert "created a new event loop and returned it" in made.message
     assert "asyncio.new_event_loop()" in made.fix and "get_event_loop" not in made.fix
+
+
+def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
+    wrong = SUBMISSIONS / "wrong"
+    pool = failed(grade_source(tmp_path / "pool", "05", wrong / "ex05_blocking_io" / "one_worker_pool.py"))
+    verdict = pool["fetch_all_concurrent"]
+    assert "handed to a thread pool together: the pool ran only 1 at a time" in verdict.message
+    assert "max_workers" in verdict.fix and "`for` loop" not in verdict.fix
+    assert verdict.location.function == "fetch_status"
+    for exercise, folder in (("05", "ex05_blocking_io"), ("06", "ex06_aiohttp")):
+        held = failed(grade_source(tmp_path / exercise, exercise, wrong / folder / "semaphore_of_two.py"))
+        verdict = held["fetch_all_concurrent"]
+        assert verdict.message.startswith("at most 2 of the 5 requests were in flight at a time: each")
+        assert "after an earlier one had answered" in verdict.message and "the previous one" not in verdict.message
+        assert "Semaphore" in verdict.fix
+    wrong = SUBMISSIONS / "wrong" / "ex06_aiohttp"
+    limited = failed(grade_source(tmp_path / "limit", "06", wrong / "connector_limit_one.py"))["fetch_all_concurrent"]
+    assert "connector allows only 1 open connection(s)" in limited.message and "defaults" in limited.fix
+    closed = failed(grade_source(tmp_path / "closed", "06", wrong / "gathers_after_session_closed.py"))
+    verdict = closed["fetch_all_keeps_order"]
+    assert "Session is closed: the requests were sent through the session after" in verdict.message
+    assert "indented under it" in verdict.fix and verdict.location.function == "fetch_all"
+
+
+def test_no_running_loop_is_explained_by_the_call_that_needed_one(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop"
+    checks = failed(grade_source(tmp_path / "all_tasks", "07", wrong / "all_tasks_without_loop.py"))
+    assert "builds_its_own_loop" not in checks  # it did make its own loop; the checks that reach all_tasks() fail
+    verdict = checks["closes_loop_on_success"]
+    assert "no running event loop, from asyncio.all_tasks()" in verdict.message
+    assert "asyncio.all_tasks(loop)" in verdict.fix and "get_event_loop" not in verdict.fix
+    assert verdict.location.line == 20
+    checks = failed(grade_source(tmp_path / "create_task", "07", wrong / "create_task_outside.py"))
+    verdict = checks["builds_its_own_loop"]
+    assert "from asyncio.create_task()" in verdict.message and "loop.create_task(coro)" in verdict.fix
+    assert verdict.location.line == 10
 
 
 CHATTY_LESSON_DECORATOR = """\

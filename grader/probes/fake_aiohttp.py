@@ -7,6 +7,10 @@ Sessions are counted by spying on `ClientSession.__init__`, which `from aiohttp 
 bypass. Every request, refused ones included, is recorded with the session that sent it and the thread it was
 sent from (`Sent`), read where aioresponses receives the session itself: a request from a session of the
 student's own, or from a loop run in a worker thread, gets the same answers and would otherwise go unseen.
+
+aioresponses answers without the session's connector, so the connector's limit on open connections
+(`TCPConnector(limit=N)` or `limit_per_host=N`: every URL here is on one host) is kept here instead: a session
+has at most N requests in flight, as it would against a real server, and `connection_limits` notes each limit.
 """
 
 from __future__ import annotations
@@ -40,15 +44,35 @@ class Sent:
 class _RecordingMock(aioresponses):
     """aioresponses, noting the sender of each request before answering it."""
 
-    def __init__(self, sent: list[Sent]) -> None:
+    def __init__(self, sent: list[Sent], connection_limits: list[int]) -> None:
         self._sent = sent
+        self._connection_limits = connection_limits
+        self._slots: dict[int, tuple[aiohttp.ClientSession, asyncio.Semaphore]] = {}
         super().__init__()  # patches `ClientSession._request` with `self._request_mock`: the override below
 
     async def _request_mock(
         self, orig_self: aiohttp.ClientSession, method: str, url: Any, *args: Any, **kwargs: Any
     ) -> aiohttp.ClientResponse:
         self._sent.append(Sent(str(url), orig_self, threading.get_ident()))
-        return await super()._request_mock(orig_self, method, url, *args, **kwargs)
+        slots = self._connection_slots(orig_self)
+        if slots is None:
+            return await super()._request_mock(orig_self, method, url, *args, **kwargs)
+        async with slots:
+            return await super()._request_mock(orig_self, method, url, *args, **kwargs)
+
+    def _connection_slots(self, session: aiohttp.ClientSession) -> asyncio.Semaphore | None:
+        """The session's connections, as its connector limits them (None: no limit)."""
+        known = self._slots.get(id(session))
+        if known is not None and known[0] is session:
+            return known[1]
+        connector = getattr(session, "connector", None)
+        limits = [n for n in (getattr(connector, "limit", 0), getattr(connector, "limit_per_host", 0)) if n]
+        if not limits:
+            return None
+        self._connection_limits.append(min(limits))
+        slots = asyncio.Semaphore(min(limits))
+        self._slots[id(session)] = (session, slots)
+        return slots
 
 
 class FakeAiohttpServer:
@@ -56,7 +80,9 @@ class FakeAiohttpServer:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.sent: list[Sent] = []
-        self._mock = _RecordingMock(self.sent)
+        self.connection_limits: list[int] = []
+        """The limit on open connections of each session that sent a request and had one (100 by default)."""
+        self._mock = _RecordingMock(self.sent, self.connection_limits)
         for name in PROXY_VARIABLES:
             monkeypatch.setenv(name, DEAD_PROXY)
         for name in NO_PROXY_VARIABLES:

@@ -6,6 +6,10 @@ unregistered URL raises `requests_mock.NoMockAddress`; nothing ever reaches the 
 
 A request sent from a worker process would never reach this server (it lives in the grader's process), so a
 process pool is refused at `submit`, with the lesson's reason: waiting for a server is work for threads.
+
+Calls handed to a thread pool (`ThreadPoolExecutor.submit`, which `run_in_executor` and `asyncio.to_thread` use)
+are counted until they finish (`most_in_pool`): five calls handed over at once with fewer requests in flight mean
+the pool, not the student's `fetch_all`, held the others back (an executor with too few workers).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class FakeRequestsServer:
         self._adapter = requests_mock.Adapter()
         monkeypatch.setattr(requests.Session, "get_adapter", lambda session, url: self._adapter)
         monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", _refuse_process_pool)
+        monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "submit", self._counting_submit())
         for name in PROXY_VARIABLES:
             monkeypatch.setenv(name, DEAD_PROXY)
         for name in NO_PROXY_VARIABLES:
@@ -44,7 +49,27 @@ class FakeRequestsServer:
         self._gave_up = False
         self.in_flight = 0
         self.most_in_flight = 0
+        self.in_pool = 0
+        self.most_in_pool = 0
+        """Most calls handed to thread pools and not finished yet, at any one time."""
         self.served: list[Served] = []
+
+    def _counting_submit(self) -> Callable[..., concurrent.futures.Future]:
+        original = concurrent.futures.ThreadPoolExecutor.submit
+
+        def submit(pool: concurrent.futures.ThreadPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):
+            future = original(pool, fn, *args, **kwargs)
+            with self._changed:
+                self.in_pool += 1
+                self.most_in_pool = max(self.most_in_pool, self.in_pool)
+            future.add_done_callback(self._left_pool)
+            return future
+
+        return submit
+
+    def _left_pool(self, _future: concurrent.futures.Future) -> None:
+        with self._changed:
+            self.in_pool -= 1
 
     def route(
         self,

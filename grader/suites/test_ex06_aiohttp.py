@@ -26,9 +26,22 @@ AIOHTTP_ONLY = (
 
 
 async def call_student(func: Any, *args: Any, limit: float, shown: str | None = None) -> Any:
-    """`await_call`, with this exercise's advice for a request sent with another client."""
+    """`await_call`, with this exercise's advice for a request sent with another client, and for requests sent
+    through a session that fetch_all had already closed (aiohttp's "Session is closed")."""
     __tracebackhide__ = True
-    return await await_call(func, *args, limit=limit, shown=shown, network_fix=AIOHTTP_ONLY)
+    try:
+        return await await_call(func, *args, limit=limit, shown=shown, network_fix=AIOHTTP_ONLY)
+    except RuntimeError as error:
+        if func is not ex.fetch_all or "session is closed" not in str(error).lower():
+            raise
+        fail(
+            f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: the requests were sent through the"
+            " session after the `async with` block had closed it",
+            expected="every request sent, and answered, while the session is open",
+            fix="Await the requests inside the block: `async with aiohttp.ClientSession() as session:` then, indented"
+            " under it, `return await asyncio.gather(...)`. Leaving the block closes the session.",
+            at=ex.fetch_all,
+        )
 
 
 LIMIT = 4.0
@@ -38,6 +51,7 @@ CONCURRENTLY = (
     "`await asyncio.gather(*(fetch_status(session, url) for url in urls))`; a `for` loop with `await` inside"
     " waits for each answer before sending the next request."
 )
+HELD_BACK = " And let nothing hold them back: a Semaphore (or any limit) of N lets only N through at once."
 ONE_SESSION = (
     "Open the session once in fetch_all, `async with aiohttp.ClientSession() as session:`, and pass it to every"
     " fetch_status call."
@@ -197,12 +211,23 @@ async def test_fetch_all_concurrent(server):
         " session:` and `await asyncio.gather(...)`.",
         at=ex.fetch_all,
     )
+    most = server.most_in_flight
+    limit = min(server.connection_limits, default=0)
+    if most < 5 and limit and limit < 5:
+        fail(
+            f"at most {most} of the 5 requests {'was' if most == 1 else 'were'} in flight at a time: the session's"
+            f" connector allows only {limit} open connection(s) (TCPConnector(limit={limit}) or"
+            f" limit_per_host={limit}), so the other requests waited for a free one",
+            expected="all five requests in flight at once: about as long as one request, not five",
+            fix="Leave the connector's limits at their defaults (100 connections): `aiohttp.ClientSession()` as it is.",
+            at=ex.fetch_all,
+        )
     expect(
-        server.most_in_flight >= 5,
-        f"at most {server.most_in_flight} of the 5 requests was in flight at a time: each was sent only after the"
-        " previous one had answered",
+        most >= 5,
+        f"at most {most} of the 5 requests {'was' if most == 1 else 'were'} in flight at a time: each was sent only"
+        + (" after the previous one had answered" if most <= 1 else " after an earlier one had answered"),
         expected="all five requests in flight at once: about as long as one request, not five",
-        fix=CONCURRENTLY,
+        fix=CONCURRENTLY if most <= 1 else CONCURRENTLY + HELD_BACK,
         at=ex.fetch_all,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import linecache
 import os
 import traceback
 from typing import Any
@@ -210,11 +211,56 @@ def _student_line(error: BaseException, func) -> Location | None:
     return found
 
 
+NEEDS_A_RUNNING_LOOP = {
+    "get_running_loop": "Make the loop yourself with `loop = asyncio.new_event_loop()`: get_running_loop() only finds"
+    " a loop that is already running, and none runs before you run one.",
+    "all_tasks": "Name your loop: `asyncio.all_tasks(loop)`. With no argument all_tasks() asks for the running loop,"
+    " and between two run_until_complete calls none is running.",
+    "create_task": "Start tasks from code the loop runs, or on the loop itself: `loop.create_task(coro)`, or simply"
+    " `loop.run_until_complete(coro)`. asyncio.create_task() needs a running loop.",
+}
+
+
+def _asyncio_function_called(error: BaseException) -> str | None:
+    """The asyncio function that the student's innermost line called: named by the traceback's next frame, or, for
+    one written in C (get_running_loop), by the line's own text."""
+    student_file = os.path.realpath(ex.__file__ or "")
+    called, line, after_student = None, "", False
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        if os.path.realpath(frame.f_code.co_filename) == student_file:
+            called, after_student = None, True
+            line = linecache.getline(frame.f_code.co_filename, lineno)
+        elif after_student and called is None:
+            called = frame.f_code.co_name
+    return called or next((name for name in NEEDS_A_RUNNING_LOOP if f"{name}(" in line), None)
+
+
+def explain_no_running_loop(error: BaseException, call: str, func) -> None:
+    """Fail with the fix when `error` is "no running event loop": an asyncio function that needs a running loop
+    (all_tasks() with no argument, create_task, get_running_loop) called where none runs."""
+    if not isinstance(error, RuntimeError) or "no running event loop" not in str(error):
+        return
+    called = _asyncio_function_called(error)
+    fail(
+        f"{call} raised RuntimeError: no running event loop"
+        + (f", from asyncio.{called}()" if called else "")
+        + ": outside run_until_complete no loop is running, so there is none to find",
+        expected="asyncio functions that look for the running loop are called only from code the loop runs",
+        fix=NEEDS_A_RUNNING_LOOP.get(
+            called or "",
+            "Use your own loop object where no loop is running: `loop.create_task(...)`, `asyncio.all_tasks(loop)`.",
+        ),
+        at=_student_line(error, func) or func,
+    )
+
+
 def explain_missing_loop(error: BaseException, call: str, func) -> None:
     """Fail with the fix when `error` is asyncio.get_event_loop()'s "no current event loop" (the old idiom for
-    getting a loop); return for anything else, which the caller lets through to the plugin or judges itself."""
+    getting a loop) or another function's "no running event loop"; return for anything else, which the caller lets
+    through to the plugin or judges itself."""
     if not isinstance(error, RuntimeError) or isinstance(error, NotImplementedError):
         return
+    explain_no_running_loop(error, call, func)
     frames = [frame.f_code.co_name for frame, _ in traceback.walk_tb(error.__traceback__)]
     if "no current event loop" not in str(error).lower() and "get_event_loop" not in frames:
         return
@@ -307,13 +353,16 @@ def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
     except RuntimeError as error:
         if isinstance(error, NotImplementedError):
             raise
-        explain_missing_loop(error, f"{name}(coro)", func)
-        fail(
-            f"{name}(coro) raised RuntimeError: {error}",
-            expected="it makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
-            fix="asyncio.get_event_loop() does not make a loop you own; asyncio.new_event_loop() does.",
-            at=func,
-        )
+        if probe.loop is not None and probe.loop in spy.created and not spy.used():
+            pass  # it ran the coroutine on a loop of its own, as claimed here, and failed later: other checks say so
+        else:
+            explain_missing_loop(error, f"{name}(coro)", func)
+            fail(
+                f"{name}(coro) raised RuntimeError: {error}",
+                expected="it makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
+                fix="asyncio.get_event_loop() does not make a loop you own; asyncio.new_event_loop() does.",
+                at=func,
+            )
     finally:
         discard(coro)
     # asyncio.run runs a Runner from 3.11 on: name what the student called, the outer one
@@ -425,7 +474,7 @@ def test_waits_for_tasks_started_later():
     expect_closed(probe, "run_until_all_done(coro)", ex.run_until_all_done)
 
 
-@check("run_until_all_done shuts down async generators before it closes the loop")
+@check("run_until_all_done shuts down async generators once every task is done, before it closes the loop")
 def test_shuts_down_async_generators():
     finished: list[str] = []
     generators = []  # held here, so that only shutdown_asyncgens() can finish the generator, never the GC
@@ -455,6 +504,51 @@ def test_shuts_down_async_generators():
         "an async generator left half-way through never ran its `finally` block",
         expected="run_until_all_done closes unfinished async generators before closing the loop",
         fix="Before loop.close(), run loop.run_until_complete(loop.shutdown_asyncgens()).",
+        at=ex.run_until_all_done,
+    )
+    _expect_generators_outlive_their_tasks()
+
+
+async def _counting():
+    for number in (1, 2, 3):
+        yield number
+
+
+def _expect_generators_outlive_their_tasks() -> None:
+    """A task still iterating an async generator when the main coroutine returns gets all of its items: the
+    generators are shut down after the tasks are done, not under them."""
+    probe = Probe()
+    received: list[int] = []
+
+    async def consumer(first: asyncio.Event) -> None:
+        async for number in _counting():
+            received.append(number)
+            if number == 1:
+                first.set()
+                await probe.until_the_loop_waits()  # pending, with its generator half-way, until the loop waits
+
+    async def main():
+        probe.note_loop()
+        first = asyncio.Event()
+        probe.start(consumer(first))
+        await first.wait()
+        return probe.result
+
+    coro = main()
+    try:
+        run(ex.run_until_all_done, coro)
+    finally:
+        discard(coro)
+    task = probe.tasks[0] if probe.tasks else None
+    if task is None or not task.done() or task.cancelled():
+        return  # the task never finished: waits_for_pending_tasks' claim, not this one's
+    expect(
+        received == [1, 2, 3],
+        f"a task left pending while it iterated an async generator got {received} of its items [1, 2, 3]:"
+        " shutdown_asyncgens() closed the generator under the task, before the task was done",
+        expected="every task done first, then the async generators shut down, then the loop closed",
+        fix="Shut the generators down only after the wait for the tasks: `while pending := asyncio.all_tasks(loop):"
+        " ...`, then loop.run_until_complete(loop.shutdown_asyncgens()), then loop.close().",
         at=ex.run_until_all_done,
     )
 
