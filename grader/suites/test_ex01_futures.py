@@ -403,6 +403,22 @@ async def test_set_future_value_ignores_done_future():
         expected="the first result stays",
         at=ex.set_future_value,
     )
+    # Cancelled while it sleeps: whether the future is done must be asked after the sleep, not only before it. The
+    # cancel comes before the student's own timer is due (timers run in order), so the verdict needs no stopwatch.
+    meanwhile = loop.create_future()
+    sleeping = asyncio.ensure_future(ex.set_future_value(meanwhile, "late", 0.05))
+    await asyncio.sleep(0.01)
+    meanwhile.cancel()
+    try:
+        await asyncio.wait_for(sleeping, timeout=2)
+    except asyncio.InvalidStateError as error:
+        fail(
+            "set_future_value(future, 'late', 0.05) raised InvalidStateError: the future was cancelled while it slept",
+            expected="nothing happens when the future is done by the time the sleep is over",
+            fix="Ask future.done() after `await asyncio.sleep(delay)`, just before set_result: the future can be"
+            " cancelled while the task waits.",
+            at=where(error) or ex.set_future_value,
+        )
 
 
 @check("awaiting make_failing_request(exc) raises that same exception object")
