@@ -173,7 +173,19 @@ def wrapper_at(decorated: Any) -> Any:
 
 async def call(decorated, *args, **kwargs):
     """Call the decorated function and await what it gives."""
-    outcome = decorated(*args, **kwargs)
+    try:
+        outcome = decorated(*args, **kwargs)
+    except TypeError as error:
+        if error.__traceback__ is None or error.__traceback__.tb_next is not None:
+            raise  # raised inside the student's code: the plugin points at their line
+        shown = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
+        fail(
+            f"calling the decorated {getattr(decorated, '__name__', 'function')}({shown}) raised TypeError: {error}",
+            expected="the decorated function takes the same arguments as the original, positional and keyword",
+            fix="Define the wrapper as `async def wrapped(*args, **kwargs):` and pass both on:"
+            " `await func(*args, **kwargs)`.",
+            at=wrapper_at(decorated),
+        )
     if not inspect.isawaitable(outcome):
         fail(
             f"calling the decorated function gave {outcome!r}, which cannot be awaited",
