@@ -54,6 +54,16 @@ async def run_cpu_bound(*args, limit: float, shown: str | None = None):
     explained, since it is what calling work(n) in the argument of run_in_executor gives."""
     try:
         return await await_call(ex.run_cpu_bound, *args, limit=limit, shown=shown)
+    except ValueError as error:
+        if "max_workers must be greater than 0" not in str(error):
+            raise
+        fail(
+            f"{shown or call_repr(ex.run_cpu_bound, *args)} raised ValueError: {error}",
+            expected="[] for an empty ns: a pool needs at least one worker",
+            fix="Keep the pool's default number of workers, `ProcessPoolExecutor()`, or return [] before making a pool"
+            " when ns is empty: max_workers=len(ns) is 0 then.",
+            at=where(error) or ex.run_cpu_bound,
+        )
     except TypeError as error:
         if "object is not callable" not in str(error):
             raise
