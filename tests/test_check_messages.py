@@ -135,3 +135,35 @@ def test_timing_messages_show_the_lines_that_matter_and_the_fix_for_them(tmp_pat
     assert raised.message.endswith("(and 300 other lines)") and "DEBUG" not in raised.message
     # The wrapper's def line, not the factory's nor its @functools.wraps line.
     assert (raised.location.line, raised.location.function) == (8, "wrapped")
+
+
+def timed_with(start: str, total: str) -> str:
+    return f"""\
+import functools
+import time
+
+
+def async_timed():
+    def wrapper(func):
+        @functools.wraps(func)
+        async def wrapped(*args, **kwargs):
+            print(f"Starting {{func}} with args {{args}} {{kwargs}}")
+            start = {start}
+            try:
+                return await func(*args, **kwargs)
+            finally:
+                print(f"Finished {{func}} in {{{total}:.4f}} second(s)")
+        return wrapped
+    return wrapper
+"""
+
+
+def test_timing_messages_tell_two_clocks_and_a_negative_total(tmp_path):
+    mixed = failed(grade_source(tmp_path / "mixed", "03", timed_with("time.time()", "time.perf_counter() - start")))
+    assert set(mixed) == {"prints_finished_line_with_elapsed_time"}  # a frozen clock moves both clocks alike
+    verdict = mixed["prints_finished_line_with_elapsed_time"]
+    assert verdict.message.startswith("on the real clock, when nap(0.05) awaited asyncio.sleep(0.05)")
+    assert "Read the same clock at the start and at the end" in verdict.fix
+    negative = failed(grade_source(tmp_path / "negative", "03", timed_with("time.time()", "start - time.time()")))
+    for name in ("prints_finished_line_with_elapsed_time", "concurrent_calls_report_their_own_time"):
+        assert "the total is the end minus the start" in negative[name].fix, negative[name].fix

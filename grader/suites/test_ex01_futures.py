@@ -2,10 +2,11 @@
 
 import asyncio
 import contextlib
+import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
@@ -15,33 +16,85 @@ ex = student("exercises.ex01_futures")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
 
 NOT_BLOCKING = "Wait with `await asyncio.sleep(delay)`: `time.sleep` stops every other coroutine on the loop."
+OWN_DELAY = "Sleep for the `delay` given to the call, passed on to the task: not a fixed time, not a default."
+
+
+def plain_function(func: Callable[..., Any], got: object, *args: Any) -> None:
+    """Fail when `func(*args)`, make_request or make_failing_request, gave `got`, a coroutine: an `async def`, whose
+    call runs nothing, so no future exists yet and no task was scheduled (every later question would mislead)."""
+    if inspect.iscoroutine(got):
+        got.close()
+        async_def(func, *args)
+
+
+def async_def(func: Callable[..., Any], *args: Any) -> NoReturn:
+    fail(
+        f"{call_repr(func, *args)} returned a coroutine object, not a future: {func.__name__} is an async def"
+        " function, so calling it ran none of its body",
+        expected=f"{func.__name__} is a plain function (def) that returns a pending future at once",
+        fix=f"Write `def {func.__name__}(...)`, not `async def`: it runs while the loop runs, creates the future"
+        " with asyncio.get_running_loop().create_future(), schedules the task with asyncio.create_task and returns"
+        " the future; the task does the waiting.",
+        at=func,
+    )
+
+
+def returned_a_task(func: Callable[..., Any], returned: object, got: object, expected: str) -> None:
+    """Fail when `func` returned a task where its future was due, and awaiting it gave `got` (the check's own claim
+    failed already): a task is a future, so nothing else tells the student why the value went missing."""
+    if isinstance(returned, asyncio.Task):
+        fail(
+            f"{func.__name__} returned a task, and awaiting it gave {got!r}: what the task's coroutine returned",
+            expected=expected,
+            fix="Return the future you created, not the task: awaiting a task gives what its coroutine returns (None"
+            " for a coroutine that only sets the future); awaiting the future gives what the task set on it.",
+            at=func,
+        )
 
 
 def new_tasks(before: set) -> set:
     return asyncio.all_tasks() - before - {asyncio.current_task()}
 
 
-async def outcome(future: asyncio.Future, tasks: set, timeout: float = 2) -> None:
+async def outcome(
+    future: asyncio.Future, tasks: set, timeout: float = 2, given: BaseException | None = None, shown: str = ""
+) -> None:
     """Wait until `future` is done, or `timeout` passes, or one of `tasks` (the ones the student's call started)
     ends with an error, which is then raised here: a set_future_value that raises (not implemented yet, say)
-    explains why the future is never set, where a wait to the time limit would explain nothing."""
+    explains why the future is never set, where a wait to the time limit would explain nothing. When that error is
+    `given`, the exception the call `shown` was asked to fail its future with, the task raised it instead."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     waiting = {future, *tasks}
     while not future.done() and waiting and (left := deadline - loop.time()) > 0:
         done, waiting = await asyncio.wait(waiting, timeout=left, return_when=asyncio.FIRST_COMPLETED)
         for task in done - {future}:
-            if not task.cancelled() and task.exception() is not None and not future.done():
-                raise task.exception()
+            if not task.cancelled() and (error := task.exception()) is not None and not future.done():
+                if error is given:
+                    fail(
+                        f"the task that {shown} started raised {error!r} itself, so the future was never set",
+                        expected="the future ends with that exception: the task calls future.set_exception(exc)",
+                        fix="In the task, call future.set_exception(exc) instead of `raise exc`: an exception raised"
+                        " in a task stays in that task, which nobody awaits, and the future stays pending.",
+                        at=where(error) or ex.make_failing_request,
+                    )
+                raise error
 
 
-async def requested(value: Any, delay: float, timeout: float = 2) -> Any:
-    """`await make_request(value, delay)`, but an error in the task it started is raised as soon as it happens."""
+async def requested_from(value: Any, delay: float, timeout: float = 2) -> tuple[object, Any]:
+    """What `make_request(value, delay)` returned, and what awaiting it gave; an error in the task the call started
+    is raised as soon as it happens."""
     before = asyncio.all_tasks()
     future = ex.make_request(value, delay)
     if asyncio.isfuture(future):
         await outcome(future, new_tasks(before), timeout)
-    return await asyncio.wait_for(future, timeout=0.01 if asyncio.isfuture(future) else timeout)
+        return future, await asyncio.wait_for(future, timeout=0.01)
+    coroutine = inspect.iscoroutine(future)
+    got = await asyncio.wait_for(future, timeout=timeout)
+    if coroutine and asyncio.isfuture(got):  # an async def that returns the future: awaiting its call gave that
+        got.cancel()
+        async_def(ex.make_request, value, delay)
+    return future, got
 
 
 TICK = 0.005
@@ -136,6 +189,7 @@ def setter_problem(settled: list[Settled], before: set) -> str | None:
 async def test_returns_pending_future():
     before = asyncio.all_tasks()
     future = ex.make_request(42, 0.01)
+    plain_function(ex.make_request, future, 42, 0.01)
     expect(
         asyncio.isfuture(future),
         f"{call_repr(ex.make_request, 42, 0.01)} returned {future!r}",
@@ -163,6 +217,7 @@ async def test_returns_pending_future():
 async def test_schedules_a_task():
     before = asyncio.all_tasks()
     future = ex.make_request("value", 0.01)
+    plain_function(ex.make_request, future, "value", 0.01)
     tasks = new_tasks(before)
     expect(
         tasks,
@@ -199,8 +254,23 @@ async def test_schedules_a_task():
 
 @check("awaiting make_request(value) gives that value")
 async def test_future_resolves_to_value():
-    for value in ("hello", [1, 2, 3], None):
-        got = await requested(value, 0.01)
+    for value in ("hello", [1, 2, 3], None, LookupError("a value like any other")):
+        try:
+            returned, got = await requested_from(value, 0.01)
+        except Exception as raised:
+            if raised is not value:
+                raise
+            fail(
+                f"await {call_repr(ex.make_request, value, 0.01)} raised the {type(value).__name__} it was given as"
+                " its value",
+                expected=f"{value!r} itself as the future's result: awaiting make_request(value) gives back the value,"
+                " whatever it is, an exception object too",
+                fix="set_future_value always calls future.set_result(value); only make_failing_request's future ends"
+                " with future.set_exception(exc).",
+                at=where(raised) or ex.set_future_value,
+            )
+        if got is not value:
+            returned_a_task(ex.make_request, returned, got, f"{value!r}, the value set_future_value sets on the future")
         expect(
             got is value,
             f"await {call_repr(ex.make_request, value, 0.01)} gave {got!r}",
@@ -237,7 +307,7 @@ async def test_sets_result_after_delay():
         elapsed < 0.5,
         f"{call} took {elapsed:.2f} s",
         expected="about 0.1 s",
-        fix="Sleep for `delay` seconds, not a fixed time.",
+        fix=OWN_DELAY,
         at=ex.set_future_value,
     )
     blocked_fail(ticks, watching, f"while {call} slept", ex.set_future_value)
@@ -262,8 +332,15 @@ async def test_loop_keeps_running_while_waiting():
     before = asyncio.all_tasks()
     async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
         future = ex.make_request("x", 0.1)
+        plain_function(ex.make_request, future, "x", 0.1)
         expect(
-            not (asyncio.isfuture(future) and future.done()),
+            asyncio.isfuture(future),
+            f"make_request('x', 0.1) returned {future!r}",
+            expected="an asyncio future, e.g. asyncio.get_running_loop().create_future()",
+            at=ex.make_request,
+        )
+        expect(
+            not future.done(),
             "make_request('x', 0.1) returned a future that was already done, so nothing was left to wait for",
             expected="a future that a task sets 0.1 s later, while the loop runs other coroutines meanwhile",
             fix="Do not set the result in make_request: a task running set_future_value sets it after `delay`.",
@@ -271,6 +348,8 @@ async def test_loop_keeps_running_while_waiting():
         )
         _, ticks = await count_ticks_while(outcome(future, new_tasks(before)))
     value = await asyncio.wait_for(future, timeout=0.01)
+    if value != "x":
+        returned_a_task(ex.make_request, future, value, "'x', the value set_future_value sets on the future")
     expect(value == "x", f"await make_request('x', 0.1) gave {value!r}", expected="'x'")
     blocked_fail(ticks, watching, "during a 0.1 s request", ex.set_future_value)
 
@@ -279,9 +358,12 @@ async def test_loop_keeps_running_while_waiting():
 async def test_requests_overlap():
     loop = asyncio.get_running_loop()
     started = loop.time()
-    values = await asyncio.gather(requested(1, 0.1, 3), requested(2, 0.1, 3), requested(3, 0.1, 3))
+    outcomes = await asyncio.gather(requested_from(1, 0.1, 3), requested_from(2, 0.1, 3), requested_from(3, 0.1, 3))
     elapsed = loop.time() - started
-    expect(list(values) == [1, 2, 3], f"asyncio.gather of three requests gave {values!r}", expected="[1, 2, 3]")
+    values = [got for _, got in outcomes]
+    if values != [1, 2, 3]:
+        returned_a_task(ex.make_request, outcomes[0][0], values[0], "1, the value set_future_value sets on the future")
+    expect(values == [1, 2, 3], f"asyncio.gather of three requests gave {values!r}", expected="[1, 2, 3]")
     expect(
         elapsed >= 0.099,  # the loop's clock: no timer it runs fires early
         f"three requests of 0.1 s were all answered after {elapsed:.3f} s",
@@ -321,6 +403,22 @@ async def test_set_future_value_ignores_done_future():
         expected="the first result stays",
         at=ex.set_future_value,
     )
+    # Cancelled while it sleeps: whether the future is done must be asked after the sleep, not only before it. The
+    # cancel comes before the student's own timer is due (timers run in order), so the verdict needs no stopwatch.
+    meanwhile = loop.create_future()
+    sleeping = asyncio.ensure_future(ex.set_future_value(meanwhile, "late", 0.05))
+    await asyncio.sleep(0.01)
+    meanwhile.cancel()
+    try:
+        await asyncio.wait_for(sleeping, timeout=2)
+    except asyncio.InvalidStateError as error:
+        fail(
+            "set_future_value(future, 'late', 0.05) raised InvalidStateError: the future was cancelled while it slept",
+            expected="nothing happens when the future is done by the time the sleep is over",
+            fix="Ask future.done() after `await asyncio.sleep(delay)`, just before set_result: the future can be"
+            " cancelled while the task waits.",
+            at=where(error) or ex.set_future_value,
+        )
 
 
 @check("awaiting make_failing_request(exc) raises that same exception object")
@@ -328,13 +426,14 @@ async def test_failing_request_raises_same_exception():
     error = ValueError("the server said no")
     before = asyncio.all_tasks()
     future = ex.make_failing_request(error, 0.01)
+    plain_function(ex.make_failing_request, future, error, 0.01)
     expect(
         asyncio.isfuture(future),
         f"make_failing_request returned {future!r}",
         expected="an asyncio future",
         at=ex.make_failing_request,
     )
-    await outcome(future, new_tasks(before))
+    await outcome(future, new_tasks(before), given=error, shown=call_repr(ex.make_failing_request, error, 0.01))
     try:
         got = await asyncio.wait_for(future, timeout=0.01)
     except ValueError as raised:
@@ -352,6 +451,7 @@ async def test_failing_request_raises_same_exception():
             expected=repr(error),
             at=ex.make_failing_request,
         )
+    returned_a_task(ex.make_failing_request, future, got, f"the future ends with the exception {error!r}")
     fail(
         f"awaiting the future returned {got!r} instead of raising",
         expected=f"the future ends with the exception {error!r}",
@@ -371,7 +471,9 @@ async def test_failing_request_waits_and_tolerates_cancel():
     try:
         before = asyncio.all_tasks()
         started = loop.time()
-        kept = ex.make_failing_request(KeyError("late"), 0.1)
+        late = KeyError("late")
+        kept = ex.make_failing_request(late, 0.1)
+        plain_function(ex.make_failing_request, kept, late, 0.1)
         ours = new_tasks(before)
         # Half the delay: whatever the cancelled request does up to twice its delay happens while we wait for `kept`.
         cancelled = ex.make_failing_request(KeyError("cancelled"), 0.05)
@@ -391,7 +493,9 @@ async def test_failing_request_waits_and_tolerates_cancel():
         cancelled.cancel()
         with settling(kept) as settled:
             async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
-                _, ticks = await count_ticks_while(outcome(kept, ours))
+                _, ticks = await count_ticks_while(
+                    outcome(kept, ours, given=late, shown=call_repr(ex.make_failing_request, late, 0.1))
+                )
         await asyncio.wait(tasks, timeout=2)
     finally:
         loop.set_exception_handler(handler)
@@ -401,8 +505,8 @@ async def test_failing_request_waits_and_tolerates_cancel():
         expected="a task fails it after `delay`",
         at=ex.make_failing_request,
     )
-    if not kept.cancelled():
-        kept.exception()  # retrieved, so that asyncio does not log it as never retrieved
+    if not kept.cancelled() and kept.exception() is None:  # retrieved, so that asyncio does not log it
+        returned_a_task(ex.make_failing_request, kept, kept.result(), "the future ends with KeyError('late')")
     problem = setter_problem(settled, before)
     if problem is not None:
         fail(
@@ -417,6 +521,13 @@ async def test_failing_request_waits_and_tolerates_cancel():
         f"the future failed {elapsed:.3f} s after make_failing_request(KeyError('late'), 0.1) was called",
         expected="the exception is set only after `delay` seconds",
         fix="await asyncio.sleep(delay) first, then set the exception.",
+        at=ex.make_failing_request,
+    )
+    expect(
+        elapsed < 0.5,
+        f"the future failed {elapsed:.2f} s after make_failing_request(KeyError('late'), 0.1) was called",
+        expected="about 0.1 s, its `delay`",
+        fix=OWN_DELAY,
         at=ex.make_failing_request,
     )
     blocked_fail(

@@ -7,6 +7,8 @@ where they were imported by name). `real_asyncio=True` leaves the event loop on 
 `asyncio.sleep` still works. The clock moves only while a decorated body is under way inside the student's
 wrapper, or while no call is, so suspensions the wrapper adds before or after the body cannot change the totals.
 One step has four decimals (0.1234 s): a total rounded before it is printed with `:.4f` shows only there.
+A frozen clock moves `time.time` and `time.perf_counter` together, so one call also runs on the real clock: a
+total taken as the difference of two different clocks shows only there (judged loosely, whatever the load).
 
 Printed lines are read with pytest's `capsys`, which captures `print` also under the runner's `-s`.
 """
@@ -41,6 +43,15 @@ CLOCK_FIX = (
     "Read time.perf_counter() (or time.time()) inside the wrapper, once just before awaiting func and once after,"
     " and print the difference."
 )
+SIGN_FIX = "The time is right but negative: the total is the end minus the start, `time.perf_counter() - start`."
+ONE_CLOCK_FIX = (
+    "Read the same clock at the start and at the end, time.perf_counter() both times for example: time.time() counts"
+    " from 1970 and time.perf_counter() or time.monotonic() from an arbitrary point, so the difference of two"
+    " different clocks is no duration."
+)
+REAL_NAP = 0.05
+"""Seconds the real-clock call sleeps; its total must be at least half of it and below REAL_MOST."""
+REAL_MOST = 30.0
 
 _frozen: FrozenDateTimeFactory | None = None
 
@@ -72,6 +83,12 @@ async def download(seconds: float) -> str:
     advance(seconds)
     await asyncio.sleep(0)
     return f"{seconds} s of data"
+
+
+async def nap(seconds: float) -> float:
+    """Sleep on the real clock (no frozen time)."""
+    await asyncio.sleep(seconds)
+    return seconds
 
 
 async def greet() -> None:
@@ -156,7 +173,19 @@ def wrapper_at(decorated: Any) -> Any:
 
 async def call(decorated, *args, **kwargs):
     """Call the decorated function and await what it gives."""
-    outcome = decorated(*args, **kwargs)
+    try:
+        outcome = decorated(*args, **kwargs)
+    except TypeError as error:
+        if error.__traceback__ is None or error.__traceback__.tb_next is not None:
+            raise  # raised inside the student's code: the plugin points at their line
+        shown = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
+        fail(
+            f"calling the decorated {getattr(decorated, '__name__', 'function')}({shown}) raised TypeError: {error}",
+            expected="the decorated function takes the same arguments as the original, positional and keyword",
+            fix="Define the wrapper as `async def wrapped(*args, **kwargs):` and pass both on:"
+            " `await func(*args, **kwargs)`.",
+            at=wrapper_at(decorated),
+        )
     if not inspect.isawaitable(outcome):
         fail(
             f"calling the decorated function gave {outcome!r}, which cannot be awaited",
@@ -265,8 +294,9 @@ def zero_total_fix(decorated) -> str:
             " and printing Finished."
         )
     return (
-        CLOCK_FIX + " A total near 0 means your clock did not see the time pass: time.process_time counts only this"
-        " process's CPU time, which does not grow while a coroutine waits."
+        CLOCK_FIX + " A total near 0 means your clock missed the time passing: read the `time` module's clock,"
+        " which the grader moves, as each call runs; not time.process_time (CPU time only), loop.time() or a clock"
+        " function saved when decorating."
     )
 
 
@@ -302,6 +332,8 @@ def expect_total(
             hint = zero_total_fix(decorated)
         elif (reformat := format_fix(got, total)) is not None:
             hint = reformat
+        elif got == f"-{total}":
+            hint = SIGN_FIX
         elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
             hint = (
                 "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
@@ -415,8 +447,8 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
 
 
 @check(
-    "a call that takes 2.5 s prints 'Finished <function ...> in 2.5000 second(s)' after the body, and one that takes"
-    " 0.1234 s prints 'in 0.1234 second(s)'"
+    "a call that takes 2.5 s prints 'Finished <function ...> in 2.5000 second(s)' after the body, one that takes"
+    " 0.1234 s prints 'in 0.1234 second(s)', and on the real clock a call that sleeps 0.05 s prints about 0.05 s"
 )
 async def test_prints_finished_line_with_elapsed_time(capsys):
     with frozen_clock():
@@ -430,6 +462,23 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
                  strict_case=True)  # fmt: skip
     expect_total(precise, download, "0.1234", "when download(0.1234) took 0.1234 s", decorated=decorated,
                  after="downloading", strict_case=True)  # fmt: skip
+    # The real clock: only a lower bound (a sleep never ends early) and an upper one no load reaches.
+    napping = decorate(nap)
+    await call(napping, REAL_NAP)
+    real = printed(capsys)
+    at = wrapper_at(napping)
+    found = finished_lines(real, nap, at=at)
+    what = f"on the real clock, when nap({REAL_NAP}) awaited asyncio.sleep({REAL_NAP})"
+    expect(len(found) == 1, f"{what}, your code printed {show(real)}",
+           expected=f"exactly one line 'Finished {nap} in ... second(s)'", fix=FINALLY, at=at)  # fmt: skip
+    number = _as_number(found[0][1])
+    expect(
+        number is not None and REAL_NAP / 2 <= number < REAL_MOST,
+        f"{what}, your code printed {real[found[0][0]]!r}",
+        expected=f"a total of about {REAL_NAP} s: at least {REAL_NAP / 2:g} s and well below {REAL_MOST:g} s",
+        fix=SIGN_FIX if number is not None and -REAL_MOST < number < 0 else ONE_CLOCK_FIX,
+        at=at,
+    )
 
 
 @check("each call is timed from its own start, not from when the function was decorated")
@@ -542,6 +591,8 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         fix = zero_total_fix(decorated)
     elif len(totals) == len(right) and all(reformat):
         fix = reformat[0]
+    elif totals == [f"-{total}" for total in right]:
+        fix = SIGN_FIX
     else:
         fix = (
             "Keep the start time in a local variable of the wrapper, read when each call begins: a start time stored"

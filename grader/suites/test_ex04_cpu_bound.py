@@ -17,7 +17,7 @@ from grader.probes import work
 from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
 from grader.probes.processes import PoolSpy, use_start_method_from_env
-from grader.testing import check, expect, fail, student
+from grader.testing import call_repr, check, expect, fail, student, where
 
 ex = student("exercises.ex04_cpu_bound")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -47,6 +47,33 @@ def pools(monkeypatch: pytest.MonkeyPatch):
     spy = PoolSpy(monkeypatch)
     yield spy
     spy.clean_up()
+
+
+async def run_cpu_bound(*args, limit: float, shown: str | None = None):
+    """`await ex.run_cpu_bound(*args)` within `limit` seconds; a TypeError saying that something is not callable is
+    explained, since it is what calling work(n) in the argument of run_in_executor gives."""
+    try:
+        return await await_call(ex.run_cpu_bound, *args, limit=limit, shown=shown)
+    except ValueError as error:
+        if "max_workers must be greater than 0" not in str(error):
+            raise
+        fail(
+            f"{shown or call_repr(ex.run_cpu_bound, *args)} raised ValueError: {error}",
+            expected="[] for an empty ns: a pool needs at least one worker",
+            fix="Keep the pool's default number of workers, `ProcessPoolExecutor()`, or return [] before making a pool"
+            " when ns is empty: max_workers=len(ns) is 0 then.",
+            at=where(error) or ex.run_cpu_bound,
+        )
+    except TypeError as error:
+        if "object is not callable" not in str(error):
+            raise
+        fail(
+            f"{shown or call_repr(ex.run_cpu_bound, *args)} raised TypeError: {error}",
+            expected="run_in_executor gets the function and its argument apart, and work(n) runs in a worker process",
+            fix="If you wrote run_in_executor(pool, work(n)): that calls work(n) right here, in the event loop, and"
+            " hands the pool its result, which cannot be called. Pass them apart: loop.run_in_executor(pool, work, n).",
+            at=where(error) or ex.run_cpu_bound,
+        )
 
 
 def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
@@ -83,7 +110,7 @@ def records(got: object, shown: str, ns: list[int]) -> list[work.Record]:
 
 @check("run_cpu_bound returns the results in the order of ns, whichever call finishes first")
 async def test_returns_results_in_order():
-    got = await await_call(ex.run_cpu_bound, [30_000, 5, 0], limit=LIMIT)
+    got = await run_cpu_bound([30_000, 5, 0], limit=LIMIT)
     reordered = isinstance(got, (list, tuple)) and sorted(got, key=repr) == sorted([30_000, 5, 0], key=repr)
     expect(
         isinstance(got, (list, tuple)) and list(got) == [30_000, 5, 0],
@@ -94,7 +121,7 @@ async def test_returns_results_in_order():
     )
     with tempfile.TemporaryDirectory() as folder:
         reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT)
-        got = await await_call(ex.run_cpu_bound, [0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
+        got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
     expect(
         isinstance(got, (list, tuple)) and list(got) == [0, 1],
         f"run_cpu_bound([0, 1], work) returned {got!r}"
@@ -103,7 +130,7 @@ async def test_returns_results_in_order():
         fix=IN_ORDER,
         at=ex.run_cpu_bound,
     )
-    got = await await_call(ex.run_cpu_bound, [], limit=LIMIT)
+    got = await run_cpu_bound([], limit=LIMIT)
     expect(
         isinstance(got, (list, tuple)) and list(got) == [],
         f"run_cpu_bound([]) returned {got!r}",
@@ -115,7 +142,7 @@ async def test_returns_results_in_order():
 @check("work(n) runs in worker processes, not in the grader's process")
 async def test_runs_in_worker_processes():
     shown = "run_cpu_bound([1, 2, 3], work)"
-    got = records(await await_call(ex.run_cpu_bound, [1, 2, 3], work.where, limit=LIMIT, shown=shown), shown, [1, 2, 3])
+    got = records(await run_cpu_bound([1, 2, 3], work.where, limit=LIMIT, shown=shown), shown, [1, 2, 3])
     here = [r for r in got if r.pid == work.getpid()]
     if any(r.thread == threading.get_ident() for r in here):
         fail(
@@ -140,7 +167,7 @@ async def test_runs_in_parallel():
     shown = "run_cpu_bound([0, 1], work)"
     with tempfile.TemporaryDirectory() as folder:
         meet = partial(work.meet, folder, 2, MEET_LIMIT)
-        got = records(await await_call(ex.run_cpu_bound, [0, 1], meet, limit=LIMIT, shown=shown), shown, [0, 1])
+        got = records(await run_cpu_bound([0, 1], meet, limit=LIMIT, shown=shown), shown, [0, 1])
     expect(
         all(r.met for r in got),
         f"{shown}: work(0) and work(1) never ran at the same time (one waited {MEET_LIMIT:g} s for the other"
@@ -157,7 +184,7 @@ async def test_runs_in_parallel():
 async def test_loop_stays_responsive():
     shown = "run_cpu_bound([0, 1], work)"
     async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
-        got = await await_call(ex.run_cpu_bound, [0, 1], partial(work.burn, BURN), limit=LIMIT, shown=shown)
+        got = await run_cpu_bound([0, 1], partial(work.burn, BURN), limit=LIMIT, shown=shown)
     for record in records(got, shown, [0, 1]):
         stall = watching.report.stall_during(record.started, record.ended)
         if stall is not None and stall.overlap(record.started, record.ended) > (record.ended - record.started) / 2:
@@ -177,7 +204,7 @@ async def test_loop_stays_responsive():
 )
 async def test_shuts_down_pool(pools):
     shown = "run_cpu_bound([1, 2], work)"
-    await await_call(ex.run_cpu_bound, [1, 2], work.where, limit=LIMIT, shown=shown)
+    await run_cpu_bound([1, 2], work.where, limit=LIMIT, shown=shown)
     left_behind(pools, shown, f"when {shown} returned")
 
 
@@ -185,7 +212,7 @@ async def test_shuts_down_pool(pools):
 async def test_propagates_work_errors():
     shown = "run_cpu_bound([3, -1, 4], work)"
     try:
-        got = await await_call(ex.run_cpu_bound, [3, -1, 4], work.fail_if_negative, limit=LIMIT, shown=shown)
+        got = await run_cpu_bound([3, -1, 4], work.fail_if_negative, limit=LIMIT, shown=shown)
     except ValueError as error:
         expect(
             str(error) == "cannot work on a negative number: -1",
@@ -195,6 +222,13 @@ async def test_propagates_work_errors():
         )
         return
     except Exception as error:
+        if isinstance(error.__cause__ or error.__context__, ValueError):
+            fail(
+                f"{shown} raised {type(error).__name__}: {error}, made from work(-1)'s ValueError",
+                expected="work(-1)'s ValueError itself",
+                fix="Let work's exception through as it is: no `except` that raises another exception in its place.",
+                at=where(error) or ex.run_cpu_bound,
+            )
         if any(isinstance(inner, ValueError) for inner in getattr(error, "exceptions", ())):
             fail(
                 f"{shown} raised {type(error).__name__} wrapping work(-1)'s ValueError",
@@ -215,7 +249,7 @@ async def test_propagates_work_errors():
 async def test_shuts_down_pool_on_error(pools):
     shown = "run_cpu_bound([3, -1, 4], work)"
     try:
-        await await_call(ex.run_cpu_bound, [3, -1, 4], work.fail_if_negative, limit=LIMIT, shown=shown)
+        await run_cpu_bound([3, -1, 4], work.fail_if_negative, limit=LIMIT, shown=shown)
     except NotImplementedError:
         raise
     except Exception:

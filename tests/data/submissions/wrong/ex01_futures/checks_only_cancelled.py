@@ -1,0 +1,28 @@
+# fails: set_future_value_ignores_done_future
+"""Asks only whether the future was cancelled: a future whose result is already set makes set_result raise."""
+
+import asyncio
+
+
+def make_request(value, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    asyncio.create_task(set_future_value(future, value, delay))
+    return future
+
+
+async def set_future_value(future, value, delay: float) -> None:
+    await asyncio.sleep(delay)
+    if not future.cancelled():
+        future.set_result(value)
+
+
+async def _fail(future, exc, delay):
+    await asyncio.sleep(delay)
+    if not future.cancelled():
+        future.set_exception(exc)
+
+
+def make_failing_request(exc: Exception, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    asyncio.create_task(_fail(future, exc, delay))
+    return future
