@@ -98,6 +98,10 @@ def test_no_running_loop_is_explained_by_the_call_that_needed_one(tmp_path):
     verdict = checks["builds_its_own_loop"]
     assert "from asyncio.create_task()" in verdict.message and "loop.create_task(coro)" in verdict.fix
     assert verdict.location.line == 10
+    checks = failed(grade_source(tmp_path / "gather", "07", wrong / "gather_of_nothing.py"))
+    verdict = checks["closes_loop_on_success"]
+    assert "from asyncio.gather()" in verdict.message and "never ran" not in verdict.message
+    assert "if pending:" in verdict.fix and "new_event_loop" not in verdict.fix
 
 
 CHATTY_LESSON_DECORATOR = """\

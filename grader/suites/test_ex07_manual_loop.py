@@ -264,9 +264,19 @@ def explain_missing_loop(error: BaseException, call: str, func) -> None:
     frames = [frame.f_code.co_name for frame, _ in traceback.walk_tb(error.__traceback__)]
     if "no current event loop" not in str(error).lower() and "get_event_loop" not in frames:
         return
+    called = _asyncio_function_called(error)
+    if called not in (None, "get_event_loop"):  # asyncio.gather() of nothing: no awaitable to take a loop from
+        fail(
+            f"{call} raised RuntimeError: {str(error).rstrip('.')}, from asyncio.{called}(): given no task or"
+            " future to take a loop from, it looks up the current loop, and none is set",
+            expected="asyncio.gather() and its kind get the tasks to wait for, or are not called when there are none",
+            fix="Wait only when something is pending: `pending = asyncio.all_tasks(loop)`, then"
+            " `if pending: loop.run_until_complete(asyncio.gather(*pending))`.",
+            at=_student_line(error, func) or func,
+        )
     fail(
         f"{call} raised RuntimeError: {str(error).rstrip('.')}. asyncio.get_event_loop() only looks up a current"
-        " loop, and none is set when it is called, so the coroutine never ran",
+        " loop, and none is set when it is called",
         expected="the function makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
         fix=NEW_LOOP,
         at=_student_line(error, func) or func,
