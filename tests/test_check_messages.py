@@ -171,3 +171,13 @@ def test_timing_messages_tell_two_clocks_and_a_negative_total(tmp_path):
     negative = failed(grade_source(tmp_path / "negative", "03", timed_with("time.time()", "start - time.time()")))
     for name in ("prints_finished_line_with_elapsed_time", "concurrent_calls_report_their_own_time"):
         assert "the total is the end minus the start" in negative[name].fix, negative[name].fix
+
+
+def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "coroutine_never_scheduled.py"
+    checks = failed(grade_source(tmp_path, "01", wrong))
+    for name in ("future_resolves_to_value", "loop_keeps_running_while_waiting", "requests_overlap"):
+        verdict = checks[name]
+        assert "was still not set" in verdict.message and "scheduled no task" in verdict.message, verdict.message
+        assert verdict.location.function == "make_request"
+    assert "asyncio.create_task(set_future_value(future, value, delay))" in checks["future_resolves_to_value"].fix

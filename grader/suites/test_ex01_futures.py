@@ -81,14 +81,30 @@ async def outcome(
                 raise error
 
 
+def never_set(future: asyncio.Future, tasks: set, shown: str, waited: float) -> None:
+    """Fail when `future`, which the call `shown` returned, was still pending after `waited` seconds."""
+    if future.done():
+        return
+    fail(
+        f"the future that {shown} returned was still not set {waited:g} s later"
+        + ("; make_request had scheduled no task to set it" if not tasks else ""),
+        expected="a task that make_request scheduled sets the future after `delay` seconds",
+        fix="Schedule the coroutine as a task: asyncio.create_task(set_future_value(future, value, delay)). Calling"
+        " set_future_value(...) without that only makes a coroutine object, which never runs.",
+        at=ex.make_request,
+    )
+
+
 async def requested_from(value: Any, delay: float, timeout: float = 2) -> tuple[object, Any]:
     """What `make_request(value, delay)` returned, and what awaiting it gave; an error in the task the call started
     is raised as soon as it happens."""
     before = asyncio.all_tasks()
     future = ex.make_request(value, delay)
     if asyncio.isfuture(future):
-        await outcome(future, new_tasks(before), timeout)
-        return future, await asyncio.wait_for(future, timeout=0.01)
+        tasks = new_tasks(before)
+        await outcome(future, tasks, timeout)
+        never_set(future, tasks, call_repr(ex.make_request, value, delay), timeout)
+        return future, future.result()
     coroutine = inspect.iscoroutine(future)
     got = await asyncio.wait_for(future, timeout=timeout)
     if coroutine and asyncio.isfuture(got):  # an async def that returns the future: awaiting its call gave that
@@ -333,8 +349,8 @@ def blocked_fail(ticks: int, watching: LoopWatch, during: str, blame: Callable[.
 
 @check("the event loop keeps running other coroutines while a request is pending")
 async def test_loop_keeps_running_while_waiting():
-    before = asyncio.all_tasks()
     async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
+        before = asyncio.all_tasks()  # the watch's own tasks included
         future = ex.make_request("x", 0.1)
         plain_function(ex.make_request, future, "x", 0.1)
         expect(
@@ -350,8 +366,10 @@ async def test_loop_keeps_running_while_waiting():
             fix="Do not set the result in make_request: a task running set_future_value sets it after `delay`.",
             at=ex.make_request,
         )
-        _, ticks = await count_ticks_while(outcome(future, new_tasks(before)))
-    value = await asyncio.wait_for(future, timeout=0.01)
+        tasks = new_tasks(before)
+        _, ticks = await count_ticks_while(outcome(future, tasks))
+    never_set(future, tasks, "make_request('x', 0.1)", 2)
+    value = future.result()
     if value != "x":
         returned_a_task(ex.make_request, future, value, "'x', the value set_future_value sets on the future")
     expect(value == "x", f"await make_request('x', 0.1) gave {value!r}", expected="'x'")
@@ -362,7 +380,7 @@ async def test_loop_keeps_running_while_waiting():
 async def test_requests_overlap():
     loop = asyncio.get_running_loop()
     started = loop.time()
-    outcomes = await asyncio.gather(requested_from(1, 0.1, 3), requested_from(2, 0.1, 3), requested_from(3, 0.1, 3))
+    outcomes = await asyncio.gather(requested_from(1, 0.1, 1), requested_from(2, 0.1, 1), requested_from(3, 0.1, 1))
     elapsed = loop.time() - started
     values = [got for _, got in outcomes]
     if values != [1, 2, 3]:
