@@ -181,3 +181,10 @@ def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
         assert "was still not set" in verdict.message and "scheduled no task" in verdict.message, verdict.message
         assert verdict.location.function == "make_request"
     assert "asyncio.create_task(set_future_value(future, value, delay))" in checks["future_resolves_to_value"].fix
+
+
+def test_a_renamed_function_is_named_once_not_explained_as_a_crash(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex02_awaitables" / "renamed_kind_of.py"
+    checks = failed(grade_source(tmp_path, "02", wrong))
+    assert all("has no `kind_of`" in c.message for c in checks.values()), [c.message for c in checks.values()]
+    assert "Keep every function of the stub" in next(iter(checks.values())).fix
