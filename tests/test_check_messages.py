@@ -188,3 +188,12 @@ def test_a_renamed_function_is_named_once_not_explained_as_a_crash(tmp_path):
     checks = failed(grade_source(tmp_path, "02", wrong))
     assert all("has no `kind_of`" in c.message for c in checks.values()), [c.message for c in checks.values()]
     assert "Keep every function of the stub" in next(iter(checks.values())).fix
+
+
+def test_a_missing_await_on_gather_is_named(tmp_path):
+    for number, stem, check in (("04", "ex04_cpu_bound", "returns_results_in_order"),
+                                ("06", "ex06_aiohttp", "fetch_all_keeps_order")):  # fmt: skip
+        wrong = SUBMISSIONS / "wrong" / stem / "gather_not_awaited.py"
+        verdict = failed(grade_source(tmp_path / number, number, wrong))[check]
+        assert "which is itself awaitable: an `await` is missing" in verdict.message, verdict.message
+        assert "return await asyncio.gather(*tasks)" in verdict.fix

@@ -44,7 +44,7 @@ async def await_call(
             at=func,
         )
     try:
-        return await asyncio.wait_for(awaitable, limit)
+        got = await asyncio.wait_for(awaitable, limit)
     except SocketBlockedError as blocked:
         client = http_client(blocked)
         fail(
@@ -62,3 +62,24 @@ async def await_call(
             fix="Look for a wait that never ends: a task or a future nobody completes, or work that never stops.",
             at=func,
         )
+    if inspect.isawaitable(got):  # no exercise's coroutine gives back an awaitable: its `await` is missing
+        _discard(got)
+        name = getattr(func, "__name__", func)
+        fail(
+            f"{text} returned {got!r}, which is itself awaitable: an `await` is missing inside {name}",
+            expected="what the awaitable gives (a status, a list of results), not the awaitable",
+            fix="Await it before you return: `return await asyncio.gather(*tasks)`, not"
+            " `return asyncio.gather(*tasks)`. Without `await`, a coroutine hands back the future or coroutine"
+            " itself, and nothing waits for its result.",
+            at=func,
+        )
+    return got
+
+
+def _discard(awaitable: Any) -> None:
+    """Stop what the student left unawaited, so that it neither runs on nor warns that it was never awaited."""
+    if inspect.iscoroutine(awaitable):
+        awaitable.close()
+    elif asyncio.isfuture(awaitable):
+        awaitable.cancel()
+        awaitable.add_done_callback(lambda done: done.cancelled() or done.exception())
