@@ -62,6 +62,12 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
     made = checks["running_loop_or_none_outside"]
     assert "created a new event loop and returned it" in made.message
     assert "asyncio.new_event_loop()" in made.fix and "get_event_loop" not in made.fix
+    direct = failed(
+        grade_source(tmp_path / "direct", "08", SUBMISSIONS / "wrong" / "ex08_running_loop" / "calls_directly.py")
+    )
+    assert "loop.call_soon(callback, *args)" in direct["soon_runs_callback_later"].fix
+    later = direct["later_returns_timer_handle"].fix
+    assert "loop.call_later(delay, callback, *args)" in later and "call_soon" not in later
 
 
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):

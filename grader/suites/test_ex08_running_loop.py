@@ -24,10 +24,13 @@ from grader.testing import call_repr, check, expect, fail, student
 ex = student("exercises.ex08_running_loop")
 
 USE_RUNNING_LOOP = "Get the loop with asyncio.get_running_loop(), which raises RuntimeError when no loop is running."
-NO_DIRECT_CALL = (
-    "Pass the function itself and its arguments separately: loop.call_soon(callback, *args). Writing "
-    "call_soon(callback(*args)) calls it right away."
-)
+NO_DIRECT_CALL = {
+    "schedule_soon": "Hand the loop the function itself and its arguments separately: loop.call_soon(callback,"
+    " *args). Writing callback(*args) anywhere in schedule_soon, call_soon(callback(*args)) included, calls it"
+    " right away.",
+    "schedule_later": "Hand the loop the function itself and its arguments separately: loop.call_later(delay,"
+    " callback, *args). Writing callback(*args) anywhere in schedule_later calls it right away, whatever the delay.",
+}
 
 
 class Recorder:
@@ -74,7 +77,7 @@ def _called_directly(func: Callable, args: tuple) -> None:
     fail(
         f"{call_repr(func, *args)} called the callback itself, before returning",
         expected="the callback is only queued, and runs on a later iteration of the loop",
-        fix=NO_DIRECT_CALL,
+        fix=NO_DIRECT_CALL.get(getattr(func, "__name__", ""), NO_DIRECT_CALL["schedule_soon"]),
         at=func,
     )
 
