@@ -226,11 +226,11 @@ async def test_returns_pending_future():
         fix="Do not set the result in make_request itself: schedule set_future_value(...) with asyncio.create_task.",
         at=ex.make_request,
     )
-    # The claim is about what make_request returned: whatever its task goes on to do (a set_future_value not
-    # written yet, say) is judged by the checks after this one, so a student halfway through earns this point.
-    for task in new_tasks(before):
-        task.cancel()
-    await asyncio.gather(*new_tasks(before), return_exceptions=True)
+    # The claim is about what make_request returned, so a set_future_value not written yet is judged by the checks
+    # after this one, and a student halfway through earns this point. The task still has to end: an endless loop
+    # in it times out here too, and leaves the exercise at zero.
+    with contextlib.suppress(NotImplementedError):
+        await outcome(future, new_tasks(before))
 
 
 @check("make_request schedules a task that sets the future")
