@@ -5,6 +5,7 @@
     │   ├── UnknownExercise
     │   └── NoSubmission
     ├── GradingCancelled        grading was stopped on purpose (Ctrl-C, a new save in `grader watch`)
+    ├── MachineRefused          the machine refused what the grader needed, such as a file to write (exit 3)
     └── InternalError           a bug or a broken installation of the kit (exit 3)
         └── CatalogError
 
@@ -30,6 +31,10 @@ class NoSubmission(UsageError):
 
 class GradingCancelled(GraderError):
     """A `suite_process.Cancellation` stopped the grading; the results in progress are discarded."""
+
+
+class MachineRefused(GraderError):
+    """A file the grader must write could not be (a full disk, a missing folder): not the kit's bug."""
 
 
 class InternalError(GraderError):

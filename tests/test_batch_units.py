@@ -597,3 +597,10 @@ def test_usage_errors_come_before_the_isolation_line(tmp_path):
         done = grader_cli("batch", *roots, "--out", tmp_path / "out")
         assert done.returncode == 2 and done.stderr.startswith("error: ") and "isolation" not in done.stderr
         assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_exercise_list_is_a_usage_error_not_every_exercise(tmp_path):
+    repo(tmp_path / "class" / "sam")
+    done = grader_cli("batch", tmp_path / "class", "--out", tmp_path / "out", "--exercises", ",")
+    assert done.returncode == 2 and "--exercises names no exercise" in done.stderr
+    assert not (tmp_path / "out").exists()

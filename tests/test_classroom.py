@@ -169,3 +169,8 @@ def test_the_step_exits_0_when_checks_fail_and_keeps_stdout_for_the_result(tmp_p
     assert plain.returncode == 1
     assert run_cli("check", "01", "--exit-zero", cwd=root).returncode == 0
     assert run_cli("check", "99", "--format", "classroom", cwd=root).returncode == 2
+    unwritable = run_cli("check", "01", "--format", "classroom", cwd=root,
+                         env={**os.environ, "GITHUB_OUTPUT": str(tmp_path / "gone" / "output")})  # fmt: skip
+    assert unwritable.returncode == 3 and "Traceback" not in unwritable.stderr
+    assert "error: could not write the step's output to $GITHUB_OUTPUT" in unwritable.stderr
+    assert "bug in the kit" not in unwritable.stderr

@@ -34,13 +34,16 @@ class ExitCode(IntEnum):
 
 class GraderGroup(click.Group):
     def invoke(self, ctx: click.Context):
-        from grader.errors import GraderError, UsageError
+        from grader.errors import GraderError, MachineRefused, UsageError
 
         try:
             return super().invoke(ctx)
         except UsageError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(ExitCode.USAGE)
+        except MachineRefused as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(ExitCode.INTERNAL)
         except GraderError as exc:
             click.echo(
                 f"internal error: {exc}\nThis is a bug in the kit, not in your code: please tell your instructor.",

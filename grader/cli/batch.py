@@ -51,7 +51,9 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
     from grader.runner import usable_cpus
     from grader.sandbox import describe, probe
 
-    ids = [i for i in (exercise_ids or "").split(",") if i.strip()]
+    ids = [i.strip() for i in (exercise_ids or "").split(",") if i.strip()]
+    if exercise_ids is not None and not ids:  # `--exercises ,` or `--exercises ""` from a script's empty variable
+        raise click.UsageError("--exercises names no exercise: give numbers such as 01,04, or leave it out for all")
     options = BatchOptions(
         roots=list(roots),
         out=out,

@@ -42,6 +42,7 @@ import json
 import os
 from typing import Any, TextIO
 
+from grader.errors import MachineRefused
 from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
 
 REPORTER_VERSION = 1
@@ -110,5 +111,10 @@ def render(result: SubmissionResult, stream: TextIO) -> None:
     stream.write(encoded + "\n")
     output_file = os.environ.get("GITHUB_OUTPUT")
     if output_file:
-        with open(output_file, "a", encoding="utf-8") as output:
-            output.write(f"result={encoded}\n")
+        try:
+            with open(output_file, "a", encoding="utf-8") as output:
+                output.write(f"result={encoded}\n")
+        except OSError as error:  # the runner's own file: nothing the student can fix, but say what it was
+            raise MachineRefused(
+                f"could not write the step's output to $GITHUB_OUTPUT ({output_file}): {error}"
+            ) from None
