@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import errno
 import html
 import io
@@ -604,3 +605,13 @@ def test_an_empty_exercise_list_is_a_usage_error_not_every_exercise(tmp_path):
     done = grader_cli("batch", tmp_path / "class", "--out", tmp_path / "out", "--exercises", ",")
     assert done.returncode == 2 and "--exercises names no exercise" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_problems_say_every_exercise_once_when_all_share_one():
+    def two(first: Outcome, second: Outcome) -> SubmissionResult:
+        one, other = result(0, first).exercises[0], result(0, second).exercises[0]
+        return SubmissionResult([one, dataclasses.replace(other, id="02")], grader_version="test")
+
+    assert graded("a", two(Outcome.MISSING, Outcome.MISSING), None, "r").problems == "every exercise missing"
+    assert graded("b", two(Outcome.MISSING, Outcome.TIMEOUT), None, "r").problems == "01 missing; 02 timeout"
+    assert graded("c", result(0, Outcome.MISSING), None, "r").problems == "01 missing"

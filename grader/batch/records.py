@@ -53,10 +53,15 @@ class StudentRecord:
 
     @property
     def problems(self) -> str:
-        """The exercises that could not be graded normally, e.g. `01 timeout; 05 missing`."""
+        """The exercises that could not be graded normally, e.g. `01 timeout; 05 missing`, or `every exercise
+        missing` when all of several share one problem (a repository without its exercises/ folder)."""
         if self.error:
             return self.error
-        return "; ".join(f"{e.id} {e.outcome.value}" for e in self.result.exercises if e.outcome is not Outcome.OK)
+        exercises = self.result.exercises
+        problems = [(e.id, e.outcome.value) for e in exercises if e.outcome is not Outcome.OK]
+        if len(exercises) > 1 and len(problems) == len(exercises) and len({kind for _, kind in problems}) == 1:
+            return f"every exercise {problems[0][1]}"
+        return "; ".join(f"{number} {kind}" for number, kind in problems)
 
 
 def status_of(result: SubmissionResult) -> str:
