@@ -34,8 +34,13 @@ def grader_command() -> str:
 
 def _as_typed(program: str) -> str:
     path = Path(program)
-    if path.is_absolute() and path.is_relative_to(Path.cwd()):
-        return str(path.relative_to(Path.cwd()))  # .venv/bin/grader: still a path, as it holds a slash
+    try:
+        here = Path.cwd()
+    except OSError:  # the folder was deleted under us
+        return program
+    if path.is_absolute() and path.is_relative_to(here):
+        relative = str(path.relative_to(here))  # .venv/bin/grader: still a path, as it holds a slash
+        return relative if os.sep in relative else f".{os.sep}{relative}"
     return program
 
 

@@ -181,12 +181,16 @@ def test_timing_messages_tell_two_clocks_and_a_negative_total(tmp_path):
 
 def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "coroutine_never_scheduled.py"
-    checks = failed(grade_source(tmp_path, "01", wrong))
+    checks = failed(grade_source(tmp_path / "never", "01", wrong))
     for name in ("future_resolves_to_value", "loop_keeps_running_while_waiting", "requests_overlap"):
         verdict = checks[name]
         assert "was still not set" in verdict.message and "scheduled no task" in verdict.message, verdict.message
         assert verdict.location.function == "make_request"
     assert "asyncio.create_task(set_future_value(future, value, delay))" in checks["future_resolves_to_value"].fix
+    returned = failed(grade_source(tmp_path / "returns", "01", wrong.with_name("returns_instead_of_setting.py")))
+    verdict = returned["future_resolves_to_value"]
+    assert "finished, but the future it returned was never set" in verdict.message
+    assert "future.set_result(value)" in verdict.fix and verdict.location.function == "set_future_value"
 
 
 def test_a_renamed_function_is_named_once_not_explained_as_a_crash(tmp_path):

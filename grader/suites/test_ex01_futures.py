@@ -85,6 +85,14 @@ def never_set(future: asyncio.Future, tasks: set, shown: str, waited: float) -> 
     """Fail when `future`, which the call `shown` returned, was still pending after `waited` seconds."""
     if future.done():
         return
+    if tasks and all(task.done() for task in tasks):
+        fail(
+            f"the task that {shown} started finished, but the future it returned was never set",
+            expected="set_future_value sets the result on the future after its sleep",
+            fix="Call future.set_result(value) in set_future_value: returning the value only ends the task, and"
+            " nobody awaits the task.",
+            at=ex.set_future_value,
+        )
     fail(
         f"the future that {shown} returned was still not set {waited:g} s later"
         + ("; make_request had scheduled no task to set it" if not tasks else ""),

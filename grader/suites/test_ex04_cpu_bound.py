@@ -93,6 +93,15 @@ def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
         fix=MADE_AT_IMPORT if earlier else SHUT_DOWN,
         at=ex.run_cpu_bound,
     )
+    expect(
+        not pools.shut_down_without_waiting(),
+        f"the pool was shut down with wait=False, so {shown} could return before its workers had exited (they"
+        " happened to be gone when the grader looked, which a busy machine does not promise)",
+        expected=f"every worker of the pool gone once {shown} is over: shutdown waits for them",
+        fix="Let shutdown wait, as it does by default: `with ProcessPoolExecutor() as pool:`, or `pool.shutdown()`"
+        " without wait=False.",
+        at=ex.run_cpu_bound,
+    )
 
 
 def records(got: object, shown: str, ns: list[int]) -> list[work.Record]:

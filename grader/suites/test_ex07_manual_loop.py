@@ -265,7 +265,7 @@ def explain_missing_loop(error: BaseException, call: str, func) -> None:
     if "no current event loop" not in str(error).lower() and "get_event_loop" not in frames:
         return
     called = _asyncio_function_called(error)
-    if called not in (None, "get_event_loop"):  # asyncio.gather() of nothing: no awaitable to take a loop from
+    if called == "gather":  # asyncio.gather() of nothing: no awaitable to take a loop from
         fail(
             f"{call} raised RuntimeError: {str(error).rstrip('.')}, from asyncio.{called}(): given no task or"
             " future to take a loop from, it looks up the current loop, and none is set",
