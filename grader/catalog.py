@@ -102,9 +102,12 @@ class Catalog:
         for exercise in self.exercises:
             if key in (exercise.id, exercise.slug, f"{exercise.id}_{exercise.slug}"):
                 return exercise
+        from grader.invocation import grader_command
+
         known = ", ".join(e.id for e in self.exercises)
         raise UnknownExercise(
-            f"there is no exercise {exercise_id!r}; the exercises are {known} (`grader list` shows their topics)"
+            f"there is no exercise {exercise_id!r}; the exercises are {known} (`{grader_command()} list` shows their"
+            " topics)"
         )
 
     def select(self, ids: list[str] | tuple[str, ...] | None) -> list[Exercise]:
