@@ -23,6 +23,22 @@ ORDER_MARGIN = 0.05
 """Seconds between one answer and the next in an `after` chain: room for the first to reach the caller."""
 
 
+HELD_BACK = " And let nothing hold them back: a Semaphore (or any limit) of N lets only N through at once."
+"""Added to the fix when some requests overlapped but not all: something let only a few through at a time."""
+
+
+def in_flight(most: int, total: int) -> str:
+    """How many requests a server saw at once, for a failure message: 'at most 2 of the 5 requests were ...'."""
+    return f"at most {most} of the {total} requests {'was' if most == 1 else 'were'} in flight at a time"
+
+
+def sent_in_turn(most: int) -> str:
+    """What a server that saw at most `most` requests at once can say of their order."""
+    return "each request was sent only after " + (
+        "the previous one had answered" if most <= 1 else "an earlier one had answered"
+    )
+
+
 def url(path: str) -> str:
     return f"{BASE_URL}/{path}"
 

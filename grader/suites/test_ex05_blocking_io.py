@@ -16,7 +16,7 @@ import requests
 from grader.probes.calls import await_call
 from grader.probes.fake_requests import FakeRequestsServer
 from grader.probes.loop_watch import BlockedSpan, LoopReport, LoopWatch
-from grader.probes.traffic import Served, url
+from grader.probes.traffic import HELD_BACK, Served, in_flight, sent_in_turn, url
 from grader.testing import call_repr, check, expect, fail, found_in, student
 
 ex = student("exercises.ex05_blocking_io")
@@ -37,7 +37,6 @@ CONCURRENTLY = (
     "Start every fetch before awaiting any: `await asyncio.gather(*(fetch_status(url) for url in urls))`; "
     "a `for` loop with `await` inside waits for each request before sending the next."
 )
-HELD_BACK = " And let nothing hold them back: a Semaphore (or any limit) of N lets only N through at once."
 HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `status_code`, do not call `raise_for_status()`."
 
 
@@ -232,7 +231,7 @@ async def test_fetch_all_concurrent(server):
             )
         return
     most = server.most_in_flight
-    happened = f"at most {most} of the 5 requests {'was' if most == 1 else 'were'} in flight at a time"
+    happened = in_flight(most, 5)
     stalls = [stall for stall in (blocked_during(watching.report, s) for s in server.served) if stall is not None]
     on_loop = any(s.thread == loop_thread for s in server.served)
     if on_loop or stalls:
@@ -254,8 +253,7 @@ async def test_fetch_all_concurrent(server):
             at=ex.fetch_status,
         )
     fail(
-        f"{happened}: each request was sent only after "
-        + ("the previous one had answered" if most <= 1 else "an earlier one had answered"),
+        f"{happened}: {sent_in_turn(most)}",
         expected="all five requests in flight at once: about 0.3 s for five requests of 0.3 s, not 1.5 s",
         fix=CONCURRENTLY if most <= 1 else CONCURRENTLY + HELD_BACK,
         at=ex.fetch_all,

@@ -14,7 +14,7 @@ import pytest
 
 from grader.probes.calls import await_call
 from grader.probes.fake_aiohttp import FakeAiohttpServer
-from grader.probes.traffic import url
+from grader.probes.traffic import HELD_BACK, in_flight, sent_in_turn, url
 from grader.testing import CheckFailure, call_repr, check, expect, fail, found_in, student
 
 ex = student("exercises.ex06_aiohttp")
@@ -51,7 +51,6 @@ CONCURRENTLY = (
     "`await asyncio.gather(*(fetch_status(session, url) for url in urls))`; a `for` loop with `await` inside"
     " waits for each answer before sending the next request."
 )
-HELD_BACK = " And let nothing hold them back: a Semaphore (or any limit) of N lets only N through at once."
 ONE_SESSION = (
     "Open the session once in fetch_all, `async with aiohttp.ClientSession() as session:`, and pass it to every"
     " fetch_status call."
@@ -215,17 +214,15 @@ async def test_fetch_all_concurrent(server):
     limit = min(server.connection_limits, default=0)
     if most < 5 and limit and limit < 5:
         fail(
-            f"at most {most} of the 5 requests {'was' if most == 1 else 'were'} in flight at a time: the session's"
-            f" connector allows only {limit} open connection(s) (TCPConnector(limit={limit}) or"
-            f" limit_per_host={limit}), so the other requests waited for a free one",
+            f"{in_flight(most, 5)}: the session's connector allows only {limit} open connection(s)"
+            f" (TCPConnector(limit={limit}) or limit_per_host={limit}), so the other requests waited for a free one",
             expected="all five requests in flight at once: about as long as one request, not five",
             fix="Leave the connector's limits at their defaults (100 connections): `aiohttp.ClientSession()` as it is.",
             at=ex.fetch_all,
         )
     expect(
         most >= 5,
-        f"at most {most} of the 5 requests {'was' if most == 1 else 'were'} in flight at a time: each was sent only"
-        + (" after the previous one had answered" if most <= 1 else " after an earlier one had answered"),
+        f"{in_flight(most, 5)}: {sent_in_turn(most)}",
         expected="all five requests in flight at once: about as long as one request, not five",
         fix=CONCURRENTLY if most <= 1 else CONCURRENTLY + HELD_BACK,
         at=ex.fetch_all,
