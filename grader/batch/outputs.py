@@ -45,7 +45,7 @@ from grader.batch import feedback, gradebook, report
 from grader.batch.discovery import MANIFEST
 from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
-from grader.errors import GraderError, UsageError
+from grader.errors import MachineRefused, UsageError
 
 RESULTS_VERSION = 1
 KIND = "asyncio-kit batch"
@@ -61,7 +61,7 @@ def results_document(records: list[StudentRecord], exercises: list[Exercise]) ->
     }
 
 
-class OutputsNotWritten(GraderError):
+class OutputsNotWritten(MachineRefused):
     """`--out` could not be written (a full disk, a read-only mount, a quota): the machine's problem, not a bug of
     the kit and not a student's, so it is said in one sentence rather than as a crash."""
 
