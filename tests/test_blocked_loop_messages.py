@@ -10,6 +10,27 @@ from support import SUBMISSIONS, grade_source
 
 CASES = [
     (
+        "01",
+        "set_future_value_blocks.py",
+        "sets_result_after_delay",
+        "in set_future_value: time.sleep(delay)",
+        "await asyncio.sleep(delay)",
+    ),
+    (
+        "01",
+        "blocking_sleep.py",
+        "loop_keeps_running_while_waiting",
+        "in set_future_value: time.sleep(delay)",
+        "await asyncio.sleep(delay)",
+    ),
+    (
+        "01",
+        "failing_request_blocks.py",
+        "failing_request_waits_and_tolerates_cancel",
+        "in _fail_later: time.sleep(delay)",
+        "await asyncio.sleep(delay)",
+    ),
+    (
         "05",
         "requests_in_the_coroutine.py",
         "runs_in_executor",

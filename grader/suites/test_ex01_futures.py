@@ -18,6 +18,12 @@ ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWat
 NOT_BLOCKING = "Wait with `await asyncio.sleep(delay)`: `time.sleep` stops every other coroutine on the loop."
 OWN_DELAY = "Sleep for the `delay` given to the call, passed on to the task: not a fixed time, not a default."
 
+DELAY = 0.05
+"""The `delay` of the checks that wait: short, since exercise 01 must grade in well under a second, and still ten
+ticks of the ticker and five times the loop's own timer resolution."""
+OVERLAPPING = 5
+"""Requests awaited together: one after another they take 5 * DELAY, 2.5 times the limit of 2 * DELAY."""
+
 
 def plain_function(func: Callable[..., Any], got: object, *args: Any) -> None:
     """Fail when `func(*args)`, make_request or make_failing_request, gave `got`, a coroutine: an `async def`, whose
@@ -121,8 +127,10 @@ async def requested_from(value: Any, delay: float, timeout: float = 2) -> tuple[
     return future, got
 
 
+STALL = 0.03
+"""The shortest stall LoopWatch locates here: a wait of DELAY that blocks the loop blocks it for longer than that."""
 TICK = 0.005
-"""How often the ticker of `count_ticks_while` asks to run: 20 times in a 0.1 s wait, 3 even on a busy machine."""
+"""How often the ticker of `count_ticks_while` asks to run: 10 times in a DELAY wait, 3 even on a busy machine."""
 
 
 async def count_ticks_while(awaitable, interval: float = TICK) -> tuple[object, int]:
@@ -312,11 +320,11 @@ async def test_future_resolves_to_value():
 async def test_sets_result_after_delay():
     loop = asyncio.get_running_loop()
     future = loop.create_future()
-    call = "set_future_value(future, 7, 0.1)"
+    call = f"set_future_value(future, 7, {DELAY})"
     with settling(future) as settled:
-        async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
+        async with watching_the_loop() as watching:
             started = loop.time()
-            _, ticks = await count_ticks_while(await_call(ex.set_future_value, future, 7, 0.1, limit=2, shown=call))
+            _, ticks = await count_ticks_while(await_call(ex.set_future_value, future, 7, DELAY, limit=2, shown=call))
     expect(
         future.done() and not future.cancelled() and future.result() == 7,
         f"after {call} finished, the future was {future!r}",
@@ -325,24 +333,29 @@ async def test_sets_result_after_delay():
     )
     elapsed = settled_at(settled, loop) - started
     expect(
-        elapsed >= 0.099,
+        elapsed >= DELAY * 0.99,
         f"the result was set after {elapsed:.3f} s",
-        expected="only after `delay` (0.1 s)",
+        expected=f"only after `delay` ({DELAY} s)",
         fix="await asyncio.sleep(delay) before setting the result.",
         at=ex.set_future_value,
     )
     expect(
-        elapsed < 0.5,
+        elapsed < 10 * DELAY,
         f"{call} took {elapsed:.2f} s",
-        expected="about 0.1 s",
+        expected=f"about {DELAY} s",
         fix=OWN_DELAY,
         at=ex.set_future_value,
     )
     blocked_fail(ticks, watching, f"while {call} slept", ex.set_future_value)
 
 
+def watching_the_loop() -> LoopWatch:
+    """A LoopWatch only to name the blocking line in a failure: the ticker's count is the evidence of blocking."""
+    return LoopWatch(ROOT, late_after=STALL)
+
+
 def blocked_fail(ticks: int, watching: LoopWatch, during: str, blame: Callable[..., Any]) -> None:
-    """Fail when the ticker ran fewer than 3 times in a 0.1 s wait: the loop was blocked for most of it."""
+    """Fail when the ticker ran fewer than 3 times in a DELAY wait: the loop was blocked for most of it."""
     if ticks >= 3:
         return
     stall = watching.report.worst()
@@ -357,54 +370,55 @@ def blocked_fail(ticks: int, watching: LoopWatch, during: str, blame: Callable[.
 
 @check("the event loop keeps running other coroutines while a request is pending")
 async def test_loop_keeps_running_while_waiting():
-    async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
+    async with watching_the_loop() as watching:
         before = asyncio.all_tasks()  # the watch's own tasks included
-        future = ex.make_request("x", 0.1)
-        plain_function(ex.make_request, future, "x", 0.1)
+        future = ex.make_request("x", DELAY)
+        plain_function(ex.make_request, future, "x", DELAY)
         expect(
             asyncio.isfuture(future),
-            f"make_request('x', 0.1) returned {future!r}",
+            f"make_request('x', {DELAY}) returned {future!r}",
             expected="an asyncio future, e.g. asyncio.get_running_loop().create_future()",
             at=ex.make_request,
         )
         expect(
             not future.done(),
-            "make_request('x', 0.1) returned a future that was already done, so nothing was left to wait for",
-            expected="a future that a task sets 0.1 s later, while the loop runs other coroutines meanwhile",
+            f"make_request('x', {DELAY}) returned a future that was already done, so nothing was left to wait for",
+            expected=f"a future that a task sets {DELAY} s later, while the loop runs other coroutines meanwhile",
             fix="Do not set the result in make_request: a task running set_future_value sets it after `delay`.",
             at=ex.make_request,
         )
         tasks = new_tasks(before)
         _, ticks = await count_ticks_while(outcome(future, tasks))
-    never_set(future, tasks, "make_request('x', 0.1)", 2)
+    never_set(future, tasks, f"make_request('x', {DELAY})", 2)
     value = future.result()
     if value != "x":
         returned_a_task(ex.make_request, future, value, "'x', the value set_future_value sets on the future")
-    expect(value == "x", f"await make_request('x', 0.1) gave {value!r}", expected="'x'")
-    blocked_fail(ticks, watching, "during a 0.1 s request", ex.set_future_value)
+    expect(value == "x", f"await make_request('x', {DELAY}) gave {value!r}", expected="'x'")
+    blocked_fail(ticks, watching, f"during a {DELAY} s request", ex.set_future_value)
 
 
-@check("three requests of 0.1 s awaited together take about 0.1 s, not 0.3 s")
+@check("five requests of 0.05 s awaited together take about 0.05 s, not 0.25 s")  # a literal: the index reads it
 async def test_requests_overlap():
     loop = asyncio.get_running_loop()
     started = loop.time()
-    outcomes = await asyncio.gather(requested_from(1, 0.1, 1), requested_from(2, 0.1, 1), requested_from(3, 0.1, 1))
+    wanted = list(range(1, OVERLAPPING + 1))
+    outcomes = await asyncio.gather(*(requested_from(n, DELAY, 1) for n in wanted))
     elapsed = loop.time() - started
     values = [got for _, got in outcomes]
-    if values != [1, 2, 3]:
+    if values != wanted:
         returned_a_task(ex.make_request, outcomes[0][0], values[0], "1, the value set_future_value sets on the future")
-    expect(values == [1, 2, 3], f"asyncio.gather of three requests gave {values!r}", expected="[1, 2, 3]")
+    expect(values == wanted, f"asyncio.gather of {OVERLAPPING} requests gave {values!r}", expected=repr(wanted))
     expect(
-        elapsed >= 0.099,  # the loop's clock: no timer it runs fires early
-        f"three requests of 0.1 s were all answered after {elapsed:.3f} s",
-        expected="about 0.1 s: each request waits its `delay` before its future is set",
+        elapsed >= DELAY * 0.99,  # the loop's clock: no timer it runs fires early
+        f"{OVERLAPPING} requests of {DELAY} s were all answered after {elapsed:.3f} s",
+        expected=f"about {DELAY} s: each request waits its `delay` before its future is set",
         fix="await asyncio.sleep(delay) in set_future_value before setting the result.",
         at=ex.set_future_value,
     )
     expect(
-        elapsed < 0.2,
-        f"three concurrent requests of 0.1 s took {elapsed:.2f} s",
-        expected="about 0.1 s: the three waits overlap",
+        elapsed < 2 * DELAY,
+        f"{OVERLAPPING} concurrent requests of {DELAY} s took {elapsed:.2f} s",
+        expected=f"about {DELAY} s: the {OVERLAPPING} waits overlap",
         fix=NOT_BLOCKING,
         at=ex.set_future_value,
     )
@@ -502,11 +516,11 @@ async def test_failing_request_waits_and_tolerates_cancel():
         before = asyncio.all_tasks()
         started = loop.time()
         late = KeyError("late")
-        kept = ex.make_failing_request(late, 0.1)
-        plain_function(ex.make_failing_request, kept, late, 0.1)
+        kept = ex.make_failing_request(late, DELAY)
+        plain_function(ex.make_failing_request, kept, late, DELAY)
         ours = new_tasks(before)
         # Half the delay: whatever the cancelled request does up to twice its delay happens while we wait for `kept`.
-        cancelled = ex.make_failing_request(KeyError("cancelled"), 0.05)
+        cancelled = ex.make_failing_request(KeyError("cancelled"), DELAY / 2)
         tasks = new_tasks(before)
         expect(
             asyncio.isfuture(kept) and not kept.done() and asyncio.isfuture(cancelled) and not cancelled.done(),
@@ -522,16 +536,16 @@ async def test_failing_request_waits_and_tolerates_cancel():
         )
         cancelled.cancel()
         with settling(kept) as settled:
-            async with LoopWatch(ROOT) as watching:  # only to name the blocking line; the ticks are the evidence
+            async with watching_the_loop() as watching:
                 _, ticks = await count_ticks_while(
-                    outcome(kept, ours, given=late, shown=call_repr(ex.make_failing_request, late, 0.1))
+                    outcome(kept, ours, given=late, shown=call_repr(ex.make_failing_request, late, DELAY))
                 )
         await asyncio.wait(tasks, timeout=2)
     finally:
         loop.set_exception_handler(handler)
     expect(
         kept.done(),
-        "the future of make_failing_request(KeyError('late'), 0.1) was still not done after 2 s",
+        f"the future of make_failing_request(KeyError('late'), {DELAY}) was still not done after 2 s",
         expected="a task fails it after `delay`",
         at=ex.make_failing_request,
     )
@@ -547,21 +561,21 @@ async def test_failing_request_waits_and_tolerates_cancel():
         )
     elapsed = settled_at(settled, loop) - started
     expect(
-        elapsed >= 0.099,
-        f"the future failed {elapsed:.3f} s after make_failing_request(KeyError('late'), 0.1) was called",
+        elapsed >= DELAY * 0.99,
+        f"the future failed {elapsed:.3f} s after make_failing_request(KeyError('late'), {DELAY}) was called",
         expected="the exception is set only after `delay` seconds",
         fix="await asyncio.sleep(delay) first, then set the exception.",
         at=ex.make_failing_request,
     )
     expect(
-        elapsed < 0.5,
-        f"the future failed {elapsed:.2f} s after make_failing_request(KeyError('late'), 0.1) was called",
-        expected="about 0.1 s, its `delay`",
+        elapsed < 10 * DELAY,
+        f"the future failed {elapsed:.2f} s after make_failing_request(KeyError('late'), {DELAY}) was called",
+        expected=f"about {DELAY} s, its `delay`",
         fix=OWN_DELAY,
         at=ex.make_failing_request,
     )
     blocked_fail(
-        ticks, watching, "while make_failing_request(KeyError('late'), 0.1) was pending", ex.make_failing_request
+        ticks, watching, f"while make_failing_request(KeyError('late'), {DELAY}) was pending", ex.make_failing_request
     )
     for task in tasks - ours:
         if task.done() and not task.cancelled() and task.exception() is not None:
