@@ -20,6 +20,7 @@ A missing `exercises/util.py` (given, not graded) is taken from the kit. Both sc
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -119,12 +120,17 @@ def build_zip(out: Path, exercises: list[Exercise], visibility: Visibility, kit:
         raise UsageError(f"grader gradescope runs in the kit's repository; {kit} has no exercises/util.py or pyproject")
     config = Config(tuple(e.id for e in exercises), visibility)
     out.parent.mkdir(parents=True, exist_ok=True)
+    # Written aside, then renamed: a failure (a full disk) leaves neither half a zip to upload nor a lost older one.
+    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     try:
-        _write_zip(out, kit, util, config)
-    except BaseException:
-        if out.is_file() and not out.is_symlink():  # a truncated zip (a full disk) must not be left to upload
-            out.unlink()
+        _write_zip(partial, kit, util, config)
+        os.replace(partial, out)
+    except OSError as exc:
+        if exc.filename in (str(partial), partial):  # the instructor asked for `out`, and never saw this name
+            exc.filename = str(out)
         raise
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _write_zip(out: Path, kit: Path, util: Path, config: Config) -> None:

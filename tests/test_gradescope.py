@@ -220,6 +220,11 @@ def test_an_out_that_cannot_be_written_is_one_sentence_and_no_truncated_zip(tmp_
     with pytest.raises(OSError):
         gradescope.build_zip(tmp_path / "autograder.zip", load_catalog().select(["01"]), config)
     assert not (tmp_path / "autograder.zip").exists()  # half a zip would fail on Gradescope, not here
+    (tmp_path / "autograder.zip").write_bytes(b"last week's zip")
+    with pytest.raises(OSError):
+        gradescope.build_zip(tmp_path / "autograder.zip", load_catalog().select(["01"]), config)
+    assert (tmp_path / "autograder.zip").read_bytes() == b"last week's zip"  # a failed build keeps the older zip
+    assert not list(tmp_path.glob(".*partial"))  # nor the half-written one beside it
 
 
 def test_the_given_util_is_taken_from_the_kit_only_when_the_student_has_none(tmp_path):
