@@ -133,12 +133,14 @@ def _is_stub_function(name: str) -> bool:
     )
 
 
-def _top_level_line(tb: TracebackType | None, root: str) -> int | None:
-    """The line of the student's module-level code that `tb` went through, if any."""
+def _top_level_call(tb: TracebackType | None, root: str) -> Location | None:
+    """The line of the student's module-level code that made the call `tb` ended in, if any: the innermost one, as
+    a file the student's module imports may be the one whose top level ran a demo."""
+    found = None
     for frame, lineno in traceback.walk_tb(tb):
-        if frame.f_code.co_name == "<module>" and student_file(frame.f_code.co_filename, root):
-            return lineno
-    return None
+        if frame.f_code.co_name == "<module>" and (rel := student_file(frame.f_code.co_filename, root)):
+            found = Location(rel, lineno)
+    return found
 
 
 @dataclass
@@ -166,11 +168,12 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         return ImportFailure(Outcome.SYNTAX_ERROR, f"{kind} in {location} ({exc.msg}){code}", location)
     where = student_location(tb, root)
     at = f" at {where}" if where else ""
-    if where is not None and where.function != "<module>" and (top := _top_level_line(tb, root)) is not None:
+    if where is not None and where.function != "<module>" and (top := _top_level_call(tb, root)) is not None:
         # A demo left at the end of the file (`asyncio.run(main())`) runs on import and fails in a function: the
         # function's line alone leaves the student asking why importing called it at all.
+        line = f"line {top.line}" if top.file == where.file else str(top)
         at += (
-            f", called at line {top} when the file was imported: code at the top level runs then too, so put a"
+            f", called at {line} when the file was imported: code at the top level runs then too, so put a"
             ' demo under `if __name__ == "__main__":`'
         )
     if isinstance(exc, SystemExit):

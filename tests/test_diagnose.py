@@ -116,7 +116,7 @@ def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source
 
 
 def import_failure(tmp_path, source: str):
-    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises").mkdir(exist_ok=True)
     path = tmp_path / "exercises" / "ex01_futures.py"
     path.write_text(source)
     try:
@@ -139,6 +139,21 @@ def test_a_demo_left_at_the_top_level_is_named_as_what_ran_on_import(tmp_path):
     )
     assert "called at line 4 when the file was imported" in failure.message
     assert 'if __name__ == "__main__":' in failure.message
+
+
+def test_a_top_level_call_into_another_file_names_the_file_of_each_line(tmp_path):
+    (tmp_path / "exercises").mkdir()
+    helper = tmp_path / "exercises" / "helpers.py"
+    helper.write_text("def fetch():\n    raise RuntimeError('no loop')\n")
+    source = f"import sys\nsys.path.insert(0, {str(helper.parent)!r})\nimport helpers\nhelpers.fetch()\n"
+    sys.modules.pop("helpers", None)
+    try:
+        failure = import_failure(tmp_path, source)
+    finally:
+        sys.modules.pop("helpers", None)
+    assert "at exercises/helpers.py:2 in fetch, called at exercises/ex01_futures.py:4 when the file was imported" in (
+        failure.message
+    )
 
 
 def test_an_error_in_top_level_code_itself_needs_no_call_named(tmp_path):
