@@ -91,6 +91,22 @@ def test_an_out_that_cannot_be_written_is_one_sentence(tmp_path):
     assert done.returncode == 2 and done.stderr.startswith("error: could not write ") and "Traceback" not in done.stderr
 
 
+def test_a_file_that_failed_on_the_way_is_named_as_the_cause_not_as_the_target(tmp_path):
+    from grader.cli.common import write_failure
+
+    out = tmp_path / "template"
+    denied = "Permission denied"
+    assert (
+        write_failure(PermissionError(13, denied, str(out / "README.md")), out)
+        == f"could not write {out}/README.md: {denied}"
+    )
+    assert (
+        write_failure(OSError(28, "No space left on device"), out) == f"could not write {out}: No space left on device"
+    )
+    own = str(KIT / "grader" / "cli" / "common.py")  # read to build `out`, never written
+    assert write_failure(PermissionError(13, denied, own), out) == f"could not write {out}: {own}: {denied}"
+
+
 def test_the_readme_speaks_to_students(tmp_path):
     export_template(tmp_path / "t")
     readme = (tmp_path / "t" / "README.md").read_text()

@@ -64,4 +64,14 @@ def write_failure(exc: OSError, target: Path) -> str:
     if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
         _, where, why = exc.args[0][0]
         return f"could not write {where}: {why}"
-    return f"could not write {exc.filename or target}: {exc.strerror or exc}"
+    why = exc.strerror or exc
+    if exc.filename is None or _on_the_way(Path(exc.filename), target):
+        return f"could not write {exc.filename or target}: {why}"
+    # A file the kit reads to build `target` (its own code, say): naming only that path would read as a write to it.
+    return f"could not write {target}: {exc.filename}: {why}"
+
+
+def _on_the_way(path: Path, target: Path) -> bool:
+    """Whether `path` is `target`, a folder above it or a file inside it: a place the write itself touches."""
+    path, target = path.absolute(), target.absolute()
+    return path == target or path in target.parents or target in path.parents
