@@ -59,6 +59,18 @@ def where(obj: Any) -> Location | None:
     return _in_exercises(filename, line, getattr(target, "__name__", None))
 
 
+def calling_line() -> Location | None:
+    """The innermost line of the student's exercise files on the calling thread's stack: for a probe that patched
+    a library function, the student's line that called it."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        code = frame.f_code
+        if (location := _in_exercises(code.co_filename, frame.f_lineno, code.co_name)) is not None:
+            return location
+        frame = frame.f_back
+    return None
+
+
 def _in_exercises(filename: str, line: int, function: str | None) -> Location | None:
     package = sys.modules.get("exercises")  # the submission's, imported from the root the plugin put on sys.path
     folders = getattr(package, "__path__", None) or []

@@ -75,8 +75,9 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     pool = failed(grade_source(tmp_path / "pool", "05", wrong / "ex05_blocking_io" / "one_worker_pool.py"))
     verdict = pool["fetch_all_concurrent"]
     assert "handed to a thread pool together: the pool ran only 1 at a time" in verdict.message
+    assert verdict.message.endswith("waited for a free worker: it was made with max_workers=1")
     assert "max_workers" in verdict.fix and "`for` loop" not in verdict.fix
-    assert verdict.location.function == "fetch_status"
+    assert verdict.location.function == "fetch_status" and verdict.location.line == 21  # run_in_executor(POOL, ...)
     for exercise, folder in (("05", "ex05_blocking_io"), ("06", "ex06_aiohttp")):
         held = failed(grade_source(tmp_path / exercise, exercise, wrong / folder / "semaphore_of_two.py"))
         verdict = held["fetch_all_concurrent"]

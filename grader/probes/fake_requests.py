@@ -18,17 +18,29 @@ import concurrent.futures
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 import pytest
 import requests
 import requests_mock
 
+from grader.model import Location
 from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
-from grader.testing import fail
+from grader.testing import calling_line, fail
 
 POLL = 0.002
 """Seconds between two looks at a `sooner` condition."""
+
+
+@dataclass(frozen=True)
+class Pool:
+    """A thread pool the student's code handed a call to."""
+
+    workers: int | None
+    """Its `max_workers`, when the pool says (CPython's does)."""
+    used_at: Location | None
+    """The student's line whose call first handed it work (`run_in_executor(pool, ...)`, `pool.submit(...)`)."""
 
 
 class FakeRequestsServer:
@@ -52,6 +64,8 @@ class FakeRequestsServer:
         self.in_pool = 0
         self.most_in_pool = 0
         """Most calls handed to thread pools and not finished yet, at any one time."""
+        self.pools: dict[int, Pool] = {}
+        """The thread pools calls were handed to, by id: how many workers each had, and which student line used it."""
         self.served: list[Served] = []
 
     def _counting_submit(self) -> Callable[..., concurrent.futures.Future]:
@@ -60,6 +74,8 @@ class FakeRequestsServer:
         def submit(pool: concurrent.futures.ThreadPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):
             future = original(pool, fn, *args, **kwargs)
             with self._changed:
+                if id(pool) not in self.pools:
+                    self.pools[id(pool)] = Pool(getattr(pool, "_max_workers", None), calling_line())
                 self.in_pool += 1
                 self.most_in_pool = max(self.most_in_pool, self.in_pool)
             future.add_done_callback(self._left_pool)

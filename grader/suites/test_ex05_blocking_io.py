@@ -243,14 +243,20 @@ async def test_fetch_all_concurrent(server):
             at=(stalls[0].location if stalls else None) or ex.fetch_status,
         )
     if server.most_in_pool >= 5:
+        small = min(
+            (pool for pool in server.pools.values() if pool.workers is not None and pool.workers < 5),
+            key=lambda pool: pool.workers,
+            default=None,
+        )
         fail(
             f"{happened}, although all 5 had been handed to a thread pool together: the pool ran only {most} at a"
-            " time, and each of the others waited for a free worker",
+            " time, and each of the others waited for a free worker"
+            + (f": it was made with max_workers={small.workers}" if small else ""),
             expected="all five requests in flight at once: about 0.3 s for five requests of 0.3 s, not 1.5 s",
             fix="Run them in the loop's default executor, `run_in_executor(None, get_status, url)`, which has"
             " threads enough for five; a ThreadPoolExecutor of your own needs `max_workers` at least as large as"
             " the number of requests to wait on at once.",
-            at=ex.fetch_status,
+            at=(small.used_at if small else None) or ex.fetch_status,
         )
     fail(
         f"{happened}: {sent_in_turn(most)}",
