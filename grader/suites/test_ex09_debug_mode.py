@@ -163,8 +163,8 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
 
 
 @check(
-    "a coroutine that blocks for 0.12 s, then for 0.3 s, gives every duration debug mode reported, in the order"
-    " reported"
+    "with the default threshold (0.1 s), a coroutine that blocks for 0.12 s, then for 0.3 s, gives every duration"
+    " debug mode reported, in the order reported"
 )
 def test_reports_blocking_step(reported: SlowStepSpy):
     # The shorter step first: a list sorted, or cut down to the slowest step, differs from what was reported.
@@ -181,6 +181,15 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     expect_same_as_reported(got, reported.durations, call)
     expect(any(d >= 0.3 - TOLERANCE for d in got), f"{call} returned {got!r}",
            expected="a duration of at least 0.3 s", at=ex.slow_callbacks)  # fmt: skip
+    # Both steps are over the default threshold whatever the load: a 0.12 s step missing means a different default.
+    expect(
+        sum(d >= 0.12 - TOLERANCE for d in got) >= 2,
+        f"{call} returned {got!r}: the 0.12 s step was not reported",
+        expected="both steps, 0.12 s and 0.3 s: with the default threshold of 0.1 s, debug mode reports each",
+        fix="Keep the signature `slow_callbacks(main, threshold: float = 0.1)` and set loop.slow_callback_duration"
+        " = threshold.",
+        at=ex.slow_callbacks,
+    )
 
 
 @check("a coroutine that only awaits gives [] (or only what debug mode itself reported)")
