@@ -45,6 +45,29 @@ def async_def(func: Callable[..., Any], *args: Any) -> NoReturn:
     )
 
 
+def keeps_default_delay(func: Callable[..., Any], first: str) -> None:
+    """Fail when `func` lost the contract's `delay: float = 1.0`: the lesson calls it with one argument."""
+    try:
+        parameter = inspect.signature(func).parameters.get("delay")
+    except (TypeError, ValueError):  # no signature to read: the calls themselves are the evidence
+        return
+    if parameter is not None and parameter.default == 1.0:
+        return
+    if parameter is None:
+        happened = f"{func.__name__} has no parameter named `delay`"
+    elif parameter.default is inspect.Parameter.empty:
+        happened = f"{func.__name__}'s `delay` has no default, so {func.__name__}({first}) raises TypeError"
+    else:
+        happened = f"{func.__name__}'s `delay` defaults to {parameter.default!r}"
+    fail(
+        happened,
+        expected=f"the exercise's signature, `{func.__name__}({first}, delay: float = 1.0)`: a call with {first} alone"
+        " waits one second",
+        fix="Keep the stub's signature: change the body, not the parameters.",
+        at=func,
+    )
+
+
 def returned_a_task(func: Callable[..., Any], returned: object, got: object, expected: str) -> None:
     """Fail when `func` returned a task where its future was due, and awaiting it gave `got` (the check's own claim
     failed already): a task is a future, so nothing else tells the student why the value went missing."""
@@ -314,6 +337,7 @@ async def test_future_resolves_to_value():
             fix="Pass `value` on to set_future_value and set exactly that as the result.",
             at=ex.set_future_value,
         )
+    keeps_default_delay(ex.make_request, "value")
 
 
 @check("set_future_value sleeps `delay` seconds without blocking the loop, then sets the result")
@@ -488,6 +512,7 @@ async def test_failing_request_raises_same_exception():
             fix="Use future.set_exception(exc) with `exc` itself.",
             at=ex.make_failing_request,
         )
+        keeps_default_delay(ex.make_failing_request, "exc")
         return
     except Exception as raised:
         fail(
