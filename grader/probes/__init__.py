@@ -2,6 +2,7 @@
 
 - `loop_watch`: did the event loop stall, for how long, and on which line of the student's file?
 - `futures`: how often the loop ran while a future was pending, and who completed it when (exercise 01).
+- `idle_gate`: holds tasks back until their loop waits for them, not for a timer (exercise 07).
 - `processes`: start methods, a spy on process pools, leftover workers (exercise 04).
 - `work`: picklable functions sent to the student's worker processes; they report where and when they ran.
 - `fake_requests`, `fake_aiohttp`: mocked HTTP servers that count requests in flight (exercises 05 and 06).
