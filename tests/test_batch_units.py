@@ -567,6 +567,7 @@ ODD_TEXT = [
     "unpaired ` tick",
     "see https://example.invalid/x?a=1 or www.example.invalid or me@example.invalid.",
     "a|b | c",
+    "[Errno 13] Permission denied: '/x' gave [1, 2, 3] and [ ] [",
 ]
 
 
@@ -579,6 +580,10 @@ def test_inline_markdown_shows_any_text_as_written_and_never_as_markup(text):
         assert html.unescape(re.sub(r"<[^>]+>", "", content)) == text, markdown
         outside_code = re.sub(r"(`+).*?\1", "", inline(text))
         assert not re.search(r"://|www\.|@", outside_code)  # GitHub links these even bare
+
+
+def test_a_bracketed_group_is_one_code_span_not_one_per_word():
+    assert inline("[Errno 13] Permission denied, not [1, 2, 3]") == "`[Errno 13]` Permission denied, not `[1, 2, 3]`"
 
 
 def test_grades_csv_has_a_byte_order_mark_for_excel(tmp_path):

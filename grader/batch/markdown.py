@@ -23,6 +23,8 @@ _MARKUP = re.compile(
     r"|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # an entity would be decoded
     r"|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"  # an underscore inside a word (make_request) is never emphasis
 )
+_BRACKETS = re.compile(r"\[[^\[\]\n]{1,80}\]")
+"""A bracketed group (`[Errno 13]`, `[1, 2, 3]`): one code span, not one per word."""
 _EDGES = re.compile(r"^([\"'(]*)(.*?)([\"'),.:!?]*)$", re.DOTALL)
 """A word's quotes and punctuation, kept outside the code span that holds the word."""
 
@@ -62,7 +64,7 @@ def _words(text: str) -> list[Token]:
 def _prose(text: str) -> list[Token]:
     tokens: list[Token] = []
     last = 0
-    for match in re.finditer(f"{_TAG.pattern}|{_LINK.pattern}", text):
+    for match in re.finditer(f"{_TAG.pattern}|{_LINK.pattern}|{_BRACKETS.pattern}", text):
         tokens += [*_words(text[last : match.start()]), (True, match.group(0))]
         last = match.end()
     return tokens + _words(text[last:])
