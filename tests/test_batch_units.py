@@ -85,6 +85,9 @@ def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
     repo(tmp_path / "b" / "sam")
     with pytest.raises(UsageError, match="two repositories are called 'sam'"):
         discover([tmp_path / "a", tmp_path / "b"])
+    repo(tmp_path / "c" / "Sam")
+    with pytest.raises(UsageError, match=r"called 'Sam' and 'sam', which differ only in case: .*rename one"):
+        discover([tmp_path / "c", tmp_path / "b"])
     (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError, match="no student repositories"):
         discover([tmp_path / "empty"])

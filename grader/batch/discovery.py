@@ -151,6 +151,7 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
     twice, or a ROOT that may be one student or a folder of them, is an error."""
     found = Discovery([])
     by_id: dict[str, Student] = {}
+    by_case: dict[str, Student] = {}
     out = out.resolve() if out is not None else None
     for root in roots:
         root = root.resolve()
@@ -160,7 +161,14 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
             student = _student(folder, found.notes)
             if student.id in by_id:
                 raise UsageError(f"two repositories are called {student.id!r}: {by_id[student.id].home} and {folder}")
-            by_id[student.id] = student
+            if (twin := by_case.get(student.id.casefold())) is not None:
+                # feedback/Alice.md and feedback/alice.md are one file on macOS and Windows, where --out may be read
+                raise UsageError(
+                    f"two repositories are called {twin.id!r} and {student.id!r}, which differ only in case:"
+                    f" {twin.home} and {folder}; rename one, as their feedback files would be one file on macOS and"
+                    " Windows"
+                )
+            by_id[student.id] = by_case[student.id.casefold()] = student
     found.students = [by_id[key] for key in sorted(by_id)]
     return found
 
