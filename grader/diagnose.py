@@ -171,9 +171,9 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
     if where is not None and where.function != "<module>" and (top := _top_level_call(tb, root)) is not None:
         # A demo left at the end of the file (`asyncio.run(main())`) runs on import and fails in a function: the
         # function's line alone leaves the student asking why importing called it at all.
-        line = f"line {top.line}" if top.file == where.file else str(top)
+        line, imported = (f"line {top.line}", "the file") if top.file == where.file else (str(top), top.file)
         at += (
-            f", called at {line} when the file was imported: code at the top level runs then too, so put a"
+            f", called at {line} when {imported} was imported: code at the top level runs then too, so put a"
             ' demo under `if __name__ == "__main__":`'
         )
     if isinstance(exc, SystemExit):

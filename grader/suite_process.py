@@ -137,12 +137,12 @@ def ensure_bytecode() -> None:
 
     A suite's process writes no bytecode (PYTHONDONTWRITEBYTECODE below; the sandbox lets it write only its
     workspace), so unless this parent wrote it, every start compiled the plugin, the probes and the suite from
-    source again: 70 ms of each exercise's grading. Nothing is written when the user asked Python not to, and a
-    read-only install (pip compiled it already) costs one look at each file.
+    source again: 70 ms of each exercise's grading. Nothing is written when the user asked Python not to, nor into
+    a package this user may not write (an install of root's, which pip compiled already).
     """
     global _bytecode_checked
     with _bytecode_lock:
-        if _bytecode_checked or sys.dont_write_bytecode:
+        if _bytecode_checked or sys.dont_write_bytecode or not os.access(SUITES_DIR.parent, os.W_OK):
             return
         _bytecode_checked = True
         with contextlib.suppress(Exception):  # a cache we cannot write only makes grading slower

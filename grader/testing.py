@@ -59,6 +59,34 @@ def where(obj: Any) -> Location | None:
     return _in_exercises(filename, line, getattr(target, "__name__", None))
 
 
+def expect_default(func: Callable[..., Any], name: str, value: float, signature: str, meaning: str) -> None:
+    """Fail unless parameter `name` of `func` defaults to `value`, as the exercise's `signature` says, so that the
+    lesson's calls that leave it out mean what it says (`meaning`). A default of None is left to the checks that
+    call the function (the body may fall back to `value`); so is a signature that cannot be read or takes
+    `*args` or `**kwargs`."""
+    try:
+        parameters = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return
+    if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters.values()):
+        return
+    parameter = parameters.get(name)
+    if parameter is None:
+        happened = f"{func.__name__} has no parameter named `{name}`"
+    elif parameter.default is parameter.empty:
+        happened = f"{func.__name__}'s `{name}` has no default, so a call that leaves it out raises TypeError"
+    elif parameter.default is None or (parameter.default == value and not isinstance(parameter.default, bool)):
+        return
+    else:
+        happened = f"{func.__name__}'s `{name}` defaults to {parameter.default!r}"
+    fail(
+        happened,
+        expected=f"the exercise's signature, `{signature}`: {meaning}",
+        fix="Keep the stub's signature: change the body, not the parameters.",
+        at=func,
+    )
+
+
 def calling_line() -> Location | None:
     """The innermost line of the student's exercise files on the calling thread's stack: for a probe that patched
     a library function, the student's line that called it."""

@@ -86,8 +86,15 @@ def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
     with pytest.raises(UsageError, match="two repositories are called 'sam'"):
         discover([tmp_path / "a", tmp_path / "b"])
     repo(tmp_path / "c" / "Sam")
-    with pytest.raises(UsageError, match=r"called 'Sam' and 'sam', which differ only in case: .*rename one"):
+    with pytest.raises(UsageError, match=r"called 'Sam' and 'sam', one name to macOS and Windows .*rename one"):
         discover([tmp_path / "c", tmp_path / "b"])
+    repo(tmp_path / "d" / "Jose\u0301")  # decomposed, as a Mac types it
+    repo(tmp_path / "e" / "jos\u00e9")
+    with pytest.raises(UsageError, match="one name to macOS and Windows"):
+        discover([tmp_path / "d", tmp_path / "e"])
+    repo(tmp_path / "f" / "strauss")
+    repo(tmp_path / "f" / "strauß")  # two names everywhere: German's ß is not a case of ss
+    assert [s.id for s in discover([tmp_path / "f"]).students] == ["strauss", "strauß"]
     (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError, match="no student repositories"):
         discover([tmp_path / "empty"])
@@ -587,6 +594,7 @@ def test_inline_markdown_shows_any_text_as_written_and_never_as_markup(text):
 
 def test_a_bracketed_group_is_one_code_span_not_one_per_word():
     assert inline("[Errno 13] Permission denied, not [1, 2, 3]") == "`[Errno 13]` Permission denied, not `[1, 2, 3]`"
+    assert inline("float(record.args[-1]) and list[int]") == "`float(record.args[-1])` and `list[int]`"
 
 
 def test_grades_csv_has_a_byte_order_mark_for_excel(tmp_path):

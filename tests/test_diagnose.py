@@ -151,7 +151,7 @@ def test_a_top_level_call_into_another_file_names_the_file_of_each_line(tmp_path
         failure = import_failure(tmp_path, source)
     finally:
         sys.modules.pop("helpers", None)
-    assert "at exercises/helpers.py:2 in fetch, called at exercises/ex01_futures.py:4 when the file was imported" in (
+    assert "in fetch, called at exercises/ex01_futures.py:4 when exercises/ex01_futures.py was imported" in (
         failure.message
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,6 +147,12 @@ def _folders(root: Path, out: Path | None, found: Discovery) -> list[Path]:
     return folders
 
 
+def _file_name_key(student_id: str) -> str:
+    """What macOS and Windows compare file names by, near enough: letters in one case and one Unicode form (a
+    name typed on a Mac arrives decomposed, NFD; the same name elsewhere composed, NFC)."""
+    return unicodedata.normalize("NFC", student_id).lower()
+
+
 def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
     """Every student repository under `roots` (never `out`, the batch's output folder), sorted by id; an id seen
     twice, or a ROOT that may be one student or a folder of them, is an error."""
@@ -161,14 +168,14 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
             student = _student(folder, found.notes)
             if student.id in by_id:
                 raise UsageError(f"two repositories are called {student.id!r}: {by_id[student.id].home} and {folder}")
-            if (twin := by_case.get(student.id.casefold())) is not None:
+            if (twin := by_case.get(_file_name_key(student.id))) is not None:
                 # feedback/Alice.md and feedback/alice.md are one file on macOS and Windows, where --out may be read
                 raise UsageError(
-                    f"two repositories are called {twin.id!r} and {student.id!r}, which differ only in case:"
-                    f" {twin.home} and {folder}; rename one, as their feedback files would be one file on macOS and"
-                    " Windows"
+                    f"two repositories are called {twin.id!r} and {student.id!r}, one name to macOS and Windows"
+                    f" (letter case, or Unicode form): {twin.home} and {folder}; rename one, as their feedback"
+                    " files would be one file there"
                 )
-            by_id[student.id] = by_case[student.id.casefold()] = student
+            by_id[student.id] = by_case[_file_name_key(student.id)] = student
     found.students = [by_id[key] for key in sorted(by_id)]
     return found
 

@@ -64,8 +64,8 @@ class FakeRequestsServer:
         self.in_pool = 0
         self.most_in_pool = 0
         """Most calls handed to thread pools and not finished yet, at any one time."""
-        self.pools: dict[int, Pool] = {}
-        """The thread pools calls were handed to, by id: how many workers each had, and which student line used it."""
+        self.pools: dict[concurrent.futures.ThreadPoolExecutor, Pool] = {}
+        """The thread pools calls were handed to: how many workers each had, and which student line used it."""
         self.served: list[Served] = []
 
     def _counting_submit(self) -> Callable[..., concurrent.futures.Future]:
@@ -74,8 +74,8 @@ class FakeRequestsServer:
         def submit(pool: concurrent.futures.ThreadPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):
             future = original(pool, fn, *args, **kwargs)
             with self._changed:
-                if id(pool) not in self.pools:
-                    self.pools[id(pool)] = Pool(getattr(pool, "_max_workers", None), calling_line())
+                if pool not in self.pools:  # the pool itself as the key: a freed pool's id can come back
+                    self.pools[pool] = Pool(getattr(pool, "_max_workers", None), calling_line())
                 self.in_pool += 1
                 self.most_in_pool = max(self.most_in_pool, self.in_pool)
             future.add_done_callback(self._left_pool)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 TICK = 0.005
-"""How often the ticker of `count_ticks_while` asks to run: 10 times in a 0.05 s wait, 3 even on a busy machine."""
+"""How often the ticker of `count_ticks_while` asks to run: about 10 times in a 0.05 s wait, 40 in 0.2 s."""
 
 
 async def count_ticks_while(awaitable, interval: float = TICK) -> tuple[object, int]:

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from grader.suites.loop_spies import LoggerState, LoopSpy, loop_state_guard, spy_on_loops
-from grader.testing import check, expect, fail, student
+from grader.testing import check, expect, expect_default, fail, student
 
 ex = student("exercises.ex09_debug_mode")
 
@@ -181,6 +181,8 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     expect_same_as_reported(got, reported.durations, call)
     expect(any(d >= 0.3 - TOLERANCE for d in got), f"{call} returned {got!r}",
            expected="a duration of at least 0.3 s", at=ex.slow_callbacks)  # fmt: skip
+    expect_default(ex.slow_callbacks, "threshold", 0.1, "slow_callbacks(main, threshold: float = 0.1)",
+                   "without a threshold, every step slower than 0.1 s is reported")  # fmt: skip
     # Both steps are over the default threshold whatever the load: a 0.12 s step missing means a different default.
     expect(
         sum(d >= 0.12 - TOLERANCE for d in got) >= 2,
