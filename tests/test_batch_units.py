@@ -595,6 +595,7 @@ def test_inline_markdown_shows_any_text_as_written_and_never_as_markup(text):
 def test_a_bracketed_group_is_one_code_span_not_one_per_word():
     assert inline("[Errno 13] Permission denied, not [1, 2, 3]") == "`[Errno 13]` Permission denied, not `[1, 2, 3]`"
     assert inline("float(record.args[-1]) and list[int]") == "`float(record.args[-1])` and `list[int]`"
+    assert inline("see [click](http://example.invalid)!") == "see `[click](http://example.invalid)`!"
 
 
 def test_grades_csv_has_a_byte_order_mark_for_excel(tmp_path):

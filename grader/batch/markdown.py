@@ -23,9 +23,9 @@ _MARKUP = re.compile(
     r"|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"  # an entity would be decoded
     r"|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"  # an underscore inside a word (make_request) is never emphasis
 )
-_BRACKETS = re.compile(r"(?<![\w)\]])\[[^\[\]\n]{1,80}\]")
-"""A bracketed group (`[Errno 13]`, `[1, 2, 3]`): one code span, not one per word. Not a subscript (`args[-1]`,
-`list[int]`), which stays inside its word's span."""
+_BRACKETS = re.compile(r"(?<![\w)\]])\[[^\[\]\n]{1,80}\](?:\([^()\s]*\))?")
+"""A bracketed group (`[Errno 13]`, `[1, 2, 3]`, a would-be link `[click](url)`): one code span, not one per word.
+Not a subscript (`args[-1]`, `list[int]`), which stays inside its word's span."""
 _EDGES = re.compile(r"^([\"'(]*)(.*?)([\"'),.:!?]*)$", re.DOTALL)
 """A word's quotes and punctuation, kept outside the code span that holds the word."""
 
