@@ -100,7 +100,7 @@ class Pool:
                     if not running:
                         break
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
+                    for future in [f for f in running if f in done]:  # in the order submitted, not the set's
                         student, exercise = running.pop(future)
                         if self._collect(pending[student.id], exercise, future, on_done):
                             del pending[student.id]  # reported: keep nothing more of them here
