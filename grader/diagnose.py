@@ -19,7 +19,7 @@ from grader.messages import TIMEOUT_FIX
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.sandbox import PROCESS_LIMIT
 from grader.testing import CheckFailure, found_in
-from grader.workspace import student_file
+from grader.workspace import student_file, student_frame
 
 
 @dataclass
@@ -60,11 +60,7 @@ def _short(exc: BaseException, limit: int = 300) -> str:
 
 def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Verdict:
     """The verdict for a check still running after `time_limit` seconds; `frame` is where it was."""
-    where = None
-    while frame is not None and where is None:
-        if rel := student_file(frame.f_code.co_filename, root):
-            where = Location(rel, frame.f_lineno, frame.f_code.co_name)
-        frame = frame.f_back
+    where = student_frame(frame, root)
     # `where` travels as the verdict's location, which every format shows ("at: ..."): not in the message too.
     return Verdict(Status.TIMEOUT, f"the check did not finish within {time_limit:g} s", fix=TIMEOUT_FIX, location=where)
 

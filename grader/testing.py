@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 import pytest
 
 from grader.model import Location
-from grader.workspace import student_file
+from grader.workspace import student_file, student_frame
 
 check = pytest.mark.check
 """`@check("title", depends=("other_check",))`: marks a test function as a graded check."""
@@ -90,19 +90,19 @@ def expect_default(func: Callable[..., Any], name: str, value: float, signature:
 def calling_line() -> Location | None:
     """The innermost line of the student's exercise files on the calling thread's stack: for a probe that patched
     a library function, the student's line that called it."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        code = frame.f_code
-        if (location := _in_exercises(code.co_filename, frame.f_lineno, code.co_name)) is not None:
-            return location
-        frame = frame.f_back
-    return None
+    root = _submission_root()
+    return student_frame(sys._getframe(1), root) if root else None
+
+
+def _submission_root() -> str | None:
+    package = sys.modules.get("exercises")  # the submission's, imported from the root the plugin put on sys.path
+    folders = getattr(package, "__path__", None) or []
+    return os.path.dirname(folders[0]) if folders else None
 
 
 def _in_exercises(filename: str, line: int, function: str | None) -> Location | None:
-    package = sys.modules.get("exercises")  # the submission's, imported from the root the plugin put on sys.path
-    folders = getattr(package, "__path__", None) or []
-    rel = student_file(filename, os.path.dirname(folders[0])) if folders else None
+    root = _submission_root()
+    rel = student_file(filename, root) if root else None
     return Location(rel, line, function) if rel else None
 
 

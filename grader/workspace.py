@@ -11,8 +11,10 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 from grader.errors import NoSubmission
+from grader.model import Location
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -53,6 +55,15 @@ def student_file(filename: str, root: str) -> str | None:
     if not path.startswith(folder) or path.endswith(os.sep + "util.py"):
         return None
     return "exercises/" + path[len(folder) :].replace(os.sep, "/")
+
+
+def student_frame(frame: FrameType | None, root: str) -> Location | None:
+    """The innermost of `frame` and its callers that runs one of the student's exercise files, as a Location."""
+    while frame is not None:
+        if rel := student_file(frame.f_code.co_filename, root):
+            return Location(rel, frame.f_lineno, frame.f_code.co_name)
+        frame = frame.f_back
+    return None
 
 
 def new_workspace() -> Path:
