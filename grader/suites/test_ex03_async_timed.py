@@ -27,28 +27,26 @@ from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
 from grader.model import Location
+from grader.suites.timed_output import (
+    FINALLY,
+    ONE_CLOCK_FIX,
+    SIGN_FIX,
+    as_number,
+    expect_capital_s,
+    expect_total,
+    finished_lines,
+    first_starting_line,
+    format_fix,
+    printed,
+    show,
+    starting_line,
+    zero_total_fix,
+)
 from grader.testing import CheckFailure, check, expect, fail, student, where
 
 ex = student("exercises.ex03_async_timed")
 
 FROZEN_AT = "2024-01-01 12:00:00"
-BODY_LINES = ("downloading", "hello from the body")
-"""What the checks' own bodies print: kept when a long output is cut short, since the order around them matters."""
-FINISHED = re.compile(r"^(?P<word>finished) (?P<func>.+) in (?P<total>\S+) second\(s\)$", re.IGNORECASE)
-FINALLY = (
-    "Print the Finished line in the `finally:` block of a `try:` around `await func(*args, **kwargs)`: it runs"
-    " whether the body returned, raised or was cancelled."
-)
-CLOCK_FIX = (
-    "Read time.perf_counter() (or time.time()) inside the wrapper, once just before awaiting func and once after,"
-    " and print the difference."
-)
-SIGN_FIX = "The time is right but negative: the total is the end minus the start, `time.perf_counter() - start`."
-ONE_CLOCK_FIX = (
-    "Read the same clock at the start and at the end, time.perf_counter() both times for example: time.time() counts"
-    " from 1970 and time.perf_counter() or time.monotonic() from an arbitrary point, so the difference of two"
-    " different clocks is no duration."
-)
 REAL_NAP = 0.05
 """Seconds the real-clock call sleeps; its total must be at least half of it and below REAL_MOST."""
 REAL_MOST = 30.0
@@ -201,149 +199,6 @@ def not_the_bodys(raised: Exception, error: Exception) -> bool:
     return isinstance(raised, CheckFailure) or (isinstance(raised, NotImplementedError) and raised is not error)
 
 
-def printed(capsys) -> list[str]:
-    return [line.rstrip() for line in capsys.readouterr().out.splitlines()]
-
-
-def show(lines: list[str], most: int = 8) -> str:
-    """The printed lines as one line of text. A long output is cut to the lines that look like Starting or Finished
-    lines and the bodies' own lines (else its last lines), so the student's own prints do not crowd them out."""
-    if not lines:
-        return "nothing"
-    if len(lines) <= most:
-        return " | ".join(lines)
-    relevant = [line for line in lines if line.lower().startswith(("starting", "finished")) or line in BODY_LINES]
-    kept = relevant[:most] if relevant else lines[-3:]
-    return " | ".join(kept) + f" (and {len(lines) - len(kept)} other lines)"
-
-
-def starting_line(func, args: tuple, kwargs: dict) -> str:
-    return f"Starting {func} with args {args} {kwargs}"
-
-
-def first_starting_line(lines: list[str]) -> str | None:
-    """The first line that begins like a Starting line, whatever its case: the student's attempt at it."""
-    return next((line for line in lines if line.lower().startswith("starting")), None)
-
-
-def expect_capital_s(first: str | None, expected: str, happened: str, at: Any) -> None:
-    """Fail with the case hint when `first` is the expected Starting line but for its lower-case 's', as the Finished
-    line's check does for 'finished': the generic message would leave the student comparing the two by eye."""
-    if first is not None and first != expected and "S" + first[1:] == expected:
-        fail(
-            happened,
-            expected=f"the line to start with a capital S: {expected!r}",
-            fix="The lesson's decorator prints 'starting' in lower case; the exercise asks for 'Starting'.",
-            at=at,
-        )
-
-
-def finished_lines(lines: list[str], func, *, strict_case: bool = False, at: Any = None) -> list[tuple[int, str]]:
-    """(index, total as printed) of every line that looks like a Finished line, whatever its case.
-
-    Only the check about the line's format (`strict_case`) fails a lower-case 'finished': the checks about the
-    time taken read the total from it all the same, so that one slip costs one check."""
-    found = []
-    for index, line in enumerate(lines):
-        match = FINISHED.match(line)
-        if match:
-            expect(
-                match["word"] == "Finished" or not strict_case,
-                f"your code printed {line!r}",
-                expected=f"the line to start with a capital F: 'Finished {func} in ...'",
-                fix="The lesson's decorator prints 'finished' in lower case; the exercise asks for 'Finished'.",
-                at=at or ex.async_timed,
-            )
-            expect(
-                match["func"] == str(func),
-                f"your code printed {line!r}",
-                expected=f"the original function as print shows it: 'Finished {func} in ...'",
-                fix="Print `func`, the function the decorator received, not its name and not your wrapper.",
-                at=at or ex.async_timed,
-            )
-            found.append((index, match["total"]))
-    return found
-
-
-def _as_number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def format_fix(got: str, total: str) -> str | None:
-    """The fix when `got` is the right total printed with another number of decimals than `total` (which has four),
-    e.g. '2.50' for '2.5000'; None when the number itself is wrong."""
-    number = _as_number(got)
-    decimals = len(got.partition(".")[2])
-    if number is None or decimals == 4 or abs(number - round(float(total), decimals)) > 1e-9:
-        return None
-    return (
-        f"The time is right, but printed as {got}: format the total with four decimals, f'{{total:.4f}}' gives {total}."
-    )
-
-
-def zero_total_fix(decorated) -> str:
-    """The fix for a total near 0 s although the body took seconds: what makes a clock miss the time passing."""
-    if not inspect.iscoroutinefunction(decorated):
-        return (
-            "Your wrapper is a plain `def`: it returns the coroutine func(*args, **kwargs) without awaiting it, so it"
-            " reads the clock and prints Finished before the body has even started. Make it"
-            " `async def wrapped(*args, **kwargs):` and `await func(*args, **kwargs)` between reading the start time"
-            " and printing Finished."
-        )
-    return (
-        CLOCK_FIX + " A total near 0 means your clock missed the time passing: read the `time` module's clock,"
-        " which the grader moves, as each call runs; not time.process_time (CPU time only), loop.time() or a clock"
-        " function saved when decorating."
-    )
-
-
-def expect_total(
-    lines: list[str], func, total: str, what: str, *, decorated, after: str | None = None, strict_case: bool = False
-) -> None:
-    """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
-    `decorated` is the student's wrapper, to tell why a total is wrong."""
-    at = wrapper_at(decorated)
-    found = finished_lines(lines, func, strict_case=strict_case, at=at)
-    expected = f"Finished {func} in {total} second(s)"
-    if not found:
-        fail(
-            f"{what}, your code printed {show(lines)}",
-            expected=f"a last line {expected!r}",
-            fix=FINALLY,
-            at=at,
-        )
-    expect(len(found) == 1, f"{what}, your code printed {len(found)} Finished lines: {show(lines)}",
-           expected="exactly one Finished line per call", at=at)  # fmt: skip
-    index, got = found[0]
-    if after is not None and after in lines:
-        expect(
-            index > lines.index(after),
-            f"{what}, your code printed the Finished line before the body had run: {show(lines)}",
-            expected="Finished only after the body is done",
-            fix="Make the wrapper an `async def` that awaits func before it prints Finished.",
-            at=at,
-        )
-    if got != total:
-        number = _as_number(got)
-        if number is not None and abs(number) < 0.01:
-            hint = zero_total_fix(decorated)
-        elif (reformat := format_fix(got, total)) is not None:
-            hint = reformat
-        elif got == f"-{total}":
-            hint = SIGN_FIX
-        elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
-            hint = (
-                "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
-                " the :.4f format would show."
-            )
-        else:
-            hint = CLOCK_FIX
-        fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=at)
-
-
 # Checks
 
 
@@ -458,10 +313,9 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
         lines = printed(capsys)
         await call(decorated, 0.1234)
         precise = printed(capsys)
-    expect_total(lines, download, "2.5000", "when download(2.5) took 2.5 s", decorated=decorated, after="downloading",
-                 strict_case=True)  # fmt: skip
-    expect_total(precise, download, "0.1234", "when download(0.1234) took 0.1234 s", decorated=decorated,
-                 after="downloading", strict_case=True)  # fmt: skip
+    options = {"decorated": decorated, "at": wrapper_at(decorated), "after": "downloading", "strict_case": True}
+    expect_total(lines, download, "2.5000", "when download(2.5) took 2.5 s", **options)
+    expect_total(precise, download, "0.1234", "when download(0.1234) took 0.1234 s", **options)
     # The real clock: only a lower bound (a sleep never ends early) and an upper one no load reaches.
     napping = decorate(nap)
     await call(napping, REAL_NAP)
@@ -471,7 +325,7 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
     what = f"on the real clock, when nap({REAL_NAP}) awaited asyncio.sleep({REAL_NAP})"
     expect(len(found) == 1, f"{what}, your code printed {show(real)}",
            expected=f"exactly one line 'Finished {nap} in ... second(s)'", fix=FINALLY, at=at)  # fmt: skip
-    number = _as_number(found[0][1])
+    number = as_number(found[0][1])
     expect(
         number is not None and REAL_NAP / 2 <= number < REAL_MOST,
         f"{what}, your code printed {real[found[0][0]]!r}",
@@ -492,9 +346,9 @@ async def test_times_each_call_not_the_decoration(capsys):
         frozen.tick(7)
         await call(decorated, 0.25)
         second = printed(capsys)
-    expect_total(first, download, "0.5000", "when download(0.5) took 0.5 s, 100 s after it was decorated",
-                 decorated=decorated)  # fmt: skip
-    expect_total(second, download, "0.2500", "when a second call, download(0.25), took 0.25 s", decorated=decorated)
+    wrapper = {"decorated": decorated, "at": wrapper_at(decorated)}
+    expect_total(first, download, "0.5000", "when download(0.5) took 0.5 s, 100 s after it was decorated", **wrapper)
+    expect_total(second, download, "0.2500", "when a second call, download(0.25), took 0.25 s", **wrapper)
 
 
 @check("an exception from the body comes out of the decorated call unchanged (the same object)")
@@ -535,7 +389,8 @@ async def test_reports_time_when_body_raises(capsys):
             if not_the_bodys(raised, error):
                 raise
         lines = printed(capsys)
-    expect_total(lines, fail_slowly, "1.2500", "when the body raised ValueError after 1.25 s", decorated=decorated)
+    expect_total(lines, fail_slowly, "1.2500", "when the body raised ValueError after 1.25 s", decorated=decorated,
+                 at=wrapper_at(decorated))  # fmt: skip
 
 
 @check("the Finished line is printed, with the time taken, also when the call is cancelled, which stays cancelled")
@@ -552,7 +407,8 @@ async def test_reports_time_when_cancelled(capsys):
         lines = printed(capsys)
     expect(task.done(), "the task running the decorated call did not end after it was cancelled",
            expected="a cancelled call ends", fix=FINALLY, at=wrapper_at(decorated))  # fmt: skip
-    expect_total(lines, wait_for_release, "0.7500", "when the call was cancelled after 0.75 s", decorated=decorated)
+    expect_total(lines, wait_for_release, "0.7500", "when the call was cancelled after 0.75 s", decorated=decorated,
+                 at=wrapper_at(decorated))  # fmt: skip
     if not task.cancelled():
         ended = f"raising {task.exception()!r}" if task.exception() else f"returning {task.result()!r}"
         fail(
@@ -585,7 +441,7 @@ async def test_concurrent_calls_report_their_own_time(capsys):
     right = ["2.0000", "7.0000"]
     if totals == right:
         return
-    numbers = [_as_number(total) for total in totals]
+    numbers = [as_number(total) for total in totals]
     reformat = [format_fix(got, total) for got, total in zip(totals, right, strict=False)]
     if totals and all(number is not None and abs(number) < 0.01 for number in numbers):
         fix = zero_total_fix(decorated)

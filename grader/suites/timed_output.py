@@ -1,0 +1,183 @@
+"""What an `async_timed` wrapper printed, read and judged: the Starting and Finished lines of exercise 03.
+
+The suite calls the student's decorated functions; this module reads their output and, when a total is wrong, tells
+why in the terms of the mistake that makes it (a clock read once, a plain `def` wrapper, a rounded or negative total).
+Every failure points at `at`, the student's wrapper (the suite knows where it is).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from typing import Any
+
+from grader.testing import expect, fail
+
+BODY_LINES = ("downloading", "hello from the body")
+"""What the suite's own bodies print (`download`, `greet`): kept when a long output is cut short, since the order
+around them matters."""
+FINISHED = re.compile(r"^(?P<word>finished) (?P<func>.+) in (?P<total>\S+) second\(s\)$", re.IGNORECASE)
+FINALLY = (
+    "Print the Finished line in the `finally:` block of a `try:` around `await func(*args, **kwargs)`: it runs"
+    " whether the body returned, raised or was cancelled."
+)
+CLOCK_FIX = (
+    "Read time.perf_counter() (or time.time()) inside the wrapper, once just before awaiting func and once after,"
+    " and print the difference."
+)
+SIGN_FIX = "The time is right but negative: the total is the end minus the start, `time.perf_counter() - start`."
+ONE_CLOCK_FIX = (
+    "Read the same clock at the start and at the end, time.perf_counter() both times for example: time.time() counts"
+    " from 1970 and time.perf_counter() or time.monotonic() from an arbitrary point, so the difference of two"
+    " different clocks is no duration."
+)
+
+
+def printed(capsys: Any) -> list[str]:
+    return [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+
+
+def show(lines: list[str], most: int = 8) -> str:
+    """The printed lines as one line of text. A long output is cut to the lines that look like Starting or Finished
+    lines and the bodies' own lines (else its last lines), so the student's own prints do not crowd them out."""
+    if not lines:
+        return "nothing"
+    if len(lines) <= most:
+        return " | ".join(lines)
+    relevant = [line for line in lines if line.lower().startswith(("starting", "finished")) or line in BODY_LINES]
+    kept = relevant[:most] if relevant else lines[-3:]
+    return " | ".join(kept) + f" (and {len(lines) - len(kept)} other lines)"
+
+
+def starting_line(func: Any, args: tuple, kwargs: dict) -> str:
+    return f"Starting {func} with args {args} {kwargs}"
+
+
+def first_starting_line(lines: list[str]) -> str | None:
+    """The first line that begins like a Starting line, whatever its case: the student's attempt at it."""
+    return next((line for line in lines if line.lower().startswith("starting")), None)
+
+
+def expect_capital_s(first: str | None, expected: str, happened: str, at: Any) -> None:
+    """Fail with the case hint when `first` is the expected Starting line but for its lower-case 's', as the Finished
+    line's check does for 'finished': the generic message would leave the student comparing the two by eye."""
+    if first is not None and first != expected and "S" + first[1:] == expected:
+        fail(
+            happened,
+            expected=f"the line to start with a capital S: {expected!r}",
+            fix="The lesson's decorator prints 'starting' in lower case; the exercise asks for 'Starting'.",
+            at=at,
+        )
+
+
+def finished_lines(lines: list[str], func: Any, *, at: Any, strict_case: bool = False) -> list[tuple[int, str]]:
+    """(index, total as printed) of every line that looks like a Finished line, whatever its case.
+
+    Only the check about the line's format (`strict_case`) fails a lower-case 'finished': the checks about the
+    time taken read the total from it all the same, so that one slip costs one check."""
+    found = []
+    for index, line in enumerate(lines):
+        match = FINISHED.match(line)
+        if match:
+            expect(
+                match["word"] == "Finished" or not strict_case,
+                f"your code printed {line!r}",
+                expected=f"the line to start with a capital F: 'Finished {func} in ...'",
+                fix="The lesson's decorator prints 'finished' in lower case; the exercise asks for 'Finished'.",
+                at=at,
+            )
+            expect(
+                match["func"] == str(func),
+                f"your code printed {line!r}",
+                expected=f"the original function as print shows it: 'Finished {func} in ...'",
+                fix="Print `func`, the function the decorator received, not its name and not your wrapper.",
+                at=at,
+            )
+            found.append((index, match["total"]))
+    return found
+
+
+def as_number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def format_fix(got: str, total: str) -> str | None:
+    """The fix when `got` is the right total printed with another number of decimals than `total` (which has four),
+    e.g. '2.50' for '2.5000'; None when the number itself is wrong."""
+    number = as_number(got)
+    decimals = len(got.partition(".")[2])
+    if number is None or decimals == 4 or abs(number - round(float(total), decimals)) > 1e-9:
+        return None
+    return (
+        f"The time is right, but printed as {got}: format the total with four decimals, f'{{total:.4f}}' gives {total}."
+    )
+
+
+def zero_total_fix(decorated: Any) -> str:
+    """The fix for a total near 0 s although the body took seconds: what makes a clock miss the time passing."""
+    if not inspect.iscoroutinefunction(decorated):
+        return (
+            "Your wrapper is a plain `def`: it returns the coroutine func(*args, **kwargs) without awaiting it, so it"
+            " reads the clock and prints Finished before the body has even started. Make it"
+            " `async def wrapped(*args, **kwargs):` and `await func(*args, **kwargs)` between reading the start time"
+            " and printing Finished."
+        )
+    return (
+        CLOCK_FIX + " A total near 0 means your clock missed the time passing: read the `time` module's clock,"
+        " which the grader moves, as each call runs; not time.process_time (CPU time only), loop.time() or a clock"
+        " function saved when decorating."
+    )
+
+
+def expect_total(
+    lines: list[str],
+    func: Any,
+    total: str,
+    what: str,
+    *,
+    decorated: Any,
+    at: Any,
+    after: str | None = None,
+    strict_case: bool = False,
+) -> None:
+    """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
+    `decorated` is the student's wrapper, to tell why a total is wrong."""
+    found = finished_lines(lines, func, strict_case=strict_case, at=at)
+    expected = f"Finished {func} in {total} second(s)"
+    if not found:
+        fail(
+            f"{what}, your code printed {show(lines)}",
+            expected=f"a last line {expected!r}",
+            fix=FINALLY,
+            at=at,
+        )
+    expect(len(found) == 1, f"{what}, your code printed {len(found)} Finished lines: {show(lines)}",
+           expected="exactly one Finished line per call", at=at)  # fmt: skip
+    index, got = found[0]
+    if after is not None and after in lines:
+        expect(
+            index > lines.index(after),
+            f"{what}, your code printed the Finished line before the body had run: {show(lines)}",
+            expected="Finished only after the body is done",
+            fix="Make the wrapper an `async def` that awaits func before it prints Finished.",
+            at=at,
+        )
+    if got != total:
+        number = as_number(got)
+        if number is not None and abs(number) < 0.01:
+            hint = zero_total_fix(decorated)
+        elif (reformat := format_fix(got, total)) is not None:
+            hint = reformat
+        elif got == f"-{total}":
+            hint = SIGN_FIX
+        elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
+            hint = (
+                "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
+                " the :.4f format would show."
+            )
+        else:
+            hint = CLOCK_FIX
+        fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=at)
