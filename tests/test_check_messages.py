@@ -194,6 +194,24 @@ def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
     assert "future.set_result(value)" in verdict.fix and verdict.location.function == "set_future_value"
 
 
+def test_the_lessons_fixed_second_costs_only_the_checks_about_the_delay(tmp_path):
+    """The lesson's set_future_value sleeps a fixed second: the checks about the value and about a done future still
+    pass (they start their calls together, so one second, not one per call, and no time-out), and the overlap
+    check says that the task was still waiting, not that no task was scheduled."""
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "fixed_one_second.py"
+    result = grade_source(tmp_path / "fixed", "01", wrong)
+    checks = failed(result)
+    assert set(checks) == {"sets_result_after_delay", "requests_overlap"}, {n: c.message for n, c in checks.items()}
+    verdict = checks["requests_overlap"]
+    assert "the task the call started was still waiting" in verdict.message, verdict.message
+    assert "not a fixed time" in verdict.fix and verdict.location.function == "set_future_value"
+    returned = failed(grade_source(tmp_path / "returns", "01", wrong.with_name("returns_instead_of_setting.py")))
+    verdict = returned["failing_request_waits_and_tolerates_cancel"]
+    assert "finished, but the future it returned was never set" in verdict.message, verdict.message
+    assert "future.set_exception(exc)" in verdict.fix
+    assert "still pending" in returned["sets_result_after_delay"].message
+
+
 def test_a_renamed_function_is_named_once_not_explained_as_a_crash(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex02_awaitables" / "renamed_kind_of.py"
     checks = failed(grade_source(tmp_path, "02", wrong))

@@ -24,6 +24,11 @@ async def set_future_value(future: asyncio.Future, value, delay: float) -> None:
     return value
 
 
+async def _set_future_exception(future: asyncio.Future, exc: Exception, delay: float) -> None:
+    await asyncio.sleep(delay)
+    return exc
+
+
 def make_failing_request(exc: Exception, delay: float = 1.0) -> asyncio.Future:
     future = asyncio.get_running_loop().create_future()
     _in_background(_set_future_exception(future, exc, delay))
