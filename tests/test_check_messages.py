@@ -68,6 +68,11 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
     assert "loop.call_soon(callback, *args)" in direct["soon_runs_callback_later"].fix
     later = direct["later_returns_timer_handle"].fix
     assert "loop.call_later(delay, callback, *args)" in later and "call_soon" not in later
+    fixed_delay = SUBMISSIONS / "wrong" / "ex08_running_loop" / "fixed_delay.py"
+    fixed = failed(grade_source(tmp_path / "fixed", "08", fixed_delay))
+    for name in ("later_returns_timer_handle", "later_runs_after_delay_in_order"):
+        assert "call_at" not in fixed[name].fix and "`delay`" in fixed[name].fix, fixed[name].fix
+    assert "the order they were scheduled in" in fixed["later_runs_after_delay_in_order"].message
 
 
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
