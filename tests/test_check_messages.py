@@ -185,6 +185,21 @@ def test_timing_messages_tell_two_clocks_and_a_negative_total(tmp_path):
         assert "the total is the end minus the start" in negative[name].fix, negative[name].fix
 
 
+def test_a_start_time_read_when_decorating_is_named(tmp_path):
+    """The totals are counted from the decoration: every check that decorates and then waits says so, and no total
+    shows the grader's frozen clock meeting the real one (the checks decorate under the frozen clock)."""
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "started_at_decoration.py"
+    checks = failed(grade_source(tmp_path, "03", wrong))
+    assert set(checks) == {
+        "prints_finished_line_with_elapsed_time",
+        "times_each_call_not_the_decoration",
+        "concurrent_calls_report_their_own_time",
+    }, {n: c.message for n, c in checks.items()}
+    for verdict in checks.values():
+        assert "counts from when @async_timed() was applied" in verdict.fix, verdict.fix
+        assert "1704" not in verdict.message, verdict.message
+
+
 def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "coroutine_never_scheduled.py"
     checks = failed(grade_source(tmp_path / "never", "01", wrong))

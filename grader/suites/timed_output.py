@@ -25,6 +25,10 @@ CLOCK_FIX = (
     "Read time.perf_counter() (or time.time()) inside the wrapper, once just before awaiting func and once after,"
     " and print the difference."
 )
+DECORATION_FIX = (
+    "The total counts from when @async_timed() was applied, not from the call: read the start time inside the wrapper,"
+    " `start = time.perf_counter()` as its first line, so that each call has its own."
+)
 SIGN_FIX = "The time is right but negative: the total is the end minus the start, `time.perf_counter() - start`."
 ONE_CLOCK_FIX = (
     "Read the same clock at the start and at the end, time.perf_counter() both times for example: time.time() counts"
@@ -142,9 +146,11 @@ def expect_total(
     at: Any,
     after: str | None = None,
     strict_case: bool = False,
+    since_decorated: str | None = None,
 ) -> None:
     """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
-    `decorated` is the student's wrapper, to tell why a total is wrong."""
+    `decorated` is the student's wrapper, to tell why a total is wrong, and `since_decorated` the total of a wrapper
+    that reads its start time when decorating."""
     found = finished_lines(lines, func, strict_case=strict_case, at=at)
     expected = f"Finished {func} in {total} second(s)"
     if not found:
@@ -173,6 +179,8 @@ def expect_total(
             hint = reformat
         elif got == f"-{total}":
             hint = SIGN_FIX
+        elif got == since_decorated:
+            hint = DECORATION_FIX
         elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
             hint = (
                 "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
