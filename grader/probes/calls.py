@@ -48,10 +48,11 @@ async def await_call(
     except SocketBlockedError as blocked:
         client = http_client(blocked)
         fail(
-            f"{text} sent a request with `{client}` past the grader's fake server: the real network is blocked"
+            f"{text} sent a request with `{client}`, which the checks do not answer (the real network is blocked"
+            " while they run)"
             if client
-            else f"{text} tried to open a real network connection, which the grader blocks",
-            expected="requests made the way the exercise asks, which the grader answers with its own fake server",
+            else f"{text} tried to open a real network connection, which is blocked while the checks run",
+            expected="requests sent with the HTTP client the exercise names: the checks answer those",
             fix=network_fix or "Use the client the exercise names (requests via get_status in 05, aiohttp in 06).",
             at=func,
         )
