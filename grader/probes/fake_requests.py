@@ -156,10 +156,12 @@ def _linger(seconds: float, enough: Callable[[], bool]) -> None:
 def _refuse_process_pool(pool: object, fn: Any, /, *args: Any, **kwargs: Any) -> NoReturn:
     __tracebackhide__ = True
     fail(
-        f"{getattr(fn, '__name__', 'the blocking call')} was sent to a process pool",
-        expected="the blocking request run in a thread: the loop's default executor",
+        f"{getattr(fn, '__name__', 'the blocking call')} was sent to a process pool, as the lesson's aside on"
+        " `requests` suggests",
+        expected="the blocking request run in a thread: the loop's default executor (this exercise grades threads)",
         fix=(
             "Waiting for a server is I/O, not CPU work: threads wait well, and a process pool (the tool of exercise"
-            " 04) only adds the cost of starting processes. Use `await loop.run_in_executor(None, get_status, url)`."
+            " 04) only adds the cost of starting processes; the exercise's docstring says more. Use"
+            " `await loop.run_in_executor(None, get_status, url)`."
         ),
     )
