@@ -103,17 +103,22 @@ def as_durations(got: Any, call: str) -> list[float]:
     return [float(d) for d in got]
 
 
+def seconds(durations: list[float]) -> str:
+    """Durations as a message shows them, to the millisecond as debug mode's own warnings do: [0.121, 0.301]."""
+    return f"[{', '.join(f'{d:.3f}' for d in durations)}]"
+
+
 def _same(got: list[float], reported: list[float]) -> bool:
     return len(got) == len(reported) and all(abs(a - b) <= TOLERANCE for a, b in zip(got, reported, strict=True))
 
 
 def expect_same_as_reported(got: list[float], reported: list[float], call: str) -> None:
-    shown = [round(d, 3) for d in reported]
+    shown = seconds(reported)
     if _same(got, reported):
         return
     if not reported:
         fail(
-            f"{call} returned {got!r}, but debug mode reported no slow step",
+            f"{call} returned {seconds(got)}, but debug mode reported no slow step",
             expected="[]: only the steps debug mode reports count, not the time main() took as a whole",
             fix="Collect the durations from debug mode's warnings; do not time main() yourself.",
             at=ex.slow_callbacks,
@@ -124,7 +129,7 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
     elif got and len(got) < len(reported):
         fix = "Keep the duration of every warning, not only some of them (not only the slowest)."
     fail(
-        f"{call} returned {got!r}, but debug mode reported the slow steps {shown}",
+        f"{call} returned {seconds(got)}, but debug mode reported the slow steps {shown}",
         expected=f"{shown}: every duration debug mode reported, in order",
         fix=fix,
         at=ex.slow_callbacks,
@@ -172,21 +177,21 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     got = as_durations(ex.slow_callbacks(Main(0.12, 0.3).main), call)
     if not reported.durations:
         fail(
-            f"{call} returned {got!r}, and debug mode reported no slow step at all",
+            f"{call} returned {seconds(got)}, and debug mode reported no slow step at all",
             expected="debug mode reports the 0.12 s and the 0.3 s steps, and slow_callbacks returns their durations",
             fix="Turn debug mode on for the loop that runs main(): loop.set_debug(True), or asyncio.run(..., "
             "debug=True).",
             at=ex.slow_callbacks,
         )
     expect_same_as_reported(got, reported.durations, call)
-    expect(any(d >= 0.3 - TOLERANCE for d in got), f"{call} returned {got!r}",
+    expect(any(d >= 0.3 - TOLERANCE for d in got), f"{call} returned {seconds(got)}",
            expected="a duration of at least 0.3 s", at=ex.slow_callbacks)  # fmt: skip
     expect_default(ex.slow_callbacks, "threshold", 0.1, "slow_callbacks(main, threshold: float = 0.1)",
                    "without a threshold, every step slower than 0.1 s is reported")  # fmt: skip
     # Both steps are over the default threshold whatever the load: a 0.12 s step missing means a different default.
     expect(
         sum(d >= 0.12 - TOLERANCE for d in got) >= 2,
-        f"{call} returned {got!r}: the 0.12 s step was not reported",
+        f"{call} returned {seconds(got)}: the 0.12 s step was not reported",
         expected="both steps, 0.12 s and 0.3 s: with the default threshold of 0.1 s, debug mode reports each",
         fix="Keep the signature `slow_callbacks(main, threshold: float = 0.1)` and set loop.slow_callback_duration"
         " = threshold.",
