@@ -244,5 +244,7 @@ def test_a_missing_await_on_gather_is_named(tmp_path):
                                 ("06", "ex06_aiohttp", "fetch_all_keeps_order")):  # fmt: skip
         wrong = SUBMISSIONS / "wrong" / stem / "gather_not_awaited.py"
         verdict = failed(grade_source(tmp_path / number, number, wrong))[check]
-        assert "which is itself awaitable: an `await` is missing" in verdict.message, verdict.message
+        assert "returned the future of asyncio.gather(...), which is itself awaitable: an `await` is missing" in (
+            verdict.message
+        ), verdict.message
         assert "return await asyncio.gather(*tasks)" in verdict.fix

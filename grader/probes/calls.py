@@ -67,14 +67,29 @@ async def await_call(
         _discard(got)
         name = getattr(func, "__name__", func)
         fail(
-            f"{text} returned {got!r}, which is itself awaitable: an `await` is missing inside {name}",
-            expected="what the awaitable gives (a status, a list of results), not the awaitable",
+            f"{text} returned {awaitable_in_words(got)}, which is itself awaitable: an `await` is missing inside"
+            f" {name}",
+            expected="what awaiting it gives (the results), not the awaitable itself",
             fix="Await it before you return: `return await asyncio.gather(*tasks)`, not"
             " `return asyncio.gather(*tasks)`. Without `await`, a coroutine hands back the future or coroutine"
             " itself, and nothing waits for its result.",
             at=func,
         )
     return got
+
+
+def awaitable_in_words(awaitable: Any) -> str:
+    """What a student's code handed back unawaited, in the lesson's words rather than asyncio's private reprs
+    (`<_GatheringFuture finished result=[...]>`)."""
+    if type(awaitable).__name__ == "_GatheringFuture":
+        return "the future of asyncio.gather(...)"
+    if inspect.iscoroutine(awaitable):
+        return f"the coroutine object {awaitable.__qualname__}()"
+    if isinstance(awaitable, asyncio.Task):
+        return "a task"
+    if asyncio.isfuture(awaitable):
+        return "a future"
+    return repr(awaitable)
 
 
 def _discard(awaitable: Any) -> None:
