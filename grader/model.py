@@ -40,6 +40,21 @@ class Outcome(str, Enum):
     TIMEOUT = "timeout"
     CRASHED = "crashed"
 
+    def worse(self, other: Outcome) -> Outcome:
+        """The worse of two outcomes: a run that both crashed and timed out crashed."""
+        return min(self, other, key=WORST_FIRST.index)
+
+
+WORST_FIRST = (
+    Outcome.CRASHED,
+    Outcome.TIMEOUT,
+    Outcome.SYNTAX_ERROR,
+    Outcome.IMPORT_ERROR,
+    Outcome.MISSING,
+    Outcome.OK,
+)
+"""Exercise outcomes from worst to best; a student's status in a gradebook is the worst among their exercises."""
+
 
 @dataclass(frozen=True)
 class Location:

@@ -41,10 +41,11 @@ def fingerprint(data: bytes) -> str:
 
 
 def file_fingerprint(path: Path) -> str | None:
-    """The fingerprint of the file at `path`, or None when there is no such file."""
+    """The fingerprint of the file at `path`, or None when it cannot be read (missing, a folder, no permission):
+    grading that file then says which."""
     try:
         return fingerprint(path.read_bytes())
-    except (FileNotFoundError, IsADirectoryError):
+    except OSError:
         return None
 
 

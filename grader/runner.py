@@ -206,7 +206,7 @@ def _grade_in(
                     " this exercise may take",
                     fix="Fix the endless loop or blocking call that the timed-out checks point at, then grade again.",
                 )  # fmt: skip
-            result.outcome = Outcome.TIMEOUT
+            result.outcome = result.outcome.worse(Outcome.TIMEOUT)
             break
         failed = [n for n, r in done.items() if not r.passed]
         run = run_suite(exercise, workspace, pending, failed, cancellation, time_left, process)
@@ -228,12 +228,12 @@ def _grade_in(
             done[name] = check
         if run.running and run.running not in done:
             done[run.running] = _stopped_check(exercise, suite[run.running], run, workspace)
-            result.outcome = Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED
+            result.outcome = result.outcome.worse(Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED)
         progress = [n for n in pending if n in done]
         if not progress:
             for name in pending:
                 done[name] = _check(exercise, suite[name], Status.CRASHED, "the check could not be run: " + _tail(run))
-            result.outcome = Outcome.CRASHED
+            result.outcome = result.outcome.worse(Outcome.CRASHED)
         pending = [n for n in pending if n not in done]
     result.checks = [done[c.name] for c in exercise.checks]
     if result.outcome is Outcome.OK and any(c.status is Status.TIMEOUT for c in result.checks):
@@ -258,14 +258,18 @@ def _stuck_at(run: SuiteRun, workspace: Path) -> Location | None:
     for match in _FAULTHANDLER_FRAME.finditer(text, max(start, 0)):
         file = match["file"]
         prefix = next((p for p in prefixes if file.startswith(p)), None)
-        if prefix is not None and not file.endswith("util.py"):
-            return Location("exercises/" + file[len(prefix) :], int(match["line"]), match["func"])
+        inside = file[len(prefix) :] if prefix is not None else ""
+        if inside and not ("/" + inside).endswith("/util.py"):  # the given util.py: not theirs (as in student_file)
+            return Location("exercises/" + inside, int(match["line"]), match["func"])
     return None
 
 
 def _describe_exit(returncode: int | None) -> str:
     if returncode is not None and returncode < 0:
-        name = signal.Signals(-returncode).name if -returncode in signal.valid_signals() else str(-returncode)
+        try:
+            name = signal.Signals(-returncode).name
+        except ValueError:  # a realtime signal (SIGRTMIN + n) has a number and no name
+            name = f"signal {-returncode}"
         memory = " (out of memory?)" if name == "SIGKILL" else ""
         return f"the process was killed by {name}{memory}"
     return f"the process exited with code {returncode} (does your code call os._exit()?)"

@@ -3,6 +3,7 @@ never a hang, never a pass it did not earn, never a lost result for the rest."""
 
 from __future__ import annotations
 
+import signal
 import tempfile
 import time
 from pathlib import Path
@@ -12,6 +13,8 @@ from support import KIT, SUBMISSIONS, make_submission, workspaces
 
 from grader.catalog import load_catalog
 from grader.model import Outcome, Status
+from grader.pristine import is_untouched
+from grader.progress import fingerprints
 from grader.runner import grade, grade_exercise
 
 HOSTILE = SUBMISSIONS / "hostile"
@@ -124,6 +127,18 @@ def test_os_exit_inside_a_check_crashes_that_check_and_the_others_are_rerun(tmp_
     assert result.outcome is Outcome.CRASHED
 
 
+def test_a_crash_is_the_outcome_even_when_a_later_check_times_out(tmp_path):
+    """The exercise's outcome is the worst thing that happened (a gradebook status must not depend on which check
+    ran last), and a signal with no name, a realtime one, is reported by its number."""
+    result, _ = grade_hostile(tmp_path, "realtime_signal_then_spin")
+    by_name = {c.name: c for c in result.checks}
+    assert by_name["returns_pending_future"].status is Status.CRASHED
+    assert f"killed by signal {signal.SIGRTMIN + 6}" in by_name["returns_pending_future"].message
+    assert by_name["sets_result_after_delay"].status is Status.TIMEOUT
+    assert result.outcome is Outcome.CRASHED
+    assert_no_grader_traceback(result)
+
+
 def test_keyboard_interrupt_inside_a_check_fails_that_check_and_says_so(tmp_path):
     result, _ = grade_hostile(tmp_path, "keyboard_interrupt_in_check")
     raised = [c for c in result.checks if c.message == "make_request() raised KeyboardInterrupt"]
@@ -180,7 +195,7 @@ def test_an_unreadable_file_is_graded_as_such_and_never_crashes_the_grader(tmp_p
     real_read_bytes = Path.read_bytes
 
     def read_bytes(path: Path) -> bytes:
-        if path.name == EX01.filename:
+        if path.name == EX01.filename and KIT not in path.parents:  # the kit's own stub stays readable
             raise PermissionError(13, "Permission denied", str(path))
         return real_read_bytes(path)
 
@@ -188,6 +203,8 @@ def test_an_unreadable_file_is_graded_as_such_and_never_crashes_the_grader(tmp_p
     exercise = grade([EX01], submission).exercises[0]
     assert exercise.outcome is Outcome.MISSING and exercise.score == 0
     assert "exercises/ex01_futures.py could not be read" in exercise.message
+    # What `grader check`, `status`, `watch` and `batch` read before grading: no exception either.
+    assert fingerprints(submission, [EX01]) == {"01": None} and not is_untouched(submission, EX01)
 
 
 def test_a_copy_interrupted_halfway_leaves_nothing_behind(tmp_path, monkeypatch):

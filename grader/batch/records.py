@@ -18,13 +18,11 @@ from typing import Any
 
 from grader import __version__
 from grader.catalog import CATALOG_FILE, Exercise, load_catalog
-from grader.model import Outcome, SubmissionResult
+from grader.model import WORST_FIRST, Outcome, SubmissionResult
 from grader.workspace import submission_files
 
 GRADER_ERROR = "grader_error"
 """The status of a student the grader itself failed to grade (not the student's fault; `--resume` retries)."""
-SEVERITY = ("crashed", "timeout", "syntax_error", "import_error", "missing", "ok")
-"""Exercise outcomes from worst to best; a student's status is the worst outcome among their exercises."""
 
 
 @dataclass
@@ -65,8 +63,8 @@ class StudentRecord:
 
 
 def status_of(result: SubmissionResult) -> str:
-    outcomes = {e.outcome.value for e in result.exercises}
-    return next((name for name in SEVERITY if name in outcomes), "ok")
+    outcomes = {e.outcome for e in result.exercises}
+    return next((outcome.value for outcome in WORST_FIRST if outcome in outcomes), "ok")
 
 
 def graded(student: str, result: SubmissionResult, fingerprint: str | None, run: str) -> StudentRecord:
