@@ -19,7 +19,7 @@ from grader.messages import TIMEOUT_FIX
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.sandbox import PROCESS_LIMIT
 from grader.testing import CheckFailure, found_in
-from grader.workspace import student_file, student_frame
+from grader.workspace import student_file, student_frame, student_location
 
 
 @dataclass
@@ -38,15 +38,6 @@ class Verdict:
             "fix": self.fix,
             "location": self.location.__dict__ if self.location else None,
         }
-
-
-def student_location(tb: TracebackType | None, root: str) -> Location | None:
-    """The innermost frame of `tb` that is in the student's exercise files."""
-    found = None
-    for frame, lineno in traceback.walk_tb(tb):
-        if rel := student_file(frame.f_code.co_filename, root):
-            found = Location(rel, lineno, frame.f_code.co_name)
-    return found
 
 
 def _short(exc: BaseException, limit: int = 300) -> str:

@@ -19,13 +19,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from grader import __version__
 from grader.catalog import Exercise
 from grader.errors import InternalError
 from grader.messages import TIMEOUT_FIX
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
-from grader.suite_index import read_suite
+from grader.suite_index import SuiteCheck, read_suite
 from grader.suite_process import (
     OUTPUT_LIMIT,
     Cancellation,
@@ -189,7 +190,7 @@ def _missing_message(root: Path, exercise: Exercise) -> str:
 def _grade_in(
     workspace: Path,
     exercise: Exercise,
-    suite: dict,
+    suite: dict[str, SuiteCheck],
     result: ExerciseResult,
     cancellation: Cancellation,
     process: SuiteProcess | None = None,
@@ -275,7 +276,7 @@ def _describe_exit(returncode: int | None) -> str:
     return f"the process exited with code {returncode} (does your code call os._exit()?)"
 
 
-def _stopped_check(exercise: Exercise, suite_check, run: SuiteRun, workspace: Path) -> CheckResult:
+def _stopped_check(exercise: Exercise, suite_check: SuiteCheck, run: SuiteRun, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
         where = _stuck_at(run, workspace)
         limit = (f"when the exercise's checks had taken {exercise.total_time_limit:g} s in all" if run.out_of_time
@@ -312,12 +313,20 @@ def _import_crash(exercise: Exercise, run: SuiteRun) -> tuple[Status, Outcome, s
     return Status.CRASHED, Outcome.CRASHED, message
 
 
-def _check(exercise: Exercise, suite_check, status: Status, message: str, **details) -> CheckResult:
+def _check(exercise: Exercise, suite_check: SuiteCheck, status: Status, message: str, **details: Any) -> CheckResult:
     points = exercise.check(suite_check.name).points
     return CheckResult(suite_check.name, suite_check.title, status, 0, points, message, **details)
 
 
-def _fail_all(result, exercise, suite, status, outcome, message, location=None) -> None:
+def _fail_all(
+    result: ExerciseResult,
+    exercise: Exercise,
+    suite: dict[str, SuiteCheck],
+    status: Status,
+    outcome: Outcome,
+    message: str,
+    location: Location | None = None,
+) -> None:
     result.outcome = outcome
     result.message = message
     result.location = location

@@ -20,8 +20,8 @@ what can happen before that, each applied where this machine permits it and skip
                 grader killed outright does not leave it running; the cgroups of a dead grader are emptied
                 by the next one.
 
-Output size is limited by the parent, which reads it (`grader.runner`). `python -m grader.sandbox` prints which
-layers this machine grants.
+Output size is limited by the parent, which reads it (`suite_process.OUTPUT_LIMIT`). `python -m grader.sandbox`
+prints which layers this machine grants.
 """
 
 from __future__ import annotations

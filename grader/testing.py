@@ -11,7 +11,6 @@ import importlib
 import inspect
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any, NoReturn
@@ -19,7 +18,7 @@ from typing import Any, NoReturn
 import pytest
 
 from grader.model import Location
-from grader.workspace import student_file, student_frame
+from grader.workspace import student_file, student_frame, student_location
 
 check = pytest.mark.check
 """`@check("title", depends=("other_check",))`: marks a test function as a graded check."""
@@ -45,9 +44,8 @@ def where(obj: Any) -> Location | None:
     if isinstance(obj, Location):
         return obj
     if isinstance(obj, BaseException):
-        frames = [(frame.f_code, line) for frame, line in traceback.walk_tb(obj.__traceback__)]
-        found = [_in_exercises(code.co_filename, line, code.co_name) for code, line in frames]
-        return next((location for location in reversed(found) if location is not None), None)
+        root = _submission_root()
+        return student_location(obj.__traceback__, root) if root else None
     try:
         target = inspect.unwrap(obj)
         filename = inspect.getsourcefile(target)

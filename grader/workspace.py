@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import traceback
 from pathlib import Path
-from types import FrameType
+from types import FrameType, TracebackType
 
 from grader.errors import NoSubmission
 from grader.model import Location
@@ -55,6 +56,15 @@ def student_file(filename: str, root: str) -> str | None:
     if not path.startswith(folder) or path.endswith(os.sep + "util.py"):
         return None
     return "exercises/" + path[len(folder) :].replace(os.sep, "/")
+
+
+def student_location(tb: TracebackType | None, root: str) -> Location | None:
+    """The innermost frame of `tb` that is in the student's exercise files."""
+    found = None
+    for frame, lineno in traceback.walk_tb(tb):
+        if rel := student_file(frame.f_code.co_filename, root):
+            found = Location(rel, lineno, frame.f_code.co_name)
+    return found
 
 
 def student_frame(frame: FrameType | None, root: str) -> Location | None:

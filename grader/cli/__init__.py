@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 from enum import IntEnum
+from typing import Any
 
 from grader.environment import exit_if_unusable
 
@@ -33,7 +34,7 @@ class ExitCode(IntEnum):
 
 
 class GraderGroup(click.Group):
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         from grader.errors import GraderError, MachineRefused, UsageError
 
         try:

@@ -24,8 +24,6 @@ from grader.cli.common import find_submission, require_packages
 from grader.errors import NoSubmission
 from grader.render import FORMATS, STEP_FORMATS, renderer
 
-__all__ = ["check", "find_submission"]
-
 
 @cli.command()
 @click.argument("exercises", nargs=-1)

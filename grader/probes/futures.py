@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 TICK = 0.005
 """How often the ticker of `count_ticks_while` asks to run: about 10 times in a 0.05 s wait, 40 in 0.2 s."""
 
 
-async def count_ticks_while(awaitable, interval: float = TICK) -> tuple[object, int]:
+async def count_ticks_while(awaitable: Awaitable[T], interval: float = TICK) -> tuple[T, int]:
     """Await `awaitable` while a ticker coroutine counts how often the loop let it run."""
     ticks = 0
 

@@ -118,9 +118,6 @@ def _failure_details(console: Console, check: CheckResult, fix_above: str | None
             _detail(console, label, text, style="cyan" if label == "at" else "")
 
 
-NOT_IMPLEMENTED_NOTE = NOT_IMPLEMENTED
-
-
 def _not_implemented_summary(console: Console, checks: list[CheckResult]) -> None:
     """Each function the student has still to write, once, with its line and the stub's pointer to the lesson."""
     functions: dict[str, CheckResult] = {}
@@ -142,7 +139,7 @@ def _full(console: Console, check: CheckResult, note_missing: bool = True, fix_a
     if check.passed:
         _check_line(console, check)
     elif check.not_implemented:
-        _check_line(console, check, NOT_IMPLEMENTED_NOTE if note_missing else None)
+        _check_line(console, check, NOT_IMPLEMENTED if note_missing else None)
     elif check.status is Status.SKIPPED:
         _check_line(console, check, fold(check.message, 240))  # "can't check this until <a title> passes": whole
     else:
@@ -258,7 +255,7 @@ def _diff_body(console: Console, exercise: ExerciseResult, moved: Changes) -> No
         elif check.name in changed:
             _full_once(console, check, shown)
         elif check.name in still_failing:
-            note = NOT_IMPLEMENTED_NOTE if check.not_implemented else fold(check.message, 120)
+            note = NOT_IMPLEMENTED if check.not_implemented else fold(check.message, 120)
             _check_line(console, check, note)
 
 
