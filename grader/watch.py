@@ -112,7 +112,7 @@ class Watcher:
             with contextlib.suppress(OSError):  # a closed terminal takes no more output
                 self.console.print()
                 self.console.print("Stopped watching.")
-            return 0
+            return 0  # Ctrl-C is how a watch session ends, as `q` is: not the interruption of a grading (130)
         finally:
             self.stop.set()
             if self.cancellation is not None:
