@@ -161,13 +161,17 @@ def gather_submission(submission: Path, exercises: list[Exercise], util: Path) -
     """A temporary submission root whose exercises/ holds the student's exercise files; the caller removes it."""
     root = Path(tempfile.mkdtemp(prefix="grader-gradescope-"))
     target = root / "exercises"
-    target.mkdir()
-    for exercise in exercises:
-        found = _find(submission, exercise.filename)
-        if found is not None:
-            shutil.copyfile(found, target / exercise.filename)
-    student_util = _find(submission, "util.py")
-    shutil.copyfile(student_util if student_util is not None else util, target / "util.py")
+    try:
+        target.mkdir()
+        for exercise in exercises:
+            found = _find(submission, exercise.filename)
+            if found is not None:
+                shutil.copyfile(found, target / exercise.filename)
+        student_util = _find(submission, "util.py")
+        shutil.copyfile(student_util if student_util is not None else util, target / "util.py")
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
     return root
 
 

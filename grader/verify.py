@@ -35,7 +35,11 @@ def kit_root() -> Path:
 def as_submission(folder: Path) -> Path:
     """A temporary submission whose exercises/ holds the .py files of `folder` (e.g. solutions/)."""
     root = Path(tempfile.mkdtemp(prefix="grader-verify-"))
-    shutil.copytree(folder, root / "exercises", ignore=shutil.ignore_patterns("__pycache__"))
+    try:
+        shutil.copytree(folder, root / "exercises", ignore=shutil.ignore_patterns("__pycache__"))
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
     return root
 
 
@@ -86,8 +90,9 @@ def verify(exercises: list[Exercise], root: Path | None = None) -> list[Problem]
     problems = static_problems(root, exercises)
     if problems:
         return problems
-    workspaces = [as_submission(root / "solutions"), as_submission(root / "exercises")]
+    workspaces: list[Path] = []
     try:
+        workspaces += [as_submission(root / "solutions"), as_submission(root / "exercises")]
         solutions, stubs = (grade(exercises, w) for w in workspaces)
         return graded_problems(solutions, stubs)
     finally:
