@@ -49,6 +49,8 @@ class Exercise:
     """Seconds a single check may run before the grader stops it."""
     hints: tuple[str, ...]
     checks: tuple[Check, ...]
+    lesson: str = ""
+    """The section of the lesson that teaches it, as headed there; empty where the stub's docstring is all there is."""
 
     @property
     def filename(self) -> str:
@@ -131,6 +133,7 @@ def _parse_exercise(raw: dict) -> Exercise:
             time_limit=float(raw.get("time_limit", 5.0)),
             hints=tuple(str(h) for h in raw.get("hints", ())),
             checks=checks,
+            lesson=str(raw.get("lesson", "")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise CatalogError(f"{where}: missing or malformed field {exc}") from exc
@@ -168,3 +171,12 @@ def parse_catalog(text: str) -> Catalog:
 @lru_cache(maxsize=1)
 def load_catalog() -> Catalog:
     return parse_catalog(CATALOG_FILE.read_text(encoding="utf-8"))
+
+
+def lesson_section(exercise_id: str) -> str:
+    """The lesson's section on an exercise, for "where to look next"; "" when it has none or is not in the catalog
+    (a result read back from another kit's results.json)."""
+    try:
+        return load_catalog().get(exercise_id).lesson
+    except UnknownExercise:
+        return ""

@@ -48,7 +48,7 @@ QUIET_MS = 300
 last graded: the polling fallback misses saves made soon after it starts (it notices only later changes), and
 no event source is perfect, so this is what makes "saved, so graded" hold."""
 KEYS = "h: next hint · r: grade again · q: quit"
-STUCK = Text.assemble(("stuck? press ", "dim"), "h", (" for a hint", "dim"))
+HINT_KEY = Text.assemble(("press ", "dim"), "h", (" for a hint", "dim"))
 """With keys, the watcher's way to a hint: a student who reads "run grader hint NN" would leave the watcher."""
 
 
@@ -214,7 +214,7 @@ class Watcher:
         self.shown_generation, self.shown_fingerprint = graded.generation, graded.fingerprint
         remember(self.root, [(graded.result, graded.fingerprint)])
         self._new_screen()
-        render_exercise(self.console, graded.result, self.previous, stuck=STUCK if self.keys else None)
+        render_exercise(self.console, graded.result, self.previous, stuck=HINT_KEY if self.keys else None)
         if not graded.result.passed:
             self.previous = graded.result
             self._footer(graded)

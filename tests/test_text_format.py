@@ -96,12 +96,17 @@ def test_a_label_wider_than_the_indent_still_ends_lines_at_the_edge():
     assert all(line.startswith("  ") for line in lines[1:]) and "questions" in lines[0] + lines[1]
 
 
-def test_how_to_get_a_hint_can_be_said_another_way():
+def test_where_to_look_next_is_the_lessons_section_then_a_hint_said_another_way_in_watch():
     failing = exercise(check("a", Status.FAILED, "boom"))
-    assert "stuck? run grader hint 01" in shown(failing)
+    text = shown(failing)
+    assert "stuck? re-read 'Introducing futures' in the lesson,\n  or run " in text and "grader hint 01\n" in text
     out = Stream()
-    render_exercise(make_console(out), failing, stuck=Text("stuck? press h for a hint"))
-    assert "press h for a hint" in out.getvalue() and "grader hint" not in out.getvalue()
+    render_exercise(make_console(out), failing, stuck=Text("press h for a hint"))
+    assert "or press h for a hint" in out.getvalue() and "grader hint" not in out.getvalue()
+    debug_mode = exercise(check("a", Status.FAILED, "boom"))
+    debug_mode.id = "09"  # its section of the lesson is empty: the hint alone
+    text = shown(debug_mode)
+    assert "stuck? run " in text and "grader hint 09" in text and "re-read" not in text
 
 
 def test_a_failure_shows_what_happened_expected_where_and_fix():

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from grader.batch.markdown import code_span, inline
 from grader.batch.records import GRADER_ERROR, StudentRecord
+from grader.catalog import lesson_section
 from grader.model import CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
 
 SYMBOLS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.TIMEOUT: "⏱️"}
@@ -81,7 +82,9 @@ def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
         for check in exercise.checks:
             _check(check, out)
     if not exercise.passed:
-        out.write(f"\nStuck? Run `grader hint {exercise.id}`, and `grader check {exercise.id}` to try again.\n")
+        section = lesson_section(exercise.id)
+        reread = f"Re-read {inline(repr(section))} in the lesson, run" if section else "Run"
+        out.write(f"\nStuck? {reread} `grader hint {exercise.id}`, and `grader check {exercise.id}` to try again.\n")
 
 
 def render(record: StudentRecord, out: TextIO) -> None:

@@ -18,6 +18,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from grader.catalog import lesson_section
 from grader.invocation import grader_command
 from grader.model import NOT_IMPLEMENTED, CheckResult, ExerciseResult, Status, SubmissionResult
 
@@ -264,8 +265,8 @@ def render_exercise(
 ) -> None:
     """One exercise's verdict; given the `previous` result of the same exercise, only what changed since.
 
-    `stuck` says how to get a hint when the exercise does not pass yet (default: run `grader hint NN`); inside
-    `grader watch` it is a key to press, not a command to type in another terminal."""
+    `stuck` says how to get a hint when the exercise does not pass yet (default: run `grader hint NN`), after the
+    lesson's section on it; inside `grader watch` it is a key to press, not a command to type in another terminal."""
     _header(console, exercise)
     if exercise.message:
         _whole_exercise_problem(console, exercise)
@@ -280,9 +281,19 @@ def render_exercise(
     if missing and not exercise.message:
         _not_implemented_summary(console, missing)
     if not exercise.passed:
-        print_wrapped(
-            console, stuck or Text.assemble(("stuck? run ", "dim"), f"{grader_command()} hint {exercise.id}"), 2
-        )
+        _where_next(console, exercise, stuck)
+
+
+def _where_next(console: Console, exercise: ExerciseResult, hint: Text | None) -> None:
+    """Where to look next: the lesson's section on the exercise, then a hint (`hint` says how to get one). Two
+    lines, so that a narrow terminal folds neither the section's name nor the command to type."""
+    hint = hint or Text.assemble(("run ", "dim"), f"{grader_command()} hint {exercise.id}")
+    section = lesson_section(exercise.id)
+    if section:
+        print_wrapped(console, Text.assemble(("stuck? re-read ", "dim"), f"'{section}'", (" in the lesson,", "dim")), 2)
+        print_wrapped(console, Text("or ", style="dim") + hint, 2)
+    else:
+        print_wrapped(console, Text("stuck? ", style="dim") + hint, 2)
 
 
 def render(result: SubmissionResult, stream: TextIO) -> None:
