@@ -152,7 +152,7 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
         run["debug"],
         "main() ran on a loop with debug mode off",
         expected="loop.get_debug() is True while main() runs",
-        fix="loop.set_debug(True) on your loop, or asyncio.run(..., debug=True).",
+        fix="Call loop.set_debug(True) on your loop, or use asyncio.run(..., debug=True).",
         at=ex.slow_callbacks,
     )
     expect(
@@ -163,7 +163,7 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
         at=ex.slow_callbacks,
     )
     expect(run["loop"].is_closed(), "the loop was still open when slow_callbacks returned",
-           expected="slow_callbacks closes its loop", fix="loop.close() in a `finally` block.",
+           expected="slow_callbacks closes its loop", fix="Call loop.close() in a `finally:` block.",
            at=ex.slow_callbacks)  # fmt: skip
 
 
@@ -267,4 +267,4 @@ def test_cleans_up_when_main_raises():
            at=ex.slow_callbacks)  # fmt: skip
     expect(main.loop is not None and main.loop.is_closed(), "after main() raised, its loop was still open",
            expected="slow_callbacks closes its loop, also when main() raises",
-           fix="loop.close() in a `finally` block.", at=ex.slow_callbacks)  # fmt: skip
+           fix="Call loop.close() in a `finally:` block.", at=ex.slow_callbacks)  # fmt: skip
