@@ -17,6 +17,7 @@ ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWat
 
 NOT_BLOCKING = "Wait with `await asyncio.sleep(delay)`: `time.sleep` stops every other coroutine on the loop."
 WAITS_A_SECOND = "a call without `delay` waits one second, as in the lesson"
+SAME_VALUE = "Pass `value` on to set_future_value and set exactly that as the result."
 OWN_DELAY = "Sleep for the `delay` given to the call, passed on to the task: not a fixed time, not a default."
 
 DELAY = 0.05
@@ -267,7 +268,7 @@ async def expect_value(value: Any, request: Awaitable[tuple[object, Any]]) -> No
         got is value,
         f"await {call_repr(ex.make_request, value, 0.01)} gave {got!r}",
         expected=repr(value),
-        fix="Pass `value` on to set_future_value and set exactly that as the result.",
+        fix=SAME_VALUE,
         at=ex.set_future_value,
     )
 
@@ -374,7 +375,8 @@ async def test_loop_keeps_running_while_waiting():
     value = future.result()
     if value != "x":
         returned_a_task(ex.make_request, future, value, "'x', the value set_future_value sets on the future")
-    expect(value == "x", f"await make_request('x', {DELAY}) gave {value!r}", expected="'x'")
+    expect(value == "x", f"await make_request('x', {DELAY}) gave {value!r}", expected="'x'", fix=SAME_VALUE,
+           at=ex.set_future_value)  # fmt: skip
 
     async def again(delay: float) -> None:
         before = asyncio.all_tasks()
@@ -393,7 +395,8 @@ async def test_requests_overlap():
     values = [got for _, got in outcomes]
     if values != wanted:
         returned_a_task(ex.make_request, outcomes[0][0], values[0], "1, the value set_future_value sets on the future")
-    expect(values == wanted, f"asyncio.gather of {OVERLAPPING} requests gave {values!r}", expected=repr(wanted))
+    expect(values == wanted, f"asyncio.gather of {OVERLAPPING} requests gave {values!r}", expected=repr(wanted),
+           fix=SAME_VALUE, at=ex.set_future_value)  # fmt: skip
     expect(
         elapsed >= DELAY * 0.99,  # the loop's clock: no timer it runs fires early
         f"{OVERLAPPING} requests of {DELAY} s were all answered after {elapsed:.3f} s",
