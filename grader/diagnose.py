@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import FrameType, ModuleType, TracebackType
 
 from grader.asyncio_mistakes import asyncio_fix
-from grader.messages import TIMEOUT_FIX
+from grader.messages import TIMEOUT_FIX, clip
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.sandbox import PROCESS_LIMIT
 from grader.testing import CheckFailure, found_in
@@ -43,7 +43,7 @@ class Verdict:
 def _short(exc: BaseException, limit: int = 300) -> str:
     text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     text = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    text = clip(text, limit)
     if isinstance(exc, BlockingIOError) and exc.errno == errno.EAGAIN:  # what fork() says at the process limit
         text += f" (probably too many processes: the grader allows {PROCESS_LIMIT}; a few pool workers are enough)"
     return text

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from grader.messages import clip
+
 MAX_TEXT = 600
 
 _CODE = re.compile(r"`([^`]+)`")
@@ -73,9 +75,7 @@ def _prose(text: str) -> list[Token]:
 
 def inline(text: str, *, table: bool = False) -> str:
     """`text` on one line, shown as it reads by any Markdown renderer; `table=True` for a table's cell."""
-    text = " ".join(str(text).split())
-    if len(text) > MAX_TEXT:
-        text = text[: MAX_TEXT - 1] + "…"
+    text = clip(" ".join(str(text).split()), MAX_TEXT)
     tokens: list[Token] = []
     last = 0
     for match in _CODE.finditer(text):

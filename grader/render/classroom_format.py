@@ -43,6 +43,7 @@ import os
 from typing import Any, TextIO
 
 from grader.errors import MachineRefused
+from grader.messages import clip
 from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
 
 REPORTER_VERSION = 1
@@ -59,13 +60,9 @@ _STATUS = {
 }
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
-
-
 def _explanation(check: CheckResult, status: str) -> str:
     """What the reporter prints under a check that did not pass (it prints `message` itself for errors)."""
-    return "" if check.passed else _clip(check.explanation(message=status != "error"))
+    return "" if check.passed else clip(check.explanation(message=status != "error"), MAX_TEXT)
 
 
 def _test(exercise: ExerciseResult, check: CheckResult, prefix: bool) -> dict[str, Any]:
@@ -74,7 +71,7 @@ def _test(exercise: ExerciseResult, check: CheckResult, prefix: bool) -> dict[st
         "name": f"{exercise.id} {check.title}" if prefix else check.title,
         "status": status,
         "score": check.score,
-        "message": _clip(check.message),
+        "message": clip(check.message, MAX_TEXT),
         "test_code": _explanation(check, status),
         "filename": check.location.file if check.location else exercise.file,
         "line_no": check.location.line if check.location else 0,

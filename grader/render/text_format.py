@@ -20,6 +20,7 @@ from rich.text import Text
 
 from grader.catalog import lesson_section
 from grader.invocation import grader_command
+from grader.messages import clip
 from grader.model import NOT_IMPLEMENTED, CheckResult, ExerciseResult, Status, SubmissionResult
 
 MAX_MESSAGE = 400
@@ -58,8 +59,7 @@ def symbol(console: Console, name: str) -> str:
 
 def fold(text: str, limit: int = MAX_MESSAGE) -> str:
     """`text` on one line, cut to `limit` characters; rich then wraps it to the terminal's width."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clip(" ".join(text.split()), limit)
 
 
 def progress_bar(console: Console, done: int, total: int, width: int = 20) -> str:
