@@ -6,6 +6,7 @@ remembered verdict keeps that verdict. Only exercises edited since they were las
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -83,6 +84,12 @@ def known_progress(root: Path, exercise: Exercise, state: saved.State) -> Exerci
     if verdict is not None and verdict.fingerprint == current and verdict.max_score == exercise.max_score:
         return _from_verdict(exercise, verdict)
     return ExerciseProgress(exercise, Stage.EDITED, 0, exercise.max_score)
+
+
+def first_not_passing(root: Path, exercises: Iterable[Exercise]) -> Exercise | None:
+    """The first of `exercises` not known to pass (without grading), or None when all of them are."""
+    remembered = saved.load(root)
+    return next((e for e in exercises if known_progress(root, e, remembered).stage is not Stage.PASSED), None)
 
 
 def remember(root: Path, graded: list[tuple[ExerciseResult, str | None]]) -> None:

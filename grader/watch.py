@@ -33,7 +33,7 @@ from grader.errors import GraderError, GradingCancelled, InternalError, UsageErr
 from grader.invocation import grader_command
 from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
-from grader.progress import Stage, known_progress, remember
+from grader.progress import Stage, first_not_passing, known_progress, remember
 from grader.render.text_format import print_wrapped, progress_bar, render_exercise, symbol
 from grader.runner import grade_exercise
 from grader.state import load
@@ -246,13 +246,7 @@ class Watcher:
         """The first exercise after `exercise` (wrapping around) not known to pass, or None when all pass."""
         order = list(self.catalog)
         start = order.index(exercise) if exercise in order else -1
-        remembered = load(self.root)
-        for candidate in order[start + 1 :] + order[: start + 1]:
-            if candidate == exercise:
-                continue
-            if known_progress(self.root, candidate, remembered).stage is not Stage.PASSED:
-                return candidate
-        return None
+        return first_not_passing(self.root, [e for e in order[start + 1 :] + order[: start + 1] if e != exercise])
 
     def _on_grader_failure(self, generation: int, exc: Exception, fingerprint: str | None) -> None:
         self.shown_generation, self.shown_fingerprint = generation, fingerprint

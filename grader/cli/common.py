@@ -36,18 +36,13 @@ def console() -> Console:
 
 def exercise_or_next(root: Path, exercise_id: str | None) -> Exercise:
     """The exercise named on the command line, or else the first one not known to pass (no grading)."""
-    from grader import state
     from grader.catalog import load_catalog
-    from grader.progress import Stage, known_progress
+    from grader.progress import first_not_passing
 
     catalog = load_catalog()
     if exercise_id:
         return catalog.get(exercise_id)
-    remembered = state.load(root)
-    for exercise in catalog:
-        if known_progress(root, exercise, remembered).stage is not Stage.PASSED:
-            return exercise
-    return catalog.exercises[-1]
+    return first_not_passing(root, catalog) or catalog.exercises[-1]
 
 
 def require_packages() -> None:
