@@ -210,8 +210,19 @@ def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
     assert "asyncio.create_task(set_future_value(future, value, delay))" in checks["future_resolves_to_value"].fix
     returned = failed(grade_source(tmp_path / "returns", "01", wrong.with_name("returns_instead_of_setting.py")))
     verdict = returned["future_resolves_to_value"]
-    assert "finished, but the future it returned was never set" in verdict.message
-    assert "future.set_result(value)" in verdict.fix and verdict.location.function == "set_future_value"
+    assert "started returned 'hello', but the future the call returned was still not set" in verdict.message
+    assert "returning a value only ends the task" in verdict.fix and verdict.location.function == "set_future_value"
+    assert all(c.duration < 1 for c in returned.values()), "a task that has ended is not waited for to the timeout"
+    verdict = returned["failing_request_waits_and_tolerates_cancel"]
+    assert "returned KeyError('late'), but the future the call returned was still not set" in verdict.message
+    assert "future.set_exception(exc)" in verdict.fix
+    task = failed(grade_source(tmp_path / "task", "01", wrong.with_name("returns_the_task.py")))
+    for name in ("future_resolves_to_value", "failing_request_raises_same_exception"):
+        assert task[name].message.startswith("make_"), task[name].message
+        assert "returned a task, and awaiting it gave None" in task[name].message
+    timer = failed(grade_source(tmp_path / "timer", "01", wrong.with_name("timer_set_after_the_task.py")))
+    assert set(timer) == {"schedules_a_task", "sets_result_after_delay"}, {n: c.message for n, c in timer.items()}
+    assert "from a plain callback" in timer["schedules_a_task"].message
 
 
 def test_the_lessons_fixed_second_costs_only_the_checks_about_the_delay(tmp_path):
@@ -226,9 +237,6 @@ def test_the_lessons_fixed_second_costs_only_the_checks_about_the_delay(tmp_path
     assert "the task the call started was still waiting" in verdict.message, verdict.message
     assert "not a fixed time" in verdict.fix and verdict.location.function == "set_future_value"
     returned = failed(grade_source(tmp_path / "returns", "01", wrong.with_name("returns_instead_of_setting.py")))
-    verdict = returned["failing_request_waits_and_tolerates_cancel"]
-    assert "finished, but the future it returned was never set" in verdict.message, verdict.message
-    assert "future.set_exception(exc)" in verdict.fix
     assert "still pending" in returned["sets_result_after_delay"].message
 
 

@@ -3,10 +3,12 @@
 import asyncio
 import contextlib
 import inspect
+import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
+import grader
 from grader.probes.calls import await_call
 from grader.probes.futures import TICK, count_ticks_while, setter_problem, settled_at, settling
 from grader.probes.loop_watch import LoopWatch
@@ -33,6 +35,11 @@ CONFIRM = 4 * DELAY
 """The longer wait that must confirm a blocked loop before a check says so: a blocking wait blocks all of it, and a
 machine busy enough to starve the ticker for most of 0.2 s is far busier than one that does it for 0.05 s. Only a
 solution that looks blocking pays for it."""
+GRACE = 10 * DELAY
+"""Seconds a future may still take to be set once every task of the student's has ended (by a timer or callback the
+last one scheduled): ten times the longest `delay` of the checks; a future not set by then is never set."""
+GRADER_DIR = os.path.dirname(grader.__file__) + os.sep
+"""The grader package: a task whose coroutine is defined under it is the grader's, not the student's."""
 
 
 def plain_function(func: Callable[..., Any], got: object, *args: Any) -> None:
@@ -84,8 +91,9 @@ def state_of(future: asyncio.Future) -> str:
 
 
 def settle(tasks: list[asyncio.Future]) -> None:
-    """Cancel the tasks a check started that are still running once it has its verdict, and mark the errors of those
-    that ended as seen: asyncio would log them as "never retrieved" otherwise."""
+    """Cancel the check's own tasks (its calls of the student's functions) still running once it has its verdict, and
+    mark the errors of those that ended as seen: asyncio would log them as "never retrieved" otherwise. Tasks the
+    student's code started end with the check's event loop."""
     for task in tasks:
         if not task.cancel() and not task.cancelled():
             task.exception()
@@ -93,26 +101,30 @@ def settle(tasks: list[asyncio.Future]) -> None:
 
 async def outcome(
     future: asyncio.Future, tasks: set, timeout: float = 2, given: BaseException | None = None, shown: str = ""
-) -> set[asyncio.Task]:
-    """Wait until `future` is done, or `timeout` passes, or `tasks` (the ones the student's call started) and the
-    tasks they start have all ended without setting it; return those tasks. A task that ends with an error raises it
-    here: a set_future_value that raises (not implemented yet, say) explains why the future is never set, where a
-    wait to the time limit would explain nothing. When that error is `given`, the exception the call `shown` was
-    asked to fail its future with, the task raised it instead."""
+) -> float:
+    """Wait until `future` is done, or `timeout` passes, or the tasks of the student's code have all ended and
+    `GRACE` more seconds have passed without the future being set; return the seconds waited. `tasks` are the ones
+    the student's call started; one of them that ends with an error raises it here: a set_future_value that raises
+    (not implemented yet, say) explains why the future is never set, where a wait to the time limit would explain
+    nothing. When that error is `given`, the exception the call `shown` was asked to fail its future with, the task
+    raised it instead."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    others = asyncio.all_tasks() - tasks
-    students = set(tasks)
-    waiting = {future, *tasks}
-    while not future.done() and (left := deadline - loop.time()) > 0:
-        if tasks:
-            # A task may hand the work on to a task of its own: wait for that one too, and stop only when none is left.
-            students |= asyncio.all_tasks() - others
-            waiting |= {task for task in students if not task.done()}
+    started = loop.time()
+    own = set(tasks) - {future}  # a call that returns its task: the future is that task, nothing to stop early for
+    waiting: set[asyncio.Future] = {future, *own}
+    ended_at = None
+    while not future.done() and (left := started + timeout - loop.time()) > 0:
+        if own:
+            # A task may hand the work on to one of its own, or to a timer: wait while any task of the student's
+            # runs, then GRACE more for a timer or callback the last one scheduled.
+            waiting |= students_tasks(future)
             if waiting == {future}:
-                break
+                ended_at = loop.time() if ended_at is None else ended_at
+                left = min(left, ended_at + GRACE - loop.time())
+                if left <= 0:
+                    break
         done, waiting = await asyncio.wait(waiting, timeout=left, return_when=asyncio.FIRST_COMPLETED)
-        for task in done - {future}:
+        for task in done & own:
             if not task.cancelled() and (error := task.exception()) is not None and not future.done():
                 if error is given:
                     fail(
@@ -123,37 +135,59 @@ async def outcome(
                         at=where(error) or ex.make_failing_request,
                     )
                 raise error
-    return students
+    return loop.time() - started
+
+
+def students_tasks(future: asyncio.Future) -> set[asyncio.Task]:
+    """The running tasks of the loop that run the student's code, whatever started them: every task but the grader's
+    own (the check, its helpers, the ticker) and `future` itself."""
+    return {task for task in asyncio.all_tasks() if not _graders(task)} - {future}
+
+
+def _graders(task: asyncio.Task) -> bool:
+    code = getattr(task.get_coro(), "cr_code", None)
+    return code is not None and code.co_filename.startswith(GRADER_DIR)
 
 
 def never_set(future: asyncio.Future, tasks: set, shown: str, waited: float, *, failing: bool = False) -> None:
-    """Fail when `future`, which the call `shown` returned, was still pending after `waited` seconds; `failing` when
-    that call was make_failing_request."""
+    """Fail when `future`, which the call `shown` returned, was still pending `waited` seconds later; `tasks` are the
+    ones the call started, `failing` says that call was make_failing_request."""
     if future.done():
         return
-    maker, setter = (
-        (ex.make_failing_request, "set_exception(exc)") if failing else (ex.make_request, "set_result(value)")
-    )
-    if tasks and all(task.done() for task in tasks):
+    maker = ex.make_failing_request if failing else ex.make_request
+    setter = "set_exception(exc)" if failing else "set_result(value)"
+    own = set(tasks) - {future}
+    at = maker if failing else ex.set_future_value
+    ended = [task for task in own if task.done() and not task.cancelled() and task.exception() is None]
+    returned = [task.result() for task in ended if task.result() is not None]
+    if returned:
         fail(
-            f"the task that {shown} started finished, but the future it returned was never set",
+            f"a task that {shown} started returned {returned[0]!r}, but the future the call returned was still not"
+            f" set {waited:.1f} s later",
             expected=f"the task calls future.{setter} after its sleep",
-            fix=f"Call future.{setter} in the task: returning {'the exception' if failing else 'the value'} only ends"
-            " the task, and nobody awaits the task.",
-            at=maker if failing else ex.set_future_value,
+            fix=f"Call future.{setter} in the task: returning a value only ends the task, and nobody awaits the task.",
+            at=at,
         )
-    if tasks:
+    if own and all(task.done() for task in own):
         fail(
-            f"the future that {shown} returned was still not set {waited:g} s later, and the task the call started"
+            f"the task that {shown} started finished, but the future it returned was still not set {waited:.1f} s"
+            " later",
+            expected=f"the task calls future.{setter} after its sleep",
+            fix=f"Call future.{setter} in the task, after its sleep.",
+            at=at,
+        )
+    if own:
+        fail(
+            f"the future that {shown} returned was still not set {waited:.1f} s later, and the task the call started"
             " was still waiting",
             expected="the task sets the future once `delay` seconds have passed",
             fix="In the task, sleep for the `delay` given to the call, `await asyncio.sleep(delay)`, not a fixed"
             f" time, then call future.{setter}.",
-            at=maker if failing else ex.set_future_value,
+            at=at,
         )
     fail(
-        f"the future that {shown} returned was still not set {waited:g} s later; {maker.__name__} had scheduled no"
-        " task to set it",
+        f"the future that {shown} returned was still not set {waited:.1f} s later; {maker.__name__} had scheduled"
+        " no task to set it",
         expected=f"a task that {maker.__name__} scheduled sets the future after `delay` seconds",
         fix="Schedule the coroutine as a task: asyncio.create_task(set_future_value(future, value, delay)). Calling"
         " set_future_value(...) without that only makes a coroutine object, which never runs."
@@ -169,8 +203,9 @@ async def requested_from(value: Any, delay: float, timeout: float = 2) -> tuple[
     before = asyncio.all_tasks()
     future = ex.make_request(value, delay)
     if asyncio.isfuture(future):
-        tasks = await outcome(future, new_tasks(before), timeout)
-        never_set(future, tasks, call_repr(ex.make_request, value, delay), timeout)
+        tasks = new_tasks(before)
+        waited = await outcome(future, tasks, timeout)
+        never_set(future, tasks, call_repr(ex.make_request, value, delay), waited)
         return future, future.result()
     coroutine = inspect.iscoroutine(future)
     got = await asyncio.wait_for(future, timeout=timeout)
@@ -232,8 +267,8 @@ async def test_schedules_a_task():
         at=ex.make_request,
     )
     with settling(future) as settled:
-        tasks = await outcome(future, tasks)
-    never_set(future, tasks, call_repr(ex.make_request, "value", 0.01), 2)
+        waited = await outcome(future, tasks)
+    never_set(future, tasks, call_repr(ex.make_request, "value", 0.01), waited)
     problem = setter_problem(settled, before)
     if problem is not None:
         fail(
@@ -370,8 +405,8 @@ async def test_loop_keeps_running_while_waiting():
         at=ex.make_request,
     )
     tasks = new_tasks(before)
-    tasks, ticks = await count_ticks_while(outcome(future, tasks))
-    never_set(future, tasks, f"make_request('x', {DELAY})", 2)
+    waited, ticks = await count_ticks_while(outcome(future, tasks))
+    never_set(future, tasks, f"make_request('x', {DELAY})", waited)
     value = future.result()
     if value != "x":
         returned_a_task(ex.make_request, future, value, "'x', the value set_future_value sets on the future")
@@ -478,8 +513,8 @@ async def test_failing_request_raises_same_exception():
         at=ex.make_failing_request,
     )
     tasks, shown = new_tasks(before), call_repr(ex.make_failing_request, error, 0.01)
-    tasks = await outcome(future, tasks, given=error, shown=shown)
-    never_set(future, tasks, shown, 2, failing=True)
+    waited = await outcome(future, tasks, given=error, shown=shown)
+    never_set(future, tasks, shown, waited, failing=True)
     try:
         got = await asyncio.wait_for(future, timeout=0.01)
     except ValueError as raised:
@@ -541,8 +576,8 @@ async def test_failing_request_waits_and_tolerates_cancel():
         cancelled.cancel()
         shown = call_repr(ex.make_failing_request, late, DELAY)
         with settling(kept) as settled:
-            watched, ticks = await count_ticks_while(outcome(kept, ours, given=late, shown=shown))
-        never_set(kept, watched, shown, 2, failing=True)
+            waited, ticks = await count_ticks_while(outcome(kept, ours, given=late, shown=shown))
+        never_set(kept, ours, shown, waited, failing=True)
         await asyncio.wait(tasks, timeout=2)
     finally:
         loop.set_exception_handler(handler)
