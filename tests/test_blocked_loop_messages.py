@@ -72,6 +72,13 @@ CASES = [
         "in run_cpu_bound: return [pool.submit(work, n).result() for n in ns]",
         "future.result()",
     ),
+    (
+        "04",
+        "thread_pool_map.py",
+        "loop_stays_responsive",
+        "in run_cpu_bound: return list(pool.map(work, ns))",
+        "pool.map",
+    ),
 ]
 
 
