@@ -38,7 +38,7 @@ solution that looks blocking pays for it."""
 GRACE = 10 * DELAY
 """Seconds a future may still take to be set once every task of the student's has ended (by a timer or callback the
 last one scheduled): ten times the longest `delay` of the checks; a future not set by then is never set."""
-GRADER_DIR = os.path.dirname(grader.__file__) + os.sep
+GRADER_DIR = os.path.realpath(os.path.dirname(grader.__file__)) + os.sep
 """The grader package: a task whose coroutine is defined under it is the grader's, not the student's."""
 
 
@@ -141,12 +141,12 @@ async def outcome(
 def students_tasks(future: asyncio.Future) -> set[asyncio.Task]:
     """The running tasks of the loop that run the student's code, whatever started them: every task but the grader's
     own (the check, its helpers, the ticker) and `future` itself."""
-    return {task for task in asyncio.all_tasks() if not _graders(task)} - {future}
+    return {task for task in asyncio.all_tasks() if not _graders(task)} - {future, asyncio.current_task()}
 
 
 def _graders(task: asyncio.Task) -> bool:
     code = getattr(task.get_coro(), "cr_code", None)
-    return code is not None and code.co_filename.startswith(GRADER_DIR)
+    return code is not None and os.path.realpath(code.co_filename).startswith(GRADER_DIR)
 
 
 def never_set(future: asyncio.Future, tasks: set, shown: str, waited: float, *, failing: bool = False) -> None:
