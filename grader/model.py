@@ -151,6 +151,11 @@ class ExerciseResult:
     def passed(self) -> bool:
         return all(c.passed for c in self.checks)
 
+    @property
+    def not_started(self) -> bool:
+        """Every check still says "not implemented yet": the untouched stub, or a student who wrote nothing yet."""
+        return bool(self.checks) and all(c.not_implemented for c in self.checks)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -29,7 +29,7 @@ class Stage(str, Enum):
 def stage_of(result: ExerciseResult) -> Stage:
     if result.passed:
         return Stage.PASSED
-    if all(c.not_implemented for c in result.checks):
+    if result.not_started:
         return Stage.NOT_STARTED
     return Stage.FAILING
 

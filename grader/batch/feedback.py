@@ -25,11 +25,6 @@ def code(text: str) -> str:
     return code_span(" ".join(text.split()))
 
 
-def not_started(exercise: ExerciseResult) -> bool:
-    """Every check still says "not implemented yet": the untouched stub, as `grader status` says."""
-    return bool(exercise.checks) and all(c.not_implemented for c in exercise.checks)
-
-
 def repository_problem(result: SubmissionResult) -> str | None:
     """The one reason why nothing of the repository could be graded (no `exercises/` folder, a linked one), or
     None. Every exercise then carries it, and it names no exercise's file (a missing file does)."""
@@ -76,7 +71,7 @@ def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
         if exercise.location:
             out.write(f"\nWhere: {code(str(exercise.location))}\n")
         out.write(f"\nAll {len(exercise.checks)} checks score 0 until this is fixed.\n")
-    elif not_started(exercise):
+    elif exercise.not_started:
         out.write(f"Nothing to grade yet: {_unwritten(exercise)}.\n")
     else:
         for check in exercise.checks:
@@ -105,7 +100,7 @@ def render(record: StudentRecord, out: TextIO) -> None:
               f"{sum(c.passed for c in checks)} of {len(checks)} checks passed\n\n")  # fmt: skip
     out.write("| Exercise | Points | |\n|---|---|---|\n")
     for exercise in result.exercises:
-        note = "all checks pass" if exercise.passed else "not started" if not_started(exercise) else (
+        note = "all checks pass" if exercise.passed else "not started" if exercise.not_started else (
             exercise.outcome.value.replace("_", " ") if exercise.message else
             f"{sum(c.passed for c in exercise.checks)} of {len(exercise.checks)} checks pass")  # fmt: skip
         title = inline(exercise.title, table=True)

@@ -7,7 +7,6 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from grader.batch.feedback import not_started
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.catalog import Exercise
 from grader.model import NOT_IMPLEMENTED, ExerciseResult, Outcome, Status
@@ -86,7 +85,7 @@ def histogram(totals: list[int], max_score: int) -> list[tuple[str, int]]:
 def started(exercise: ExerciseResult) -> bool:
     """The student's file is there and is no longer the stub, as `grader status` decides: a missing file (or
     no exercises/ folder) is not started, and neither is one whose every check still says "not implemented"."""
-    return exercise.outcome is not Outcome.MISSING and not not_started(exercise)
+    return exercise.outcome is not Outcome.MISSING and not exercise.not_started
 
 
 def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 12) -> ClassStats:
@@ -103,7 +102,7 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
         for exercise in record.result.exercises:
             begun[exercise.id] += started(exercise)
             missing[exercise.id] += exercise.outcome is Outcome.MISSING
-            if not_started(exercise):
+            if exercise.not_started:
                 never_started[exercise.id] += 1
             elif exercise.message:
                 key = (exercise.id, None, normalise(exercise.message))

@@ -288,8 +288,7 @@ def _where_next(console: Console, exercise: ExerciseResult, hint: Text | None) -
     """Where to look next: the lesson's section on the exercise, then a hint (`hint` says how to get one). Two
     lines, so that a narrow terminal folds neither the section's name nor the command to type."""
     hint = hint or Text.assemble(("run ", "dim"), f"{grader_command()} hint {exercise.id}")
-    not_started = bool(exercise.checks) and all(c.not_implemented for c in exercise.checks)
-    section = "" if not_started else lesson_section(exercise.id)  # the stub's own pointers name it already
+    section = "" if exercise.not_started else lesson_section(exercise.id)  # the stub's own pointers name it already
     if section:
         print_wrapped(console, Text.assemble(("stuck? re-read ", "dim"), f"'{section}'", (" in the lesson,", "dim")), 2)
         print_wrapped(console, Text("or ", style="dim") + hint, 2)

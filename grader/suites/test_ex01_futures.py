@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
-import grader
+from grader.catalog import PACKAGE_DIR
 from grader.probes.calls import await_call
 from grader.probes.futures import TICK, count_ticks_while, setter_problem, settled_at, settling
 from grader.probes.loop_watch import LoopWatch
@@ -38,7 +38,7 @@ solution that looks blocking pays for it."""
 GRACE = 10 * DELAY
 """Seconds a future may still take to be set once every task of the student's has ended (by a timer or callback the
 last one scheduled): ten times the longest `delay` of the checks; a future not set by then is never set."""
-GRADER_DIR = os.path.realpath(os.path.dirname(grader.__file__)) + os.sep
+GRADER_DIR = str(PACKAGE_DIR) + os.sep
 """The grader package: a task whose coroutine is defined under it is the grader's, not the student's."""
 
 
