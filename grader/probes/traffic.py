@@ -8,7 +8,9 @@ wrong solution costs one `WAIT_LIMIT`, not one per request.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 BASE_URL = "http://status.test"
 """`.test` is reserved (RFC 2606): no such host exists, should a request ever escape the mocks."""
@@ -41,6 +43,56 @@ def sent_in_turn(most: int) -> str:
 
 def url(path: str) -> str:
     return f"{BASE_URL}/{path}"
+
+
+ORDER_STATUSES = {"order/c": 201, "order/a": 200, "order/d": 203, "order/b": 202}
+"""The order check's URLs and their statuses. Each is answered after the next one (b first, c last), and the
+names are not in URL order either, so answers in arrival order, a done set, or a dict read back sorted all differ
+from the order of `urls`."""
+ORDER_URLS = [url(path) for path in ("order/c", "order/a", "order/d", "order/b", "order/a")]
+"""Five requests, the most the contract allows at once; "order/a" twice, since a dict keyed by URL keeps one."""
+ORDER_EXPECTED = [ORDER_STATUSES[link.removeprefix(f"{BASE_URL}/")] for link in ORDER_URLS]
+ORDER_FIX = (
+    "`asyncio.gather` returns the results in the order of its arguments, one per argument, whenever they arrive;"
+    " `as_completed`, the done set of `asyncio.wait` and a dict keyed by URL do not."
+)
+
+
+def route_order_case(route: Callable[..., str]) -> None:
+    """Route the order check's URLs on a fake server whose `route(url, status, after=...)` holds a request until
+    `after` has been answered."""
+    paths = list(ORDER_STATUSES)
+    for path, answered_after in zip(paths, [*paths[1:], None], strict=True):
+        route(url(path), ORDER_STATUSES[path], after=url(answered_after) if answered_after else None)
+
+
+def order_slip(got: Any) -> str:
+    """What a wrong answer to the order case looks like, to add to its failure message ('' when unclear)."""
+    if not isinstance(got, (list, tuple)):
+        return ""
+    got = list(got)
+    answered = list(ORDER_STATUSES.values())[::-1]
+    if got == sorted(ORDER_EXPECTED, key=answered.index):
+        return ": the order in which the answers arrived"
+    if got == [ORDER_STATUSES[path] for path in sorted(ORDER_STATUSES)]:
+        return ": one status per distinct URL, sorted by URL"
+    if len(got) == len(ORDER_STATUSES) and sorted(got) == sorted(ORDER_STATUSES.values()):
+        return f": one status per distinct URL, although {ORDER_URLS[1]} is in urls twice"
+    if sorted(got) == sorted(ORDER_EXPECTED):
+        return ": every status, in another order than the URLs'"
+    return ""
+    statuses = [ORDER_STATUSES[link.removeprefix(BASE_URL + "/")] for link in ORDER_URLS]
+    arrival = sorted(statuses, key=[202, 203, 200, 201].index)  # b, d, the two a's, then c
+    got = list(got)
+    if got == arrival:
+        return ": the order in which the answers arrived"
+    if got == [ORDER_STATUSES[path] for path in sorted(ORDER_STATUSES)]:
+        return ": sorted by URL, one status per distinct URL"
+    if len(got) == len(ORDER_STATUSES) and sorted(got) == sorted(ORDER_STATUSES.values()):
+        return f": one status per distinct URL, although {ORDER_URLS[1]} is in urls twice"
+    if len(got) == len(statuses) and sorted(got) == sorted(statuses):
+        return ": every status, in another order than the URLs'"
+    return ""
 
 
 @dataclass(frozen=True)
