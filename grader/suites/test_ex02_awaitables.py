@@ -40,6 +40,10 @@ class Ready:
         return "ready"
 
 
+class ReadyToo(Ready):
+    """Awaitable through inheritance: `await` looks `__await__` up on the class and its bases alike."""
+
+
 class LooksLikeACoroutine(Coroutine):
     """Implements the coroutine interface by hand; not what calling an `async def` gives."""
 
@@ -228,6 +232,13 @@ async def test_custom_awaitable_is_awaitable():
     )
     expect(await ready == "ready", "awaiting the hand-made awaitable did not give 'ready'", expected="'ready'",
            fix="kind_of only looks at the object: it must not await, start or change it.", at=ex.kind_of)  # fmt: skip
+    expect_kind(
+        classify(ReadyToo()),
+        "an object whose class inherits __await__ from its base class",
+        "awaitable",
+        "`await` finds __await__ on the class or any base class, as attribute lookup on the type does:"
+        " isinstance(obj, collections.abc.Awaitable) asks exactly that; type(obj).__dict__ sees only the class itself.",
+    )
     expect_kind(
         classify(LooksLikeACoroutine()),
         "an object that implements the coroutine interface (send, throw, close, __await__) by hand",

@@ -38,6 +38,9 @@ WAIT_FOR_TASKS = (
 
 
 LONG_TASK_ITERATIONS = 50
+GENERATIONS = 3
+"""Tasks in the chain that the later-tasks check leaves: waiting twice, the pending tasks and then theirs, is not
+enough."""
 NAMES = ("run_manually", "run_until_all_done")
 
 
@@ -112,15 +115,19 @@ class Probe:
         await asyncio.sleep(0)
         return self.result
 
-    async def child_starts_grandchild(self) -> None:
+    async def starts_a_generation(self, left: int) -> None:
+        """Once the loop waits, start the next task, which starts the next, `left` generations deep; the last notes
+        "last generation"."""
         await self.until_the_loop_waits()
         await asyncio.sleep(0.02)
-        self.start(self.sleep_then_note(0.02, "grandchild"))
-        self.events.append("child")
+        if left > 1:
+            self.start(self.starts_a_generation(left - 1))
+        else:
+            self.start(self.sleep_then_note(0.02, "last generation"))
 
-    async def leaves_a_task_that_starts_another(self):
+    async def leaves_a_task_that_starts_others(self):
         self.note_loop()
-        self.start(self.child_starts_grandchild())
+        self.start(self.starts_a_generation(GENERATIONS - 1))
         return self.result
 
 
@@ -391,15 +398,15 @@ def test_waits_for_pending_tasks():
 @check("run_until_all_done also waits for tasks that the pending tasks start", depends=("waits_for_pending_tasks",))
 def test_waits_for_tasks_started_later():
     probe = Probe()
-    coro = probe.leaves_a_task_that_starts_another()
+    coro = probe.leaves_a_task_that_starts_others()
     try:
         run(ex.run_until_all_done, coro)
     finally:
         discard(coro)
-    if "grandchild" not in probe.events:
+    if "last generation" not in probe.events:
         fail(
-            "a task started by a pending task, after the main coroutine had returned, never finished "
-            f"(tasks: {describe_tasks(probe)})",
+            f"the last of {GENERATIONS} tasks, each started by the one before once the main coroutine had returned,"
+            f" never finished (tasks: {describe_tasks(probe)})",
             expected="run_until_all_done waits until no task at all is left on the loop",
             fix="Tasks you wait for may start new ones: ask asyncio.all_tasks(loop) again after each wait, "
             "until it is empty.",

@@ -232,12 +232,14 @@ def _sentinel_handler(logger: logging.Logger) -> logging.Handler:
 def test_leaves_logger_as_found():
     logger = logging.getLogger("asyncio")
     _sentinel_handler(logger)
-    before = LoggerState.of(logger)
-    ex.slow_callbacks(Main().main)
-    changes = before.differences(LoggerState.of(logger))
-    expect(not changes, "after slow_callbacks returned, the 'asyncio' logger had changed: " + "; ".join(changes),
-           expected="the logger exactly as it was before the call", fix=RESTORE_LOGGER,
-           at=ex.slow_callbacks)  # fmt: skip
+    for propagate in (True, False):  # False too, so that "as found" cannot be met by setting True back by habit
+        logger.propagate = propagate
+        before = LoggerState.of(logger)
+        ex.slow_callbacks(Main().main)
+        changes = before.differences(LoggerState.of(logger))
+        expect(not changes, "after slow_callbacks returned, the 'asyncio' logger had changed: " + "; ".join(changes),
+               expected="the logger exactly as it was before the call", fix=RESTORE_LOGGER,
+               at=ex.slow_callbacks)  # fmt: skip
 
 
 @check("when main() raises, the exception comes out unchanged, and the loop and logger are cleaned up")
