@@ -34,6 +34,7 @@ from grader.guard import GraderSnapshot, changes_since, restore
 from grader.model import NOT_IMPLEMENTED, Outcome, Status
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
+from grader.unawaited import Unawaited, catch_unawaited, note_unawaited, track_origins
 
 
 def check_name(item: pytest.Item) -> str:
@@ -104,6 +105,7 @@ class GradingSession:
         self.not_implemented: set[str] = set()
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
         self.running = ""
+        self.unawaited: list[Unawaited] = []
         self.grader_code: GraderSnapshot | None = None
         # Held here, taken before any student code ran: rebinding grader.guard's or this module's names later
         # does not change what the checks below call.
@@ -111,6 +113,7 @@ class GradingSession:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.events.send("importing")
+        track_origins()
         sys.path.insert(0, self.setup.root)
         relpath = self.setup.module.replace(".", "/") + ".py"
         self.grader_before = self._snapshot()
@@ -168,6 +171,11 @@ class GradingSession:
                 pytest.skip(f'can\'t check this until the check "{_title(item.module, dependency)}" passes')
 
     @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item):
+        with catch_unawaited(self.setup.root) as self.unawaited:
+            return (yield)
+
+    @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
         name = check_name(item)
@@ -179,6 +187,8 @@ class GradingSession:
             verdict = Verdict(Status.SKIPPED, str(reason))
         elif report.failed and call.excinfo is not None:
             verdict = self._explain(call.excinfo.value, call.excinfo.tb, self.setup.root)
+            if call.when == "call" and not verdict.message.startswith(NOT_IMPLEMENTED):
+                verdict = note_unawaited(verdict, self.unawaited)
             if call.when == "teardown":
                 verdict.message = f"after the check itself passed, cleaning up failed: {verdict.message}"
         else:

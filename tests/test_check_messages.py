@@ -1,5 +1,5 @@
-"""What a failing check tells the student about plausible wrong solutions of 02, 03 and 05 to 08: the object or
-call in the student's terms, the expectation, and a fix that fits what their code did (not a call they never wrote)."""
+"""What a failing check tells the student about plausible wrong solutions: the object or call in the student's
+terms, the expectation, and a fix that fits what their code did (not a call they never wrote)."""
 
 from __future__ import annotations
 
@@ -256,3 +256,16 @@ def test_a_missing_await_on_gather_is_named(tmp_path):
             verdict.message
         ), verdict.message
         assert "return await asyncio.gather(*tasks)" in verdict.fix
+
+
+def test_a_coroutine_never_awaited_is_named_with_its_line(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "sleep_not_awaited.py"
+    checks = failed(grade_source(tmp_path, "01", wrong))
+    for name in ("sets_result_after_delay", "loop_keeps_running_while_waiting", "requests_overlap"):
+        verdict = checks[name]
+        assert "meanwhile `asyncio.sleep(delay)` on line 24 never ran: it only made a coroutine object" in (
+            verdict.message
+        ), verdict.message
+        assert verdict.location.line == 24 and verdict.location.function == "set_future_value"
+    not_blocked = checks["loop_keeps_running_while_waiting"].message
+    assert not_blocked.startswith("make_request('x', 0.05) was answered after 0.0") and "blocked" not in not_blocked

@@ -389,6 +389,7 @@ async def blocked_fail(
 @check("the event loop keeps running other coroutines while a request is pending")
 async def test_loop_keeps_running_while_waiting():
     before = asyncio.all_tasks()
+    asked = asyncio.get_running_loop().time()
     future = ex.make_request("x", DELAY)
     plain_function(ex.make_request, future, "x", DELAY)
     expect(
@@ -406,12 +407,21 @@ async def test_loop_keeps_running_while_waiting():
     )
     tasks = new_tasks(before)
     waited, ticks = await count_ticks_while(outcome(future, tasks))
+    answered = asyncio.get_running_loop().time() - asked  # a loop blocked by time.sleep(delay) still took delay
     never_set(future, tasks, f"make_request('x', {DELAY})", waited)
     value = future.result()
     if value != "x":
         returned_a_task(ex.make_request, future, value, "'x', the value set_future_value sets on the future")
     expect(value == "x", f"await make_request('x', {DELAY}) gave {value!r}", expected="'x'", fix=SAME_VALUE,
            at=ex.set_future_value)  # fmt: skip
+
+    expect(
+        ticks >= MIN_TICKS or answered >= DELAY / 2,  # no ticks because nothing waited: not a blocked loop
+        f"make_request('x', {DELAY}) was answered after {answered:.3f} s, before any other coroutine had a turn",
+        expected=f"a request pending for about {DELAY} s, while other coroutines run",
+        fix="await asyncio.sleep(delay) in set_future_value before setting the result.",
+        at=ex.set_future_value,
+    )
 
     async def again(delay: float) -> None:
         before = asyncio.all_tasks()
