@@ -269,3 +269,10 @@ def test_a_coroutine_never_awaited_is_named_with_its_line(tmp_path):
         assert verdict.location.line == 24 and verdict.location.function == "set_future_value"
     not_blocked = checks["loop_keeps_running_while_waiting"].message
     assert not_blocked.startswith("make_request('x', 0.05) was answered after 0.0") and "blocked" not in not_blocked
+
+
+def test_a_misspelt_unit_costs_only_the_format_check(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "unit_seconds.py"
+    checks = failed(grade_source(tmp_path, "03", wrong))
+    assert set(checks) == {"prints_finished_line_with_elapsed_time"}, {n: c.message for n, c in checks.items()}
+    assert "the total followed by ' second(s)', exactly" in checks["prints_finished_line_with_elapsed_time"].expected

@@ -314,7 +314,7 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
         lines = printed(capsys)
         await call(decorated, 0.1234)
         precise = printed(capsys)
-    options = {"decorated": decorated, "at": wrapper_at(decorated), "after": "downloading", "strict_case": True}
+    options = {"decorated": decorated, "at": wrapper_at(decorated), "after": "downloading", "strict": True}
     expect_total(lines, download, "2.5000", "when download(2.5) took 2.5 s", **options)
     expect_total(precise, download, "0.1234", "when download(0.1234) took 0.1234 s", **options,
                  since_decorated="2.6234")  # fmt: skip

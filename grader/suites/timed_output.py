@@ -16,7 +16,11 @@ from grader.testing import expect, fail
 BODY_LINES = ("downloading", "hello from the body")
 """What the suite's own bodies print (`download`, `greet`): kept when a long output is cut short, since the order
 around them matters."""
-FINISHED = re.compile(r"^(?P<word>finished) (?P<func>.+) in (?P<total>\S+) second\(s\)$", re.IGNORECASE)
+FINISHED = re.compile(
+    r"^(?P<word>finished) (?P<func>.+) in (?P<total>\S+?)(?P<unit>\s*(?:s|secs?|seconds?|second\(s\))?)$", re.IGNORECASE
+)
+"""A Finished line, also with the unit misspelt ('seconds', '2.5s') or missing: only the format check fails it."""
+UNIT = " second(s)"
 FINALLY = (
     "Print the Finished line in the `finally:` block of a `try:` around `await func(*args, **kwargs)`: it runs"
     " whether the body returned, raised or was cancelled."
@@ -74,20 +78,28 @@ def expect_capital_s(first: str | None, expected: str, happened: str, at: Any) -
         )
 
 
-def finished_lines(lines: list[str], func: Any, *, at: Any, strict_case: bool = False) -> list[tuple[int, str]]:
+def finished_lines(lines: list[str], func: Any, *, at: Any, strict: bool = False) -> list[tuple[int, str]]:
     """(index, total as printed) of every line that looks like a Finished line, whatever its case.
 
-    Only the check about the line's format (`strict_case`) fails a lower-case 'finished': the checks about the
-    time taken read the total from it all the same, so that one slip costs one check."""
+    Only the check about the line's format (`strict`) fails a lower-case 'finished' or another unit than
+    'second(s)': the checks about the time taken read the total from it all the same, so that one slip costs one
+    check."""
     found = []
     for index, line in enumerate(lines):
         match = FINISHED.match(line)
         if match:
             expect(
-                match["word"] == "Finished" or not strict_case,
+                match["word"] == "Finished" or not strict,
                 f"your code printed {line!r}",
                 expected=f"the line to start with a capital F: 'Finished {func} in ...'",
                 fix="The lesson's decorator prints 'finished' in lower case; the exercise asks for 'Finished'.",
+                at=at,
+            )
+            expect(
+                match["unit"] == UNIT or not strict,
+                f"your code printed {line!r}",
+                expected=f"the total followed by ' second(s)', exactly: 'Finished {func} in 2.5000 second(s)'",
+                fix="Print the unit as the exercise shows it: f'... in {total:.4f} second(s)'.",
                 at=at,
             )
             expect(
@@ -145,13 +157,13 @@ def expect_total(
     decorated: Any,
     at: Any,
     after: str | None = None,
-    strict_case: bool = False,
+    strict: bool = False,
     since_decorated: str | None = None,
 ) -> None:
     """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
     `decorated` is the student's wrapper, to tell why a total is wrong, and `since_decorated` the total of a wrapper
     that reads its start time when decorating."""
-    found = finished_lines(lines, func, strict_case=strict_case, at=at)
+    found = finished_lines(lines, func, strict=strict, at=at)
     expected = f"Finished {func} in {total} second(s)"
     if not found:
         fail(
