@@ -100,7 +100,8 @@ def meet(folder: str, expected: int, timeout: float, n: int) -> Record:
 
 
 def finish_in_reverse(folder: str, count: int, timeout: float, n: int) -> int:
-    """Return `n`, but only after the call for `n + 1` has returned (plus a margin): completion order is reversed.
+    """Return `n + 10` (not what the default work returns), but only after the call for `n + 1` has returned (plus
+    a margin): completion order is reversed.
 
     Run concurrently on enough workers, calls for 0..count-1 complete in the order count-1, ..., 1, 0, so a
     solution that collects results as they complete returns them backwards.
@@ -112,4 +113,4 @@ def finish_in_reverse(folder: str, count: int, timeout: float, n: int) -> int:
             time.sleep(0.005)
         time.sleep(0.1)  # lets the later call's result reach the parent first
     (here / f"done-{n}").touch()
-    return n
+    return n + 10

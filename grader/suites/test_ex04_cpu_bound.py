@@ -6,6 +6,7 @@ which reports the process and thread that ran it and when. So "ran in another pr
 the start method (fork, forkserver, spawn) the student's pools use.
 """
 
+import os
 import tempfile
 import threading
 from functools import partial
@@ -35,11 +36,31 @@ PROCESSES = (
     "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
 )
 IN_ORDER = "`asyncio.gather` returns results in the order of its arguments; `as_completed` does not."
+AWAIT_THE_FUTURES = (
+    "Await the pool's futures (`await loop.run_in_executor(pool, work, n)`): never call work(n), `future.result()` or"
+    " `pool.map` directly in the coroutine."
+)
+SHUT_DOWN_FIRST = (
+    "Await the results inside the `with` block: leaving it shuts the pool down, and shutdown waits, in the event"
+    " loop's own thread, for the workers to finish. Await first (`return await asyncio.gather(...)` indented under"
+    " the `with`), then let the block end."
+)
 SHUT_DOWN = "Use `with ProcessPoolExecutor() as pool:` (or `pool.shutdown()` in a `finally:`) around the work."
 MADE_AT_IMPORT = (
     "Make the pool inside run_cpu_bound, `with ProcessPoolExecutor() as pool:` around the work, so that each call"
     " shuts down the pool it made; a pool made once at import keeps its workers running after every call."
 )
+
+
+@pytest.fixture(autouse=True)
+def two_cpus_at_least(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let a default pool have two workers where this process may use only one CPU (a container pinned to one):
+    its size is the CPUs it may use (os.process_cpu_count() from Python 3.13), so there the reference solution
+    could not run two calls at once, on the grading machine's account rather than the student's."""
+    for name in ("cpu_count", "process_cpu_count"):
+        count = getattr(os, name, None)
+        if count is not None and (count() or 1) < 2:
+            monkeypatch.setattr(os, name, lambda: 2)
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +74,7 @@ async def run_cpu_bound(*args, limit: float, shown: str | None = None):
     """`await ex.run_cpu_bound(*args)` within `limit` seconds; a TypeError saying that something is not callable is
     explained, since it is what calling work(n) in the argument of run_in_executor gives."""
     try:
-        return await await_call(ex.run_cpu_bound, *args, limit=limit, shown=shown)
+        got = await await_call(ex.run_cpu_bound, *args, limit=limit, shown=shown)
     except ValueError as error:
         if "max_workers must be greater than 0" not in str(error):
             raise
@@ -74,6 +95,24 @@ async def run_cpu_bound(*args, limit: float, shown: str | None = None):
             " hands the pool its result, which cannot be called. Pass them apart: loop.run_in_executor(pool, work, n).",
             at=where(error) or ex.run_cpu_bound,
         )
+    ns, given_work = (args[0], args[1]) if len(args) > 1 else (args[0] if args else [], None)
+    # What the given cpu_bound_work returns (the count, 0 below zero), worked out here: never the student's copy.
+    if given_work is not None and ns and got == [max(n, 0) for n in ns]:
+        fail(
+            f"{shown or call_repr(ex.run_cpu_bound, *args)} returned {got!r}: what cpu_bound_work gives, not the"
+            " work that was passed",
+            expected="work(n) for each n, with `work` the function run_cpu_bound was given",
+            fix="Run the `work` parameter in the pool, `loop.run_in_executor(pool, work, n)`: cpu_bound_work is only"
+            " its default, and the grader passes functions of its own.",
+            at=ex.run_cpu_bound,
+        )
+    return got
+
+
+def _shuts_down(code: str) -> bool:
+    """Whether the student's line that blocked the loop is the pool's shutdown: leaving its `with` block or a call
+    of shutdown(), which waits for the workers to finish."""
+    return code.startswith("with ") or ".shutdown(" in code
 
 
 def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
@@ -132,10 +171,10 @@ async def test_returns_results_in_order():
         reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT)
         got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
     expect(
-        isinstance(got, (list, tuple)) and list(got) == [0, 1],
+        isinstance(got, (list, tuple)) and list(got) == [10, 11],
         f"run_cpu_bound([0, 1], work) returned {got!r}"
-        + (", the order in which the calls finished (work(1) finished first)" if got == [1, 0] else ""),
-        expected="[0, 1]: the results in the order of ns",
+        + (", the order in which the calls finished (work(1) finished first)" if got == [11, 10] else ""),
+        expected="[10, 11], what work(0) and work(1) returned, in the order of ns",
         fix=IN_ORDER,
         at=ex.run_cpu_bound,
     )
@@ -201,8 +240,7 @@ async def test_loop_stays_responsive():
                 f"{shown}, where each call of work takes {BURN:g} s:"
                 f" while work({record.n}) ran, the {stall.describe()}",
                 expected="other coroutines keep running while the work runs in other processes",
-                fix="Await the pool's futures (`await loop.run_in_executor(pool, work, n)`): never call work(n),"
-                " `future.result()` or `pool.map` directly in the coroutine.",
+                fix=SHUT_DOWN_FIRST if _shuts_down(stall.code or "") else AWAIT_THE_FUTURES,
                 at=stall.location or ex.run_cpu_bound,
             )
 
