@@ -151,11 +151,20 @@ def _graders(task: asyncio.Task) -> bool:
 
 def never_set(future: asyncio.Future, tasks: set, shown: str, waited: float, *, failing: bool = False) -> None:
     """Fail when `future`, which the call `shown` returned, was still pending `waited` seconds later; `tasks` are the
-    ones the call started, `failing` says that call was make_failing_request."""
-    if future.done():
-        return
+    ones the call started, `failing` says that call was make_failing_request. A cancelled future was not set either:
+    nothing in the check cancels one, so the student's code did."""
     maker = ex.make_failing_request if failing else ex.make_request
     setter = "set_exception(exc)" if failing else "set_result(value)"
+    if future.cancelled():
+        fail(
+            f"the future that {shown} returned was cancelled, not set: the check never cancels it, so your code did",
+            expected=f"the task calls future.{setter} after its sleep, and nothing cancels the future",
+            fix="Wait with `await asyncio.sleep(delay)`: asyncio.wait_for(future, timeout) cancels the future it"
+            " waits on when the time runs out, and future.cancel() ends it for good.",
+            at=ex.set_future_value if not failing else maker,
+        )
+    if future.done():
+        return
     own = set(tasks) - {future}
     at = maker if failing else ex.set_future_value
     ended = [task for task in own if task.done() and not task.cancelled() and task.exception() is None]
