@@ -283,3 +283,12 @@ def test_a_future_cancelled_by_the_students_code_is_told_apart(tmp_path):
     verdict = failed(grade_source(tmp_path, "01", wrong))["schedules_a_task"]
     assert verdict.message.startswith("the future that make_request('value', 0.01) returned was cancelled, not set")
     assert "asyncio.wait_for(future, timeout) cancels the future" in verdict.fix
+
+
+def test_a_session_closed_by_fetch_status_is_blamed_on_its_line(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex06_aiohttp" / "closes_the_session_it_was_given.py"
+    checks = failed(grade_source(tmp_path, "06", wrong))
+    assert "uses_one_session" not in checks  # one session it was, closed too early: the other checks say so
+    verdict = checks["returns_status_codes"]
+    assert "fetch_status closed the session it was given, at line 11" in verdict.message, verdict.message
+    assert "`async with session:`" in verdict.fix and verdict.location.line == 11

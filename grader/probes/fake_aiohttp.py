@@ -4,9 +4,10 @@ aioresponses patches `ClientSession._request`: an unregistered URL raises `Clien
 touching the network. Its callbacks must be real `async def` functions, and a response without `reason=` makes
 `raise_for_status()` fail with `AssertionError` instead of `ClientResponseError`, so both are given here.
 Sessions are counted by spying on `ClientSession.__init__`, which `from aiohttp import ClientSession` cannot
-bypass. Every request, refused ones included, is recorded with the session that sent it and the thread it was
-sent from (`Sent`), read where aioresponses receives the session itself: a request from a session of the
-student's own, or from a loop run in a worker thread, gets the same answers and would otherwise go unseen.
+bypass, and the student's line that closed each is noted by spying on `close`. Every request, refused ones
+included, is recorded with the session that sent it and the thread it was sent from (`Sent`), read where
+aioresponses receives the session itself: a request from a session of the student's own, or from a loop run in
+a worker thread, gets the same answers and would otherwise go unseen.
 
 aioresponses answers without the session's connector, so the connector's limit on open connections
 (`TCPConnector(limit=N)` or `limit_per_host=N`: every URL here is on one host) is kept here instead: a session
@@ -27,7 +28,9 @@ import aiohttp
 import pytest
 from aioresponses import CallbackResult, aioresponses
 
+from grader.model import Location
 from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
+from grader.testing import calling_line
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,16 @@ class FakeAiohttpServer:
             original(session, *args, **kwargs)
 
         monkeypatch.setattr(aiohttp.ClientSession, "__init__", spy)
+        self.closed_at: list[Location] = []
+        """The student's lines that closed a session (`async with` ends by calling close), in order."""
+        close, closed_at = aiohttp.ClientSession.close, self.closed_at
+
+        async def close_spy(session: aiohttp.ClientSession) -> None:
+            if not session.closed and (line := calling_line()) is not None:
+                closed_at.append(line)
+            await close(session)
+
+        monkeypatch.setattr(aiohttp.ClientSession, "close", close_spy)
         self._answered: dict[str, asyncio.Event] = {}
         self._gathered: asyncio.Event | None = None
         self._gave_up = False
