@@ -292,3 +292,10 @@ def test_a_session_closed_by_fetch_status_is_blamed_on_its_line(tmp_path):
     verdict = checks["returns_status_codes"]
     assert "fetch_status closed the session it was given, at line 11" in verdict.message, verdict.message
     assert "`async with session:`" in verdict.fix and verdict.location.line == 11
+
+
+def test_get_event_loop_after_making_a_loop_is_told_to_use_that_loop(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "get_event_loop_for_the_tasks.py"
+    verdict = failed(grade_source(tmp_path, "07", wrong))["closes_loop_on_success"]
+    assert "new_event_loop() does not make the loop it returns current" in verdict.message
+    assert verdict.fix.startswith("Use the loop you made: `asyncio.all_tasks(loop)`") and verdict.location.line == 22

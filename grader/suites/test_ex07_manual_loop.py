@@ -205,6 +205,15 @@ def explain_missing_loop(error: BaseException, call: str, func) -> None:
             " `if pending: loop.run_until_complete(asyncio.gather(*pending))`.",
             at=_student_line(error, func) or func,
         )
+    if _makes_a_loop(func):
+        fail(
+            f"{call} raised RuntimeError: {str(error).rstrip('.')}. asyncio.get_event_loop() looks up the current"
+            " loop, and asyncio.new_event_loop() does not make the loop it returns current",
+            expected="the loop the function made is named wherever a loop is needed",
+            fix="Use the loop you made: `asyncio.all_tasks(loop)`, `loop.create_task(...)`,"
+            " `loop.run_until_complete(...)`; asyncio.get_event_loop() cannot find it.",
+            at=_student_line(error, func) or func,
+        )
     fail(
         f"{call} raised RuntimeError: {str(error).rstrip('.')}. asyncio.get_event_loop() only looks up a current"
         " loop, and none is set when it is called",
@@ -212,6 +221,15 @@ def explain_missing_loop(error: BaseException, call: str, func) -> None:
         fix=NEW_LOOP,
         at=_student_line(error, func) or func,
     )
+
+
+def _makes_a_loop(func) -> bool:
+    """Whether the student's function calls new_event_loop() (read from its source: the call failed before the
+    loop spy could tell the story), so that the fix is to use that loop rather than to make one."""
+    try:
+        return "new_event_loop(" in inspect.getsource(func)
+    except (OSError, TypeError):
+        return False
 
 
 def run(func, coro, call: str | None = None):
