@@ -283,7 +283,12 @@ class Watcher:
         remembered = load(self.root)
         passed = sum(known_progress(self.root, e, remembered).stage is Stage.PASSED for e in self.catalog)
         bar = Text(progress_bar(self.console, passed, len(self.catalog)), style="green")
-        self.console.print(bar + Text(f" {passed} of {len(self.catalog)} exercises pass", style="dim"))
+        bar.append(f" {passed} of {len(self.catalog)} exercises pass", style="dim")
+        if graded is not None:  # the score again, down here: a long verdict scrolls its heading off the screen
+            result = graded.result
+            bar.append(f" {symbol(self.console, 'dot')} ", style="dim")
+            bar.append(f"exercise {result.id}: {result.score}/{result.max_score} points", style="bold")
+        self.console.print(bar)
         if self.keys:
             self.console.print(Text(KEYS, style="dim"))
 

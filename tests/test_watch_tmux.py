@@ -66,6 +66,8 @@ def test_watch_shows_failure_then_pass_then_moves_on(terminal, course):
     assert "at: exercises/ex01_echo.py:1 in echo" in screen
     assert "fix: Return the argument itself, not a copy." in screen
     assert "stuck? press h for a hint" in screen and "grader hint" not in screen, "a key here, not a command"
+    footer = next(line for line in screen.splitlines() if "exercises pass" in line)
+    assert footer.endswith("exercise 01: 1/2 points"), "the score is in the footer too, near the prompt"
 
     terminal.type("h")
     screen, _ = terminal.wait_for("hint 1 of 2")
