@@ -71,6 +71,9 @@ class Location:
 
 NOT_IMPLEMENTED = "not implemented yet"
 """How the message of a check begins when the function it calls is still the stub's (`grader.diagnose` says it)."""
+NOT_RUN = "not run"
+"""How the message of a check begins when it never ran: the checks before it used up the exercise's time
+(`grader.runner`). Such a check did not fail, so it is never told as a failure "the same way as above"."""
 
 
 @dataclass
@@ -99,6 +102,11 @@ class CheckResult:
     def not_implemented(self) -> bool:
         """The check failed only because a function it calls still raises the stub's NotImplementedError."""
         return not self.passed and self.message.startswith(NOT_IMPLEMENTED)
+
+    @property
+    def not_run(self) -> bool:
+        """The check never ran: the exercise's time was used up by the checks before it."""
+        return self.status is Status.TIMEOUT and self.message.startswith(NOT_RUN + ":")
 
     def details(self) -> list[tuple[str, str]]:
         """What follows the message, labelled ("expected", "at", "fix"): only the parts that are known."""

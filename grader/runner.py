@@ -25,7 +25,7 @@ from grader import __version__
 from grader.catalog import Exercise
 from grader.errors import InternalError
 from grader.messages import TIMEOUT_FIX
-from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.suite_index import SuiteCheck, read_suite
 from grader.suite_process import (
     OUTPUT_LIMIT,
@@ -203,7 +203,7 @@ def _grade_in(
             for name in pending:
                 done[name] = _check(
                     exercise, suite[name], Status.TIMEOUT,
-                    f"not run: the checks before it took all the {exercise.total_time_limit:g} s"
+                    f"{NOT_RUN}: the checks before it took all the {exercise.total_time_limit:g} s"
                     " this exercise may take",
                     fix="Fix the endless loop or blocking call that the timed-out checks point at, then grade again.",
                 )  # fmt: skip

@@ -164,6 +164,9 @@ def _full_once(console: Console, check: CheckResult, shown: list[CheckResult], n
     explained = not check.passed and check.status is not Status.SKIPPED and not check.not_implemented
     twin = next((other for other in shown if _same_failure(check, other) and check.fix == other.fix), None)
     if explained and twin is not None:
+        if check.not_run:  # it did not fail: the time ran out before it started, as for the one above
+            _check_line(console, check, Text("not run either", style="dim"))
+            return
         where = "above" if twin is shown[-1] else f'"{fold(twin.title, SAME_AS_TITLE)}" above'
         _check_line(console, check, Text(f"fails the same way as {where}", style="dim"))
         return
