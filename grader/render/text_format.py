@@ -27,8 +27,10 @@ MAX_MESSAGE = 400
 """Characters of one message shown at most: beyond that it is cut, never a wall of text."""
 DETAIL_INDENT = 6
 
-_UNICODE = {"passed": "✓", "failed": "✗", "skipped": "-", "timeout": "⧗", "dot": "·", "full": "█", "empty": "░"}
-_ASCII = {"passed": "+", "failed": "x", "skipped": "-", "timeout": "!", "dot": "|", "full": "#", "empty": "."}
+_UNICODE = {"passed": "✓", "failed": "✗", "skipped": "-", "timeout": "⧗", "dot": "·", "full": "█", "empty": "░",
+            "note": "!"}  # fmt: skip
+_ASCII = {"passed": "+", "failed": "x", "skipped": "-", "timeout": "!", "dot": "|", "full": "#", "empty": ".",
+          "note": "!"}  # fmt: skip
 _COLOURS = {
     Status.PASSED: "green",
     Status.FAILED: "red",
@@ -271,6 +273,9 @@ def render_exercise(
     `stuck` says how to get a hint when the exercise does not pass yet (default: run `grader hint NN`), after the
     lesson's section on it; inside `grader watch` it is a key to press, not a command to type in another terminal."""
     _header(console, exercise)
+    if exercise.note:  # graded, but from elsewhere: the student learns where to move the file before anything else
+        first = Text("  ") + Text(symbol(console, "note"), style="yellow") + Text(" ")
+        print_wrapped(console, Text(fold(exercise.note), style="yellow"), 4, first)
     if exercise.message:
         _whole_exercise_problem(console, exercise)
     elif previous is None or previous.message or previous.id != exercise.id:
