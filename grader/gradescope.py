@@ -12,7 +12,8 @@ Our zip:
     kit/                the grader package (with its hidden suites) to install, and exercises/util.py
 
 Students may upload their files loose (`ex01_futures.py`) or their whole repository (`exercises/ex01_futures.py`,
-GitHub upload): each exercise's file is looked for at `exercises/<file>`, then anywhere in the submission.
+GitHub upload): each exercise's file is looked for at `exercises/<file>`, then by its very name elsewhere in the
+submission, by the rule `grader check` and `grader batch` follow too (`grader.locate`: bounded, no links).
 A missing `exercises/util.py` (given, not graded) is taken from the kit. Both scripts read `AUTOGRADER_ROOT`
 (default `/autograder`), and `run_autograder` reads `GRADER_PYTHON`, so the zip can be tried in a fake tree.
 """
@@ -31,8 +32,10 @@ from pathlib import Path
 from grader import __version__
 from grader.catalog import PACKAGE_DIR, Catalog, Exercise, load_catalog
 from grader.errors import InternalError, UsageError
+from grader.locate import locate
 from grader.model import Outcome, SubmissionResult
 from grader.render.gradescope_format import Visibility, results_json
+from grader.workspace import copy_file
 
 CONFIG = "gradescope.json"
 _FIXED_TIME = (2024, 1, 1, 0, 0, 0)
@@ -146,17 +149,6 @@ def _write_zip(out: Path, kit: Path, util: Path, config: Config) -> None:
                 _add(archive, f"kit/grader/{path.relative_to(PACKAGE_DIR).as_posix()}", path.read_bytes())
 
 
-def _find(submission: Path, filename: str) -> Path | None:
-    direct = submission / "exercises" / filename
-    if direct.is_file() and not direct.is_symlink():
-        return direct
-    found = sorted(
-        (p for p in submission.rglob(filename) if p.is_file() and not p.is_symlink()),
-        key=lambda p: (len(p.parts), str(p)),
-    )
-    return found[0] if found else None
-
-
 def gather_submission(submission: Path, exercises: list[Exercise], util: Path) -> Path:
     """A temporary submission root whose exercises/ holds the student's exercise files; the caller removes it."""
     root = Path(tempfile.mkdtemp(prefix="grader-gradescope-"))
@@ -164,23 +156,31 @@ def gather_submission(submission: Path, exercises: list[Exercise], util: Path) -
     try:
         target.mkdir()
         for exercise in exercises:
-            found = _find(submission, exercise.filename)
+            found = locate(submission, exercise.filename).path
             if found is not None:
-                shutil.copyfile(found, target / exercise.filename)
-        student_util = _find(submission, "util.py")
-        shutil.copyfile(student_util if student_util is not None else util, target / "util.py")
+                copy_file(found, target / exercise.filename)
+        student_util = locate(submission, "util.py").path
+        if student_util is None or not copy_file(student_util, target / "util.py"):
+            shutil.copyfile(util, target / "util.py")
     except BaseException:
         shutil.rmtree(root, ignore_errors=True)
         raise
     return root
 
 
-def _say_what_to_upload(result: SubmissionResult) -> None:
-    """A missing file on Gradescope is a file not uploaded, not a stub to put back into a clone of the kit."""
+def _say_what_to_upload(result: SubmissionResult, submission: Path) -> None:
+    """A missing file on Gradescope is a file not uploaded, not a stub to put back into a clone of the kit; a file
+    of a near name that was uploaded instead is named, with the name to give it."""
     for exercise in result.exercises:
         if exercise.outcome is Outcome.MISSING and "is missing" in exercise.message:
             filename = exercise.file.rpartition("/")[2]
-            message = f"your submission has no {filename}: upload it, on its own or as {exercise.file}"
+            near = locate(submission, filename).near
+            exercise.found = list(near)
+            if near:
+                message = (f"your submission has no {filename}, but has {', '.join(near)}: rename it to {filename}"
+                           " and upload again (the grader reads only that name)")  # fmt: skip
+            else:
+                message = f"your submission has no {filename}: upload it, on its own or as {exercise.file}"
             exercise.message = message
             for check in exercise.checks:
                 check.message = message
@@ -201,7 +201,7 @@ def run(root: Path) -> SubmissionResult:
         result = grade(exercises, submission)
     finally:
         shutil.rmtree(submission, ignore_errors=True)
-    _say_what_to_upload(result)
+    _say_what_to_upload(result, root / "submission")
     results = root / "results"
     results.mkdir(parents=True, exist_ok=True)
     partial = results / "results.json.partial"

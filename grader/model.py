@@ -71,6 +71,9 @@ class Location:
 
 NOT_IMPLEMENTED = "not implemented yet"
 """How the message of a check begins when the function it calls is still the stub's (`grader.diagnose` says it)."""
+NOT_RUN = "not run"
+"""How the message of a check begins when it never ran: the checks before it used up the exercise's time
+(`grader.runner`). Such a check did not fail, so it is never told as a failure "the same way as above"."""
 
 
 @dataclass
@@ -99,6 +102,11 @@ class CheckResult:
     def not_implemented(self) -> bool:
         """The check failed only because a function it calls still raises the stub's NotImplementedError."""
         return not self.passed and self.message.startswith(NOT_IMPLEMENTED)
+
+    @property
+    def not_run(self) -> bool:
+        """The check never ran: the exercise's time was used up by the checks before it."""
+        return self.status is Status.TIMEOUT and self.message.startswith(NOT_RUN + ":")
 
     def details(self) -> list[tuple[str, str]]:
         """What follows the message, labelled ("expected", "at", "fix"): only the parts that are known."""
@@ -138,10 +146,21 @@ class ExerciseResult:
     """Why the exercise as a whole could not be graded normally (the one clear line for import errors)."""
     location: Location | None = None
     duration: float = 0.0
+    found: list[str] = field(default_factory=list)
+    """Files for this exercise found outside `file` (`grader.locate`), relative to the submission root: the one
+    graded, unless the outcome is `missing`; then the near matches the student is told to rename."""
+    note: str = ""
+    """What the student should know about an exercise graded normally: its file was graded from elsewhere, and
+    where to move it."""
 
     @property
     def score(self) -> int:
         return sum(c.score for c in self.checks)
+
+    @property
+    def graded_elsewhere(self) -> bool:
+        """Its file was graded from where `found` says, not from `file`."""
+        return bool(self.found) and self.outcome is not Outcome.MISSING
 
     @property
     def max_score(self) -> int:
@@ -168,6 +187,8 @@ class ExerciseResult:
             "score": self.score,
             "max_score": self.max_score,
             "duration": round(self.duration, 4),
+            "found": list(self.found),
+            "note": self.note,
             "checks": [c.to_dict() for c in self.checks],
         }
 
@@ -183,6 +204,8 @@ class ExerciseResult:
             message=data.get("message", ""),
             location=Location(**data["location"]) if data.get("location") else None,
             duration=data.get("duration", 0.0),
+            found=list(data.get("found", [])),
+            note=data.get("note", ""),
         )
 
 

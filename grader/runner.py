@@ -23,9 +23,10 @@ from typing import Any
 
 from grader import __version__
 from grader.catalog import Exercise
-from grader.errors import InternalError
+from grader.errors import InternalError, NoSubmission
+from grader.locate import Located, anything_found, locate, moved_note, near_message
 from grader.messages import TIMEOUT_FIX
-from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.suite_index import SuiteCheck, read_suite
 from grader.suite_process import (
     OUTPUT_LIMIT,
@@ -38,8 +39,8 @@ from grader.suite_process import (
 )
 from grader.workspace import (
     MAX_FILE_BYTES,
+    copy_file,
     copy_submission,
-    exercises_dir,
     file_size,
     fill_workspace,
     remove,
@@ -54,7 +55,7 @@ def grade(
     """Grade `exercises` of the submission at `root`, several at once when `jobs` allows.
 
     `time_limit` overrides every exercise's seconds per check (tests and impatient instructors use it)."""
-    exercises_dir(root)
+    require_submission(root, exercises)
     started = time.perf_counter()
     jobs = max(1, min(jobs or usable_cpus(), len(exercises) or 1))
     cancellation = Cancellation()
@@ -83,6 +84,13 @@ def grade(
     return SubmissionResult(
         [by_id[e.id] for e in exercises], grader_version=__version__, duration=time.perf_counter() - started
     )
+
+
+def require_submission(root: Path, exercises: list[Exercise]) -> None:
+    """Raise `NoSubmission` unless `root` is something to grade: a folder with `exercises/`, or one where exercise
+    files (or files like them) are found elsewhere (`grader.locate`), e.g. loose, as Gradescope takes them."""
+    if not (root / "exercises").is_dir() and not anything_found(root, [e.filename for e in exercises]):
+        raise NoSubmission(f"{root} has no exercises/ folder: run the grader in your copy of the kit, or pass --path")
 
 
 class _Queue:
@@ -160,8 +168,10 @@ def grade_exercise(
         result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
         process = warm.take() if warm is not None and warm.exercise.id == exercise.id else None
         workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)
+        located = _graded_from_elsewhere(root, exercise, workspace, result)
         if not (workspace / exercise.relpath).exists():
-            _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING, _missing_message(root, exercise))
+            message = _missing_message(root, exercise, located)
+            _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING, message)
         else:
             _grade_in(workspace, exercise, suite, result, cancellation, process)
     finally:
@@ -175,10 +185,31 @@ def grade_exercise(
     return result
 
 
-def _missing_message(root: Path, exercise: Exercise) -> str:
+def _graded_from_elsewhere(root: Path, exercise: Exercise, workspace: Path, result: ExerciseResult) -> Located | None:
+    """When nothing at all is at the exercise's path (not a link, not a large file), where else it is: a file of
+    the very name is copied into `workspace` to be graded, and `result` says where it came from; near matches
+    are only recorded, to be pointed at. None when the file is where it belongs (or is there but unusable)."""
+    original = root / exercise.relpath
+    if original.exists() or original.is_symlink() or (workspace / exercise.relpath).exists():
+        return None
+    located = locate(root, exercise.filename)
+    target = workspace / exercise.relpath
+    if located.path is not None and copy_file(located.path, target):
+        util = located.path.parent / "util.py"  # the given helper, when the student moved it along
+        if not (workspace / "exercises" / "util.py").exists() and util.is_file() and not util.is_symlink():
+            copy_file(util, workspace / "exercises" / "util.py")
+        result.found, result.note = [located.relpath or ""], moved_note(root, located)
+    elif located.near:
+        result.found = list(located.near)
+    return located
+
+
+def _missing_message(root: Path, exercise: Exercise, located: Located | None = None) -> str:
     original = root / exercise.relpath
     if original.is_symlink():
         return f"{exercise.relpath} is a symbolic link; the grader reads only regular files: put the file itself there"
+    if located is not None and located.near:
+        return near_message(root, located)
     size = file_size(original)
     if size == float("inf"):
         return f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again"
@@ -203,7 +234,7 @@ def _grade_in(
             for name in pending:
                 done[name] = _check(
                     exercise, suite[name], Status.TIMEOUT,
-                    f"not run: the checks before it took all the {exercise.total_time_limit:g} s"
+                    f"{NOT_RUN}: the checks before it took all the {exercise.total_time_limit:g} s"
                     " this exercise may take",
                     fix="Fix the endless loop or blocking call that the timed-out checks point at, then grade again.",
                 )  # fmt: skip

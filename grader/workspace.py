@@ -14,24 +14,20 @@ import traceback
 from pathlib import Path
 from types import FrameType, TracebackType
 
-from grader.errors import NoSubmission
 from grader.model import Location
 
 MAX_FILE_BYTES = 1_000_000
 
 
-def exercises_dir(root: Path) -> Path:
+def submission_files(root: Path) -> list[Path]:
+    """The files of `root/exercises` that the grader reads: regular `*.py` files of a sane size, no links (none
+    without the folder: a file found elsewhere is `grader.locate`'s to find)."""
     folder = root / "exercises"
     if not folder.is_dir():
-        raise NoSubmission(f"{root} has no exercises/ folder: run the grader in your copy of the kit, or pass --path")
-    return folder
-
-
-def submission_files(root: Path) -> list[Path]:
-    """The files of `root/exercises` that the grader reads: regular `*.py` files of a sane size, no links."""
+        return []
     return [
         path
-        for path in sorted(exercises_dir(root).iterdir())
+        for path in sorted(folder.iterdir())
         if path.suffix == ".py"
         and path.stem.isidentifier()
         and path.name != "__init__.py"
@@ -103,13 +99,27 @@ def fill_workspace(target: Path, root: Path) -> Path:
 
 def copy_submission(root: Path) -> Path:
     """A temporary submission root holding a copy of `root/exercises/*.py`; the caller removes it."""
-    exercises_dir(root)  # no exercises/ folder: say so before making anything
     target = new_workspace()
     try:
         return fill_workspace(target, root)
     except BaseException:  # an unreadable file, a vanished folder, Ctrl-C: leave no copy behind
         remove(target)
         raise
+
+
+def copy_file(source: Path, target: Path) -> bool:
+    """Copy the regular file `source` to `target`, never through a link (it could point anywhere); False when it
+    cannot be read (gone, a link by now, unreadable)."""
+    try:
+        descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with open(descriptor, "rb") as file:
+            content = file.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return False
+    if len(content) > MAX_FILE_BYTES:
+        return False
+    target.write_bytes(content)
+    return True
 
 
 def remove(workspace: Path) -> None:

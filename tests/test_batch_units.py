@@ -633,3 +633,48 @@ def test_problems_say_every_exercise_once_when_all_share_one():
     assert graded("a", two(Outcome.MISSING, Outcome.MISSING), None, "r").problems == "every exercise missing"
     assert graded("b", two(Outcome.MISSING, Outcome.TIMEOUT), None, "r").problems == "01 missing; 02 timeout"
     assert graded("c", result(0, Outcome.MISSING), None, "r").problems == "01 missing"
+
+
+def test_files_not_where_the_grader_looks_are_one_stderr_line_a_problems_note_and_a_rename_in_the_feedback(tmp_path):
+    (tmp_path / "class" / "lou").mkdir(parents=True)  # every file loose, no exercises/ folder: graded from there
+    (tmp_path / "class" / "lou" / EXERCISE.filename).write_text(STUB.read_text())
+    repo(tmp_path / "class" / "nick", {"notes.txt": "x"})
+    (tmp_path / "class" / "nick" / "exercises" / "ex01").mkdir()
+    (tmp_path / "class" / "nick" / "exercises" / "ex01" / EXERCISE.filename).write_text(STUB.read_text())
+    repo(tmp_path / "class" / "tina", {"ex01_future.py": STUB.read_text()})
+    repo(tmp_path / "class" / "zoe")
+    planned = plan(BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1))
+    assert [s.problem for s in planned.students] == [None] * 4
+    assert planned.notes == [
+        "lou: exercise files not where the grader looks: graded 01 from ex01_futures.py; their feedback says what"
+        " to rename",
+        "nick: exercise files not where the grader looks: graded 01 from exercises/ex01/ex01_futures.py; their"
+        " feedback says what to rename",
+        "tina: exercise files not where the grader looks: not graded, found only under another name: 01"
+        " (exercises/ex01_future.py); their feedback says what to rename",
+    ]
+    elsewhere = result(0).exercises[0]
+    elsewhere.found, elsewhere.note = ["exercises/ex01/ex01_futures.py"], "graded exercises/ex01/ex01_futures.py, …"
+    record = graded("nick", SubmissionResult([elsewhere], grader_version="test"), None, "r")
+    assert record.status == "ok" and record.problems == "01 graded from exercises/ex01/ex01_futures.py"
+    assert "**Note: graded exercises/ex01/ex01_futures.py" in feedback_of(record)
+    near = result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing; found exercises/ex01_future.py: …")
+    near.exercises[0].found = ["exercises/ex01_future.py"]
+    assert graded("tina", near, None, "r").problems == "01 missing (found exercises/ex01_future.py)"
+
+
+def test_a_root_whose_files_are_loose_is_one_student(tmp_path):
+    (tmp_path / "lou").mkdir()
+    (tmp_path / "lou" / EXERCISE.filename).write_text(STUB.read_text())
+    (tmp_path / "lou" / "README.md").write_text("mine")
+    found = discover([tmp_path / "lou"])
+    assert [(s.id, s.problem) for s in found.students] == [("lou", None)] and found.skipped == []
+
+
+def test_the_fingerprint_follows_a_file_graded_from_elsewhere(tmp_path):
+    root = repo(tmp_path / "nick", {"notes.txt": "x"})
+    (root / "exercises" / "ex01").mkdir()
+    (root / "exercises" / "ex01" / EXERCISE.filename).write_text(STUB.read_text())
+    first = fingerprint(root, None, EXERCISES)
+    (root / "exercises" / "ex01" / EXERCISE.filename).write_text(SOLUTION.read_text())
+    assert fingerprint(root, None, EXERCISES) != first

@@ -119,3 +119,38 @@ def test_verify_passes_on_the_kit():
 def test_no_escape_codes_when_not_on_a_terminal():
     run = grader("check", "01")
     assert "\x1b[" not in run.stdout
+
+
+def test_a_file_of_the_very_name_elsewhere_is_graded_and_a_near_name_is_pointed_at(tmp_path):
+    # an instructor's review: a nested file and a typo in the name both scored 0 with "put the exercise file back"
+    folder = make_submission(tmp_path / "student", {"ex08_typo.py": KIT / "solutions" / "ex08_running_loop.py"})
+    (folder / "exercises" / "ex02").mkdir()
+    (folder / "exercises" / "ex02" / "ex02_awaitables.py").write_bytes(
+        (KIT / "solutions/ex02_awaitables.py").read_bytes()
+    )
+    run = grader("check", "02", "08", "--path", str(folder), "--format", "json")
+    ex02, ex08 = json.loads(run.stdout)["exercises"]
+    assert (
+        ex02["score"] == ex02["max_score"]
+        and ex02["outcome"] == "ok"
+        and ex02["found"] == ["exercises/ex02/ex02_awaitables.py"]
+    )
+    assert ex02["note"].startswith(
+        "graded exercises/ex02/ex02_awaitables.py, found outside exercises/ex02_awaitables.py"
+    )
+    assert ex08["score"] == 0 and ex08["outcome"] == "missing" and ex08["found"] == ["exercises/ex08_typo.py"]
+    assert ex08["message"].startswith(
+        "exercises/ex08_running_loop.py is missing; found exercises/ex08_typo.py: rename it to"
+        " exercises/ex08_running_loop.py (`git mv exercises/ex08_typo.py exercises/ex08_running_loop.py`)"
+    )
+    text = grader("check", "02", "--path", str(folder)).stdout
+    assert "! graded exercises/ex02/ex02_awaitables.py" in text and "Total 7/7" in text
+
+
+def test_loose_files_without_an_exercises_folder_are_graded_as_on_gradescope(tmp_path):
+    (tmp_path / "ex02_awaitables.py").write_bytes((KIT / "solutions/ex02_awaitables.py").read_bytes())
+    run = grader("check", "02", "--path", str(tmp_path))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "mkdir -p exercises && git mv ex02_awaitables.py exercises/ex02_awaitables.py" in " ".join(
+        run.stdout.split()
+    )

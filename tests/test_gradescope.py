@@ -238,3 +238,24 @@ def test_the_given_util_is_taken_from_the_kit_only_when_the_student_has_none(tmp
     root = gather_submission(tmp_path / "upload", exercises, KIT / "exercises" / "util.py")
     assert (root / "exercises" / "util.py").read_text() == "# mine\n"
     shutil.rmtree(root)
+
+
+def test_a_file_uploaded_under_a_near_name_is_named_with_the_name_to_give_it(zip_file, tmp_path):
+    # a browser's second download of the file: pointed at, not graded, as `grader check` and `grader batch` do
+    results = run_autograder(fake_autograder(tmp_path, zip_file, {"ex01_futures (1).py": "x = 1\n"}))
+    assert spec_problems(results) == [] and results["score"] == 0
+    assert results["tests"][0]["output"].startswith(
+        "your submission has no ex01_futures.py, but has ex01_futures (1).py: rename it to ex01_futures.py"
+    )
+
+
+def test_gathering_follows_the_one_rule_no_links_and_not_the_kits_own_stubs(tmp_path):
+    exercises = load_catalog().select(["01", "02"])
+    upload = tmp_path / "upload"
+    (upload / "grader" / "stubs").mkdir(parents=True)
+    (upload / "grader" / "stubs" / "ex01_futures.py").write_text("# the kit's stub, not the student's work\n")
+    (tmp_path / "elsewhere.py").write_text("# someone else's\n")
+    (upload / "ex02_awaitables.py").symlink_to(tmp_path / "elsewhere.py")
+    root = gather_submission(upload, exercises, KIT / "exercises" / "util.py")
+    assert sorted(p.name for p in (root / "exercises").iterdir()) == ["util.py"]
+    shutil.rmtree(root)

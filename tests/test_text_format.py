@@ -167,3 +167,16 @@ def test_render_ends_with_the_total():
     out = Stream()
     render(SubmissionResult([exercise(check("a"), check("b", Status.FAILED, "x"))], duration=0.5), out)
     assert out.getvalue().splitlines()[-1] == "Total 1/2 points · 1 of 2 checks passed · 0.5 s"
+
+
+def test_checks_left_without_time_are_not_run_either_not_failing_the_same_way():
+    # ex01 whose make_request loops forever and set_future_value is the stub: the first check times out, the
+    # exercise's time runs out, and the checks after it never start; they did not fail
+    not_run = {"message": "not run: the checks before it took all the 12 s this exercise may take",
+               "fix": "Fix the endless loop or blocking call that the timed-out checks point at, then grade again."}
+    text = shown(exercise(check("a", Status.TIMEOUT, "the check did not finish within 3 s", fix="look for a loop"),
+                          not_implemented("b", "set_future_value", 20),
+                          check("c", Status.TIMEOUT, **not_run), check("d", Status.TIMEOUT, **not_run)))  # fmt: skip
+    assert text.count("not run: the checks before it took all the 12 s") == 1
+    assert "title of d 0/1  not run either" in text and "fails the same way" not in text
+    assert "This function is not implemented yet" in text and "set_future_value()  exercises/ex01_futures.py:20" in text

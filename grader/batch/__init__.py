@@ -20,7 +20,7 @@ from pathlib import Path
 
 from grader import __version__
 from grader.batch import outputs
-from grader.batch.discovery import Student, discover, select_shard
+from grader.batch.discovery import Student, discover, misplaced, select_shard
 from grader.batch.pool import Graded, Pool
 from grader.batch.progress import LineProgress, TerminalProgress
 from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
@@ -102,7 +102,8 @@ class Plan:
     skipped: list[str]
     """`frank.txt: not a folder`: entries of a class folder that are not students, and why."""
     notes: list[str]
-    """Students of this run found in an unusual shape (`erin: no exercises/ folder; graded erin/repo/, …`)."""
+    """Students of this run found in an unusual shape (`erin: no exercises/ folder; graded erin/repo/, …`), or
+    whose exercise files are not where the grader looks (`discovery.misplaced`)."""
 
     @property
     def shard(self) -> str | None:
@@ -116,7 +117,9 @@ def plan(options: BatchOptions) -> Plan:
     _check_out(out, found.students)
     outputs.check_folder(out)
     students = select_shard(found.students, options.shard)
-    result = Plan(options, out, students, found.skipped, [found.notes[s.id] for s in students if s.id in found.notes])
+    notes = [found.notes[s.id] for s in students if s.id in found.notes]
+    notes += [line for s in students if (line := misplaced(s, options.exercises))]
+    result = Plan(options, out, students, found.skipped, notes)
     if options.resume:
         _check_resume(out, [e.id for e in options.exercises], result.shard)
     return result

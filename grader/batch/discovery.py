@@ -3,7 +3,9 @@
 A ROOT that holds `exercises/` is one student's repository; any other ROOT is a folder of them (what GitHub
 Classroom's assistant or a `git clone` loop leaves), one sub-folder per student. The student id is the folder's
 name. A ROOT that could be read both ways is refused rather than guessed at. Nothing here reads inside a
-student's files.
+student's files; their names are looked at to find exercise files that are not where the grader looks
+(`grader.locate`): a repository without `exercises/` whose files are loose or misplaced is graded from them, as
+`grader check --path` grades it, and `misplaced` says so in one line.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from grader.catalog import Exercise, load_catalog
 from grader.errors import UsageError
+from grader.locate import anything_found, locate
 
 _SHARD = re.compile(r"^(?P<k>\d+)/(?P<n>\d+)$")
 MANIFEST = "batch.json"
@@ -93,8 +97,36 @@ def _student(folder: Path, notes: dict[str, str]) -> Student:
         notes[name] = (f"{name}: no exercises/ folder, and several sub-folders have one ({where}): listed as missing "
                        f"(0 points); to grade one of them, name it as a ROOT")  # fmt: skip
         return Student(name, folder, f"the repository has no exercises/ folder (but {where} have one)")
+    if _holds_exercise_files(folder):  # loose or misplaced: graded from there; `misplaced` says it in one line
+        return Student(name, folder)
     notes[name] = f"{name}: no exercises/ folder: listed as missing (0 points)"
     return Student(name, folder, "the repository has no exercises/ folder")
+
+
+def _holds_exercise_files(folder: Path) -> bool:
+    return anything_found(folder, [e.filename for e in load_catalog()])
+
+
+def misplaced(student: Student, exercises: list[Exercise]) -> str | None:
+    """One line for a student whose exercise files are not where the grader looks (`grader.locate`): which were
+    graded from elsewhere, and which were only found under a near name (not graded); None when there are none."""
+    graded, pointed = [], []
+    for exercise in exercises:
+        usual = student.root / exercise.relpath
+        if student.problem or usual.exists() or usual.is_symlink():
+            continue
+        found = locate(student.root, exercise.filename)
+        if found.path is not None:
+            graded.append(f"{exercise.id} from {found.relpath}")
+        elif found.near:
+            pointed.append(f"{exercise.id} ({', '.join(found.near)})")
+    parts = ([f"graded {', '.join(graded)}"] if graded else []) + (
+        [f"not graded, found only under another name: {', '.join(pointed)}"] if pointed else []
+    )
+    if not parts:
+        return None
+    where = "; ".join(parts)
+    return f"{student.id}: exercise files not where the grader looks: {where}; their feedback says what to rename"
 
 
 def _skip_reason(entry: Path, out: Path | None) -> str | None:
@@ -142,9 +174,16 @@ def _folders(root: Path, out: Path | None, found: Discovery) -> list[Path]:
             found.skipped.append(f"{entry.name}: {reason}")
         else:
             folders.append(entry)
+    if not any(_has_exercises(folder) for folder in folders) and _holds_loose_exercise_files(root):
+        found.skipped.clear()  # one student's repository with its files loose at the top: the files are theirs
+        return [root]
     if not folders:
         raise UsageError(f"{root} holds no student repositories (and no exercises/ folder of its own)")
     return folders
+
+
+def _holds_loose_exercise_files(folder: Path) -> bool:
+    return any((folder / e.filename).is_file() and not (folder / e.filename).is_symlink() for e in load_catalog())
 
 
 def _file_name_key(student_id: str) -> str:

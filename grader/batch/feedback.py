@@ -66,6 +66,8 @@ def _check(check: CheckResult, out: TextIO) -> None:
 def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
     out.write(f"\n## Exercise {exercise.id} · {inline(exercise.title)} — {exercise.score}/{exercise.max_score}\n\n")
     out.write(f"Your file: {code(exercise.file)}\n\n")
+    if exercise.note:  # graded from elsewhere: where to move the file
+        out.write(f"**Note: {inline(exercise.note)}**\n\n")
     if exercise.message:
         out.write(f"**{inline(exercise.message)}**\n")
         if exercise.location:

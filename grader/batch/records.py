@@ -18,7 +18,8 @@ from typing import Any
 
 from grader import __version__
 from grader.catalog import CATALOG_FILE, Exercise, load_catalog
-from grader.model import WORST_FIRST, Outcome, SubmissionResult
+from grader.locate import locate
+from grader.model import WORST_FIRST, ExerciseResult, Outcome, SubmissionResult
 from grader.workspace import submission_files
 
 GRADER_ERROR = "grader_error"
@@ -57,9 +58,19 @@ class StudentRecord:
             return self.error
         exercises = self.result.exercises
         problems = [(e.id, e.outcome.value) for e in exercises if e.outcome is not Outcome.OK]
-        if len(exercises) > 1 and len(problems) == len(exercises) and len({kind for _, kind in problems}) == 1:
+        alike = len(exercises) > 1 and len(problems) == len(exercises) and len({kind for _, kind in problems}) == 1
+        if alike and not any(e.found for e in exercises):  # files found elsewhere are named, exercise by exercise
             return f"every exercise {problems[0][1]}"
-        return "; ".join(f"{number} {kind}" for number, kind in problems)
+        return "; ".join(_problem(e) for e in exercises if e.outcome is not Outcome.OK or e.found)
+
+
+def _problem(exercise: ExerciseResult) -> str:
+    """`05 missing`, `01 graded from exercises/ex01/ex01_futures.py`, `03 missing (found exercises/ex03_timed.py)`."""
+    if exercise.graded_elsewhere:
+        kind = "" if exercise.outcome is Outcome.OK else f" {exercise.outcome.value}"
+        return f"{exercise.id}{kind} graded from {exercise.found[0]}"
+    found = f" (found {', '.join(exercise.found)})" if exercise.found else ""
+    return f"{exercise.id} {exercise.outcome.value}{found}"
 
 
 def status_of(result: SubmissionResult) -> str:
@@ -129,6 +140,13 @@ def fingerprint(root: Path, problem: str | None, exercises: Iterable[Exercise]) 
         for path in sorted((root / "exercises").glob("*.py")):  # links and oversize files change the verdict too
             if path.name in names and path.is_symlink():
                 digest.update(f"link {path.name} -> {os.readlink(path)}\0".encode())
+        for exercise in exercises:  # a file graded from elsewhere, or a near name pointed at (grader.locate)
+            usual = root / exercise.relpath
+            if not usual.exists() and not usual.is_symlink():
+                found = locate(root, exercise.filename)
+                digest.update(f"found {exercise.id} {found.relpath} {found.near}\0".encode())
+                if found.path is not None:
+                    _digest_file(digest, found.path)
     return digest.hexdigest()
 
 

@@ -32,7 +32,8 @@ from grader.render import FORMATS, STEP_FORMATS, renderer
     "path",
     type=click.Path(file_okay=False, path_type=Path),
     help="The submission to grade: a folder that holds exercises/ (default: this repository). Only its"
-    " exercises/*.py files are read and nothing is written there, so `grader status` does not count its verdicts.",
+    " exercises/*.py files are read (an exercise file missing there is looked for nearby, as `grader batch` does)"
+    " and nothing is written there, so `grader status` does not count its verdicts.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Exercises graded at once (default: cores).")
@@ -45,14 +46,17 @@ def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | N
     """Grade the named exercises (all when none is named)."""
     from grader.catalog import load_catalog
     from grader.progress import fingerprints, remember
-    from grader.runner import grade
+    from grader.runner import grade, require_submission
 
     require_packages()
     root = path.resolve() if path else find_submission(Path.cwd())
-    if path and not (root / "exercises").is_dir():
-        raise NoSubmission(f"{path} has no exercises/ folder")
-    _warn_if_not_exported_grader(root)
     selected = load_catalog().select(exercises)
+    if path:  # loose files are graded as `grader batch` grades them (grader.locate); nothing at all is an error
+        try:
+            require_submission(root, selected)
+        except NoSubmission:
+            raise NoSubmission(f"{path} has no exercises/ folder, and no exercise file in it") from None
+    _warn_if_not_exported_grader(root)
     before = fingerprints(root, selected)
     with ThreadPoolExecutor(max_workers=1) as background:
         render = background.submit(renderer, fmt)  # import the renderer while the suites run, not after

@@ -15,6 +15,9 @@ Schema, version 1 (fields are never removed within a version; new ones may appea
         "message": "",               # why it could not be graded normally, when outcome is not ok
         "location": null,            # {"file", "line", "function"} of that problem, when known
         "score": 7, "max_score": 10, "duration": 0.42,
+        "found": [],                 # the file found outside "file" and graded (outcome not missing), or the
+                                     # near matches to rename (outcome missing); see grader/locate.py
+        "note": "",                  # for a file graded from elsewhere: where to move it
         "checks": [{
           "name": "returns_pending_future",
           "title": "make_request returns a future of the running loop that is not done yet",

@@ -27,8 +27,10 @@ MAX_MESSAGE = 400
 """Characters of one message shown at most: beyond that it is cut, never a wall of text."""
 DETAIL_INDENT = 6
 
-_UNICODE = {"passed": "✓", "failed": "✗", "skipped": "-", "timeout": "⧗", "dot": "·", "full": "█", "empty": "░"}
-_ASCII = {"passed": "+", "failed": "x", "skipped": "-", "timeout": "!", "dot": "|", "full": "#", "empty": "."}
+_UNICODE = {"passed": "✓", "failed": "✗", "skipped": "-", "timeout": "⧗", "dot": "·", "full": "█", "empty": "░",
+            "note": "!"}  # fmt: skip
+_ASCII = {"passed": "+", "failed": "x", "skipped": "-", "timeout": "!", "dot": "|", "full": "#", "empty": ".",
+          "note": "!"}  # fmt: skip
 _COLOURS = {
     Status.PASSED: "green",
     Status.FAILED: "red",
@@ -164,6 +166,9 @@ def _full_once(console: Console, check: CheckResult, shown: list[CheckResult], n
     explained = not check.passed and check.status is not Status.SKIPPED and not check.not_implemented
     twin = next((other for other in shown if _same_failure(check, other) and check.fix == other.fix), None)
     if explained and twin is not None:
+        if check.not_run:  # it did not fail: the time ran out before it started, as for the one above
+            _check_line(console, check, Text("not run either", style="dim"))
+            return
         where = "above" if twin is shown[-1] else f'"{fold(twin.title, SAME_AS_TITLE)}" above'
         _check_line(console, check, Text(f"fails the same way as {where}", style="dim"))
         return
@@ -268,6 +273,9 @@ def render_exercise(
     `stuck` says how to get a hint when the exercise does not pass yet (default: run `grader hint NN`), after the
     lesson's section on it; inside `grader watch` it is a key to press, not a command to type in another terminal."""
     _header(console, exercise)
+    if exercise.note:  # graded, but from elsewhere: the student learns where to move the file before anything else
+        first = Text("  ") + Text(symbol(console, "note"), style="yellow") + Text(" ")
+        print_wrapped(console, Text(fold(exercise.note), style="yellow"), 4, first)
     if exercise.message:
         _whole_exercise_problem(console, exercise)
     elif previous is None or previous.message or previous.id != exercise.id:
