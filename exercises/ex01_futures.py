@@ -24,7 +24,7 @@ value a little later, the way a reply arrives from the network. Build the three 
 
 Several requests made together overlap: three requests of 0.2 s, awaited with `asyncio.gather`, take about 0.2 s.
 
-Run `grader check 01` to grade your work, and `grader hint 01` when you are stuck.
+Run `grader check 01` (or `.venv/bin/grader check 01`) to grade your work, and `grader hint 01` when stuck.
 """
 
 import asyncio

@@ -37,7 +37,7 @@ wrapper that:
   `time.time()`, `time.perf_counter()` or `time.monotonic()` when the call runs, so that two calls running at
   the same time each report their own time.
 
-Run `grader check 03` to grade your work, and `grader hint 03` when you are stuck.
+Run `grader check 03` (or `.venv/bin/grader check 03`) to grade your work, and `grader hint 03` when stuck.
 """
 
 from collections.abc import Awaitable, Callable

@@ -28,7 +28,7 @@ Write:
 
 Keep `get_status` as it is: the grader calls it too.
 
-Run `grader check 05` to grade your work, and `grader hint 05` when you are stuck.
+Run `grader check 05` (or `.venv/bin/grader check 05`) to grade your work, and `grader hint 05` when stuck.
 """
 
 import asyncio  # noqa: F401  (you will need it)

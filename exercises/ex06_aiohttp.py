@@ -22,7 +22,7 @@ Write:
 
 No `requests` and no threads here: the point is a client whose calls are coroutines.
 
-Run `grader check 06` to grade your work, and `grader hint 06` when you are stuck.
+Run `grader check 06` (or `.venv/bin/grader check 06`) to grade your work, and `grader hint 06` when stuck.
 """
 
 import asyncio  # noqa: F401  (you will need it)

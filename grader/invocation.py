@@ -22,14 +22,19 @@ def grader_command() -> str:
         if _same_file(shutil.which("grader") or "", str(ours)):
             return "grader"
         # Not samefile: a venv's python is a symlink to the system's, which does not have the grader installed.
-        on_path = shutil.which("python")
-        python = "python" if on_path and os.path.abspath(on_path) == sys.executable else _as_typed(sys.executable)
-        return f"{python} -m grader"
+        return f"{python_command()} -m grader"
     if Path(started_by).name != "grader":  # a test calling the renderers in-process
         return "grader"
     if _same_file(shutil.which("grader") or "", started_by):
         return "grader"
     return _as_typed(started_by)
+
+
+def python_command() -> str:
+    """`python` when that name runs this very interpreter; else its path as typed (`.venv/bin/python`), so that a
+    suggested `pip install` reaches the environment the grader runs in."""
+    on_path = shutil.which("python")
+    return "python" if on_path and os.path.abspath(on_path) == sys.executable else _as_typed(sys.executable)
 
 
 def _as_typed(program: str) -> str:

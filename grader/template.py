@@ -26,6 +26,7 @@ from grader.catalog import PACKAGE_DIR, Catalog, load_catalog
 from grader.classroom_workflow import KIT_INSTALL, WORKFLOW_PATH, install_command, workflow
 from grader.environment import SUPPORTED
 from grader.errors import UsageError
+from grader.invocation import python_command
 from grader.pristine import is_untouched
 
 MANIFEST = ".grader-export.json"
@@ -42,7 +43,8 @@ class Manifest:
     """The pip requirement the grader is installed from: "." when it ships in the template."""
 
     def install(self) -> str:
-        return install_command(self.grader_from)
+        """The command that installs the exported grader into the environment this grader runs in."""
+        return install_command(self.grader_from).replace("python -m pip", f"{python_command()} -m pip", 1)
 
 
 def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:

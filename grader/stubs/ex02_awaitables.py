@@ -32,7 +32,7 @@ Write `kind_of(obj)`, which names what `obj` is, as one of these strings:
 
 Order matters: a task is also a future, so ask the most specific question first.
 
-Run `grader check 02` to grade your work, and `grader hint 02` when you are stuck.
+Run `grader check 02` (or `.venv/bin/grader check 02`) to grade your work, and `grader hint 02` when stuck.
 """
 
 

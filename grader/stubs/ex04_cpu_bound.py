@@ -35,7 +35,7 @@ Write `run_cpu_bound(ns, work=cpu_bound_work)`:
 `work` is any function of one argument that can be sent to another process (a module-level function, not a
 lambda). Keep `cpu_bound_work` as it is: it is the default work, and the grader calls it too.
 
-Run `grader check 04` to grade your work, and `grader hint 04` when you are stuck.
+Run `grader check 04` (or `.venv/bin/grader check 04`) to grade your work, and `grader hint 04` when stuck.
 """
 
 import asyncio  # noqa: F401  (you will need it)

@@ -29,7 +29,7 @@ yourself):
 You do not need to make your loop the current loop (`asyncio.set_event_loop`); if you do, set it back to `None`
 before returning.
 
-Run `grader check 07` to grade your work, and `grader hint 07` when you are stuck.
+Run `grader check 07` (or `.venv/bin/grader check 07`) to grade your work, and `grader hint 07` when stuck.
 """
 
 import asyncio  # noqa: F401 (you will need it)

@@ -28,7 +28,7 @@ Write:
 - `schedule_later(delay, callback, *args)`: the same with `call_later`; returns the `TimerHandle`.
 - `running_loop_or_none()`: the running loop, or `None` when no loop is running. It never creates a loop.
 
-Run `grader check 08` to grade your work, and `grader hint 08` when you are stuck.
+Run `grader check 08` (or `.venv/bin/grader check 08`) to grade your work, and `grader hint 08` when stuck.
 """
 
 import asyncio

@@ -26,7 +26,7 @@ records it receives (`record.args` holds what the message was formatted with). L
 it: remove your handler and undo any change, and close the loop, even when `main()` raises; that exception must
 come out of `slow_callbacks` unchanged.
 
-Run `grader check 09` to grade your work, and `grader hint 09` when you are stuck.
+Run `grader check 09` (or `.venv/bin/grader check 09`) to grade your work, and `grader hint 09` when stuck.
 """
 
 import asyncio  # noqa: F401 (you will need it)
