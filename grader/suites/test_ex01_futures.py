@@ -327,7 +327,43 @@ async def test_future_resolves_to_value():
             await expect_value(value, request)
     finally:
         settle(requests)
-    expect_default(ex.make_request, "delay", 1.0, "make_request(value, delay: float = 1.0)", WAITS_A_SECOND)
+    await expect_default_delay(ex.make_request, "x", "make_request(value, delay: float = 1.0)")
+
+
+async def expect_default_delay(make: Callable[..., Any], first: Any, signature: str) -> None:
+    """Fail unless a call of `make` without `delay` waits one second. Read from the signature; for a default of None
+    (which the body may turn into one second), from the timers the call's task schedules on the loop: one due about
+    a second later, and the future still pending, say it waits; no second is spent finding out."""
+    expect_default(make, "delay", 1.0, signature, WAITS_A_SECOND)
+    with contextlib.suppress(TypeError, ValueError):
+        parameter = inspect.signature(make).parameters.get("delay")
+        loop = asyncio.get_running_loop()
+        if parameter is not None and parameter.default is None and hasattr(loop, "_scheduled"):
+            await _expect_a_second_for_none(make, first, signature, loop)
+
+
+async def _expect_a_second_for_none(
+    make: Callable[..., Any], first: Any, signature: str, loop: asyncio.AbstractEventLoop
+) -> None:
+    before, timers_before = asyncio.all_tasks(), set(loop._scheduled)
+    asked = loop.time()
+    future = make(first)
+    for _ in range(5):  # the task's first steps, up to its sleep
+        await asyncio.sleep(0)
+    due = [t.when() - asked for t in loop._scheduled if t not in timers_before and not t.cancelled()]
+    waits = not future.done() and any(0.5 <= seconds <= 2.0 for seconds in due)
+    for task in new_tasks(before):
+        task.cancel()
+    future.cancel()
+    expect(
+        waits,
+        f"{make.__name__}({first!r}), with no delay, "
+        + (f"was done at once: {state_of(future)}" if future.done() else "scheduled no wait of about one second"),
+        expected=f"the exercise's signature, `{signature}`: {WAITS_A_SECOND}",
+        fix="When `delay` is None, wait one second: `await asyncio.sleep(1.0 if delay is None else delay)`; or keep"
+        " the stub's default, `delay: float = 1.0`.",
+        at=make,
+    )
 
 
 @check("set_future_value sleeps `delay` seconds without blocking the loop, then sets the result")
@@ -545,7 +581,7 @@ async def test_failing_request_raises_same_exception():
             at=ex.make_failing_request,
         )
         signature = "make_failing_request(exc, delay: float = 1.0)"
-        expect_default(ex.make_failing_request, "delay", 1.0, signature, WAITS_A_SECOND)
+        await expect_default_delay(ex.make_failing_request, KeyError("never raised"), signature)
         return
     except Exception as raised:
         fail(
