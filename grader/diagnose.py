@@ -169,4 +169,11 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         message = f"{relpath} could not be imported: {_short(exc)}"
     else:
         message = f"importing {relpath} raised {_short(exc)}{at}"
+    if isinstance(exc, ModuleNotFoundError) and where is not None and exc.name:
+        # The student's own import of a package the grader does not install: the graders (a classmate's machine,
+        # Gradescope, Classroom) would not have it either.
+        message += (
+            f": the exercises need only Python's standard library, requests and aiohttp, and the grader installs"
+            f" nothing else: import only those (or a file of yours in exercises/), not {exc.name.split('.')[0]}"
+        )
     return ImportFailure(Outcome.IMPORT_ERROR, message, where)

@@ -192,3 +192,10 @@ def test_a_request_sent_with_the_wrong_client_is_named_with_the_exercises_advice
     first = next(c for c in result.checks if c.name == "returns_status_codes")
     assert "sent a request with `requests`, which the checks do not answer" in first.message, first.message
     assert first.fix.startswith("06 is about aiohttp") and "session.get(url)" in first.fix
+
+
+def test_importing_a_package_the_grader_does_not_install_says_what_may_be_imported(tmp_path):
+    failure = import_failure(tmp_path, "import asyncio\nimport aiofiles_that_is_not_there.os\n")
+    assert "No module named 'aiofiles_that_is_not_there'" in failure.message
+    assert failure.message.endswith("not aiofiles_that_is_not_there") and "requests and aiohttp" in failure.message
+    assert failure.location.line == 2
