@@ -1,6 +1,7 @@
 """Throughput of `grader batch` on the generated 40-student class, against a plain serial loop of pytest.
 
     .venv/bin/python bench/batch_throughput.py [--runs 3] [--jobs N] [--exercises 01|all|01,04] [--benign-only]
+    .venv/bin/python bench/batch_throughput.py --finished 12 [--runs 3]
 
 Builds the class of tests/classroom.py (correct, partial, wrong, stubs and the hostile catalogue) in a temporary
 folder, then alternates, --runs times: one `grader batch` of the whole class into a fresh --out, and one plain
@@ -16,7 +17,9 @@ suites (restored before each student, since one of them rewrites it) and a dummy
 also gets the rails that keep this machine alive: a new session, 3 GB of address space, 256 processes through a
 pids cgroup when one can be made (else the fork bombs are left out of it), pytest-timeout at the exercise's limit,
 and a kill after --plain-timeout seconds (a hang in a thread or a process outlives pytest-timeout).
-`--benign-only` measures the students without the hostile ones.
+`--benign-only` measures the students without the hostile ones. `--finished N` measures instead a class of N
+students who finished the course, each handing in all nine reference solutions: nothing there is a stub, so every
+file of every student is graded, as at the end of a term.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from pathlib import Path
 KIT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(KIT / "tests"))
 
-from classroom import build_class, layer_names  # noqa: E402
+from classroom import Expected, build_class, layer_names  # noqa: E402
 
 from grader.catalog import SUITES_DIR, Exercise, load_catalog  # noqa: E402
 from grader.sandbox import PidsCgroup, probe  # noqa: E402
@@ -89,6 +92,18 @@ def plain_once(students: list[Path], suites: Path, exercises: list[Exercise], ti
     return time.perf_counter() - started
 
 
+def finished_class(folder: Path, size: int) -> dict[str, Expected]:
+    """`size` students who handed in every reference solution, each to score every point."""
+    catalog = load_catalog()
+    for number in range(1, size + 1):
+        exercises = folder / f"finished-{number}" / "exercises"
+        shutil.copytree(KIT / "exercises", exercises)
+        for exercise in catalog:
+            shutil.copy(KIT / "solutions" / exercise.filename, exercises / exercise.filename)
+    total = sum(e.max_score for e in catalog)
+    return {f"finished-{n}": Expected("ok", total, hostile=False) for n in range(1, size + 1)}
+
+
 def describe(name: str, times: list[float], students: int) -> str:
     median = statistics.median(times)
     spread = f"{min(times):.1f}–{max(times):.1f} s" if len(times) > 1 else "one run"
@@ -102,7 +117,10 @@ def main() -> None:
     parser.add_argument("--exercises", default="01", help="01 (default), all, or a list such as 01,04")
     parser.add_argument("--plain-timeout", type=float, default=30.0)
     parser.add_argument("--benign-only", action="store_true")
+    parser.add_argument("--finished", type=int, default=0, metavar="N", help="N students with every exercise done")
     args = parser.parse_args()
+    if args.finished:
+        args.exercises = "all"
     exercises = load_catalog().select([] if args.exercises == "all" else args.exercises.split(","))
 
     report = probe()
@@ -110,8 +128,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     try:
         folder, out, plain_folder, suites = work / "class", work / "out", work / "plain-class", work / "suites"
-        expected = build_class(folder, out, layers)
-        build_class(plain_folder, work / "plain-out", layers, suites=suites)
+        if args.finished:  # no hostile code: both graders can read the same folder
+            expected, plain_folder = finished_class(folder, args.finished), folder
+        else:
+            expected = build_class(folder, out, layers)
+            build_class(plain_folder, work / "plain-out", layers, suites=suites)
         if args.benign_only:
             for name, case in expected.items():
                 if case.hostile:
