@@ -8,5 +8,12 @@ TIMEOUT_FIX = (
 
 
 def clip(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters, the cut marked with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """`text` cut to `limit` characters, the cut marked with an ellipsis: after a whole word when one ends in the
+    last third ("the loop is closed…", not "the loop is closed a…")."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= (limit * 2) // 3:
+        cut = cut[:space].rstrip(",;:")
+    return cut + "…"

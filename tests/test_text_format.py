@@ -180,3 +180,12 @@ def test_checks_left_without_time_are_not_run_either_not_failing_the_same_way():
     assert text.count("not run: the checks before it took all the 12 s") == 1
     assert "title of d 0/1  not run either" in text and "fails the same way" not in text
     assert "This function is not implemented yet" in text and "set_future_value()  exercises/ex01_futures.py:20" in text
+
+
+def test_a_long_title_quoted_as_the_same_failure_is_cut_after_a_word():
+    from grader.messages import clip
+
+    assert clip("after a coroutine returns, the loop is closed and not left behind", 48) == (
+        "after a coroutine returns, the loop is closed…"
+    )
+    assert clip("x" * 100, 10) == "x" * 9 + "…"  # no word to cut after: the characters, as before
