@@ -299,3 +299,10 @@ def test_get_event_loop_after_making_a_loop_is_told_to_use_that_loop(tmp_path):
     verdict = failed(grade_source(tmp_path, "07", wrong))["closes_loop_on_success"]
     assert "new_event_loop() does not make the loop it returns current" in verdict.message
     assert verdict.fix.startswith("Use the loop you made: `asyncio.all_tasks(loop)`") and verdict.location.line == 22
+
+
+def test_a_delay_not_passed_on_is_blamed_on_make_request(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "delay_not_passed_on.py"
+    verdict = failed(grade_source(tmp_path, "01", wrong))["requests_overlap"]
+    assert "runs set_future_value with delay=1.0, not the 0.05 the call was given" in verdict.message
+    assert verdict.location.function == "make_request"

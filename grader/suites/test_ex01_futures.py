@@ -149,9 +149,12 @@ def _graders(task: asyncio.Task) -> bool:
     return code is not None and os.path.realpath(code.co_filename).startswith(GRADER_DIR)
 
 
-def never_set(future: asyncio.Future, tasks: set, shown: str, waited: float, *, failing: bool = False) -> None:
+def never_set(
+    future: asyncio.Future, tasks: set, shown: str, waited: float, *, failing: bool = False, delay: float | None = None
+) -> None:
     """Fail when `future`, which the call `shown` returned, was still pending `waited` seconds later; `tasks` are the
-    ones the call started, `failing` says that call was make_failing_request. A cancelled future was not set either:
+    ones the call started, `failing` says that call was make_failing_request, `delay` is the one it was given. A
+    cancelled future was not set either:
     nothing in the check cancels one, so the student's code did."""
     maker = ex.make_failing_request if failing else ex.make_request
     setter = "set_exception(exc)" if failing else "set_result(value)"
@@ -185,6 +188,15 @@ def never_set(future: asyncio.Future, tasks: set, shown: str, waited: float, *, 
             fix=f"Call future.{setter} in the task, after its sleep.",
             at=at,
         )
+    passed_on = _delays_of_setters(own)
+    if not failing and delay is not None and passed_on and delay not in passed_on:
+        fail(
+            f"the future that {shown} returned was still not set {waited:.1f} s later: the task the call started runs"
+            f" set_future_value with delay={passed_on[0]!r}, not the {delay!r} the call was given",
+            expected="make_request passes its own `delay` on to set_future_value",
+            fix="Pass the call's delay on: `asyncio.create_task(set_future_value(future, value, delay))`.",
+            at=ex.make_request,
+        )
     if own:
         fail(
             f"the future that {shown} returned was still not set {waited:.1f} s later, and the task the call started"
@@ -206,6 +218,17 @@ def never_set(future: asyncio.Future, tasks: set, shown: str, waited: float, *, 
     )
 
 
+def _delays_of_setters(tasks: set) -> list[Any]:
+    """The `delay` that each task still running set_future_value was called with (read from its frame)."""
+    delays = []
+    for task in tasks:
+        coro = task.get_coro() if isinstance(task, asyncio.Task) and not task.done() else None
+        frame = getattr(coro, "cr_frame", None)
+        if frame is not None and frame.f_code.co_name == "set_future_value" and "delay" in frame.f_locals:
+            delays.append(frame.f_locals["delay"])
+    return delays
+
+
 async def requested_from(value: Any, delay: float, timeout: float = 2) -> tuple[object, Any]:
     """What `make_request(value, delay)` returned, and what awaiting it gave; an error in the task the call started
     is raised as soon as it happens."""
@@ -214,7 +237,7 @@ async def requested_from(value: Any, delay: float, timeout: float = 2) -> tuple[
     if asyncio.isfuture(future):
         tasks = new_tasks(before)
         waited = await outcome(future, tasks, timeout)
-        never_set(future, tasks, call_repr(ex.make_request, value, delay), waited)
+        never_set(future, tasks, call_repr(ex.make_request, value, delay), waited, delay=delay)
         return future, future.result()
     coroutine = inspect.iscoroutine(future)
     got = await asyncio.wait_for(future, timeout=timeout)
@@ -277,7 +300,7 @@ async def test_schedules_a_task():
     )
     with settling(future) as settled:
         waited = await outcome(future, tasks)
-    never_set(future, tasks, call_repr(ex.make_request, "value", 0.01), waited)
+    never_set(future, tasks, call_repr(ex.make_request, "value", 0.01), waited, delay=0.01)
     problem = setter_problem(settled, before)
     if problem is not None:
         fail(
@@ -453,7 +476,7 @@ async def test_loop_keeps_running_while_waiting():
     tasks = new_tasks(before)
     waited, ticks = await count_ticks_while(outcome(future, tasks))
     answered = asyncio.get_running_loop().time() - asked  # a loop blocked by time.sleep(delay) still took delay
-    never_set(future, tasks, f"make_request('x', {DELAY})", waited)
+    never_set(future, tasks, f"make_request('x', {DELAY})", waited, delay=DELAY)
     value = future.result()
     if value != "x":
         returned_a_task(ex.make_request, future, value, "'x', the value set_future_value sets on the future")
