@@ -633,3 +633,15 @@ def test_problems_say_every_exercise_once_when_all_share_one():
     assert graded("a", two(Outcome.MISSING, Outcome.MISSING), None, "r").problems == "every exercise missing"
     assert graded("b", two(Outcome.MISSING, Outcome.TIMEOUT), None, "r").problems == "01 missing; 02 timeout"
     assert graded("c", result(0, Outcome.MISSING), None, "r").problems == "01 missing"
+
+
+def test_students_are_listed_by_name_whatever_its_letter_case(tmp_path):
+    names = ["Zed", "bigfile", "Alice", "strauß", "strauss", "éloïse"]
+    for name in names:
+        repo(tmp_path / "class" / name)
+    expected = ["Alice", "bigfile", "strauss", "strauß", "Zed", "éloïse"]
+    assert [s.id for s in discover([tmp_path / "class"]).students] == expected
+    out = write_output(tmp_path / "out", [graded(name, result(1), "f", "r") for name in names])
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        assert [r["student"] for r in csv.DictReader(file)] == expected
+    assert [s["student"] for s in json.loads((out / "results.json").read_text())["students"]] == expected

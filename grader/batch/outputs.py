@@ -17,7 +17,7 @@
       "grader_version": "0.1.0",
       "exercises": [{"id": "01", "slug": "futures", "title": "Futures", "max_score": 10}],
       "students": [
-        {                              # one per student, sorted by id: the object `grader check --format json`
+        {                              # one per student, in name_order: the object `grader check --format json`
           ...                          # prints (version, score, max_score, passed, failed, duration, exercises
                                        # with every check), with "student" set, and:
           "status": "ok",              # ok | missing | import_error | syntax_error | timeout | crashed |
@@ -42,7 +42,7 @@ from typing import Any, TextIO
 
 from grader import __version__
 from grader.batch import feedback, gradebook, report
-from grader.batch.discovery import MANIFEST
+from grader.batch.discovery import MANIFEST, name_order
 from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
 from grader.errors import MachineRefused, UsageError
@@ -100,7 +100,7 @@ def _replacing(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
 
 def write_all(out: Path, records: list[StudentRecord], exercises: list[Exercise], title: str) -> None:
     """(Re)write the gradebook, results, report and feedback files from `records`."""
-    records = sorted(records, key=lambda r: r.student)
+    records = sorted(records, key=lambda r: name_order(r.student))
     out.mkdir(parents=True, exist_ok=True)
     # With a byte order mark, or Excel on Windows reads the names (José, 李) as ANSI (see grader.batch.gradebook)
     with _replacing(out / "grades.csv", encoding=gradebook.ENCODING) as file:
