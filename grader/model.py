@@ -207,6 +207,18 @@ class SubmissionResult:
     def passed(self) -> bool:
         return all(e.passed for e in self.exercises)
 
+    @property
+    def repository_problem(self) -> str | None:
+        """The one reason why nothing of the repository could be graded (no `exercises/` folder, a linked one), or
+        None. Every exercise then carries it, and it names no exercise's file (a missing file does): it is one
+        problem of the student's, not one per exercise."""
+        missing = [e for e in self.exercises if e.outcome is Outcome.MISSING]
+        messages = {e.message for e in missing}
+        if len(messages) != 1 or len(missing) != len(self.exercises):
+            return None
+        message = messages.pop()
+        return message if message and not any(e.file in message for e in self.exercises) else None
+
     def to_dict(self) -> dict[str, Any]:
         checks = [c for e in self.exercises for c in e.checks]
         return {

@@ -645,3 +645,43 @@ def test_students_are_listed_by_name_whatever_its_letter_case(tmp_path):
     with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
         assert [r["student"] for r in csv.DictReader(file)] == expected
     assert [s["student"] for s in json.loads((out / "results.json").read_text())["students"]] == expected
+
+
+def test_a_repository_without_exercises_is_one_failure_per_student_not_one_per_exercise():
+    two = load_catalog().select(["01", "02"])
+    problem = "the repository has no exercises/ folder"
+    empty = [graded(f"empty{i}", SubmissionResult([unavailable(e, problem) for e in two], "test"), None, "r")
+             for i in range(3)]  # fmt: skip
+    mistakes = []
+    for i in range(2):  # a real mistake, made by fewer students than the empty repositories
+        mistake = result(1, message="waited 0.5 s")
+        mistake.exercises.append(dataclasses.replace(unavailable(two[1], "x"), outcome=Outcome.OK, message=""))
+        mistakes.append(graded(f"s{i}", mistake, None, "r"))
+    stats = compute(empty + mistakes, two, top=2)
+    assert [(f.exercise, f.check, f.message, len(f.students)) for f in stats.failures] == [
+        (None, None, problem, 3),
+        ("01", f"title of {EXERCISE.checks[1].name}", "waited N s", 2),
+    ]
+    out = io.StringIO()
+    render_report(empty + mistakes, two, out)
+    assert out.getvalue().count(f">{problem}</td>") == 1 and "the whole repository" in out.getvalue()
+
+
+def test_pass_rates_are_of_the_students_who_started_the_exercise():
+    def stub() -> SubmissionResult:
+        return result(0, message="not implemented yet: make_request()")
+
+    records = [graded(name, r, None, "run") for name, r in [
+        ("a", result(9)), ("b", result(1)), ("c", stub()), ("d", stub()), ("e", stub())]]  # fmt: skip
+    first, last = compute(records, EXERCISES).rates[0], compute(records, EXERCISES).rates[-1]
+    assert (first.passed, first.started, first.graded, first.rate, first.rate_of_all) == (2, 2, 5, 1.0, 0.4)
+    assert (last.passed, last.started, last.rate) == (1, 2, 0.5)
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    page = out.getvalue()
+    assert '<i style="width:100.0%">' in page and ">2/2 · 100%</td>" in page and ">2/5 · 40%</td>" in page
+    nobody = compute([graded("c", stub(), None, "run")], EXERCISES).rates[0]
+    assert (nobody.started, nobody.rate) == (0, 0.0)
+    out = io.StringIO()
+    render_report([graded("c", stub(), None, "run")], EXERCISES, out)
+    assert "nobody started it" in out.getvalue()

@@ -15,7 +15,7 @@ from typing import TextIO
 from grader.batch.markdown import code_span, inline
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.catalog import lesson_section
-from grader.model import CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
+from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
 
 SYMBOLS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.TIMEOUT: "⏱️"}
 
@@ -23,16 +23,6 @@ SYMBOLS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.TIMEOUT: "⏱�
 def code(text: str) -> str:
     """`text` (a file name, a location) as inline code."""
     return code_span(" ".join(text.split()))
-
-
-def repository_problem(result: SubmissionResult) -> str | None:
-    """The one reason why nothing of the repository could be graded (no `exercises/` folder, a linked one), or
-    None. Every exercise then carries it, and it names no exercise's file (a missing file does)."""
-    messages = {e.message for e in result.exercises if e.outcome is Outcome.MISSING}
-    if len(messages) != 1 or len(result.exercises) != sum(e.outcome is Outcome.MISSING for e in result.exercises):
-        return None
-    message = messages.pop()
-    return message if message and not any(e.file in message for e in result.exercises) else None
 
 
 _LABELS = {"expected": "Expected", "at": "Where", "fix": "How to fix it"}
@@ -89,7 +79,7 @@ def render(record: StudentRecord, out: TextIO) -> None:
         out.write("Your work could not be graded this time because of a problem in the grader, not in your code. "
                   "Your instructor has been told.\n")  # fmt: skip
         return
-    problem = repository_problem(result)
+    problem = result.repository_problem
     if problem:
         out.write(f"**Total: {result.score} / {result.max_score} points**\n\n")
         out.write(f"Nothing could be graded: {inline(problem)}. Every exercise scores 0 until this is fixed.\n")

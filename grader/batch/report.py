@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from grader import __version__
 from grader.batch.records import StudentRecord
-from grader.batch.stats import ClassStats, by_exercise, compute
+from grader.batch.stats import CheckRate, ClassStats, by_exercise, compute
 from grader.catalog import Exercise
 
 STATUS_COLOURS = {
@@ -27,7 +27,7 @@ _STYLE = """
 :root { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; background: #f6f7f9; }
 body { max-width: 1100px; margin: 0 auto; padding: 24px; }
 h1 { margin: 0 0 4px; font-size: 1.7rem; } h2 { font-size: 1.2rem; margin: 0 0 12px; }
-.sub { color: #5b6475; margin: 0 0 20px; }
+.sub { color: #5b6475; margin: 0 0 20px; } td.sub { margin: 0; }
 section { background: #fff; border: 1px solid #e1e4ea; border-radius: 10px; padding: 18px 20px; margin-bottom: 18px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px;
          background: none; border: none; padding: 0; }
@@ -140,20 +140,26 @@ def _statuses(stats: ClassStats) -> str:
     return "".join(chips)
 
 
+def _rate_cells(rate: CheckRate) -> str:
+    """The bar and the main figure are of those who started the exercise; the share of all students is second."""
+    of_all = f'<td class="num sub">{rate.passed}/{rate.graded} · {rate.rate_of_all:.0%}</td>'
+    if not rate.started:
+        return f'<td class="sub">nobody started it</td><td class="num">—</td>{of_all}'
+    return f'<td>{_bar(rate.rate)}</td><td class="num">{rate.passed}/{rate.started} · {rate.rate:.0%}</td>{of_all}'
+
+
 def _rates(stats: ClassStats, exercises: list[Exercise]) -> str:
-    rows = []
+    rows = ['<tr><th>check</th><th colspan="2">passed, of the students who started the exercise</th>'
+            '<th class="num">of all students</th></tr>']  # fmt: skip
     grouped = by_exercise(stats.rates)
     for exercise in exercises:
         missing = stats.missing.get(exercise.id, 0)
         started = f"started by {stats.started.get(exercise.id, 0)} of {stats.graded}"
         started += f" ({missing} without a readable file)" if missing else ""
-        rows.append(f'<tr><th colspan="3">{escape(exercise.id)} · {escape(exercise.title)} '
+        rows.append(f'<tr><th colspan="4">{escape(exercise.id)} · {escape(exercise.title)} '
                     f'<span class="sub">— {started}</span></th></tr>')  # fmt: skip
         for rate in grouped.get(exercise.id, []):
-            rows.append(
-                f"<tr><td>{escape(rate.title)}</td><td>{_bar(rate.rate)}</td>"
-                f'<td class="num">{rate.passed}/{rate.graded}</td></tr>'
-            )
+            rows.append(f"<tr><td>{escape(rate.title)}</td>{_rate_cells(rate)}</tr>")
     return "<table>" + "".join(rows) + "</table>"
 
 
@@ -162,9 +168,11 @@ def _failures(stats: ClassStats) -> str:
         return "<p>No failure messages: every started check passed.</p>"
     rows = ['<tr><th class="num">students</th><th>exercise</th><th>check</th><th>message</th></tr>']
     for failure in stats.failures:
-        check = escape(failure.check) if failure.check else "<em>the whole exercise</em>"
+        whole = "<em>the whole exercise</em>" if failure.exercise else "<em>the whole repository</em>"
+        check = escape(failure.check) if failure.check else whole
+        exercise = escape(failure.exercise) if failure.exercise else "all"
         rows.append(
-            f'<tr><td class="num">{len(failure.students)}</td><td>{escape(failure.exercise)}</td><td>{check}</td>'
+            f'<tr><td class="num">{len(failure.students)}</td><td>{exercise}</td><td>{check}</td>'
             f'<td class="msg" title="{escape(failure.example)}">{escape(failure.message)}</td></tr>'
         )
     return "<table>" + "".join(rows) + "</table>"
