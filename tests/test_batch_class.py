@@ -33,7 +33,7 @@ pytestmark = pytest.mark.slow
 
 EXERCISES = load_catalog().select(["01"])
 LAYERS = layer_names(probe())
-STATUSES = {"ok", "missing", "import_error", "syntax_error", "timeout", "crashed", "grader_error"}
+STATUSES = {"ok", "not_started", "missing", "import_error", "syntax_error", "timeout", "crashed", "grader_error"}
 OUT_ENTRIES = {"batch.json", "feedback", "grades.csv", "report.html", "results.json", "students"}
 
 

@@ -685,3 +685,24 @@ def test_pass_rates_are_of_the_students_who_started_the_exercise():
     out = io.StringIO()
     render_report([graded("c", stub(), None, "run")], EXERCISES, out)
     assert "nobody started it" in out.getvalue()
+
+
+def test_a_student_who_started_nothing_is_not_started_not_ok():
+    def stub(exercise_id: str = "01") -> ExerciseResult:
+        exercise = result(0, message="not implemented yet: make_request()").exercises[0]
+        return dataclasses.replace(exercise, id=exercise_id)
+
+    two = load_catalog().select(["01", "02"])
+    nothing = graded("bob", SubmissionResult([stub(), stub("02")], "test"), None, "r")
+    assert nothing.status == "not_started" and nothing.problems == ""
+    started = result(1).exercises[0]
+    some = graded("carol", SubmissionResult([started, stub("02")], "test"), None, "r")
+    assert some.status == "ok"  # one exercise begun: the points tell how far
+    gone = "exercises/ex02_awaitables.py is missing"
+    missing = dataclasses.replace(stub("02"), outcome=Outcome.MISSING, message=gone)
+    assert status_of(SubmissionResult([stub(), missing], "test")) == "missing"
+    assert status_of(SubmissionResult([], "test")) == "ok"
+    assert row(nothing, two)[-2:] == ["not_started", ""]
+    out = io.StringIO()
+    render_report([nothing, some], two, out)
+    assert ">not_started</span>" in out.getvalue() and "<b>1</b><span>started nothing" in out.getvalue()

@@ -20,8 +20,8 @@
         {                              # one per student, in name_order: the object `grader check --format json`
           ...                          # prints (version, score, max_score, passed, failed, duration, exercises
                                        # with every check), with "student" set, and:
-          "status": "ok",              # ok | missing | import_error | syntax_error | timeout | crashed |
-                                       # grader_error (then "exercises" is [] and "error" says why)
+          "status": "ok",              # ok | not_started | missing | import_error | syntax_error | timeout |
+                                       # crashed | grader_error (then "exercises" is [] and "error" says why)
           "fingerprint": "9f2c…",      # digest of the student's files and the grader's suites (--resume)
           "run": "20250101T101500-1234" # the batch run that graded this student
         }

@@ -23,6 +23,9 @@ from grader.workspace import submission_files
 
 GRADER_ERROR = "grader_error"
 """The status of a student the grader itself failed to grade (not the student's fault; `--resume` retries)."""
+NOT_STARTED = "not_started"
+"""The status of a student who started no exercise (untouched stubs, or every check still "not implemented
+yet"): "did nothing" must not read as `ok`, which is "tried, whatever the score"."""
 
 
 @dataclass
@@ -63,8 +66,13 @@ class StudentRecord:
 
 
 def status_of(result: SubmissionResult) -> str:
+    """The worst outcome among the exercises; `not_started` instead of `ok` when no exercise was started (one
+    started exercise is enough for `ok`, and a missing file or an import error still says what went wrong)."""
     outcomes = {e.outcome for e in result.exercises}
-    return next((outcome.value for outcome in WORST_FIRST if outcome in outcomes), "ok")
+    worst = next((outcome for outcome in WORST_FIRST if outcome in outcomes), Outcome.OK)
+    if worst is Outcome.OK and result.exercises and all(e.not_started for e in result.exercises):
+        return NOT_STARTED
+    return worst.value
 
 
 def graded(student: str, result: SubmissionResult, fingerprint: str | None, run: str) -> StudentRecord:

@@ -14,13 +14,13 @@ from typing import TextIO
 from urllib.parse import quote
 
 from grader import __version__
-from grader.batch.records import StudentRecord
+from grader.batch.records import NOT_STARTED, StudentRecord
 from grader.batch.stats import CheckRate, ClassStats, by_exercise, compute
 from grader.catalog import Exercise
 
 STATUS_COLOURS = {
-    "ok": "#2e7d32", "missing": "#757575", "import_error": "#ef6c00", "syntax_error": "#ef6c00",
-    "timeout": "#c62828", "crashed": "#c62828", "grader_error": "#6a1b9a",
+    "ok": "#2e7d32", "not_started": "#9e9e9e", "missing": "#757575", "import_error": "#ef6c00",
+    "syntax_error": "#ef6c00", "timeout": "#c62828", "crashed": "#c62828", "grader_error": "#6a1b9a",
 }  # fmt: skip
 
 _STYLE = """
@@ -128,6 +128,7 @@ def _cards(stats: ClassStats) -> str:
         (f"{stats.median:g}", "median score"),
         (f"{full}", "full marks"),
         (f"{not_ok}", "with a problem (not ok)"),
+        (f"{stats.statuses.get(NOT_STARTED, 0)}", "started nothing (counted in not ok)"),
     ]
     return "".join(f'<div class="card"><b>{escape(v)}</b><span>{escape(k)}</span></div>' for v, k in cards)
 
