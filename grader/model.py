@@ -100,6 +100,12 @@ class CheckResult:
         """The check failed only because a function it calls still raises the stub's NotImplementedError."""
         return not self.passed and self.message.startswith(NOT_IMPLEMENTED)
 
+    def same_failure(self, other: CheckResult) -> bool:
+        """Both failed in the very same way (what happened, what was expected, where, the fix): one mistake failing
+        several checks, which the student reads in full once and then as "fails the same way as above"."""
+        fields = ("status", "message", "expected", "location", "fix")
+        return not self.passed and all(getattr(self, name) == getattr(other, name) for name in fields)
+
     def details(self) -> list[tuple[str, str]]:
         """What follows the message, labelled ("expected", "at", "fix"): only the parts that are known."""
         parts = [("expected", self.expected), ("at", str(self.location) if self.location else None), ("fix", self.fix)]

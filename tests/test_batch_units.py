@@ -706,3 +706,18 @@ def test_a_student_who_started_nothing_is_not_started_not_ok():
     out = io.StringIO()
     render_report([nothing, some], two, out)
     assert ">not_started</span>" in out.getvalue() and "<b>1</b><span>started nothing" in out.getvalue()
+
+
+def test_feedback_folds_a_failure_repeated_word_for_word_as_grader_check_does():
+    same = "exercises/ex01_futures.py has no `kind_of`, which the checks call"
+    record = graded("eve", result(1, message=same), None, "run")
+    first, *others = record.result.exercises[0].checks[1:]
+    others[-1].message = "something else"
+    text = feedback_of(record)
+    assert text.count("has no `kind_of`") == 1 and text.count("What happened") == 2
+    assert f"- ❌ title of {others[0].name} (0/{others[0].max_score}): fails the same way as above" in text
+    again = record.result.exercises[0].checks
+    again.append(dataclasses.replace(first, name="later", title="the last one"))
+    assert f'the last one (0/{first.max_score}): fails the same way as "title of {first.name}" above' in (
+        feedback_of(record)
+    )

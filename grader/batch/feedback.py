@@ -43,12 +43,22 @@ def _unwritten(exercise: ExerciseResult) -> str:
     return f"{listed} still raise{'s' if len(named) == 1 else ''} NotImplementedError"
 
 
-def _check(check: CheckResult, out: TextIO) -> None:
+def _check(check: CheckResult, out: TextIO, shown: list[CheckResult]) -> None:
+    """One check; a failure told in full above (one mistake failing several checks) in one line, as `grader check`
+    says it. `shown` holds the failures told in full so far: "as above" is the last of them, an earlier one is
+    named by its title."""
     symbol = SYMBOLS.get(check.status, "❌")
-    out.write(f"- {symbol} {inline(check.title)} ({check.score}/{check.max_score})\n")
+    line = f"- {symbol} {inline(check.title)} ({check.score}/{check.max_score})"
     if check.passed:
+        out.write(line + "\n")
         return
-    out.write(f"  - What happened: {inline(check.message)}\n")
+    twin = next((other for other in shown if check.same_failure(other)), None)
+    if twin is not None:
+        where = "above" if twin is shown[-1] else f'"{inline(twin.title)}" above'
+        out.write(f"{line}: fails the same way as {where}\n")
+        return
+    shown.append(check)
+    out.write(f"{line}\n  - What happened: {inline(check.message)}\n")
     for label, text in check.details():
         out.write(f"  - {_LABELS[label]}: {code(text) if label == 'at' else inline(text)}\n")
 
@@ -64,8 +74,9 @@ def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
     elif exercise.not_started:
         out.write(f"Nothing to grade yet: {_unwritten(exercise)}.\n")
     else:
+        shown: list[CheckResult] = []
         for check in exercise.checks:
-            _check(check, out)
+            _check(check, out, shown)
     if not exercise.passed:
         section = lesson_section(exercise.id)
         reread = f"Re-read {inline(repr(section))} in the lesson, run" if section else "Run"
