@@ -36,6 +36,7 @@ from grader.batch.stubs import StubShortcut
 from grader.catalog import load_catalog
 from grader.errors import UsageError
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+from grader.render.text_format import render as render_text
 from grader.runner import grade_exercise
 from grader.suite_process import Cancellation
 
@@ -721,3 +722,21 @@ def test_feedback_folds_a_failure_repeated_word_for_word_as_grader_check_does():
     assert f'the last one (0/{first.max_score}): fails the same way as "title of {first.name}" above' in (
         feedback_of(record)
     )
+
+
+def test_a_students_own_not_implemented_text_is_never_shown_as_the_kits_fix(tmp_path):
+    kit = "create a future and set its value from a task: lesson, 'Introducing futures'"
+    source = STUB.read_text().replace(f'NotImplementedError("{kit}")', 'NotImplementedError("not yet")')
+    assert source != STUB.read_text()
+    exercise = grade_exercise(EXERCISE, repo(tmp_path / "alice", {EXERCISE.filename: source}))
+    theirs = [c for c in exercise.checks if c.location and c.location.function == "make_request"]
+    assert theirs and exercise.not_started
+    for check in theirs:
+        assert check.fix == kit and check.explanation().count("not yet") == 1
+        assert check.message == 'not implemented yet: make_request() still raises NotImplementedError (your ' \
+                                'message: "not yet")'  # fmt: skip
+    untouched = next(c for c in exercise.checks if c.location and c.location.function == "set_future_value")
+    assert untouched.fix.startswith("await asyncio.sleep(delay)") and "your message" not in untouched.message
+    stream = io.StringIO()
+    render_text(SubmissionResult([exercise], "test"), stream)
+    assert kit in " ".join(stream.getvalue().split()) and "not yet" not in stream.getvalue()
