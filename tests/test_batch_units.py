@@ -372,7 +372,7 @@ def test_a_killed_batch_leaves_its_ungraded_students_in_the_manifest(tmp_path, m
     class Killed(BaseException):
         pass
 
-    def killed(*args: object) -> None:
+    def killed(*args: object, **kwargs: object) -> None:
         raise Killed  # what follows the gradebook, the final manifest, never comes
 
     monkeypatch.setattr(batch_outputs, "write_all", killed)
@@ -740,3 +740,29 @@ def test_a_students_own_not_implemented_text_is_never_shown_as_the_kits_fix(tmp_
     stream = io.StringIO()
     render_text(SubmissionResult([exercise], "test"), stream)
     assert kit in " ".join(stream.getvalue().split()) and "not yet" not in stream.getvalue()
+
+
+def test_an_interrupted_gradebook_lists_the_students_not_graded_yet(tmp_path):
+    # imported into an LMS, a grades.csv of the graded rows alone would look like the whole class
+    for name in ("alice", "Bob", "carol"):
+        repo(tmp_path / "class" / name)
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
+    assert run_batch(plan(options), StopAfterFirst(io.StringIO())).interrupted
+
+    def gradebook() -> list[tuple[str, str, str, str]]:
+        with open(tmp_path / "out" / "grades.csv", encoding="utf-8-sig", newline="") as file:
+            return [(r["student"], r["ex01"], r["total"], r["status"]) for r in csv.DictReader(file)]
+
+    assert gradebook() == [("alice", "0", "0", "not_started"), ("Bob", "", "", "not_graded"),
+                           ("carol", "", "", "not_graded")]  # fmt: skip
+    assert [s["student"] for s in json.loads((tmp_path / "out" / "results.json").read_text())["students"]] == [
+        "alice"
+    ]
+    assert sorted(p.name for p in (tmp_path / "out" / "feedback").iterdir()) == ["alice.md"]
+    assert sorted(p.name for p in (tmp_path / "out" / "students").iterdir()) == ["alice.json"]
+    page = (tmp_path / "out" / "report.html").read_text()
+    assert ">not_graded</span>" in page and 'href="feedback/Bob.md"' not in page
+    assert "run the same command with --resume" in page
+    options.resume = True
+    run_batch(plan(options), LineProgress(io.StringIO()))
+    assert [row[3] for row in gradebook()] == ["not_started"] * 3

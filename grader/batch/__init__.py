@@ -175,7 +175,8 @@ def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSumma
     finally:
         ordered = [records[s.id] for s in students if s.id in records]
         left = [s.id for s in students if s.id not in records]
-        outputs.write_all(out, ordered, options.exercises, _title(options) + incomplete_note(left, len(students)))
+        title = _title(options) + incomplete_note(left, len(students))
+        outputs.write_all(out, ordered, options.exercises, title, ungraded=left)
         outputs.write_manifest(out, {**manifest, "ungraded": left})  # last: only once the gradebook is written
         summary.duration = time.perf_counter() - started
         summary.peak_memory = _peak_memory_mb()

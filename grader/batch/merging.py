@@ -172,5 +172,5 @@ def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
     )
     incomplete = f" (incomplete: {'; '.join(gaps)})" if gaps else ""
     title = f"Class report · merged from {names}{incomplete}"
-    outputs.write_all(out, [r for r, _ in records.values()], exercises, title)
+    outputs.write_all(out, [r for r, _ in records.values()], exercises, title, ungraded=ungraded)
     return Merged(len(records), warnings)

@@ -23,6 +23,9 @@ from grader.workspace import submission_files
 
 GRADER_ERROR = "grader_error"
 """The status of a student the grader itself failed to grade (not the student's fault; `--resume` retries)."""
+NOT_GRADED = "not_graded"
+"""The status of a student an interrupted run did not reach: a row of grades.csv with no points, so that the
+gradebook never looks like the whole class while it lacks someone (`--resume` grades them)."""
 NOT_STARTED = "not_started"
 """The status of a student who started no exercise (untouched stubs, or every check still "not implemented
 yet"): "did nothing" must not read as `ok`, which is "tried, whatever the score"."""
@@ -83,6 +86,13 @@ def graded(student: str, result: SubmissionResult, fingerprint: str | None, run:
 def failed(student: str, error: str, run: str) -> StudentRecord:
     result = SubmissionResult([], grader_version=__version__, student=student)
     return StudentRecord(student, result, GRADER_ERROR, None, run, error)
+
+
+def not_graded(student: str) -> StudentRecord:
+    """The row of a student the run stopped before (never saved as a record: there is nothing to keep)."""
+    result = SubmissionResult([], grader_version=__version__, student=student)
+    error = "not graded yet: the run stopped before this student; run the same command with --resume"
+    return StudentRecord(student, result, NOT_GRADED, None, "", error)
 
 
 def _digest_file(digest: Any, path: Path) -> None:

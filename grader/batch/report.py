@@ -14,13 +14,14 @@ from typing import TextIO
 from urllib.parse import quote
 
 from grader import __version__
-from grader.batch.records import NOT_STARTED, StudentRecord
+from grader.batch.records import NOT_GRADED, NOT_STARTED, StudentRecord
 from grader.batch.stats import CheckRate, ClassStats, by_exercise, compute
 from grader.catalog import Exercise
 
 STATUS_COLOURS = {
     "ok": "#2e7d32", "not_started": "#9e9e9e", "missing": "#757575", "import_error": "#ef6c00",
     "syntax_error": "#ef6c00", "timeout": "#c62828", "crashed": "#c62828", "grader_error": "#6a1b9a",
+    "not_graded": "#455a64",
 }  # fmt: skip
 
 _STYLE = """
@@ -189,10 +190,12 @@ def _students(records: list[StudentRecord], exercises: list[Exercise]) -> str:
         points = {e.id: e.score for e in record.result.exercises}
         cells = "".join(f'<td class="num">{points.get(e.id, "")}</td>' for e in exercises)
         link = f"feedback/{quote(record.student)}.md"
+        name = escape(record.student)
+        name = name if record.status == NOT_GRADED else f'<a href="{escape(link)}">{name}</a>'  # no feedback yet
         total = "" if record.error else str(record.result.score)
         colour = STATUS_COLOURS.get(record.status, "#455a64")
         rows.append(
-            f'<tr><td><a href="{escape(link)}">{escape(record.student)}</a></td>{cells}'
+            f"<tr><td>{name}</td>{cells}"
             f'<td class="num" data-sort="{total or -1}">{total}</td>'
             f'<td><span class="chip" style="background:{colour}">{escape(record.status)}</span></td>'
             f'<td class="msg">{escape(record.problems)}</td></tr>'

@@ -7,7 +7,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from grader.batch.records import GRADER_ERROR, StudentRecord
+from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
 from grader.model import NOT_IMPLEMENTED, ExerciseResult, Outcome, Status
 
@@ -99,7 +99,7 @@ def started(exercise: ExerciseResult) -> bool:
 
 
 def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 12) -> ClassStats:
-    graded = [r for r in records if r.status != GRADER_ERROR]
+    graded = [r for r in records if r.error is None]  # neither a grader error nor a student not graded yet
     max_score = sum(e.max_score for e in exercises)
     totals = [r.result.score for r in graded]
     passed: Counter = Counter()
