@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -766,3 +767,25 @@ def test_an_interrupted_gradebook_lists_the_students_not_graded_yet(tmp_path):
     options.resume = True
     run_batch(plan(options), LineProgress(io.StringIO()))
     assert [row[3] for row in gradebook()] == ["not_started"] * 3
+
+
+def test_resume_says_who_is_no_longer_in_the_class_and_sets_their_records_aside(tmp_path):
+    for name in ("alice", "bob", "dan"):
+        repo(tmp_path / "class" / name)
+    out = tmp_path / "out"
+    run_batch(plan(BatchOptions([tmp_path / "class"], out, EXERCISES, jobs=1)), LineProgress(io.StringIO()))
+    shutil.rmtree(tmp_path / "class" / "bob")
+    (tmp_path / "class" / "dan").rename(tmp_path / "class" / "daniel")
+    resumed = plan(BatchOptions([tmp_path / "class"], out, EXERCISES, jobs=1, resume=True))
+    assert resumed.left_out == ["bob", "dan"]
+    assert plan(BatchOptions([tmp_path / "class"], out, EXERCISES, jobs=1)).left_out == []  # a fresh run: no news
+    done = grader_cli("batch", tmp_path / "class", "--out", out, "--resume", "--exercises", "01")
+    assert done.returncode == 0, done.stderr
+    assert (f"WARNING: graded earlier but no longer under {tmp_path / 'class'}: bob, dan — left out of this "
+            f"gradebook (their records moved to {out / 'left-out'})") in done.stderr  # fmt: skip
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        assert [r["student"] for r in csv.DictReader(file)] == ["alice", "daniel"]
+    assert sorted(p.name for p in (out / "students").iterdir()) == ["alice.json", "daniel.json"]
+    assert sorted(p.name for p in (out / "left-out").iterdir()) == ["bob.json", "dan.json"]
+    again = grader_cli("batch", tmp_path / "class", "--out", out, "--resume", "--exercises", "01")
+    assert again.returncode == 0 and "WARNING" not in again.stderr  # said once, not at every run

@@ -20,12 +20,15 @@ from pathlib import Path
 
 from grader import __version__
 from grader.batch import outputs
-from grader.batch.discovery import Student, discover, select_shard
+from grader.batch.discovery import Student, discover, name_order, select_shard
 from grader.batch.pool import Graded, Pool
 from grader.batch.progress import LineProgress, TerminalProgress
 from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
+
+LEFT_OUT = "left-out"
+"""Where `--resume` moves the records of students no longer under the ROOTs, inside `--out`."""
 
 
 @dataclass
@@ -103,6 +106,18 @@ class Plan:
     """`frank.txt: not a folder`: entries of a class folder that are not students, and why."""
     notes: list[str]
     """Students of this run found in an unusual shape (`erin: no exercises/ folder; graded erin/repo/, …`)."""
+    left_out: list[str] = field(default_factory=list)
+    """With --resume: students an earlier run into `out` graded who are no longer under the ROOTs (a folder
+    removed or renamed). Their records are moved to `OUT/left-out/` rather than kept for later runs or merges."""
+
+    @property
+    def left_out_warning(self) -> str | None:
+        """What to tell the instructor about `left_out`, or None."""
+        if not self.left_out:
+            return None
+        roots = ", ".join(str(root) for root in self.options.roots)
+        return (f"WARNING: graded earlier but no longer under {roots}: {', '.join(self.left_out)} — left out of this "
+                f"gradebook (their records moved to {self.out / LEFT_OUT})")  # fmt: skip
 
     @property
     def shard(self) -> str | None:
@@ -119,6 +134,8 @@ def plan(options: BatchOptions) -> Plan:
     result = Plan(options, out, students, found.skipped, [found.notes[s.id] for s in students if s.id in found.notes])
     if options.resume:
         _check_resume(out, [e.id for e in options.exercises], result.shard)
+        here = {s.id for s in students}
+        result.left_out = sorted((s for s in RecordStore(out / "students").students() if s not in here), key=name_order)
     return result
 
 
@@ -152,6 +169,7 @@ def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSumma
     outputs.prepare(out, manifest)
     if not options.resume:
         store.clear()
+    store.set_aside(planned.left_out, out / LEFT_OUT)  # students/ holds the records of this gradebook only
     summary = BatchSummary(len(students), reused=len(records))
 
     def on_done(done: Graded) -> None:

@@ -180,6 +180,19 @@ class RecordStore:
         except (OSError, ValueError, KeyError, TypeError):
             return None  # absent or unreadable: grade again
 
+    def students(self) -> list[str]:
+        """The ids of the records saved here."""
+        if not self.folder.is_dir():
+            return []
+        return [p.stem for p in self.folder.iterdir() if p.suffix == ".json" and not p.name.startswith(".")]
+
+    def set_aside(self, students: Iterable[str], folder: Path) -> None:
+        """Move the records of `students` into `folder`: kept for a person to read, never reused or merged."""
+        for student in students:
+            folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(self.path(student), folder / f"{student}.json")
+
     def clear(self) -> None:
         if self.folder.is_dir():
             for path in self.folder.iterdir():
