@@ -12,11 +12,13 @@ import re
 import sys
 import traceback
 from dataclasses import dataclass
+from pathlib import PurePath
 from types import FrameType, ModuleType, TracebackType
 
 from grader.asyncio_mistakes import asyncio_fix
 from grader.messages import TIMEOUT_FIX, clip
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
+from grader.pristine import stub_pointers
 from grader.sandbox import PROCESS_LIMIT
 from grader.testing import CheckFailure, found_in
 from grader.workspace import student_file, student_frame, student_location
@@ -66,12 +68,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
     if isinstance(exc, CheckFailure):
         return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where)
     if isinstance(exc, NotImplementedError) and where is not None:
-        return Verdict(
-            Status.FAILED,
-            f"{NOT_IMPLEMENTED}: {where.function}() still raises NotImplementedError",
-            fix=str(exc) or None,
-            location=where,
-        )
+        return _not_implemented(str(exc), where)
     if isinstance(exc, SystemExit):
         return Verdict(
             Status.FAILED,
@@ -86,6 +83,17 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
     if isinstance(exc, AssertionError) and str(exc):
         return Verdict(Status.FAILED, str(exc).split("\nassert ")[0].strip())
     return Verdict(Status.FAILED, f"the check stopped with {_short(exc)}")
+
+
+def _not_implemented(said: str, where: Location) -> Verdict:
+    """A function the student has not written yet. The fix is the kit's own pointer to the lesson (the stub's
+    message for that function); a message of the student's own (`raise NotImplementedError("not yet")`) is never
+    shown as the kit's advice, only quoted as theirs in what happened."""
+    pointers = stub_pointers()
+    kit = said if said in pointers.values() else pointers.get((PurePath(where.file).name, where.function or ""))
+    theirs = f' (your message: "{clip(" ".join(said.split()), 120)}")' if said.strip() and said != kit else ""
+    happened = f"{NOT_IMPLEMENTED}: {where.function}() still raises NotImplementedError{theirs}"
+    return Verdict(Status.FAILED, happened, fix=kit, location=where)
 
 
 _CALL_MISMATCH = re.compile(r"^(?P<name>\w+)\(\) (takes|missing|got an unexpected|got multiple)")

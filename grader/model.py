@@ -108,6 +108,12 @@ class CheckResult:
         """The check never ran: the exercise's time was used up by the checks before it."""
         return self.status is Status.TIMEOUT and self.message.startswith(NOT_RUN + ":")
 
+    def same_failure(self, other: CheckResult) -> bool:
+        """Both failed in the very same way (what happened, what was expected, where, the fix): one mistake failing
+        several checks, which the student reads in full once and then as "fails the same way as above"."""
+        fields = ("status", "message", "expected", "location", "fix")
+        return not self.passed and all(getattr(self, name) == getattr(other, name) for name in fields)
+
     def details(self) -> list[tuple[str, str]]:
         """What follows the message, labelled ("expected", "at", "fix"): only the parts that are known."""
         parts = [("expected", self.expected), ("at", str(self.location) if self.location else None), ("fix", self.fix)]
@@ -229,6 +235,18 @@ class SubmissionResult:
     @property
     def passed(self) -> bool:
         return all(e.passed for e in self.exercises)
+
+    @property
+    def repository_problem(self) -> str | None:
+        """The one reason why nothing of the repository could be graded (no `exercises/` folder, a linked one), or
+        None. Every exercise then carries it, and it names no exercise's file (a missing file does): it is one
+        problem of the student's, not one per exercise."""
+        missing = [e for e in self.exercises if e.outcome is Outcome.MISSING]
+        messages = {e.message for e in missing}
+        if len(messages) != 1 or len(missing) != len(self.exercises):
+            return None
+        message = messages.pop()
+        return message if message and not any(e.file in message for e in self.exercises) else None
 
     def to_dict(self) -> dict[str, Any]:
         checks = [c for e in self.exercises for c in e.checks]

@@ -9,10 +9,12 @@ downloaded as a zip has no history at all. The copies are kept equal to the kit'
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import tempfile
 import time
+from functools import cache
 from pathlib import Path
 
 from grader.catalog import PACKAGE_DIR, Exercise
@@ -33,6 +35,36 @@ def stub_text(exercise: Exercise) -> bytes:
         return path.read_bytes()
     except FileNotFoundError:
         raise InternalError(f"the kit has no pristine copy of {exercise.filename} in {STUBS_DIR}") from None
+
+
+@cache
+def stub_pointers() -> dict[tuple[str, str], str]:
+    """What each function of the kit's stubs says when called: (file name, function) -> the message of its
+    `raise NotImplementedError("...")`, the kit's pointer to the lesson. Read from `grader/stubs/`, once."""
+    pointers: dict[tuple[str, str], str] = {}
+    for path in sorted(STUBS_DIR.glob("*.py")):
+        try:
+            tree = ast.parse(path.read_bytes())
+        except (OSError, SyntaxError, ValueError):
+            continue  # `grader verify` reports a broken stub; the pointers of the others still hold
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                message = _not_implemented_message(node)
+                if message is not None:
+                    pointers.setdefault((path.name, function.name), message)
+    return pointers
+
+
+def _not_implemented_message(node: ast.AST) -> str | None:
+    """The message of `raise NotImplementedError("...")`, or None for any other node."""
+    raised = node.exc if isinstance(node, ast.Raise) else None
+    if not (isinstance(raised, ast.Call) and isinstance(raised.func, ast.Name) and raised.args):
+        return None
+    first = raised.args[0]
+    is_text = isinstance(first, ast.Constant) and isinstance(first.value, str)
+    return first.value if raised.func.id == "NotImplementedError" and is_text else None  # type: ignore[union-attr]
 
 
 def fingerprint(data: bytes) -> str:

@@ -104,7 +104,7 @@ def _ordinary(folder: Path, layers: set[str]) -> dict[str, Expected]:
     for name, source in students:
         _repo(folder / name, {EXERCISE: source})
         score = 10 if source == solution else 0 if source == stub else expectation(source, False).score
-        expected[name] = Expected("ok", score, hostile=False)
+        expected[name] = Expected("not_started" if source == stub else "ok", score, hostile=False)
     return expected
 
 

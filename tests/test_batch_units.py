@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,7 @@ from grader.batch.stubs import StubShortcut
 from grader.catalog import load_catalog
 from grader.errors import UsageError
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+from grader.render.text_format import render as render_text
 from grader.runner import grade_exercise
 from grader.suite_process import Cancellation
 
@@ -371,7 +373,7 @@ def test_a_killed_batch_leaves_its_ungraded_students_in_the_manifest(tmp_path, m
     class Killed(BaseException):
         pass
 
-    def killed(*args: object) -> None:
+    def killed(*args: object, **kwargs: object) -> None:
         raise Killed  # what follows the gradebook, the final manifest, never comes
 
     monkeypatch.setattr(batch_outputs, "write_all", killed)
@@ -678,3 +680,155 @@ def test_the_fingerprint_follows_a_file_graded_from_elsewhere(tmp_path):
     first = fingerprint(root, None, EXERCISES)
     (root / "exercises" / "ex01" / EXERCISE.filename).write_text(SOLUTION.read_text())
     assert fingerprint(root, None, EXERCISES) != first
+
+
+def test_students_are_listed_by_name_whatever_its_letter_case(tmp_path):
+    names = ["Zed", "bigfile", "Alice", "strauß", "strauss", "éloïse"]
+    for name in names:
+        repo(tmp_path / "class" / name)
+    expected = ["Alice", "bigfile", "strauss", "strauß", "Zed", "éloïse"]
+    assert [s.id for s in discover([tmp_path / "class"]).students] == expected
+    out = write_output(tmp_path / "out", [graded(name, result(1), "f", "r") for name in names])
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        assert [r["student"] for r in csv.DictReader(file)] == expected
+    assert [s["student"] for s in json.loads((out / "results.json").read_text())["students"]] == expected
+
+
+def test_a_repository_without_exercises_is_one_failure_per_student_not_one_per_exercise():
+    two = load_catalog().select(["01", "02"])
+    problem = "the repository has no exercises/ folder"
+    empty = [graded(f"empty{i}", SubmissionResult([unavailable(e, problem) for e in two], "test"), None, "r")
+             for i in range(3)]  # fmt: skip
+    mistakes = []
+    for i in range(2):  # a real mistake, made by fewer students than the empty repositories
+        mistake = result(1, message="waited 0.5 s")
+        mistake.exercises.append(dataclasses.replace(unavailable(two[1], "x"), outcome=Outcome.OK, message=""))
+        mistakes.append(graded(f"s{i}", mistake, None, "r"))
+    stats = compute(empty + mistakes, two, top=2)
+    assert [(f.exercise, f.check, f.message, len(f.students)) for f in stats.failures] == [
+        (None, None, problem, 3),
+        ("01", f"title of {EXERCISE.checks[1].name}", "waited N s", 2),
+    ]
+    out = io.StringIO()
+    render_report(empty + mistakes, two, out)
+    assert out.getvalue().count(f">{problem}</td>") == 1 and "the whole repository" in out.getvalue()
+
+
+def test_pass_rates_are_of_the_students_who_started_the_exercise():
+    def stub() -> SubmissionResult:
+        return result(0, message="not implemented yet: make_request()")
+
+    records = [graded(name, r, None, "run") for name, r in [
+        ("a", result(9)), ("b", result(1)), ("c", stub()), ("d", stub()), ("e", stub())]]  # fmt: skip
+    first, last = compute(records, EXERCISES).rates[0], compute(records, EXERCISES).rates[-1]
+    assert (first.passed, first.started, first.graded, first.rate, first.rate_of_all) == (2, 2, 5, 1.0, 0.4)
+    assert (last.passed, last.started, last.rate) == (1, 2, 0.5)
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    page = out.getvalue()
+    assert '<i style="width:100.0%">' in page and ">2/2 · 100%</td>" in page and ">2/5 · 40%</td>" in page
+    nobody = compute([graded("c", stub(), None, "run")], EXERCISES).rates[0]
+    assert (nobody.started, nobody.rate) == (0, 0.0)
+    out = io.StringIO()
+    render_report([graded("c", stub(), None, "run")], EXERCISES, out)
+    assert "nobody started it" in out.getvalue()
+
+
+def test_a_student_who_started_nothing_is_not_started_not_ok():
+    def stub(exercise_id: str = "01") -> ExerciseResult:
+        exercise = result(0, message="not implemented yet: make_request()").exercises[0]
+        return dataclasses.replace(exercise, id=exercise_id)
+
+    two = load_catalog().select(["01", "02"])
+    nothing = graded("bob", SubmissionResult([stub(), stub("02")], "test"), None, "r")
+    assert nothing.status == "not_started" and nothing.problems == ""
+    started = result(1).exercises[0]
+    some = graded("carol", SubmissionResult([started, stub("02")], "test"), None, "r")
+    assert some.status == "ok"  # one exercise begun: the points tell how far
+    gone = "exercises/ex02_awaitables.py is missing"
+    missing = dataclasses.replace(stub("02"), outcome=Outcome.MISSING, message=gone)
+    assert status_of(SubmissionResult([stub(), missing], "test")) == "missing"
+    assert status_of(SubmissionResult([], "test")) == "ok"
+    assert row(nothing, two)[-2:] == ["not_started", ""]
+    out = io.StringIO()
+    render_report([nothing, some], two, out)
+    assert ">not_started</span>" in out.getvalue() and "<b>1</b><span>started nothing" in out.getvalue()
+
+
+def test_feedback_folds_a_failure_repeated_word_for_word_as_grader_check_does():
+    same = "exercises/ex01_futures.py has no `kind_of`, which the checks call"
+    record = graded("eve", result(1, message=same), None, "run")
+    first, *others = record.result.exercises[0].checks[1:]
+    others[-1].message = "something else"
+    text = feedback_of(record)
+    assert text.count("has no `kind_of`") == 1 and text.count("What happened") == 2
+    assert f"- ❌ title of {others[0].name} (0/{others[0].max_score}): fails the same way as above" in text
+    again = record.result.exercises[0].checks
+    again.append(dataclasses.replace(first, name="later", title="the last one"))
+    assert f'the last one (0/{first.max_score}): fails the same way as "title of {first.name}" above' in (
+        feedback_of(record)
+    )
+
+
+def test_a_students_own_not_implemented_text_is_never_shown_as_the_kits_fix(tmp_path):
+    kit = "create a future and set its value from a task: lesson, 'Introducing futures'"
+    source = STUB.read_text().replace(f'NotImplementedError("{kit}")', 'NotImplementedError("not yet")')
+    assert source != STUB.read_text()
+    exercise = grade_exercise(EXERCISE, repo(tmp_path / "alice", {EXERCISE.filename: source}))
+    theirs = [c for c in exercise.checks if c.location and c.location.function == "make_request"]
+    assert theirs and exercise.not_started
+    for check in theirs:
+        assert check.fix == kit and check.explanation().count("not yet") == 1
+        assert check.message == 'not implemented yet: make_request() still raises NotImplementedError (your ' \
+                                'message: "not yet")'  # fmt: skip
+    untouched = next(c for c in exercise.checks if c.location and c.location.function == "set_future_value")
+    assert untouched.fix.startswith("await asyncio.sleep(delay)") and "your message" not in untouched.message
+    stream = io.StringIO()
+    render_text(SubmissionResult([exercise], "test"), stream)
+    assert kit in " ".join(stream.getvalue().split()) and "not yet" not in stream.getvalue()
+
+
+def test_an_interrupted_gradebook_lists_the_students_not_graded_yet(tmp_path):
+    # imported into an LMS, a grades.csv of the graded rows alone would look like the whole class
+    for name in ("alice", "Bob", "carol"):
+        repo(tmp_path / "class" / name)
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
+    assert run_batch(plan(options), StopAfterFirst(io.StringIO())).interrupted
+
+    def gradebook() -> list[tuple[str, str, str, str]]:
+        with open(tmp_path / "out" / "grades.csv", encoding="utf-8-sig", newline="") as file:
+            return [(r["student"], r["ex01"], r["total"], r["status"]) for r in csv.DictReader(file)]
+
+    assert gradebook() == [("alice", "0", "0", "not_started"), ("Bob", "", "", "not_graded"),
+                           ("carol", "", "", "not_graded")]  # fmt: skip
+    assert [s["student"] for s in json.loads((tmp_path / "out" / "results.json").read_text())["students"]] == ["alice"]
+    assert sorted(p.name for p in (tmp_path / "out" / "feedback").iterdir()) == ["alice.md"]
+    assert sorted(p.name for p in (tmp_path / "out" / "students").iterdir()) == ["alice.json"]
+    page = (tmp_path / "out" / "report.html").read_text()
+    assert ">not_graded</span>" in page and 'href="feedback/Bob.md"' not in page
+    assert "run the same command with --resume" in page
+    options.resume = True
+    run_batch(plan(options), LineProgress(io.StringIO()))
+    assert [row[3] for row in gradebook()] == ["not_started"] * 3
+
+
+def test_resume_says_who_is_no_longer_in_the_class_and_sets_their_records_aside(tmp_path):
+    for name in ("alice", "bob", "dan"):
+        repo(tmp_path / "class" / name)
+    out = tmp_path / "out"
+    run_batch(plan(BatchOptions([tmp_path / "class"], out, EXERCISES, jobs=1)), LineProgress(io.StringIO()))
+    shutil.rmtree(tmp_path / "class" / "bob")
+    (tmp_path / "class" / "dan").rename(tmp_path / "class" / "daniel")
+    resumed = plan(BatchOptions([tmp_path / "class"], out, EXERCISES, jobs=1, resume=True))
+    assert resumed.left_out == ["bob", "dan"]
+    assert plan(BatchOptions([tmp_path / "class"], out, EXERCISES, jobs=1)).left_out == []  # a fresh run: no news
+    done = grader_cli("batch", tmp_path / "class", "--out", out, "--resume", "--exercises", "01")
+    assert done.returncode == 0, done.stderr
+    assert (f"WARNING: graded earlier but no longer under {tmp_path / 'class'}: bob, dan — left out of this "
+            f"gradebook (their records moved to {out / 'left-out'})") in done.stderr  # fmt: skip
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        assert [r["student"] for r in csv.DictReader(file)] == ["alice", "daniel"]
+    assert sorted(p.name for p in (out / "students").iterdir()) == ["alice.json", "daniel.json"]
+    assert sorted(p.name for p in (out / "left-out").iterdir()) == ["bob.json", "dan.json"]
+    again = grader_cli("batch", tmp_path / "class", "--out", out, "--resume", "--exercises", "01")
+    assert again.returncode == 0 and "WARNING" not in again.stderr  # said once, not at every run

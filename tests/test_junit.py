@@ -69,7 +69,36 @@ def test_errors_skips_timeouts_and_unprintable_characters():
     ], outcome=Outcome.CRASHED, message="it crashed")])  # fmt: skip
     xml = parse(result)
     kinds = {case.name: type(case.result[0]) for case in cases(xml)}
-    assert kinds == {"crash": Error, "missing": Error, "slow": Failure, "later": Skipped, "ansi": Failure}
-    assert (xml.errors, xml.failures, xml.skipped) == (2, 2, 1)
+    assert kinds == {"crash": Error, "missing": Error, "slow": Failure, "later": Failure, "ansi": Failure}
+    assert (xml.errors, xml.failures, xml.skipped) == (2, 3, 0)
     ansi = next(case for case in cases(xml) if case.name == "ansi")
     assert "red" in ansi.result[0].message and "\x00" not in ansi.result[0].text
+
+
+def test_a_check_blocked_by_a_failed_one_is_a_failure_not_a_neutral_skip():
+    # it scores 0 of its points: a CI dashboard must count it with the failures, not grey it out as skipped
+    def check(name, status, message=""):
+        return CheckResult(name, f"title {name}", status, 0, 2, message)
+
+    blocked = "can't check this until 'title first' passes"
+    result = SubmissionResult([ExerciseResult("01", "futures", "Futures", "exercises/ex01_futures.py", [
+        check("first", Status.FAILED, "it went wrong"),
+        check("second", Status.SKIPPED, blocked),
+        check("third", Status.SKIPPED, blocked),
+    ])])  # fmt: skip
+    xml = parse(result)
+    later = [case for case in cases(xml) if case.name != "first"]
+    for case in later:
+        (failure,) = case.result
+        assert isinstance(failure, Failure) and not isinstance(failure, Skipped)
+        assert (failure.type, failure.message) == ("blocked", blocked) and "title " in failure.text
+    suite = next(iter(xml))
+    for counted in (xml, suite):  # <testsuites> and <testsuite> agree with the testcases
+        assert (counted.tests, counted.failures, counted.errors, counted.skipped) == (3, 3, 0, 0)
+    assert "<skipped" not in render_text(result)
+
+
+def render_text(result: SubmissionResult) -> str:
+    stream = io.StringIO()
+    render(result, stream)
+    return stream.getvalue()

@@ -172,8 +172,10 @@ def test_render_ends_with_the_total():
 def test_checks_left_without_time_are_not_run_either_not_failing_the_same_way():
     # ex01 whose make_request loops forever and set_future_value is the stub: the first check times out, the
     # exercise's time runs out, and the checks after it never start; they did not fail
-    not_run = {"message": "not run: the checks before it took all the 12 s this exercise may take",
-               "fix": "Fix the endless loop or blocking call that the timed-out checks point at, then grade again."}
+    not_run = {
+        "message": "not run: the checks before it took all the 12 s this exercise may take",
+        "fix": "Fix the endless loop or blocking call that the timed-out checks point at, then grade again.",
+    }
     text = shown(exercise(check("a", Status.TIMEOUT, "the check did not finish within 3 s", fix="look for a loop"),
                           not_implemented("b", "set_future_value", 20),
                           check("c", Status.TIMEOUT, **not_run), check("d", Status.TIMEOUT, **not_run)))  # fmt: skip

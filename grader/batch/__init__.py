@@ -20,12 +20,15 @@ from pathlib import Path
 
 from grader import __version__
 from grader.batch import outputs
-from grader.batch.discovery import Student, discover, misplaced, select_shard
+from grader.batch.discovery import Student, discover, misplaced, name_order, select_shard
 from grader.batch.pool import Graded, Pool
 from grader.batch.progress import LineProgress, TerminalProgress
 from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
+
+LEFT_OUT = "left-out"
+"""Where `--resume` moves the records of students no longer under the ROOTs, inside `--out`."""
 
 
 @dataclass
@@ -104,6 +107,18 @@ class Plan:
     notes: list[str]
     """Students of this run found in an unusual shape (`erin: no exercises/ folder; graded erin/repo/, …`), or
     whose exercise files are not where the grader looks (`discovery.misplaced`)."""
+    left_out: list[str] = field(default_factory=list)
+    """With --resume: students an earlier run into `out` graded who are no longer under the ROOTs (a folder
+    removed or renamed). Their records are moved to `OUT/left-out/` rather than kept for later runs or merges."""
+
+    @property
+    def left_out_warning(self) -> str | None:
+        """What to tell the instructor about `left_out`, or None."""
+        if not self.left_out:
+            return None
+        roots = ", ".join(str(root) for root in self.options.roots)
+        return (f"WARNING: graded earlier but no longer under {roots}: {', '.join(self.left_out)} — left out of this "
+                f"gradebook (their records moved to {self.out / LEFT_OUT})")  # fmt: skip
 
     @property
     def shard(self) -> str | None:
@@ -122,6 +137,8 @@ def plan(options: BatchOptions) -> Plan:
     result = Plan(options, out, students, found.skipped, notes)
     if options.resume:
         _check_resume(out, [e.id for e in options.exercises], result.shard)
+        here = {s.id for s in students}
+        result.left_out = sorted((s for s in RecordStore(out / "students").students() if s not in here), key=name_order)
     return result
 
 
@@ -155,6 +172,7 @@ def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSumma
     outputs.prepare(out, manifest)
     if not options.resume:
         store.clear()
+    store.set_aside(planned.left_out, out / LEFT_OUT)  # students/ holds the records of this gradebook only
     summary = BatchSummary(len(students), reused=len(records))
 
     def on_done(done: Graded) -> None:
@@ -178,7 +196,8 @@ def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSumma
     finally:
         ordered = [records[s.id] for s in students if s.id in records]
         left = [s.id for s in students if s.id not in records]
-        outputs.write_all(out, ordered, options.exercises, _title(options) + incomplete_note(left, len(students)))
+        title = _title(options) + incomplete_note(left, len(students))
+        outputs.write_all(out, ordered, options.exercises, title, ungraded=left)
         outputs.write_manifest(out, {**manifest, "ungraded": left})  # last: only once the gradebook is written
         summary.duration = time.perf_counter() - started
         summary.peak_memory = _peak_memory_mb()

@@ -192,6 +192,13 @@ def _file_name_key(student_id: str) -> str:
     return unicodedata.normalize("NFC", student_id).lower()
 
 
+def name_order(student_id: str) -> tuple[str, str]:
+    """How students are listed everywhere (progress, grades.csv, results.json, the report): by name whatever its
+    letter case, as a person looks for one (`bigfile` before `Zed`), then by the id itself, so that the order is
+    the same in every run and every merge (`strauss` and `strauß` are one name to casefold)."""
+    return student_id.casefold(), student_id
+
+
 def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
     """Every student repository under `roots` (never `out`, the batch's output folder), sorted by id; an id seen
     twice, or a ROOT that may be one student or a folder of them, is an error."""
@@ -215,7 +222,7 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
                     " files would be one file there"
                 )
             by_id[student.id] = by_case[_file_name_key(student.id)] = student
-    found.students = [by_id[key] for key in sorted(by_id)]
+    found.students = [by_id[key] for key in sorted(by_id, key=name_order)]
     return found
 
 

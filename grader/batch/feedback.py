@@ -15,7 +15,7 @@ from typing import TextIO
 from grader.batch.markdown import code_span, inline
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.catalog import lesson_section
-from grader.model import CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
+from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
 
 SYMBOLS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.TIMEOUT: "⏱️"}
 
@@ -23,16 +23,6 @@ SYMBOLS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.TIMEOUT: "⏱�
 def code(text: str) -> str:
     """`text` (a file name, a location) as inline code."""
     return code_span(" ".join(text.split()))
-
-
-def repository_problem(result: SubmissionResult) -> str | None:
-    """The one reason why nothing of the repository could be graded (no `exercises/` folder, a linked one), or
-    None. Every exercise then carries it, and it names no exercise's file (a missing file does)."""
-    messages = {e.message for e in result.exercises if e.outcome is Outcome.MISSING}
-    if len(messages) != 1 or len(result.exercises) != sum(e.outcome is Outcome.MISSING for e in result.exercises):
-        return None
-    message = messages.pop()
-    return message if message and not any(e.file in message for e in result.exercises) else None
 
 
 _LABELS = {"expected": "Expected", "at": "Where", "fix": "How to fix it"}
@@ -53,12 +43,22 @@ def _unwritten(exercise: ExerciseResult) -> str:
     return f"{listed} still raise{'s' if len(named) == 1 else ''} NotImplementedError"
 
 
-def _check(check: CheckResult, out: TextIO) -> None:
+def _check(check: CheckResult, out: TextIO, shown: list[CheckResult]) -> None:
+    """One check; a failure told in full above (one mistake failing several checks) in one line, as `grader check`
+    says it. `shown` holds the failures told in full so far: "as above" is the last of them, an earlier one is
+    named by its title."""
     symbol = SYMBOLS.get(check.status, "❌")
-    out.write(f"- {symbol} {inline(check.title)} ({check.score}/{check.max_score})\n")
+    line = f"- {symbol} {inline(check.title)} ({check.score}/{check.max_score})"
     if check.passed:
+        out.write(line + "\n")
         return
-    out.write(f"  - What happened: {inline(check.message)}\n")
+    twin = next((other for other in shown if check.same_failure(other)), None)
+    if twin is not None:
+        where = "above" if twin is shown[-1] else f'"{inline(twin.title)}" above'
+        out.write(f"{line}: fails the same way as {where}\n")
+        return
+    shown.append(check)
+    out.write(f"{line}\n  - What happened: {inline(check.message)}\n")
     for label, text in check.details():
         out.write(f"  - {_LABELS[label]}: {code(text) if label == 'at' else inline(text)}\n")
 
@@ -76,8 +76,9 @@ def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
     elif exercise.not_started:
         out.write(f"Nothing to grade yet: {_unwritten(exercise)}.\n")
     else:
+        shown: list[CheckResult] = []
         for check in exercise.checks:
-            _check(check, out)
+            _check(check, out, shown)
     if not exercise.passed:
         section = lesson_section(exercise.id)
         reread = f"Re-read {inline(repr(section))} in the lesson, run" if section else "Run"
@@ -91,7 +92,7 @@ def render(record: StudentRecord, out: TextIO) -> None:
         out.write("Your work could not be graded this time because of a problem in the grader, not in your code. "
                   "Your instructor has been told.\n")  # fmt: skip
         return
-    problem = repository_problem(result)
+    problem = result.repository_problem
     if problem:
         out.write(f"**Total: {result.score} / {result.max_score} points**\n\n")
         out.write(f"Nothing could be graded: {inline(problem)}. Every exercise scores 0 until this is fixed.\n")

@@ -2,7 +2,9 @@
 
 Columns: `student`, one column of points per exercise (`ex01`, ...), `total`, `max`, `status` and `problems`.
 `status` is the worst thing that happened to any exercise (`crashed`, `timeout`, `syntax_error`,
-`import_error`, `missing`, else `ok`), or `grader_error` when the grader failed (the points are then empty);
+`import_error`, `missing`, else `ok`), `not_started` instead of `ok` when no exercise was started, or
+`grader_error` when the grader failed, or `not_graded` for a student an interrupted run did not reach (the points
+are then empty);
 `problems` lists which exercises, e.g. `01 timeout; 05 missing` (`every exercise missing` when all share one).
 
 The file is UTF-8 with a byte order mark (`ENCODING`): Excel on Windows needs the mark to read names such as

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from grader import __version__
 from grader.batch import _check_out, outputs
-from grader.batch.discovery import MANIFEST, discover
+from grader.batch.discovery import MANIFEST, discover, name_order
 from grader.batch.records import RecordStore, StudentRecord
 from grader.catalog import load_catalog
 from grader.errors import UsageError
@@ -135,7 +135,7 @@ def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
                          f"or pass --allow-partial to merge without them")  # fmt: skip
     warnings += [f"{sentence}: the merged gradebook lacks them (merged anyway, as --allow-partial asks)"
                  for sentence in unfinished]  # fmt: skip
-    ungraded = sorted({s for folder in folders for s in outputs.ungraded(outputs.read_manifest(folder) or {})})
+    ungraded = sorted({s for f in folders for s in outputs.ungraded(outputs.read_manifest(f) or {})}, key=name_order)
     records: dict[str, tuple[StudentRecord, Path]] = {}
     exercise_ids: list[str] | None = None
     versions = set()
@@ -172,5 +172,5 @@ def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
     )
     incomplete = f" (incomplete: {'; '.join(gaps)})" if gaps else ""
     title = f"Class report · merged from {names}{incomplete}"
-    outputs.write_all(out, [r for r, _ in records.values()], exercises, title)
+    outputs.write_all(out, [r for r, _ in records.values()], exercises, title, ungraded=ungraded)
     return Merged(len(records), warnings)

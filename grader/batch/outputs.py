@@ -1,7 +1,7 @@
 """Everything a batch leaves in `--out`, written from the student records (by `grader batch` and `grader merge`).
 
     OUT/
-      grades.csv            one row per student (grader.batch.gradebook)
+      grades.csv            one row per student, `not_graded` ones included (grader.batch.gradebook)
       results.json          every check of every student (schema below)
       report.html           the class at a glance (grader.batch.report)
       feedback/<id>.md      what each student reads (grader.batch.feedback)
@@ -17,11 +17,11 @@
       "grader_version": "0.1.0",
       "exercises": [{"id": "01", "slug": "futures", "title": "Futures", "max_score": 10}],
       "students": [
-        {                              # one per student, sorted by id: the object `grader check --format json`
+        {                              # one per student, in name_order: the object `grader check --format json`
           ...                          # prints (version, score, max_score, passed, failed, duration, exercises
                                        # with every check), with "student" set, and:
-          "status": "ok",              # ok | missing | import_error | syntax_error | timeout | crashed |
-                                       # grader_error (then "exercises" is [] and "error" says why)
+          "status": "ok",              # ok | not_started | missing | import_error | syntax_error | timeout |
+                                       # crashed | grader_error (then "exercises" is [] and "error" says why)
           "fingerprint": "9f2c…",      # digest of the student's files and the grader's suites (--resume)
           "run": "20250101T101500-1234" # the batch run that graded this student
         }
@@ -36,14 +36,14 @@ import errno
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from grader import __version__
 from grader.batch import feedback, gradebook, report
-from grader.batch.discovery import MANIFEST
-from grader.batch.records import StudentRecord
+from grader.batch.discovery import MANIFEST, name_order
+from grader.batch.records import StudentRecord, not_graded
 from grader.catalog import Exercise
 from grader.errors import MachineRefused, UsageError
 
@@ -98,13 +98,21 @@ def _replacing(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
         raise
 
 
-def write_all(out: Path, records: list[StudentRecord], exercises: list[Exercise], title: str) -> None:
-    """(Re)write the gradebook, results, report and feedback files from `records`."""
-    records = sorted(records, key=lambda r: r.student)
+def write_all(
+    out: Path, records: list[StudentRecord], exercises: list[Exercise], title: str, ungraded: Sequence[str] = ()
+) -> None:
+    """(Re)write the gradebook, results, report and feedback files from `records`. The `ungraded` students (a run
+    stopped before them) get a `not_graded` row in grades.csv and the report, and nothing else: no results, no
+    feedback, no record."""
+    records = sorted(records, key=lambda r: name_order(r.student))
+    graded_ids = {r.student for r in records}
+    rows = sorted(
+        records + [not_graded(s) for s in ungraded if s not in graded_ids], key=lambda r: name_order(r.student)
+    )
     out.mkdir(parents=True, exist_ok=True)
     # With a byte order mark, or Excel on Windows reads the names (José, 李) as ANSI (see grader.batch.gradebook)
     with _replacing(out / "grades.csv", encoding=gradebook.ENCODING) as file:
-        gradebook.write(records, exercises, file)
+        gradebook.write(rows, exercises, file)
     with _replacing(out / "results.json") as file:
         json.dump(results_document(records, exercises), file, indent=1, ensure_ascii=False)
     fresh, folder = out / ".feedback.tmp", out / "feedback"
@@ -116,7 +124,7 @@ def write_all(out: Path, records: list[StudentRecord], exercises: list[Exercise]
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(fresh, folder)
     with _replacing(out / "report.html") as file:
-        report.render(records, exercises, file, title)
+        report.render(rows, exercises, file, title)
 
 
 def read_manifest(out: Path) -> dict[str, Any] | None:

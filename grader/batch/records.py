@@ -24,6 +24,12 @@ from grader.workspace import submission_files
 
 GRADER_ERROR = "grader_error"
 """The status of a student the grader itself failed to grade (not the student's fault; `--resume` retries)."""
+NOT_GRADED = "not_graded"
+"""The status of a student an interrupted run did not reach: a row of grades.csv with no points, so that the
+gradebook never looks like the whole class while it lacks someone (`--resume` grades them)."""
+NOT_STARTED = "not_started"
+"""The status of a student who started no exercise (untouched stubs, or every check still "not implemented
+yet"): "did nothing" must not read as `ok`, which is "tried, whatever the score"."""
 
 
 @dataclass
@@ -74,8 +80,13 @@ def _problem(exercise: ExerciseResult) -> str:
 
 
 def status_of(result: SubmissionResult) -> str:
+    """The worst outcome among the exercises; `not_started` instead of `ok` when no exercise was started (one
+    started exercise is enough for `ok`, and a missing file or an import error still says what went wrong)."""
     outcomes = {e.outcome for e in result.exercises}
-    return next((outcome.value for outcome in WORST_FIRST if outcome in outcomes), "ok")
+    worst = next((outcome for outcome in WORST_FIRST if outcome in outcomes), Outcome.OK)
+    if worst is Outcome.OK and result.exercises and all(e.not_started for e in result.exercises):
+        return NOT_STARTED
+    return worst.value
 
 
 def graded(student: str, result: SubmissionResult, fingerprint: str | None, run: str) -> StudentRecord:
@@ -86,6 +97,13 @@ def graded(student: str, result: SubmissionResult, fingerprint: str | None, run:
 def failed(student: str, error: str, run: str) -> StudentRecord:
     result = SubmissionResult([], grader_version=__version__, student=student)
     return StudentRecord(student, result, GRADER_ERROR, None, run, error)
+
+
+def not_graded(student: str) -> StudentRecord:
+    """The row of a student the run stopped before (never saved as a record: there is nothing to keep)."""
+    result = SubmissionResult([], grader_version=__version__, student=student)
+    error = "not graded yet: the run stopped before this student; run the same command with --resume"
+    return StudentRecord(student, result, NOT_GRADED, None, "", error)
 
 
 def _digest_file(digest: Any, path: Path) -> None:
@@ -179,6 +197,19 @@ class RecordStore:
             return StudentRecord.from_dict(json.loads(self.path(student).read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
             return None  # absent or unreadable: grade again
+
+    def students(self) -> list[str]:
+        """The ids of the records saved here."""
+        if not self.folder.is_dir():
+            return []
+        return [p.stem for p in self.folder.iterdir() if p.suffix == ".json" and not p.name.startswith(".")]
+
+    def set_aside(self, students: Iterable[str], folder: Path) -> None:
+        """Move the records of `students` into `folder`: kept for a person to read, never reused or merged."""
+        for student in students:
+            folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(self.path(student), folder / f"{student}.json")
 
     def clear(self) -> None:
         if self.folder.is_dir():

@@ -14,20 +14,21 @@ from typing import TextIO
 from urllib.parse import quote
 
 from grader import __version__
-from grader.batch.records import StudentRecord
-from grader.batch.stats import ClassStats, by_exercise, compute
+from grader.batch.records import NOT_GRADED, NOT_STARTED, StudentRecord
+from grader.batch.stats import CheckRate, ClassStats, by_exercise, compute
 from grader.catalog import Exercise
 
 STATUS_COLOURS = {
-    "ok": "#2e7d32", "missing": "#757575", "import_error": "#ef6c00", "syntax_error": "#ef6c00",
-    "timeout": "#c62828", "crashed": "#c62828", "grader_error": "#6a1b9a",
+    "ok": "#2e7d32", "not_started": "#9e9e9e", "missing": "#757575", "import_error": "#ef6c00",
+    "syntax_error": "#ef6c00", "timeout": "#c62828", "crashed": "#c62828", "grader_error": "#6a1b9a",
+    "not_graded": "#455a64",
 }  # fmt: skip
 
 _STYLE = """
 :root { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; background: #f6f7f9; }
 body { max-width: 1100px; margin: 0 auto; padding: 24px; }
 h1 { margin: 0 0 4px; font-size: 1.7rem; } h2 { font-size: 1.2rem; margin: 0 0 12px; }
-.sub { color: #5b6475; margin: 0 0 20px; }
+.sub { color: #5b6475; margin: 0 0 20px; } td.sub { margin: 0; }
 section { background: #fff; border: 1px solid #e1e4ea; border-radius: 10px; padding: 18px 20px; margin-bottom: 18px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px;
          background: none; border: none; padding: 0; }
@@ -128,6 +129,7 @@ def _cards(stats: ClassStats) -> str:
         (f"{stats.median:g}", "median score"),
         (f"{full}", "full marks"),
         (f"{not_ok}", "with a problem (not ok)"),
+        (f"{stats.statuses.get(NOT_STARTED, 0)}", "started nothing (counted in not ok)"),
     ]
     return "".join(f'<div class="card"><b>{escape(v)}</b><span>{escape(k)}</span></div>' for v, k in cards)
 
@@ -140,20 +142,26 @@ def _statuses(stats: ClassStats) -> str:
     return "".join(chips)
 
 
+def _rate_cells(rate: CheckRate) -> str:
+    """The bar and the main figure are of those who started the exercise; the share of all students is second."""
+    of_all = f'<td class="num sub">{rate.passed}/{rate.graded} · {rate.rate_of_all:.0%}</td>'
+    if not rate.started:
+        return f'<td class="sub">nobody started it</td><td class="num">—</td>{of_all}'
+    return f'<td>{_bar(rate.rate)}</td><td class="num">{rate.passed}/{rate.started} · {rate.rate:.0%}</td>{of_all}'
+
+
 def _rates(stats: ClassStats, exercises: list[Exercise]) -> str:
-    rows = []
+    rows = ['<tr><th>check</th><th colspan="2">passed, of the students who started the exercise</th>'
+            '<th class="num">of all students</th></tr>']  # fmt: skip
     grouped = by_exercise(stats.rates)
     for exercise in exercises:
         missing = stats.missing.get(exercise.id, 0)
         started = f"started by {stats.started.get(exercise.id, 0)} of {stats.graded}"
         started += f" ({missing} without a readable file)" if missing else ""
-        rows.append(f'<tr><th colspan="3">{escape(exercise.id)} · {escape(exercise.title)} '
+        rows.append(f'<tr><th colspan="4">{escape(exercise.id)} · {escape(exercise.title)} '
                     f'<span class="sub">— {started}</span></th></tr>')  # fmt: skip
         for rate in grouped.get(exercise.id, []):
-            rows.append(
-                f"<tr><td>{escape(rate.title)}</td><td>{_bar(rate.rate)}</td>"
-                f'<td class="num">{rate.passed}/{rate.graded}</td></tr>'
-            )
+            rows.append(f"<tr><td>{escape(rate.title)}</td>{_rate_cells(rate)}</tr>")
     return "<table>" + "".join(rows) + "</table>"
 
 
@@ -162,9 +170,11 @@ def _failures(stats: ClassStats) -> str:
         return "<p>No failure messages: every started check passed.</p>"
     rows = ['<tr><th class="num">students</th><th>exercise</th><th>check</th><th>message</th></tr>']
     for failure in stats.failures:
-        check = escape(failure.check) if failure.check else "<em>the whole exercise</em>"
+        whole = "<em>the whole exercise</em>" if failure.exercise else "<em>the whole repository</em>"
+        check = escape(failure.check) if failure.check else whole
+        exercise = escape(failure.exercise) if failure.exercise else "all"
         rows.append(
-            f'<tr><td class="num">{len(failure.students)}</td><td>{escape(failure.exercise)}</td><td>{check}</td>'
+            f'<tr><td class="num">{len(failure.students)}</td><td>{exercise}</td><td>{check}</td>'
             f'<td class="msg" title="{escape(failure.example)}">{escape(failure.message)}</td></tr>'
         )
     return "<table>" + "".join(rows) + "</table>"
@@ -180,10 +190,12 @@ def _students(records: list[StudentRecord], exercises: list[Exercise]) -> str:
         points = {e.id: e.score for e in record.result.exercises}
         cells = "".join(f'<td class="num">{points.get(e.id, "")}</td>' for e in exercises)
         link = f"feedback/{quote(record.student)}.md"
+        name = escape(record.student)
+        name = name if record.status == NOT_GRADED else f'<a href="{escape(link)}">{name}</a>'  # no feedback yet
         total = "" if record.error else str(record.result.score)
         colour = STATUS_COLOURS.get(record.status, "#455a64")
         rows.append(
-            f'<tr><td><a href="{escape(link)}">{escape(record.student)}</a></td>{cells}'
+            f"<tr><td>{name}</td>{cells}"
             f'<td class="num" data-sort="{total or -1}">{total}</td>'
             f'<td><span class="chip" style="background:{colour}">{escape(record.status)}</span></td>'
             f'<td class="msg">{escape(record.problems)}</td></tr>'

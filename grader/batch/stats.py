@@ -7,7 +7,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from grader.batch.records import GRADER_ERROR, StudentRecord
+from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
 from grader.model import NOT_IMPLEMENTED, ExerciseResult, Outcome, Status
 
@@ -29,16 +29,26 @@ class CheckRate:
     name: str
     title: str
     passed: int
+    started: int
+    """The students who started the exercise (`started`): who could pass the check at all."""
     graded: int
+    """Every student graded, whether they started the exercise or not."""
 
     @property
     def rate(self) -> float:
+        """Passed of those who started: a class where half never began an exercise must not read as a check that
+        half the class gets wrong."""
+        return self.passed / self.started if self.started else 0.0
+
+    @property
+    def rate_of_all(self) -> float:
         return self.passed / self.graded if self.graded else 0.0
 
 
 @dataclass
 class Failure:
-    exercise: str
+    exercise: str | None
+    """None for a problem of the whole repository (no `exercises/` folder), counted once per student."""
     check: str | None
     """The check's title, or None for a problem of the whole exercise (an import error, a missing file)."""
     message: str
@@ -89,7 +99,7 @@ def started(exercise: ExerciseResult) -> bool:
 
 
 def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 12) -> ClassStats:
-    graded = [r for r in records if r.status != GRADER_ERROR]
+    graded = [r for r in records if r.error is None]  # neither a grader error nor a student not graded yet
     max_score = sum(e.max_score for e in exercises)
     totals = [r.result.score for r in graded]
     passed: Counter = Counter()
@@ -99,12 +109,16 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
     missing: Counter = Counter()
     failures: dict[tuple, Failure] = {}
     for record in graded:
+        problem = record.result.repository_problem
+        if problem:  # once per student, not once per exercise: it would fill the table with one message
+            key = (None, None, normalise(problem))
+            failures.setdefault(key, Failure(None, None, key[2], problem)).students.add(record.student)
         for exercise in record.result.exercises:
             begun[exercise.id] += started(exercise)
             missing[exercise.id] += exercise.outcome is Outcome.MISSING
             if exercise.not_started:
                 never_started[exercise.id] += 1
-            elif exercise.message:
+            elif exercise.message and not problem:
                 key = (exercise.id, None, normalise(exercise.message))
                 failures.setdefault(key, Failure(exercise.id, None, key[2], exercise.message)).students.add(
                     record.student
@@ -121,11 +135,11 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
                     record.student
                 )
     rates = [
-        CheckRate(e.id, c.name, titles.get((e.id, c.name), c.name), passed[(e.id, c.name)], len(graded))
+        CheckRate(e.id, c.name, titles.get((e.id, c.name), c.name), passed[(e.id, c.name)], begun[e.id], len(graded))
         for e in exercises
         for c in e.checks
     ]
-    common = sorted(failures.values(), key=lambda f: (-len(f.students), f.exercise, f.message))[:top]
+    common = sorted(failures.values(), key=lambda f: (-len(f.students), f.exercise or "", f.message))[:top]
     return ClassStats(
         students=len(records),
         graded=len(graded),

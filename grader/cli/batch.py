@@ -68,6 +68,8 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         click.echo(f"skipped {entry}", err=True)
     for note in checked.notes:
         click.echo(note, err=True)
+    if checked.left_out_warning:
+        click.echo(checked.left_out_warning, err=True)
     click.echo(describe(probe()), err=True)
     stop_on_signals(interrupt=True)
     try:

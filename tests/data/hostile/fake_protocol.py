@@ -1,4 +1,4 @@
-# expect: status=ok score=0
+# expect: status=not_started score=0
 """Prints lines that imitate the grader's event protocol and pytest's summary, on stdout and on every open file
 descriptor, claiming that every check passed; none of its functions works."""
 import json

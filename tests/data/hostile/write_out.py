@@ -1,4 +1,4 @@
-# expect: status=ok score=0
+# expect: status=not_started score=0
 # requires: filesystem
 """Tries, at import, to rewrite the batch's outputs (the gradebook, another student's record, the report) and
 its own repository; the functions are not written. The writes must fail and change nothing."""
