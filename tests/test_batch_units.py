@@ -395,6 +395,16 @@ def test_an_out_that_cannot_be_written_is_refused_before_grading(tmp_path, monke
         plan(BatchOptions([tmp_path / "class"], tmp_path / "empty", EXERCISES, jobs=1))
 
 
+def test_an_out_that_access_allows_but_cannot_be_made_is_a_usage_error_too(tmp_path):
+    repo(tmp_path / "class" / "alice")
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(UsageError, match=r"--out .*/a-file/gradebook cannot be created: .*/a-file is a file"):
+        plan(BatchOptions([tmp_path / "class"], tmp_path / "a-file" / "gradebook", EXERCISES, jobs=1))
+    if Path("/proc/self").is_dir():  # writable to access(2) as root, yet no folder can be made there
+        with pytest.raises(UsageError, match=r"--out /proc/gradebook cannot be created \("):
+            plan(BatchOptions([tmp_path / "class"], Path("/proc/gradebook"), EXERCISES, jobs=1))
+
+
 def test_a_full_disk_is_one_sentence_and_leaves_no_half_files(tmp_path, monkeypatch):
     repo(tmp_path / "class" / "alice")
     options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)

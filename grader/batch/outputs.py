@@ -143,9 +143,20 @@ def check_folder(out: Path) -> None:
     if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
         raise UsageError(f"--out {out} is not empty and holds no earlier batch output: choose an empty or new folder")
     existing = next(folder for folder in (out, *out.parents) if folder.exists())
+    if not existing.is_dir():
+        raise UsageError(f"--out {out} cannot be created: {existing} is a file: choose another folder")
     if not os.access(existing, os.W_OK | os.X_OK):
         problem = "is not writable" if existing == out else f"cannot be created: {existing} is not writable"
         raise UsageError(f"--out {out} {problem} (read-only or not yours): choose a folder you can write to")
+    if not out.exists():
+        # Made now, not when the first student is done: some folders refuse what os.access allows (/proc, a
+        # full disk), and that must be a usage error before grading, not a failure after it.
+        try:
+            out.mkdir(parents=True)
+        except OSError as error:
+            raise UsageError(
+                f"--out {out} cannot be created ({error.strerror}): choose a folder you can write to"
+            ) from None
 
 
 def prepare(out: Path, manifest: dict[str, Any]) -> None:
