@@ -149,14 +149,18 @@ def check_folder(out: Path) -> None:
         problem = "is not writable" if existing == out else f"cannot be created: {existing} is not writable"
         raise UsageError(f"--out {out} {problem} (read-only or not yours): choose a folder you can write to")
     if not out.exists():
-        # Made now, not when the first student is done: some folders refuse what os.access allows (/proc, a
-        # full disk), and that must be a usage error before grading, not a failure after it.
+        # Tried now, and taken down again (a refused command leaves nothing): some folders refuse what access(2)
+        # allows (/proc, a full disk), and that must be a usage error before grading, not a failure after it.
         try:
             out.mkdir(parents=True)
         except OSError as error:
             raise UsageError(
                 f"--out {out} cannot be created ({error.strerror}): choose a folder you can write to"
             ) from None
+        for folder in (out, *out.parents):
+            if folder == existing:
+                break
+            folder.rmdir()
 
 
 def prepare(out: Path, manifest: dict[str, Any]) -> None:
