@@ -395,6 +395,18 @@ def test_an_out_that_cannot_be_written_is_refused_before_grading(tmp_path, monke
         plan(BatchOptions([tmp_path / "class"], tmp_path / "empty", EXERCISES, jobs=1))
 
 
+def test_a_run_that_replaces_an_earlier_gradebook_says_so(tmp_path):
+    repo(tmp_path / "class" / "alice")
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
+    assert plan(options).replacing is None
+    (tmp_path / "out").mkdir()
+    batch_outputs.write_manifest(tmp_path / "out", {"exercises": ["01", "04"]})
+    assert plan(options).replacing == (
+        f"replacing the earlier gradebook in {tmp_path / 'out'} (exercises 01, 04): everyone is graded again;"
+        " --resume instead keeps it and grades only what changed"
+    )
+
+
 def test_an_out_that_access_allows_but_cannot_be_made_is_a_usage_error_too(tmp_path):
     repo(tmp_path / "class" / "alice")
     (tmp_path / "a-file").write_text("x")

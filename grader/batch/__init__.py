@@ -121,6 +121,17 @@ class Plan:
                 f"gradebook (their records moved to {self.out / LEFT_OUT})")  # fmt: skip
 
     @property
+    def replacing(self) -> str | None:
+        """What to tell the instructor when this run replaces an earlier gradebook in `out` (no --resume), or None:
+        a rerun with other --exercises would otherwise drop the earlier columns without a word."""
+        earlier = None if self.options.resume else outputs.read_manifest(self.out)
+        if earlier is None:
+            return None
+        exercises = ", ".join(str(e) for e in earlier.get("exercises", [])) or "no exercise"
+        return (f"replacing the earlier gradebook in {self.out} (exercises {exercises}): everyone is graded again;"
+                " --resume instead keeps it and grades only what changed")  # fmt: skip
+
+    @property
     def shard(self) -> str | None:
         return f"{self.options.shard[0]}/{self.options.shard[1]}" if self.options.shard else None
 
