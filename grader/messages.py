@@ -7,6 +7,11 @@ TIMEOUT_FIX = (
 )
 
 
+SYMBOLIC_LINK = "is a symbolic link"
+"""How a message says that a student's file or folder is a link, which the grader never follows (a link could lend
+someone else's work): the gradebook's problems column reads it back."""
+
+
 def clip(text: str, limit: int) -> str:
     """`text` cut to `limit` characters, the cut marked with an ellipsis: after a whole word when one ends in the
     last third ("the loop is closed…", not "the loop is closed a…")."""

@@ -25,7 +25,7 @@ from grader import __version__
 from grader.catalog import Exercise
 from grader.errors import InternalError, NoSubmission
 from grader.locate import Located, anything_found, locate, moved_note, near_message
-from grader.messages import TIMEOUT_FIX
+from grader.messages import SYMBOLIC_LINK, TIMEOUT_FIX
 from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.suite_index import SuiteCheck, read_suite
 from grader.suite_process import (
@@ -207,7 +207,7 @@ def _graded_from_elsewhere(root: Path, exercise: Exercise, workspace: Path, resu
 def _missing_message(root: Path, exercise: Exercise, located: Located | None = None) -> str:
     original = root / exercise.relpath
     if original.is_symlink():
-        return f"{exercise.relpath} is a symbolic link; the grader reads only regular files: put the file itself there"
+        return f"{exercise.relpath} {SYMBOLIC_LINK}; the grader reads only regular files: put the file itself there"
     if located is not None and located.near:
         return near_message(root, located)
     size = file_size(original)

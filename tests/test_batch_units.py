@@ -657,6 +657,8 @@ def test_problems_say_every_exercise_once_when_all_share_one():
     assert graded("a", two(Outcome.MISSING, Outcome.MISSING), None, "r").problems == "every exercise missing"
     assert graded("b", two(Outcome.MISSING, Outcome.TIMEOUT), None, "r").problems == "01 missing; 02 timeout"
     assert graded("c", result(0, Outcome.MISSING), None, "r").problems == "01 missing"
+    linked = result(0, Outcome.MISSING, "exercises/ex01_futures.py is a symbolic link; the grader reads only ...")
+    assert graded("d", linked, None, "r").problems == "01 missing (a symbolic link)"
 
 
 def test_files_not_where_the_grader_looks_are_one_stderr_line_a_problems_note_and_a_rename_in_the_feedback(tmp_path):

@@ -20,6 +20,7 @@ from pathlib import Path
 from grader.catalog import Exercise, load_catalog
 from grader.errors import UsageError
 from grader.locate import anything_found, locate
+from grader.messages import SYMBOLIC_LINK
 
 _SHARD = re.compile(r"^(?P<k>\d+)/(?P<n>\d+)$")
 MANIFEST = "batch.json"
@@ -82,7 +83,7 @@ def _nested_repositories(folder: Path) -> list[Path]:
 def _student(folder: Path, notes: dict[str, str]) -> Student:
     name, exercises = folder.name, folder / "exercises"
     if exercises.is_symlink():
-        return Student(name, folder, "exercises/ is a symbolic link; the grader reads only a real folder")
+        return Student(name, folder, f"exercises/ {SYMBOLIC_LINK}; the grader reads only a real folder")
     if exercises.is_dir():
         return Student(name, folder)
     if exercises.exists():

@@ -19,6 +19,7 @@ from typing import Any
 from grader import __version__
 from grader.catalog import CATALOG_FILE, Exercise, load_catalog
 from grader.locate import locate
+from grader.messages import SYMBOLIC_LINK
 from grader.model import WORST_FIRST, ExerciseResult, Outcome, SubmissionResult
 from grader.workspace import submission_files
 
@@ -71,11 +72,14 @@ class StudentRecord:
 
 
 def _problem(exercise: ExerciseResult) -> str:
-    """`05 missing`, `01 graded from exercises/ex01/ex01_futures.py`, `03 missing (found exercises/ex03_timed.py)`."""
+    """`05 missing`, `01 graded from exercises/ex01/ex01_futures.py`, `03 missing (found exercises/ex03_timed.py)`,
+    `02 missing (a symbolic link)`."""
     if exercise.graded_elsewhere:
         kind = "" if exercise.outcome is Outcome.OK else f" {exercise.outcome.value}"
         return f"{exercise.id}{kind} graded from {exercise.found[0]}"
     found = f" (found {', '.join(exercise.found)})" if exercise.found else ""
+    if exercise.outcome is Outcome.MISSING and SYMBOLIC_LINK in exercise.message:
+        found = " (a symbolic link)"  # the file is there, pointing elsewhere: not the same as no file at all
     return f"{exercise.id} {exercise.outcome.value}{found}"
 
 
