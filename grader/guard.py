@@ -21,9 +21,10 @@ import grader
 
 _WHOLE = ("grader", "pytest")
 """Packages whose every module attribute must stay bound as it was (`pytest` is only the public namespace)."""
-_CODE_ONLY = ("_pytest", "pluggy", "pytest_asyncio", "pytest_socket")
+_CODE_ONLY = ("_pytest", "pluggy", "pytest_asyncio", "pytest_socket", "contextlib")
 """Packages that rebind some private globals themselves as tests run: their public functions and classes, and the
-code of every function, are watched."""
+code of every function, are watched. `contextlib` too: every `with` of a check runs its `__exit__`, which could
+otherwise be made to swallow the check's failure."""
 _GRADER_DIR = str(Path(grader.__file__).parent)
 _SUITES = frozenset(path.stem for path in (Path(_GRADER_DIR) / "suites").glob("test_*.py"))
 _MISSING = object()

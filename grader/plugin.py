@@ -34,7 +34,7 @@ from grader.guard import GraderSnapshot, changes_since, restore
 from grader.model import NOT_IMPLEMENTED, Outcome, Status
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
-from grader.unawaited import Unawaited, catch_unawaited, note_unawaited, track_origins
+from grader.unawaited import Unawaited, UnawaitedWatch, note_unawaited
 
 
 def check_name(item: pytest.Item) -> str:
@@ -106,6 +106,7 @@ class GradingSession:
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
         self.running = ""
         self.unawaited: list[Unawaited] = []
+        self.unawaited_watch = UnawaitedWatch(setup.root)
         self.grader_code: GraderSnapshot | None = None
         # Held here, taken before any student code ran: rebinding grader.guard's or this module's names later
         # does not change what the checks below call.
@@ -113,7 +114,7 @@ class GradingSession:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.events.send("importing")
-        track_origins()
+        self.unawaited_watch.install()
         sys.path.insert(0, self.setup.root)
         relpath = self.setup.module.replace(".", "/") + ".py"
         self.grader_before = self._snapshot()
@@ -170,14 +171,15 @@ class GradingSession:
             if dependency in self.failed and dependency not in self.not_implemented:
                 pytest.skip(f'can\'t check this until the check "{_title(item.module, dependency)}" passes')
 
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_call(self, item: pytest.Item):
-        with catch_unawaited(self.setup.root) as self.unawaited:
-            return (yield)
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> None:
+        self.unawaited_watch.start()
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
+        if call.when == "call":
+            self.unawaited = self.unawaited_watch.stop()
         name = check_name(item)
         if name in self.verdicts and self.verdicts[name][0].status is not Status.PASSED:
             return report  # the first phase that went wrong is the story
@@ -188,7 +190,7 @@ class GradingSession:
         elif report.failed and call.excinfo is not None:
             verdict = self._explain(call.excinfo.value, call.excinfo.tb, self.setup.root)
             if call.when == "call" and not verdict.message.startswith(NOT_IMPLEMENTED):
-                verdict = note_unawaited(verdict, self.unawaited)
+                verdict = note_unawaited(verdict, self.unawaited, call.excinfo.tb, self.setup.root)
             if call.when == "teardown":
                 verdict.message = f"after the check itself passed, cleaning up failed: {verdict.message}"
         else:

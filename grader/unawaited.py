@@ -3,19 +3,24 @@
 Calling an async def function without `await` only builds a coroutine object; nothing in it runs, and Python
 says so only in a RuntimeWarning ("coroutine 'sleep' was never awaited") when the object is dropped, which a
 student never sees in a grader's output. What the check sees is the consequence (a result set at once, a
-future never set), which points nowhere near the cause. So the suite process records where each coroutine was
-made (`sys.set_coroutine_origin_tracking_depth`), catches these warnings during every check, and a failing check
-whose code dropped one also says which call lacks its `await`.
+future never set), which points nowhere near the cause. So the suite process records where each coroutine is
+made (`sys.set_coroutine_origin_tracking_depth`) and notes each one dropped unawaited during a check, and a
+failing check whose code dropped one also says which call lacks its `await`.
+
+The notes are taken where CPython reports a dropped coroutine, `warnings._warn_unawaited_coroutine` (called for
+every one, on 3.10 to 3.13), which is wrapped rather than replaced: the warning itself is given as before, and no
+code of this module stands between a check and its outcome, so nothing the student rebinds (the warnings
+machinery, contextlib) can turn a failed check into a passed one.
 """
 
 from __future__ import annotations
 
 import linecache
 import sys
+import traceback
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from types import TracebackType
 from typing import Any
 
 from grader.diagnose import Verdict
@@ -24,6 +29,8 @@ from grader.workspace import student_file
 
 ORIGIN_DEPTH = 8
 """Frames noted per coroutine made: enough to reach the student's line through a helper or two of asyncio's."""
+MOST = 5
+"""Dropped coroutines noted per check at most: a loop that drops one per turn must not fill the memory."""
 
 
 @dataclass(frozen=True)
@@ -38,52 +45,62 @@ class Unawaited:
     """That line's text: 'asyncio.sleep(delay)'."""
 
 
-def track_origins() -> None:
-    """Note where each coroutine is made from now on (asyncio's debug mode does the same, deeper)."""
-    sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
+class UnawaitedWatch:
+    """Notes the coroutines of the student's code dropped unawaited while a check runs (`start`, then `found`)."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.found: list[Unawaited] = []
+        self._watching = False
+
+    def install(self) -> None:
+        """Record where coroutines are made from now on, and wrap CPython's report of a dropped one (once)."""
+        sys.set_coroutine_origin_tracking_depth(ORIGIN_DEPTH)
+        report = getattr(warnings, "_warn_unawaited_coroutine", None)
+        if report is None:  # another Python: no notes, the checks are as before
+            return
+
+        def noting(coro: Any) -> None:
+            if self._watching and len(self.found) < MOST:
+                try:
+                    if (unawaited := _of(coro, self.root)) is not None and unawaited not in self.found:
+                        self.found.append(unawaited)
+                except Exception:  # a note is a nicety; the warning below must still be given
+                    pass
+            report(coro)
+
+        warnings._warn_unawaited_coroutine = noting
+
+    def start(self) -> None:
+        self.found, self._watching = [], True
+
+    def stop(self) -> list[Unawaited]:
+        self._watching = False
+        return self.found
 
 
-@contextmanager
-def catch_unawaited(root: str) -> Iterator[list[Unawaited]]:
-    """Collect the never-awaited coroutines of the student's code dropped inside the block; every other warning
-    is passed on as if this block were not there."""
-    found: list[Unawaited] = []
-    others: list[warnings.WarningMessage] = []
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", RuntimeWarning)  # each one, not once per line
-            try:
-                yield found
-            finally:
-                for warning in caught:
-                    unawaited = _from_warning(warning, root)
-                    found.append(unawaited) if unawaited is not None else others.append(warning)
-    finally:
-        for warning in others:
-            warnings.warn_explicit(
-                warning.message, warning.category, warning.filename, warning.lineno, source=warning.source
-            )
-
-
-def _from_warning(warning: warnings.WarningMessage, root: str) -> Unawaited | None:
-    if not (issubclass(warning.category, RuntimeWarning) and "was never awaited" in str(warning.message)):
-        return None
-    coro: Any = warning.source
-    origin = getattr(coro, "cr_origin", None) or ((warning.filename, warning.lineno, "?"),)
-    for filename, lineno, function in origin:  # innermost first
+def _of(coro: Any, root: str) -> Unawaited | None:
+    for filename, lineno, function in getattr(coro, "cr_origin", None) or ():  # innermost first
         if rel := student_file(filename, root):
             source = linecache.getline(filename, lineno).strip()
             name = getattr(coro, "__qualname__", "") or "a coroutine"
-            return Unawaited(name, Location(rel, lineno, None if function == "?" else function), source)
+            return Unawaited(name, Location(rel, lineno, function), source)
     return None
 
 
-def note_unawaited(verdict: Verdict, unawaited: list[Unawaited]) -> Verdict:
+def note_unawaited(verdict: Verdict, unawaited: list[Unawaited], tb: TracebackType | None, root: str) -> Verdict:
     """`verdict` (a failed check's) with the first never-awaited coroutine added to what happened: often the
-    cause, but not always the only mistake, so the check's own fix stays."""
-    if not unawaited:
+    cause, but not always the only mistake, so the check's own fix stays. A coroutine made on a line that the
+    failure itself came through is left out: handed to a call that raised (`asyncio.run(main())` inside a running
+    loop), it was dropped because of that error, which the verdict explains already."""
+    raised_through = set()
+    for frame, lineno in traceback.walk_tb(tb):
+        if rel := student_file(frame.f_code.co_filename, root):
+            raised_through.add((rel, lineno))
+    candidates = [u for u in unawaited if (u.location.file, u.location.line) not in raised_through]
+    if not candidates:
         return verdict
-    first = unawaited[0]
+    first = candidates[0]
     call = f"`{first.source}`" if first.source else f"a call of {first.name}()"
     note = (
         f"; meanwhile {call} on line {first.location.line} never ran: it only made a coroutine object, which runs"

@@ -258,3 +258,8 @@ def test_rewriting_the_grader_inside_a_check_fails_it_and_is_undone(tmp_path):
     forged = [c for c in result.checks if "changed the grader's own code in this check" in c.message]
     assert forged, [c.message for c in result.checks]
     assert_no_grader_traceback(result)
+
+
+def test_context_managers_of_the_standard_library_made_to_swallow_errors_pass_nothing(tmp_path):
+    result, _ = grade_hostile(tmp_path, "swallow_through_the_stdlib")
+    assert result.score == 0 and not any(c.passed for c in result.checks), [c.message for c in result.checks]
