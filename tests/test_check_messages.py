@@ -306,3 +306,12 @@ def test_a_delay_not_passed_on_is_blamed_on_make_request(tmp_path):
     verdict = failed(grade_source(tmp_path, "01", wrong))["requests_overlap"]
     assert "runs set_future_value with delay=1.0, not the 0.05 the call was given" in verdict.message
     assert verdict.location.function == "make_request"
+
+
+def test_the_order_checks_description_of_a_wrong_list_takes_anything_a_student_returns():
+    from grader.probes.traffic import order_slip
+
+    assert order_slip([None] * 5) == "" and order_slip([[200]] * 5) == "" and order_slip("nope") == ""
+    assert order_slip([202, 203, 200, 200, 201]) == ": the order in which the answers arrived"
+    assert order_slip([200, 202, 201, 203]) == ": one status per distinct URL, sorted by URL"
+    assert order_slip([201, 200, 203, 202]).startswith(": one status per distinct URL, although")
