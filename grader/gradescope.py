@@ -20,6 +20,7 @@ A missing `exercises/util.py` (given, not graded) is taken from the kit. Both sc
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -157,8 +158,11 @@ def gather_submission(submission: Path, exercises: list[Exercise], util: Path) -
         target.mkdir()
         for exercise in exercises:
             found = locate(submission, exercise.filename).path
-            if found is not None:
-                copy_file(found, target / exercise.filename)
+            if found is not None and not copy_file(found, target / exercise.filename):
+                # Too large for copy_file (or unreadable): copied as it is, so that the runner says how large,
+                # rather than that nothing was uploaded. A link by now is copied as a link, which it refuses.
+                with contextlib.suppress(OSError):
+                    shutil.copyfile(found, target / exercise.filename, follow_symlinks=False)
         student_util = locate(submission, "util.py").path
         if student_util is None or not copy_file(student_util, target / "util.py"):
             shutil.copyfile(util, target / "util.py")

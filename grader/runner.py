@@ -205,17 +205,19 @@ def _graded_from_elsewhere(root: Path, exercise: Exercise, workspace: Path, resu
 
 
 def _missing_message(root: Path, exercise: Exercise, located: Located | None = None) -> str:
-    original = root / exercise.relpath
+    shown, original = exercise.relpath, root / exercise.relpath
     if original.is_symlink():
-        return f"{exercise.relpath} {SYMBOLIC_LINK}; the grader reads only regular files: put the file itself there"
+        return f"{shown} {SYMBOLIC_LINK}; the grader reads only regular files: put the file itself there"
     if located is not None and located.near:
         return near_message(root, located)
+    if located is not None and located.path is not None:  # found elsewhere, but it could not be copied
+        shown, original = located.relpath or shown, located.path
     size = file_size(original)
     if size == float("inf"):
-        return f"{exercise.relpath} is missing: put the exercise file back (it is in the kit) and try again"
+        return f"{shown} is missing: put the exercise file back (it is in the kit) and try again"
     if size > MAX_FILE_BYTES:
-        return f"{exercise.relpath} is larger than {MAX_FILE_BYTES // 1000} kB, too large to be graded"
-    return f"{exercise.relpath} could not be read: check its permissions (`chmod u+r`) and try again"
+        return f"{shown} is larger than {MAX_FILE_BYTES // 1000} kB, too large to be graded"
+    return f"{shown} could not be read: check its permissions (`chmod u+r`) and try again"
 
 
 def _grade_in(

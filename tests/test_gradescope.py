@@ -177,6 +177,13 @@ def test_a_submission_without_the_file_scores_zero_and_says_so(zip_file, tmp_pat
     assert results["extra_data"]["outcomes"] == {"01": "missing"}
 
 
+def test_a_file_too_large_to_grade_is_said_to_be_too_large_not_missing(zip_file, tmp_path):
+    huge = "# " + "x" * 1_100_000 + "\n"
+    results = run_autograder(fake_autograder(tmp_path, zip_file, {"ex01_futures.py": huge}))
+    assert results["score"] == 0 and "larger than" in results["tests"][0]["output"], results["tests"][0]["output"]
+    assert "your submission has no" not in results["tests"][0]["output"]
+
+
 def test_hidden_checks_get_their_visibility_and_only_the_output_allowed(tmp_path):
     zip_file = build(tmp_path, "--hide", "1:failing_request_raises_same_exception", "--hidden-output", "none",
                      "--hidden-visibility", "after_published")  # fmt: skip
