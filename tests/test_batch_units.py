@@ -471,8 +471,8 @@ def test_a_root_that_may_be_one_student_or_a_class_is_refused(tmp_path):
     repo(root / "alice")
     repo(root / "bob")
     expected = (r"class3 holds an empty exercises/ folder, as one student's repository does, and 2 sub-folder\(s\) "
-                r"that hold one too \(alice, bob\).*name their folders as ROOTs \(grader batch .*class3/alice "
-                r".*class3/bob --out …\)")  # fmt: skip
+                r"that hold exercise files too \(alice, bob\).*name their folders as ROOTs \(grader batch "
+                r".*class3/alice .*class3/bob --out …\)")  # fmt: skip
     with pytest.raises(UsageError, match=expected):
         discover([root])
     assert [s.id for s in discover([root / "alice", root / "bob"]).students] == ["alice", "bob"]  # the way out
@@ -695,6 +695,15 @@ def test_a_root_whose_files_are_loose_is_one_student(tmp_path):
     (tmp_path / "lou" / "README.md").write_text("mine")
     found = discover([tmp_path / "lou"])
     assert [(s.id, s.problem) for s in found.students] == [("lou", None)] and found.skipped == []
+
+
+def test_a_class_of_loose_files_with_a_stray_copy_at_the_top_is_refused_not_taken_for_one_student(tmp_path):
+    for name in ("lou", "max"):
+        (tmp_path / "class" / name).mkdir(parents=True)
+        (tmp_path / "class" / name / EXERCISE.filename).write_text(SOLUTION.read_text())
+    (tmp_path / "class" / EXERCISE.filename).write_text(STUB.read_text())  # the instructor's own copy, say
+    with pytest.raises(UsageError, match=r"class holds exercise files of its own, .* too \(lou, max\).*guessed"):
+        discover([tmp_path / "class"])
 
 
 def test_the_fingerprint_follows_a_file_graded_from_elsewhere(tmp_path):

@@ -147,14 +147,19 @@ def _skip_reason(entry: Path, out: Path | None) -> str | None:
 
 def _ambiguous(root: Path, students: list[Path]) -> UsageError:
     exercises = root / "exercises"
-    what = "an empty exercises/ folder" if exercises.is_dir() and not any(exercises.iterdir()) else "exercises/"
+    if not exercises.is_dir():
+        what = "exercise files of its own"
+    elif not any(exercises.iterdir()):
+        what = "an empty exercises/ folder"
+    else:
+        what = "exercises/"
     names = [s.name for s in students]
     shown = " ".join(str(root / name) for name in names[:3]) + (" …" if len(names) > 3 else "")
     return UsageError(
-        f"{root} holds {what}, as one student's repository does, and {len(names)} sub-folder(s) that hold one too "
-        f"({', '.join(names)}), as a folder of students does: which one it is cannot be guessed. To grade the "
-        f"students, name their folders as ROOTs (grader batch {shown} --out …); to grade {root.name} as one "
-        f"student, move those sub-folders out of it."
+        f"{root} holds {what}, as one student's repository does, and {len(names)} sub-folder(s) that hold"
+        f" exercise files too ({', '.join(names)}), as a folder of students does: which one it is cannot be guessed."
+        f" To grade the students, name their folders as ROOTs (grader batch {shown} --out …); to grade {root.name} as"
+        " one student, move those sub-folders out of it."
     )
 
 
@@ -176,7 +181,12 @@ def _folders(root: Path, out: Path | None, found: Discovery) -> list[Path]:
         else:
             folders.append(entry)
     if not any(_has_exercises(folder) for folder in folders) and _holds_loose_exercise_files(root):
-        found.skipped.clear()  # one student's repository with its files loose at the top: the files are theirs
+        # One student's repository with its files loose at the top, unless its sub-folders hold exercise files
+        # too (a class of students with loose files, and a stray copy at the top): then it cannot be guessed.
+        students = [folder for folder in folders if _holds_exercise_files(folder)]
+        if students:
+            raise _ambiguous(root, students)
+        found.skipped.clear()  # the entries beside the files are the student's own, not skipped students
         return [root]
     if not folders:
         raise UsageError(f"{root} holds no student repositories (and no exercises/ folder of its own)")
