@@ -114,6 +114,15 @@ class CheckResult:
         fields = ("status", "message", "expected", "location", "fix")
         return not self.passed and all(getattr(self, name) == getattr(other, name) for name in fields)
 
+    def repeats(self, shown: list[CheckResult]) -> CheckResult | None:
+        """The failure told in full earlier (one of `shown`) that this check's repeats word for word, or None. Every
+        output folds such a repeat into one line: "fails the same way as above", or "not run either" for a check
+        the exercise's time ran out before (it did not fail). A check blocked by another never repeats one: its own
+        line says which check to fix first."""
+        if self.passed or self.status is Status.SKIPPED:
+            return None
+        return next((other for other in shown if self.same_failure(other)), None)
+
     def details(self) -> list[tuple[str, str]]:
         """What follows the message, labelled ("expected", "at", "fix"): only the parts that are known."""
         parts = [("expected", self.expected), ("at", str(self.location) if self.location else None), ("fix", self.fix)]

@@ -803,6 +803,20 @@ def test_feedback_folds_a_failure_repeated_word_for_word_as_grader_check_does():
     )
 
 
+def test_feedback_never_says_a_blocked_or_unrun_check_failed_the_same_way(tmp_path):
+    record = graded("eve", result(0), None, "run")
+    checks = record.result.exercises[0].checks
+    blocked = 'can\'t check this until the check "title of a" passes'
+    not_run = "not run: the checks before it took all the 12 s this exercise may take"
+    checks[1] = dataclasses.replace(checks[1], status=Status.SKIPPED, message=blocked)
+    checks[2] = dataclasses.replace(checks[2], status=Status.SKIPPED, message=blocked)
+    checks[3] = dataclasses.replace(checks[3], status=Status.TIMEOUT, message=not_run)
+    checks[4] = dataclasses.replace(checks[4], status=Status.TIMEOUT, message=not_run)
+    text = feedback_of(record)
+    assert text.count(blocked.replace("'", "’")) + text.count(blocked) == 2, text  # each blocked check says it
+    assert f"title of {checks[4].name} (0/{checks[4].max_score}): not run either" in text
+
+
 def test_a_students_own_not_implemented_text_is_never_shown_as_the_kits_fix(tmp_path):
     kit = "create a future and set its value from a task: lesson, 'Introducing futures'"
     source = STUB.read_text().replace(f'NotImplementedError("{kit}")', 'NotImplementedError("not yet")')

@@ -52,10 +52,10 @@ def _check(check: CheckResult, out: TextIO, shown: list[CheckResult]) -> None:
     if check.passed:
         out.write(line + "\n")
         return
-    twin = next((other for other in shown if check.same_failure(other)), None)
+    twin = check.repeats(shown)
     if twin is not None:
         where = "above" if twin is shown[-1] else f'"{inline(twin.title)}" above'
-        out.write(f"{line}: fails the same way as {where}\n")
+        out.write(f"{line}: {'not run either' if check.not_run else f'fails the same way as {where}'}\n")
         return
     shown.append(check)
     out.write(f"{line}\n  - What happened: {inline(check.message)}\n")

@@ -164,7 +164,7 @@ def _full_once(console: Console, check: CheckResult, shown: list[CheckResult], n
     `shown` holds the failures told in full so far, in order. "As above" means the last of them; a failure
     first told further up is named by its title, since the one just above may fail in another way."""
     explained = not check.passed and check.status is not Status.SKIPPED and not check.not_implemented
-    twin = next((other for other in shown if check.same_failure(other)), None)
+    twin = check.repeats(shown)
     if explained and twin is not None:
         if check.not_run:  # it did not fail: the time ran out before it started, as for the one above
             _check_line(console, check, Text("not run either", style="dim"))
