@@ -17,8 +17,10 @@ hold files of the very names (the stubs, the reference solutions) that are not t
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import shlex
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +29,15 @@ MAX_DEPTH = 4
 """Path components of a file found at most: `a/b/c/ex01_futures.py`."""
 MAX_ENTRIES = 5000
 """Directory entries looked at, at most, in one submission."""
-SKIPPED_FOLDERS = frozenset({"__pycache__", "__MACOSX", "node_modules", "site-packages", "venv", "grader", "solutions"})
-"""Folders never searched: caches and environments, and the kit's own folders that hold files named as the
-exercises (`grader/stubs/`, `solutions/`), which are not the student's work. Hidden folders are skipped too."""
+SKIPPED_FOLDERS = frozenset({"__pycache__", "__MACOSX", "node_modules", "site-packages", "venv"})
+"""Folders never searched: caches and environments. Hidden folders are skipped too."""
+KIT_FOLDERS = frozenset({"grader", "solutions"})
+"""The kit's own folders, which hold files named as the exercises (`grader/stubs/`, `solutions/`) that are not the
+student's work: skipped at the top of a submission that is a copy of the kit (it has `grader/stubs/`), searched
+anywhere else (a student's own `solutions/` folder is theirs)."""
+PER_FOLDER = 20_000
+"""Entries read from one folder at most, then sorted by name before any counts against `MAX_ENTRIES`: so what is
+looked at does not depend on the order the file system lists a folder in (short of a folder this large)."""
 
 _NUMBER = re.compile(r"^ex0*(?P<number>\d+)(?=\D|$)", re.IGNORECASE)
 
@@ -60,21 +68,20 @@ def _listing(root: Path) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
     budget = MAX_ENTRIES
     level: list[tuple[str, Path]] = [("", root)]
+    kit = (root / "grader" / "stubs").is_dir()
     for _ in range(MAX_DEPTH):
         deeper: list[tuple[str, Path]] = []
         for prefix, folder in level:
             try:
                 with os.scandir(folder) as entries:
-                    read = []
-                    for entry in entries:
-                        if budget <= 0:
-                            break
-                        budget -= 1
-                        read.append(entry)
+                    read = sorted(itertools.islice(entries, PER_FOLDER), key=lambda e: e.name)
             except OSError:  # unreadable, or gone meanwhile: as if empty
                 continue
-            for entry in sorted(read, key=lambda e: e.name):
-                if entry.name.startswith("."):
+            for entry in read[: max(budget, 0)]:
+                budget -= 1
+                if entry.name.startswith(".") or (kit and not prefix and entry.name in KIT_FOLDERS):
+                    continue
+                if not _utf8(entry.name):  # no exercise has such a name, and messages and files carry what is found
                     continue
                 try:
                     mode = entry.stat(follow_symlinks=False).st_mode
@@ -87,6 +94,14 @@ def _listing(root: Path) -> list[tuple[str, Path]]:
                     deeper.append((rel + "/", Path(entry.path)))
         level = deeper
     return found
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8, which Python holds as lone surrogates
+        return False
+    return True
 
 
 def _looks_like(name: str, filename: str) -> bool:
@@ -134,7 +149,7 @@ def _git_mv(root: Path, source: str, target: str) -> str:
 
 
 def _quoted(path: str) -> str:
-    return f"'{path}'" if re.search(r"[^\w./-]", path) else path
+    return shlex.quote(path)
 
 
 def moved_note(root: Path, located: Located) -> str:

@@ -90,6 +90,23 @@ def test_the_kits_own_folders_hidden_ones_and_caches_are_not_the_students_work(t
     assert locate(root, NAME).path is None and locate(root, NAME).near == ()
 
 
+def test_a_students_own_solutions_folder_is_searched_when_the_submission_is_no_copy_of_the_kit(tmp_path):
+    root = tree(tmp_path, f"solutions/{NAME}")
+    assert locate(root, NAME).relpath == f"solutions/{NAME}"
+
+
+def test_names_are_quoted_for_the_shell_and_names_that_are_not_utf8_are_left_alone(tmp_path):
+    root = tree(tmp_path, "exercises/ex01_future's.py")
+    message = near_message(root, locate(root, NAME))
+    assert "git mv 'exercises/ex01_future'\"'\"'s.py' exercises/ex01_futures.py" in message
+    odd = tmp_path / "other"
+    odd.mkdir()
+    with open(bytes(odd) + b"/ex01_futures\xff.py", "w") as file:  # a name in Latin-1, not UTF-8
+        file.write("x")
+    found = locate(odd, NAME)
+    assert found.near == () and found.path is None
+
+
 def test_the_search_is_bounded_in_depth_and_entries(tmp_path, monkeypatch):
     root = tree(tmp_path, f"a/b/c/d/{NAME}")
     assert locate(root, NAME).path is None, "five levels down is beyond MAX_DEPTH"
