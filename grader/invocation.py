@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -34,7 +35,9 @@ def python_command() -> str:
     """`python` when that name runs this very interpreter; else its path as typed (`.venv/bin/python`), so that a
     suggested `pip install` reaches the environment the grader runs in."""
     on_path = shutil.which("python")
-    return "python" if on_path and os.path.abspath(on_path) == sys.executable else _as_typed(sys.executable)
+    if on_path and os.path.abspath(on_path) == sys.executable:
+        return "python"
+    return shlex.quote(_as_typed(sys.executable))  # a path with a space stays one word when pasted
 
 
 def _as_typed(program: str) -> str:

@@ -117,7 +117,10 @@ class Plan:
         if not self.left_out:
             return None
         roots = ", ".join(str(root) for root in self.options.roots)
-        return (f"WARNING: graded earlier but no longer under {roots}: {', '.join(self.left_out)} — left out of this "
+        names = ", ".join(self.left_out[:10])
+        if len(self.left_out) > 10:  # a whole re-cloned class gone: the count, not a screenful of names
+            names += f" and {len(self.left_out) - 10} more"
+        return (f"WARNING: graded earlier but no longer under {roots}: {names} — left out of this "
                 f"gradebook (their records moved to {self.out / LEFT_OUT})")  # fmt: skip
 
     @property

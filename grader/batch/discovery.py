@@ -46,7 +46,7 @@ class Student:
 @dataclass
 class Discovery:
     students: list[Student]
-    """Sorted by id."""
+    """In `name_order`."""
     skipped: list[str] = field(default_factory=list)
     """`frank.txt: not a folder`: the entries of a class folder that are not students, and why."""
     notes: dict[str, str] = field(default_factory=dict)

@@ -45,7 +45,7 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
     except RuntimeError as error:
         if "session is closed" not in str(error).lower():
             raise
-        if at := _closed_by_fetch_status(_serving[-1]):
+        if _serving and (at := _closed_by_fetch_status(_serving[-1])):
             fail(
                 f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: fetch_status closed the session it"
                 f" was given, at line {at.line}, so the requests after it had no session to go through",
