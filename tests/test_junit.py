@@ -102,3 +102,12 @@ def render_text(result: SubmissionResult) -> str:
     stream = io.StringIO()
     render(result, stream)
     return stream.getvalue()
+
+
+def test_a_file_graded_from_elsewhere_carries_the_note_on_where_to_move_it():
+    import dataclasses
+
+    result = graded()["passing"]
+    moved = dataclasses.replace(result.exercises[0], found=["ex01_futures.py"], note="graded ex01_futures.py, …")
+    xml = parse(dataclasses.replace(result, exercises=[moved]))
+    assert {p.name: p.value for p in next(iter(xml)).properties()}["note"] == "graded ex01_futures.py, …"
