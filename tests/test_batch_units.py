@@ -879,3 +879,5 @@ def test_resume_says_who_is_no_longer_in_the_class_and_sets_their_records_aside(
     assert sorted(p.name for p in (out / "left-out").iterdir()) == ["bob.json", "dan.json"]
     again = grader_cli("batch", tmp_path / "class", "--out", out, "--resume", "--exercises", "01")
     assert again.returncode == 0 and "WARNING" not in again.stderr  # said once, not at every run
+    fresh = grader_cli("batch", tmp_path / "class", "--out", out, "--exercises", "01")
+    assert fresh.returncode == 0 and not any((out / "left-out").iterdir())  # a new gradebook sets nothing aside

@@ -184,8 +184,9 @@ def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSumma
                 "shard": planned.shard, "roots": [str(r.resolve()) for r in options.roots],
                 "ungraded": [s.id for s in todo]}  # fmt: skip
     outputs.prepare(out, manifest)
-    if not options.resume:
+    if not options.resume:  # a new gradebook: neither its students' old records nor the ones set aside remain
         store.clear()
+        RecordStore(out / LEFT_OUT).clear()
     store.set_aside(planned.left_out, out / LEFT_OUT)  # students/ holds the records of this gradebook only
     summary = BatchSummary(len(students), reused=len(records))
 
