@@ -133,6 +133,14 @@ def locate(root: Path, filename: str) -> Located:
     return Located(filename, None, None, tuple(rel for rel, path in listing if _looks_like(path.name, filename)))
 
 
+def elsewhere(root: Path, filename: str) -> Located | None:
+    """Where `filename`'s exercise file is when nothing at all is at `exercises/<filename>` (not even a link or a
+    file too large: those are told as they are); None when something is there. Where the runner, `grader batch`
+    and the `--resume` fingerprint all start from."""
+    usual = root / "exercises" / filename
+    return None if usual.exists() or usual.is_symlink() else locate(root, filename)
+
+
 def anything_found(root: Path, filenames: list[str]) -> bool:
     """Some of `filenames`, or files like them, are in `root`, which may have no `exercises/` folder (its files
     loose, say): worth grading, if only to say what to rename."""

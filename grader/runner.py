@@ -24,7 +24,7 @@ from typing import Any
 from grader import __version__
 from grader.catalog import Exercise
 from grader.errors import InternalError, NoSubmission
-from grader.locate import Located, anything_found, locate, moved_note, near_message
+from grader.locate import Located, anything_found, elsewhere, moved_note, near_message
 from grader.messages import SYMBOLIC_LINK, TIMEOUT_FIX
 from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.suite_index import SuiteCheck, read_suite
@@ -189,10 +189,8 @@ def _graded_from_elsewhere(root: Path, exercise: Exercise, workspace: Path, resu
     """When nothing at all is at the exercise's path (not a link, not a large file), where else it is: a file of
     the very name is copied into `workspace` to be graded, and `result` says where it came from; near matches
     are only recorded, to be pointed at. None when the file is where it belongs (or is there but unusable)."""
-    original = root / exercise.relpath
-    if original.exists() or original.is_symlink() or (workspace / exercise.relpath).exists():
+    if (workspace / exercise.relpath).exists() or (located := elsewhere(root, exercise.filename)) is None:
         return None
-    located = locate(root, exercise.filename)
     target = workspace / exercise.relpath
     if located.path is not None and copy_file(located.path, target):
         util = located.path.parent / "util.py"  # the given helper, when the student moved it along

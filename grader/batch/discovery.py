@@ -19,7 +19,7 @@ from pathlib import Path
 
 from grader.catalog import Exercise, load_catalog
 from grader.errors import UsageError
-from grader.locate import anything_found, locate
+from grader.locate import anything_found, elsewhere
 from grader.messages import SYMBOLIC_LINK
 
 _SHARD = re.compile(r"^(?P<k>\d+)/(?P<n>\d+)$")
@@ -113,10 +113,9 @@ def misplaced(student: Student, exercises: list[Exercise]) -> str | None:
     graded from elsewhere, and which were only found under a near name (not graded); None when there are none."""
     graded, pointed = [], []
     for exercise in exercises:
-        usual = student.root / exercise.relpath
-        if student.problem or usual.exists() or usual.is_symlink():
+        found = None if student.problem else elsewhere(student.root, exercise.filename)
+        if found is None:
             continue
-        found = locate(student.root, exercise.filename)
         if found.path is not None:
             graded.append(f"{exercise.id} from {found.relpath}")
         elif found.near:

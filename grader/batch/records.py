@@ -18,7 +18,7 @@ from typing import Any
 
 from grader import __version__
 from grader.catalog import CATALOG_FILE, Exercise, load_catalog
-from grader.locate import locate
+from grader.locate import elsewhere
 from grader.messages import SYMBOLIC_LINK
 from grader.model import WORST_FIRST, ExerciseResult, Outcome, SubmissionResult
 from grader.workspace import submission_files
@@ -163,9 +163,7 @@ def fingerprint(root: Path, problem: str | None, exercises: Iterable[Exercise]) 
             if path.name in names and path.is_symlink():
                 digest.update(f"link {path.name} -> {os.readlink(path)}\0".encode())
         for exercise in exercises:  # a file graded from elsewhere, or a near name pointed at (grader.locate)
-            usual = root / exercise.relpath
-            if not usual.exists() and not usual.is_symlink():
-                found = locate(root, exercise.filename)
+            if (found := elsewhere(root, exercise.filename)) is not None:
                 digest.update(f"found {exercise.id} {found.relpath} {found.near}\0".encode())
                 if found.path is not None:
                     _digest_file(digest, found.path)

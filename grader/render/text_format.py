@@ -150,10 +150,6 @@ def _full(console: Console, check: CheckResult, note_missing: bool = True, fix_a
         _failure_details(console, check, fix_above)
 
 
-def _same_failure(a: CheckResult, b: CheckResult) -> bool:
-    return (a.status, a.message, a.expected, a.location) == (b.status, b.message, b.expected, b.location)
-
-
 SAME_AS_TITLE = 48
 """Characters of an earlier check's title quoted by "fails the same way as ...": enough to find it."""
 
@@ -204,7 +200,7 @@ def changes(previous: ExerciseResult, current: ExerciseResult) -> Changes:
             (found.still_passing if old is not None and old.passed else found.now_passing).append(check)
         elif old is None or old.passed:
             found.now_failing.append(check)
-        elif _same_failure(old, check):
+        elif check.same_failure(old):
             found.still_failing.append(check)
         else:
             found.failing_differently.append(check)

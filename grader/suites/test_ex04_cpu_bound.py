@@ -95,7 +95,7 @@ async def run_cpu_bound(*args, limit: float, shown: str | None = None):
             " hands the pool its result, which cannot be called. Pass them apart: loop.run_in_executor(pool, work, n).",
             at=where(error) or ex.run_cpu_bound,
         )
-    ns, given_work = (args[0], args[1]) if len(args) > 1 else (args[0] if args else [], None)
+    ns, given_work = (args[0] if args else []), (args[1] if len(args) > 1 else None)
     # What the given cpu_bound_work returns (the count, 0 below zero), worked out here: never the student's copy.
     if given_work is not None and ns and got == [max(n, 0) for n in ns]:
         fail(

@@ -196,30 +196,30 @@ def explain_missing_loop(error: BaseException, call: str, func) -> None:
     if "no current event loop" not in str(error).lower() and "get_event_loop" not in frames:
         return
     called = _asyncio_function_called(error)
+    raised, at = f"{call} raised RuntimeError: {str(error).rstrip('.')}", _student_line(error, func) or func
     if called == "gather":  # asyncio.gather() of nothing: no awaitable to take a loop from
         fail(
-            f"{call} raised RuntimeError: {str(error).rstrip('.')}, from asyncio.{called}(): given no task or"
-            " future to take a loop from, it looks up the current loop, and none is set",
+            f"{raised}, from asyncio.{called}(): given no task or future to take a loop from, it looks up the"
+            " current loop, and none is set",
             expected="asyncio.gather() and its kind get the tasks to wait for, or are not called when there are none",
             fix="Wait only when something is pending: `pending = asyncio.all_tasks(loop)`, then"
             " `if pending: loop.run_until_complete(asyncio.gather(*pending))`.",
-            at=_student_line(error, func) or func,
+            at=at,
         )
     if _makes_a_loop(func):
         fail(
-            f"{call} raised RuntimeError: {str(error).rstrip('.')}. asyncio.get_event_loop() looks up the current"
-            " loop, and asyncio.new_event_loop() does not make the loop it returns current",
+            f"{raised}. asyncio.get_event_loop() looks up the current loop, and asyncio.new_event_loop() does not"
+            " make the loop it returns current",
             expected="the loop the function made is named wherever a loop is needed",
             fix="Use the loop you made: `asyncio.all_tasks(loop)`, `loop.create_task(...)`,"
             " `loop.run_until_complete(...)`; asyncio.get_event_loop() cannot find it.",
-            at=_student_line(error, func) or func,
+            at=at,
         )
     fail(
-        f"{call} raised RuntimeError: {str(error).rstrip('.')}. asyncio.get_event_loop() only looks up a current"
-        " loop, and none is set when it is called",
+        f"{raised}. asyncio.get_event_loop() only looks up a current loop, and none is set when it is called",
         expected="the function makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
         fix=NEW_LOOP,
-        at=_student_line(error, func) or func,
+        at=at,
     )
 
 
