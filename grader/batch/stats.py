@@ -9,13 +9,10 @@ from dataclasses import dataclass, field
 
 from grader.batch.records import StudentRecord
 from grader.catalog import Exercise
-from grader.model import NOT_IMPLEMENTED, ExerciseResult, Outcome, Status
+from grader.model import ExerciseResult, Outcome, Status
 
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 _NUMBER = re.compile(r"(?<![\w.])\d+(\.\d+)?")
-_CONSEQUENCES = (NOT_IMPLEMENTED, "not run:")
-"""Messages that say a check was not really attempted (not started, or no time left after an endless loop):
-they would crowd out the mistakes worth discussing in class."""
 
 
 def normalise(message: str) -> str:
@@ -128,7 +125,9 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
                 passed[(exercise.id, check.name)] += check.passed
                 if check.passed or exercise.message or check.status is Status.SKIPPED:
                     continue
-                if check.message.startswith(_CONSEQUENCES):
+                # Not really attempted (not started, or no time left after an endless loop): such checks would
+                # crowd out the mistakes worth discussing in class.
+                if check.not_implemented or check.not_run:
                     continue
                 key = (exercise.id, check.title, normalise(check.message))
                 failures.setdefault(key, Failure(exercise.id, check.title, key[2], check.message)).students.add(
