@@ -110,6 +110,10 @@ class Watcher:
                 return self._loop()
         except KeyboardInterrupt:  # Ctrl-C, or a closed terminal (SIGHUP), or a kill (SIGTERM)
             with contextlib.suppress(OSError):  # a closed terminal takes no more output
+                # Rich empties its buffer only after writing it: an interruption in between leaves text that the
+                # next print would write a second time. A capture takes it out of the buffer unwritten.
+                self.console.begin_capture()
+                self.console.end_capture()
                 self.console.print()
                 self.console.print("Stopped watching.")
             return 0  # Ctrl-C is how a watch session ends, as `q` is: not the interruption of a grading (130)
@@ -213,14 +217,15 @@ class Watcher:
             return False
         self.shown_generation, self.shown_fingerprint = graded.generation, graded.fingerprint
         remember(self.root, [(graded.result, graded.fingerprint)])
-        self._new_screen()
-        render_exercise(self.console, graded.result, self.previous, stuck=HINT_KEY if self.keys else None)
-        if not graded.result.passed:
-            self.previous = graded.result
+        with self.console:  # one write: a terminal never shows a verdict without what follows it
+            self._new_screen()
+            render_exercise(self.console, graded.result, self.previous, stuck=HINT_KEY if self.keys else None)
+            if graded.result.passed:
+                return self._move_on(graded)
             self._footer(graded)
-            self._warm_up()
-            return False
-        return self._move_on(graded)
+        self.previous = graded.result
+        self._warm_up()
+        return False
 
     def _move_on(self, graded: Graded) -> bool:
         result = graded.result
@@ -250,14 +255,15 @@ class Watcher:
 
     def _on_grader_failure(self, generation: int, exc: Exception, fingerprint: str | None) -> None:
         self.shown_generation, self.shown_fingerprint = generation, fingerprint
-        self._new_screen()
         if isinstance(exc, GraderError) and not isinstance(exc, InternalError):
             message = f"could not grade {self.current.relpath}: {exc}"
         else:
             message = f"the grader failed on {self.current.relpath}: {exc or type(exc).__name__}. This is a bug in the kit, not in your code: please tell your instructor."  # noqa: E501
-        print_wrapped(self.console, Text(message, style="bold red"), 0)
+        with self.console:
+            self._new_screen()
+            print_wrapped(self.console, Text(message, style="bold red"), 0)
+            self._footer(None)
         self.previous = None
-        self._footer(None)
         self._warm_up()
 
     # ---- what is around the verdict ---------------------------------------------------------------------------
