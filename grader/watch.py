@@ -304,10 +304,11 @@ class Watcher:
         count, added = reveal(self.root, self.current)
         total = len(self.current.hints)
         first = Text(f"hint {count} of {total}: ", style="bold")
-        self.console.print()
-        print_wrapped(self.console, Text(self.current.hints[count - 1]), 2, Text("  ") + first)
-        if not added:
-            self.console.print(Text("  (that was the last one)", style="dim"))
+        with self.console:
+            self.console.print()
+            print_wrapped(self.console, Text(self.current.hints[count - 1]), 2, Text("  ") + first)
+            if not added:
+                self.console.print(Text("  (that was the last one)", style="dim"))
 
     # ---- helpers that feed the queue --------------------------------------------------------------------------
 
