@@ -3,6 +3,8 @@ terms, the expectation, and a fix that fits what their code did (not a call they
 
 from __future__ import annotations
 
+import re
+
 from support import SUBMISSIONS, grade_source
 
 from grader.model import CheckResult
@@ -212,7 +214,9 @@ def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
     verdict = returned["future_resolves_to_value"]
     assert "started returned 'hello', but the future the call returned was still not set" in verdict.message
     assert "returning a value only ends the task" in verdict.fix and verdict.location.function == "set_future_value"
-    assert all(c.duration < 1 for c in returned.values()), "a task that has ended is not waited for to the timeout"
+    # The checks wait up to 2 s for a future; once the student's tasks have all ended, only GRACE (0.5 s) more.
+    waited = [float(m[1]) for c in returned.values() if (m := re.search(r"still not set ([\d.]+) s later", c.message))]
+    assert len(waited) >= 5 and max(waited) < 1.9, "a task that has ended is not waited for to the timeout"
     verdict = returned["failing_request_waits_and_tolerates_cancel"]
     assert "returned KeyError('late'), but the future the call returned was still not set" in verdict.message
     assert "future.set_exception(exc)" in verdict.fix

@@ -42,6 +42,12 @@ def test_sigterm_stops_a_check_and_removes_its_copy_and_its_suite(tmp_path):
     wait_for(lambda: processes_using(tmp) == [], timeout=5)
 
 
+def _hangup_as_a_terminal_sends_it() -> None:
+    # With its default disposition, even where these tests run under `nohup`: the grader keeps an ignored SIGHUP
+    # ignored, as nohup asks, and would (rightly) outlive it.
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def test_a_closed_terminal_stops_watch_and_removes_its_copies(tmp_path):
     course = build_course(tmp_path)
     tmp = tmp_path / "tmp"
@@ -49,6 +55,7 @@ def test_a_closed_terminal_stops_watch_and_removes_its_copies(tmp_path):
     proc = subprocess.Popen(
         [*course.grader, "watch", "02"], cwd=course.student, env=course.env(TMPDIR=str(tmp)), text=True,
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        preexec_fn=_hangup_as_a_terminal_sends_it,
     )  # fmt: skip
     try:
         wait_for(lambda: workspaces(tmp) != [])  # watch keeps a warm start, with its copy, ready for the next save
