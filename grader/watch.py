@@ -34,7 +34,13 @@ from grader.invocation import grader_command
 from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
 from grader.progress import Stage, first_not_passing, known_progress, remember
-from grader.render.text_format import print_wrapped, progress_bar, render_exercise, symbol
+from grader.render.text_format import (
+    forget_interrupted_write,
+    print_wrapped,
+    progress_bar,
+    render_exercise,
+    symbol,
+)
 from grader.runner import grade_exercise
 from grader.state import load
 from grader.suite_process import Cancellation, WarmStart
@@ -110,10 +116,7 @@ class Watcher:
                 return self._loop()
         except KeyboardInterrupt:  # Ctrl-C, or a closed terminal (SIGHUP), or a kill (SIGTERM)
             with contextlib.suppress(OSError):  # a closed terminal takes no more output
-                # Rich empties its buffer only after writing it: an interruption in between leaves text that the
-                # next print would write a second time. A capture takes it out of the buffer unwritten.
-                self.console.begin_capture()
-                self.console.end_capture()
+                forget_interrupted_write(self.console)
                 self.console.print()
                 self.console.print("Stopped watching.")
             return 0  # Ctrl-C is how a watch session ends, as `q` is: not the interruption of a grading (130)

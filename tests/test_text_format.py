@@ -7,7 +7,14 @@ import io
 from rich.text import Text
 
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
-from grader.render.text_format import changes, make_console, print_wrapped, render, render_exercise
+from grader.render.text_format import (
+    changes,
+    forget_interrupted_write,
+    make_console,
+    print_wrapped,
+    render,
+    render_exercise,
+)
 
 FILE = "exercises/ex01_futures.py"
 
@@ -94,6 +101,28 @@ def test_a_label_wider_than_the_indent_still_ends_lines_at_the_edge():
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("  hint 1 of 5: which") and max(len(line) for line in lines) <= 60
     assert all(line.startswith("  ") for line in lines[1:]) and "questions" in lines[0] + lines[1]
+
+
+class InterruptedOnce(io.StringIO):
+    """A terminal whose first flush is where Ctrl-C lands: after the text was written, before Rich forgot it."""
+
+    interrupted = False
+
+    def flush(self) -> None:
+        if not self.interrupted:
+            self.interrupted = True
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_in_the_middle_of_a_write_does_not_write_it_twice():
+    out = InterruptedOnce()
+    console = make_console(out)
+    try:
+        console.print("the verdict")
+    except KeyboardInterrupt:
+        forget_interrupted_write(console)
+        console.print("Stopped watching.")
+    assert out.getvalue() == "the verdict\nStopped watching.\n"
 
 
 def test_where_to_look_next_is_the_lessons_section_then_a_hint_said_another_way_in_watch():

@@ -74,6 +74,13 @@ def _status_symbol(console: Console, status: Status) -> str:
     return symbol(console, name)
 
 
+def forget_interrupted_write(console: Console) -> None:
+    """Drop what Rich still holds after a write that Ctrl-C interrupted: Rich empties its buffer only once it has
+    written it, so the next print would write that text a second time. A capture takes it out unwritten."""
+    console.begin_capture()
+    console.end_capture()
+
+
 def print_wrapped(console: Console, text: Text, indent: int, first: Text | None = None) -> None:
     """`text` folded to the console's width, every line indented by `indent`; `first` replaces the first indent."""
     if first is not None and first.cell_len > indent:
