@@ -53,6 +53,22 @@ _PYTEST_ARGS = (
 # --tb=no: the plugin writes every verdict itself, so pytest need not format tracebacks with their source, which
 # parses it with `ast`; once a timeout has interrupted student code, CPython 3.11 may fail every later ast.parse
 # in that process ("AST constructor recursion depth mismatch"), and pytest would stop with an INTERNALERROR.
+_THIS_GRADER = """\
+import importlib.util, sys
+package = sys.argv.pop(1)
+spec = importlib.util.spec_from_file_location(
+    "grader", package + "/__init__.py", submodule_search_locations=[package]
+)
+sys.modules["grader"] = grader = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(grader)
+import pytest
+sys.argv[0] = "pytest"
+raise SystemExit(pytest.console_main())
+"""
+"""`python -m pytest`, with `grader` (its plugin, its probes, its suites) the very package that starts the process,
+however another copy is installed: with a kit's copy from one checkout and a grader installed from another, the
+suite file and the code it calls would not match, and the guard would not know the suites as the grader's. The
+package alone is pinned, not the folder that holds it, which may hold a kit's `exercises/` too."""
 _DROPPED_ENV = (
     "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT",
     "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",  # would turn on asyncio's debug mode for every loop: exercise 09 grades that
@@ -167,7 +183,7 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
     nodeids = [f"{exercise.suite}::test_{name}" for name in names]
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "pytest", *_PYTEST_ARGS, *nodeids],
+            [sys.executable, "-c", _THIS_GRADER, str(SUITES_DIR.parent), *_PYTEST_ARGS, *nodeids],
             cwd=workspace,
             env=env,
             stdin=subprocess.PIPE,
