@@ -117,10 +117,15 @@ def _looks_like(name: str, filename: str) -> bool:
     return bool(ours and theirs and ours["number"] == theirs["number"] and ".py" in lowered)
 
 
+def _in_place(root: Path, filename: str) -> Path | None:
+    """`exercises/<filename>` when it is a regular file in a real folder, where the grader looks first."""
+    direct = root / "exercises" / filename
+    return direct if not direct.parent.is_symlink() and direct.is_file() and not direct.is_symlink() else None
+
+
 def locate(root: Path, filename: str) -> Located:
     """Where `filename`'s exercise file is in the submission at `root` (see the module's docstring for the rule)."""
-    direct = root / "exercises" / filename
-    if not direct.parent.is_symlink() and direct.is_file() and not direct.is_symlink():
+    if (direct := _in_place(root, filename)) is not None:
         return Located(filename, direct, f"exercises/{filename}")
     listing = _listing(root)
     exact = [(rel, path) for rel, path in listing if path.name == filename]  # too large: the runner says so
@@ -143,8 +148,11 @@ def elsewhere(root: Path, filename: str) -> Located | None:
 
 def anything_found(root: Path, filenames: list[str]) -> bool:
     """Some of `filenames`, or files like them, are in `root`, which may have no `exercises/` folder (its files
-    loose, say): worth grading, if only to say what to rename."""
-    return any(found.path is not None or found.near for found in (locate(root, name) for name in filenames))
+    loose, say): worth grading, if only to say what to rename. `locate`'s rule, with the tree listed once."""
+    if any(_in_place(root, name) is not None for name in filenames):
+        return True
+    names = [path.name for _, path in _listing(root)]
+    return any(name == wanted or _looks_like(name, wanted) for name in names for wanted in filenames)
 
 
 def _listed(paths: tuple[str, ...] | list[str]) -> str:
@@ -153,11 +161,7 @@ def _listed(paths: tuple[str, ...] | list[str]) -> str:
 
 def _git_mv(root: Path, source: str, target: str) -> str:
     make = "" if (root / Path(target).parent).is_dir() else f"mkdir -p {Path(target).parent.as_posix()} && "
-    return f"`{make}git mv {_quoted(source)} {_quoted(target)}`"
-
-
-def _quoted(path: str) -> str:
-    return shlex.quote(path)
+    return f"`{make}git mv {shlex.quote(source)} {shlex.quote(target)}`"
 
 
 def moved_note(root: Path, located: Located) -> str:
