@@ -114,7 +114,13 @@ async def outcome(
     waiting: set[asyncio.Future] = {future, *own}
     ended_at = None
     while not future.done() and (left := started + timeout - loop.time()) > 0:
-        if own:
+        if not own and not students_tasks(future):
+            # Nothing of the student's runs (a coroutine called but never scheduled, say): only a timer or a
+            # thread could still set the future, and it would by GRACE; waiting on to the limit tells nothing more.
+            left = min(left, started + GRACE - loop.time())
+            if left <= 0:
+                break
+        elif own:
             # A task may hand the work on to one of its own, or to a timer: wait while any task of the student's
             # runs, then GRACE more for a timer or callback the last one scheduled.
             waiting |= students_tasks(future)
