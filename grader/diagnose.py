@@ -177,7 +177,9 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         message = f"{relpath} could not be imported: {_short(exc)}"
     else:
         message = f"importing {relpath} raised {_short(exc)}{at}"
-    if isinstance(exc, ModuleNotFoundError) and where is not None and exc.name:
+    if isinstance(exc, ModuleNotFoundError) and where is not None and exc.name and exc.name.startswith("exercises."):
+        message += f": there is no {exc.name.replace('.', '/')}.py (only the .py files in exercises/ are graded)"
+    elif isinstance(exc, ModuleNotFoundError) and where is not None and exc.name:
         # The student's own import of a package the grader does not install: the graders (a classmate's machine,
         # Gradescope, Classroom) would not have it either.
         message += (

@@ -116,6 +116,9 @@ class GradingSession:
         self.events.send("importing")
         self.unawaited_watch.install()
         sys.path.insert(0, self.setup.root)
+        # A file run as a script imports its neighbours by name (`from util import delay`); appended, that folder
+        # can never shadow the standard library or an installed package.
+        sys.path.append(os.path.join(self.setup.root, "exercises"))
         relpath = self.setup.module.replace(".", "/") + ".py"
         self.grader_before = self._snapshot()
         try:

@@ -11,11 +11,11 @@ import types
 import warnings
 
 import pytest
-from support import SUBMISSIONS, grade_source
+from support import KIT, SUBMISSIONS, grade_source
 
 from grader.asyncio_mistakes import asyncio_fix
 from grader.diagnose import explain_failure, explain_import_error
-from grader.model import Status
+from grader.model import Outcome, Status
 from grader.testing import CheckFailure
 
 ROOT = "/nonexistent"
@@ -199,3 +199,17 @@ def test_importing_a_package_the_grader_does_not_install_says_what_may_be_import
     assert "No module named 'aiofiles_that_is_not_there'" in failure.message
     assert failure.message.endswith("not aiofiles_that_is_not_there") and "requests and aiohttp" in failure.message
     assert failure.location.line == 2
+
+
+def test_a_missing_file_of_the_exercises_package_is_named_as_a_file(tmp_path):
+    failure = import_failure(tmp_path, "import asyncio\nimport exercises.helpers\n")
+    assert failure.message.endswith("there is no exercises/helpers.py (only the .py files in exercises/ are graded)")
+    assert "not exercises" not in failure.message
+
+
+def test_a_neighbour_imported_by_name_as_a_script_would_is_found(tmp_path):
+    # `python exercises/ex03_async_timed.py` finds util.py by name; the grader must find it the same way.
+    source = (KIT / "solutions" / "ex03_async_timed.py").read_text()
+    source = source.replace("import time\n", "import time\n\nfrom util import delay  # noqa: F401\n", 1)
+    result = grade_source(tmp_path, "03", source)
+    assert result.outcome is Outcome.OK and result.score == result.max_score, [c.message for c in result.checks]
