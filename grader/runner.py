@@ -21,9 +21,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from grader import __version__
 from grader.catalog import Exercise
 from grader.errors import InternalError, NoSubmission
+from grader.identity import grader_version
 from grader.locate import Located, anything_found, elsewhere, moved_note, near_message
 from grader.messages import SYMBOLIC_LINK, TIMEOUT_FIX
 from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
@@ -82,7 +82,7 @@ def grade(
         queue.close()
     by_id = {result.id: result for result in graded}
     return SubmissionResult(
-        [by_id[e.id] for e in exercises], grader_version=__version__, duration=time.perf_counter() - started
+        [by_id[e.id] for e in exercises], grader_version=grader_version(), duration=time.perf_counter() - started
     )
 
 

@@ -15,7 +15,6 @@ student who edited or reinstalled their copy learns that their score may not be 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from dataclasses import asdict, dataclass
@@ -26,12 +25,11 @@ from grader.catalog import PACKAGE_DIR, Catalog, load_catalog
 from grader.classroom_workflow import KIT_INSTALL, WORKFLOW_PATH, install_command, workflow
 from grader.environment import SUPPORTED
 from grader.errors import UsageError
+from grader.identity import fingerprint
 from grader.invocation import python_command
 from grader.pristine import is_untouched
 
 MANIFEST = ".grader-export.json"
-_FINGERPRINTED = (".py", ".toml", ".ini")
-"""What decides a verdict: the grader's code, the catalog and the suites' configuration."""
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
 
 
@@ -45,19 +43,6 @@ class Manifest:
     def install(self) -> str:
         """The command that installs the exported grader into the environment this grader runs in."""
         return install_command(self.grader_from).replace("python -m pip", f"{python_command()} -m pip", 1)
-
-
-def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
-    """A short hash of the files of the grader at `package_dir` that decide verdicts."""
-    digest = hashlib.sha256()
-    files = sorted(
-        p for p in package_dir.rglob("*")
-        if p.is_file() and p.suffix in _FINGERPRINTED and "__pycache__" not in p.parts
-    )  # fmt: skip
-    for path in files:
-        digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
-    return digest.hexdigest()[:16]
 
 
 def read_manifest(root: Path) -> Manifest | None:

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 
 from grader.batch import BatchOptions, _check_out, plan, run_batch
 from grader.batch import outputs as batch_outputs
+from grader.batch import records as batch_records
 from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
 from grader.batch.feedback import render as render_feedback
 from grader.batch.gradebook import row
@@ -34,8 +35,9 @@ from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint
 from grader.batch.report import render as render_report
 from grader.batch.stats import compute, normalise
 from grader.batch.stubs import StubShortcut
-from grader.catalog import load_catalog
+from grader.catalog import PACKAGE_DIR, load_catalog
 from grader.errors import UsageError
+from grader.identity import fingerprint as grader_fingerprint
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.render.text_format import render as render_text
 from grader.runner import grade_exercise
@@ -155,6 +157,19 @@ def test_the_fingerprint_follows_the_graded_files_only(tmp_path):
     changed = fingerprint(root, None, EXERCISES)
     os.symlink(SOLUTION, root / "exercises" / "ex02_other.py")
     assert fingerprint(root, None, EXERCISES) != changed
+
+
+def test_the_fingerprint_follows_every_file_of_the_grader_not_only_its_suites(tmp_path, monkeypatch):
+    root = repo(tmp_path / "alice")
+    before = fingerprint(root, None, EXERCISES)
+    copy = shutil.copytree(PACKAGE_DIR, tmp_path / "grader", ignore=shutil.ignore_patterns("__pycache__"))
+    assert grader_fingerprint(copy) == grader_fingerprint()
+    testing = copy / "testing.py"  # what every check's failure goes through, not a suite
+    testing.write_text(testing.read_text() + "\n# a fix to how failures are worded\n")
+    fixed = grader_fingerprint(copy)
+    assert fixed != grader_fingerprint()
+    monkeypatch.setattr(batch_records, "grader_version", lambda: f"0.1.0+{fixed}")
+    assert fingerprint(root, None, EXERCISES) != before
 
 
 def test_an_unreadable_file_changes_the_fingerprint_and_never_stops_the_batch(tmp_path, monkeypatch):

@@ -18,7 +18,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader import __version__
 from grader.batch import outputs
 from grader.batch.discovery import Student, discover, misplaced, name_order, select_shard
 from grader.batch.pool import Graded, Pool
@@ -26,6 +25,7 @@ from grader.batch.progress import LineProgress, TerminalProgress
 from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
+from grader.identity import grader_version
 
 LEFT_OUT = "left-out"
 """Where `--resume` moves the records of students no longer under the ROOTs, inside `--out`."""
@@ -180,7 +180,7 @@ def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSumma
             todo.append(student)
     # Until the run ends, the manifest counts everyone left as ungraded: a killed run (no chance to say so) leaves
     # a folder that `grader merge` refuses rather than merges as if its class were complete.
-    manifest = {"grader_version": __version__, "exercises": [e.id for e in options.exercises],
+    manifest = {"grader_version": grader_version(), "exercises": [e.id for e in options.exercises],
                 "shard": planned.shard, "roots": [str(r.resolve()) for r in options.roots],
                 "ungraded": [s.id for s in todo]}  # fmt: skip
     outputs.prepare(out, manifest)

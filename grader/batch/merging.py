@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader import __version__
 from grader.batch import _check_out, outputs
 from grader.batch.discovery import MANIFEST, discover, name_order
 from grader.batch.records import RecordStore, StudentRecord
 from grader.catalog import load_catalog
 from grader.errors import UsageError
+from grader.identity import grader_version
 
 
 @dataclass
@@ -159,7 +159,7 @@ def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
             records[record.student] = (record, folder)
     assert exercise_ids is not None
     exercises = load_catalog().select(exercise_ids)
-    outputs.prepare(out, {"grader_version": __version__, "exercises": exercise_ids, "shard": None,
+    outputs.prepare(out, {"grader_version": grader_version(), "exercises": exercise_ids, "shard": None,
                           "merged": [str(f.resolve()) for f in folders], "missing_shards": missing,
                           "ungraded": ungraded})  # fmt: skip
     store = RecordStore(out / "students")

@@ -14,7 +14,7 @@
     {
       "version": 1,
       "kind": "asyncio-kit batch",
-      "grader_version": "0.1.0",
+      "grader_version": "0.1.0+4f1c…",  # the release and a hash of the grader's files
       "exercises": [{"id": "01", "slug": "futures", "title": "Futures", "max_score": 10}],
       "students": [
         {                              # one per student, in name_order: the object `grader check --format json`
@@ -22,7 +22,7 @@
                                        # with every check), with "student" set, and:
           "status": "ok",              # ok | not_started | missing | import_error | syntax_error | timeout |
                                        # crashed | grader_error (then "exercises" is [] and "error" says why)
-          "fingerprint": "9f2c…",      # digest of the student's files and the grader's suites (--resume)
+          "fingerprint": "9f2c…",      # digest of the student's files and the grader (--resume)
           "run": "20250101T101500-1234" # the batch run that graded this student
         }
       ]
@@ -40,12 +40,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from grader import __version__
 from grader.batch import feedback, gradebook, report
 from grader.batch.discovery import MANIFEST, name_order
 from grader.batch.records import StudentRecord, not_graded
 from grader.catalog import Exercise
 from grader.errors import MachineRefused, UsageError
+from grader.identity import grader_version
 
 RESULTS_VERSION = 1
 KIND = "asyncio-kit batch"
@@ -55,7 +55,7 @@ def results_document(records: list[StudentRecord], exercises: list[Exercise]) ->
     return {
         "version": RESULTS_VERSION,
         "kind": KIND,
-        "grader_version": __version__,
+        "grader_version": grader_version(),
         "exercises": [{"id": e.id, "slug": e.slug, "title": e.title, "max_score": e.max_score} for e in exercises],
         "students": [r.to_dict() for r in records],
     }

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
-from grader import __version__
 from grader.batch.discovery import Student
 from grader.batch.stubs import StubShortcut
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, InternalError
+from grader.identity import grader_version
 from grader.model import CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
 from grader.runner import grade_exercise
 from grader.suite_index import read_suite
@@ -126,7 +126,7 @@ class Pool:
             return True
         result = SubmissionResult(
             [entry.results[e.id] for e in self.exercises],
-            grader_version=__version__,
+            grader_version=grader_version(),
             duration=sum(r.duration for r in entry.results.values()),
             student=entry.student.id,
         )

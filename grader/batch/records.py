@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from grader import __version__
-from grader.catalog import CATALOG_FILE, Exercise, load_catalog
+from grader.catalog import Exercise, load_catalog
+from grader.identity import grader_version
 from grader.locate import elsewhere
 from grader.messages import SYMBOLIC_LINK
 from grader.model import WORST_FIRST, ExerciseResult, Outcome, SubmissionResult
@@ -99,13 +99,13 @@ def graded(student: str, result: SubmissionResult, fingerprint: str | None, run:
 
 
 def failed(student: str, error: str, run: str) -> StudentRecord:
-    result = SubmissionResult([], grader_version=__version__, student=student)
+    result = SubmissionResult([], grader_version=grader_version(), student=student)
     return StudentRecord(student, result, GRADER_ERROR, None, run, error)
 
 
 def not_graded(student: str) -> StudentRecord:
     """The row of a student the run stopped before (never saved as a record: there is nothing to keep)."""
-    result = SubmissionResult([], grader_version=__version__, student=student)
+    result = SubmissionResult([], grader_version=grader_version(), student=student)
     error = "not graded yet: the run stopped before this student; run the same command with --resume"
     return StudentRecord(student, result, NOT_GRADED, None, "", error)
 
@@ -146,14 +146,13 @@ def relevant_names(root: Path, exercises: Iterable[Exercise]) -> set[str]:
 
 
 def fingerprint(root: Path, problem: str | None, exercises: Iterable[Exercise]) -> str:
-    """What a grading depends on: the grader's version, catalog and graded suites, and the student's files that
-    those exercises can read (`relevant_names`); a change anywhere else keeps the record under --resume."""
+    """What a grading depends on: the grader (its every file that decides verdicts: `grader_version`), the
+    exercises graded, and the student's files that those exercises can read (`relevant_names`); a change anywhere
+    else keeps the record under --resume."""
     exercises = list(exercises)
-    digest = hashlib.sha256(f"{__version__}\0{problem}\0".encode())
-    _digest_file(digest, CATALOG_FILE)
+    digest = hashlib.sha256(f"{grader_version()}\0{problem}\0".encode())
     for exercise in exercises:
         digest.update(f"exercise {exercise.id}\0".encode())
-        _digest_file(digest, exercise.suite)
     if problem is None:
         names = relevant_names(root, exercises)
         for path in submission_files(root):

@@ -13,10 +13,10 @@ from html import escape
 from typing import TextIO
 from urllib.parse import quote
 
-from grader import __version__
 from grader.batch.records import NOT_GRADED, NOT_STARTED, StudentRecord
 from grader.batch.stats import CheckRate, ClassStats, by_exercise, compute
 from grader.catalog import Exercise
+from grader.identity import grader_version
 
 STATUS_COLOURS = {
     "ok": "#2e7d32", "not_started": "#9e9e9e", "missing": "#757575", "import_error": "#ef6c00",
@@ -213,7 +213,7 @@ def render(records: list[StudentRecord], exercises: list[Exercise], out: TextIO,
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
         f"<h1>{escape(title)}</h1>"
         f'<p class="sub">{stats.students} students · exercise(s) {escape(ids)} · {stats.max_score} points · '
-        f"graded {when} by asyncio-kit's grader {escape(__version__)}</p>"
+        f"graded {when} by asyncio-kit's grader {escape(grader_version())}</p>"
         f'<section class="cards">{_cards(stats)}</section>'
         f"<section><h2>Score distribution</h2>{_histogram_svg(stats)}</section>"
         f"<section><h2>Status</h2>{_statuses(stats)}</section>"

@@ -4,7 +4,7 @@ Schema, version 1 (fields are never removed within a version; new ones may appea
 
     {
       "version": 1,                  # bumped on any incompatible change
-      "grader_version": "0.1.0",
+      "grader_version": "0.1.0+4f1c2a9e7b3d5c60",  # the release, then a hash of the grader's files
       "student": null,               # set by batch grading
       "score": 7, "max_score": 10,   # points, summed over the exercises graded
       "passed": 6, "failed": 4,      # checks
