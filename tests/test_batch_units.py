@@ -237,6 +237,20 @@ def test_stats_group_the_same_mistake_and_leave_out_checks_not_attempted():
     assert sum(count for _, count in stats.bins) == 7
 
 
+def test_the_report_says_how_many_failure_messages_it_left_out():
+    records = [graded(f"s{i}", result(1, message=f"mistake number {'abcdefghijklmnopq'[i]}"), None, "run")
+               for i in range(15)]  # fmt: skip
+    stats = compute(records, EXERCISES, top=12)
+    left_out = 15 * (len(EXERCISE.checks) - 1) - 12  # one message per failed check of each student
+    assert len(stats.failures) == 12 and stats.failures_left_out == left_out
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    assert f"and {left_out} more message(s), each from 1 student(s) or fewer" in out.getvalue()
+    out = io.StringIO()
+    render_report(records[:1], EXERCISES, out)
+    assert "more message(s)" not in out.getvalue()
+
+
 def test_the_report_escapes_everything_from_students():
     records = [graded('<img src=x onerror="alert(1)">', result(2, message=PAYLOAD), None, "run"),
                failed("broken", "the grader failed", "run")]  # fmt: skip
@@ -896,3 +910,11 @@ def test_resume_says_who_is_no_longer_in_the_class_and_sets_their_records_aside(
     assert again.returncode == 0 and "WARNING" not in again.stderr  # said once, not at every run
     fresh = grader_cli("batch", tmp_path / "class", "--out", out, "--exercises", "01")
     assert fresh.returncode == 0 and not any((out / "left-out").iterdir())  # a new gradebook sets nothing aside
+
+
+def test_the_report_shows_code_spans_as_code_and_still_escapes_them():
+    records = [graded("s1", result(1, message="`await x` <b>"), None, "run")]
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    shown = re.sub(r' title="[^"]*"', "", out.getvalue())  # tooltips keep the plain text
+    assert "<code>await x</code> &lt;b&gt;" in shown and "`await x`" not in shown and "</code> <b>" not in shown

@@ -8,6 +8,7 @@ students (folder names, messages) is escaped.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from html import escape
 from typing import TextIO
@@ -44,6 +45,8 @@ th { color: #5b6475; font-weight: 600; } td.num, th.num { text-align: right; fon
 .bar i { display: block; height: 12px; border-radius: 4px; background: #3b6fd8; }
 .low i { background: #d84b3b; } .mid i { background: #e0a526; }
 .msg { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .82rem; word-break: break-word; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; background: #eef0f4;
+       padding: 0 .2em; border-radius: 3px; }
 input[type=search] { padding: 6px 10px; border: 1px solid #cfd4dc; border-radius: 6px; width: 260px;
                      margin-bottom: 10px; }
 svg text { font-size: 12px; fill: #1d2330; } svg .axis { stroke: #cfd4dc; } svg .grid { stroke: #eef0f3; }
@@ -161,8 +164,13 @@ def _rates(stats: ClassStats, exercises: list[Exercise]) -> str:
         rows.append(f'<tr><th colspan="4">{escape(exercise.id)} · {escape(exercise.title)} '
                     f'<span class="sub">— {started}</span></th></tr>')  # fmt: skip
         for rate in grouped.get(exercise.id, []):
-            rows.append(f"<tr><td>{escape(rate.title)}</td>{_rate_cells(rate)}</tr>")
+            rows.append(f"<tr><td>{with_code(rate.title)}</td>{_rate_cells(rate)}</tr>")
     return "<table>" + "".join(rows) + "</table>"
+
+
+def with_code(text: str) -> str:
+    """`text` escaped, its `code spans` (as the checks write them) shown as code rather than with backticks."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
 
 
 def _failures(stats: ClassStats) -> str:
@@ -171,11 +179,17 @@ def _failures(stats: ClassStats) -> str:
     rows = ['<tr><th class="num">students</th><th>exercise</th><th>check</th><th>message</th></tr>']
     for failure in stats.failures:
         whole = "<em>the whole exercise</em>" if failure.exercise else "<em>the whole repository</em>"
-        check = escape(failure.check) if failure.check else whole
+        check = with_code(failure.check) if failure.check else whole
         exercise = escape(failure.exercise) if failure.exercise else "all"
         rows.append(
             f'<tr><td class="num">{len(failure.students)}</td><td>{exercise}</td><td>{check}</td>'
-            f'<td class="msg" title="{escape(failure.example)}">{escape(failure.message)}</td></tr>'
+            f'<td class="msg" title="{escape(failure.example)}">{with_code(failure.message)}</td></tr>'
+        )
+    if stats.failures_left_out:
+        rows.append(
+            f'<tr><td class="num">…</td><td colspan="3"><em>and {stats.failures_left_out} more message(s), each from'
+            f" {len(stats.failures[-1].students)} student(s) or fewer: every student's feedback file has all of"
+            " theirs</em></td></tr>"
         )
     return "<table>" + "".join(rows) + "</table>"
 
@@ -198,7 +212,7 @@ def _students(records: list[StudentRecord], exercises: list[Exercise]) -> str:
             f"<tr><td>{name}</td>{cells}"
             f'<td class="num" data-sort="{total or -1}">{total}</td>'
             f'<td><span class="chip" style="background:{colour}">{escape(record.status)}</span></td>'
-            f'<td class="msg">{escape(record.problems)}</td></tr>'
+            f'<td class="msg">{with_code(record.problems)}</td></tr>'
         )
     return '<table id="students">' + "".join(rows) + "</tbody></table>"
 

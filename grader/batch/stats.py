@@ -68,6 +68,9 @@ class ClassStats:
     missing: dict[str, int]
     """Per exercise, the students whose file could not be read: missing, a link, too large, no exercises/."""
     failures: list[Failure]
+    """The most common failure messages, most students first."""
+    failures_left_out: int = 0
+    """How many other failure messages there were, each from no more students than the last one shown."""
 
     @property
     def mean(self) -> float:
@@ -138,7 +141,7 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
         for e in exercises
         for c in e.checks
     ]
-    common = sorted(failures.values(), key=lambda f: (-len(f.students), f.exercise or "", f.message))[:top]
+    ranked = sorted(failures.values(), key=lambda f: (-len(f.students), f.exercise or "", f.message))
     return ClassStats(
         students=len(records),
         graded=len(graded),
@@ -150,7 +153,8 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
         not_started={e.id: never_started[e.id] for e in exercises},
         started={e.id: begun[e.id] for e in exercises},
         missing={e.id: missing[e.id] for e in exercises},
-        failures=common,
+        failures=ranked[:top],
+        failures_left_out=len(ranked[top:]),
     )
 
 
