@@ -14,8 +14,8 @@ When a library only offers blocking calls, run them somewhere else and await the
 `run_in_executor(None, func, arg)` runs `func(arg)` in a thread of the loop's default executor and returns an
 awaitable. The loop's thread stays free, and several requests wait on the network at the same time.
 (The lesson says to hand `requests` to multiprocessing's process pool. Threads are the better tool for waiting:
-a process pool is for CPU-bound work, exercise 04, and this exercise grades threads. The grader fakes the web
-server inside its own process, so a request sent from a worker process would not reach it.)
+a process pool is for CPU-bound work, exercise 04, and this exercise grades threads: a process pool here costs
+the points of the executor's check.)
 
 Write:
 

@@ -1,4 +1,4 @@
-# fails: returns_status_codes, runs_in_executor, fetch_status_raises_connection_errors, fetch_all_propagates_errors, fetch_all_concurrent, fetch_all_keeps_order
+# fails: runs_in_executor
 """Follows the lesson's aside literally: the blocking request goes to a process pool, as CPU work would."""
 
 import asyncio
