@@ -71,8 +71,16 @@ MISTAKES = (
     Mistake(
         TypeError,
         "can't be used in 'await' expression",
-        "Only coroutines, tasks and futures go after `await`. A plain function's result cannot be awaited: "
-        "`await time.sleep(x)` blocks, then fails on None; pause with `await asyncio.sleep(x)`.",
+        "Only coroutines, tasks and futures go after `await`: `await f(x)` on a plain function runs f right there, "
+        "blocking the loop, then fails on its result (`await time.sleep(x)` fails on None). Pause with "
+        "`await asyncio.sleep(x)`; run a blocking function elsewhere with `await loop.run_in_executor(None, f, x)`.",
+    ),
+    Mistake(
+        TypeError,
+        "object is not callable",
+        "A value was passed where a function was expected: `loop.run_in_executor(None, f(x))` or "
+        "`loop.call_soon(f())` calls f right there, in the loop's thread, and hands over its result. Pass the "
+        "function and its arguments apart: `loop.run_in_executor(None, f, x)`, `loop.call_soon(f, x)`.",
     ),
 )
 

@@ -7,6 +7,7 @@ outputs can be merged and re-rendered without grading again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
@@ -71,6 +72,8 @@ class Location:
 
 NOT_IMPLEMENTED = "not implemented yet"
 """How the message of a check begins when the function it calls is still the stub's (`grader.diagnose` says it)."""
+_CALL_ARGUMENTS = re.compile(r"(\w)\((?:[^()]|\([^()]*\))+\)")
+"""A call's arguments in a message (`fetch_status('http://a.test/slow')`): checks call with their own."""
 NOT_RUN = "not run"
 """How the message of a check begins when it never ran: the checks before it used up the exercise's time
 (`grader.runner`). Such a check did not fail, so it is never told as a failure "the same way as above"."""
@@ -109,10 +112,15 @@ class CheckResult:
         return self.status is Status.TIMEOUT and self.message.startswith(NOT_RUN + ":")
 
     def same_failure(self, other: CheckResult) -> bool:
-        """Both failed in the very same way (what happened, what was expected, where, the fix): one mistake failing
-        several checks, which the student reads in full once and then as "fails the same way as above"."""
-        fields = ("status", "message", "expected", "location", "fix")
-        return not self.passed and all(getattr(self, name) == getattr(other, name) for name in fields)
+        """Both failed in the very same way (what happened, what was expected, where, the fix), whatever arguments
+        the checks called the student's functions with: one mistake failing several checks, which the student reads
+        in full once and then as "fails the same way as above"."""
+        fields = ("status", "expected", "location", "fix")
+        return (
+            not self.passed
+            and all(getattr(self, name) == getattr(other, name) for name in fields)
+            and _CALL_ARGUMENTS.sub(r"\1(…)", self.message) == _CALL_ARGUMENTS.sub(r"\1(…)", other.message)
+        )
 
     def repeats(self, shown: list[CheckResult]) -> CheckResult | None:
         """The failure told in full earlier (one of `shown`) that this check's repeats word for word, or None. Every

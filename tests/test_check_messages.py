@@ -262,6 +262,17 @@ def test_a_missing_await_on_gather_is_named(tmp_path):
         assert "return await asyncio.gather(*tasks)" in verdict.fix
 
 
+def test_a_missing_await_on_an_executors_future_is_named_with_that_future(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex05_blocking_io" / "executor_future_not_awaited.py"
+    checks = failed(grade_source(tmp_path, "05", wrong))
+    first = checks["returns_status_codes"]
+    assert "returned a future, which is itself awaitable: an `await` is missing inside fetch_status" in first.message
+    assert "`return await future`, not `return future`" in first.fix and "gather" not in first.fix
+    listed = checks["fetch_all_keeps_order"]  # the futures fetch_status handed back, gathered: not a repr of each
+    assert "returned a list of 5 item(s) with a future among them, not results" in listed.message, listed.message
+    assert "_chain_future" not in listed.message
+
+
 def test_a_coroutine_never_awaited_is_named_with_its_line(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "sleep_not_awaited.py"
     checks = failed(grade_source(tmp_path, "01", wrong))

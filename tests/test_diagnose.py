@@ -89,8 +89,13 @@ def test_a_wrapper_the_student_returns_is_not_blamed_on_the_stub(monkeypatch):
         ("def make_request(value, delay=1.0):\n    return asyncio.run(asyncio.sleep(delay, value))\n", "`await` the"),
         ("def make_request(value, delay=1.0):\n    return asyncio.create_task(asyncio.sleep)\n", "not `asyncio.create"),
         ("async def make_request(value, delay=1.0):\n    await time.sleep(0)\n", "`await asyncio.sleep(x)`"),
+        (
+            "async def make_request(value, delay=1.0):\n"
+            "    return await asyncio.get_running_loop().run_in_executor(None, time.time())\n",
+            "`loop.run_in_executor(None, f, x)`",
+        ),
     ],
-    ids=["asyncio.run in a loop", "create_task of a function", "await time.sleep"],
+    ids=["asyncio.run in a loop", "create_task of a function", "await time.sleep", "a call's result as a function"],
 )
 def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source, fix):
     submission = "import asyncio\nimport time\n\n" + source

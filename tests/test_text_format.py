@@ -70,6 +70,15 @@ def test_one_cause_failing_many_checks_is_told_once():
     assert "another story" in text and text.count("fails the same way") == 1
 
 
+def test_the_same_failure_of_calls_with_other_arguments_is_told_once():
+    at = {"fix": "await it", "location": Location(FILE, 3, "fetch_status")}
+    text = shown(exercise(check("a", Status.FAILED, "fetch_status('http://a.test/1') returned a future", **at),
+                          check("b", Status.FAILED, "fetch_status('http://a.test/(slow)') returned a future", **at),
+                          check("c", Status.FAILED, "fetch_status('http://a.test/1') returned None", **at)))  # fmt: skip
+    assert "title of b 0/1  fails the same way as above" in text
+    assert "returned None" in text and text.count("fails the same way") == 1
+
+
 def test_a_failure_told_further_up_is_named_not_said_to_be_just_above():
     # ex01 with make_request scheduling nothing: two checks stop alike, a third between them fails otherwise
     timeout = {"message": "the check stopped with TimeoutError"}

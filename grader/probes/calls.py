@@ -70,9 +70,22 @@ async def await_call(
             f"{text} returned {awaitable_in_words(got)}, which is itself awaitable: an `await` is missing inside"
             f" {name}",
             expected="what awaiting it gives (the results), not the awaitable itself",
-            fix="Await it before you return: `return await asyncio.gather(*tasks)`, not"
-            " `return asyncio.gather(*tasks)`. Without `await`, a coroutine hands back the future or coroutine"
-            " itself, and nothing waits for its result.",
+            fix=f"Await it before you return: {_awaited_return(got)}. Without `await`, a coroutine hands back the"
+            " future or coroutine itself, and nothing waits for its result.",
+            at=func,
+        )
+    if isinstance(got, (list, tuple)) and (unawaited := [item for item in got if inspect.isawaitable(item)]):
+        for item in unawaited:
+            _discard(item)
+        first = awaitable_in_words(unawaited[0])
+        fail(
+            f"{text} returned a {type(got).__name__} of {len(got)} item(s) with {first} among them, not results: an"
+            " `await` is missing",
+            expected="the results, what awaiting each one gives",
+            fix="Await them together: `return await asyncio.gather(*coroutines)`."
+            if inspect.iscoroutine(unawaited[0])
+            else "Each item came back unawaited from the coroutine that made it: there, `return await future`, not"
+            " `return future` (the future of `loop.run_in_executor(...)` too).",
             at=func,
         )
     return got
@@ -90,6 +103,19 @@ def awaitable_in_words(awaitable: Any) -> str:
     if asyncio.isfuture(awaitable):
         return "a future"
     return repr(awaitable)
+
+
+def _awaited_return(awaitable: Any) -> str:
+    """The `return` the student meant, for what they returned unawaited."""
+    if type(awaitable).__name__ == "_GatheringFuture":
+        call = "asyncio.gather(*tasks)"
+    elif inspect.iscoroutine(awaitable):
+        call = f"{awaitable.__qualname__}(...)"
+    elif isinstance(awaitable, asyncio.Task):
+        call = "task"
+    else:
+        return "`return await future`, not `return future` (the future of `loop.run_in_executor(...)` too)"
+    return f"`return await {call}`, not `return {call}`"
 
 
 def _discard(awaitable: Any) -> None:
