@@ -72,9 +72,10 @@ def test_one_cause_failing_many_checks_is_told_once():
 
 def test_the_same_failure_of_calls_with_other_arguments_is_told_once():
     at = {"fix": "await it", "location": Location(FILE, 3, "fetch_status")}
-    text = shown(exercise(check("a", Status.FAILED, "fetch_status('http://a.test/1') returned a future", **at),
-                          check("b", Status.FAILED, "fetch_status('http://a.test/(slow)') returned a future", **at),
-                          check("c", Status.FAILED, "fetch_status('http://a.test/1') returned None", **at)))  # fmt: skip
+    first, second = "fetch_status('http://a.test/1')", "fetch_status('http://a.test/(slow)')"
+    text = shown(exercise(check("a", Status.FAILED, f"{first} returned a future", **at),
+                          check("b", Status.FAILED, f"{second} returned a future", **at),
+                          check("c", Status.FAILED, f"{first} returned None", **at)))  # fmt: skip
     assert "title of b 0/1  fails the same way as above" in text
     assert "returned None" in text and text.count("fails the same way") == 1
 
