@@ -138,7 +138,7 @@ def test_ctrl_c_in_the_middle_of_a_write_does_not_write_it_twice():
 def test_where_to_look_next_is_the_lessons_section_then_a_hint_said_another_way_in_watch():
     failing = exercise(check("a", Status.FAILED, "boom"))
     text = shown(failing)
-    assert "stuck? re-read 'Introducing futures' in the lesson,\n  or run " in text and "grader hint 01\n" in text
+    assert "stuck? re-read 'Introducing futures'\n  in the lesson, or run " in text and "grader hint 01\n" in text
     out = Stream()
     render_exercise(make_console(out), failing, stuck=Text("press h for a hint"))
     assert "or press h for a hint" in out.getvalue() and "grader hint" not in out.getvalue()

@@ -297,12 +297,13 @@ def render_exercise(
 
 def _where_next(console: Console, exercise: ExerciseResult, hint: Text | None) -> None:
     """Where to look next: the lesson's section on the exercise, then a hint (`hint` says how to get one). Two
-    lines, so that a narrow terminal folds neither the section's name nor the command to type."""
+    lines, the section's name alone on the first (some are long), so that a terminal of 80 columns folds neither
+    the name nor the command to type."""
     hint = hint or Text.assemble(("run ", "dim"), f"{grader_command()} hint {exercise.id}")
     section = "" if exercise.not_started else lesson_section(exercise.id)  # the stub's own pointers name it already
     if section:
-        print_wrapped(console, Text.assemble(("stuck? re-read ", "dim"), f"'{section}'", (" in the lesson,", "dim")), 2)
-        print_wrapped(console, Text("or ", style="dim") + hint, 2)
+        print_wrapped(console, Text.assemble(("stuck? re-read ", "dim"), f"'{section}'"), 2)
+        print_wrapped(console, Text("in the lesson, or ", style="dim") + hint, 2)
     else:
         print_wrapped(console, Text("stuck? ", style="dim") + hint, 2)
 
