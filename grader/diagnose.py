@@ -160,6 +160,8 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         location = Location(rel, exc.lineno or 1)
         kind = "indentation error" if isinstance(exc, IndentationError) else "syntax error"
         code = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""
+        if "codec can't decode" in exc.msg:  # a file saved as Latin-1 or cp1252: what to do is not in asyncio's words
+            code += ": save the file as UTF-8 (your editor's encoding setting) and retype the character"
         return ImportFailure(Outcome.SYNTAX_ERROR, f"{kind} in {location} ({exc.msg}){code}", location)
     where = student_location(tb, root)
     at = f" at {where}" if where else ""

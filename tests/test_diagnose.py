@@ -218,3 +218,10 @@ def test_a_neighbour_imported_by_name_as_a_script_would_is_found(tmp_path):
     source = source.replace("import time\n", "import time\n\nfrom util import delay  # noqa: F401\n", 1)
     result = grade_source(tmp_path, "03", source)
     assert result.outcome is Outcome.OK and result.score == result.max_score, [c.message for c in result.checks]
+
+
+def test_a_file_not_saved_as_utf8_is_told_how_to_save_it(tmp_path):
+    latin1 = tmp_path / "latin1.py"
+    latin1.write_bytes((KIT / "exercises" / "ex02_awaitables.py").read_bytes() + 'X = "café"\n'.encode("latin-1"))
+    result = grade_source(tmp_path / "repo", "02", latin1)
+    assert result.outcome is Outcome.SYNTAX_ERROR and "save the file as UTF-8" in result.message, result.message

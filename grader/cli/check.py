@@ -31,8 +31,9 @@ from grader.render import FORMATS, STEP_FORMATS, renderer
     "--path",
     "path",
     type=click.Path(file_okay=False, path_type=Path),
-    help="The submission to grade: a folder that holds exercises/ (default: this repository). Only its"
-    " exercises/*.py files are read (an exercise file missing there is looked for nearby, as `grader batch` does)"
+    help="The submission to grade: a folder that holds exercises/, or the exercise files loose (default: this"
+    " repository). Only its exercises/*.py files are read (an exercise file missing there is looked for nearby, as"
+    " `grader batch` does)"
     " and nothing is written there, so `grader status` does not count its verdicts.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
