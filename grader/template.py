@@ -121,7 +121,8 @@ file it points at, and what in the lesson fixes it ("not implemented yet" means 
 Commit and push. Each push runs the grader on GitHub (the **Actions** tab, workflow *Autograding Tests*): every
 exercise's step shows the same report as your terminal, and the last step posts your points. Only your files in
 `exercises/` are graded: leave the grader and the workflow as they are. Your instructor's own copy of the grader
-has the final word, and `.venv/bin/grader check` warns you when your copy differs from it.
+has the final word, and `.venv/bin/grader check` warns you when your copy of the grader was changed since your
+instructor handed it out.
 """
 
 

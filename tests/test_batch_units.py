@@ -713,6 +713,9 @@ def test_files_not_where_the_grader_looks_are_one_stderr_line_a_problems_note_an
     record = graded("nick", SubmissionResult([elsewhere], grader_version="test"), None, "r")
     assert record.status == "ok" and record.problems == "01 graded from exercises/ex01/ex01_futures.py"
     assert "**Note: graded exercises/ex01/ex01_futures.py" in feedback_of(record)
+    assert "Your file: `exercises/ex01/ex01_futures.py` (it belongs at `exercises/ex01_futures.py`)" in (
+        feedback_of(record)
+    )
     near = result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing; found exercises/ex01_future.py: …")
     near.exercises[0].found = ["exercises/ex01_future.py"]
     assert graded("tina", near, None, "r").problems == "01 missing (found exercises/ex01_future.py)"

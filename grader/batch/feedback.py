@@ -65,8 +65,11 @@ def _check(check: CheckResult, out: TextIO, shown: list[CheckResult]) -> None:
 
 def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
     out.write(f"\n## Exercise {exercise.id} · {inline(exercise.title)} — {exercise.score}/{exercise.max_score}\n\n")
-    out.write(f"Your file: {code(exercise.file)}\n\n")
-    if exercise.note:  # graded from elsewhere: where to move the file
+    if exercise.note and exercise.found:  # graded from elsewhere: the note says how to move it
+        out.write(f"Your file: {code(exercise.found[0])} (it belongs at {code(exercise.file)})\n\n")
+    else:
+        out.write(f"Your file: {code(exercise.file)}\n\n")
+    if exercise.note:
         out.write(f"**Note: {inline(exercise.note)}**\n\n")
     if exercise.message:
         out.write(f"**{inline(exercise.message)}**\n")
