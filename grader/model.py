@@ -96,6 +96,8 @@ class CheckResult:
     """What in the lesson fixes it."""
     location: Location | None = None
     duration: float = 0.0
+    printed: str = ""
+    """What the student's code printed during the check, when it did not pass (the start of it: `grader.printed`)."""
 
     @property
     def passed(self) -> bool:

@@ -32,6 +32,7 @@ from grader.diagnose import (
 )
 from grader.guard import GraderSnapshot, changes_since, restore
 from grader.model import NOT_IMPLEMENTED, Outcome, Status
+from grader.printed import PrintedDuringCheck
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
 from grader.unawaited import Unawaited, UnawaitedWatch, note_unawaited
@@ -105,6 +106,7 @@ class GradingSession:
         self.not_implemented: set[str] = set()
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
         self.running = ""
+        self.printed: PrintedDuringCheck | None = None
         self.unawaited: list[Unawaited] = []
         self.unawaited_watch = UnawaitedWatch(setup.root)
         self.grader_code: GraderSnapshot | None = None
@@ -154,6 +156,7 @@ class GradingSession:
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self.running = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
+        self.printed = PrintedDuringCheck.install()
         self.events.send("begin", name=self.running)
         signal.signal(signal.SIGALRM, self._out_of_time)
         signal.setitimer(signal.ITIMER_REAL, self.setup.time_limit)
@@ -214,6 +217,9 @@ class GradingSession:
         name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
         verdict, duration = self.verdicts.pop(name, (Verdict(Status.FAILED, "the check produced no result"), 0.0))
         self._report(name, verdict, duration)
+        if self.printed is not None:
+            self.printed.uninstall()
+            self.printed = None
 
     def _report(self, name: str, verdict: Verdict, duration: float) -> None:
         """Send a check's verdict, unless the check changed the grader's code: then that is the verdict (and the
@@ -227,5 +233,6 @@ class GradingSession:
             self.failed.add(name)
             if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
-        self.events.send("result", name=name, duration=duration, **verdict.to_event())
+        printed = self.printed.text() if self.printed is not None and verdict.status is not Status.PASSED else ""
+        self.events.send("result", name=name, duration=duration, printed=printed, **verdict.to_event())
         self.running = ""

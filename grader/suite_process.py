@@ -383,7 +383,7 @@ def _on_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> 
         run.results[event["name"]] = CheckResult(
             name=event["name"], title="", status=Status(event["status"]), score=0, max_score=0,
             message=event.get("message") or "", expected=event.get("expected"), fix=event.get("fix"),
-            location=location, duration=float(event.get("duration") or 0.0),
+            location=location, duration=float(event.get("duration") or 0.0), printed=str(event.get("printed") or ""),
         )  # fmt: skip
         return now + STARTUP_LIMIT
     return deadline

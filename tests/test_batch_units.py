@@ -921,3 +921,14 @@ def test_the_report_shows_code_spans_as_code_and_still_escapes_them():
     render_report(records, EXERCISES, out)
     shown = re.sub(r' title="[^"]*"', "", out.getvalue())  # tooltips keep the plain text
     assert "<code>await x</code> &lt;b&gt;" in shown and "`await x`" not in shown and "</code> <b>" not in shown
+
+
+def test_feedback_shows_what_the_students_code_printed_literally():
+    printed = result(1)
+    for check in printed.exercises[0].checks[1:]:
+        check.printed = "got ```weird``` <b>text</b>\n" + "".join(f"line {n}\n" for n in range(10))
+    text = feedback_of(graded("ada", printed, None, "run"))
+    assert "  - Your code printed:\n\n    ````\n    got ```weird``` <b>text</b>\n    line 0\n" in text
+    assert "    … and 5 more line(s)\n    ````\n" in text
+    html = GITHUB.render(text)
+    assert "<b>text</b>" not in html and "&lt;b&gt;text&lt;/b&gt;" in html

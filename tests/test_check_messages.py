@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from support import SUBMISSIONS, grade_source
+from support import KIT, SUBMISSIONS, grade_source
 
 from grader.model import CheckResult
 
@@ -330,3 +330,21 @@ def test_the_order_checks_description_of_a_wrong_list_takes_anything_a_student_r
     assert order_slip([202, 203, 200, 200, 201]) == ": the order in which the answers arrived"
     assert order_slip([200, 202, 201, 203]) == ": one status per distinct URL, sorted by URL"
     assert order_slip([201, 200, 203, 202]).startswith(": one status per distinct URL, although")
+
+
+def test_what_the_students_code_printed_is_kept_for_the_checks_it_failed(tmp_path):
+    source = (KIT / "solutions" / "ex02_awaitables.py").read_text()
+    source = source.replace(
+        "def kind_of(obj) -> str:\n",
+        "def kind_of(obj) -> str:\n    print('DEBUG got', type(obj).__name__)\n"
+        "    if type(obj).__name__ == 'int':\n        print('x' * 5000)\n        return 'wrong'\n",
+        1,
+    )
+    result = grade_source(tmp_path, "02", source)
+    checks = {c.name: c for c in result.checks}
+    wrong = [c for c in result.checks if not c.passed]
+    assert [c.name for c in wrong] == ["other_objects_are_not_awaitable"], [c.message for c in wrong]
+    printed = wrong[0].printed
+    assert printed.startswith("DEBUG got") and "DEBUG got int" in printed
+    assert len(printed) < 2100 and printed.endswith("more character(s)")  # the start of a flood, never all of it
+    assert all(c.printed == "" for c in checks.values() if c.passed)  # what passed needs no debugging

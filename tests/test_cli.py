@@ -59,6 +59,7 @@ def test_json_output_follows_the_documented_schema(tmp_path):
     assert exercise["id"] == "01" and exercise["outcome"] == "ok" and exercise["file"] == "exercises/ex01_futures.py"
     assert 0 < exercise["score"] < exercise["max_score"] == EX01.max_score
     fields = {"name", "title", "status", "score", "max_score", "message", "expected", "fix", "location", "duration"}
+    fields.add("printed")
     for check in exercise["checks"]:
         assert set(check) == fields
         assert check["status"] in {"passed", "failed", "skipped", "timeout", "error", "crashed"}

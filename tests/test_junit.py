@@ -111,3 +111,10 @@ def test_a_file_graded_from_elsewhere_carries_the_note_on_where_to_move_it():
     moved = dataclasses.replace(result.exercises[0], found=["ex01_futures.py"], note="graded ex01_futures.py, …")
     xml = parse(dataclasses.replace(result, exercises=[moved]))
     assert {p.name: p.value for p in next(iter(xml)).properties()}["note"] == "graded ex01_futures.py, …"
+
+
+def test_what_the_students_code_printed_is_the_testcases_system_out():
+    printed = CheckResult("b", "title of b", Status.FAILED, 0, 1, "went wrong", printed="DEBUG <x> & \x1b[31mred\n")
+    result = SubmissionResult([ExerciseResult("01", "futures", "Futures", "exercises/ex01_futures.py", [printed])])
+    (case,) = cases(parse(result))
+    assert case.system_out == "DEBUG <x> & \ufffd[31mred\n"  # escaped, and no control character breaks the XML

@@ -230,3 +230,10 @@ def test_a_long_title_quoted_as_the_same_failure_is_cut_after_a_word():
         "after a coroutine returns, the loop is closed…"
     )
     assert clip("x" * 100, 10) == "x" * 9 + "…"  # no word to cut after: the characters, as before
+
+
+def test_what_the_students_code_printed_is_shown_under_the_failure_in_a_few_lines():
+    printed = "".join(f"debug line {n}\n" for n in range(1, 11))
+    text = shown(exercise(check("a", Status.FAILED, "went wrong", printed=printed), check("b", printed="not shown")))
+    assert "your code printed:\n        debug line 1\n" in text and "debug line 6\n" in text
+    assert "debug line 7" not in text and "… and 4 more line(s)" in text and "not shown" not in text

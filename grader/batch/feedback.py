@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from grader.batch.markdown import code_span, inline
+from grader.batch.markdown import code_block, code_span, inline
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.catalog import lesson_section
 from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
+from grader.printed import shown_lines
 
 SYMBOLS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.TIMEOUT: "⏱️"}
 
@@ -61,6 +62,8 @@ def _check(check: CheckResult, out: TextIO, shown: list[CheckResult]) -> None:
     out.write(f"{line}\n  - What happened: {inline(check.message)}\n")
     for label, text in check.details():
         out.write(f"  - {_LABELS[label]}: {code(text) if label == 'at' else inline(text)}\n")
+    if lines := shown_lines(check.printed):
+        out.write(f"  - Your code printed:\n\n{code_block(chr(10).join(lines), '    ')}\n")
 
 
 def _exercise(exercise: ExerciseResult, out: TextIO) -> None:

@@ -40,6 +40,13 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def code_block(text: str, indent: str = "") -> str:
+    """`text` as a fenced code block, its fence longer than any run of backticks in it, every line after `indent`."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return "".join(f"{indent}{line}\n" for line in [fence, *text.splitlines(), fence])
+
+
 Token = tuple[bool, str]
 """(is code, text)"""
 

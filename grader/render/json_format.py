@@ -27,7 +27,9 @@ Schema, version 1 (fields are never removed within a version; new ones may appea
           "expected": null,          # what was expected instead
           "fix": null,               # what in the lesson fixes it
           "location": null,          # {"file", "line", "function"} in the student's file, 1-based
-          "duration": 0.012
+          "duration": 0.012,
+          "printed": ""              # what the student's code printed during it, when it did not pass (the
+                                     # first 2000 characters, then how many more there were)
         }]
       }]
     }

@@ -70,6 +70,8 @@ def _testcase(parent: ET.Element, exercise: ExerciseResult, check: CheckResult) 
     kind = "blocked" if check.status is Status.SKIPPED else check.status.value
     element = ET.SubElement(case, tag, message=_safe(check.message), type=kind)
     element.text = _safe(_body(check))
+    if check.printed:
+        ET.SubElement(case, "system-out").text = _safe(check.printed)
 
 
 def _testsuite(parent: ET.Element, exercise: ExerciseResult) -> None:

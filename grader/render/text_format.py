@@ -22,6 +22,7 @@ from grader.catalog import lesson_section
 from grader.invocation import grader_command
 from grader.messages import clip
 from grader.model import NOT_IMPLEMENTED, CheckResult, ExerciseResult, Status, SubmissionResult
+from grader.printed import shown_lines
 
 MAX_MESSAGE = 400
 """Characters of one message shown at most: beyond that it is cut, never a wall of text."""
@@ -119,13 +120,22 @@ often share their fix, and four copies of a paragraph bury the messages that dif
 
 
 def _failure_details(console: Console, check: CheckResult, fix_above: str | None = None) -> None:
-    """The message, then expected, at and fix; `fix_above` is the last fix shown, which is not repeated."""
+    """The message, then expected, at and fix; `fix_above` is the last fix shown, which is not repeated. Then what
+    the student's code printed, if anything."""
     _detail(console, None, check.message, style="dim" if check.status is Status.SKIPPED else "bold")
     for label, text in check.details():
         if label == "fix" and text == fix_above:
             _detail(console, label, SAME_FIX, style="dim")
         else:
             _detail(console, label, text, style="cyan" if label == "at" else "")
+    _printed(console, check.printed)
+
+
+def _printed(console: Console, printed: str) -> None:
+    if lines := shown_lines(printed):
+        _detail(console, "your code printed", "", style="dim")
+        for line in lines:
+            print_wrapped(console, Text(clip(line, MAX_MESSAGE), style="dim"), DETAIL_INDENT + 2)
 
 
 def _not_implemented_summary(console: Console, checks: list[CheckResult]) -> None:
