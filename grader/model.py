@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
+from grader.printed import shown_lines
+
 SCHEMA_VERSION = 1
 
 
@@ -138,10 +140,14 @@ class CheckResult:
         parts = [("expected", self.expected), ("at", str(self.location) if self.location else None), ("fix", self.fix)]
         return [(label, text) for label, text in parts if text]
 
-    def explanation(self, *, message: bool = True) -> str:
-        """The message and then one `label: text` line per detail: the plain-text form the machine formats show."""
+    def explanation(self, *, message: bool = True, printed: bool = True) -> str:
+        """The message, one `label: text` line per detail, then the first lines the student's code printed: the
+        plain-text form the machine formats show."""
         lines = [self.message] if message and self.message else []
-        return "\n".join(lines + [f"{label}: {text}" for label, text in self.details()])
+        lines += [f"{label}: {text}" for label, text in self.details()]
+        if printed and (output := shown_lines(self.printed)):
+            lines += ["your code printed:", *(f"  {line}" for line in output)]
+        return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

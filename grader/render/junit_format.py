@@ -46,7 +46,7 @@ def _seconds(value: float) -> str:
 
 
 def _body(check: CheckResult) -> str:
-    return "\n".join(line for line in (check.title, check.explanation()) if line)
+    return "\n".join(line for line in (check.title, check.explanation(printed=False)) if line)  # in system-out
 
 
 def _counts(checks: list[CheckResult]) -> dict[str, str]:
