@@ -97,6 +97,8 @@ class Watcher:
         """The fingerprint of the file as it was graded for what is on screen."""
         self.cancellation: Cancellation | None = None
         self.keys = False
+        self.hint_again: dict[str, int] = {}
+        """Per exercise, the hint the `h` key showed last, once every hint has been seen."""
         self.screens = 0
         self.grading: threading.Thread | None = None
         self.warm: WarmStart | None = None
@@ -306,11 +308,14 @@ class Watcher:
 
         count, added = reveal(self.root, self.current)
         total = len(self.current.hints)
-        first = Text(f"hint {count} of {total}: ", style="bold")
+        if not added:  # every hint seen already: go round them again, one per key, rather than repeat the last
+            count = self.hint_again.get(self.current.id, total) % total + 1
+        self.hint_again[self.current.id] = count
+        first = Text(f"hint {count} of {total}{'' if added else ', again'}: ", style="bold")
         with self.console:
             self.console.print()
             print_wrapped(self.console, Text(self.current.hints[count - 1]), 2, Text("  ") + first)
-            if not added:
+            if added and count == total:
                 self.console.print(Text("  (that was the last one)", style="dim"))
 
     # ---- helpers that feed the queue --------------------------------------------------------------------------

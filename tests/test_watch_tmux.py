@@ -72,6 +72,11 @@ def test_watch_shows_failure_then_pass_then_moves_on(terminal, course):
     terminal.type("h")
     screen, _ = terminal.wait_for("hint 1 of 2")
     assert "What does `await echo(5)` give" in screen
+    terminal.type("h")
+    screen, _ = terminal.wait_for("hint 2 of 2")
+    assert "(that was the last one)" in screen
+    terminal.type("h")  # every hint seen: they come round again, not the last one over and over
+    screen, _ = terminal.wait_for("hint 1 of 2, again")
 
     terminal.type("r")  # graded again on request: the whole verdict, not "no change since the last run"
     screen, _ = terminal.wait_for(lambda s: "hint 1 of 2" not in s and WATCHING in s)
@@ -90,7 +95,7 @@ def test_watch_shows_failure_then_pass_then_moves_on(terminal, course):
     assert "Traceback" not in history and "internal error" not in history
 
     state = json.loads((course.student / ".grader-state.json").read_text())
-    assert state["exercises"]["01"]["hints_shown"] == 1
+    assert state["exercises"]["01"]["hints_shown"] == 2
     assert state["exercises"]["01"]["verdict"]["stage"] == "passed"
 
 
