@@ -46,15 +46,16 @@ def printed(capsys: Any) -> list[str]:
 
 
 def show(lines: list[str], most: int = 8) -> str:
-    """The printed lines as one line of text. A long output is cut to the lines that look like Starting or Finished
-    lines and the bodies' own lines (else its last lines), so the student's own prints do not crowd them out."""
+    """The printed lines as one line of text, each quoted, in order ("'a', then 'b'"). A long output is cut to the
+    lines that look like Starting or Finished lines and the bodies' own lines (else its last lines), so the
+    student's own prints do not crowd them out."""
     if not lines:
         return "nothing"
     if len(lines) <= most:
-        return " | ".join(lines)
+        return ", then ".join(map(repr, lines))
     relevant = [line for line in lines if line.lower().startswith(("starting", "finished")) or line in BODY_LINES]
     kept = relevant[:most] if relevant else lines[-3:]
-    return " | ".join(kept) + f" (and {len(lines) - len(kept)} other lines)"
+    return ", then ".join(map(repr, kept)) + f" (and {len(lines) - len(kept)} other lines)"
 
 
 def starting_line(func: Any, args: tuple, kwargs: dict) -> str:
