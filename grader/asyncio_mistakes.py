@@ -8,6 +8,7 @@ Python 3.10 to 3.13; one that changes wording in a later Python just goes withou
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -17,6 +18,9 @@ class Mistake:
     says: str
     """A part of the exception's message that only this mistake produces."""
     fix: str
+    raised_in: str = ""
+    """Where the exception must have been raised (the end of the innermost frame's file name), when its message
+    alone is shared with other mistakes."""
 
 
 MISTAKES = (
@@ -78,9 +82,10 @@ MISTAKES = (
     Mistake(
         TypeError,
         "object is not callable",
-        "A value was passed where a function was expected: `loop.run_in_executor(None, f(x))` or "
-        "`loop.call_soon(f())` calls f right there, in the loop's thread, and hands over its result. Pass the "
-        "function and its arguments apart: `loop.run_in_executor(None, f, x)`, `loop.call_soon(f, x)`.",
+        "run_in_executor takes the function and its arguments apart: `loop.run_in_executor(None, f, x)`. "
+        "`loop.run_in_executor(None, f(x))` calls f right there, in the loop's thread, and hands the executor its "
+        "result, which it cannot call.",
+        raised_in=os.path.join("concurrent", "futures", "thread.py"),  # an executor's thread called it
     ),
 )
 
@@ -89,6 +94,13 @@ def asyncio_fix(exc: BaseException) -> str | None:
     """The fix for the mistake `exc` betrays, or None when it is not one of asyncio's telling errors."""
     message = str(exc)
     for mistake in MISTAKES:
-        if isinstance(exc, mistake.kind) and mistake.says in message:
+        if isinstance(exc, mistake.kind) and mistake.says in message and _raised_in(exc, mistake.raised_in):
             return mistake.fix
     return None
+
+
+def _raised_in(exc: BaseException, ending: str) -> bool:
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return not ending or (tb is not None and tb.tb_frame.f_code.co_filename.endswith(ending))

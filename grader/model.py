@@ -74,8 +74,9 @@ class Location:
 
 NOT_IMPLEMENTED = "not implemented yet"
 """How the message of a check begins when the function it calls is still the stub's (`grader.diagnose` says it)."""
-_CALL_ARGUMENTS = re.compile(r"(\w)\((?:[^()]|\([^()]*\))+\)")
-"""A call's arguments in a message (`fetch_status('http://a.test/slow')`): checks call with their own."""
+_CALL_ARGUMENTS = re.compile(r"(\b[a-z_][a-z0-9_]*)\((?:[^()]|\([^()]*\))+\)")
+"""A function call's arguments in a message (`fetch_status('http://a.test/slow')`): checks call with their own. Not
+a class's (`ValueError('no')`): an exception's own words are what tells two failures apart."""
 NOT_RUN = "not run"
 """How the message of a check begins when it never ran: the checks before it used up the exercise's time
 (`grader.runner`). Such a check did not fail, so it is never told as a failure "the same way as above"."""
@@ -125,6 +126,12 @@ class CheckResult:
             and all(getattr(self, name) == getattr(other, name) for name in fields)
             and _CALL_ARGUMENTS.sub(r"\1(…)", self.message) == _CALL_ARGUMENTS.sub(r"\1(…)", other.message)
         )
+
+    def unchanged_from(self, before: CheckResult) -> bool:
+        """The very same failure as `before` word for word, and the same output printed: in `grader watch`, nothing
+        new to show (a debugging print just added is new)."""
+        fields = ("status", "message", "expected", "location", "fix", "printed")
+        return not self.passed and all(getattr(self, name) == getattr(before, name) for name in fields)
 
     def repeats(self, shown: list[CheckResult]) -> CheckResult | None:
         """The failure told in full earlier (one of `shown`) that this check's repeats word for word, or None. Every

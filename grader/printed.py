@@ -25,7 +25,8 @@ class PrintedDuringCheck:
         self._kept: list[str] = []
         self._room = KEPT
         self._more = 0
-        self._lock = threading.Lock()
+        # Reentrant: the check's time limit (SIGALRM) may interrupt a write in this thread and then read the text.
+        self._lock = threading.RLock()
 
     @classmethod
     def install(cls) -> PrintedDuringCheck:

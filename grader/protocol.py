@@ -69,4 +69,16 @@ def parse_event(line: bytes, nonce: str) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or data.get("nonce") != nonce or not isinstance(data.get("event"), str):
         return None
-    return data
+    return _encodable(data)
+
+
+def _encodable(value: Any) -> Any:
+    """`value` with every string made writable as UTF-8: what a student's code prints or puts in an exception may
+    hold lone surrogates (`"\udc80"`), which JSON carries but no UTF-8 file, terminal or pipe accepts."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {key: _encodable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_encodable(item) for item in value]
+    return value

@@ -3,6 +3,7 @@ terms, the expectation, and a fix that fits what their code did (not a call they
 
 from __future__ import annotations
 
+import json
 import re
 
 from support import KIT, SUBMISSIONS, grade_source
@@ -149,7 +150,7 @@ def test_timing_messages_show_the_lines_that_matter_and_the_fix_for_them(tmp_pat
     assert "printed as 2.50: format the total with four decimals" in total.fix
     assert "four decimals" in checks["concurrent_calls_report_their_own_time"].fix
     raised = checks["reports_time_when_body_raises"]
-    assert "your code printed starting <function fail_slowly" in raised.message
+    assert 'your code printed "starting <function fail_slowly' in raised.message
     assert raised.message.endswith("(and 300 other lines)") and "DEBUG" not in raised.message
     # The wrapper's def line, not the factory's nor its @functools.wraps line.
     assert (raised.location.line, raised.location.function) == (8, "wrapped")
@@ -348,3 +349,20 @@ def test_what_the_students_code_printed_is_kept_for_the_checks_it_failed(tmp_pat
     assert printed.startswith("DEBUG got") and "DEBUG got int" in printed
     assert len(printed) < 2100 and printed.endswith("more character(s)")  # the start of a flood, never all of it
     assert all(c.printed == "" for c in checks.values() if c.passed)  # what passed needs no debugging
+
+
+def test_lone_surrogates_in_what_the_code_prints_or_raises_reach_no_output(tmp_path):
+    source = (KIT / "solutions" / "ex02_awaitables.py").read_text()
+    source = source.replace(
+        "def kind_of(obj) -> str:\n",
+        "def kind_of(obj) -> str:\n    if obj == 42:\n"
+        "        print('bad \\udc80 char')\n        raise ValueError('\\udc81')\n",
+        1,
+    )
+    result = grade_source(tmp_path, "02", source)
+    (wrong,) = [c for c in result.checks if not c.passed]
+    assert "bad ? char" in wrong.printed and wrong.message.endswith("raised ValueError: ?"), (
+        wrong.printed,
+        wrong.message,
+    )
+    json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")  # as results.json and records are written

@@ -172,6 +172,10 @@ def test_an_error_in_top_level_code_itself_needs_no_call_named(tmp_path):
 def test_other_errors_of_the_students_code_get_no_made_up_fix():
     assert asyncio_fix(RuntimeError("something else")) is None
     assert asyncio_fix(ValueError("no running event loop")) is None, "the message alone is not enough"
+    statuses = [200]
+    with pytest.raises(TypeError) as raised:
+        statuses(0)  # a list called by mistake, not a call's result handed to an executor
+    assert asyncio_fix(raised.value) is None
 
 
 def test_any_other_exception_of_the_check_itself_is_shown_plainly():

@@ -202,6 +202,21 @@ def test_with_a_previous_result_only_what_changed_is_shown_in_full():
     assert "No change since the last run" in shown(after, after)
 
 
+def test_a_new_debugging_print_or_another_exception_message_is_a_change_worth_showing():
+    before = exercise(check("a", Status.FAILED, "f() raised ValueError('old error')", fix="fix a"))
+    printing = exercise(check("a", Status.FAILED, "f() raised ValueError('old error')", fix="fix a", printed="x=3"))
+    assert "x=3" in shown(printing, before) and "No change" not in shown(printing, before)
+    other = exercise(check("a", Status.FAILED, "f() raised ValueError('now a different error')", fix="fix a"))
+    assert "now a different error" in shown(other, before) and "No change" not in shown(other, before)
+
+
+def test_exceptions_with_other_messages_are_not_the_same_failure():
+    first = check("a", Status.FAILED, "f() raised ValueError('one')", fix="same")
+    second = check("b", Status.FAILED, "f() raised ValueError('two')", fix="same")
+    assert not second.same_failure(first)
+    assert "ValueError('two')" in shown(exercise(first, second))
+
+
 def test_render_ends_with_the_total():
     out = Stream()
     render(SubmissionResult([exercise(check("a"), check("b", Status.FAILED, "x"))], duration=0.5), out)

@@ -5,9 +5,9 @@ sequential; a `requests_mock.Adapter` returned by a patched `requests.Session.ge
 unregistered URL raises `requests_mock.NoMockAddress`; nothing ever reaches the network.
 
 A request sent from a worker process would never reach this server (it lives in the grader's process), so a call
-handed to a process pool runs in a thread instead, and the pool is noted (`process_pool`): the checks of what the
-code returns and how concurrent it is judge it as they would threads, and the check of the executor says that
-waiting for a server is work for threads, as the exercise asks.
+handed to a process pool runs in a stand-in thread instead (as many threads as the pool has workers), and the pool
+is noted (`process_pool`): the checks of what the code returns judge it as they would threads, and the checks of
+the executor say that waiting for a server is work for threads, as the exercise asks.
 
 Calls handed to a thread pool (`ThreadPoolExecutor.submit`, which `run_in_executor` and `asyncio.to_thread` use)
 are counted until they finish (`most_in_pool`): five calls handed over at once with fewer requests in flight mean
@@ -17,6 +17,7 @@ the pool, not the student's `fetch_all`, held the others back (an executor with 
 from __future__ import annotations
 
 import concurrent.futures
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -34,7 +35,8 @@ from grader.testing import calling_line
 POLL = 0.002
 """Seconds between two looks at a `sooner` condition."""
 STAND_IN_WORKERS = 5
-"""Threads that stand in for a process pool, at least: the suite sends at most five requests at once."""
+"""Threads that stand in for a process pool of the default size, at least: the suite sends at most five requests
+at once."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class FakeRequestsServer:
         self._adapter = requests_mock.Adapter()
         monkeypatch.setattr(requests.Session, "get_adapter", lambda session, url: self._adapter)
         monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", self._submit_to_threads())
+        monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "shutdown", self._shutdown_with_threads())
         monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "submit", self._counting_submit())
         for name in PROXY_VARIABLES:
             monkeypatch.setenv(name, DEAD_PROXY)
@@ -71,8 +74,8 @@ class FakeRequestsServer:
         self.pools: dict[concurrent.futures.ThreadPoolExecutor, Pool] = {}
         """The thread pools calls were handed to: how many workers each had, and which student line used it."""
         self.served: list[Served] = []
-        self.process_pool: Location | None = None
-        """The student's line that first handed a call to a process pool, if one did."""
+        self.process_pool: ProcessPoolUse | None = None
+        """The first call handed to a process pool, if one was."""
         self._stand_ins: dict[concurrent.futures.ProcessPoolExecutor, concurrent.futures.ThreadPoolExecutor] = {}
 
     def _counting_submit(self) -> Callable[..., concurrent.futures.Future]:
@@ -93,16 +96,28 @@ class FakeRequestsServer:
     def _submit_to_threads(self) -> Callable[..., concurrent.futures.Future]:
         def submit(pool: concurrent.futures.ProcessPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):
             with self._changed:
-                self.process_pool = self.process_pool or calling_line()
+                if self.process_pool is None:
+                    self.process_pool = ProcessPoolUse(getattr(fn, "__name__", "the blocking call"), calling_line())
                 if pool not in self._stand_ins:
-                    # At least STAND_IN_WORKERS: a process pool's default size is the machine's core count, and a
-                    # verdict must not depend on the machine (the executor's check already fails for the pool).
-                    workers = max(getattr(pool, "_max_workers", 0) or 0, STAND_IN_WORKERS)
+                    workers = _stand_in_workers(getattr(pool, "_max_workers", None))
                     self._stand_ins[pool] = concurrent.futures.ThreadPoolExecutor(workers, "process-pool-stand-in")
                 threads = self._stand_ins[pool]
             return threads.submit(fn, *args, **kwargs)  # counted as any thread pool's call
 
         return submit
+
+    def _shutdown_with_threads(self) -> Callable[..., None]:
+        """A process pool's shutdown waits for its stand-in threads as it would for its workers: leaving a `with`
+        block before awaiting the calls blocks the loop here too."""
+        original = concurrent.futures.ProcessPoolExecutor.shutdown
+
+        def shutdown(pool: concurrent.futures.ProcessPoolExecutor, wait: bool = True, *, cancel_futures: bool = False):
+            threads = self._stand_ins.get(pool)
+            if threads is not None:
+                threads.shutdown(wait=wait, cancel_futures=cancel_futures)
+            original(pool, wait=wait, cancel_futures=cancel_futures)
+
+        return shutdown
 
     def close(self) -> None:
         """Let the threads that stood in for process pools go (a request still held ends at WAIT_LIMIT)."""
@@ -170,6 +185,23 @@ class FakeRequestsServer:
         if not self._changed.wait_for(lambda: self._gave_up or ready(), timeout=WAIT_LIMIT):
             self._gave_up = True
             self._changed.notify_all()
+
+
+@dataclass(frozen=True)
+class ProcessPoolUse:
+    """A call the student's code handed to a process pool."""
+
+    function: str
+    used_at: Location | None
+
+
+def _stand_in_workers(max_workers: int | None) -> int:
+    """Threads for a process pool of `max_workers`: as many as it has, except for a pool of the default size, the
+    machine's cores, which gets at least STAND_IN_WORKERS so that no verdict depends on the machine it runs on."""
+    cores = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    if max_workers is None or max_workers == cores:
+        return max(cores, STAND_IN_WORKERS)
+    return max_workers
 
 
 def _linger(seconds: float, enough: Callable[[], bool]) -> None:

@@ -217,7 +217,7 @@ def changes(previous: ExerciseResult, current: ExerciseResult) -> Changes:
             (found.still_passing if old is not None and old.passed else found.now_passing).append(check)
         elif old is None or old.passed:
             found.now_failing.append(check)
-        elif check.same_failure(old):
+        elif check.unchanged_from(old):
             found.still_failing.append(check)
         else:
             found.failing_differently.append(check)

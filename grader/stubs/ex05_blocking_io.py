@@ -15,7 +15,7 @@ When a library only offers blocking calls, run them somewhere else and await the
 awaitable. The loop's thread stays free, and several requests wait on the network at the same time.
 (The lesson says to hand `requests` to multiprocessing's process pool. Threads are the better tool for waiting:
 a process pool is for CPU-bound work, exercise 04, and this exercise grades threads: a process pool here costs
-the points of the executor's check.)
+the points of the checks about the executor.)
 
 Write:
 

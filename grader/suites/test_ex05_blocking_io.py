@@ -59,6 +59,20 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRequestsServer]:
     server.close()
 
 
+def no_process_pool(server: FakeRequestsServer, func: object) -> None:
+    """Fail when `func`, just called, handed a call to a process pool: its calls ran in stand-in threads (see
+    FakeRequestsServer), so that only the checks of the executor, this one, cost the student points."""
+    if (use := server.process_pool) is not None:
+        fail(
+            f"{use.function} was sent to a process pool, as the lesson's aside on `requests` suggests",
+            expected="the blocking requests run in threads: the loop's default executor (this exercise grades threads)",
+            fix="Waiting for a server is I/O, not CPU work: threads wait well, and a process pool (the tool of"
+            " exercise 04) only adds the cost of starting processes; the exercise's docstring says more. Use"
+            " `await loop.run_in_executor(None, get_status, url)`.",
+            at=use.used_at or func,
+        )
+
+
 def watch() -> LoopWatch:
     return LoopWatch(ROOT, given=[f for f in (getattr(ex, "get_status", None),) if f])
 
@@ -100,16 +114,7 @@ async def test_runs_in_executor(server):
         target = server.route(url("slow"), 200, latency=LATENCY, sooner=lambda t: watching.ticks_since(t) >= LOOP_RAN)
         got = await await_call(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
-    if server.process_pool is not None:
-        fail(
-            "get_status was sent to a process pool, as the lesson's aside on `requests` suggests",
-            expected="the blocking request runs in a thread: the loop's default executor (this exercise grades"
-            " threads)",
-            fix="Waiting for a server is I/O, not CPU work: threads wait well, and a process pool (the tool of"
-            " exercise 04) only adds the cost of starting processes; the exercise's docstring says more. Use"
-            " `await loop.run_in_executor(None, get_status, url)`.",
-            at=server.process_pool,
-        )
+    no_process_pool(server, ex.fetch_status)
     expect(
         server.served,
         f"{call_repr(ex.fetch_status, target)} sent no request to the server",
@@ -223,6 +228,7 @@ async def test_fetch_all_concurrent(server):
         expected="[200, 200, 200, 200, 200]",
         at=ex.fetch_all,
     )
+    no_process_pool(server, ex.fetch_all)
     expect(
         server.served,
         "fetch_all sent none of the requests from this program's threads",
