@@ -7,10 +7,12 @@ what happened, what was expected and the fix in the lesson's words, and may poin
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any, NoReturn
@@ -43,6 +45,8 @@ def where(obj: Any) -> Location | None:
     is taken as it is."""
     if isinstance(obj, Location):
         return obj
+    if isinstance(obj, CallIn):
+        return obj.location()
     if isinstance(obj, BaseException):
         root = _submission_root()
         return student_location(obj.__traceback__, root) if root else None
@@ -55,6 +59,42 @@ def where(obj: Any) -> Location | None:
     if filename is None:
         return None
     return _in_exercises(filename, line, getattr(target, "__name__", None))
+
+
+class CallIn:
+    """`at=CallIn(func, "close", "new_event_loop")`: the student's line in `func` that calls the first of `names`
+    that it calls at all (a dotted name, `"time.sleep"`, must match as written), read from its source only when a
+    failure points there; `func`'s own `def` line when no such call is found. Sharper than the `def` when the
+    failure is about that call (it ran too soon, or never)."""
+
+    def __init__(self, func: Any, *names: str) -> None:
+        self.func = func
+        self.names = names
+
+    def location(self) -> Location | None:
+        try:
+            target = inspect.unwrap(self.func)
+            lines, first = inspect.getsourcelines(target)
+            tree = ast.parse(textwrap.dedent("".join(lines)))
+            filename = inspect.getsourcefile(target)
+        except Exception:  # unreadable source, or ast itself failing (3.11's recursion-depth SystemError)
+            return where(self.func)
+        calls = sorted((node for node in ast.walk(tree) if isinstance(node, ast.Call)), key=lambda node: node.lineno)
+        for name in self.names:
+            for node in calls:
+                if name in (_called_name(node.func), getattr(node.func, "attr", getattr(node.func, "id", None))):
+                    line, function = first + node.lineno - 1, getattr(target, "__name__", None)
+                    return (_in_exercises(filename, line, function) if filename else None) or where(self.func)
+        return where(self.func)
+
+
+def _called_name(func: ast.expr) -> str | None:
+    """`time.sleep` for `time.sleep(...)`, `sleep` for `sleep(...)`; None for anything more complex."""
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        return f"{func.value.id}.{func.attr}"
+    return None
 
 
 def expect_default(func: Callable[..., Any], name: str, value: float, signature: str, meaning: str) -> None:

@@ -12,7 +12,7 @@ from grader.catalog import PACKAGE_DIR
 from grader.probes.calls import await_call
 from grader.probes.futures import TICK, count_ticks_while, setter_problem, settled_at, settling
 from grader.probes.loop_watch import LoopWatch
-from grader.testing import call_repr, check, expect, expect_default, fail, student, where
+from grader.testing import CallIn, call_repr, check, expect, expect_default, fail, student, where
 
 ex = student("exercises.ex01_futures")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -534,7 +534,7 @@ async def test_requests_overlap():
         f"{OVERLAPPING} concurrent requests of {DELAY} s took {elapsed:.2f} s",
         expected=f"about {DELAY} s: the {OVERLAPPING} waits overlap",
         fix=NOT_BLOCKING,
-        at=ex.set_future_value,
+        at=CallIn(ex.set_future_value, "time.sleep"),
     )
 
 

@@ -18,7 +18,7 @@ import pytest
 from grader.model import Location
 from grader.probes.idle_gate import IdleGate
 from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, runners_on_stack, spy_on_loops
-from grader.testing import check, expect, fail, student, where
+from grader.testing import CallIn, check, expect, fail, student, where
 
 ex = student("exercises.ex07_manual_loop")
 
@@ -254,7 +254,7 @@ def expect_closed(probe: Probe, call: str, func) -> None:
         f"when {call} was over, the loop the coroutine ran on was still open",
         expected="the loop is closed before the function returns or raises",
         fix=CLOSE_IN_FINALLY,
-        at=func,
+        at=CallIn(func, "close", "new_event_loop"),
     )
 
 
