@@ -74,7 +74,7 @@ def parse_event(line: bytes, nonce: str) -> dict[str, Any] | None:
 
 def _encodable(value: Any) -> Any:
     """`value` with every string made writable as UTF-8: what a student's code prints or puts in an exception may
-    hold lone surrogates (`"\udc80"`), which JSON carries but no UTF-8 file, terminal or pipe accepts."""
+    hold lone surrogates (`"\\udc80"`), which JSON carries but no UTF-8 file, terminal or pipe accepts."""
     if isinstance(value, str):
         return value.encode("utf-8", "replace").decode("utf-8")
     if isinstance(value, dict):
