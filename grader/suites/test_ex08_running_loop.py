@@ -19,10 +19,13 @@ from typing import Any
 import pytest
 
 from grader.suites.loop_spies import LoopSpy, current_loop, fresh_policy, loop_state_guard, spy_on_loops
-from grader.testing import call_repr, check, expect, fail, student
+from grader.testing import CallIn, call_repr, check, expect, fail, student
 
 ex = student("exercises.ex08_running_loop")
 
+BLOCKING_PROBE = 0.3
+"""The delay of a schedule_later call that must return at once: one that sleeps it out takes all of it, twice the
+half it is allowed, and no plain call takes 0.15 s however busy the machine."""
 USE_RUNNING_LOOP = "Get the loop with asyncio.get_running_loop(), which raises RuntimeError when no loop is running."
 NO_DIRECT_CALL = {
     "schedule_soon": "Hand the loop the function itself and its arguments separately: loop.call_soon(callback,"
@@ -141,6 +144,22 @@ async def test_later_returns_timer_handle():
         expected="an asyncio.TimerHandle, the value loop.call_later returns",
         fix="Return what asyncio.get_running_loop().call_later(delay, callback, *args) returns.",
         at=ex.schedule_later,
+    )
+    # Waiting out the delay in schedule_later (time.sleep) and then scheduling at once gives a handle due at the
+    # right moment: only how long the call took tells that it blocked the loop meanwhile.
+    started = loop.time()
+    probe = schedule(ex.schedule_later, BLOCKING_PROBE, Recorder())
+    took = loop.time() - started
+    if isinstance(probe, asyncio.Handle):
+        probe.cancel()
+    expect(
+        took < BLOCKING_PROBE / 2,
+        f"schedule_later({BLOCKING_PROBE}, callback) took {took:.2f} s to return: it waited out the delay itself,"
+        " and the event loop could run nothing else meanwhile",
+        expected="it returns at once, and the loop calls the callback once the delay is over",
+        fix="Do not wait in schedule_later: loop.call_later(delay, callback, *args) schedules the call and returns"
+        " its handle at once.",
+        at=CallIn(ex.schedule_later, "time.sleep"),
     )
     when = handle.when()
     if when < before:
