@@ -64,7 +64,8 @@ MISTAKES = (
         TypeError,
         "a coroutine was expected, got",
         "create_task takes a coroutine object, what calling an async def function gives: "
-        "`asyncio.create_task(work(x))`, not `asyncio.create_task(work)`.",
+        "`asyncio.create_task(work(x))`, not `asyncio.create_task(work)`. A future, what loop.run_in_executor "
+        "returns, is running already: await it or gather it as it is, with no task around it.",
     ),
     Mistake(
         TypeError,

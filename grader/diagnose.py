@@ -67,6 +67,10 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
         exc, where = inner, student_location(inner.__traceback__, root) or where
     if isinstance(exc, CheckFailure):
         return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where)
+    grouped = ""
+    if (leaf := _only_leaf(exc)) is not None:  # a TaskGroup's one error: that error, where it was raised, speaks
+        exc, grouped = leaf, " (inside the ExceptionGroup a TaskGroup raises)"
+        where = student_location(leaf.__traceback__, root) or where
     if isinstance(exc, NotImplementedError) and where is not None:
         return _not_implemented(str(exc), where)
     if isinstance(exc, SystemExit):
@@ -77,12 +81,45 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
             location=where,
         )
     if where is not None:
-        return Verdict(Status.FAILED, f"{where.function}() raised {_short(exc)}", fix=asyncio_fix(exc), location=where)
+        happened = f"{_raiser(where)} raised {_short(exc)}{grouped}"
+        return Verdict(Status.FAILED, happened, fix=asyncio_fix(exc) or _missing_import(exc), location=where)
     if (mismatch := _not_as_the_stub_says(exc)) is not None:
         return mismatch
     if isinstance(exc, AssertionError) and str(exc):
         return Verdict(Status.FAILED, str(exc).split("\nassert ")[0].strip())
     return Verdict(Status.FAILED, f"the check stopped with {_short(exc)}")
+
+
+_ANONYMOUS = {
+    "<listcomp>": "a list comprehension",
+    "<genexpr>": "a generator expression",
+    "<dictcomp>": "a dict comprehension",
+    "<setcomp>": "a set comprehension",
+    "<lambda>": "a lambda",
+}
+
+
+def _raiser(where: Location) -> str:
+    """What raised, as the student wrote it: `make_request()`, or "a list comprehension" (Python < 3.12 gives
+    comprehensions a frame of their own, named `<listcomp>`)."""
+    return _ANONYMOUS.get(where.function or "", f"{where.function}()")
+
+
+def _only_leaf(exc: BaseException) -> BaseException | None:
+    """The one exception inside an exception group (nested groups included) that holds only one, else None."""
+    inner = getattr(exc, "exceptions", None)
+    if not isinstance(inner, tuple) or len(inner) != 1 or not isinstance(inner[0], BaseException):
+        return None
+    return _only_leaf(inner[0]) or inner[0]
+
+
+_MODULES = ("asyncio", "time", "inspect", "logging", "functools", "concurrent", "threading", "requests", "aiohttp")
+"""What the exercises' code uses by name: a NameError for one of them is a missing import."""
+
+
+def _missing_import(exc: BaseException) -> str | None:
+    name = getattr(exc, "name", None) if isinstance(exc, NameError) else None
+    return f"Import {name} at the top of your file: `import {name}`." if name in _MODULES else None
 
 
 def _not_implemented(said: str, where: Location) -> Verdict:

@@ -1,6 +1,10 @@
 """Sentences the student reads that more than one module says, kept in one place so they never drift apart, and
 the one way every output cuts a long one."""
 
+from __future__ import annotations
+
+import re
+
 TIMEOUT_FIX = (
     "Look for an endless loop (even one inside `except`), or for a blocking call (time.sleep, requests, a long "
     "computation) that holds up the event loop: await asyncio.sleep instead, or move the work to an executor."
@@ -22,3 +26,23 @@ def clip(text: str, limit: int) -> str:
     if space >= (limit * 2) // 3:
         cut = cut[:space].rstrip(",;:")
     return cut + "…"
+
+
+_ASYNCIO_REPR = re.compile(r"<(\w*(?:Future|Task)) (pending|finished|cancelled|cancelling)\b")
+
+
+def plain_reprs(text: str) -> str:
+    """`text` with asyncio's long reprs of futures and tasks cut to their class and state: `<Future pending>`, not
+    `<Future pending cb=[_chain_future.<locals>._call_check_cancel() at /usr/lib/python3.11/asyncio/...]>`, which
+    tells a student nothing and shows the machine's paths."""
+    parts, position = [], 0
+    while (found := _ASYNCIO_REPR.search(text, position)) is not None:
+        depth, end = 1, found.end()
+        while end < len(text) and depth:
+            depth += {"<": 1, ">": -1}.get(text[end], 0)
+            end += 1
+        if depth:  # cut short (a clipped message): leave the rest as it is
+            break
+        parts += [text[position : found.start()], f"<{found[1]} {found[2]}>"]
+        position = end
+    return "".join(parts) + text[position:]

@@ -31,6 +31,7 @@ from grader.diagnose import (
     tampering,
 )
 from grader.guard import GraderSnapshot, changes_since, restore
+from grader.messages import plain_reprs
 from grader.model import NOT_IMPLEMENTED, Outcome, Status
 from grader.printed import PrintedDuringCheck
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
@@ -233,6 +234,9 @@ class GradingSession:
             self.failed.add(name)
             if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
+        # asyncio's reprs of futures and tasks, in a message of a check or of an exception, say nothing to a student
+        verdict.message = plain_reprs(verdict.message)
+        verdict.expected = plain_reprs(verdict.expected) if verdict.expected else verdict.expected
         printed = self.printed.text() if self.printed is not None and verdict.status is not Status.PASSED else ""
         self.events.send("result", name=name, duration=duration, printed=printed, **verdict.to_event())
         self.running = ""

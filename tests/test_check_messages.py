@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 from support import KIT, SUBMISSIONS, grade_source
 
+from grader.messages import plain_reprs
 from grader.model import CheckResult
 
 
@@ -377,3 +379,18 @@ def test_a_failure_about_one_call_points_at_that_call_not_at_the_def(tmp_path):
     for number, wrong, name, line in cases:
         checks = failed(grade_source(tmp_path / number, number, SUBMISSIONS / "wrong" / wrong))
         assert checks[name].location.line == line, (wrong, checks[name].location)
+
+
+def test_asyncio_reprs_are_cut_and_a_comprehension_is_named_as_one(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex04_cpu_bound" / "create_task_of_executor_future.py"
+    verdict = failed(grade_source(tmp_path, "04", wrong))["returns_results_in_order"]
+    raiser = "a list comprehension" if sys.version_info < (3, 12) else "run_cpu_bound()"  # 3.12 inlines them
+    assert verdict.message == f"{raiser} raised TypeError: a coroutine was expected, got <Future pending>"
+    assert "await it or gather it as it is" in verdict.fix
+
+
+def test_plain_reprs_keep_class_and_state_only():
+    long = "<Task pending name='Task-3' coro=<f() running at /x.py:3> cb=[g.<locals>.h() at /y.py:1]>"
+    assert plain_reprs(f"got [{long}, <Future finished result=200>] <Future pend") == (
+        "got [<Task pending>, <Future finished>] <Future pend"
+    )

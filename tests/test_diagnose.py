@@ -229,3 +229,43 @@ def test_a_file_not_saved_as_utf8_is_told_how_to_save_it(tmp_path):
     latin1.write_bytes((KIT / "exercises" / "ex02_awaitables.py").read_bytes() + 'X = "café"\n'.encode("latin-1"))
     result = grade_source(tmp_path / "repo", "02", latin1)
     assert result.outcome is Outcome.SYNTAX_ERROR and "save the file as UTF-8" in result.message, result.message
+
+
+def raised_by_student(tmp_path, source: str, call: str) -> BaseException:
+    (tmp_path / "exercises").mkdir(exist_ok=True)
+    path = tmp_path / "exercises" / "ex04_cpu_bound.py"
+    path.write_text(source)
+    namespace: dict = {}
+    exec(compile(source, str(path), "exec"), namespace)
+    try:
+        asyncio.run(eval(call, namespace))
+    except BaseException as error:
+        return error
+    raise AssertionError("nothing was raised")
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="TaskGroup is 3.11+")
+def test_a_task_groups_one_error_is_told_as_that_error_with_its_line(tmp_path):
+    source = (
+        "import asyncio\n\n"
+        "async def bad():\n"
+        "    raise TypeError('a coroutine was expected, got 42')\n\n"
+        "async def run_cpu_bound(ns):\n"
+        "    async with asyncio.TaskGroup() as group:\n"
+        "        group.create_task(bad())\n"
+    )
+    error = raised_by_student(tmp_path, source, "run_cpu_bound([1])")
+    verdict = explain_failure(error, error.__traceback__, str(tmp_path))
+    assert verdict.message == (
+        "bad() raised TypeError: a coroutine was expected, got 42 (inside the ExceptionGroup a TaskGroup raises)"
+    )
+    assert verdict.location.line == 4 and "create_task takes a coroutine object" in verdict.fix
+
+
+def test_a_module_used_without_its_import_is_told_to_import_it(tmp_path):
+    error = raised_by_student(
+        tmp_path, "async def run_cpu_bound(ns):\n    await asyncio.sleep(0)\n", "run_cpu_bound([])"
+    )
+    verdict = explain_failure(error, error.__traceback__, str(tmp_path))
+    assert verdict.message.startswith("run_cpu_bound() raised NameError") and verdict.location.line == 2
+    assert verdict.fix == "Import asyncio at the top of your file: `import asyncio`."

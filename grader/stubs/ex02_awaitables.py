@@ -35,6 +35,9 @@ Order matters: a task is also a future, so ask the most specific question first.
 Run `grader check 02` (or `.venv/bin/grader check 02`) to grade your work, and `grader hint 02` when stuck.
 """
 
+import asyncio  # noqa: F401  (you will need it)
+import inspect  # noqa: F401  (and maybe this)
+
 
 def kind_of(obj) -> str:
     # TODO: return "task", "future", "coroutine", "awaitable" or "not awaitable", most specific first.
