@@ -10,6 +10,7 @@ warmed up there has its workers running before any check starts, and they outliv
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -73,8 +74,9 @@ class PoolSpy:
     def clean_up(self) -> None:
         """Stop whatever the student left running during the check, so that the next check starts from nothing.
 
-        Workers that were running before the check are left alone: killing a module-level pool's workers would
-        break that pool, and every later check would fail on `BrokenProcessPool` instead of on its own claim.
+        Workers of a pool made before the check (at import) are left alone, whether they were running before it or
+        were started during it (a pool starts its workers at its first `submit`): killing them would break that
+        pool, and every later check would fail on `BrokenProcessPool` instead of on its own claim.
         """
         for pool in self.pools:
             try:
@@ -82,8 +84,21 @@ class PoolSpy:
             except Exception:  # a half-built or broken pool: its workers are killed below anyway
                 pass
         started = [p for p in self.live_workers() if p not in self.before]
+        if started:
+            started = [p for p in started if p not in _workers_of_pools_made_before(self.pools)]
         for process in started:
             process.kill()
             _killed.add(process)
         for process in started:
             process.join(timeout=2)
+
+
+def _workers_of_pools_made_before(made_during: list[ProcessPoolExecutor]) -> set[BaseProcess]:
+    """The worker processes of every live pool not made during the check (found by the garbage collector: asked
+    only when some child outlived the check, so it costs nothing on the common path)."""
+    made = {id(pool) for pool in made_during}
+    workers: set[BaseProcess] = set()
+    for thing in gc.get_objects():
+        if isinstance(thing, ProcessPoolExecutor) and id(thing) not in made:
+            workers.update((getattr(thing, "_processes", None) or {}).values())
+    return workers
