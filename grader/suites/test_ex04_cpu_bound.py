@@ -18,7 +18,7 @@ from grader.probes import work
 from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
 from grader.probes.processes import PoolSpy, use_start_method_from_env
-from grader.testing import call_repr, check, expect, fail, student, where
+from grader.testing import CallIn, call_repr, check, expect, fail, student, where
 
 ex = student("exercises.ex04_cpu_bound")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -116,10 +116,23 @@ def _shuts_down(code: str) -> bool:
 
 
 def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
-    """Fail if worker processes are still alive, saying whether they were running before the call already."""
+    """Fail if worker processes are still alive, saying whether they were running before the call already, or if a
+    shutdown did not wait for them (first: the student's `shutdown(wait=False)` is the line to change)."""
     __tracebackhide__ = True
     left = pools.live_workers()
     earlier = [p for p in left if p in pools.before]
+    if pools.shut_down_without_waiting():
+        fail(
+            f"the pool was shut down with wait=False, so {shown} returned while {len(left)} of its worker(s) were"
+            " still running"
+            if left
+            else f"the pool was shut down with wait=False, so {shown} could return before its workers had exited"
+            " (they happened to be gone when the grader looked, which a busy machine does not promise)",
+            expected=f"every worker of the pool gone once {shown} is over: shutdown waits for them",
+            fix="Let shutdown wait, as it does by default: `with ProcessPoolExecutor() as pool:`, or"
+            " `pool.shutdown()` without wait=False.",
+            at=CallIn(ex.run_cpu_bound, "shutdown"),
+        )
     expect(
         not left,
         f"{len(left)} worker process(es) were still running {when}"
@@ -130,15 +143,6 @@ def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
         ),
         expected=f"every worker of the pool gone once {shown} is over: the pool shut down on the way out",
         fix=MADE_AT_IMPORT if earlier else SHUT_DOWN,
-        at=ex.run_cpu_bound,
-    )
-    expect(
-        not pools.shut_down_without_waiting(),
-        f"the pool was shut down with wait=False, so {shown} could return before its workers had exited (they"
-        " happened to be gone when the grader looked, which a busy machine does not promise)",
-        expected=f"every worker of the pool gone once {shown} is over: shutdown waits for them",
-        fix="Let shutdown wait, as it does by default: `with ProcessPoolExecutor() as pool:`, or `pool.shutdown()`"
-        " without wait=False.",
         at=ex.run_cpu_bound,
     )
 
