@@ -30,7 +30,8 @@ Write `run_cpu_bound(ns, work=cpu_bound_work)`:
   coroutines meanwhile;
 - the pool is shut down before `run_cpu_bound` returns, and also when it raises: no worker process is left
   behind (`with ProcessPoolExecutor() as pool:` does that for you);
-- if a call of `work` raises, `run_cpu_bound` raises that exception.
+- if a call of `work` raises, `run_cpu_bound` raises that exception itself (`asyncio.gather` does; a `TaskGroup`
+  would wrap it in an `ExceptionGroup`).
 
 `work` is any function of one argument that can be sent to another process (a module-level function, not a
 lambda). Keep `cpu_bound_work` as it is: it is the default work, and the grader calls it too.

@@ -284,7 +284,8 @@ async def test_propagates_work_errors():
             fail(
                 f"{shown} raised {type(error).__name__} wrapping work(-1)'s ValueError",
                 expected="the ValueError itself",
-                fix="`asyncio.gather` raises the first exception as it is.",
+                fix="`asyncio.gather` raises the first exception as it is; a TaskGroup wraps it in an ExceptionGroup,"
+                " which is another exception (`except* ValueError` would catch it, `except ValueError` would not).",
                 at=ex.run_cpu_bound,
             )
         raise
