@@ -102,7 +102,10 @@ CLOSE_ALWAYS = (
     "`async with aiohttp.ClientSession() as session:` closes it when the block ends, even by an exception; a"
     " session made with `aiohttp.ClientSession()` alone needs `await session.close()` in a `finally:`."
 )
-HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `response.status`, without `raise_for_status()`."
+HTTP_ERRORS_ARE_ANSWERS = (
+    "A 404 or a 500 is an answer: return `response.status`, without `raise_for_status()` (nor a session made with"
+    " `ClientSession(raise_for_status=True)`)."
+)
 
 
 @check("fetch_status GETs the url with the session it is given and returns the status: 200, 404 and 500 as numbers")
