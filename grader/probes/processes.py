@@ -60,6 +60,15 @@ class PoolSpy:
             shutdown(pool, wait, *args, **kwargs)
 
         monkeypatch.setattr(ProcessPoolExecutor, "shutdown", shutdown_spy)
+        self.submitted = 0
+        """Calls handed to any process pool so far (`run_in_executor` and `map` hand them over one by one)."""
+        submit = ProcessPoolExecutor.submit
+
+        def submit_spy(pool: ProcessPoolExecutor, *args, **kwargs):
+            self.submitted += 1
+            return submit(pool, *args, **kwargs)
+
+        monkeypatch.setattr(ProcessPoolExecutor, "submit", submit_spy)
 
     def shut_down_without_waiting(self) -> list[ProcessPoolExecutor]:
         """Pools made during the check whose every shutdown was `wait=False`: their workers may outlive the call.

@@ -6,9 +6,13 @@ which reports the process and thread that ran it and when. So "ran in another pr
 the start method (fork, forkserver, spawn) the student's pools use.
 """
 
+import asyncio
+import contextlib
+import itertools
 import os
 import tempfile
 import threading
+from collections.abc import AsyncIterator
 from functools import partial
 from pathlib import Path
 
@@ -26,6 +30,9 @@ START_METHOD = use_start_method_from_env()
 
 MEET_LIMIT = 3.0
 """Seconds a call waits for a second call to run beside it (a worker starts in well under a second)."""
+ALONE = 0.5
+"""Seconds without a further call handed to the pool, short of the calls expected, after which the calls waiting
+for the others stop waiting (see `waiting_alone_gives_up`)."""
 LIMIT = 2 * MEET_LIMIT
 """Seconds any one call of run_cpu_bound may take."""
 BURN = 0.2
@@ -68,6 +75,33 @@ def pools(monkeypatch: pytest.MonkeyPatch):
     spy = PoolSpy(monkeypatch)
     yield spy
     spy.clean_up()
+
+
+@contextlib.asynccontextmanager
+async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> AsyncIterator[None]:
+    """Tell the calls that wait for each other in `folder` (`work.meet`, `work.finish_in_reverse`) to stop waiting
+    once the others plainly are not coming: fewer than `expected` calls handed to the pool, and none more for ALONE
+    seconds while the loop ran. Only a run_cpu_bound that awaits each call before it submits the next gets there
+    (a right one submits them all before it gives the loop back), and it then costs ALONE, not MEET_LIMIT."""
+    loop = asyncio.get_running_loop()
+
+    before = pools.submitted
+
+    async def watch() -> None:
+        seen, since = 0, loop.time()
+        while True:
+            await asyncio.sleep(0.02)
+            if pools.submitted - before != seen:
+                seen, since = pools.submitted - before, loop.time()
+            elif 0 < seen < expected and loop.time() - since > ALONE:
+                (Path(folder) / "gave-up").touch()
+                return
+
+    watching = asyncio.ensure_future(watch())
+    try:
+        yield
+    finally:
+        watching.cancel()
 
 
 async def run_cpu_bound(*args, limit: float, shown: str | None = None):
@@ -161,7 +195,7 @@ def records(got: object, shown: str, ns: list[int]) -> list[work.Record]:
 
 
 @check("run_cpu_bound returns the results in the order of ns, whichever call finishes first")
-async def test_returns_results_in_order():
+async def test_returns_results_in_order(pools):
     got = await run_cpu_bound([30_000, 5, 0], limit=LIMIT)
     reordered = isinstance(got, (list, tuple)) and sorted(got, key=repr) == sorted([30_000, 5, 0], key=repr)
     expect(
@@ -173,7 +207,8 @@ async def test_returns_results_in_order():
     )
     with tempfile.TemporaryDirectory() as folder:
         reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT)
-        got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
+        async with waiting_alone_gives_up(folder, 2, pools):
+            got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
     expect(
         isinstance(got, (list, tuple)) and list(got) == [10, 11],
         f"run_cpu_bound([0, 1], work) returned {got!r}"
@@ -215,15 +250,21 @@ async def test_runs_in_worker_processes():
 
 
 @check("the calls run in parallel, on at least two worker processes", depends=("runs_in_worker_processes",))
-async def test_runs_in_parallel():
+async def test_runs_in_parallel(pools):
     shown = "run_cpu_bound([0, 1], work)"
     with tempfile.TemporaryDirectory() as folder:
         meet = partial(work.meet, folder, 2, MEET_LIMIT)
-        got = records(await run_cpu_bound([0, 1], meet, limit=LIMIT, shown=shown), shown, [0, 1])
+        async with waiting_alone_gives_up(folder, 2, pools):
+            got = records(await run_cpu_bound([0, 1], meet, limit=LIMIT, shown=shown), shown, [0, 1])
+    why = (
+        "work(1) was handed to the pool only once work(0) had returned"
+        if all(a.ended <= b.started for a, b in itertools.pairwise(got))
+        else f"one waited {MEET_LIMIT:g} s for the other and gave up"
+    )
     expect(
         all(r.met for r in got),
-        f"{shown}: work(0) and work(1) never ran at the same time (one waited {MEET_LIMIT:g} s for the other"
-        f" and gave up); they ran in {len({r.pid for r in got})} worker process(es), one after the other",
+        f"{shown}: work(0) and work(1) never ran at the same time ({why}); they ran in"
+        f" {len({r.pid for r in got})} worker process(es), one after the other",
         expected="both calls submitted before awaiting either, running at once on two workers",
         fix="Submit all the calls, then await them together: "
         "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`; keep the pool's default"
