@@ -294,6 +294,12 @@ def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     data = json.loads((tmp_path / "merged" / "results.json").read_text())
     assert [s["fingerprint"] for s in data["students"]] == ["f1", "f2", None]
     assert sorted(p.name for p in (tmp_path / "merged" / "feedback").iterdir()) == ["alice.md", "bob.md", "carol.md"]
+    assert "<title>Class report · merged from one, two</title>" in (tmp_path / "merged" / "report.html").read_text()
+    for shard in (one, two):  # shards of a real batch name the class they graded: the merged report says that one
+        manifest = json.loads((shard / "batch.json").read_text())
+        (shard / "batch.json").write_text(json.dumps({**manifest, "roots": [str(tmp_path / "cs101")]}))
+    merge([one, two], tmp_path / "merged-class")
+    assert "<title>Class report · cs101</title>" in (tmp_path / "merged-class" / "report.html").read_text()
     again = write_output(tmp_path / "again", [graded("alice", result(1), "f3", "r3")])
     with pytest.raises(UsageError, match=r"alice is in both .*one and .*again"):
         merge([one, again], tmp_path / "merged-again")

@@ -166,11 +166,13 @@ def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
     store.clear()
     for record, _ in records.values():
         store.save(record)
-    names = ", ".join(f.resolve().name for f in folders)
+    # The class graded, by the names of its folders as the shards recorded them; else the shards' own folders.
+    classes = dict.fromkeys(Path(r).name for f in folders for r in (outputs.read_manifest(f) or {}).get("roots") or [])
+    names = ", ".join(classes) or "merged from " + ", ".join(f.resolve().name for f in folders)
     gaps = ([_missing_sentence(missing)] if missing else []) + (
         [f"{len(ungraded)} student(s) not graded yet"] if ungraded else []
     )
     incomplete = f" (incomplete: {'; '.join(gaps)})" if gaps else ""
-    title = f"Class report · merged from {names}{incomplete}"
+    title = f"Class report · {names}{incomplete}"
     outputs.write_all(out, [r for r, _ in records.values()], exercises, title, ungraded=ungraded)
     return Merged(len(records), warnings)
