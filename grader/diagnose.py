@@ -69,7 +69,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
         return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where)
     grouped = ""
     if (leaf := _only_leaf(exc)) is not None:  # a TaskGroup's one error: that error, where it was raised, speaks
-        exc, grouped = leaf, " (inside the ExceptionGroup a TaskGroup raises)"
+        exc, grouped = leaf, " (inside an ExceptionGroup, as a TaskGroup raises errors)"
         where = student_location(leaf.__traceback__, root) or where
     if isinstance(exc, NotImplementedError) and where is not None:
         return _not_implemented(str(exc), where)
@@ -119,7 +119,8 @@ _MODULES = ("asyncio", "time", "inspect", "logging", "functools", "concurrent", 
 
 def _missing_import(exc: BaseException) -> str | None:
     name = getattr(exc, "name", None) if isinstance(exc, NameError) else None
-    return f"Import {name} at the top of your file: `import {name}`." if name in _MODULES else None
+    module = "concurrent.futures" if name == "concurrent" else name
+    return f"Import {name} at the top of your file: `import {module}`." if name in _MODULES else None
 
 
 def _not_implemented(said: str, where: Location) -> Verdict:

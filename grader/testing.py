@@ -62,12 +62,14 @@ def where(obj: Any) -> Location | None:
 
 
 class CallIn:
-    """`at=CallIn(func, "close", "new_event_loop")`: the student's line in `func` that calls the first of `names`
-    that it calls at all (a dotted name, `"time.sleep"`, must match as written), read from its source only when a
-    failure points there; `func`'s own `def` line when no such call is found. Sharper than the `def` when the
-    failure is about that call (it ran too soon, or never)."""
+    """`at=CallIn(func, ("close", "new_event_loop"), "new_event_loop")`: the student's line in `func` that calls the
+    first of the names that it calls at all, read from its source only when a failure points there; `func`'s own
+    `def` line when none is found. A name is a function or method (`"removeHandler"`), a dotted call as written
+    (`"time.sleep"`), or a method of what a call made, `("close", "new_event_loop")`: `loop.close()` after
+    `loop = asyncio.new_event_loop()`, never another object's `close()`. Sharper than the `def` when the failure is
+    about that call (it ran too soon, or never)."""
 
-    def __init__(self, func: Any, *names: str) -> None:
+    def __init__(self, func: Any, *names: str | tuple[str, str]) -> None:
         self.func = func
         self.names = names
 
@@ -82,10 +84,34 @@ class CallIn:
         calls = sorted((node for node in ast.walk(tree) if isinstance(node, ast.Call)), key=lambda node: node.lineno)
         for name in self.names:
             for node in calls:
-                if name in (_called_name(node.func), getattr(node.func, "attr", getattr(node.func, "id", None))):
+                if _calls(node, name, tree):
                     line, function = first + node.lineno - 1, getattr(target, "__name__", None)
                     return (_in_exercises(filename, line, function) if filename else None) or where(self.func)
         return where(self.func)
+
+
+def _calls(node: ast.Call, name: str | tuple[str, str], tree: ast.AST) -> bool:
+    if isinstance(name, str):
+        return name in (_called_name(node.func), getattr(node.func, "attr", getattr(node.func, "id", None)))
+    method, maker = name
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) and node.func.attr == method else None
+    return isinstance(receiver, ast.Name) and receiver.id in _made_by(tree, maker)
+
+
+def _made_by(tree: ast.AST, maker: str) -> set[str]:
+    """The names that `tree` binds to what a call of `maker` returns (`loop = asyncio.new_event_loop()`)."""
+    bound = set()
+    for node in ast.walk(tree):
+        value, targets = None, []
+        if isinstance(node, ast.Assign):
+            value, targets = node.value, node.targets
+        elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)):
+            value, targets = node.value, [node.target]
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            value, targets = node.context_expr, [node.optional_vars]
+        if isinstance(value, ast.Call) and _calls(value, maker, tree):
+            bound.update(t.id for t in targets if isinstance(t, ast.Name))
+    return bound
 
 
 def _called_name(func: ast.expr) -> str | None:

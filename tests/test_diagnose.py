@@ -257,7 +257,8 @@ def test_a_task_groups_one_error_is_told_as_that_error_with_its_line(tmp_path):
     error = raised_by_student(tmp_path, source, "run_cpu_bound([1])")
     verdict = explain_failure(error, error.__traceback__, str(tmp_path))
     assert verdict.message == (
-        "bad() raised TypeError: a coroutine was expected, got 42 (inside the ExceptionGroup a TaskGroup raises)"
+        "bad() raised TypeError: a coroutine was expected, got 42"
+        " (inside an ExceptionGroup, as a TaskGroup raises errors)"
     )
     assert verdict.location.line == 4 and "create_task takes a coroutine object" in verdict.fix
 

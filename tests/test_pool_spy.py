@@ -1,8 +1,10 @@
 """Exercise 04's pool spy: a shutdown that does not wait is seen as such, whatever the workers do afterwards."""
 
+import concurrent.futures.process
+import weakref
 from concurrent.futures import ProcessPoolExecutor
 
-from grader.probes.processes import PoolSpy
+from grader.probes.processes import PoolSpy, _workers_of_pools_made_before
 
 
 def test_a_shutdown_without_waiting_is_recorded_and_a_waiting_one_is_not(monkeypatch):
@@ -21,3 +23,26 @@ def test_a_shutdown_without_waiting_is_recorded_and_a_waiting_one_is_not(monkeyp
         assert spy.shut_down_without_waiting() == []
     finally:
         spy.clean_up()
+
+
+def test_workers_of_a_pool_made_before_the_check_are_found_and_left_alone(monkeypatch):
+    class Gone:
+        pass
+
+    dead = weakref.proxy(Gone())  # isinstance() on it raises ReferenceError: the garbage collector's way meets it
+    before = ProcessPoolExecutor(max_workers=2)  # as a module does at import
+    try:
+        before.submit(abs, -1).result()
+        spy = PoolSpy(monkeypatch)
+        during = ProcessPoolExecutor(max_workers=1)
+        during.submit(abs, -2).result()
+        theirs = set(before._processes.values())
+        assert _workers_of_pools_made_before(spy.pools) == theirs  # through the pools' manager threads
+        monkeypatch.delattr(concurrent.futures.process, "_threads_wakeups")
+        assert _workers_of_pools_made_before(spy.pools) == theirs  # through the garbage collector
+        monkeypatch.undo()
+        spy.clean_up()
+        assert all(worker.is_alive() for worker in theirs) and not during._processes
+    finally:
+        before.shutdown()
+        del dead

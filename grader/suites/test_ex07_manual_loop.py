@@ -254,7 +254,7 @@ def expect_closed(probe: Probe, call: str, func) -> None:
         f"when {call} was over, the loop the coroutine ran on was still open",
         expected="the loop is closed before the function returns or raises",
         fix=CLOSE_IN_FINALLY,
-        at=CallIn(func, "close", "new_event_loop"),
+        at=CallIn(func, ("close", "new_event_loop"), "new_event_loop"),
     )
 
 

@@ -164,7 +164,7 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
     )
     expect(run["loop"].is_closed(), "the loop was still open when slow_callbacks returned",
            expected="slow_callbacks closes its loop", fix="Call loop.close() in a `finally:` block.",
-           at=CallIn(ex.slow_callbacks, "close", "new_event_loop"))  # fmt: skip
+           at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
 
 
 @check(
@@ -277,4 +277,4 @@ def test_cleans_up_when_main_raises():
            at=undoing(changes))  # fmt: skip
     expect(main.loop is not None and main.loop.is_closed(), "after main() raised, its loop was still open",
            expected="slow_callbacks closes its loop, also when main() raises", fix="Call loop.close() in a `finally:`"
-           " block.", at=CallIn(ex.slow_callbacks, "close", "new_event_loop"))  # fmt: skip
+           " block.", at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
