@@ -10,7 +10,7 @@ import sys
 from support import KIT, SUBMISSIONS, grade_source
 
 from grader.messages import plain_reprs
-from grader.model import CheckResult
+from grader.model import CheckResult, ExerciseResult
 
 
 def failed(result) -> dict[str, CheckResult]:
@@ -335,15 +335,23 @@ def test_the_order_checks_description_of_a_wrong_list_takes_anything_a_student_r
     assert order_slip([201, 200, 203, 202]).startswith(": one status per distinct URL, although")
 
 
-def test_what_the_students_code_printed_is_kept_for_the_checks_it_failed(tmp_path):
+def kind_of_beginning_with(tmp_path, *lines: str) -> ExerciseResult:
+    """Exercise 02 graded with the reference kind_of, `lines` put first in its body."""
     source = (KIT / "solutions" / "ex02_awaitables.py").read_text()
-    source = source.replace(
-        "def kind_of(obj) -> str:\n",
-        "def kind_of(obj) -> str:\n    print('DEBUG got', type(obj).__name__)\n"
-        "    if type(obj).__name__ == 'int':\n        print('x' * 5000)\n        return 'wrong'\n",
-        1,
+    body = "".join(f"    {line}\n" for line in lines)
+    return grade_source(
+        tmp_path, "02", source.replace("def kind_of(obj) -> str:\n", "def kind_of(obj) -> str:\n" + body)
     )
-    result = grade_source(tmp_path, "02", source)
+
+
+def test_what_the_students_code_printed_is_kept_for_the_checks_it_failed(tmp_path):
+    result = kind_of_beginning_with(
+        tmp_path,
+        "print('DEBUG got', type(obj).__name__)",
+        "if obj == 42:",
+        "    print('x' * 5000)",
+        "    return 'wrong'",
+    )
     checks = {c.name: c for c in result.checks}
     wrong = [c for c in result.checks if not c.passed]
     assert [c.name for c in wrong] == ["other_objects_are_not_awaitable"], [c.message for c in wrong]
@@ -354,14 +362,9 @@ def test_what_the_students_code_printed_is_kept_for_the_checks_it_failed(tmp_pat
 
 
 def test_lone_surrogates_in_what_the_code_prints_or_raises_reach_no_output(tmp_path):
-    source = (KIT / "solutions" / "ex02_awaitables.py").read_text()
-    source = source.replace(
-        "def kind_of(obj) -> str:\n",
-        "def kind_of(obj) -> str:\n    if obj == 42:\n"
-        "        print('bad \\udc80 char')\n        raise ValueError('\\udc81')\n",
-        1,
+    result = kind_of_beginning_with(
+        tmp_path, "if obj == 42:", "    print('bad \\udc80 char')", "    raise ValueError('\\udc81')"
     )
-    result = grade_source(tmp_path, "02", source)
     (wrong,) = [c for c in result.checks if not c.passed]
     assert "bad ? char" in wrong.printed and wrong.message.endswith("raised ValueError: ?"), (
         wrong.printed,
