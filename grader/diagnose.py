@@ -82,7 +82,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
         )
     if where is not None:
         happened = f"{_raiser(where)} raised {_short(exc)}{grouped}"
-        return Verdict(Status.FAILED, happened, fix=asyncio_fix(exc) or _missing_import(exc), location=where)
+        return Verdict(Status.FAILED, happened, fix=asyncio_fix(exc) or missing_import(exc), location=where)
     if (mismatch := _not_as_the_stub_says(exc)) is not None:
         return mismatch
     if isinstance(exc, AssertionError) and str(exc):
@@ -113,14 +113,18 @@ def _only_leaf(exc: BaseException) -> BaseException | None:
     return _only_leaf(inner[0]) or inner[0]
 
 
-_MODULES = ("asyncio", "time", "inspect", "logging", "functools", "concurrent", "threading", "requests", "aiohttp")
-"""What the exercises' code uses by name: a NameError for one of them is a missing import."""
+_MODULES = {
+    "asyncio": "asyncio", "time": "time", "inspect": "inspect", "logging": "logging", "functools": "functools",
+    "threading": "threading", "requests": "requests", "aiohttp": "aiohttp",
+    "concurrent": "concurrent.futures", "collections": "collections.abc",
+}  # fmt: skip
+"""What the exercises' code uses by name, and what to import for it: a NameError for one is a missing import."""
 
 
-def _missing_import(exc: BaseException) -> str | None:
+def missing_import(exc: BaseException) -> str | None:
+    """The fix for a module used without its import (a NameError of `asyncio`, say), else None."""
     name = getattr(exc, "name", None) if isinstance(exc, NameError) else None
-    module = "concurrent.futures" if name == "concurrent" else name
-    return f"Import {name} at the top of your file: `import {module}`." if name in _MODULES else None
+    return f"Import {name} at the top of your file: `import {_MODULES[name]}`." if name in _MODULES else None
 
 
 def _not_implemented(said: str, where: Location) -> Verdict:

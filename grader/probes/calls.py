@@ -84,8 +84,8 @@ async def await_call(
             expected="the results, what awaiting each one gives",
             fix="Await them together: `return await asyncio.gather(*coroutines)`."
             if inspect.iscoroutine(unawaited[0])
-            else "Each item came back unawaited from the coroutine that made it: there, `return await future`, not"
-            " `return future` (the future of `loop.run_in_executor(...)` too).",
+            else "Each item came back unawaited from the coroutine that made it: there,"
+            f" {_awaited_return(unawaited[0])}.",
             at=func,
         )
     return got

@@ -16,6 +16,7 @@ import asyncio
 import concurrent.futures
 from collections.abc import Coroutine, Generator
 
+from grader.diagnose import missing_import
 from grader.testing import check, expect, fail, student
 
 ex = student("exercises.ex02_awaitables")
@@ -114,9 +115,8 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
         fail(
             f"kind_of({made_by}) raised {type(error).__name__}" + (f": {said}" if said else ""),
             expected=f"{expected!r}: kind_of returns one of the five strings, whatever the object, without raising",
-            fix=f"Import {error.name} at the top of the file: `import {error.name}`."
-            if isinstance(error, NameError) and error.name in ("asyncio", "inspect", "collections")
-            else "Ask what the object is before touching its attributes or methods: isinstance(obj, asyncio.Task),"
+            fix=missing_import(error)
+            or "Ask what the object is before touching its attributes or methods: isinstance(obj, asyncio.Task),"
             " asyncio.isfuture(obj), inspect.iscoroutine(obj) and isinstance(obj, collections.abc.Awaitable) work"
             " on any object.",
             at=error,

@@ -90,7 +90,6 @@ async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> 
     seconds while the loop ran. Only a run_cpu_bound that awaits each call before it submits the next gets there
     (a right one submits them all before it gives the loop back), and it then costs ALONE, not MEET_LIMIT."""
     loop = asyncio.get_running_loop()
-
     before, alone = pools.submitted, Alone()
 
     async def watch() -> None:
