@@ -4,13 +4,17 @@
   `time.sleep` lets it run hardly at all, however busy the machine.
 - `settling`: which task, if any, completed a future, and at what loop time: a task the student's call started,
   or a timer or done callback, or a task that was already running.
+- `timer_due`: whether a timer that no running task waits on (a `call_later`, say) could still fire soon.
+- `wake_sleepers`: the controlled clock of the checks whose claim is not about time: a task's `asyncio.sleep`
+  ends now instead of when it is due.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable, Iterator
+from asyncio import futures, tasks
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -102,3 +106,51 @@ def setter_problem(settled: list[Settled], before: set) -> str | None:
     if task in before:
         return f"the future got its outcome from {task.get_name()}, a task that was already running before the call"
     return None
+
+
+_SLEEP_TIMER = getattr(futures, "_set_result_unless_cancelled", None)
+"""What the timer of `asyncio.sleep` calls, on 3.10 to 3.14: a later Python without it only makes the checks wait."""
+
+
+def timer_due(loop: asyncio.AbstractEventLoop, until: float) -> bool:
+    """Whether a timer of `loop` is due by `until` (loop time) that no running task is waiting on: one a callback or
+    a task that has ended scheduled, with `call_later` say, which could still set a future. The timers of tasks'
+    own waits (`asyncio.sleep`, `asyncio.wait`) do not count. A loop without `_scheduled` has one, to be safe."""
+    scheduled = getattr(loop, "_scheduled", None)
+    if scheduled is None:
+        return True
+    waited_on = {id(getattr(task, "_fut_waiter", None)) for task in asyncio.all_tasks(loop)}
+    own_waits = {_SLEEP_TIMER, getattr(tasks, "_release_waiter", None)} - {None}
+    for timer in scheduled:
+        if timer.cancelled() or timer.when() > until:
+            continue
+        args = getattr(timer, "_args", None) or ()
+        if getattr(timer, "_callback", None) in own_waits and args and id(args[0]) in waited_on:
+            continue
+        return True
+    return False
+
+
+def wake_sleepers(running: Iterable[asyncio.Task]) -> int:
+    """End now the `asyncio.sleep` that each of `running` is suspended in, as if its time had come; return how many.
+
+    For the checks whose claim is not about time: a set_future_value that sleeps the lesson's fixed second instead of
+    `delay` fails the checks that time it, and costs the others that second no more. Only the timer of a sleep is
+    fired, the one `asyncio.sleep` schedules to wake its own future, so every other wait (a `call_later` timer, a
+    future nobody sets, a loop blocked by `time.sleep`) keeps its meaning. A loop without `_scheduled` (not asyncio's
+    own) wakes nothing: the checks then only wait longer.
+    """
+    woken = 0
+    for task in running:
+        waiter = getattr(task, "_fut_waiter", None)
+        loop = task.get_loop()
+        if waiter is None or waiter.done():
+            continue
+        for timer in getattr(loop, "_scheduled", ()):
+            callback, args = getattr(timer, "_callback", None), getattr(timer, "_args", None) or ()
+            if callback is _SLEEP_TIMER and args and args[0] is waiter:
+                timer.cancel()  # clears its callback and arguments: called from the copies taken above
+                callback(*args)
+                woken += 1
+                break
+    return woken

@@ -10,7 +10,15 @@ from typing import Any, NoReturn
 
 from grader.catalog import PACKAGE_DIR
 from grader.probes.calls import await_call
-from grader.probes.futures import TICK, count_ticks_while, setter_problem, settled_at, settling
+from grader.probes.futures import (
+    TICK,
+    count_ticks_while,
+    setter_problem,
+    settled_at,
+    settling,
+    timer_due,
+    wake_sleepers,
+)
 from grader.probes.loop_watch import LoopWatch
 from grader.testing import CallIn, call_repr, check, expect, expect_default, fail, student, where
 
@@ -37,7 +45,18 @@ machine busy enough to starve the ticker for most of 0.2 s is far busier than on
 solution that looks blocking pays for it."""
 GRACE = 10 * DELAY
 """Seconds a future may still take to be set once every task of the student's has ended (by a timer or callback the
-last one scheduled): ten times the longest `delay` of the checks; a future not set by then is never set."""
+last one scheduled): ten times the longest `delay` of the checks; a future not set by then is never set. Cut short
+once no such timer is due by then (`timer_due`), after SETTLE: a solution that forgot to set the future, or to schedule
+its task, is told so at once."""
+SETTLE = 2 * TICK
+"""Seconds of GRACE always waited: the callbacks made ready when the last task ended run meanwhile."""
+HURRY = 2 * DELAY
+"""Seconds after which a check whose claim is not about time wakes the student's sleeping tasks (`wake_sleepers`):
+a correct solution is done long before, and one that sleeps a fixed second costs a second only in the checks that
+time it."""
+TIMED_OUT = 12 * DELAY
+"""Seconds a check whose claim is about time waits for a request of DELAY: past its limit (10 * DELAY at most) it
+fails whenever the request ends, so waiting longer would only keep the student waiting."""
 GRADER_DIR = str(PACKAGE_DIR) + os.sep
 """The grader package: a task whose coroutine is defined under it is the grader's, not the student's."""
 
@@ -100,35 +119,49 @@ def settle(tasks: list[asyncio.Future]) -> None:
 
 
 async def outcome(
-    future: asyncio.Future, tasks: set, timeout: float = 2, given: BaseException | None = None, shown: str = ""
+    future: asyncio.Future,
+    tasks: set,
+    timeout: float = 2,
+    given: BaseException | None = None,
+    shown: str = "",
+    hurry: float | None = None,
 ) -> float:
     """Wait until `future` is done, or `timeout` passes, or the tasks of the student's code have all ended and
     `GRACE` more seconds have passed without the future being set; return the seconds waited. `tasks` are the ones
     the student's call started; one of them that ends with an error raises it here: a set_future_value that raises
     (not implemented yet, say) explains why the future is never set, where a wait to the time limit would explain
     nothing. When that error is `given`, the exception the call `shown` was asked to fail its future with, the task
-    raised it instead."""
+    raised it instead. After `hurry` seconds, when given, the student's tasks sleep no longer (see HURRY)."""
     loop = asyncio.get_running_loop()
     started = loop.time()
     own = set(tasks) - {future}  # a call that returns its task: the future is that task, nothing to stop early for
     waiting: set[asyncio.Future] = {future, *own}
     ended_at = None
     while not future.done() and (left := started + timeout - loop.time()) > 0:
+        grace_from = None
         if not own and not students_tasks(future):
             # Nothing of the student's runs (a coroutine called but never scheduled, say): only a timer or a
             # thread could still set the future, and it would by GRACE; waiting on to the limit tells nothing more.
-            left = min(left, started + GRACE - loop.time())
-            if left <= 0:
-                break
+            grace_from = started
         elif own:
             # A task may hand the work on to one of its own, or to a timer: wait while any task of the student's
             # runs, then GRACE more for a timer or callback the last one scheduled.
             waiting |= students_tasks(future)
             if waiting == {future}:
-                ended_at = loop.time() if ended_at is None else ended_at
-                left = min(left, ended_at + GRACE - loop.time())
-                if left <= 0:
-                    break
+                grace_from = ended_at = loop.time() if ended_at is None else ended_at
+        if grace_from is not None:
+            now = loop.time()
+            # A call that returned its own task, not a future: that task runs the student's code, its sleep included.
+            quiet = not isinstance(future, asyncio.Task) and not timer_due(loop, grace_from + GRACE)
+            if now >= grace_from + GRACE or (now >= grace_from + SETTLE and quiet):
+                break
+            left = min(left, grace_from + (SETTLE if now < grace_from + SETTLE else GRACE) - now)
+        if hurry is not None:
+            if loop.time() - started >= hurry:
+                wake_sleepers(students_tasks(future))
+                left = min(left, TICK)  # a task that sleeps again is woken again
+            else:
+                left = min(left, started + hurry - loop.time())
         done, waiting = await asyncio.wait(waiting, timeout=left, return_when=asyncio.FIRST_COMPLETED)
         for task in done & own:
             if not task.cancelled() and (error := task.exception()) is not None and not future.done():
@@ -180,16 +213,14 @@ def never_set(
     returned = [task.result() for task in ended if task.result() is not None]
     if returned:
         fail(
-            f"a task that {shown} started returned {returned[0]!r}, but the future the call returned was still not"
-            f" set {waited:.1f} s later",
+            f"a task that {shown} started returned {returned[0]!r}, but the future the call returned was never set",
             expected=f"the task calls future.{setter} after its sleep",
             fix=f"Call future.{setter} in the task: returning a value only ends the task, and nobody awaits the task.",
             at=at,
         )
     if own and all(task.done() for task in own):
         fail(
-            f"the task that {shown} started finished, but the future it returned was still not set {waited:.1f} s"
-            " later",
+            f"the task that {shown} started finished without setting the future the call returned",
             expected=f"the task calls future.{setter} after its sleep",
             fix=f"Call future.{setter} in the task, after its sleep.",
             at=at,
@@ -213,8 +244,7 @@ def never_set(
             at=at,
         )
     fail(
-        f"the future that {shown} returned was still not set {waited:.1f} s later; {maker.__name__} had scheduled"
-        " no task to set it",
+        f"the future that {shown} returned was never set: {maker.__name__} had scheduled no task to set it",
         expected=f"a task that {maker.__name__} scheduled sets the future after `delay` seconds",
         fix="Schedule the coroutine as a task: asyncio.create_task(set_future_value(future, value, delay)). Calling"
         " set_future_value(...) without that only makes a coroutine object, which never runs."
@@ -235,14 +265,16 @@ def _delays_of_setters(tasks: set) -> list[Any]:
     return delays
 
 
-async def requested_from(value: Any, delay: float, timeout: float = 2) -> tuple[object, Any]:
+async def requested_from(
+    value: Any, delay: float, timeout: float = 2, hurry: float | None = None
+) -> tuple[object, Any]:
     """What `make_request(value, delay)` returned, and what awaiting it gave; an error in the task the call started
-    is raised as soon as it happens."""
+    is raised as soon as it happens. `hurry` as for `outcome`."""
     before = asyncio.all_tasks()
     future = ex.make_request(value, delay)
     if asyncio.isfuture(future):
         tasks = new_tasks(before)
-        waited = await outcome(future, tasks, timeout)
+        waited = await outcome(future, tasks, timeout, hurry=hurry)
         never_set(future, tasks, call_repr(ex.make_request, value, delay), waited, delay=delay)
         return future, future.result()
     coroutine = inspect.iscoroutine(future)
@@ -282,7 +314,7 @@ async def test_returns_pending_future():
     # after this one, and a student halfway through earns this point. The task still has to end: an endless loop
     # in it times out here too, and leaves the exercise at zero.
     with contextlib.suppress(NotImplementedError):
-        await outcome(future, new_tasks(before))
+        await outcome(future, new_tasks(before), hurry=HURRY)
 
 
 @check("make_request schedules a task that sets the future")
@@ -305,7 +337,7 @@ async def test_schedules_a_task():
         at=ex.make_request,
     )
     with settling(future) as settled:
-        waited = await outcome(future, tasks)
+        waited = await outcome(future, tasks, hurry=HURRY)
     never_set(future, tasks, call_repr(ex.make_request, "value", 0.01), waited, delay=0.01)
     problem = setter_problem(settled, before)
     if problem is not None:
@@ -350,7 +382,7 @@ async def expect_value(value: Any, request: Awaitable[tuple[object, Any]]) -> No
 async def test_future_resolves_to_value():
     values = ("hello", [1, 2, 3], None, LookupError("a value like any other"))
     # All at once, then judged in turn: a set_future_value that sleeps a fixed second costs one second, not four.
-    requests = [asyncio.ensure_future(requested_from(value, 0.01)) for value in values]
+    requests = [asyncio.ensure_future(requested_from(value, 0.01, hurry=HURRY)) for value in values]
     try:
         for value, request in zip(values, requests, strict=True):
             await expect_value(value, request)
@@ -408,7 +440,17 @@ async def test_sets_result_after_delay():
     call = f"set_future_value(future, 7, {DELAY})"
     with settling(future) as settled:
         started = loop.time()
-        _, ticks = await count_ticks_while(await_call(ex.set_future_value, future, 7, DELAY, limit=2, shown=call))
+        calling = asyncio.ensure_future(await_call(ex.set_future_value, future, 7, DELAY, limit=2, shown=call))
+        _, ticks = await count_ticks_while(asyncio.wait({calling}, timeout=TIMED_OUT))
+    if not calling.done():
+        calling.cancel()
+        fail(
+            f"{call} was still running {TIMED_OUT:g} s later",
+            expected=f"about {DELAY} s",
+            fix=OWN_DELAY,
+            at=ex.set_future_value,
+        )
+    calling.result()  # what await_call found wrong, or the error the student's code raised
     expect(
         future.done() and not future.cancelled() and future.exception() is None and future.result() == 7,
         f"after {call} finished, the future was {state_of(future)}",
@@ -486,7 +528,7 @@ async def test_loop_keeps_running_while_waiting():
         at=ex.make_request,
     )
     tasks = new_tasks(before)
-    waited, ticks = await count_ticks_while(outcome(future, tasks))
+    waited, ticks = await count_ticks_while(outcome(future, tasks, hurry=HURRY))
     answered = asyncio.get_running_loop().time() - asked  # a loop blocked by time.sleep(delay) still took delay
     never_set(future, tasks, f"make_request('x', {DELAY})", waited, delay=DELAY)
     value = future.result()
@@ -515,7 +557,7 @@ async def test_requests_overlap():
     loop = asyncio.get_running_loop()
     started = loop.time()
     wanted = list(range(1, OVERLAPPING + 1))
-    outcomes = await asyncio.gather(*(requested_from(n, DELAY, 1) for n in wanted))
+    outcomes = await asyncio.gather(*(requested_from(n, DELAY, TIMED_OUT) for n in wanted))
     elapsed = loop.time() - started
     values = [got for _, got in outcomes]
     if values != wanted:
@@ -585,6 +627,9 @@ async def test_set_future_value_ignores_done_future():
     try:
         await asyncio.sleep(0.01)
         meanwhile.cancel()
+        # What set_future_value does once its sleep is over is the question here, not when: no waiting a fixed second.
+        await asyncio.wait([sleeping, *calls], timeout=HURRY)
+        wake_sleepers({sleeping, *calls})
         await expect_left_alone(calls, finished, sleeping)
     finally:
         settle([sleeping, *calls])
@@ -603,7 +648,7 @@ async def test_failing_request_raises_same_exception():
         at=ex.make_failing_request,
     )
     tasks, shown = new_tasks(before), call_repr(ex.make_failing_request, error, 0.01)
-    waited = await outcome(future, tasks, given=error, shown=shown)
+    waited = await outcome(future, tasks, given=error, shown=shown, hurry=HURRY)
     never_set(future, tasks, shown, waited, failing=True)
     try:
         got = await asyncio.wait_for(future, timeout=0.01)
@@ -666,8 +711,10 @@ async def test_failing_request_waits_and_tolerates_cancel():
         cancelled.cancel()
         shown = call_repr(ex.make_failing_request, late, DELAY)
         with settling(kept) as settled:
-            waited, ticks = await count_ticks_while(outcome(kept, ours, given=late, shown=shown))
+            waited, ticks = await count_ticks_while(outcome(kept, ours, TIMED_OUT, given=late, shown=shown))
         never_set(kept, ours, shown, waited, failing=True)
+        # What the cancelled request's task does once its sleep is over is the question, not when it ends.
+        wake_sleepers(tasks)
         await asyncio.wait(tasks, timeout=2)
     finally:
         loop.set_exception_handler(handler)
