@@ -46,3 +46,19 @@ def plain_reprs(text: str) -> str:
         parts += [text[position : found.start()], f"<{found[1]} {found[2]}>"]
         position = end
     return "".join(parts) + text[position:]
+
+
+_RETURNED_NONE = re.compile(r"\breturned None\b(?! instead of raising)")
+
+
+def printed_not_returned(message: str, printed: str) -> str | None:
+    """The first sentence of the fix when a check's `message` says the student's function returned None and the
+    check's `printed` output is not empty: a beginner's `print(...)` where `return ...` was meant, the likeliest
+    cause, whatever else the check suspects. The same words for every check, so that the output folds the repeats
+    ("the same as above"); what was printed is shown under the failure anyway."""
+    if not printed.strip() or not _RETURNED_NONE.search(message):
+        return None
+    return (
+        "Your code printed (see below) but returned None: print only shows a value on the screen, `return` hands it"
+        " back to the caller, so write `return ...` where you print."
+    )

@@ -31,7 +31,7 @@ from grader.diagnose import (
     tampering,
 )
 from grader.guard import GraderSnapshot, changes_since, restore
-from grader.messages import plain_reprs
+from grader.messages import plain_reprs, printed_not_returned
 from grader.model import NOT_IMPLEMENTED, Outcome, Status
 from grader.printed import PrintedDuringCheck
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
@@ -238,5 +238,7 @@ class GradingSession:
         verdict.message = plain_reprs(verdict.message)
         verdict.expected = plain_reprs(verdict.expected) if verdict.expected else verdict.expected
         printed = self.printed.text() if self.printed is not None and verdict.status is not Status.PASSED else ""
+        if said := printed_not_returned(verdict.message, printed):
+            verdict.fix = f"{said} {verdict.fix}" if verdict.fix else said
         self.events.send("result", name=name, duration=duration, printed=printed, **verdict.to_event())
         self.running = ""

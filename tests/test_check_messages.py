@@ -357,6 +357,15 @@ def test_what_the_students_code_printed_is_kept_for_the_checks_it_failed(tmp_pat
     assert all(c.printed == "" for c in checks.values() if c.passed)  # what passed needs no debugging
 
 
+def test_a_print_where_a_return_was_meant_is_named_first_and_told_once(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex02_awaitables" / "prints_instead_of_returning.py"
+    checks = failed(grade_source(tmp_path, "02", wrong))
+    first = checks["task_is_task"]
+    assert first.fix.startswith("Your code printed (see below) but returned None"), first.fix
+    assert first.printed.strip() == "task"
+    assert len({c.fix for c in checks.values() if c.fix}) == 1  # the same words: the text output folds them
+
+
 def test_lone_surrogates_in_what_the_code_prints_or_raises_reach_no_output(tmp_path):
     result = kind_of_beginning_with(
         tmp_path, "if obj == 42:", "    print('bad \\udc80 char')", "    raise ValueError('\\udc81')"

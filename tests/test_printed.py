@@ -55,3 +55,13 @@ def test_outputs_show_a_few_lines_and_say_how_many_more():
         "… and 3 more line(s)",
     ]
     assert shown_lines("  \n") == []
+
+
+def test_a_function_that_printed_and_returned_none_is_told_to_return():
+    from grader.messages import printed_not_returned
+
+    said = printed_not_returned("kind_of(fetch()) returned None", "coroutine\n")
+    assert said is not None and "`return ...` where you print" in said
+    assert printed_not_returned("kind_of(fetch()) returned None", "") is None  # nothing printed: no such guess
+    assert printed_not_returned("kind_of(fetch()) returned 'task'", "task\n") is None
+    assert printed_not_returned("awaiting the future returned None instead of raising", "x\n") is None

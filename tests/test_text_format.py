@@ -252,3 +252,14 @@ def test_what_the_students_code_printed_is_shown_under_the_failure_in_a_few_line
     text = shown(exercise(check("a", Status.FAILED, "went wrong", printed=printed), check("b", printed="not shown")))
     assert "your code printed:\n        debug line 1\n" in text and "debug line 6\n" in text
     assert "debug line 7" not in text and "… and 4 more line(s)" in text and "not shown" not in text
+
+
+def test_a_note_that_does_not_fit_after_a_wrapped_title_gets_its_own_line():
+    long_title = CheckResult("b", "a title long enough to wrap " * 3, Status.FAILED, 0, 1, "went wrong")
+    failing = check("a", Status.FAILED, "went wrong")
+    lines = shown(exercise(failing, long_title)).splitlines()
+    note = next(n for n, line in enumerate(lines) if "fails the same way as above" in line)
+    assert lines[note].startswith(" " * 6 + "fails the same way"), lines
+    assert lines[note - 1].endswith("0/1"), lines  # the title's last line ends with its points, nothing after
+    short = shown(exercise(failing, check("c", Status.FAILED, "went wrong")))
+    assert "title of c 0/1  fails the same way as above" in short  # one line when it fits

@@ -96,14 +96,19 @@ def print_wrapped(console: Console, text: Text, indent: int, first: Text | None 
 
 
 def _check_line(console: Console, check: CheckResult, note: Text | str | None = None) -> None:
-    """`  ✗ title 0/1  note`, wrapped under the title rather than under the symbol."""
+    """`  ✗ title 0/1  note`, wrapped under the title rather than under the symbol; a note that does not fit on the
+    title's one line gets a line of its own, as a failure's details do, rather than running on after the title."""
     body = Text(check.title)
     body.append(f" {check.score}/{check.max_score}", style="dim")
-    if note:
+    note = Text(note, style="dim") if isinstance(note, str) else note
+    if note and body.cell_len + 2 + note.cell_len <= max(20, console.width - 4):
         body.append("  ")
-        body.append(note if isinstance(note, Text) else Text(note, style="dim"))
+        body.append(note)
+        note = None
     first = Text("  ") + Text(_status_symbol(console, check.status), style=_COLOURS[check.status]) + Text(" ")
     print_wrapped(console, body, 4, first)
+    if note:
+        print_wrapped(console, note, DETAIL_INDENT)
 
 
 def _detail(console: Console, label: str | None, text: str, style: str = "", indent: int = DETAIL_INDENT) -> None:
