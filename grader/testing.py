@@ -158,6 +158,15 @@ def calling_line() -> Location | None:
     return student_frame(sys._getframe(1), root) if root else None
 
 
+def coroutine_origin(coro: Any) -> Location | None:
+    """The student's line that made the coroutine object `coro` (called its async def function), as the suite
+    process records it (`grader.unawaited`); None when no line of the exercise files made it."""
+    for filename, line, function in getattr(coro, "cr_origin", None) or ():  # innermost first
+        if found := _in_exercises(filename, line, function):
+            return found
+    return None
+
+
 def _submission_root() -> str | None:
     package = sys.modules.get("exercises")  # the submission's, imported from the root the plugin put on sys.path
     folders = getattr(package, "__path__", None) or []

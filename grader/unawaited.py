@@ -90,7 +90,8 @@ def _of(coro: Any, root: str) -> Unawaited | None:
 
 def note_unawaited(verdict: Verdict, unawaited: list[Unawaited], tb: TracebackType | None, root: str) -> Verdict:
     """`verdict` (a failed check's) with the first never-awaited coroutine added to what happened: often the
-    cause, but not always the only mistake, so the check's own fix stays. A coroutine made on a line that the
+    cause, but not always the only mistake, so the check's own fix stays, after the missing `await` unless it
+    speaks of one already. A coroutine made on a line that the
     failure itself came through is left out: handed to a call that raised (`asyncio.run(main())` inside a running
     loop), it was dropped because of that error, which the verdict explains already."""
     raised_through = set()
@@ -111,4 +112,11 @@ def note_unawaited(verdict: Verdict, unawaited: list[Unawaited], tb: TracebackTy
     same_function = where is not None and (where.file, where.function) == (made.file, made.function)
     if where is None or (same_function and where.line < made.line):
         where = made
-    return replace(verdict, message=verdict.message + note, location=where)
+    fix = verdict.fix
+    if "await" not in (fix or "").lower() and "create_task" not in (fix or ""):
+        # The check's own fix is about what it saw, which a call that never ran may explain away: that call first.
+        start = (
+            f"Start with line {made.line}: put `await` in front of that call (or schedule it with asyncio.create_task)."
+        )
+        fix = f"{start} Then, if this check still fails: {fix}" if fix else start
+    return replace(verdict, message=verdict.message + note, location=where, fix=fix)

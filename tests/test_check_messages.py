@@ -285,6 +285,32 @@ def test_a_coroutine_never_awaited_is_named_with_its_line(tmp_path):
     assert not_blocked.startswith("make_request('x', 0.05) was answered after 0.0") and "blocked" not in not_blocked
 
 
+def test_a_coroutine_never_awaited_comes_first_in_a_fix_that_does_not_speak_of_it():
+    from grader.diagnose import Verdict
+    from grader.model import Location, Status
+    from grader.unawaited import Unawaited, note_unawaited
+
+    made = Unawaited("fetch", Location("exercises/ex05_blocking_io.py", 12, "fetch_all"), "fetch(url)")
+    told = note_unawaited(Verdict(Status.FAILED, "returned []", fix="Keep the order of urls."), [made], None, "/x")
+    assert told.fix == (
+        "Start with line 12: put `await` in front of that call (or schedule it with asyncio.create_task)."
+        " Then, if this check still fails: Keep the order of urls."
+    )
+    speaks = note_unawaited(Verdict(Status.FAILED, "returned []", fix="Await each call."), [made], None, "/x")
+    assert speaks.fix == "Await each call." and speaks.location.line == 12
+
+
+def test_a_wrapper_that_does_not_await_the_body_is_told_so_at_once(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "func_not_awaited.py"
+    checks = failed(grade_source(tmp_path, "03", wrong))
+    assert "starting_line_shows_args_and_kwargs" not in checks  # its Starting line is right: that check is about it
+    for verdict in checks.values():
+        assert "instead of what the body returned: the body never ran" in verdict.message, verdict.message
+        assert verdict.fix.startswith("Put `await` in front of func(*args, **kwargs)"), verdict.fix
+        assert verdict.location.line == 15  # the line that calls func, not the wrapper's def
+    assert "TimeoutError" not in checks["reports_time_when_cancelled"].message  # no 2 s wait for a body never run
+
+
 def test_a_misspelt_unit_costs_only_the_format_check(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "unit_seconds.py"
     checks = failed(grade_source(tmp_path, "03", wrong))

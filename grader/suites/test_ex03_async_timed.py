@@ -43,7 +43,7 @@ from grader.suites.timed_output import (
     starting_line,
     zero_total_fix,
 )
-from grader.testing import CheckFailure, check, expect, fail, student, where
+from grader.testing import CheckFailure, check, coroutine_origin, expect, fail, student, where
 
 ex = student("exercises.ex03_async_timed")
 
@@ -170,8 +170,9 @@ def wrapper_at(decorated: Any) -> Any:
     return Location(home.file, line, code.co_name)
 
 
-async def call(decorated, *args, **kwargs):
-    """Call the decorated function and await what it gives."""
+async def call(decorated, *args, _body_must_run: bool = True, **kwargs):
+    """Call the decorated function and await what it gives; unless `_body_must_run` is false (a check about the
+    Starting line only), a body that never ran, since the wrapper returned its coroutine unawaited, fails the check."""
     try:
         outcome = decorated(*args, **kwargs)
     except TypeError as error:
@@ -192,7 +193,53 @@ async def call(decorated, *args, **kwargs):
             fix="Make the wrapper an `async def` that returns `await func(*args, **kwargs)`.",
             at=wrapper_at(decorated),
         )
-    return await outcome
+    got = await outcome
+    if inspect.iscoroutine(got) and not _body_must_run:
+        got.close()
+    elif inspect.iscoroutine(got):  # no body of the checks returns one: the wrapper returned func(...) unawaited
+        made = coroutine_origin(got)
+        got.close()
+        fail(
+            f"the decorated {got.__qualname__}(...) returned the coroutine object of {got.__qualname__}() instead of"
+            " what the body returned: the body never ran",
+            expected="the wrapper runs the body and returns its result: `return await func(*args, **kwargs)`",
+            fix=MISSING_AWAIT,
+            at=made or wrapper_at(decorated),
+        )
+    return got
+
+
+MISSING_AWAIT = (
+    "Put `await` in front of func(*args, **kwargs) in the wrapper: calling an async def function only makes a"
+    " coroutine object; awaiting it runs the body and gives its result."
+)
+
+
+async def until_entered(entered: asyncio.Event, task: asyncio.Task, decorated) -> None:
+    """Wait until the body of wait_for_release, run by `task` through the decorated function, has started. A call
+    that ends first raises what ended it here (the missing `await` that `call` names, say); one that neither starts
+    the body nor ends fails the check."""
+    starting = asyncio.ensure_future(entered.wait())
+    await asyncio.wait({starting, task}, timeout=2, return_when=asyncio.FIRST_COMPLETED)
+    starting.cancel()
+    if entered.is_set():
+        return
+    if task.done():
+        ended = task.result()  # a failure of the call, or the student's error, is raised here
+        fail(
+            f"the decorated wait_for_release(...) returned {ended!r} without running the body",
+            expected="the wrapper awaits the original function, whose body runs until it is released",
+            fix=MISSING_AWAIT,
+            at=wrapper_at(decorated),
+        )
+    task.cancel()
+    fail(
+        "the body of the decorated wait_for_release(...) had not started 2 s after the call",
+        expected="the wrapper awaits the original function at once",
+        fix="Await func(*args, **kwargs) in the wrapper, right after printing the Starting line; nothing else to"
+        " wait for first.",
+        at=wrapper_at(decorated),
+    )
 
 
 def not_the_bodys(raised: Exception, error: Exception) -> bool:
@@ -284,7 +331,7 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
     decorated = decorate(echo)
     for args, kwargs in (((1, "two"), {"three": [3]}), ((5,), {}), ((), {"retries": 2, "url": "http://x"})):
         printed(capsys)
-        await call(decorated, *args, **kwargs)
+        await call(decorated, *args, _body_must_run=False, **kwargs)
         first = first_starting_line(printed(capsys))
         expected = starting_line(echo, args, kwargs)
         shown_call = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
@@ -404,7 +451,7 @@ async def test_reports_time_when_cancelled(capsys):
         decorated = decorate(wait_for_release)
         printed(capsys)
         task = asyncio.create_task(call(decorated, entered, never))
-        await asyncio.wait_for(entered.wait(), timeout=2)
+        await until_entered(entered, task, decorated)
         frozen.tick(0.75)
         task.cancel()
         await asyncio.wait([task], timeout=2)
@@ -430,10 +477,10 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         decorated = decorate(wait_for_release)
         printed(capsys)
         first = asyncio.create_task(call(decorated, first_in, first_out))
-        await asyncio.wait_for(first_in.wait(), timeout=2)
+        await until_entered(first_in, first, decorated)
         frozen.tick(1)
         second = asyncio.create_task(call(decorated, second_in, second_out))
-        await asyncio.wait_for(second_in.wait(), timeout=2)
+        await until_entered(second_in, second, decorated)
         frozen.tick(2)
         second_out.set()
         await asyncio.wait_for(second, timeout=2)
