@@ -27,8 +27,9 @@ Write `kind_of(obj)`, which names what `obj` is, as one of these strings:
   `asyncio.gather(...)` returns;
 - "coroutine" for a coroutine object (`inspect.iscoroutine(obj)`);
 - "awaitable" for any other object whose class defines `__await__`;
-- "not awaitable" for everything else: an `async def` function itself, a plain generator, a
-  `concurrent.futures.Future` (a thread pool's future, which `await` does not accept), a number, `None`.
+- "not awaitable" for everything else: an `async def` function itself, a plain generator, an async generator
+  (`async def` with `yield`, which `async for` iterates), a `concurrent.futures.Future` (a thread pool's future,
+  which `await` does not accept), a number, `None`.
 
 Order matters: a task is also a future, so ask the most specific question first.
 

@@ -14,7 +14,7 @@ The student's `kind_of` is always called through `classify`, before the expected
 
 import asyncio
 import concurrent.futures
-from collections.abc import Coroutine, Generator
+from collections.abc import AsyncGenerator, Coroutine, Generator
 
 from grader.diagnose import missing_import
 from grader.testing import check, expect, fail, student
@@ -43,6 +43,13 @@ class Ready:
 
 class ReadyToo(Ready):
     """Awaitable through inheritance: `await` looks `__await__` up on the class and its bases alike."""
+
+
+class CallableReady(Ready):
+    """Awaitable and callable too: being callable, like a function, says nothing about whether it can be awaited."""
+
+    def __call__(self) -> str:
+        return "called"
 
 
 class LooksLikeACoroutine(Coroutine):
@@ -85,6 +92,10 @@ class Plain:
 
 
 def numbers() -> Generator[int, None, None]:
+    yield 1
+
+
+async def ticks() -> AsyncGenerator[int, None]:
     yield 1
 
 
@@ -242,6 +253,13 @@ async def test_custom_awaitable_is_awaitable():
         " isinstance(obj, collections.abc.Awaitable) asks exactly that; type(obj).__dict__ sees only the class itself.",
     )
     expect_kind(
+        classify(CallableReady()),
+        "an object whose class defines __await__ and __call__",
+        "awaitable",
+        "Being callable says nothing about `await`: an object whose class defines __await__ is awaitable, callable"
+        " or not. Ask isinstance(obj, collections.abc.Awaitable), not callable(obj).",
+    )
+    expect_kind(
         classify(LooksLikeACoroutine()),
         "an object that implements the coroutine interface (send, throw, close, __await__) by hand",
         "awaitable",
@@ -251,8 +269,8 @@ async def test_custom_awaitable_is_awaitable():
 
 
 @check(
-    "everything else is 'not awaitable': a generator, a concurrent.futures.Future, a number, None, an object"
-    " whose __await__ is set on the instance, not its class"
+    "everything else is 'not awaitable': a generator, an async generator, a concurrent.futures.Future, a number,"
+    " None, an object whose __await__ is set on the instance, not its class"
 )
 async def test_other_objects_are_not_awaitable():
     generator = numbers()
@@ -262,6 +280,14 @@ async def test_other_objects_are_not_awaitable():
         "not awaitable",
         "A generator is not a coroutine, and `await` refuses it: ask inspect.iscoroutine, not asyncio.iscoroutine"
         " (which said yes to generators before Python 3.12).",
+    )
+    stream = ticks()
+    expect_kind(
+        classify(stream),
+        "ticks(), an async generator (async def with yield)",
+        "not awaitable",
+        "An async generator is iterated with `async for`, not awaited: it is not a coroutine (inspect.iscoroutine is"
+        " false for it) and its class has no __await__.",
     )
     expect_kind(
         classify(concurrent.futures.Future()),
