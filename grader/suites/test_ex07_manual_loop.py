@@ -371,7 +371,7 @@ def test_closes_loop_on_success():
         )
 
 
-@check("when the coroutine raises, run_manually closes the loop and raises that same exception")
+@check("when the coroutine raises, or ends cancelled, run_manually closes the loop and raises that same exception")
 def test_closes_loop_on_exception():
     probe = Probe()
     error = Boom("raised by the coroutine")
@@ -394,6 +394,36 @@ def test_closes_loop_on_exception():
     finally:
         discard(coro)
     expect_closed(probe, "run_manually(coro) (whose coroutine raised)", ex.run_manually)
+    expect_closed_when_cancelled(ex.run_manually, "run_manually")
+
+
+def expect_closed_when_cancelled(func, name: str) -> None:
+    """`func` closes its loop also when the coroutine ends cancelled: CancelledError is a BaseException (as
+    KeyboardInterrupt is, a Ctrl-C), which an `except Exception:` that closes the loop lets by."""
+    probe = Probe()
+    coro = probe.raises_after_a_sleep(asyncio.CancelledError("cancelled by the check"))
+    try:
+        func(coro)
+    except asyncio.CancelledError:
+        pass
+    except NotImplementedError:
+        raise
+    except Exception as raised:
+        fail(f"{name}(coro), whose coroutine ended cancelled, raised {type(raised).__name__}: {raised}",
+             expected="asyncio.CancelledError, as run_until_complete raises it", at=func)  # fmt: skip
+    else:
+        fail(f"{name}(coro) returned although its coroutine ended cancelled", expected="asyncio.CancelledError",
+             fix="Let every exception through; close the loop in a `finally:` block.", at=func)  # fmt: skip
+    finally:
+        discard(coro)
+    expect(
+        probe.loop is None or probe.loop.is_closed(),
+        f"when the coroutine of {name}(coro) ended cancelled, the loop was left open",
+        expected="the loop is closed however the coroutine ends: returned, raised or cancelled",
+        fix="Close the loop in a `finally:` block: `except Exception:` misses asyncio.CancelledError and"
+        " KeyboardInterrupt, which are BaseExceptions.",
+        at=CallIn(func, ("close", "new_event_loop"), "new_event_loop"),
+    )
 
 
 @check("run_until_all_done lets the tasks still pending finish, then returns the coroutine's result")
@@ -561,13 +591,21 @@ def test_background_failure_does_not_change_result():
            at=ex.run_until_all_done)  # fmt: skip
 
 
-@check("when the coroutine raises, run_until_all_done still waits for the pending tasks, then raises it")
+@check(
+    "when the coroutine raises, run_until_all_done still waits for the pending tasks, then raises it, not a"
+    " background task's exception"
+)
 def test_reraises_after_waiting():
     probe = Probe()
     error = Boom("raised by the main coroutine")
 
+    async def fails_later() -> None:
+        await probe.until_the_loop_waits()
+        raise LookupError("raised by a background task")
+
     async def main():
         probe.note_loop()
+        probe.start(fails_later())
         probe.start(probe.sleep_then_note(0.03, "pending task"))
         await asyncio.sleep(0)
         raise error
@@ -582,8 +620,17 @@ def test_reraises_after_waiting():
         raise
     except Exception as raised:
         explain_missing_loop(raised, "run_until_all_done(coro)", ex.run_until_all_done)
-        fail(f"run_until_all_done raised {type(raised).__name__}: {raised}", expected=f"the coroutine's {error!r}",
-             at=ex.run_until_all_done)  # fmt: skip
+        background = isinstance(raised, LookupError) and str(raised) == "raised by a background task"
+        fail(
+            f"run_until_all_done raised {type(raised).__name__}: {raised}"
+            + (", instead of the main coroutine's exception" if background else ""),
+            expected=f"the coroutine's {error!r}",
+            fix="Wait for the pending tasks without raising their errors, with asyncio.wait(pending) or"
+            " asyncio.gather(*pending, return_exceptions=True), then raise the coroutine's own exception."
+            if background
+            else None,
+            at=ex.run_until_all_done,
+        )
     else:
         fail("run_until_all_done returned although the coroutine raised", expected=f"the coroutine's {error!r}",
              at=ex.run_until_all_done)  # fmt: skip
@@ -591,3 +638,4 @@ def test_reraises_after_waiting():
         discard(coro)
     expect_tasks_finished(probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done)
     expect_closed(probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done)
+    expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done")
