@@ -592,8 +592,8 @@ def test_background_failure_does_not_change_result():
 
 
 @check(
-    "when the coroutine raises, run_until_all_done still waits for the pending tasks, then raises it, not a"
-    " background task's exception"
+    "when the coroutine raises or ends cancelled, run_until_all_done still waits for the pending tasks, then"
+    " closes the loop and raises that exception, not a background task's"
 )
 def test_reraises_after_waiting():
     probe = Probe()

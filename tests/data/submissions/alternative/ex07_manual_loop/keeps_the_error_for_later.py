@@ -19,7 +19,7 @@ def run_until_all_done(coro):
     result = None
     try:
         result = loop.run_until_complete(coro)
-    except Exception as e:
+    except BaseException as e:  # CancelledError and KeyboardInterrupt too: the loop is closed whatever happened
         error = e
     while True:
         tasks = asyncio.all_tasks(loop)
