@@ -19,6 +19,7 @@ from pathlib import Path
 
 from grader.catalog import PACKAGE_DIR, Exercise
 from grader.errors import InternalError
+from grader.workspace import read_capped
 
 STUBS_DIR = PACKAGE_DIR / "stubs"
 BACKUP_DIR = ".grader-backups"
@@ -75,10 +76,8 @@ def fingerprint(data: bytes) -> str:
 def file_fingerprint(path: Path) -> str | None:
     """The fingerprint of the file at `path`, or None when it cannot be read (missing, a folder, no permission):
     grading that file then says which."""
-    try:
-        return fingerprint(path.read_bytes())
-    except OSError:
-        return None
+    content = read_capped(path)  # never through a link, from a FIFO, or past the size the grader reads
+    return fingerprint(content) if content is not None else None
 
 
 def is_untouched(root: Path, exercise: Exercise) -> bool:

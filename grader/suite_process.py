@@ -69,6 +69,11 @@ raise SystemExit(pytest.console_main())
 however another copy is installed: with a kit's copy from one checkout and a grader installed from another, the
 suite file and the code it calls would not match, and the guard would not know the suites as the grader's. The
 package alone is pinned, not the folder that holds it, which may hold a kit's `exercises/` too."""
+_ISOLATED = ("-I", "-B")
+"""Isolated mode: neither the working folder (the workspace, which the student's code may write to) nor PYTHON*
+variables reach the import path, so a `pytest.py` or `json.py` that one run of the student's code left there can
+never be imported by the next run before its sandbox is up; and no bytecode written (PYTHONDONTWRITEBYTECODE is
+ignored too). Child interpreters that multiprocessing starts inherit both flags."""
 _DROPPED_ENV = (
     "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT",
     "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",  # would turn on asyncio's debug mode for every loop: exercise 09 grades that
@@ -183,7 +188,7 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
     nodeids = [f"{exercise.suite}::test_{name}" for name in names]
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-c", _THIS_GRADER, str(SUITES_DIR.parent), *_PYTEST_ARGS, *nodeids],
+            [sys.executable, *_ISOLATED, "-c", _THIS_GRADER, str(SUITES_DIR.parent), *_PYTEST_ARGS, *nodeids],
             cwd=workspace,
             env=env,
             stdin=subprocess.PIPE,

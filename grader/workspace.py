@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 import traceback
 from pathlib import Path
@@ -89,11 +90,9 @@ def new_workspace() -> Path:
 def fill_workspace(target: Path, root: Path) -> Path:
     """Copy the submission's files (`submission_files`) into `target`, made by `new_workspace()`; returns it."""
     for path in submission_files(root):
-        try:
-            content = path.read_bytes()
-        except OSError:  # saved over or deleted this instant, or unreadable: graded as missing, and said so
-            continue
-        (target / "exercises" / path.name).write_bytes(content)
+        # None: saved over or deleted this instant, unreadable, or a link or FIFO by now: graded as missing, and said so
+        if (content := read_capped(path)) is not None:
+            (target / "exercises" / path.name).write_bytes(content)
     return target
 
 
@@ -107,16 +106,29 @@ def copy_submission(root: Path) -> Path:
         raise
 
 
-def copy_file(source: Path, target: Path) -> bool:
-    """Copy the regular file `source` to `target`, never through a link (it could point anywhere); False when it
-    cannot be read (gone, a link by now, unreadable)."""
+def read_capped(source: Path) -> bytes | None:
+    """The content of the regular file `source`, read never through a link (it could point at /dev/zero, or at
+    anyone's file), never from a FIFO or a device (which could block forever or never end), and never past
+    MAX_FILE_BYTES; None for anything else, or a file that cannot be read (gone, unreadable, too big)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with open(descriptor, "rb") as file:
-            content = file.read(MAX_FILE_BYTES + 1)
+        descriptor = os.open(source, flags)
     except OSError:
-        return False
-    if len(content) > MAX_FILE_BYTES:
+        return None
+    with open(descriptor, "rb") as file:
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None
+            content = file.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            return None
+    return content if len(content) <= MAX_FILE_BYTES else None
+
+
+def copy_file(source: Path, target: Path) -> bool:
+    """Copy the regular file `source` to `target` (`read_capped`); False when it cannot be read that way."""
+    content = read_capped(source)
+    if content is None:
         return False
     target.write_bytes(content)
     return True

@@ -176,10 +176,14 @@ def test_an_unreadable_file_changes_the_fingerprint_and_never_stops_the_batch(tm
     root = repo(tmp_path / "alice")
     readable = fingerprint(root, None, EXERCISES)
 
-    def denied(path: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(path))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)  # root reads any file whatever its mode
+    def denied(path, flags, *args, **kwargs):  # root reads any file whatever its mode: denied here instead
+        if root in Path(path).parents:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
     assert fingerprint(root, None, EXERCISES) != readable
 
 
@@ -938,3 +942,27 @@ def test_feedback_shows_what_the_students_code_printed_literally():
     assert "    … and 5 more line(s)\n    ````\n" in text
     html = GITHUB.render(text)
     assert "<b>text</b>" not in html and "&lt;b&gt;text&lt;/b&gt;" in html
+
+
+def test_a_fifo_a_link_to_a_device_or_a_huge_file_among_a_students_files_is_never_read(tmp_path):
+    """The grader's own process reads a student's files to fingerprint them and to see which ones an exercise
+    imports: a FIFO would block it forever, a link to /dev/zero fill its memory, a huge file blow past 100 MB."""
+    from grader.catalog import load_catalog
+    from grader.workspace import MAX_FILE_BYTES, copy_submission, read_capped, remove
+
+    folder = tmp_path / "student" / "exercises"
+    folder.mkdir(parents=True)
+    shutil.copy(SOLUTION, folder / "ex01_futures.py")
+    os.mkfifo(folder / "waits_forever.py")
+    (folder / "endless.py").symlink_to("/dev/zero")
+    with open(folder / "huge.py", "wb") as huge:
+        huge.truncate(MAX_FILE_BYTES * 50)
+    exercises = [load_catalog().get("01")]
+    assert "ex01_futures.py" in batch_records.relevant_names(tmp_path / "student", exercises)
+    assert len(batch_records.fingerprint(tmp_path / "student", None, exercises)) == 64
+    assert [read_capped(folder / name) for name in ("waits_forever.py", "endless.py", "huge.py")] == [None] * 3
+    copy = copy_submission(tmp_path / "student")
+    try:
+        assert sorted(p.name for p in (copy / "exercises").iterdir()) == ["__init__.py", "ex01_futures.py"]
+    finally:
+        remove(copy)

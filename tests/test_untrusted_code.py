@@ -3,6 +3,7 @@ never a hang, never a pass it did not earn, never a lost result for the rest."""
 
 from __future__ import annotations
 
+import os
 import signal
 import tempfile
 import time
@@ -127,6 +128,16 @@ def test_os_exit_inside_a_check_crashes_that_check_and_the_others_are_rerun(tmp_
     assert result.outcome is Outcome.CRASHED
 
 
+def test_modules_planted_in_the_workspace_are_never_imported_by_the_next_run(tmp_path, monkeypatch):
+    marker = tmp_path / "planted-module-ran"
+    monkeypatch.setenv("PLANTED_MARKER", str(marker))
+    result, _ = grade_hostile(tmp_path, "plants_modules_then_exits")
+    by_name = {c.name: c for c in result.checks}
+    assert by_name["returns_pending_future"].status is Status.CRASHED
+    assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS), [c.message for c in result.checks]
+    assert not marker.exists()
+
+
 def test_a_crash_is_the_outcome_even_when_a_later_check_times_out(tmp_path):
     """The exercise's outcome is the worst thing that happened (a gradebook status must not depend on which check
     ran last), and a signal with no name, a realtime one, is reported by its number."""
@@ -192,14 +203,14 @@ def test_missing_file_scores_zero_and_the_other_exercises_keep_their_results(tmp
 def test_an_unreadable_file_is_graded_as_such_and_never_crashes_the_grader(tmp_path, monkeypatch):
     # Root reads any file whatever its mode, so the denial is simulated where the grader reads.
     submission = make_submission(tmp_path, {EX01.filename: SOLUTION})
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(path: Path) -> bytes:
-        if path.name == EX01.filename and KIT not in path.parents:  # the kit's own stub stays readable
+    def denied(path, flags, *args, **kwargs):
+        if Path(path).name == EX01.filename and KIT not in Path(path).parents:  # the kit's own stub stays readable
             raise PermissionError(13, "Permission denied", str(path))
-        return real_read_bytes(path)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", denied)
     exercise = grade([EX01], submission).exercises[0]
     assert exercise.outcome is Outcome.MISSING and exercise.score == 0
     assert "exercises/ex01_futures.py could not be read" in exercise.message
@@ -213,10 +224,14 @@ def test_a_copy_interrupted_halfway_leaves_nothing_behind(tmp_path, monkeypatch)
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
 
-    def interrupted(path: Path) -> bytes:
-        raise KeyboardInterrupt
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", interrupted)
+    def interrupted(path, flags, *args, **kwargs):
+        if Path(path).name == EX01.filename and KIT not in Path(path).parents:
+            raise KeyboardInterrupt
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", interrupted)
     with pytest.raises(KeyboardInterrupt):
         grade_exercise(EX01, submission)
     assert workspaces(scratch) == []

@@ -21,7 +21,7 @@ from grader.identity import grader_version
 from grader.locate import elsewhere
 from grader.messages import SYMBOLIC_LINK
 from grader.model import WORST_FIRST, ExerciseResult, Outcome, SubmissionResult
-from grader.workspace import submission_files
+from grader.workspace import read_capped, submission_files
 
 GRADER_ERROR = "grader_error"
 """The status of a student the grader itself failed to grade (not the student's fault; `--resume` retries)."""
@@ -112,17 +112,13 @@ def not_graded(student: str) -> StudentRecord:
 
 def _digest_file(digest: Any, path: Path) -> None:
     digest.update(path.name.encode() + b"\0")
-    try:
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    except OSError as exc:  # unreadable or gone: graded as such, and one student's file never stops the batch
-        digest.update(f"unreadable {exc.errno}\0".encode())
+    content = read_capped(path)  # unreadable, gone, too big: graded as such, and no file stops the batch
+    digest.update(hashlib.sha256(content).digest() if content is not None else b"unreadable\0")
 
 
 def _mentions(path: Path, name: str) -> bool:
-    try:
-        return name in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+    content = read_capped(path)
+    return content is not None and name in content.decode("utf-8", errors="replace")
 
 
 def relevant_names(root: Path, exercises: Iterable[Exercise]) -> set[str]:
@@ -133,7 +129,7 @@ def relevant_names(root: Path, exercises: Iterable[Exercise]) -> set[str]:
     catalog = {e.filename for e in load_catalog()}
     graded_names = {e.filename for e in exercises}
     folder = root / "exercises"
-    present = sorted(p.name for p in folder.glob("*.py")) if folder.is_dir() else []
+    present = sorted(p.name for p in folder.glob("*.py")) if folder.is_dir() else []  # read with read_capped only
     chosen = {n for n in present if n in graded_names or n not in catalog} | graded_names
     pending = [n for n in chosen if n in present]
     while pending:
