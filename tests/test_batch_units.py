@@ -84,6 +84,13 @@ def test_discover_finds_repositories_and_says_what_is_wrong(tmp_path):
     assert "no exercises/ folder" in problems["carol"] and "symbolic link" in problems["dave"]
 
 
+def test_a_name_too_long_for_its_files_in_out_is_refused_before_anyone_is_graded(tmp_path):
+    repo(tmp_path / "class" / ("s" * 201))
+    repo(tmp_path / "class" / "zoe")
+    with pytest.raises(UsageError, match=r"201 bytes, too long .* at most 200; rename it"):
+        discover([tmp_path / "class"])
+
+
 def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
     repo(tmp_path / "a" / "sam")
     repo(tmp_path / "b" / "sam")

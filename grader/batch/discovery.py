@@ -209,6 +209,10 @@ def name_order(student_id: str) -> tuple[str, str]:
     return student_id.casefold(), student_id
 
 
+LONGEST_ID = 200
+"""Bytes of a student id at most: its files in --out add up to 10 bytes to it, and file names end at 255."""
+
+
 def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
     """Every student repository under `roots` (never `out`, the batch's output folder), sorted by id; an id seen
     twice, or a ROOT that may be one student or a folder of them, is an error."""
@@ -222,6 +226,12 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
             raise UsageError(f"{root} is not a folder")
         for folder in _folders(root, out, found):
             student = _student(folder, found.notes)
+            if len(student.id.encode("utf-8", "surrogateescape")) > LONGEST_ID:
+                raise UsageError(
+                    f"the repository {folder} has a name of {len(student.id.encode('utf-8', 'surrogateescape'))}"
+                    f" bytes, too long for its files in --out (students/<id>.json.tmp, feedback/<id>.md): at most"
+                    f" {LONGEST_ID}; rename it"
+                )
             if student.id in by_id:
                 raise UsageError(f"two repositories are called {student.id!r}: {by_id[student.id].home} and {folder}")
             if (twin := by_case.get(_file_name_key(student.id))) is not None:
