@@ -313,7 +313,7 @@ def _read_events(
 ) -> None:
     per_check = setup.time_limit + GRACE
     deadline = time.monotonic() + STARTUP_LIMIT
-    buffer = b""
+    buffer = bytearray()
     with selectors.DefaultSelector() as selector:
         selector.register(read_fd, selectors.EVENT_READ, "events")
         selector.register(proc.stdout, selectors.EVENT_READ, "output")
@@ -343,8 +343,17 @@ def _read_events(
                 if not chunk:
                     events_open = False
                     continue
+                # What reaches our channel counts as output too: the student's code can find it and flood it, and
+                # a line without end is only kept (not split again and again) until its newline comes.
+                run.output_size += len(chunk)
+                if run.output_size > OUTPUT_LIMIT:
+                    run.ended_in = "output"
+                    return
                 buffer += chunk
-                *lines, buffer = buffer.split(b"\n")
+                if b"\n" not in chunk:
+                    continue
+                *lines, rest = buffer.split(b"\n")
+                buffer = bytearray(rest)
                 for line in lines:
                     event = parse_event(line, setup.nonce)
                     if event is not None:
@@ -355,11 +364,13 @@ def _read_events(
                 proc.wait(EXIT_WAIT)  # ending on its own: let it, so that its exit status says how
 
 
-def _drain(read_fd: int, buffer: bytes, setup: RunSetup, run: SuiteRun, per_check: float, deadline: float) -> None:
-    """Take in the events still in the pipe once the process is gone, without waiting for an end that may not come."""
+def _drain(read_fd: int, buffer: bytearray, setup: RunSetup, run: SuiteRun, per_check: float, deadline: float) -> None:
+    """Take in the events still in the pipe once the process is gone, without waiting for an end that may not come,
+    nor reading past the output limit."""
     os.set_blocking(read_fd, False)
     with contextlib.suppress(BlockingIOError):
-        while chunk := os.read(read_fd, 65536):
+        while run.output_size <= OUTPUT_LIMIT and (chunk := os.read(read_fd, 65536)):
+            run.output_size += len(chunk)
             buffer += chunk
     for line in buffer.split(b"\n"):
         if (event := parse_event(line, setup.nonce)) is not None:

@@ -138,6 +138,14 @@ def test_modules_planted_in_the_workspace_are_never_imported_by_the_next_run(tmp
     assert not marker.exists()
 
 
+def test_a_flood_of_the_result_channel_is_stopped_like_a_flood_of_output(tmp_path):
+    result, _ = grade_hostile(tmp_path, "floods_the_result_channel")
+    by_name = {c.name: c for c in result.checks}
+    flooded = by_name["returns_pending_future"]
+    assert not flooded.passed and "more than 8 MB" in flooded.message, flooded.message
+    assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS), [c.message for c in result.checks]
+
+
 def test_a_crash_is_the_outcome_even_when_a_later_check_times_out(tmp_path):
     """The exercise's outcome is the worst thing that happened (a gradebook status must not depend on which check
     ran last), and a signal with no name, a realtime one, is reported by its number."""
