@@ -74,11 +74,11 @@ _ISOLATED = ("-I", "-B")
 variables reach the import path, so a `pytest.py` or `json.py` that one run of the student's code left there can
 never be imported by the next run before its sandbox is up; and no bytecode written (PYTHONDONTWRITEBYTECODE is
 ignored too). Child interpreters that multiprocessing starts inherit both flags."""
-_DROPPED_ENV = (
-    "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONBREAKPOINT",
-    "PYTHONASYNCIODEBUG", "PYTHONDEVMODE",  # would turn on asyncio's debug mode for every loop: exercise 09 grades that
-    "PYTHONWARNINGS",  # `error` would turn a student's harmless warning into a failed check
-)  # fmt: skip
+_KEPT_ENV = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TERM", "TMPDIR")
+_KEPT_ENV_PREFIXES = ("LC_", "GRADER_")
+"""The only environment variables a suite's process gets: the locale, the paths, and the grader's own. Anything
+else (a CI's tokens, an instructor's credentials, proxies, PYTEST_ADDOPTS) would be the student's code's to read,
+and to print into the feedback that the student gets back."""
 
 
 @dataclass
@@ -179,7 +179,7 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
         os.close(read_fd)
         os.close(write_fd)
         raise
-    env = {k: v for k, v in os.environ.items() if k not in _DROPPED_ENV}
+    env = {k: v for k, v in os.environ.items() if k in _KEPT_ENV or k.startswith(_KEPT_ENV_PREFIXES)}
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
     # No TLS ever happens in a suite (mocked HTTP, sockets blocked); without a CA store to load, importing aiohttp,
     # which builds its default SSL contexts at import, is 50 ms faster.

@@ -2,7 +2,7 @@
 never hangs the grader: every check gets a verdict within a bounded time, and nothing it started survives.
 
 Test data: tests/data/submissions/hang/exNN_slug/<case>.py, first line `# fails: check_a, ...`. Each spinner
-process a case starts writes its pid to `$HANG_PIDS_FILE`, in /dev/shm: the sandbox lets a suite write only
+process a case starts writes its pid to `$GRADER_HANG_PIDS_FILE`, in /dev/shm: the sandbox lets a suite write only
 there and in its workspace. The exercise's time limit is cut to `LIMIT` to keep this short.
 """
 
@@ -54,7 +54,7 @@ def test_runaway_code_is_stopped_and_cleaned_up(tmp_path, monkeypatch, exercise_
     handle, name = tempfile.mkstemp(dir=SHARED_MEMORY, prefix="asyncio-kit-hang-pids-")
     os.close(handle)
     pids = Path(name)
-    monkeypatch.setenv("HANG_PIDS_FILE", name)
+    monkeypatch.setenv("GRADER_HANG_PIDS_FILE", name)
     try:
         check_runaway(exercise, path, tmp_path, pids)
     finally:
@@ -76,7 +76,7 @@ def check_runaway(exercise, path: Path, tmp_path: Path, pids: Path) -> None:
 
     deadline = time.monotonic() + 5
     survivors = [int(p) for p in pids.read_text().split()]
-    if "HANG_PIDS_FILE" in path.read_text():
+    if "GRADER_HANG_PIDS_FILE" in path.read_text():
         assert survivors, "the case started no spinner process, so this test would prove nothing"
     while survivors and time.monotonic() < deadline:
         survivors = [pid for pid in survivors if alive(pid)]

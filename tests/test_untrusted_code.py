@@ -128,14 +128,20 @@ def test_os_exit_inside_a_check_crashes_that_check_and_the_others_are_rerun(tmp_
     assert result.outcome is Outcome.CRASHED
 
 
-def test_modules_planted_in_the_workspace_are_never_imported_by_the_next_run(tmp_path, monkeypatch):
-    marker = tmp_path / "planted-module-ran"
-    monkeypatch.setenv("PLANTED_MARKER", str(marker))
+def test_modules_planted_in_the_workspace_are_never_imported_by_the_next_run(tmp_path):
     result, _ = grade_hostile(tmp_path, "plants_modules_then_exits")
     by_name = {c.name: c for c in result.checks}
     assert by_name["returns_pending_future"].status is Status.CRASHED
     assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS), [c.message for c in result.checks]
-    assert not marker.exists()
+
+
+def test_the_students_code_sees_none_of_the_graders_environment_but_locale_and_paths(tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_TOKEN", "ghp_not_for_students")
+    monkeypatch.setenv("PYTHONWARNINGS", "error")
+    result, _ = grade_hostile(tmp_path, "prints_its_environment")
+    printed = "".join(c.printed for c in result.checks)
+    assert "PATH" in printed and "GITHUB_TOKEN" not in printed and "ghp_" not in printed, printed
+    assert "PYTHONWARNINGS" not in printed
 
 
 def test_a_flood_of_the_result_channel_is_stopped_like_a_flood_of_output(tmp_path):

@@ -7,11 +7,7 @@ import asyncio
 import os
 from pathlib import Path
 
-PLANTED = """
-import os
-open(os.environ["PLANTED_MARKER"], "w").write("the planted module ran")
-os._exit(0)
-"""
+PLANTED = "import os; os._exit(0)"  # were it imported, the re-run would end at once: no check of it would pass
 _root = Path(__file__).resolve().parent.parent
 for _name in ("pytest.py", "json.py", "importlib.py"):
     (_root / _name).write_text(PLANTED)

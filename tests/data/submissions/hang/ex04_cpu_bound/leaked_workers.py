@@ -1,7 +1,7 @@
 # fails: shuts_down_pool, shuts_down_pool_on_error
 """Leaks workers that spin at 100% CPU forever: a pool never shut down, and a subprocess nobody waits for.
 
-Each spinner appends its pid to the file named by $HANG_PIDS_FILE, so the test can prove none outlives grading.
+Each spinner appends its pid to the file named by $GRADER_HANG_PIDS_FILE, so the test can prove none outlives grading.
 """
 
 import asyncio
@@ -35,7 +35,7 @@ def spin_forever(pids_file: str) -> None:
 
 
 async def run_cpu_bound(ns: list[int], work=cpu_bound_work) -> list:
-    pids_file = os.environ.get("HANG_PIDS_FILE", os.devnull)
+    pids_file = os.environ.get("GRADER_HANG_PIDS_FILE", os.devnull)
     if not LEAKED:  # one stray process per grading process is enough to prove the point
         spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
         note_pid(pids_file, spinner.pid)
