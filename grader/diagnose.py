@@ -18,7 +18,7 @@ from types import FrameType, ModuleType, TracebackType
 from grader.asyncio_mistakes import asyncio_fix
 from grader.messages import TIMEOUT_FIX, clip
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
-from grader.pristine import stub_pointers
+from grader.pristine import stub_plain_functions, stub_pointers
 from grader.sandbox import PROCESS_LIMIT
 from grader.testing import CheckFailure, found_in
 from grader.workspace import student_file, student_frame, student_location
@@ -159,6 +159,32 @@ def _not_as_the_stub_says(exc: BaseException) -> Verdict | None:
         name = match["name"]
         happened = f"{name}() could not be called as the stub defines it: {exc}"
         return Verdict(Status.FAILED, happened, expected=f"`{name}` with the stub's parameters", fix=KEEP_THE_STUB)
+    return None
+
+
+def async_where_the_stub_has_def(module: ModuleType, root: str) -> tuple[str, Verdict] | None:
+    """The first function of the student's `module` that is an `async def` where the kit's stub has a plain `def`,
+    and the verdict that says so: calling it runs none of its body, and every check that uses what it returns sees
+    a coroutine object instead, which each would explain in its own, misleading, way."""
+    filename = PurePath(module.__file__ or "").name
+    for name in sorted(stub_plain_functions(filename)):
+        func = getattr(module, name, None)
+        if not inspect.iscoroutinefunction(func):
+            continue
+        try:
+            where = Location(f"exercises/{filename}", inspect.getsourcelines(func)[1], name)
+        except (OSError, TypeError):
+            where = None
+        return name, Verdict(
+            Status.FAILED,
+            f"{name} is an `async def` function, so calling it runs none of its body: it only makes a coroutine"
+            " object, which the checks got instead of a result",
+            expected=f"`def {name}(...)`, a plain function, as in the stub",
+            fix=f"Write `def {name}(...)`, not `async def`: the checks call {name}(...) without `await` and use what"
+            " it returns at once. A plain function can still work with the event loop: asyncio.get_running_loop()"
+            " when one is running, or a loop of its own.",
+            location=where,
+        )
     return None
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 import faulthandler
 import importlib
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -25,6 +27,7 @@ import pytest
 from grader.diagnose import (
     ImportFailure,
     Verdict,
+    async_where_the_stub_has_def,
     explain_failure,
     explain_import_error,
     explain_timeout,
@@ -47,6 +50,14 @@ def _title(suite: object, name: str) -> str:
     """The human title of check `name` in the suite module `suite` (students never see check ids)."""
     marks = getattr(getattr(suite, f"test_{name}", None), "pytestmark", [])
     return next((m.args[0] for m in marks if m.name == "check" and m.args), name.replace("_", " "))
+
+
+def _involves(verdict: Verdict, name: str) -> bool:
+    """Whether a failed check's verdict is about the student's function `name`: it names it, or points at it."""
+    said = f"{verdict.message} {verdict.expected or ''}"
+    return re.search(rf"\b{re.escape(name)}\b", said) is not None or (
+        verdict.location is not None and verdict.location.function == name
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -111,6 +122,7 @@ class GradingSession:
         self.unawaited: list[Unawaited] = []
         self.unawaited_watch = UnawaitedWatch(setup.root)
         self.grader_code: GraderSnapshot | None = None
+        self.wrong_kind: tuple[str, Verdict] | None = None
         # Held here, taken before any student code ran: rebinding grader.guard's or this module's names later
         # does not change what the checks below call.
         self._changes_since, self._restore, self._explain = changes_since, restore, explain_failure
@@ -132,6 +144,7 @@ class GradingSession:
         expected_root = os.path.realpath(self.setup.root)
         if not os.path.realpath(module.__file__ or "").startswith(expected_root + os.sep):
             raise RuntimeError(f"{self.setup.module} was imported from {module.__file__}, not the submission")
+        self.wrong_kind = async_where_the_stub_has_def(module, self.setup.root)
         self.events.send("imported")
 
     def _import_failed(self, failure: ImportFailure) -> NoReturn:
@@ -234,6 +247,8 @@ class GradingSession:
             self.failed.add(name)
             if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
+        if verdict.status is Status.FAILED and self.wrong_kind and _involves(verdict, self.wrong_kind[0]):
+            verdict = dataclasses.replace(self.wrong_kind[1])  # the cause, told the same way by every check it fails
         # asyncio's reprs of futures and tasks, in a message of a check or of an exception, say nothing to a student
         verdict.message = plain_reprs(verdict.message)
         verdict.expected = plain_reprs(verdict.expected) if verdict.expected else verdict.expected

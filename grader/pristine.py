@@ -58,6 +58,16 @@ def stub_pointers() -> dict[tuple[str, str], str]:
     return pointers
 
 
+@cache
+def stub_plain_functions(filename: str) -> frozenset[str]:
+    """The top-level functions that the kit's stub `filename` defines with a plain `def` (not `async def`)."""
+    try:
+        tree = ast.parse((STUBS_DIR / filename).read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return frozenset()
+    return frozenset(node.name for node in tree.body if isinstance(node, ast.FunctionDef))
+
+
 def _not_implemented_message(node: ast.AST) -> str | None:
     """The message of `raise NotImplementedError("...")`, or None for any other node."""
     raised = node.exc if isinstance(node, ast.Raise) else None

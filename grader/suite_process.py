@@ -54,7 +54,10 @@ _PYTEST_ARGS = (
 # parses it with `ast`; once a timeout has interrupted student code, CPython 3.11 may fail every later ast.parse
 # in that process ("AST constructor recursion depth mismatch"), and pytest would stop with an INTERNALERROR.
 _THIS_GRADER = """\
-import importlib.util, sys
+import sys
+if sys.path and sys.path[0] == "":
+    del sys.path[0]
+import importlib.util
 package = sys.argv.pop(1)
 spec = importlib.util.spec_from_file_location(
     "grader", package + "/__init__.py", submodule_search_locations=[package]
@@ -69,11 +72,13 @@ raise SystemExit(pytest.console_main())
 however another copy is installed: with a kit's copy from one checkout and a grader installed from another, the
 suite file and the code it calls would not match, and the guard would not know the suites as the grader's. The
 package alone is pinned, not the folder that holds it, which may hold a kit's `exercises/` too."""
-_ISOLATED = ("-I", "-B")
-"""Isolated mode: neither the working folder (the workspace, which the student's code may write to) nor PYTHON*
-variables reach the import path, so a `pytest.py` or `json.py` that one run of the student's code left there can
-never be imported by the next run before its sandbox is up; and no bytecode written (PYTHONDONTWRITEBYTECODE is
-ignored too). Child interpreters that multiprocessing starts inherit both flags."""
+_INTERPRETER_FLAGS = ("-s", "-B")
+"""No user site-packages, no bytecode written; and the first lines of _THIS_GRADER take the working folder (the
+workspace, which the student's code may write to) off the import path before anything is imported, so a
+`pytest.py` or `json.py` that one run of the student's code left there is never imported by the next run before
+its sandbox is up. Not isolated mode (-I): it would also make asyncio ignore a PYTHONASYNCIODEBUG that the
+student's code sets, as a Python started the usual way does not; the environment is filtered instead (below).
+Child interpreters that multiprocessing starts inherit these flags."""
 _KEPT_ENV = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TERM", "TMPDIR")
 _KEPT_ENV_PREFIXES = ("LC_", "GRADER_")
 """The only environment variables a suite's process gets: the locale, the paths, and the grader's own. Anything
@@ -188,7 +193,7 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
     nodeids = [f"{exercise.suite}::test_{name}" for name in names]
     try:
         proc = subprocess.Popen(
-            [sys.executable, *_ISOLATED, "-c", _THIS_GRADER, str(SUITES_DIR.parent), *_PYTEST_ARGS, *nodeids],
+            [sys.executable, *_INTERPRETER_FLAGS, "-c", _THIS_GRADER, str(SUITES_DIR.parent), *_PYTEST_ARGS, *nodeids],
             cwd=workspace,
             env=env,
             stdin=subprocess.PIPE,

@@ -428,3 +428,14 @@ def test_plain_reprs_keep_class_and_state_only():
     assert plain_reprs(f"got [{long}, <Future finished result=200>] <Future pend") == (
         "got [<Task pending>, <Future finished>] <Future pend"
     )
+
+
+def test_an_async_def_where_the_stub_has_a_plain_def_is_named_as_the_cause_once(tmp_path):
+    for number, stem, name in (("02", "ex02_awaitables", "kind_of"), ("07", "ex07_manual_loop", "run_manually"),
+                               ("08", "ex08_running_loop", "schedule_soon")):  # fmt: skip
+        wrong = SUBMISSIONS / "wrong" / stem / f"async_def_{name}.py"
+        checks = failed(grade_source(tmp_path / number, number, wrong))
+        for verdict in checks.values():
+            assert verdict.message.startswith(f"{name} is an `async def` function"), verdict.message
+            assert verdict.fix.startswith(f"Write `def {name}(...)`, not `async def`"), verdict.fix
+            assert verdict.location.function == name
