@@ -256,7 +256,10 @@ def test_leaves_logger_as_found():
                at=undoing(changes))  # fmt: skip
 
 
-@check("when main() raises, the exception comes out unchanged, and the loop and logger are cleaned up")
+@check(
+    "when main() raises, the exception comes out unchanged, and the loop and logger are cleaned up, also when main()"
+    " ends cancelled"
+)
 def test_cleans_up_when_main_raises():
     logger = logging.getLogger("asyncio")
     _sentinel_handler(logger)
@@ -284,3 +287,32 @@ def test_cleans_up_when_main_raises():
     expect(main.loop is not None and main.loop.is_closed(), "after main() raised, its loop was still open",
            expected="slow_callbacks closes its loop, also when main() raises", fix="Call loop.close() in a `finally:`"
            " block.", at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
+    expect_cleaned_up_when_cancelled(logger)
+
+
+def expect_cleaned_up_when_cancelled(logger: logging.Logger) -> None:
+    """The same clean-up when main() ends cancelled: CancelledError is a BaseException (as a Ctrl-C's
+    KeyboardInterrupt is), which an `except Exception:` that cleans up lets by."""
+    before = LoggerState.of(logger)
+    main = Main(error=asyncio.CancelledError("cancelled by the check"))
+    try:
+        ex.slow_callbacks(main.main)
+    except asyncio.CancelledError:
+        pass
+    except Exception as raised:
+        fail(f"when main() ended cancelled, slow_callbacks raised {type(raised).__name__}: {raised}",
+             expected="asyncio.CancelledError, as run_until_complete raises it", at=ex.slow_callbacks)  # fmt: skip
+    else:
+        fail("slow_callbacks returned although main() ended cancelled", expected="asyncio.CancelledError",
+             fix="Let every exception through; clean up in a `finally:` block.", at=ex.slow_callbacks)  # fmt: skip
+    changes = before.differences(LoggerState.of(logger))
+    base_exception = (
+        "Clean up in a `finally:` block: `except Exception:` misses asyncio.CancelledError and KeyboardInterrupt,"
+        " which are BaseExceptions."
+    )
+    expect(not changes, "after main() ended cancelled, the 'asyncio' logger had changed: " + "; ".join(changes),
+           expected="the logger exactly as it was before the call", fix=base_exception,
+           at=undoing(changes))  # fmt: skip
+    expect(main.loop is not None and main.loop.is_closed(), "after main() ended cancelled, its loop was still open",
+           expected="slow_callbacks closes its loop however main() ends", fix=base_exception,
+           at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
