@@ -135,14 +135,15 @@ def expect_default(func: Callable[..., Any], name: str, value: float, signature:
     if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters.values()):
         return
     parameter = parameters.get(name)
+    called = signature.partition("(")[0]  # a functools.partial, say, has no __name__ of its own
     if parameter is None:
-        happened = f"{func.__name__} has no parameter named `{name}`"
+        happened = f"{called} has no parameter named `{name}`"
     elif parameter.default is parameter.empty:
-        happened = f"{func.__name__}'s `{name}` has no default, so a call that leaves it out raises TypeError"
+        happened = f"{called}'s `{name}` has no default, so a call that leaves it out raises TypeError"
     elif parameter.default is None or (parameter.default == value and not isinstance(parameter.default, bool)):
         return
     else:
-        happened = f"{func.__name__}'s `{name}` defaults to {parameter.default!r}"
+        happened = f"{called}'s `{name}` defaults to {parameter.default!r}"
     fail(
         happened,
         expected=f"the exercise's signature, `{signature}`: {meaning}",
@@ -210,8 +211,14 @@ def student(module: str) -> ModuleType:
     return importlib.import_module(module)
 
 
+def name_of(func: Any) -> str:
+    """The name a message gives the student's function: its own, or for a `functools.partial` (which has none)
+    the name of the function it wraps."""
+    return getattr(func, "__name__", None) or getattr(getattr(func, "func", None), "__name__", None) or repr(func)
+
+
 def call_repr(func: Callable[..., Any] | str, *args: Any, **kwargs: Any) -> str:
     """`make_request(42, delay=0.1)`: how a call looks in a message."""
-    name = func if isinstance(func, str) else getattr(func, "__name__", repr(func))
+    name = func if isinstance(func, str) else name_of(func)
     parts = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
     return f"{name}({', '.join(parts)})"

@@ -20,7 +20,7 @@ from grader.probes.futures import (
     wake_sleepers,
 )
 from grader.probes.loop_watch import LoopWatch
-from grader.testing import CallIn, call_repr, check, expect, expect_default, fail, student, where
+from grader.testing import CallIn, call_repr, check, expect, expect_default, fail, name_of, student, where
 
 ex = student("exercises.ex01_futures")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -71,10 +71,10 @@ def plain_function(func: Callable[..., Any], got: object, *args: Any) -> None:
 
 def async_def(func: Callable[..., Any], *args: Any) -> NoReturn:
     fail(
-        f"{call_repr(func, *args)} returned a coroutine object, not a future: {func.__name__} is an async def"
+        f"{call_repr(func, *args)} returned a coroutine object, not a future: {name_of(func)} is an async def"
         " function, so calling it ran none of its body",
-        expected=f"{func.__name__} is a plain function (def) that returns a pending future at once",
-        fix=f"Write `def {func.__name__}(...)`, not `async def`: it runs while the loop runs, creates the future"
+        expected=f"{name_of(func)} is a plain function (def) that returns a pending future at once",
+        fix=f"Write `def {name_of(func)}(...)`, not `async def`: it runs while the loop runs, creates the future"
         " with asyncio.get_running_loop().create_future(), schedules the task with asyncio.create_task and returns"
         " the future; the task does the waiting.",
         at=func,
@@ -86,7 +86,7 @@ def returned_a_task(func: Callable[..., Any], returned: object, got: object, exp
     failed already): a task is a future, so nothing else tells the student why the value went missing."""
     if isinstance(returned, asyncio.Task):
         fail(
-            f"{func.__name__} returned a task, and awaiting it gave {got!r}: what the task's coroutine returned",
+            f"{name_of(func)} returned a task, and awaiting it gave {got!r}: what the task's coroutine returned",
             expected=expected,
             fix="Return the future you created, not the task: awaiting a task gives what its coroutine returns (None"
             " for a coroutine that only sets the future); awaiting the future gives what the task set on it.",
@@ -244,8 +244,8 @@ def never_set(
             at=at,
         )
     fail(
-        f"the future that {shown} returned was never set: {maker.__name__} had scheduled no task to set it",
-        expected=f"a task that {maker.__name__} scheduled sets the future after `delay` seconds",
+        f"the future that {shown} returned was never set: {name_of(maker)} had scheduled no task to set it",
+        expected=f"a task that {name_of(maker)} scheduled sets the future after `delay` seconds",
         fix="Schedule the coroutine as a task: asyncio.create_task(set_future_value(future, value, delay)). Calling"
         " set_future_value(...) without that only makes a coroutine object, which never runs."
         if not failing
@@ -424,7 +424,7 @@ async def _expect_a_second_for_none(
     future.cancel()
     expect(
         waits,
-        f"{make.__name__}({first!r}), with no delay, "
+        f"{name_of(make)}({first!r}), with no delay, "
         + (f"was done at once: {state_of(future)}" if future.done() else "scheduled no wait of about one second"),
         expected=f"the exercise's signature, `{signature}`: {WAITS_A_SECOND}",
         fix="When `delay` is None, wait one second: `await asyncio.sleep(1.0 if delay is None else delay)`; or keep"

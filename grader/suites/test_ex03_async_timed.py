@@ -329,7 +329,7 @@ async def test_prints_starting_line_first(capsys):
 @check("the Starting line shows the positional arguments as a tuple and the keyword arguments as a dict")
 async def test_starting_line_shows_args_and_kwargs(capsys):
     decorated = decorate(echo)
-    for args, kwargs in (((1, "two"), {"three": [3]}), ((5,), {}), ((), {"retries": 2, "url": "http://x"})):
+    for args, kwargs in (((1, "two"), {"three": [3]}), ((5,), {}), ((), {"url": "http://x", "retries": 2})):
         printed(capsys)
         await call(decorated, *args, _body_must_run=False, **kwargs)
         first = first_starting_line(printed(capsys))
