@@ -34,7 +34,7 @@ from grader.diagnose import (
     tampering,
 )
 from grader.guard import GraderSnapshot, changes_since, restore
-from grader.messages import plain_reprs, printed_not_returned
+from grader.messages import clip, plain_reprs, printed_not_returned
 from grader.model import NOT_IMPLEMENTED, Outcome, Status
 from grader.printed import PrintedDuringCheck
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
@@ -159,6 +159,15 @@ class GradingSession:
     def _fail_import_if_tampered(self, relpath: str, *, new_modules: bool = False) -> None:
         if changed := self._changes_since(self.grader_before, new_modules=new_modules):
             self._import_failed(ImportFailure(Outcome.IMPORT_ERROR, tampering(relpath, changed, "when imported"), None))
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        """The suite could not be loaded (after the student's module was imported): say why, in one line of the
+        exception, never pytest's report with the grader's paths."""
+        if report.failed:
+            errors = [line[1:].strip() for line in report.longreprtext.splitlines() if line.startswith("E ")]
+            said = errors[-1] if errors else report.longreprtext.strip().splitlines()[-1:] or [""]
+            said = re.sub(r":? '/[^']*'", "", str(said if errors else said[0]))  # the grader's paths: not theirs
+            self.events.send("collect_error", message=clip(said, 300))
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self._fail_import_if_tampered(self.setup.module.replace(".", "/") + ".py")  # a thread of it, meanwhile

@@ -263,8 +263,15 @@ def _grade_in(
             result.outcome = result.outcome.worse(Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED)
         progress = [n for n in pending if n in done]
         if not progress:
+            message, fix = "the check could not be run: " + _tail(run), None
+            if run.collect_error is not None:
+                message = f"the checks could not be loaded after {exercise.relpath} was imported: {run.collect_error}"
+                fix = (
+                    "Keep the top level of your file to imports and definitions: what runs there when the file is"
+                    " imported (opening files without closing them, replacing modules) left the checks unable to load."
+                )
             for name in pending:
-                done[name] = _check(exercise, suite[name], Status.CRASHED, "the check could not be run: " + _tail(run))
+                done[name] = _check(exercise, suite[name], Status.CRASHED, message, fix=fix)
             result.outcome = result.outcome.worse(Outcome.CRASHED)
         pending = [n for n in pending if n not in done]
     result.checks = [done[c.name] for c in exercise.checks]

@@ -92,6 +92,8 @@ class SuiteRun:
 
     results: dict[str, CheckResult] = field(default_factory=dict)
     import_failure: dict | None = None
+    collect_error: str | None = None
+    """Why pytest could not load the suite after the student's module was imported (too many open files, say)."""
     started: bool = False
     imported: bool = False
     running: str | None = None
@@ -394,6 +396,9 @@ def _on_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> 
         return now + STARTUP_LIMIT
     if kind == "import_error":
         run.import_failure = event
+        return deadline
+    if kind == "collect_error":
+        run.collect_error = str(event.get("message") or "")
         return deadline
     if kind == "begin":
         run.running = event["name"]

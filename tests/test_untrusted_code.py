@@ -152,6 +152,18 @@ def test_a_flood_of_the_result_channel_is_stopped_like_a_flood_of_output(tmp_pat
     assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS), [c.message for c in result.checks]
 
 
+def test_checks_that_cannot_be_loaded_after_the_import_say_why_in_the_students_terms(tmp_path):
+    result, _ = grade_hostile(tmp_path, "exhausts_file_descriptors")
+    assert all(c.status is Status.CRASHED for c in result.checks)
+    first = result.checks[0]
+    assert first.message == (
+        "the checks could not be loaded after exercises/ex01_futures.py was imported: OSError: [Errno 24] Too many"
+        " open files"
+    ), first.message
+    assert "top level of your file" in first.fix
+    assert_no_grader_traceback(result)
+
+
 def test_a_crash_is_the_outcome_even_when_a_later_check_times_out(tmp_path):
     """The exercise's outcome is the worst thing that happened (a gradebook status must not depend on which check
     ran last), and a signal with no name, a realtime one, is reported by its number."""
