@@ -16,6 +16,7 @@ import os
 import secrets
 import selectors
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -179,6 +180,7 @@ def ensure_bytecode() -> None:
 
 def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteProcess:
     ensure_bytecode()
+    restore_modes()  # the first time, notes them: before any student code has run
     read_fd, write_fd = os.pipe()
     try:
         cgroup = PidsCgroup.create()
@@ -225,7 +227,33 @@ def stop_suite(started: SuiteProcess) -> int:
         with contextlib.suppress(OSError):
             started.proc.stdin.close()
         started.returncode = started.proc.wait()
+        restore_modes()
     return started.returncode
+
+
+_modes: dict[str, int] | None = None
+_modes_lock = threading.Lock()
+
+
+def restore_modes() -> None:
+    """Put back the permission bits of the grader package's files and folders as they were when this grader first
+    ran a suite. Landlock does not cover `chmod`, so a student's code running as the grader's user could make the
+    suites unreadable to every later run; the content itself is guarded by `grader.guard` and the sandbox."""
+    global _modes
+    with _modes_lock:
+        if _modes is None:
+            _modes = {}
+            for folder, folders, files in os.walk(SUITES_DIR.parent):
+                folders[:] = [name for name in folders if name != "__pycache__"]
+                for name in (folder, *(os.path.join(folder, f) for f in files)):
+                    with contextlib.suppress(OSError):
+                        if not stat.S_ISLNK(mode := os.lstat(name).st_mode):
+                            _modes[name] = mode
+            return
+        for name, mode in _modes.items():
+            with contextlib.suppress(OSError):
+                if os.lstat(name).st_mode != mode:
+                    os.chmod(name, mode & 0o7777)
 
 
 def run_suite(
