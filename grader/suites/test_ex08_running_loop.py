@@ -20,6 +20,7 @@ import pytest
 
 from grader.suites.loop_spies import LoopSpy, current_loop, fresh_policy, loop_state_guard, spy_on_loops
 from grader.testing import CallIn, call_repr, check, expect, fail, student
+from grader.testing import where as line_of
 
 ex = student("exercises.ex08_running_loop")
 
@@ -110,6 +111,32 @@ async def test_soon_runs_callback_later():
     expect(log == ["first", "second", "third"], f"three callbacks scheduled in turn ran in the order {log}",
            expected="['first', 'second', 'third']: call_soon runs callbacks in the order they were queued",
            at=ex.schedule_soon)  # fmt: skip
+    await expect_scheduled_from_a_callback(log)
+
+
+async def expect_scheduled_from_a_callback(log: list[str]) -> None:
+    """schedule_soon works in any code the loop runs: in a plain callback too, where no task is running."""
+    fourth, raised = Recorder("fourth", log), []
+
+    def callback() -> None:
+        try:
+            ex.schedule_soon(fourth)
+        except Exception as error:  # told to the student below
+            raised.append(error)
+
+    asyncio.get_running_loop().call_soon(callback)
+    await settle()
+    if raised:
+        error = raised[0]
+        fail(
+            f"schedule_soon(callback), called from a callback the loop ran, raised {type(error).__name__}: {error}",
+            expected="the callback is queued on the running loop: a plain callback has no task, but the loop runs",
+            fix="Ask asyncio.get_running_loop(), which works in any code the loop runs; asyncio.current_task() is"
+            " None outside a task.",
+            at=line_of(error) or ex.schedule_soon,
+        )
+    expect(len(fourth.calls) == 1, "schedule_soon(callback), called from a callback the loop ran, queued nothing",
+           expected="the callback runs on a later iteration", at=ex.schedule_soon)  # fmt: skip
 
 
 @check("schedule_soon returns the handle of the scheduled call, and cancelling it stops the call")
