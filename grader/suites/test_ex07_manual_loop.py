@@ -394,6 +394,15 @@ def test_closes_loop_on_exception():
     finally:
         discard(coro)
     expect_closed(probe, "run_manually(coro) (whose coroutine raised)", ex.run_manually)
+    left = current_loop()
+    expect(
+        left is None or left is not probe.loop,
+        "when its coroutine raised, run_manually left its closed loop set as the current event loop",
+        expected="no current loop afterwards, however the call ends",
+        fix="You need not call asyncio.set_event_loop(loop); if you do, call asyncio.set_event_loop(None) in the"
+        " `finally` block, which runs when the coroutine raises too.",
+        at=ex.run_manually,
+    )
     expect_closed_when_cancelled(ex.run_manually, "run_manually")
 
 
