@@ -8,8 +8,13 @@ Python 3.10 to 3.13; one that changes wording in a later Python just goes withou
 
 from __future__ import annotations
 
+import ast
+import asyncio
+import inspect
+import linecache
 import os
 from dataclasses import dataclass
+from types import FrameType
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,12 @@ MISTAKES = (
     ),
     Mistake(
         TypeError,
+        "unhashable type: 'list'",
+        "asyncio.gather takes the awaitables one by one, not a list of them: unpack it, `asyncio.gather(*tasks)`.",
+        raised_in=os.path.join("asyncio", "tasks.py"),  # gather, keeping track of what it was given
+    ),
+    Mistake(
+        TypeError,
         "can't be used in 'await' expression",
         "Only coroutines, tasks and futures go after `await`: `await f(x)` on a plain function runs f right there, "
         "blocking the loop, then fails on its result (`await time.sleep(x)` fails on None). Pause with "
@@ -96,8 +107,56 @@ def asyncio_fix(exc: BaseException) -> str | None:
     message = str(exc)
     for mistake in MISTAKES:
         if isinstance(exc, mistake.kind) and mistake.says in message and _raised_in(exc, mistake.raised_in):
-            return mistake.fix
+            return _function_not_called(exc) or mistake.fix
     return None
+
+
+_AWAITABLE_TAKERS = ("create_task", "ensure_future", "gather", "run_until_complete", "run", "wait_for", "shield")
+
+
+def _function_not_called(exc: BaseException) -> str | None:
+    """For what the student's line handed asyncio where an awaitable was due, the fix in their own names: an async
+    def function itself (`asyncio.create_task(work)`, `loop.run_until_complete(main)`), or a list of awaitables
+    not unpacked (`asyncio.gather(tasks)`). Read from that line and its frame; None when they say otherwise."""
+    if not isinstance(exc, TypeError):
+        return None
+    frame, line = _callers_frame(exc)
+    try:
+        tree = ast.parse(line.strip().removesuffix(":") or "pass")
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        taker = getattr(node.func, "attr", getattr(node.func, "id", None))
+        if taker not in _AWAITABLE_TAKERS:
+            continue
+        for argument in node.args:
+            if not isinstance(argument, ast.Name) or frame is None:
+                continue
+            value = frame.f_locals.get(argument.id, frame.f_globals.get(argument.id))
+            name, call = argument.id, ast.unparse(node.func)
+            if inspect.iscoroutinefunction(value):
+                return (
+                    f"`{call}({name})` hands asyncio the async def function itself; it takes the coroutine object"
+                    f" that calling it gives: `{call}({name}(...))`, with {name}'s arguments."
+                )
+            if isinstance(value, (list, tuple)) and taker == "gather":
+                return f"asyncio.gather takes the awaitables one by one: unpack the list, `{call}(*{name})`."
+    return None
+
+
+def _callers_frame(exc: BaseException) -> tuple[FrameType | None, str]:
+    """The innermost frame of `exc`'s traceback outside asyncio, the call that handed it on, and its line."""
+    asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep
+    found: tuple[FrameType | None, str] = (None, "")
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.startswith(asyncio_dir):
+            found = (tb.tb_frame, linecache.getline(filename, tb.tb_lineno))
+        tb = tb.tb_next
+    return found
 
 
 def _raised_in(exc: BaseException, ending: str) -> bool:

@@ -120,6 +120,33 @@ def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source
         gc.collect()
 
 
+@pytest.mark.parametrize(
+    ("call", "fix"),
+    [
+        ("asyncio.create_task(helper)", "`asyncio.create_task(helper)` hands asyncio the async def function itself"),
+        ("asyncio.ensure_future(helper)", "`asyncio.ensure_future(helper(...))`, with helper's arguments"),
+        ("asyncio.gather(coroutines)", "unpack the list, `asyncio.gather(*coroutines)`"),
+        ("asyncio.gather(tuple(coroutines))", "asyncio.gather and asyncio.ensure_future take awaitables"),
+    ],
+    ids=["create_task", "ensure_future", "gather of a list", "gather of an expression"],
+)
+def test_what_was_handed_to_asyncio_instead_of_an_awaitable_is_named(tmp_path, call, fix):
+    source = (
+        "import asyncio\n\nasync def helper():\n    pass\n\nasync def make_request(value, delay=1.0):\n"
+        f"    coroutines = [helper()]\n    try:\n        return await {call}\n"
+        "    finally:\n        coroutines[0].close()\n"
+    )
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / "ex01_futures.py"
+    path.write_text(source)
+    namespace: dict = {}
+    exec(compile(source, str(path), "exec"), namespace)
+    with pytest.raises(TypeError) as raised:
+        asyncio.run(namespace["make_request"](1))
+    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    assert fix in (verdict.fix or ""), verdict.fix
+
+
 def import_failure(tmp_path, source: str):
     (tmp_path / "exercises").mkdir(exist_ok=True)
     path = tmp_path / "exercises" / "ex01_futures.py"
