@@ -28,6 +28,38 @@ def clip(text: str, limit: int) -> str:
     return cut + "…"
 
 
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Unicode's bidirectional controls: an override shows `exe.txt` for `txt.exe`, and lines out of their order."""
+_NOT_SHOWN = f"\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\u2028\u2029\ud800-\udfff"
+"""What a terminal, an editor or a browser would obey rather than show: the C0 and C1 control characters (ESC
+starts the sequences that clear a screen, set a window's title or make a hyperlink; NUL makes GitHub take a file
+for binary), DEL, the bidi controls, Unicode's line and paragraph separators, and lone surrogates."""
+_UNSAFE_TEXT = re.compile(f"[{_NOT_SHOWN}]")
+_UNSAFE_LINE = re.compile(f"[\t\n{_NOT_SHOWN}]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8, as Python holds it (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def safe_text(text: str) -> str:
+    """`text` from a student (what their code printed or raised, a file's name) made safe to show anywhere: every
+    control character but newline and tab becomes the escape Python would write for it (`\\x1b[2J`, `\\x00`,
+    `\\u202e`), which a student can read and nothing obeys; a Windows line end (`\\r\\n`) becomes a newline."""
+    return _UNSAFE_TEXT.sub(_escape, text.replace("\r\n", "\n"))
+
+
+def safe_line(text: str) -> str:
+    """`text` as `safe_text` makes it, and on one line: newlines and tabs are escaped too. For names (a student's
+    id, which is their folder's name; a file's path), which must never start a line of their own in a log."""
+    return _UNSAFE_LINE.sub(_escape, text)
+
+
 _ASYNCIO_REPR = re.compile(r"<(\w*(?:Future|Task)) (pending|finished|cancelled|cancelling)\b")
 
 

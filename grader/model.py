@@ -3,6 +3,11 @@
 A `SubmissionResult` holds one `ExerciseResult` per graded exercise, which holds one `CheckResult` per check.
 `to_dict()` gives the documented JSON form (see `grader/render/json_format.py`); `from_dict()` reads it back, so that
 outputs can be merged and re-rendered without grading again.
+
+Much of the text here comes from students: what their code printed or raised, the names of their files and
+folders. Every text field is made safe to show as it is set (`grader.messages.safe_text`; names and titles also
+on one line, `safe_line`), whether by a constructor, an assignment or `from_dict`: a control sequence in it is
+shown as an escape (`\\x1b[2J`) by every output format, never obeyed by a terminal, an editor or a browser.
 """
 
 from __future__ import annotations
@@ -10,11 +15,33 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
+from grader.messages import safe_line, safe_text
 from grader.printed import shown_lines
 
 SCHEMA_VERSION = 1
+
+
+def _shown(value: Any, one_line: bool) -> Any:
+    """`value` made safe to show when it is text or a list of texts (`grader.messages`); anything else as it is."""
+    if type(value) is str:  # not a Status or an Outcome, which are str too
+        return safe_line(value) if one_line else safe_text(value)
+    if isinstance(value, list) and all(type(item) is str for item in value):
+        return [_shown(item, one_line) for item in value]
+    return value
+
+
+class _SafeText:
+    """A dataclass whose text fields are made safe to show whenever they are set (see the module's docstring)."""
+
+    _TEXT: ClassVar[frozenset[str]] = frozenset()
+    _LINES: ClassVar[frozenset[str]] = frozenset()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._TEXT or name in self._LINES:
+            value = _shown(value, name in self._LINES)
+        super().__setattr__(name, value)
 
 
 class Status(str, Enum):
@@ -67,6 +94,10 @@ class Location:
     line: int
     function: str | None = None
 
+    def __post_init__(self) -> None:  # frozen: set once, here
+        object.__setattr__(self, "file", _shown(self.file, True))
+        object.__setattr__(self, "function", _shown(self.function, True))
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
         return f"{where} in {self.function}" if self.function else where
@@ -83,7 +114,10 @@ NOT_RUN = "not run"
 
 
 @dataclass
-class CheckResult:
+class CheckResult(_SafeText):
+    _TEXT = frozenset({"message", "expected", "fix", "printed"})
+    _LINES = frozenset({"name", "title"})
+
     name: str
     """Stable identifier: the suite's test function without `test_`."""
     title: str
@@ -172,7 +206,10 @@ class CheckResult:
 
 
 @dataclass
-class ExerciseResult:
+class ExerciseResult(_SafeText):
+    _TEXT = frozenset({"message", "note"})
+    _LINES = frozenset({"id", "slug", "title", "file", "found"})
+
     id: str
     slug: str
     title: str
@@ -248,7 +285,9 @@ class ExerciseResult:
 
 
 @dataclass
-class SubmissionResult:
+class SubmissionResult(_SafeText):
+    _LINES = frozenset({"grader_version", "student"})
+
     exercises: list[ExerciseResult]
     grader_version: str = ""
     duration: float = 0.0
