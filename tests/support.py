@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -15,6 +16,16 @@ from grader.runner import grade_exercise
 KIT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SUBMISSIONS = DATA / "submissions"
+
+_OBEYED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def obeyed(text: str, *, colours: bool = False) -> list[str]:
+    """The characters of `text` that a terminal, an editor or a browser would obey rather than show: C0 and C1
+    controls but newline and tab, bidi controls, line separators. With `colours`, the colour codes that rich
+    writes on a terminal are allowed (nothing else that starts with ESC is)."""
+    return _OBEYED.findall(_COLOURS.sub("", text) if colours else text)
 
 
 def make_submission(folder: Path, files: dict[str, str | Path]) -> Path:

@@ -3,19 +3,26 @@ never a hang, never a pass it did not earn, never a lost result for the rest."""
 
 from __future__ import annotations
 
+import base64
+import io
+import json
 import os
 import signal
+import subprocess
+import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from support import KIT, SUBMISSIONS, make_submission, workspaces
+from support import KIT, SUBMISSIONS, make_submission, obeyed, workspaces
 
 from grader.catalog import load_catalog
-from grader.model import Outcome, Status
+from grader.model import Outcome, Status, SubmissionResult
 from grader.pristine import is_untouched
 from grader.progress import fingerprints
+from grader.render import FORMATS, renderer
 from grader.runner import grade, grade_exercise
 
 HOSTILE = SUBMISSIONS / "hostile"
@@ -317,3 +324,42 @@ def test_rewriting_the_grader_inside_a_check_fails_it_and_is_undone(tmp_path):
 def test_context_managers_of_the_standard_library_made_to_swallow_errors_pass_nothing(tmp_path):
     result, _ = grade_hostile(tmp_path, "swallow_through_the_stdlib")
     assert result.score == 0 and not any(c.passed for c in result.checks), [c.message for c in result.checks]
+
+
+class _Terminal(io.StringIO):
+    encoding = "utf-8"
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_control_characters_the_code_prints_or_raises_reach_every_output_as_escapes(tmp_path, monkeypatch):
+    """Screen clears, window titles, hyperlinks (OSC 8), bells, NUL, C1 and bidi controls in what the student's
+    code prints, raises or returns are shown as escapes a student can read, by every format; none is obeyed."""
+    result, _ = grade_hostile(tmp_path, "prints_control_characters")
+    by_name = {c.name: c for c in result.checks}
+    assert result.score == 0 and all(not c.passed for c in result.checks)
+    raised, printed = by_name["returns_pending_future"], by_name["sets_result_after_delay"]
+    assert "raised ValueError: raised clear\\x1b[2J\\x1b[H title\\x1b]0;PWNED\\x07" in raised.message
+    assert "\\x1b]8;;http://evil.invalid\\x1b\\click" in printed.printed and "\\x00 bell\\x07" in printed.printed
+    assert "cr\\rFAKE c1\\x9b31m bidi\\u202etxt.exe\\u202c isolate\\u2066x\\u2069" in printed.printed
+    assert "Hostile(clear\\x1b[2J" in by_name["failing_request_raises_same_exception"].message  # a repr
+    monkeypatch.delenv("GITHUB_OUTPUT", raising=False)
+    submission = SubmissionResult([result], grader_version="test")
+    for name in FORMATS:
+        stream = io.StringIO()
+        renderer(name)(submission, stream)
+        text = stream.getvalue()
+        if name == "classroom":
+            text = base64.b64decode(text).decode("utf-8")
+        assert obeyed(text) == [] and "\\x1b[2J" in text, name
+        if name == "junit":
+            ET.fromstring(text.split("\n", 1)[1])
+        elif name != "text":
+            json.loads(text)
+    terminal = _Terminal()
+    renderer("text")(submission, terminal)
+    assert obeyed(terminal.getvalue(), colours=True) == [] and "\\x1b]0;PWNED" in terminal.getvalue()
+    run = subprocess.run([sys.executable, "-m", "grader", "check", "01", "--path", str(tmp_path)], cwd=KIT,
+                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert run.returncode == 1 and obeyed(run.stdout + run.stderr) == [] and "\\x1b[2J" in run.stdout, run.stdout
