@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from classroom import SOLUTION, STUB
 from markdown_it import MarkdownIt
+from support import SUBMISSIONS, obeyed
 
 from grader.batch import BatchOptions, _check_out, plan, run_batch
 from grader.batch import outputs as batch_outputs
@@ -38,6 +39,7 @@ from grader.batch.stubs import StubShortcut
 from grader.catalog import PACKAGE_DIR, load_catalog
 from grader.errors import UsageError
 from grader.identity import fingerprint as grader_fingerprint
+from grader.messages import safe_line
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.render.text_format import render as render_text
 from grader.runner import grade_exercise
@@ -973,3 +975,55 @@ def test_a_fifo_a_link_to_a_device_or_a_huge_file_among_a_students_files_is_neve
         assert sorted(p.name for p in (copy / "exercises").iterdir()) == ["__init__.py", "ex01_futures.py"]
     finally:
         remove(copy)
+
+
+ANSI = "ansi\x1b[2J\x1b]0;PWNED\x07\u202eevil"
+FAKE_LINE = "evil\n[3\u22153] correct-a: 10\u221510 ok"  # U+2215 looks like a slash, which no folder name holds
+NEAR_NAME = "ex01_future\x1b]8;;evil.invalid\x07.py"  # a hyperlink (OSC 8)
+
+
+def test_folder_and_file_names_and_printed_text_reach_no_output_of_a_batch_as_control_characters(tmp_path):
+    """Student ids are folder names, which may hold escape sequences, bidi controls, a newline that would fake a
+    progress line in a CI log, or bytes that are not UTF-8: every line, file and output shows them as escapes."""
+    classroom = tmp_path / "class"
+    repo(classroom / ANSI, {EXERCISE.filename: (SUBMISSIONS / "hostile" / "prints_control_characters.py").read_text()})
+    repo(classroom / FAKE_LINE, {NEAR_NAME: STUB.read_text()})
+    repo(classroom / os.fsdecode(b"caf\xe9"))  # Latin-1, not UTF-8
+    (classroom / "notes\x1b[2J.txt").write_text("not a student")
+    run = grader_cli("batch", classroom, "--out", tmp_path / "out", "--exercises", "01", "--jobs", "1")
+    assert run.returncode == 0, run.stderr
+    ids = [safe_line(ANSI), "caf\\xe9", safe_line(FAKE_LINE)]
+    assert ids == [
+        "ansi\\x1b[2J\\x1b]0;PWNED\\x07\\u202eevil",
+        "caf\\xe9",
+        "evil\\n[3\u22153] correct-a: 10\u221510 ok",
+    ]
+    assert obeyed(run.stdout + run.stderr) == [], run.stderr
+    progress = [line for line in run.stderr.splitlines() if line.startswith("[")]
+    assert [line.split("] ", 1)[1].rsplit(":", 1)[0] for line in progress] == ids  # one line each, nothing faked
+    assert (
+        f"{safe_line(FAKE_LINE)}: exercise files not where the grader looks: not graded, found only under another"
+        f" name: 01 (exercises/{safe_line(NEAR_NAME)})"
+    ) in run.stderr
+    assert "skipped notes\\x1b[2J.txt: not a folder" in run.stderr
+    out = tmp_path / "out"
+    assert sorted(p.name for p in (out / "feedback").iterdir()) == sorted(f"{i}.md" for i in ids)
+    feedback = (out / "feedback" / f"{safe_line(ANSI)}.md").read_text(encoding="utf-8")
+    assert "\\x1b]8;;http://evil.invalid" in feedback and "\\u202etxt.exe" in feedback  # as the student printed it
+    outputs = {path.name: path.read_text(encoding="utf-8") for path in out.rglob("*") if path.is_file()}
+    for name, text in outputs.items():
+        assert obeyed(text.replace("\r\n", "\n") if name == "grades.csv" else text) == [], name
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        assert [r["student"] for r in csv.DictReader(file)] == ids
+    assert [s["student"] for s in json.loads(outputs["results.json"])["students"]] == ids
+    report = outputs["report.html"]
+    assert html.escape(ids[0]) in report and 'href="feedback/ansi%5Cx1b%5B2J' in report
+    assert "01 missing (found exercises/ex01_future\\x1b]8;;evil.invalid\\x07.py)" in outputs["grades.csv"]
+
+
+def test_a_usage_error_that_names_a_students_folder_shows_its_control_characters_as_escapes(tmp_path):
+    repo(tmp_path / "a" / "sam\x1b[2J")
+    repo(tmp_path / "b" / "sam\\x1b[2J")  # the same id once made safe: refused, never one student for two
+    run = grader_cli("batch", tmp_path / "a", tmp_path / "b", "--out", tmp_path / "out")
+    assert run.returncode == 2 and "two repositories are called" in run.stderr, run.stderr
+    assert obeyed(run.stderr) == [] and "a/sam\\x1b[2J and " in run.stderr

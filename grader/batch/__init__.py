@@ -26,6 +26,7 @@ from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, faile
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
 from grader.identity import grader_version
+from grader.messages import safe_line
 
 LEFT_OUT = "left-out"
 """Where `--resume` moves the records of students no longer under the ROOTs, inside `--out`."""
@@ -117,7 +118,7 @@ class Plan:
         if not self.left_out:
             return None
         roots = ", ".join(str(root) for root in self.options.roots)
-        names = ", ".join(self.left_out[:10])
+        names = ", ".join(map(safe_line, self.left_out[:10]))  # as their records are named: maybe from long ago
         if len(self.left_out) > 10:  # a whole re-cloned class gone: the count, not a screenful of names
             names += f" and {len(self.left_out) - 10} more"
         return (f"WARNING: graded earlier but no longer under {roots}: {names} — left out of this "
@@ -193,7 +194,7 @@ def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSumma
     def on_done(done: Graded) -> None:
         if done.result is None:
             record = failed(done.student.id, done.error or "unknown error", run)
-            summary.errors.append(f"{done.student.id}: {done.error}")
+            summary.errors.append(f"{record.student}: {record.error}")
         else:
             record = graded(done.student.id, done.result, fingerprints[done.student.id], run)
         store.save(record)

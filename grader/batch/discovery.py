@@ -2,10 +2,12 @@
 
 A ROOT that holds `exercises/` is one student's repository; any other ROOT is a folder of them (what GitHub
 Classroom's assistant or a `git clone` loop leaves), one sub-folder per student. The student id is the folder's
-name. A ROOT that could be read both ways is refused rather than guessed at. Nothing here reads inside a
-student's files; their names are looked at to find exercise files that are not where the grader looks
-(`grader.locate`): a repository without `exercises/` whose files are loose or misplaced is graded from them, as
-`grader check --path` grades it, and `misplaced` says so in one line.
+name, made safe to show (`grader.messages.safe_line`): a control character or a newline in it is an escape
+(`ansi\\x1b[2J`) in every line, file name and output that carries the id. A ROOT that could be read both ways is
+refused rather than guessed at. Nothing here reads inside a student's files; their names are looked at to find
+exercise files that are not where the grader looks (`grader.locate`): a repository without `exercises/` whose
+files are loose or misplaced is graded from them, as `grader check --path` grades it, and `misplaced` says so in
+one line.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from grader.catalog import Exercise, load_catalog
 from grader.errors import UsageError
 from grader.locate import anything_found, elsewhere
-from grader.messages import SYMBOLIC_LINK
+from grader.messages import SYMBOLIC_LINK, safe_line
 
 _SHARD = re.compile(r"^(?P<k>\d+)/(?P<n>\d+)$")
 MANIFEST = "batch.json"
@@ -30,7 +32,8 @@ MANIFEST = "batch.json"
 @dataclass(frozen=True)
 class Student:
     id: str
-    """The repository's folder name."""
+    """The repository's folder name, made safe to show (`grader.messages.safe_line`): also the name of its files
+    in `--out`."""
     root: Path
     """The folder that holds (or should hold) `exercises/`: the repository, or its one sub-folder that has it."""
     problem: str | None = None
@@ -81,7 +84,7 @@ def _nested_repositories(folder: Path) -> list[Path]:
 
 
 def _student(folder: Path, notes: dict[str, str]) -> Student:
-    name, exercises = folder.name, folder / "exercises"
+    name, exercises = safe_line(folder.name), folder / "exercises"
     if exercises.is_symlink():
         return Student(name, folder, f"exercises/ {SYMBOLIC_LINK}; the grader reads only a real folder")
     if exercises.is_dir():
@@ -91,10 +94,11 @@ def _student(folder: Path, notes: dict[str, str]) -> Student:
         return Student(name, folder, "exercises is a file, not a folder")
     nested = _nested_repositories(folder)
     if len(nested) == 1:  # a clone inside the student's folder: grading it, under the student's name, is right
-        notes[name] = f"{name}: no exercises/ folder; graded {name}/{nested[0].name}/, the one sub-folder that has one"
+        notes[name] = (f"{name}: no exercises/ folder; graded {name}/{safe_line(nested[0].name)}/, the one sub-folder"
+                       " that has one")  # fmt: skip
         return Student(name, nested[0], folder=folder)
     if nested:
-        where = ", ".join(f"{name}/{n.name}" for n in nested)
+        where = ", ".join(f"{name}/{safe_line(n.name)}" for n in nested)
         notes[name] = (f"{name}: no exercises/ folder, and several sub-folders have one ({where}): listed as missing "
                        f"(0 points); to grade one of them, name it as a ROOT")  # fmt: skip
         return Student(name, folder, f"the repository has no exercises/ folder (but {where} have one)")
@@ -117,9 +121,9 @@ def misplaced(student: Student, exercises: list[Exercise]) -> str | None:
         if found is None:
             continue
         if found.path is not None:
-            graded.append(f"{exercise.id} from {found.relpath}")
+            graded.append(f"{exercise.id} from {safe_line(found.relpath or '')}")
         elif found.near:
-            pointed.append(f"{exercise.id} ({', '.join(found.near)})")
+            pointed.append(f"{exercise.id} ({', '.join(map(safe_line, found.near))})")
     parts = ([f"graded {', '.join(graded)}"] if graded else []) + (
         [f"not graded, found only under another name: {', '.join(pointed)}"] if pointed else []
     )
@@ -176,7 +180,7 @@ def _folders(root: Path, out: Path | None, found: Discovery) -> list[Path]:
     for entry in entries:
         reason = _skip_reason(entry, out)
         if reason:
-            found.skipped.append(f"{entry.name}: {reason}")
+            found.skipped.append(f"{safe_line(entry.name)}: {reason}")
         else:
             folders.append(entry)
     if not any(_has_exercises(folder) for folder in folders) and _holds_loose_exercise_files(root):

@@ -19,7 +19,7 @@ from typing import Any
 from grader.catalog import Exercise, load_catalog
 from grader.identity import grader_version
 from grader.locate import elsewhere
-from grader.messages import SYMBOLIC_LINK
+from grader.messages import SYMBOLIC_LINK, safe_line, safe_text
 from grader.model import WORST_FIRST, ExerciseResult, Outcome, SubmissionResult
 from grader.workspace import read_capped, submission_files
 
@@ -43,6 +43,12 @@ class StudentRecord:
     run: str = ""
     """The id of the batch run that graded this student (a resumed run keeps the earlier ids)."""
     error: str | None = None
+
+    def __post_init__(self) -> None:
+        # Made safe to show here too, for ids and errors that do not come from discovery (a merged results.json, a
+        # manifest's ungraded students): the id starts lines of the progress, rows of grades.csv, file names.
+        self.student = safe_line(self.student)
+        self.error = safe_text(self.error) if self.error else self.error
 
     def to_dict(self) -> dict[str, Any]:
         data = self.result.to_dict()

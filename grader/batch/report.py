@@ -18,6 +18,7 @@ from grader.batch.records import NOT_GRADED, NOT_STARTED, StudentRecord
 from grader.batch.stats import CheckRate, ClassStats, by_exercise, compute
 from grader.catalog import Exercise
 from grader.identity import grader_version
+from grader.messages import safe_line
 
 STATUS_COLOURS = {
     "ok": "#2e7d32", "not_started": "#9e9e9e", "missing": "#757575", "import_error": "#ef6c00",
@@ -219,6 +220,7 @@ def _students(records: list[StudentRecord], exercises: list[Exercise]) -> str:
 
 def render(records: list[StudentRecord], exercises: list[Exercise], out: TextIO, title: str = "Class report") -> None:
     stats = compute(records, exercises)
+    title = safe_line(title)  # the ROOTs' names: students' folders, when each was named as a ROOT
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     ids = ", ".join(e.id for e in exercises)
     out.write(

@@ -36,18 +36,21 @@ class ExitCode(IntEnum):
 class GraderGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from grader.errors import GraderError, MachineRefused, UsageError
+        from grader.messages import safe_text
 
+        # An error may name a student's folder or file (`two repositories are called …`), whatever its name holds.
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {safe_text(str(exc))}", err=True)
             sys.exit(ExitCode.USAGE)
         except MachineRefused as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {safe_text(str(exc))}", err=True)
             sys.exit(ExitCode.INTERNAL)
         except GraderError as exc:
             click.echo(
-                f"internal error: {exc}\nThis is a bug in the kit, not in your code: please tell your instructor.",
+                f"internal error: {safe_text(str(exc))}\n"
+                "This is a bug in the kit, not in your code: please tell your instructor.",
                 err=True,
             )
             sys.exit(ExitCode.INTERNAL)
