@@ -27,6 +27,7 @@ from grader.environment import SUPPORTED
 from grader.errors import UsageError
 from grader.identity import fingerprint
 from grader.invocation import python_command
+from grader.messages import safe_line
 from grader.pristine import is_untouched
 
 MANIFEST = ".grader-export.json"
@@ -46,9 +47,12 @@ class Manifest:
 
 
 def read_manifest(root: Path) -> Manifest | None:
+    """The manifest of the submission at `root`, or None. It is the student's file like any other (an instructor
+    may run `grader check --path` on it), so what it says is made safe to show (`grader.messages.safe_line`)."""
     try:
         data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-        return Manifest(str(data["grader_version"]), str(data["grader_fingerprint"]), str(data["grader_from"]))
+        fields = (data["grader_version"], data["grader_fingerprint"], data["grader_from"])
+        return Manifest(*(safe_line(str(value)) for value in fields))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

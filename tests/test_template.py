@@ -162,6 +162,16 @@ def test_a_different_grader_is_warned_about_but_still_grades(tmp_path):
     assert "0/10" in done.stdout
 
 
+def test_what_a_students_manifest_says_reaches_the_warning_as_escapes(tmp_path):
+    # an instructor runs `grader check --path` on a student's repository: its .grader-export.json is the student's
+    export_template(tmp_path / "t")
+    manifest = json.loads((tmp_path / "t" / MANIFEST).read_text())
+    manifest.update(grader_version="1\x1b]0;PWNED\x07\n::error::fake", grader_fingerprint="0" * 16)
+    (tmp_path / "t" / MANIFEST).write_text(json.dumps(manifest))
+    warning = drift_warning(tmp_path / "t")
+    assert warning and "(version 1\\x1b]0;PWNED\\x07\\n::error::fake, fingerprint" in warning
+
+
 def test_the_fingerprint_follows_the_suites(tmp_path):
     package = tmp_path / "grader"
     shutil.copytree(KIT / "grader", package, ignore=shutil.ignore_patterns("__pycache__"))
