@@ -700,6 +700,8 @@ async def test_failing_request_waits_and_tolerates_cancel():
             asyncio.isfuture(kept) and not kept.done() and asyncio.isfuture(cancelled) and not cancelled.done(),
             f"make_failing_request returned {kept!r}",
             expected="a pending future, failed later by a task",
+            fix="Do not fail the future in make_failing_request itself: schedule a task with asyncio.create_task"
+            " that sleeps `delay` seconds, then calls future.set_exception(exc), and return the future at once.",
             at=ex.make_failing_request,
         )
         expect(
