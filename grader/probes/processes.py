@@ -15,8 +15,11 @@ import contextlib
 import gc
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import weakref
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing.process import BaseProcess
+from typing import Any
 
 import pytest
 
@@ -38,7 +41,8 @@ _killed: set[BaseProcess] = set()
 
 
 class PoolSpy:
-    """Records every `ProcessPoolExecutor` created while installed, and the worker processes that appear."""
+    """Records every `ProcessPoolExecutor` created while installed, the worker processes that appear, and every call
+    handed to a pool (of processes or threads)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.pools: list[ProcessPoolExecutor] = []
@@ -62,15 +66,58 @@ class PoolSpy:
             shutdown(pool, wait, *args, **kwargs)
 
         monkeypatch.setattr(ProcessPoolExecutor, "shutdown", shutdown_spy)
-        self.submitted = 0
-        """Calls handed to any process pool so far (`run_in_executor` and `map` hand them over one by one)."""
-        submit = ProcessPoolExecutor.submit
+        self.handed: list[Executor] = []
+        """The executor each call was handed to, in order: any process pool or thread pool, the loop's default
+        executor included (`run_in_executor` and `map` hand calls over one by one)."""
+        self.calls: weakref.WeakSet[Future] = weakref.WeakSet()
+        """The futures of those calls."""
+        self.waiting_on_call: Callable[[Future], None] | None = None
+        """Called, in the thread about to wait, when `result()` or `exception()` is asked of one of those futures
+        before it is done: in the event loop's thread, the loop then stands still until that call has returned."""
+        for kind in (ProcessPoolExecutor, ThreadPoolExecutor):
+            monkeypatch.setattr(kind, "submit", self._submit_spy(kind.submit))
+        for name in ("result", "exception"):
+            monkeypatch.setattr(Future, name, self._wait_spy(getattr(Future, name)))
 
-        def submit_spy(pool: ProcessPoolExecutor, *args, **kwargs):
-            self.submitted += 1
-            return submit(pool, *args, **kwargs)
+    @property
+    def submitted(self) -> int:
+        """Calls handed to any executor so far."""
+        return len(self.handed)
 
-        monkeypatch.setattr(ProcessPoolExecutor, "submit", submit_spy)
+    def at_once(self, since: int) -> int:
+        """How many of the calls handed over since `self.submitted` was `since` can run at the same time: each
+        executor runs as many of its calls at once as it has workers (`max_workers`, where it can be read)."""
+        counts: dict[int, int] = {}
+        executors: dict[int, Executor] = {}
+        for executor in self.handed[since:]:
+            counts[id(executor)] = counts.get(id(executor), 0) + 1
+            executors[id(executor)] = executor
+        total = 0
+        for key, count in counts.items():
+            try:
+                workers = vars(executors[key]).get("_max_workers")  # both pools' own attribute, 3.2 to 3.14
+            except TypeError:  # an executor of the student's without a __dict__
+                workers = None
+            total += min(count, workers) if isinstance(workers, int) and workers > 0 else count
+        return total
+
+    def _submit_spy(self, submit: Callable[..., Future]) -> Callable[..., Future]:
+        def submit_spy(executor: Executor, *args, **kwargs) -> Future:
+            future = submit(executor, *args, **kwargs)
+            self.handed.append(executor)
+            self.calls.add(future)
+            return future
+
+        return submit_spy
+
+    def _wait_spy(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        def wait_spy(future: Future, *args, **kwargs) -> Any:
+            hook = self.waiting_on_call
+            if hook is not None and not future.done() and future in self.calls:
+                hook(future)
+            return method(future, *args, **kwargs)
+
+        return wait_spy
 
     def shut_down_without_waiting(self) -> list[ProcessPoolExecutor]:
         """Pools made during the check whose every shutdown was `wait=False`: their workers may outlive the call.

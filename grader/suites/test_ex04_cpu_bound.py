@@ -53,6 +53,10 @@ SHUT_DOWN_FIRST = (
     " the `with`), then let the block end."
 )
 SHUT_DOWN = "Use `with ProcessPoolExecutor() as pool:` (or `pool.shutdown()` in a `finally:`) around the work."
+ONE_WORKER = (
+    "Keep the pool's default number of workers, `ProcessPoolExecutor()`, or give it at least two: a pool runs as"
+    " many calls at once as it has workers, so with max_workers=1 they run one after the other."
+)
 MADE_AT_IMPORT = (
     "Make the pool inside run_cpu_bound, `with ProcessPoolExecutor() as pool:` around the work, so that each call"
     " shuts down the pool it made; a pool made once at import keeps its workers running after every call."
@@ -79,34 +83,75 @@ def pools(monkeypatch: pytest.MonkeyPatch):
 
 @dataclass
 class Alone:
-    gave_up: bool = False
-    """The calls were told to stop waiting because run_cpu_bound handed them to the pool one at a time."""
+    why: str | None = None
+    """Why the calls were told to stop waiting for each other, as the student reads it after "never ran at the same
+    time"; None while they were not."""
+    one_worker: bool = False
+    """Why: the pools given the calls could run only one of them at a time."""
+    loop_thread: work.ThreadId = (0, 0)
+    """The event loop's thread: a call run there does not wait for the others (see `work.meet`)."""
+
+    @property
+    def gave_up(self) -> bool:
+        return self.why is not None
 
 
 @contextlib.asynccontextmanager
 async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> AsyncIterator[Alone]:
     """Tell the calls that wait for each other in `folder` (`work.meet`, `work.finish_in_reverse`) to stop waiting
-    once the others plainly are not coming: fewer than `expected` calls handed to the pool, and none more for ALONE
-    seconds while the loop ran. Only a run_cpu_bound that awaits each call before it submits the next gets there
-    (a right one submits them all before it gives the loop back), and it then costs ALONE, not MEET_LIMIT."""
+    once the others plainly cannot come, so that a wrong run_cpu_bound costs a moment, not MEET_LIMIT:
+
+    - all `expected` calls were handed to pools whose workers cannot run that many at once (`max_workers=1`): the
+      later calls wait in the pool's queue for the earlier ones to return;
+    - the event loop's thread waits for the result() of a call while fewer than `expected` were handed over: the
+      loop, and the code that would hand over the next call, stand still until that call has returned;
+    - fewer than `expected` calls handed over, and none more for ALONE seconds while the loop ran: only a
+      run_cpu_bound that awaits each call before it submits the next gets there (a right one submits them all
+      before it gives the loop back);
+    - a call runs in the event loop's own thread (`Alone.loop_thread`, passed to the calls): it never waits.
+    """
     loop = asyncio.get_running_loop()
-    before, alone = pools.submitted, Alone()
+    before, alone = pools.submitted, Alone(loop_thread=(work.getpid(), threading.get_ident()))
+
+    def give_up(why: str) -> None:
+        if alone.why is None:
+            alone.why = why
+            (Path(folder) / "gave-up").touch()
+
+    def too_few_workers() -> bool:
+        if pools.submitted - before >= expected and pools.at_once(before) < expected:
+            alone.one_worker = alone.why is None
+            give_up(
+                "the pool has a single worker, max_workers=1, so work(1) waited in its queue until work(0) had returned"
+            )
+            return True
+        return False
+
+    def waiting_on_call(_) -> None:
+        if threading.get_ident() == alone.loop_thread[1] and not too_few_workers():
+            if 0 < pools.submitted - before < expected:
+                give_up(
+                    "the event loop waited for work(0)'s result(), so work(1) was handed to the pool only once"
+                    " work(0) had returned"
+                )
 
     async def watch() -> None:
         seen, since = 0, loop.time()
-        while True:
+        while alone.why is None:
             await asyncio.sleep(0.02)
             if pools.submitted - before != seen:
                 seen, since = pools.submitted - before, loop.time()
-            elif 0 < seen < expected and loop.time() - since > ALONE:
-                (Path(folder) / "gave-up").touch()
-                alone.gave_up = True
+            if too_few_workers():
                 return
+            if 0 < seen < expected and loop.time() - since > ALONE:
+                give_up("work(1) was handed to the pool only once work(0) had returned")
 
     watching = asyncio.ensure_future(watch())
+    pools.waiting_on_call = waiting_on_call
     try:
         yield alone
     finally:
+        pools.waiting_on_call = None
         watching.cancel()
 
 
@@ -212,8 +257,8 @@ async def test_returns_results_in_order(pools):
         at=ex.run_cpu_bound,
     )
     with tempfile.TemporaryDirectory() as folder:
-        reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT)
-        async with waiting_alone_gives_up(folder, 2, pools):
+        async with waiting_alone_gives_up(folder, 2, pools) as alone:
+            reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT, loop_thread=alone.loop_thread)
             got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
     expect(
         isinstance(got, (list, tuple)) and list(got) == [10, 11],
@@ -259,23 +304,23 @@ async def test_runs_in_worker_processes():
 async def test_runs_in_parallel(pools):
     shown = "run_cpu_bound([0, 1], work)"
     with tempfile.TemporaryDirectory() as folder:
-        meet = partial(work.meet, folder, 2, MEET_LIMIT)
         async with waiting_alone_gives_up(folder, 2, pools) as alone:
+            meet = partial(work.meet, folder, 2, MEET_LIMIT, loop_thread=alone.loop_thread)
             got = records(await run_cpu_bound([0, 1], meet, limit=LIMIT, shown=shown), shown, [0, 1])
-    why = (
-        "work(1) was handed to the pool only once work(0) had returned"
-        if alone.gave_up
-        else f"one waited {MEET_LIMIT:g} s for the other and gave up"
-    )
+    why = alone.why or f"one waited {MEET_LIMIT:g} s for the other and gave up"
     expect(
         all(r.met for r in got),
         f"{shown}: work(0) and work(1) never ran at the same time ({why}); they ran in"
         f" {len({r.pid for r in got})} worker process(es), one after the other",
         expected="both calls submitted before awaiting either, running at once on two workers",
-        fix="Submit all the calls, then await them together: "
+        fix=ONE_WORKER
+        if alone.one_worker
+        else "Submit all the calls, then await them together: "
         "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`; keep the pool's default"
         " number of workers (at least two).",
-        at=ex.run_cpu_bound,
+        at=CallIn(ex.run_cpu_bound, "ProcessPoolExecutor", "ThreadPoolExecutor")
+        if alone.one_worker
+        else ex.run_cpu_bound,
     )
 
 
