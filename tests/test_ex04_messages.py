@@ -50,3 +50,49 @@ def test_calls_handed_to_threads_one_at_a_time_are_seen_as_such(tmp_path):
     got = checks(tmp_path, "default_executor_one_at_a_time")
     assert got["returns_results_in_order"].passed
     assert got["returns_results_in_order"].duration < MEET_LIMIT, got["returns_results_in_order"].duration
+
+
+def test_results_put_back_by_their_n_lose_a_repeated_n(tmp_path):
+    verdict = checks(tmp_path, "results_by_value")["returns_results_in_order"]
+    assert verdict.message == (
+        "run_cpu_bound([30000, 5, 0, 5]) returned [30000, None, 0, 5]: 5 is twice in ns, but its result is in the"
+        " list only once"
+    ), verdict.message
+    assert "a repeated n as often as it comes" in verdict.expected
+    assert "not where its n is" in verdict.fix and "enumerate(ns)" in verdict.fix
+    assert verdict.location.line == 18, verdict.location  # position = {n: i for i, n in enumerate(ns)}
+
+
+PLACED_WITH_NS_INDEX = """\
+import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+
+def cpu_bound_work(n):
+    return n
+
+
+async def run_cpu_bound(ns, work=cpu_bound_work):
+    if not ns:
+        return []
+    loop = asyncio.get_running_loop()
+    results = [None] * len(ns)
+    with ProcessPoolExecutor() as pool:
+        futures = {loop.run_in_executor(pool, work, n): n for n in ns}
+        done, _ = await asyncio.wait(futures)
+        for future in done:
+            results[ns.index(futures[future])] = future.result()
+    return results
+"""
+
+
+def test_results_put_back_at_ns_index_are_pointed_at_that_line(tmp_path):
+    verdict = {c.name: c for c in grade_source(tmp_path, "04", PLACED_WITH_NS_INDEX).checks}["returns_results_in_order"]
+    assert verdict.message.endswith(": 5 is twice in ns, but its result is in the list only once"), verdict.message
+    assert verdict.location.line == 18, verdict.location
+
+
+def test_results_in_completion_order_are_told_about_as_completed(tmp_path):
+    verdict = checks(tmp_path, "completion_order")["returns_results_in_order"]
+    assert "as_completed` does not" in verdict.fix and "set" not in verdict.fix, verdict.fix
+    assert verdict.location.line == 19, verdict.location  # [await future for future in asyncio.as_completed(...)]

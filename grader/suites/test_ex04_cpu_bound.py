@@ -28,6 +28,9 @@ ex = student("exercises.ex04_cpu_bound")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
 START_METHOD = use_start_method_from_env()
 
+ORDER_NS = [30_000, 5, 0, 5]
+"""The order check's first ns: work(30000) takes the longest, and 5 comes twice, so results put back by their n
+rather than by their position lose one."""
 MEET_LIMIT = 3.0
 """Seconds a call waits for a second call to run beside it (a worker starts in well under a second)."""
 ALONE = 0.5
@@ -43,6 +46,12 @@ PROCESSES = (
     "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
 )
 IN_ORDER = "`asyncio.gather` returns results in the order of its arguments; `as_completed` does not."
+BY_POSITION = (
+    "Put each result at the position of its call in ns, not where its n is: the same n can come twice, and a dict"
+    " keyed by n keeps only one of them. `asyncio.gather` returns one result per call, in the order of its"
+    " arguments; with `as_completed` or `asyncio.wait`, carry each call's index (`for i, n in enumerate(ns)`) and"
+    " store its result at that index."
+)
 AWAIT_THE_FUTURES = (
     "Await the pool's futures (`await loop.run_in_executor(pool, work, n)`): never call work(n), `future.result()` or"
     " `pool.map` directly in the coroutine."
@@ -245,25 +254,70 @@ def records(got: object, shown: str, ns: list[int]) -> list[work.Record]:
     return list(got)
 
 
+def unordered(happened: str) -> tuple[str, str, CallIn]:
+    """What happened, the fix and where, for results that came back in another order than ns."""
+    return happened, IN_ORDER, CallIn(ex.run_cpu_bound, "as_completed")
+
+
+def results_of(got: list[object], value: int) -> int:
+    """How many of the student's results are the number `value` (compared as ints: never a student's __eq__)."""
+    return sum(1 for item in got if type(item) is int and item == value)
+
+
+def lost_repeats(got: list[object], expected: list[int]) -> list[int]:
+    """The results of a repeated n that `got` holds fewer times than `expected` does, when every other result is
+    there as often as expected: results put back by their n (a dict keyed by n, `ns.index(n)`), not by position."""
+    repeated = {value for value in expected if expected.count(value) > 1}
+    if any(results_of(got, value) != expected.count(value) for value in set(expected) - repeated):
+        return []
+    return sorted(value for value in repeated if results_of(got, value) < expected.count(value))
+
+
 @check("run_cpu_bound returns the results in the order of ns, whichever call finishes first")
 async def test_returns_results_in_order(pools):
-    got = await run_cpu_bound([30_000, 5, 0], limit=LIMIT)
-    reordered = isinstance(got, (list, tuple)) and sorted(got, key=repr) == sorted([30_000, 5, 0], key=repr)
+    shown = "run_cpu_bound([30000, 5, 0, 5])"
+    got = await run_cpu_bound(ORDER_NS, limit=LIMIT, shown=shown)
+    expected = list(ORDER_NS)  # what the given cpu_bound_work returns, worked out here: never the student's copy
+    if isinstance(got, (list, tuple)) and list(got) != expected:
+        if lost := lost_repeats(list(got), expected):
+            fail(
+                f"{shown} returned {got!r}: {lost[0]} is twice in ns, but its result is in the list"
+                f" {'only once' if results_of(list(got), lost[0]) else 'not at all'}",
+                expected=f"{expected}: cpu_bound_work(n) for each n, in the order of ns, a repeated n as often as it"
+                " comes",
+                fix=BY_POSITION,
+                at=CallIn(ex.run_cpu_bound, "index", "enumerate", "values"),
+            )
+        if sorted(got, key=repr) == sorted(expected, key=repr):
+            happened, fix, at = unordered("")
+            fail(
+                f"{shown} returned {got!r}, not in the order of ns" + (f": {happened}" if happened else ""),
+                expected=f"{expected}: cpu_bound_work(n) for each n, in the order of ns",
+                fix=fix,
+                at=at,
+            )
     expect(
-        isinstance(got, (list, tuple)) and list(got) == [30_000, 5, 0],
-        f"run_cpu_bound([30000, 5, 0]) returned {got!r}" + (", not in the order of ns" if reordered else ""),
-        expected="[30000, 5, 0]: cpu_bound_work(n) for each n, in the order of ns",
-        fix=IN_ORDER if reordered else PROCESSES,
+        isinstance(got, (list, tuple)) and list(got) == expected,
+        f"{shown} returned {got!r}",
+        expected=f"{expected}: cpu_bound_work(n) for each n, in the order of ns",
+        fix=PROCESSES,
         at=ex.run_cpu_bound,
     )
     with tempfile.TemporaryDirectory() as folder:
         async with waiting_alone_gives_up(folder, 2, pools) as alone:
             reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT, loop_thread=alone.loop_thread)
             got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
+    if got == [11, 10]:
+        happened, fix, at = unordered("the order in which the calls finished (work(1) finished first)")
+        fail(
+            f"run_cpu_bound([0, 1], work) returned [11, 10], {happened}",
+            expected="[10, 11], what work(0) and work(1) returned, in the order of ns",
+            fix=fix,
+            at=at,
+        )
     expect(
         isinstance(got, (list, tuple)) and list(got) == [10, 11],
-        f"run_cpu_bound([0, 1], work) returned {got!r}"
-        + (", the order in which the calls finished (work(1) finished first)" if got == [11, 10] else ""),
+        f"run_cpu_bound([0, 1], work) returned {got!r}",
         expected="[10, 11], what work(0) and work(1) returned, in the order of ns",
         fix=IN_ORDER,
         at=ex.run_cpu_bound,
