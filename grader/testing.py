@@ -74,20 +74,25 @@ class CallIn:
         self.names = names
 
     def location(self) -> Location | None:
+        return self.found() or where(self.func)
+
+    def found(self) -> Location | None:
+        """The student's line that calls the first of the names, or None when `func` calls none of them (or its
+        source cannot be read): for a message that depends on what the student wrote."""
         try:
             target = inspect.unwrap(self.func)
             lines, first = inspect.getsourcelines(target)
             tree = ast.parse(textwrap.dedent("".join(lines)))
             filename = inspect.getsourcefile(target)
         except Exception:  # unreadable source, or ast itself failing (3.11's recursion-depth SystemError)
-            return where(self.func)
+            return None
         calls = sorted((node for node in ast.walk(tree) if isinstance(node, ast.Call)), key=lambda node: node.lineno)
         for name in self.names:
             for node in calls:
                 if _calls(node, name, tree):
                     line, function = first + node.lineno - 1, getattr(target, "__name__", None)
-                    return (_in_exercises(filename, line, function) if filename else None) or where(self.func)
-        return where(self.func)
+                    return _in_exercises(filename, line, function) if filename else None
+        return None
 
 
 def _calls(node: ast.Call, name: str | tuple[str, str], tree: ast.AST) -> bool:

@@ -92,6 +92,17 @@ def test_results_put_back_at_ns_index_are_pointed_at_that_line(tmp_path):
     assert verdict.location.line == 18, verdict.location
 
 
+def test_results_read_from_the_done_set_are_told_that_a_set_has_no_order(tmp_path):
+    verdict = checks(tmp_path, "results_from_the_done_set")["returns_results_in_order"]
+    assert verdict.message == (
+        "run_cpu_bound([30000, 5, 0, 5]) returned [5, 0, 5, 30000], not in the order of ns: the order of the set of"
+        " done futures that asyncio.wait returned"
+    ), verdict.message
+    assert verdict.fix.startswith("`asyncio.wait` returns two sets, done and pending, and a set has no order")
+    assert "as_completed" not in verdict.fix
+    assert verdict.location.line == 22, verdict.location  # done, _ = await asyncio.wait(futures)
+
+
 def test_results_in_completion_order_are_told_about_as_completed(tmp_path):
     verdict = checks(tmp_path, "completion_order")["returns_results_in_order"]
     assert "as_completed` does not" in verdict.fix and "set" not in verdict.fix, verdict.fix

@@ -22,6 +22,7 @@ from grader.probes import work
 from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
 from grader.probes.processes import PoolSpy, use_start_method_from_env
+from grader.probes.set_order import backwards_in_sets
 from grader.testing import CallIn, call_repr, check, expect, fail, student, where
 
 ex = student("exercises.ex04_cpu_bound")
@@ -46,6 +47,11 @@ PROCESSES = (
     "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
 )
 IN_ORDER = "`asyncio.gather` returns results in the order of its arguments; `as_completed` does not."
+FROM_A_SET = (
+    "`asyncio.wait` returns two sets, done and pending, and a set has no order: it lists the futures in an order of"
+    " its own, not the order of ns. Read the results from your own list of futures, `[future.result() for future"
+    " in futures]`, or let `return await asyncio.gather(...)` give them in the order of ns."
+)
 BY_POSITION = (
     "Put each result at the position of its call in ns, not where its n is: the same n can come twice, and a dict"
     " keyed by n keeps only one of them. `asyncio.gather` returns one result per call, in the order of its"
@@ -255,7 +261,11 @@ def records(got: object, shown: str, ns: list[int]) -> list[work.Record]:
 
 
 def unordered(happened: str) -> tuple[str, str, CallIn]:
-    """What happened, the fix and where, for results that came back in another order than ns."""
+    """What happened, the fix and where, for results that came back in another order than ns: the done set of
+    asyncio.wait when the student's code calls it (a set has no order), else the order the calls finished in."""
+    waits = CallIn(ex.run_cpu_bound, "wait")
+    if waits.found():
+        return "the order of the set of done futures that asyncio.wait returned", FROM_A_SET, waits
     return happened, IN_ORDER, CallIn(ex.run_cpu_bound, "as_completed")
 
 
@@ -275,8 +285,10 @@ def lost_repeats(got: list[object], expected: list[int]) -> list[int]:
 
 @check("run_cpu_bound returns the results in the order of ns, whichever call finishes first")
 async def test_returns_results_in_order(pools):
+    loop = asyncio.get_running_loop()
     shown = "run_cpu_bound([30000, 5, 0, 5])"
-    got = await run_cpu_bound(ORDER_NS, limit=LIMIT, shown=shown)
+    with backwards_in_sets(loop):
+        got = await run_cpu_bound(ORDER_NS, limit=LIMIT, shown=shown)
     expected = list(ORDER_NS)  # what the given cpu_bound_work returns, worked out here: never the student's copy
     if isinstance(got, (list, tuple)) and list(got) != expected:
         if lost := lost_repeats(list(got), expected):
@@ -306,7 +318,8 @@ async def test_returns_results_in_order(pools):
     with tempfile.TemporaryDirectory() as folder:
         async with waiting_alone_gives_up(folder, 2, pools) as alone:
             reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT, loop_thread=alone.loop_thread)
-            got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
+            with backwards_in_sets(loop):
+                got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
     if got == [11, 10]:
         happened, fix, at = unordered("the order in which the calls finished (work(1) finished first)")
         fail(
