@@ -10,6 +10,9 @@ from grader.model import CheckResult
 WRONG = SUBMISSIONS / "wrong" / "ex04_cpu_bound"
 MEET_LIMIT = 3.0
 """The suite's own: how long a call waits for a partner that never comes. The fast ways out take a tenth of it."""
+ALONE = 0.5
+"""The suite's own: how long the loop must run without a further call before the calls stop waiting, where the
+loop cannot be seen going idle."""
 WAITING = ("returns_results_in_order", "runs_in_parallel")
 """The checks whose calls wait for each other."""
 
@@ -38,6 +41,14 @@ def test_a_loop_that_waits_on_result_gives_the_reason_without_waiting_the_limit(
     )
     for name in WAITING:
         assert got[name].duration < MEET_LIMIT, (name, got[name].duration)
+
+
+def test_calls_awaited_one_at_a_time_stop_waiting_once_the_loop_has_nothing_left_to_run(tmp_path):
+    got = checks(tmp_path, "one_at_a_time")
+    verdict = got["runs_in_parallel"]
+    assert "(work(1) was handed to the pool only once work(0) had returned)" in verdict.message, verdict.message
+    assert verdict.duration < ALONE, verdict.duration  # about 0.05 s with both cores busy; ALONE was the wait
+    assert got["returns_results_in_order"].duration < MEET_LIMIT, got["returns_results_in_order"].duration
 
 
 def test_work_called_in_the_loops_thread_does_not_wait_for_a_partner(tmp_path):

@@ -15,6 +15,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import threading
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -69,6 +70,8 @@ class PoolSpy:
         self.handed: list[Executor] = []
         """The executor each call was handed to, in order: any process pool or thread pool, the loop's default
         executor included (`run_in_executor` and `map` hand calls over one by one)."""
+        self.handed_in: list[int] = []
+        """The thread that handed each call over (`threading.get_ident()`)."""
         self.calls: weakref.WeakSet[Future] = weakref.WeakSet()
         """The futures of those calls."""
         self.waiting_on_call: Callable[[Future], None] | None = None
@@ -105,6 +108,7 @@ class PoolSpy:
         def submit_spy(executor: Executor, *args, **kwargs) -> Future:
             future = submit(executor, *args, **kwargs)
             self.handed.append(executor)
+            self.handed_in.append(threading.get_ident())
             self.calls.add(future)
             return future
 

@@ -11,10 +11,11 @@ import contextlib
 import os
 import tempfile
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,24 +121,27 @@ async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> 
       later calls wait in the pool's queue for the earlier ones to return;
     - the event loop's thread waits for the result() of a call while fewer than `expected` were handed over: the
       loop, and the code that would hand over the next call, stand still until that call has returned;
-    - fewer than `expected` calls handed over, and none more for ALONE seconds while the loop ran: only a
-      run_cpu_bound that awaits each call before it submits the next gets there (a right one submits them all
-      before it gives the loop back);
+    - fewer than `expected` calls handed over, all by the loop's thread, and the loop is about to wait with nothing
+      left to run: the code that hands the calls over awaits something first, the call it handed over when it
+      awaits each call before it submits the next (a right one submits them all before it gives the loop back);
+    - where that cannot be seen (a loop without a selector, calls handed over by another thread): fewer than
+      `expected` calls handed over, and none more for ALONE seconds while the loop ran;
     - a call runs in the event loop's own thread (`Alone.loop_thread`, passed to the calls): it never waits.
     """
     loop = asyncio.get_running_loop()
     before, alone = pools.submitted, Alone(loop_thread=(work.getpid(), threading.get_ident()))
 
-    def give_up(why: str) -> None:
+    def give_up(why: str, one_worker: bool = False) -> None:
         if alone.why is None:
-            alone.why = why
+            alone.why, alone.one_worker = why, one_worker
             (Path(folder) / "gave-up").touch()
 
     def too_few_workers() -> bool:
         if pools.submitted - before >= expected and pools.at_once(before) < expected:
-            alone.one_worker = alone.why is None
             give_up(
-                "the pool has a single worker, max_workers=1, so work(1) waited in its queue until work(0) had returned"
+                "the pool has a single worker, max_workers=1, so work(1) waited in its queue until work(0) had"
+                " returned",
+                one_worker=True,
             )
             return True
         return False
@@ -149,6 +153,11 @@ async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> 
                     "the event loop waited for work(0)'s result(), so work(1) was handed to the pool only once"
                     " work(0) had returned"
                 )
+
+    def going_idle() -> None:
+        handed = pools.handed_in[before:]
+        if not too_few_workers() and 0 < len(handed) < expected and set(handed) == {alone.loop_thread[1]}:
+            give_up("work(1) was handed to the pool only once work(0) had returned")
 
     async def watch() -> None:
         seen, since = 0, loop.time()
@@ -164,10 +173,44 @@ async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> 
     watching = asyncio.ensure_future(watch())
     pools.waiting_on_call = waiting_on_call
     try:
-        yield alone
+        with before_waiting(loop, going_idle):
+            yield alone
     finally:
         pools.waiting_on_call = None
         watching.cancel()
+
+
+class _BeforeWaiting:
+    """A loop's selector that calls `hook` whenever the loop is about to wait for a timer or for I/O: a timeout
+    above zero, or none (zero means callbacks are ready to run)."""
+
+    def __init__(self, selector: Any, hook: Callable[[], None]) -> None:
+        self._selector = selector
+        self._hook = hook
+
+    def select(self, timeout: float | None = None) -> Any:
+        if timeout is None or timeout > 0:
+            self._hook()
+        return self._selector.select(timeout)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._selector, name)
+
+
+@contextlib.contextmanager
+def before_waiting(loop: asyncio.AbstractEventLoop, hook: Callable[[], None]) -> Iterator[None]:
+    """Within: `hook()` runs on the loop's thread each time `loop` has nothing left to run and is about to wait. It
+    watches the private `_selector` of CPython's selector loops (3.10 to 3.14, as `grader.probes.idle_gate` does);
+    on any other loop it never runs."""
+    selector = getattr(loop, "_selector", None)
+    if not callable(getattr(selector, "select", None)):
+        yield
+        return
+    loop._selector = _BeforeWaiting(selector, hook)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        loop._selector = selector  # type: ignore[attr-defined]
 
 
 async def run_cpu_bound(*args, limit: float, shown: str | None = None):
