@@ -46,3 +46,28 @@ def test_workers_of_a_pool_made_before_the_check_are_found_and_left_alone(monkey
     finally:
         before.shutdown()
         del dead
+
+
+def test_calls_handed_to_pools_of_processes_and_threads_are_recorded_with_what_they_run(monkeypatch):
+    import functools
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from grader.probes.processes import at_once
+
+    probe = functools.partial(pow, 2)
+    spy = PoolSpy(monkeypatch)
+    waited_on = []
+    spy.waiting_on_call = waited_on.append
+    try:
+        with ProcessPoolExecutor(max_workers=1) as one, ThreadPoolExecutor(max_workers=3) as three:
+            assert one.submit(probe, 3).result() == 8  # pending when asked: the hook hears of it
+            three.submit(functools.partial(probe, 4)).result()  # a partial of the probe's partial
+            three.submit(abs, -1).result()  # a call of something else
+            list(one.map(probe, [1, 2]))  # map hands each chunk to submit with the probe as an argument
+        assert [call.runs(probe) for call in spy.handed] == [True, True, False, True, True]
+        assert {call.thread for call in spy.handed} == {threading.get_ident()}
+        assert at_once(spy.handed) == 1 + 2  # one worker for three calls, three workers for two
+        assert waited_on and all(call in spy.handed for call in waited_on)
+    finally:
+        spy.clean_up()

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import concurrent.futures.process
 import contextlib
+import functools
 import gc
 import multiprocessing
 import os
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing.process import BaseProcess
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -35,6 +36,45 @@ def use_start_method_from_env() -> str:
     if method:
         multiprocessing.set_start_method(method, force=True)
     return multiprocessing.get_start_method()
+
+
+class Handed(NamedTuple):
+    """One call handed to a pool: `executor.submit(fn, *args)`."""
+
+    executor: Executor
+    thread: int
+    """`threading.get_ident()` of the thread that handed it over."""
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+
+    def runs(self, func: functools.partial) -> bool:
+        """Whether this call runs `func`, a partial of a probe: `submit(func, n)`, `submit(partial(func, n))` (a
+        partial of a partial is flattened into one of the same function), `submit(helper, func, n)`, or a chunk of
+        `ProcessPoolExecutor.map(func, ns)`."""
+        inner = getattr(self.fn, "func", None)
+        return (
+            self.fn is func
+            or (inner is func.func and isinstance(self.fn, functools.partial))
+            or any(arg is func for arg in (*self.args, *getattr(self.fn, "args", ())))
+        )
+
+
+def at_once(calls: Iterable[Handed]) -> int:
+    """How many of `calls` can run at the same time: each pool runs as many of its calls at once as it has workers
+    (`max_workers`, where it can be read)."""
+    counts: dict[int, int] = {}
+    executors: dict[int, Executor] = {}
+    for call in calls:
+        counts[id(call.executor)] = counts.get(id(call.executor), 0) + 1
+        executors[id(call.executor)] = call.executor
+    total = 0
+    for key, count in counts.items():
+        try:
+            workers = vars(executors[key]).get("_max_workers")  # both pools' own attribute, 3.2 to 3.14
+        except TypeError:  # an executor of the student's without a __dict__
+            workers = None
+        total += min(count, workers) if isinstance(workers, int) and workers > 0 else count
+    return total
 
 
 _killed: set[BaseProcess] = set()
@@ -67,14 +107,12 @@ class PoolSpy:
             shutdown(pool, wait, *args, **kwargs)
 
         monkeypatch.setattr(ProcessPoolExecutor, "shutdown", shutdown_spy)
-        self.handed: list[Executor] = []
-        """The executor each call was handed to, in order: any process pool or thread pool, the loop's default
-        executor included (`run_in_executor` and `map` hand calls over one by one)."""
-        self.handed_in: list[int] = []
-        """The thread that handed each call over (`threading.get_ident()`)."""
-        self.calls: weakref.WeakSet[Future] = weakref.WeakSet()
+        self.handed: list[Handed] = []
+        """Every call handed to a pool, in order: any process pool or thread pool, the loop's default executor
+        included (`run_in_executor` and `map` hand calls over one by one)."""
+        self.calls: weakref.WeakKeyDictionary[Future, Handed] = weakref.WeakKeyDictionary()
         """The futures of those calls."""
-        self.waiting_on_call: Callable[[Future], None] | None = None
+        self.waiting_on_call: Callable[[Handed], None] | None = None
         """Called, in the thread about to wait, when `result()` or `exception()` is asked of one of those futures
         before it is done: in the event loop's thread, the loop then stands still until that call has returned."""
         for kind in (ProcessPoolExecutor, ThreadPoolExecutor):
@@ -84,32 +122,15 @@ class PoolSpy:
 
     @property
     def submitted(self) -> int:
-        """Calls handed to any executor so far."""
+        """Calls handed to any pool so far."""
         return len(self.handed)
 
-    def at_once(self, since: int) -> int:
-        """How many of the calls handed over since `self.submitted` was `since` can run at the same time: each
-        executor runs as many of its calls at once as it has workers (`max_workers`, where it can be read)."""
-        counts: dict[int, int] = {}
-        executors: dict[int, Executor] = {}
-        for executor in self.handed[since:]:
-            counts[id(executor)] = counts.get(id(executor), 0) + 1
-            executors[id(executor)] = executor
-        total = 0
-        for key, count in counts.items():
-            try:
-                workers = vars(executors[key]).get("_max_workers")  # both pools' own attribute, 3.2 to 3.14
-            except TypeError:  # an executor of the student's without a __dict__
-                workers = None
-            total += min(count, workers) if isinstance(workers, int) and workers > 0 else count
-        return total
-
     def _submit_spy(self, submit: Callable[..., Future]) -> Callable[..., Future]:
-        def submit_spy(executor: Executor, *args, **kwargs) -> Future:
-            future = submit(executor, *args, **kwargs)
-            self.handed.append(executor)
-            self.handed_in.append(threading.get_ident())
-            self.calls.add(future)
+        def submit_spy(executor: Executor, fn: Callable[..., Any], /, *args, **kwargs) -> Future:
+            future = submit(executor, fn, *args, **kwargs)
+            handed = Handed(executor, threading.get_ident(), fn, args)
+            self.handed.append(handed)
+            self.calls[future] = handed
             return future
 
         return submit_spy
@@ -117,8 +138,9 @@ class PoolSpy:
     def _wait_spy(self, method: Callable[..., Any]) -> Callable[..., Any]:
         def wait_spy(future: Future, *args, **kwargs) -> Any:
             hook = self.waiting_on_call
-            if hook is not None and not future.done() and future in self.calls:
-                hook(future)
+            handed = self.calls.get(future) if hook is not None and not future.done() else None
+            if hook is not None and handed is not None:
+                hook(handed)
             return method(future, *args, **kwargs)
 
         return wait_spy

@@ -72,9 +72,14 @@ ThreadId = tuple[int, int]
 """A thread of any process: (pid, `threading.get_ident()`)."""
 
 
+def this_thread() -> ThreadId:
+    """The caller's thread, as a call in any process can compare with its own (`in_thread`)."""
+    return getpid(), threading.get_ident()
+
+
 def in_thread(thread: ThreadId | None) -> bool:
     """Whether the caller runs in `thread`."""
-    return thread is not None and (getpid(), threading.get_ident()) == tuple(thread)
+    return thread is not None and this_thread() == tuple(thread)
 
 
 def meet(folder: str, expected: int, timeout: float, n: int, loop_thread: ThreadId | None = None) -> Record:

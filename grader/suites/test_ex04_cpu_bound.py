@@ -22,7 +22,7 @@ import pytest
 from grader.probes import work
 from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
-from grader.probes.processes import PoolSpy, use_start_method_from_env
+from grader.probes.processes import Handed, PoolSpy, at_once, use_start_method_from_env
 from grader.probes.set_order import backwards_in_sets
 from grader.testing import CallIn, call_repr, check, expect, fail, student, where
 
@@ -104,8 +104,6 @@ class Alone:
     time"; None while they were not."""
     one_worker: bool = False
     """Why: the pools given the calls could run only one of them at a time."""
-    loop_thread: work.ThreadId = (0, 0)
-    """The event loop's thread: a call run there does not wait for the others (see `work.meet`)."""
 
     @property
     def gave_up(self) -> bool:
@@ -113,9 +111,10 @@ class Alone:
 
 
 @contextlib.asynccontextmanager
-async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> AsyncIterator[Alone]:
-    """Tell the calls that wait for each other in `folder` (`work.meet`, `work.finish_in_reverse`) to stop waiting
-    once the others plainly cannot come, so that a wrong run_cpu_bound costs a moment, not MEET_LIMIT:
+async def waiting_alone_gives_up(folder: str, waiting: partial, expected: int, pools: PoolSpy) -> AsyncIterator[Alone]:
+    """Tell the calls of `waiting` that wait for each other in `folder` (`work.meet`, `work.finish_in_reverse`) to
+    stop waiting once the others plainly cannot come, so that a wrong run_cpu_bound costs a moment, not MEET_LIMIT.
+    Only the calls of `waiting` count, not a call the student's code hands over for its own sake (a warm-up):
 
     - all `expected` calls were handed to pools whose workers cannot run that many at once (`max_workers=1`): the
       later calls wait in the pool's queue for the earlier ones to return;
@@ -125,19 +124,24 @@ async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> 
       left to run: the code that hands the calls over awaits something first, the call it handed over when it
       awaits each call before it submits the next (a right one submits them all before it gives the loop back);
     - where that cannot be seen (a loop without a selector, calls handed over by another thread): fewer than
-      `expected` calls handed over, and none more for ALONE seconds while the loop ran;
-    - a call runs in the event loop's own thread (`Alone.loop_thread`, passed to the calls): it never waits.
+      `expected` calls handed over, and none more for ALONE seconds while the loop ran.
+
+    A call that runs in the event loop's own thread never waits (`work.meet`); the suite passes it that thread,
+    `work.this_thread()` called on the loop.
     """
     loop = asyncio.get_running_loop()
-    before, alone = pools.submitted, Alone(loop_thread=(work.getpid(), threading.get_ident()))
+    before, alone, loop_thread = pools.submitted, Alone(), threading.get_ident()
+
+    def handed() -> list[Handed]:
+        return [call for call in pools.handed[before:] if call.runs(waiting)]
 
     def give_up(why: str, one_worker: bool = False) -> None:
         if alone.why is None:
             alone.why, alone.one_worker = why, one_worker
             (Path(folder) / "gave-up").touch()
 
-    def too_few_workers() -> bool:
-        if pools.submitted - before >= expected and pools.at_once(before) < expected:
+    def too_few_workers(calls: list[Handed]) -> bool:
+        if len(calls) >= expected and at_once(calls) < expected:
             give_up(
                 "the pool has a single worker, max_workers=1, so work(1) waited in its queue until work(0) had"
                 " returned",
@@ -146,26 +150,28 @@ async def waiting_alone_gives_up(folder: str, expected: int, pools: PoolSpy) -> 
             return True
         return False
 
-    def waiting_on_call(_) -> None:
-        if threading.get_ident() == alone.loop_thread[1] and not too_few_workers():
-            if 0 < pools.submitted - before < expected:
+    def waiting_on_call(call: Handed) -> None:
+        calls = handed()
+        if threading.get_ident() == loop_thread and call.runs(waiting) and not too_few_workers(calls):
+            if 0 < len(calls) < expected:
                 give_up(
                     "the event loop waited for work(0)'s result(), so work(1) was handed to the pool only once"
                     " work(0) had returned"
                 )
 
     def going_idle() -> None:
-        handed = pools.handed_in[before:]
-        if not too_few_workers() and 0 < len(handed) < expected and set(handed) == {alone.loop_thread[1]}:
+        calls = handed()
+        if not too_few_workers(calls) and 0 < len(calls) < expected and {c.thread for c in calls} == {loop_thread}:
             give_up("work(1) was handed to the pool only once work(0) had returned")
 
     async def watch() -> None:
         seen, since = 0, loop.time()
         while alone.why is None:
             await asyncio.sleep(0.02)
-            if pools.submitted - before != seen:
-                seen, since = pools.submitted - before, loop.time()
-            if too_few_workers():
+            calls = handed()
+            if len(calls) != seen:
+                seen, since = len(calls), loop.time()
+            if too_few_workers(calls):
                 return
             if 0 < seen < expected and loop.time() - since > ALONE:
                 give_up("work(1) was handed to the pool only once work(0) had returned")
@@ -359,8 +365,8 @@ async def test_returns_results_in_order(pools):
         at=ex.run_cpu_bound,
     )
     with tempfile.TemporaryDirectory() as folder:
-        async with waiting_alone_gives_up(folder, 2, pools) as alone:
-            reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT, loop_thread=alone.loop_thread)
+        reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT, loop_thread=work.this_thread())
+        async with waiting_alone_gives_up(folder, reverse, 2, pools):
             with backwards_in_sets(loop):
                 got = await run_cpu_bound([0, 1], reverse, limit=LIMIT, shown="run_cpu_bound([0, 1], work)")
     if got == [11, 10]:
@@ -414,8 +420,8 @@ async def test_runs_in_worker_processes():
 async def test_runs_in_parallel(pools):
     shown = "run_cpu_bound([0, 1], work)"
     with tempfile.TemporaryDirectory() as folder:
-        async with waiting_alone_gives_up(folder, 2, pools) as alone:
-            meet = partial(work.meet, folder, 2, MEET_LIMIT, loop_thread=alone.loop_thread)
+        meet = partial(work.meet, folder, 2, MEET_LIMIT, loop_thread=work.this_thread())
+        async with waiting_alone_gives_up(folder, meet, 2, pools) as alone:
             got = records(await run_cpu_bound([0, 1], meet, limit=LIMIT, shown=shown), shown, [0, 1])
     why = alone.why or f"one waited {MEET_LIMIT:g} s for the other and gave up"
     expect(
