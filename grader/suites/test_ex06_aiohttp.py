@@ -26,7 +26,7 @@ from grader.probes.traffic import (
     sent_in_turn,
     url,
 )
-from grader.testing import CheckFailure, call_repr, check, expect, fail, found_in, student
+from grader.testing import CallIn, CheckFailure, call_repr, check, expect, fail, found_in, student
 
 ex = student("exercises.ex06_aiohttp")
 
@@ -298,6 +298,23 @@ async def test_closes_the_session(server):
         expected="the session closed before fetch_all returns (aiohttp warns 'Unclosed client session' otherwise)",
         fix=CLOSE_ALWAYS,
         at=ex.fetch_all,
+    )
+    before, ended = len(server.sessions), "returned"
+    try:
+        await call_student(ex.fetch_all, [], limit=LIMIT)
+    except (CheckFailure, NotImplementedError):
+        raise
+    except Exception as error:  # what fetch_all([]) gives is test_fetch_all_keeps_order's claim
+        ended = f"raised {type(error).__name__}"
+    left = [session for session in server.sessions[before:] if not session.closed]
+    expect(
+        not left,
+        f"fetch_all([]) {ended} with its ClientSession still open, although with URLs fetch_all closes it: the"
+        " way out for an empty list skips the close",
+        expected="no session left open, whatever the list of urls: none opened, or the one opened closed",
+        fix="Return [] before the session is made (`if not urls: return []` first), or make every way out close"
+        " it: `async with aiohttp.ClientSession() as session:` closes it however the block is left.",
+        at=CallIn(ex.fetch_all, "ClientSession"),
     )
     failing = [server.route(url("close/fine")), server.refuse(url("close/down"))]
     before = len(server.sessions)
