@@ -1,9 +1,11 @@
-"""The errors asyncio raises for a learner's classic mistakes, each with the fix in the lesson's words.
+"""The errors asyncio (and aiohttp) raise for a learner's classic mistakes, each with the fix in the lesson's words.
 
 asyncio's messages say what went wrong in asyncio's terms ("This event loop is already running"), not which
 habit caused it (`run_until_complete` inside a coroutine). When the student's code raised one of these,
 `grader.diagnose` adds the fix below to "make_request() raised RuntimeError: ...". The texts are the same on
-Python 3.10 to 3.13; one that changes wording in a later Python just goes without a fix, as any other error does.
+Python 3.10 to 3.13 (but for a plain `with` on an asynchronous context manager, which 3.10 reports as
+`AttributeError: __enter__`, naming no object); one that changes wording in a later Python just goes without a
+fix, as any other error does.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import asyncio
 import inspect
 import linecache
 import os
+import re
 from dataclasses import dataclass
 from types import FrameType
 
@@ -99,7 +102,31 @@ MISTAKES = (
         "result, which it cannot call.",
         raised_in=os.path.join("concurrent", "futures", "thread.py"),  # an executor's thread called it
     ),
+    Mistake(
+        TypeError,
+        "Use async with instead",
+        "aiohttp's ClientSession is an asynchronous context manager: write `async with aiohttp.ClientSession() as"
+        " session:`, inside a coroutine; leaving the block closes the session.",
+        raised_in=os.path.join("aiohttp", "client.py"),  # ClientSession.__enter__, for a plain `with`
+    ),
 )
+
+
+REQUEST_NEEDS_ASYNC_WITH = (
+    "aiohttp's session.get(...) is an asynchronous context manager: write `async with session.get(url) as"
+    " response:`. `async with` awaits the answer as the block opens and releases it as the block ends; a plain"
+    " `with` cannot wait."
+)
+ASYNC_CONTEXT_MANAGERS = {
+    "_BaseRequestContextManager": REQUEST_NEEDS_ASYNC_WITH,  # what session.get(...) returns in aiohttp 3.13;
+    "_RequestContextManager": REQUEST_NEEDS_ASYNC_WITH,  # older releases return this subclass of it
+    **{
+        name: f"asyncio's {name} is an asynchronous context manager: write `async with`, inside a coroutine."
+        for name in ("Lock", "Semaphore", "BoundedSemaphore", "Condition", "TaskGroup", "Timeout")
+    },
+}
+"""Objects that only `async with` takes, by the type name that `with` names when it refuses them."""
+_NOT_A_CONTEXT_MANAGER = re.compile(r"'(?P<kind>\w+)' object does not support the context manager protocol")
 
 
 def asyncio_fix(exc: BaseException) -> str | None:
@@ -108,6 +135,8 @@ def asyncio_fix(exc: BaseException) -> str | None:
     for mistake in MISTAKES:
         if isinstance(exc, mistake.kind) and mistake.says in message and _raised_in(exc, mistake.raised_in):
             return _function_not_called(exc) or mistake.fix
+    if isinstance(exc, TypeError) and (match := _NOT_A_CONTEXT_MANAGER.match(message)):
+        return ASYNC_CONTEXT_MANAGERS.get(match["kind"])  # Python 3.11+; 3.10 says only "AttributeError: __enter__"
     return None
 
 

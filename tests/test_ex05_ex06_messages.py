@@ -3,8 +3,14 @@ in the lesson's words, and the student's line where the slip can be found."""
 
 from __future__ import annotations
 
+import asyncio
+import sys
+
+import aiohttp
+import pytest
 from support import SUBMISSIONS, grade_source
 
+from grader.asyncio_mistakes import asyncio_fix
 from grader.model import CheckResult
 
 WRONG = SUBMISSIONS / "wrong"
@@ -21,3 +27,55 @@ def test_a_session_left_open_by_the_way_out_for_no_urls_is_named(tmp_path):
     assert verdict.message.startswith("fetch_all([]) returned with its ClientSession still open"), verdict.message
     assert "`if not urls: return []` first" in verdict.fix and "async with aiohttp.ClientSession()" in verdict.fix
     assert verdict.location.line == 15 and verdict.location.function == "fetch_all"  # where the session is made
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="3.10 says only `AttributeError: __enter__`, naming no object")
+def test_a_plain_with_for_an_aiohttp_request_is_told_to_use_async_with(tmp_path):
+    checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "plain_with_for_the_request.py"))
+    verdict = checks["returns_status_codes"]
+    assert verdict.message.startswith("fetch_status() raised TypeError: '_") and verdict.message.endswith(
+        "RequestContextManager' object does not support the context manager protocol"
+    ), verdict.message
+    assert verdict.fix.startswith("aiohttp's session.get(...) is an asynchronous context manager: write `async with")
+    assert verdict.location.line == 10 and verdict.location.function == "fetch_status"
+    assert all(c.fix == verdict.fix for c in checks.values()), {n: c.fix for n, c in checks.items()}
+
+
+def raised(coroutine) -> BaseException:
+    try:
+        asyncio.run(coroutine)
+    except BaseException as error:
+        return error
+    raise AssertionError("nothing was raised")
+
+
+async def plain_with_session() -> None:
+    session = aiohttp.ClientSession()
+    try:
+        with session:  # type: ignore[attr-defined]
+            pass
+    finally:
+        await session.close()
+
+
+async def plain_with(manager) -> None:
+    with manager:
+        pass
+
+
+class OwnAsyncOnly:
+    async def __aenter__(self) -> None:
+        pass
+
+    async def __aexit__(self, *exc: object) -> None:
+        pass
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="3.10 says only `AttributeError: __enter__`, naming no object")
+def test_a_plain_with_for_an_asynchronous_context_manager_gets_the_fix_of_async_with():
+    session = asyncio_fix(raised(plain_with_session()))
+    assert session.startswith("aiohttp's ClientSession is an asynchronous context manager: write `async with aiohttp")
+    lock = asyncio_fix(raised(plain_with(asyncio.Lock())))
+    assert lock == "asyncio's Lock is an asynchronous context manager: write `async with`, inside a coroutine."
+    assert asyncio_fix(raised(plain_with(OwnAsyncOnly()))) is None  # an object of the student's: no guess
+    assert asyncio_fix(TypeError("Use async with instead")) is None  # the words alone, not raised by aiohttp
