@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import difflib
 import inspect
 import linecache
 import os
 import re
 from dataclasses import dataclass
-from types import FrameType
+from types import CoroutineType, FrameType, TracebackType
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,8 @@ def asyncio_fix(exc: BaseException) -> str | None:
             return _function_not_called(exc) or mistake.fix
     if isinstance(exc, TypeError) and (match := _NOT_A_CONTEXT_MANAGER.match(message)):
         return ASYNC_CONTEXT_MANAGERS.get(match["kind"])  # Python 3.11+; 3.10 says only "AttributeError: __enter__"
+    if isinstance(exc, AttributeError):
+        return _awaited_after_the_attribute(exc, message)
     return None
 
 
@@ -188,8 +191,48 @@ def _callers_frame(exc: BaseException) -> tuple[FrameType | None, str]:
     return found
 
 
-def _raised_in(exc: BaseException, ending: str) -> bool:
+AWAITABLES = {
+    "_asyncio.Future": ("the future", "loop.run_in_executor(...)"),
+    "_asyncio.Task": ("the task", "task"),
+    "coroutine": ("the coroutine object", "work(...)"),
+}
+"""The awaitables an attribute can be looked up on too soon, by the type name an AttributeError gives: what to
+call each, and the expression that makes one in an example."""
+_NO_SUCH_ATTRIBUTE = re.compile(r"'(?P<kind>[\w.]+)' object has no attribute '(?P<name>\w+)'")
+_OWN_ATTRIBUTES = [a for a in {*dir(asyncio.Future), *dir(asyncio.Task), *dir(CoroutineType)} if a[0] != "_"]
+
+
+def _awaited_after_the_attribute(exc: AttributeError, message: str) -> str | None:
+    """The fix for `await x.status_code`, which reads the attribute from the awaitable `x` before awaiting (`await`
+    applies to all that follows it): only when the line that raised awaits that attribute, and the name is not a
+    slip of the awaitable's own methods (`await task.resutl()`)."""
+    match = _NO_SUCH_ATTRIBUTE.match(message)
+    if match is None or match["kind"] not in AWAITABLES or _slip_of(match["name"]):
+        return None
+    tb = _innermost(exc)
+    line = linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno) if tb is not None else ""
+    name = match["name"]
+    if not re.search(rf"\bawait\b.*\.{name}\b", line):
+        return None
+    what, example = AWAITABLES[match["kind"]]
+    return (
+        f"`await x.{name}` awaits `x.{name}`: Python reads `.{name}` from {what} itself, which has none, before"
+        f" anything is awaited. Put the await in parentheses, `(await {example}).{name}`, or await on one line,"
+        f" `result = await {example}`, and read `result.{name}` on the next."
+    )
+
+
+def _slip_of(name: str) -> bool:
+    return bool(difflib.get_close_matches(name, _OWN_ATTRIBUTES, cutoff=0.8))
+
+
+def _innermost(exc: BaseException) -> TracebackType | None:
     tb = exc.__traceback__
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
+    return tb
+
+
+def _raised_in(exc: BaseException, ending: str) -> bool:
+    tb = _innermost(exc)
     return not ending or (tb is not None and tb.tb_frame.f_code.co_filename.endswith(ending))

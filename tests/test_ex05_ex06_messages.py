@@ -4,7 +4,9 @@ in the lesson's words, and the student's line where the slip can be found."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
+import warnings
 
 import aiohttp
 import pytest
@@ -79,3 +81,60 @@ def test_a_plain_with_for_an_asynchronous_context_manager_gets_the_fix_of_async_
     assert lock == "asyncio's Lock is an asynchronous context manager: write `async with`, inside a coroutine."
     assert asyncio_fix(raised(plain_with(OwnAsyncOnly()))) is None  # an object of the student's: no guess
     assert asyncio_fix(TypeError("Use async with instead")) is None  # the words alone, not raised by aiohttp
+
+
+def test_an_attribute_read_from_the_executors_future_before_the_await_is_explained(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "awaits_the_attribute_of_the_future.py"))
+    for verdict in checks.values():
+        assert verdict.message == (
+            "fetch_status() raised AttributeError: '_asyncio.Future' object has no attribute 'status_code'"
+        ), verdict.message
+        assert verdict.fix.startswith("`await x.status_code` awaits `x.status_code`: Python reads `.status_code`")
+        assert "`(await loop.run_in_executor(...)).status_code`" in verdict.fix
+        assert verdict.location.line == 16 and verdict.location.function == "fetch_status"
+
+
+AWAITABLES_READ_TOO_SOON = """\
+import asyncio
+
+
+async def work():
+    return 42
+
+
+async def of_a_task():
+    task = asyncio.create_task(work())
+    return await task.value
+
+
+async def of_a_coroutine():
+    return await work().value
+
+
+async def not_awaited_on_that_line():
+    task = asyncio.create_task(work())
+    await asyncio.sleep(0)
+    return task.value
+
+
+async def a_slip_of_the_tasks_own_method():
+    task = asyncio.create_task(work())
+    return await task.resutl()
+"""
+
+
+def test_only_an_await_before_an_attribute_of_an_awaitable_gets_the_fix_of_parentheses(tmp_path):
+    path = tmp_path / "awaitables.py"
+    path.write_text(AWAITABLES_READ_TOO_SOON)
+    namespace: dict = {}
+    exec(compile(AWAITABLES_READ_TOO_SOON, str(path), "exec"), namespace)
+    task = asyncio_fix(raised(namespace["of_a_task"]()))
+    assert task.startswith("`await x.value` awaits `x.value`: Python reads `.value` from the task itself")
+    assert "`(await task).value`" in task
+    with warnings.catch_warnings():  # the coroutine whose attribute was read is never awaited: say so here only
+        warnings.simplefilter("ignore", RuntimeWarning)
+        coroutine = asyncio_fix(raised(namespace["of_a_coroutine"]()))
+        gc.collect()
+    assert "from the coroutine object itself" in coroutine and "`(await work(...)).value`" in coroutine
+    assert asyncio_fix(raised(namespace["not_awaited_on_that_line"]())) is None  # not this mistake: no guess
+    assert asyncio_fix(raised(namespace["a_slip_of_the_tasks_own_method"]())) is None  # a typo of `result`

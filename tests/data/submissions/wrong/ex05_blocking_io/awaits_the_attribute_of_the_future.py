@@ -1,0 +1,20 @@
+# fails: returns_status_codes, runs_in_executor, fetch_status_raises_connection_errors, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent
+"""`await` applies to all that follows it: `.status_code` is read from the executor's future, before it is awaited."""
+
+import asyncio
+
+import requests
+
+
+def get_status(url: str) -> int:
+    """Given: the status code of `url`, with a blocking `requests` call."""
+    return requests.get(url, timeout=10).status_code
+
+
+async def fetch_status(url: str) -> int:
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, requests.get, url).status_code
+
+
+async def fetch_all(urls: list[str]) -> list[int]:
+    return list(await asyncio.gather(*(fetch_status(url) for url in urls)))
