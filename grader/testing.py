@@ -67,11 +67,13 @@ class CallIn:
     `def` line when none is found. A name is a function or method (`"removeHandler"`), a dotted call as written
     (`"time.sleep"`), or a method of what a call made, `("close", "new_event_loop")`: `loop.close()` after
     `loop = asyncio.new_event_loop()`, never another object's `close()`. Sharper than the `def` when the failure is
-    about that call (it ran too soon, or never)."""
+    about that call (it ran too soon, or never). With `returned=True`, only a call that a `return` hands back as it
+    is, unawaited (`return loop.run_in_executor(...)`)."""
 
-    def __init__(self, func: Any, *names: str | tuple[str, str]) -> None:
+    def __init__(self, func: Any, *names: str | tuple[str, str], returned: bool = False) -> None:
         self.func = func
         self.names = names
+        self.returned = returned
 
     def location(self) -> Location | None:
         return self.found() or where(self.func)
@@ -86,7 +88,9 @@ class CallIn:
             filename = inspect.getsourcefile(target)
         except Exception:  # unreadable source, or ast itself failing (3.11's recursion-depth SystemError)
             return None
-        calls = sorted((node for node in ast.walk(tree) if isinstance(node, ast.Call)), key=lambda node: node.lineno)
+        nodes = ast.walk(tree)
+        made = (node.value for node in nodes if isinstance(node, ast.Return)) if self.returned else nodes
+        calls = sorted((node for node in made if isinstance(node, ast.Call)), key=lambda node: node.lineno)
         for name in self.names:
             for node in calls:
                 if _calls(node, name, tree):

@@ -10,7 +10,7 @@ import warnings
 
 import aiohttp
 import pytest
-from support import SUBMISSIONS, grade_source
+from support import KIT, SUBMISSIONS, grade_source
 
 from grader.asyncio_mistakes import asyncio_fix
 from grader.model import CheckResult
@@ -138,3 +138,38 @@ def test_only_an_await_before_an_attribute_of_an_awaitable_gets_the_fix_of_paren
     assert "from the coroutine object itself" in coroutine and "`(await work(...)).value`" in coroutine
     assert asyncio_fix(raised(namespace["not_awaited_on_that_line"]())) is None  # not this mistake: no guess
     assert asyncio_fix(raised(namespace["a_slip_of_the_tasks_own_method"]())) is None  # a typo of `result`
+
+
+def test_an_executors_future_returned_unawaited_is_blamed_on_its_return_line(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "executor_future_not_awaited.py"))
+    for name in ("returns_status_codes", "runs_in_executor", "fetch_status_raises_connection_errors"):
+        assert (checks[name].location.line, checks[name].location.function) == (15, "fetch_status"), name
+    there = "Each item came back unawaited from the coroutine that made it (fetch_status, line 15): there, `return"
+    for name in ("fetch_all_propagates_errors", "fetch_all_keeps_order", "fetch_all_concurrent"):
+        verdict = checks[name]  # fetch_all gathered the futures that fetch_status handed back: the slip is there
+        assert (verdict.location.line, verdict.location.function) == (15, "fetch_status"), name
+        assert verdict.fix.startswith(there + " await future`"), verdict.fix
+
+
+def stub_with(fetch_status_body: str) -> str:
+    """The stub of 05, as a student fills it in: its docstring and comments kept, so the lines are the stub's."""
+    stub = (KIT / "exercises" / "ex05_blocking_io.py").read_text(encoding="utf-8")
+    raises = [line for line in stub.splitlines(keepends=True) if line.lstrip().startswith("raise NotImplementedError")]
+    assert len(raises) == 2
+    stub = stub.replace(raises[0], fetch_status_body, 1)
+    return stub.replace(raises[1], "    return list(await asyncio.gather(*(fetch_status(url) for url in urls)))\n")
+
+
+def test_the_line_that_lacks_the_await_is_found_in_the_students_own_layout(tmp_path):
+    returned = stub_with("    return asyncio.get_running_loop().run_in_executor(None, get_status, url)\n")
+    checks = failed(grade_source(tmp_path / "returned", "05", returned))
+    assert len(checks) == 6 and {(c.location.line, c.location.function) for c in checks.values()} == {
+        (46, "fetch_status")
+    }, {n: c.location for n, c in checks.items()}
+    kept = stub_with(
+        "    future = asyncio.get_running_loop().run_in_executor(None, get_status, url)\n    return future\n"
+    )
+    checks = failed(grade_source(tmp_path / "kept", "05", kept))
+    assert len(checks) == 6 and {(c.location.line, c.location.function) for c in checks.values()} == {
+        (46, "fetch_status")  # the call that made the future: no `return` hands back the call itself
+    }, {n: c.location for n, c in checks.items()}

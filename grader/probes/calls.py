@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from pytest_socket import SocketBlockedError
 
-from grader.testing import call_repr, fail
+from grader.model import Location
+from grader.testing import CallIn, call_repr, coroutine_origin, fail
 
 HTTP_CLIENTS = ("requests", "urllib3", "aiohttp", "httpx", "http.client", "urllib.request")
 
@@ -64,6 +66,7 @@ async def await_call(
             at=func,
         )
     if inspect.isawaitable(got):  # no exercise's coroutine gives back an awaitable: its `await` is missing
+        at = missing_await_at(func, got)
         _discard(got)
         name = getattr(func, "__name__", func)
         fail(
@@ -72,21 +75,23 @@ async def await_call(
             expected="what awaiting it gives (the results), not the awaitable itself",
             fix=f"Await it before you return: {_awaited_return(got)}. Without `await`, a coroutine hands back the"
             " future or coroutine itself, and nothing waits for its result.",
-            at=func,
+            at=at or func,
         )
     if isinstance(got, (list, tuple)) and (unawaited := [item for item in got if inspect.isawaitable(item)]):
+        at = missing_await_at(func, unawaited[0])
         for item in unawaited:
             _discard(item)
         first = awaitable_in_words(unawaited[0])
+        maker = f" ({at.function}, line {at.line})" if at and at.function != getattr(func, "__name__", None) else ""
         fail(
             f"{text} returned a {type(got).__name__} of {len(got)} item(s) with {first} among them, not results: an"
             " `await` is missing",
             expected="the results, what awaiting each one gives",
             fix="Await them together: `return await asyncio.gather(*coroutines)`."
             if inspect.iscoroutine(unawaited[0])
-            else "Each item came back unawaited from the coroutine that made it: there,"
+            else f"Each item came back unawaited from the coroutine that made it{maker}: there,"
             f" {_awaited_return(unawaited[0])}.",
-            at=func,
+            at=at or func,
         )
     return got
 
@@ -103,6 +108,31 @@ def awaitable_in_words(awaitable: Any) -> str:
     if asyncio.isfuture(awaitable):
         return "a future"
     return repr(awaitable)
+
+
+def missing_await_at(func: Callable[..., Any], awaitable: Any) -> Location | None:
+    """The student's line where `awaitable`, which `func` handed back unawaited, lacks its `await`: for a coroutine,
+    the line that made it; else a `return` that hands back, unawaited, a call making such an awaitable
+    (`return loop.run_in_executor(...)`), in `func` or else in another function of its file (an item that fetch_all
+    gathered came back from fetch_status); else such a call anywhere, `func` first. None when the source tells
+    nothing: then `func` itself is the place to point at."""
+    if inspect.iscoroutine(awaitable):
+        return coroutine_origin(awaitable)
+    if type(awaitable).__name__ == "_GatheringFuture":
+        names: tuple[str, ...] = ("gather",)
+    elif isinstance(awaitable, asyncio.Task):
+        names = ("create_task", "ensure_future")
+    else:
+        names = ("run_in_executor", "wrap_future", "ensure_future", "create_future")
+    candidates = [func]
+    if (module := sys.modules.get(getattr(func, "__module__", None) or "")) is not None:
+        defined = [f for f in list(vars(module).values()) if inspect.isfunction(f) and f.__module__ == module.__name__]
+        candidates += sorted((f for f in defined if f is not func), key=lambda f: f.__code__.co_firstlineno)
+    for returned in (True, False):
+        for candidate in candidates:
+            if (found := CallIn(candidate, *names, returned=returned).found()) is not None:
+                return found
+    return None
 
 
 def _awaited_return(awaitable: Any) -> str:
