@@ -173,3 +173,17 @@ def test_the_line_that_lacks_the_await_is_found_in_the_students_own_layout(tmp_p
     assert len(checks) == 6 and {(c.location.line, c.location.function) for c in checks.values()} == {
         (46, "fetch_status")  # the call that made the future: no `return` hands back the call itself
     }, {n: c.location for n, c in checks.items()}
+
+
+def test_coroutines_returned_unawaited_are_blamed_on_the_line_that_made_them(tmp_path):
+    solution = (KIT / "solutions" / "ex05_blocking_io.py").read_text(encoding="utf-8")
+    gathered = "    return list(await asyncio.gather(*(fetch_status(url) for url in urls)))\n"
+    assert gathered in solution
+    source = solution.replace(gathered, "    return list(fetch_status(url) for url in urls)\n")
+    line = source.splitlines().index("    return list(fetch_status(url) for url in urls)") + 1
+    checks = failed(grade_source(tmp_path, "05", source))
+    for name in ("fetch_all_propagates_errors", "fetch_all_keeps_order", "fetch_all_concurrent"):
+        verdict = checks[name]
+        assert "with the coroutine object fetch_status() among them, not results" in verdict.message, verdict.message
+        # made in a generator expression, a frame of its own: named by the function around it, as the student wrote
+        assert (verdict.location.line, verdict.location.function) == (line, "fetch_all"), verdict.location

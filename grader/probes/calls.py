@@ -117,7 +117,14 @@ def missing_await_at(func: Callable[..., Any], awaitable: Any) -> Location | Non
     gathered came back from fetch_status); else such a call anywhere, `func` first. None when the source tells
     nothing: then `func` itself is the place to point at."""
     if inspect.iscoroutine(awaitable):
-        return coroutine_origin(awaitable)
+        made = coroutine_origin(awaitable)
+        if made is None or not (made.function or "").startswith("<"):
+            return made
+        # Made in a comprehension, which has a frame of its own before Python 3.12: name the function around it.
+        functions = [function for _, _, function in awaitable.cr_origin or ()]
+        start = functions.index(made.function) if made.function in functions else 0
+        around = next((name for name in functions[start:] if not name.startswith("<")), None)
+        return Location(made.file, made.line, around)
     if type(awaitable).__name__ == "_GatheringFuture":
         names: tuple[str, ...] = ("gather",)
     elif isinstance(awaitable, asyncio.Task):
