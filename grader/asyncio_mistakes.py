@@ -193,7 +193,9 @@ def _callers_frame(exc: BaseException) -> tuple[FrameType | None, str]:
 
 AWAITABLES = {
     "_asyncio.Future": ("the future", "loop.run_in_executor(...)"),
+    "Future": ("the future", "loop.run_in_executor(...)"),  # asyncio's Python class, or a subclass of either
     "_asyncio.Task": ("the task", "task"),
+    "Task": ("the task", "task"),
     "coroutine": ("the coroutine object", "work(...)"),
 }
 """The awaitables an attribute can be looked up on too soon, by the type name an AttributeError gives: what to

@@ -63,10 +63,15 @@ def safe_line(text: str) -> str:
 _ASYNCIO_REPR = re.compile(r"<(\w*(?:Future|Task)) (pending|finished|cancelled|cancelling)\b")
 
 
+_C_CLASS = re.compile(r"'_asyncio\.(Future|Task)'")
+
+
 def plain_reprs(text: str) -> str:
     """`text` with asyncio's long reprs of futures and tasks cut to their class and state: `<Future pending>`, not
     `<Future pending cb=[_chain_future.<locals>._call_check_cancel() at /usr/lib/python3.11/asyncio/...]>`, which
-    tells a student nothing and shows the machine's paths."""
+    tells a student nothing and shows the machine's paths; and the C classes named as the lesson does:
+    `'Future' object has no attribute ...`, not `'_asyncio.Future' object ...`."""
+    text = _C_CLASS.sub(r"'\1'", text)
     parts, position = [], 0
     while (found := _ASYNCIO_REPR.search(text, position)) is not None:
         depth, end = 1, found.end()

@@ -428,6 +428,7 @@ def test_plain_reprs_keep_class_and_state_only():
     assert plain_reprs(f"got [{long}, <Future finished result=200>] <Future pend") == (
         "got [<Task pending>, <Future finished>] <Future pend"
     )
+    assert plain_reprs("'_asyncio.Future' object has no attribute 'x'") == "'Future' object has no attribute 'x'"
 
 
 def test_an_async_def_where_the_stub_has_a_plain_def_is_named_as_the_cause_once(tmp_path):

@@ -87,7 +87,7 @@ def test_an_attribute_read_from_the_executors_future_before_the_await_is_explain
     checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "awaits_the_attribute_of_the_future.py"))
     for verdict in checks.values():
         assert verdict.message == (
-            "fetch_status() raised AttributeError: '_asyncio.Future' object has no attribute 'status_code'"
+            "fetch_status() raised AttributeError: 'Future' object has no attribute 'status_code'"
         ), verdict.message
         assert verdict.fix.startswith("`await x.status_code` awaits `x.status_code`: Python reads `.status_code`")
         assert "`(await loop.run_in_executor(...)).status_code`" in verdict.fix
