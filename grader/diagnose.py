@@ -20,7 +20,7 @@ from grader.messages import TIMEOUT_FIX, clip
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
 from grader.sandbox import PROCESS_LIMIT
-from grader.testing import CheckFailure, found_in
+from grader.testing import CheckFailure, found_in, where
 from grader.workspace import student_file, student_frame, student_location
 
 
@@ -162,7 +162,7 @@ def _not_as_the_stub_says(exc: BaseException) -> Verdict | None:
     return None
 
 
-def async_where_the_stub_has_def(module: ModuleType, root: str) -> tuple[str, Verdict] | None:
+def async_where_the_stub_has_def(module: ModuleType) -> tuple[str, Verdict] | None:
     """The first function of the student's `module` that is an `async def` where the kit's stub has a plain `def`,
     and the verdict that says so: calling it runs none of its body, and every check that uses what it returns sees
     a coroutine object instead, which each would explain in its own, misleading, way."""
@@ -171,10 +171,6 @@ def async_where_the_stub_has_def(module: ModuleType, root: str) -> tuple[str, Ve
         func = getattr(module, name, None)
         if not inspect.iscoroutinefunction(func):
             continue
-        try:
-            where = Location(f"exercises/{filename}", inspect.getsourcelines(func)[1], name)
-        except (OSError, TypeError):
-            where = None
         return name, Verdict(
             Status.FAILED,
             f"{name} is an `async def` function, so calling it runs none of its body: it only makes a coroutine"
@@ -183,7 +179,7 @@ def async_where_the_stub_has_def(module: ModuleType, root: str) -> tuple[str, Ve
             fix=f"Write `def {name}(...)`, not `async def`: the checks call {name}(...) without `await` and use what"
             " it returns at once. A plain function can still work with the event loop: asyncio.get_running_loop()"
             " when one is running, or a loop of its own.",
-            location=where,
+            location=where(func),
         )
     return None
 

@@ -144,7 +144,7 @@ class GradingSession:
         expected_root = os.path.realpath(self.setup.root)
         if not os.path.realpath(module.__file__ or "").startswith(expected_root + os.sep):
             raise RuntimeError(f"{self.setup.module} was imported from {module.__file__}, not the submission")
-        self.wrong_kind = async_where_the_stub_has_def(module, self.setup.root)
+        self.wrong_kind = async_where_the_stub_has_def(module)
         self.events.send("imported")
 
     def _import_failed(self, failure: ImportFailure) -> NoReturn:
@@ -164,9 +164,9 @@ class GradingSession:
         """The suite could not be loaded (after the student's module was imported): say why, in one line of the
         exception, never pytest's report with the grader's paths."""
         if report.failed:
-            errors = [line[1:].strip() for line in report.longreprtext.splitlines() if line.startswith("E ")]
-            said = errors[-1] if errors else report.longreprtext.strip().splitlines()[-1:] or [""]
-            said = re.sub(r":? '/[^']*'", "", str(said if errors else said[0]))  # the grader's paths: not theirs
+            lines = report.longreprtext.strip().splitlines() or [""]
+            said = next((line[1:].strip() for line in reversed(lines) if line.startswith("E ")), lines[-1])
+            said = re.sub(r":? '/[^']*'", "", said)  # the grader's paths: not theirs
             self.events.send("collect_error", message=clip(said, 300))
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:

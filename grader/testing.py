@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import pytest
 
 from grader.model import Location
-from grader.workspace import student_file, student_frame, student_location
+from grader.workspace import coroutine_location, student_file, student_frame, student_location
 
 check = pytest.mark.check
 """`@check("title", depends=("other_check",))`: marks a test function as a graded check."""
@@ -171,10 +171,8 @@ def calling_line() -> Location | None:
 def coroutine_origin(coro: Any) -> Location | None:
     """The student's line that made the coroutine object `coro` (called its async def function), as the suite
     process records it (`grader.unawaited`); None when no line of the exercise files made it."""
-    for filename, line, function in getattr(coro, "cr_origin", None) or ():  # innermost first
-        if found := _in_exercises(filename, line, function):
-            return found
-    return None
+    root = _submission_root()
+    return coroutine_location(coro, root) if root else None
 
 
 def _submission_root() -> str | None:

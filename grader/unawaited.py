@@ -16,6 +16,7 @@ machinery, contextlib) can turn a failed check into a passed one.
 from __future__ import annotations
 
 import linecache
+import os
 import sys
 import traceback
 import warnings
@@ -25,7 +26,7 @@ from typing import Any
 
 from grader.diagnose import Verdict
 from grader.model import Location
-from grader.workspace import student_file
+from grader.workspace import coroutine_location, student_file
 
 ORIGIN_DEPTH = 8
 """Frames noted per coroutine made: enough to reach the student's line through a helper or two of asyncio's."""
@@ -80,12 +81,10 @@ class UnawaitedWatch:
 
 
 def _of(coro: Any, root: str) -> Unawaited | None:
-    for filename, lineno, function in getattr(coro, "cr_origin", None) or ():  # innermost first
-        if rel := student_file(filename, root):
-            source = linecache.getline(filename, lineno).strip()
-            name = getattr(coro, "__qualname__", "") or "a coroutine"
-            return Unawaited(name, Location(rel, lineno, function), source)
-    return None
+    if (made := coroutine_location(coro, root)) is None:
+        return None
+    source = linecache.getline(os.path.join(root, made.file), made.line).strip()
+    return Unawaited(getattr(coro, "__qualname__", "") or "a coroutine", made, source)
 
 
 def note_unawaited(verdict: Verdict, unawaited: list[Unawaited], tb: TracebackType | None, root: str) -> Verdict:

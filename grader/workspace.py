@@ -14,6 +14,7 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import FrameType, TracebackType
+from typing import Any
 
 from grader.model import Location
 
@@ -70,6 +71,15 @@ def student_frame(frame: FrameType | None, root: str) -> Location | None:
         if rel := student_file(frame.f_code.co_filename, root):
             return Location(rel, frame.f_lineno, frame.f_code.co_name)
         frame = frame.f_back
+    return None
+
+
+def coroutine_location(coro: Any, root: str) -> Location | None:
+    """The innermost line of the student's exercise files that made the coroutine object `coro` (called its async
+    def function), from the origin CPython records when the suite process asks it to (`grader.unawaited`)."""
+    for filename, line, function in getattr(coro, "cr_origin", None) or ():  # innermost first
+        if rel := student_file(filename, root):
+            return Location(rel, line, function)
     return None
 
 

@@ -230,11 +230,10 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
             raise UsageError(f"{root} is not a folder")
         for folder in _folders(root, out, found):
             student = _student(folder, found.notes)
-            if len(student.id.encode("utf-8", "surrogateescape")) > LONGEST_ID:
+            if (size := len(student.id.encode("utf-8", "surrogateescape"))) > LONGEST_ID:
                 raise UsageError(
-                    f"the repository {folder} has a name of {len(student.id.encode('utf-8', 'surrogateescape'))}"
-                    f" bytes, too long for its files in --out (students/<id>.json.tmp, feedback/<id>.md): at most"
-                    f" {LONGEST_ID}; rename it"
+                    f"the repository {folder} has a name of {size} bytes, too long for its files in --out"
+                    f" (students/<id>.json.tmp, feedback/<id>.md): at most {LONGEST_ID}; rename it"
                 )
             if student.id in by_id:
                 raise UsageError(f"two repositories are called {student.id!r}: {by_id[student.id].home} and {folder}")

@@ -12,7 +12,7 @@ from typing import Any
 from pytest_socket import SocketBlockedError
 
 from grader.model import Location
-from grader.testing import CallIn, call_repr, coroutine_origin, fail
+from grader.testing import CallIn, call_repr, coroutine_origin, fail, name_of
 
 HTTP_CLIENTS = ("requests", "urllib3", "aiohttp", "httpx", "http.client", "urllib.request")
 
@@ -68,7 +68,7 @@ async def await_call(
     if inspect.isawaitable(got):  # no exercise's coroutine gives back an awaitable: its `await` is missing
         at = missing_await_at(func, got)
         _discard(got)
-        name = getattr(func, "__name__", func)
+        name = name_of(func)
         fail(
             f"{text} returned {awaitable_in_words(got)}, which is itself awaitable: an `await` is missing inside"
             f" {name}",
