@@ -118,9 +118,10 @@ REQUEST_NEEDS_ASYNC_WITH = (
     " response:`. `async with` awaits the answer as the block opens and releases it as the block ends; a plain"
     " `with` cannot wait."
 )
+REQUEST_CONTEXT_MANAGERS = ("_BaseRequestContextManager", "_RequestContextManager")
+"""What session.get(...) returns: aiohttp 3.13's class, and the subclass older releases return."""
 ASYNC_CONTEXT_MANAGERS = {
-    "_BaseRequestContextManager": REQUEST_NEEDS_ASYNC_WITH,  # what session.get(...) returns in aiohttp 3.13;
-    "_RequestContextManager": REQUEST_NEEDS_ASYNC_WITH,  # older releases return this subclass of it
+    **dict.fromkeys(REQUEST_CONTEXT_MANAGERS, REQUEST_NEEDS_ASYNC_WITH),
     **{
         name: f"asyncio's {name} is an asynchronous context manager: write `async with`, inside a coroutine."
         for name in ("Lock", "Semaphore", "BoundedSemaphore", "Condition", "TaskGroup", "Timeout")
@@ -139,7 +140,7 @@ def asyncio_fix(exc: BaseException) -> str | None:
     if isinstance(exc, TypeError) and (match := _NOT_A_CONTEXT_MANAGER.match(message)):
         return ASYNC_CONTEXT_MANAGERS.get(match["kind"])  # Python 3.11+; 3.10 says only "AttributeError: __enter__"
     if isinstance(exc, AttributeError):
-        return _awaited_after_the_attribute(exc, message)
+        return _awaited_after_the_attribute(exc, message) or _read_before_awaiting(exc)
     return None
 
 
@@ -222,6 +223,43 @@ def _awaited_after_the_attribute(exc: AttributeError, message: str) -> str | Non
         f" anything is awaited. Put the await in parentheses, `(await {example}).{name}`, or await on one line,"
         f" `result = await {example}`, and read `result.{name}` on the next."
     )
+
+
+def read_from_an_awaitable(exc: BaseException) -> bool:
+    """Whether `exc` is an attribute looked up on an awaitable (Python 3.10+ keeps the object on the exception): an
+    await missing or misplaced, which the fix for it names; the coroutine left unawaited by it needs no second
+    word."""
+    return isinstance(exc, AttributeError) and inspect.isawaitable(getattr(exc, "obj", None))
+
+
+def _read_before_awaiting(exc: AttributeError) -> str | None:
+    """The fix for `response = loop.run_in_executor(...)` (or `session.get(url)`, or `work(...)`) then
+    `response.status_code`: an attribute of the result read from the awaitable that would give it, which was never
+    awaited. Python 3.10+ keeps that object on the exception (`exc.obj`); a slip of the awaitable's own methods
+    (`task.resutl()`) is left to Python's message."""
+    obj, name = getattr(exc, "obj", None), getattr(exc, "name", None)
+    if not name or not read_from_an_awaitable(exc) or _slip_of(name):
+        return None
+    tb = _innermost(exc)
+    line = linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno) if tb is not None else ""
+    holder = re.search(rf"(\w+)\.{name}\b", line)
+    held = holder[1] if holder else "result"
+    it = f"`{held}`" if holder else "that object"
+    if type(obj).__name__ in REQUEST_CONTEXT_MANAGERS:
+        return (
+            f"{it} is what session.get(url) gives: a request not sent yet, not its response, so it has no"
+            f" `.{name}`. Send it and open the response with `async with session.get(url) as response:`, and read"
+            f" `response.{name}` inside the block."
+        )
+    if isinstance(obj, asyncio.Task):
+        return f"{it} is a task, whose result comes when it is done: `result = await {held}`, then `result.{name}`."
+    if inspect.iscoroutine(obj):
+        what, made_by = "a coroutine object: calling an async def function only makes one", f"{obj.__name__}(...)"
+    elif asyncio.isfuture(obj):
+        what, made_by = "a future, whose result is not there yet", "loop.run_in_executor(...)"
+    else:
+        return f"{it} is an awaitable ({type(obj).__name__}), not what it gives: `await` it for that."
+    return f"{it} is {what}. Put `await` where it is made, `{held} = await {made_by}`, and `{held}.{name}` works."
 
 
 def _slip_of(name: str) -> bool:

@@ -24,6 +24,7 @@ from typing import NoReturn
 
 import pytest
 
+from grader.asyncio_mistakes import read_from_an_awaitable
 from grader.diagnose import (
     ImportFailure,
     Verdict,
@@ -218,7 +219,11 @@ class GradingSession:
             verdict = Verdict(Status.SKIPPED, str(reason))
         elif report.failed and call.excinfo is not None:
             verdict = self._explain(call.excinfo.value, call.excinfo.tb, self.setup.root)
-            if call.when == "call" and not verdict.message.startswith(NOT_IMPLEMENTED):
+            if (
+                call.when == "call"
+                and not verdict.message.startswith(NOT_IMPLEMENTED)
+                and not read_from_an_awaitable(call.excinfo.value)
+            ):
                 verdict = note_unawaited(verdict, self.unawaited, call.excinfo.tb, self.setup.root)
             if call.when == "teardown":
                 verdict.message = f"after the check itself passed, cleaning up failed: {verdict.message}"

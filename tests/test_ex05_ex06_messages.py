@@ -136,8 +136,53 @@ def test_only_an_await_before_an_attribute_of_an_awaitable_gets_the_fix_of_paren
         coroutine = asyncio_fix(raised(namespace["of_a_coroutine"]()))
         gc.collect()
     assert "from the coroutine object itself" in coroutine and "`(await work(...)).value`" in coroutine
-    assert asyncio_fix(raised(namespace["not_awaited_on_that_line"]())) is None  # not this mistake: no guess
+    unawaited = asyncio_fix(raised(namespace["not_awaited_on_that_line"]()))  # another mistake: not parentheses
+    assert unawaited == (
+        "`task` is a task, whose result comes when it is done: `result = await task`, then `result.value`."
+    )
     assert asyncio_fix(raised(namespace["a_slip_of_the_tasks_own_method"]())) is None  # a typo of `result`
+
+
+async def a_coroutine_kept_unawaited():
+    async def work():
+        return 42
+
+    made = work()
+    try:
+        return made.value
+    finally:
+        made.close()
+
+
+def test_an_attribute_read_from_an_awaitable_never_awaited_is_told_where_the_await_goes():
+    assert asyncio_fix(raised(a_coroutine_kept_unawaited())) == (
+        "`made` is a coroutine object: calling an async def function only makes one. Put `await` where it is made,"
+        " `made = await work(...)`, and `made.value` works."
+    )
+    assert asyncio_fix(AttributeError("'Future' object has no attribute 'status_code'")) is None  # no object kept
+
+
+def test_the_executors_future_read_as_if_it_were_the_response_is_told_to_await_it(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "reads_the_future_unawaited.py"))
+    assert len(checks) == 6
+    for verdict in checks.values():
+        assert verdict.message == "fetch_status() raised AttributeError: 'Future' object has no attribute 'status_code'"
+        assert verdict.fix == (
+            "`response` is a future, whose result is not there yet. Put `await` where it is made,"
+            " `response = await loop.run_in_executor(...)`, and `response.status_code` works."
+        )
+        assert (verdict.location.line, verdict.location.function) == (17, "fetch_status")
+
+
+def test_a_request_kept_as_if_it_were_the_response_is_told_to_open_it_with_async_with(tmp_path):
+    checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "request_never_sent.py"))
+    assert len(checks) == 7
+    for verdict in checks.values():
+        assert verdict.fix.startswith("`response` is what session.get(url) gives: a request not sent yet, not its"), (
+            verdict.fix
+        )
+        assert "`async with session.get(url) as response:`" in verdict.fix
+        assert (verdict.location.line, verdict.location.function) == (11, "fetch_status")
 
 
 def test_an_executors_future_returned_unawaited_is_blamed_on_its_return_line(tmp_path):
