@@ -309,6 +309,7 @@ def test_a_wrapper_that_does_not_await_the_body_is_told_so_at_once(tmp_path):
         assert verdict.fix.startswith("Put `await` in front of func(*args, **kwargs)"), verdict.fix
         assert verdict.location.line == 15  # the line that calls func, not the wrapper's def
     assert "TimeoutError" not in checks["reports_time_when_cancelled"].message  # no 2 s wait for a body never run
+    assert len({verdict.message for verdict in checks.values()}) == 1  # one wording: the text output folds them
 
 
 def test_a_misspelt_unit_costs_only_the_format_check(tmp_path):

@@ -200,8 +200,9 @@ async def call(decorated, *args, _body_must_run: bool = True, **kwargs):
         made = coroutine_origin(got)
         got.close()
         fail(
-            f"the decorated {got.__qualname__}(...) returned the coroutine object of {got.__qualname__}() instead of"
-            " what the body returned: the body never ran",
+            # Not named: the decorated functions are the checks' own, and one wording folds the checks it fails.
+            "the decorated function returned the coroutine object that calling the original makes, instead of what"
+            " the body returned: the body never ran",
             expected="the wrapper runs the body and returns its result: `return await func(*args, **kwargs)`",
             fix=MISSING_AWAIT,
             at=made or wrapper_at(decorated),
