@@ -319,6 +319,13 @@ def test_a_misspelt_unit_costs_only_the_format_check(tmp_path):
     assert "the total followed by ' second(s)', exactly" in checks["prints_finished_line_with_elapsed_time"].expected
 
 
+def test_the_functions_name_printed_instead_of_the_function_costs_only_the_format_checks(tmp_path):
+    checks = failed(grade_source(tmp_path, "03", SUBMISSIONS / "wrong" / "ex03_async_timed" / "prints_name.py"))
+    assert set(checks) == {"prints_starting_line_first", "prints_finished_line_with_elapsed_time"}, {
+        n: c.message for n, c in checks.items()
+    }  # the arguments and the times are right: the checks about them pass
+
+
 def test_a_future_cancelled_by_the_students_code_is_told_apart(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "wait_for_cancels_the_future.py"
     verdict = failed(grade_source(tmp_path, "01", wrong))["schedules_a_task"]

@@ -339,9 +339,9 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
         happened = f"awaiting the decorated echo({shown_call}) printed " + (
             repr(first) if first is not None else "no line starting with 'Starting'"
         )
-        expect_capital_s(first, expected, happened, wrapper_at(decorated))
+        # The arguments are this check's claim; how the line names the function is the check above's.
         expect(
-            first == expected,
+            first is not None and first.partition(" with args ")[2] == expected.partition(" with args ")[2],
             happened,
             expected=repr(expected),
             fix="Print the wrapper's `args` and `kwargs` themselves: f'... with args {args} {kwargs}' shows the tuple"

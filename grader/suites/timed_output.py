@@ -82,9 +82,9 @@ def expect_capital_s(first: str | None, expected: str, happened: str, at: Any) -
 def finished_lines(lines: list[str], func: Any, *, at: Any, strict: bool = False) -> list[tuple[int, str]]:
     """(index, total as printed) of every line that looks like a Finished line, whatever its case.
 
-    Only the check about the line's format (`strict`) fails a lower-case 'finished' or another unit than
-    'second(s)': the checks about the time taken read the total from it all the same, so that one slip costs one
-    check."""
+    Only the check about the line's format (`strict`) fails a lower-case 'finished', another unit than 'second(s)'
+    or the function named otherwise than as print shows it: the checks about the time taken read the total from it
+    all the same, so that one slip costs one check."""
     found = []
     for index, line in enumerate(lines):
         match = FINISHED.match(line)
@@ -104,7 +104,7 @@ def finished_lines(lines: list[str], func: Any, *, at: Any, strict: bool = False
                 at=at,
             )
             expect(
-                match["func"] == str(func),
+                match["func"] == str(func) or not strict,
                 f"your code printed {line!r}",
                 expected=f"the original function as print shows it: 'Finished {func} in ...'",
                 fix="Print `func`, the function the decorator received, not its name and not your wrapper.",
