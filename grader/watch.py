@@ -31,6 +31,7 @@ from rich.text import Text
 from grader.catalog import Catalog, Exercise
 from grader.errors import GraderError, GradingCancelled, InternalError, UsageError
 from grader.invocation import grader_command
+from grader.messages import safe_text
 from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
 from grader.progress import Stage, first_not_passing, known_progress, remember
@@ -73,6 +74,18 @@ class Graded:
     fingerprint: str | None
     """The file's fingerprint when the grading started."""
     seconds: float
+
+
+def grader_failure_message(relpath: str, exc: Exception) -> str:
+    """What the watcher shows when grading `relpath` failed: the machine's problem, or a bug of the kit's. Made safe
+    to show, as `grader.cli` does at its boundary: the text may quote a file's name or a process's output."""
+    if isinstance(exc, GraderError) and not isinstance(exc, InternalError):
+        return safe_text(f"could not grade {relpath}: {exc}")
+    said = str(exc) or type(exc).__name__  # an exception is always true: `exc or ...` never fell back
+    return safe_text(
+        f"the grader failed on {relpath}: {said}. This is a bug in the kit, not in your code: please tell your"
+        " instructor."
+    )
 
 
 class Watcher:
@@ -260,10 +273,7 @@ class Watcher:
 
     def _on_grader_failure(self, generation: int, exc: Exception, fingerprint: str | None) -> None:
         self.shown_generation, self.shown_fingerprint = generation, fingerprint
-        if isinstance(exc, GraderError) and not isinstance(exc, InternalError):
-            message = f"could not grade {self.current.relpath}: {exc}"
-        else:
-            message = f"the grader failed on {self.current.relpath}: {exc or type(exc).__name__}. This is a bug in the kit, not in your code: please tell your instructor."  # noqa: E501
+        message = grader_failure_message(self.current.relpath, exc)
         with self.console:
             self._new_screen()
             print_wrapped(self.console, Text(message, style="bold red"), 0)
