@@ -8,8 +8,9 @@ Events, in order:
     {"event": "importing"}                      about to import the student's module
     {"event": "imported"}                       it imported cleanly
     {"event": "import_error", "outcome", "message", "location"}
+    {"event": "collect_error", "message"}       pytest could not load the suite after the import
     {"event": "begin", "name"}                  a check starts
-    {"event": "result", "name", "status", "message", "expected", "fix", "location", "duration"}
+    {"event": "result", "name", "status", "message", "expected", "fix", "location", "duration", "printed"}
 """
 
 from __future__ import annotations
