@@ -47,6 +47,16 @@ def check_name(item: pytest.Item) -> str:
     return getattr(item, "originalname", item.name).removeprefix("test_")
 
 
+def _named_in(nodeid: str) -> str:
+    """The check that pytest's `nodeid` runs: `suite.py::test_doubles` runs `doubles`."""
+    return nodeid.rsplit("::", 1)[-1].removeprefix("test_")
+
+
+def _file_of(module: str) -> str:
+    """The student's file that the dotted `module` is, as messages name it: `exercises/ex01_futures.py`."""
+    return module.replace(".", "/") + ".py"
+
+
 def _title(suite: object, name: str) -> str:
     """The human title of check `name` in the suite module `suite` (students never see check ids)."""
     marks = getattr(getattr(suite, f"test_{name}", None), "pytestmark", [])
@@ -135,7 +145,7 @@ class GradingSession:
         # A file run as a script imports its neighbours by name (`from util import delay`); appended, that folder
         # can never shadow the standard library or an installed package.
         sys.path.append(os.path.join(self.setup.root, "exercises"))
-        relpath = self.setup.module.replace(".", "/") + ".py"
+        relpath = _file_of(self.setup.module)
         self.grader_before = self._snapshot()
         try:
             module = importlib.import_module(self.setup.module)
@@ -171,7 +181,7 @@ class GradingSession:
             self.events.send("collect_error", message=clip(said, 300))
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
-        self._fail_import_if_tampered(self.setup.module.replace(".", "/") + ".py")  # a thread of it, meanwhile
+        self._fail_import_if_tampered(_file_of(self.setup.module))  # a thread of it, meanwhile
         self.grader_code = self._snapshot()  # now with the suite's own module
 
     def _snapshot(self) -> GraderSnapshot:
@@ -179,7 +189,7 @@ class GradingSession:
         return snapshot.pin("the grading session", self, ("setup", "events", "_changes_since", "_restore", "_explain"))
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
-        self.running = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
+        self.running = _named_in(nodeid)
         self.printed = PrintedDuringCheck.install()
         self.events.send("begin", name=self.running)
         signal.signal(signal.SIGALRM, self._out_of_time)
@@ -242,7 +252,7 @@ class GradingSession:
 
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        name = nodeid.rsplit("::", 1)[-1].removeprefix("test_")
+        name = _named_in(nodeid)
         verdict, duration = self.verdicts.pop(name, (Verdict(Status.FAILED, "the check produced no result"), 0.0))
         self._report(name, verdict, duration)
         if self.printed is not None:
@@ -254,9 +264,7 @@ class GradingSession:
         code is put back). Every path to a result goes through here, however the check ended."""
         if self.grader_code is not None and (changed := self._changes_since(self.grader_code)):
             self._restore(self.grader_code)
-            verdict = Verdict(
-                Status.FAILED, tampering(self.setup.module.replace(".", "/") + ".py", changed, "in this check")
-            )
+            verdict = Verdict(Status.FAILED, tampering(_file_of(self.setup.module), changed, "in this check"))
         if verdict.status is not Status.PASSED:
             self.failed.add(name)
             if verdict.message.startswith(NOT_IMPLEMENTED):
