@@ -307,8 +307,10 @@ def _pids_hierarchy() -> Path | None:
 def _sweep_stale(base: Path) -> None:
     """Empty the cgroups of graders that died without cleaning up (a killed machine, SIGKILL)."""
     for path in base.glob("run-*-*"):
-        owner = int(path.name.split("-")[1])
-        if owner != os.getpid() and not _alive(owner):
+        owner = path.name.split("-")[1]
+        if not owner.isdigit():  # not a run's (`PidsCgroup.create` names them): someone else's to remove
+            continue
+        if int(owner) != os.getpid() and not _alive(int(owner)):
             _empty_and_remove(path)
 
 

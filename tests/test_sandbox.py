@@ -17,7 +17,7 @@ import time
 import pytest
 from classroom import layer_names
 
-from grader.sandbox import PROCESS_LIMIT, PidsCgroup, probe
+from grader.sandbox import PROCESS_LIMIT, PidsCgroup, _sweep_stale, probe
 
 REPORT = probe()
 LAYERS = set(REPORT["layers"])
@@ -202,3 +202,11 @@ def test_destroying_the_cgroup_kills_processes_that_left_the_group(tmp_path):
     else:
         os.kill(escaped, signal.SIGKILL)
         pytest.fail("the escaped process survived the cgroup")
+
+
+def test_a_folder_no_run_made_does_not_stop_the_sweep_of_stale_cgroups(tmp_path):
+    # The sweep runs before a suite's first start; "any failure leaves the run without a cgroup, never without
+    # grading", so a folder of another name under the kit's cgroup must not raise there.
+    (tmp_path / "run-backup-1").mkdir()
+    _sweep_stale(tmp_path)
+    assert (tmp_path / "run-backup-1").is_dir()
