@@ -31,6 +31,7 @@ import itertools
 import json
 import os
 import resource
+import shutil
 import signal
 import stat
 import subprocess
@@ -326,8 +327,8 @@ def _alive(pid: int) -> bool:
 
 def probe() -> dict[str, object]:
     """Which layers a suite run gets on this machine: confines a throwaway Python process and asks it."""
-    cgroup = PidsCgroup.create()
     workspace = tempfile.mkdtemp(prefix="grader-probe-")
+    cgroup = PidsCgroup.create()
     code = "import json, sys; from grader.sandbox import confine; print(json.dumps(confine(*sys.argv[1:])))"
     args = [workspace, str(cgroup.path)] if cgroup else [workspace]
     try:
@@ -336,9 +337,9 @@ def probe() -> dict[str, object]:
     except (subprocess.SubprocessError, ValueError):
         layers = []
     finally:
-        os.rmdir(workspace)
         if cgroup:
             cgroup.destroy()
+        shutil.rmtree(workspace, ignore_errors=True)
     return {
         "layers": layers,
         "landlock_abi": landlock_abi(),
