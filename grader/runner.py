@@ -202,7 +202,7 @@ def _graded_from_elsewhere(root: Path, exercise: Exercise, workspace: Path, resu
     return located
 
 
-def _missing_message(root: Path, exercise: Exercise, located: Located | None = None) -> str:
+def _missing_message(root: Path, exercise: Exercise, located: Located | None) -> str:
     shown, original = exercise.relpath, root / exercise.relpath
     if original.is_symlink():
         return f"{shown} {SYMBOLIC_LINK}; the grader reads only regular files: put the file itself there"
@@ -224,7 +224,7 @@ def _grade_in(
     suite: dict[str, SuiteCheck],
     result: ExerciseResult,
     cancellation: Cancellation,
-    process: SuiteProcess | None = None,
+    process: SuiteProcess | None,
 ) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
