@@ -40,9 +40,13 @@ EXIT_POLL = 0.25
 EXIT_WAIT = 0.5
 """How long a process whose channel closed mid-check may take to exit on its own (its status tells why it ended)."""
 OUTPUT_TAIL = 64 * 1024
+"""Bytes of the process's latest output kept: enough for faulthandler's dump of a hung check and a crash's last
+words, whatever was printed before."""
 OUTPUT_LIMIT = 8 * 1024**2
 """Bytes a suite's process may print (student code included) before the parent stops it."""
 MEMORY_LIMIT = 3 * 1024**3
+"""Bytes of address space a suite's process may take (RLIMIT_AS, `grader.sandbox.confine`): a runaway allocation
+of the student's fails there with MemoryError rather than pushing the machine into swap or the OOM killer."""
 
 _PYTEST_ARGS = (
     "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
