@@ -412,6 +412,19 @@ def test_an_interrupted_batch_says_who_it_did_not_grade_and_merge_refuses_it(tmp
     assert merge([tmp_path / "s1"], tmp_path / "merged-again").students == 3
 
 
+def test_merge_names_the_ungraded_students_of_a_manifest_as_escapes(tmp_path):
+    # batch.json travels between CI jobs as an artifact: the ids in it are shown as every id is, never obeyed.
+    shard = tmp_path / "s1"
+    shard.mkdir()
+    batch_outputs.write_manifest(shard, {"exercises": ["01"], "shard": "1/1", "ungraded": ["eve\x1b]0;PWNED\x07"]})
+    (shard / "results.json").write_text(json.dumps(batch_outputs.results_document([], EXERCISES)))
+    with pytest.raises(UsageError) as refused:
+        merge([shard], tmp_path / "merged")
+    partial = merge([shard], tmp_path / "merged", allow_partial=True)
+    for said in (str(refused.value), *partial.warnings):
+        assert obeyed(said) == [] and "(eve\\x1b]0;PWNED\\x07)" in said, said
+
+
 def test_a_killed_batch_leaves_its_ungraded_students_in_the_manifest(tmp_path, monkeypatch):
     # kill -9 gives no chance to write anything at the end: the manifest written at the start already lists
     # everyone the run is about to grade.

@@ -46,6 +46,7 @@ from grader.batch.records import StudentRecord, not_graded
 from grader.catalog import Exercise
 from grader.errors import MachineRefused, UsageError
 from grader.identity import grader_version
+from grader.messages import safe_line
 
 RESULTS_VERSION = 1
 KIND = "asyncio-kit batch"
@@ -176,9 +177,10 @@ def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
 
 
 def ungraded(manifest: dict[str, Any]) -> list[str]:
-    """The students an interrupted or killed run did not grade (a manifest from before this field: none)."""
+    """The students an interrupted or killed run did not grade (a manifest from before this field: none), their ids
+    made safe to show as every id is (`grader.messages.safe_line`): `grader merge` names them in its warnings."""
     students = manifest.get("ungraded")
-    return [str(s) for s in students] if isinstance(students, list) else []
+    return [safe_line(str(s)) for s in students] if isinstance(students, list) else []
 
 
 def read_results(folder: Path) -> dict[str, Any]:
