@@ -22,7 +22,7 @@ from classroom import SOLUTION, STUB
 from markdown_it import MarkdownIt
 from support import SUBMISSIONS, obeyed
 
-from grader.batch import BatchOptions, _check_out, plan, run_batch
+from grader.batch import BatchOptions, plan, refuse_out_inside_a_student, run_batch
 from grader.batch import outputs as batch_outputs
 from grader.batch import records as batch_records
 from grader.batch.discovery import discover, parse_shard, select_shard, shard_of
@@ -284,7 +284,7 @@ def test_out_must_be_a_batch_folder_and_not_inside_a_repository(tmp_path):
     batch_outputs.prepare(tmp_path / "out", {})  # an earlier batch's folder is fine
     students = discover([repo(tmp_path / "class" / "alice").parent]).students
     with pytest.raises(UsageError, match="never writes to"):
-        _check_out(tmp_path / "class" / "alice" / "out", students)
+        refuse_out_inside_a_student(tmp_path / "class" / "alice" / "out", students)
     assert BatchOptions([tmp_path], tmp_path / "out", EXERCISES, jobs=1).resume is False
 
 

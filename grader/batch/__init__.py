@@ -55,7 +55,8 @@ class BatchSummary:
     """Megabytes of memory the grader's own process used at most (its suites' processes not included)."""
 
 
-def _check_out(out: Path, students: list[Student]) -> None:
+def refuse_out_inside_a_student(out: Path, students: list[Student]) -> None:
+    """Raise `UsageError` when `out` is one of `students`' repositories or inside one (`grader merge` too)."""
     for student in students:
         if out == student.home or student.home in out.parents:
             raise UsageError(f"--out {out} is inside {student.id}'s repository, which the grader never writes to")
@@ -144,7 +145,7 @@ def plan(options: BatchOptions) -> Plan:
     """Check everything about `options` (raising `UsageError`) before anything is printed, written or graded."""
     out = options.out.resolve()
     found = discover(options.roots, out)
-    _check_out(out, found.students)
+    refuse_out_inside_a_student(out, found.students)
     outputs.check_folder(out)
     students = select_shard(found.students, options.shard)
     notes = [found.notes[s.id] for s in students if s.id in found.notes]

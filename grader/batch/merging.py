@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grader.batch import _check_out, outputs
+from grader.batch import outputs, refuse_out_inside_a_student
 from grader.batch.discovery import MANIFEST, discover, name_order
 from grader.batch.records import RecordStore, StudentRecord
 from grader.catalog import load_catalog
@@ -113,7 +113,7 @@ def _check_out_outside_students(folders: list[Path], out: Path) -> None:
             students = discover([root], out).students
         except UsageError:
             continue  # the class has changed since it was graded: nothing to compare with
-        _check_out(out, students)
+        refuse_out_inside_a_student(out, students)
 
 
 def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
