@@ -95,8 +95,9 @@ def first_not_passing(root: Path, exercises: Iterable[Exercise]) -> Exercise | N
 def remember(root: Path, graded: list[tuple[ExerciseResult, str | None]]) -> None:
     """Remember `(result, fingerprint of the file it graded)` pairs for later overviews."""
     saved.remember(root, {
-        result.id: saved.Verdict(print_, result.score, result.max_score, stage_of(result).value) if print_ else None
-        for result, print_ in graded
+        result.id: saved.Verdict(fingerprint, result.score, result.max_score, stage_of(result).value)
+        if fingerprint else None
+        for result, fingerprint in graded
     })  # fmt: skip
 
 
