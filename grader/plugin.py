@@ -18,6 +18,7 @@ import re
 import signal
 import sys
 import tempfile
+from collections.abc import Generator
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn
@@ -216,7 +217,9 @@ class GradingSession:
         self.unawaited_watch.start()
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
         if call.when == "call":
             self.unawaited = self.unawaited_watch.stop()
