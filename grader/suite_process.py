@@ -274,23 +274,23 @@ def run_suite(
         stop_suite(started)
     cancellation.check()
     started = started or start_suite(exercise, workspace, names)
-    cancellation.started(started.proc)
-    setup = RunSetup(
-        nonce=started.nonce,
-        module=exercise.module,
-        root=str(workspace),
-        time_limit=exercise.time_limit,
-        failed_before=failed,
-        memory_limit=MEMORY_LIMIT,
-        cgroup=str(started.cgroup.path) if started.cgroup else None,
-    )
     run = SuiteRun()
-    try:
-        started.proc.stdin.write(setup.to_json().encode() + b"\n")
-        started.proc.stdin.close()
-    except OSError:
-        pass  # the process died at once; the event loop below finds out why
-    try:
+    try:  # from here on, whatever happens (Ctrl-C included), the process is stopped and reaped
+        cancellation.started(started.proc)
+        setup = RunSetup(
+            nonce=started.nonce,
+            module=exercise.module,
+            root=str(workspace),
+            time_limit=exercise.time_limit,
+            failed_before=failed,
+            memory_limit=MEMORY_LIMIT,
+            cgroup=str(started.cgroup.path) if started.cgroup else None,
+        )
+        try:
+            started.proc.stdin.write(setup.to_json().encode() + b"\n")
+            started.proc.stdin.close()
+        except OSError:
+            pass  # the process died at once; the event loop below finds out why
         _follow(started.proc, started.read_fd, setup, run, expected=len(started.names), time_left=time_left)
     finally:
         cancellation.ended(started.proc)  # first: once reaped, its pid may be another process's

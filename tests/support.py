@@ -53,6 +53,20 @@ def workspaces(tmp: Path) -> list[Path]:
     return sorted(tmp.glob("grader-*"))
 
 
+def children() -> set[int]:
+    """Live processes whose parent is this process."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == os.getpid() and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
 def processes_using(tmp: Path) -> list[int]:
     """Processes whose environment names `tmp`: a grader run with TMPDIR=tmp, and its suites (their TMPDIR is inside
     their copy of the files)."""

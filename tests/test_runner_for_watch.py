@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import make_submission
+from support import children, make_submission
 
 from grader.catalog import load_catalog
 from grader.errors import GradingCancelled
@@ -18,20 +18,6 @@ from grader.suite_process import Cancellation, WarmStart
 FIRST = load_catalog().exercises[0]
 SOLUTION = Path(__file__).parent.parent / "solutions" / FIRST.filename
 HANGS = "def make_request(value, delay=1.0):\n    while True:\n        pass\n"
-
-
-def children() -> set[int]:
-    """Live processes whose parent is this process."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == os.getpid() and fields[0] != "Z":
-                found.add(int(entry.name))
-    return found
 
 
 def test_cancel_stops_a_hanging_grading_at_once_and_leaves_no_process(tmp_path):
