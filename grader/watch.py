@@ -343,7 +343,7 @@ class Watcher:
                 ):  # fmt: skip
                     if not changes:  # a quiet spell: a save that no event reported is graded now
                         self.events.put(Event("quiet"))
-                    if changes:
+                    else:
                         self.events.put(Event("changed", {Path(path).name for _, path in changes}))
             except Exception as exc:  # e.g. the system's limit on inotify watches: fall back to polling
                 if not self.stop.is_set():
