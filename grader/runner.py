@@ -16,7 +16,7 @@ import re
 import signal
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -73,9 +73,10 @@ def grade(
             graded = work(0)
         else:
             with ThreadPoolExecutor(max_workers=jobs) as pool:
-                try:
-                    graded = [result for done in pool.map(work, range(jobs)) for result in done]
-                except KeyboardInterrupt:
+                runs = [pool.submit(work, worker) for worker in range(jobs)]
+                try:  # as each worker ends, not in order: a worker's error must not wait for the others to end
+                    graded = [result for run in as_completed(runs) for result in run.result()]
+                except BaseException:  # Ctrl-C, or an internal error in one run: the others' grades are moot
                     cancellation.cancel()  # else leaving the pool would wait for the other runs to end by themselves
                     raise
     finally:

@@ -11,7 +11,7 @@ from classroom import HOSTILE, SOLUTION
 from support import grade_source, make_submission
 
 from grader.catalog import load_catalog
-from grader.errors import GradingCancelled
+from grader.errors import GradingCancelled, InternalError
 from grader.model import Outcome, Status
 from grader.runner import grade_exercise
 from grader.suite_process import OUTPUT_LIMIT, Cancellation
@@ -68,3 +68,24 @@ def test_a_symbolic_link_is_not_followed_and_says_so(tmp_path):
     result = grade_exercise(EXERCISE, root)
     assert result.outcome is Outcome.MISSING and result.score == 0
     assert "symbolic link" in result.message
+
+
+def test_an_internal_error_in_one_exercise_stops_the_others_at_once(tmp_path, monkeypatch):
+    """`grade` with two jobs: the error is the result, and the other exercise's endless loop is not waited out."""
+    import grader.runner as runner
+
+    root = make_submission(tmp_path, {EXERCISE.filename: HOSTILE / "loop_in_coroutine.py"})
+    broken = load_catalog().get("02")
+    real = runner.grade_exercise
+
+    def grade_exercise(exercise, *args, **kwargs):
+        if exercise.id == broken.id:
+            time.sleep(1.0)  # exercise 01 is under way by now
+            raise InternalError("the suite and the catalog disagree")
+        return real(exercise, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "grade_exercise", grade_exercise)
+    started = time.monotonic()
+    with pytest.raises(InternalError):
+        runner.grade([EXERCISE, broken], root, jobs=2)
+    assert time.monotonic() - started < EXERCISE.total_time_limit / 2  # 01 alone would take its 12 s
