@@ -16,10 +16,12 @@ import re
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from grader.catalog import Exercise
 from grader.errors import InternalError, NoSubmission
@@ -49,12 +51,26 @@ from grader.workspace import (
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
 
 
+class Progress(Protocol):
+    """What a display of the grading under way is told, from the grading threads."""
+
+    def check_started(self, exercise: Exercise, name: str) -> None: ...
+
+    def exercise_done(self, result: ExerciseResult) -> None: ...
+
+
 def grade(
-    exercises: list[Exercise], root: Path, *, jobs: int | None = None, time_limit: float | None = None
+    exercises: list[Exercise],
+    root: Path,
+    *,
+    jobs: int | None = None,
+    time_limit: float | None = None,
+    progress: Progress | None = None,
 ) -> SubmissionResult:
     """Grade `exercises` of the submission at `root`, several at once when `jobs` allows.
 
-    `time_limit` overrides every exercise's seconds per check (tests and impatient instructors use it)."""
+    `time_limit` overrides every exercise's seconds per check (tests and impatient instructors use it); `progress`
+    is told as each check starts and each exercise is done."""
     require_submission(root, exercises)
     started = time.perf_counter()
     jobs = max(1, min(jobs or usable_cpus(), len(exercises) or 1))
@@ -65,7 +81,13 @@ def grade(
         done = []
         while (taken := queue.take()) is not None:
             exercise, warm = taken
-            done.append(grade_exercise(exercise, root, cancellation=cancellation, time_limit=time_limit, warm=warm))
+            on_check = partial(progress.check_started, exercise) if progress else None
+            result = grade_exercise(
+                exercise, root, cancellation=cancellation, time_limit=time_limit, warm=warm, on_check=on_check
+            )
+            if progress is not None:
+                progress.exercise_done(result)
+            done.append(result)
         return done
 
     try:
@@ -150,8 +172,10 @@ def grade_exercise(
     time_limit: float | None = None,
     cancellation: Cancellation | None = None,
     warm: WarmStart | None = None,
+    on_check: Callable[[str], None] | None = None,
 ) -> ExerciseResult:
-    """Grade one exercise of the submission at `root` in a private copy of its files.
+    """Grade one exercise of the submission at `root` in a private copy of its files; `on_check` is told the name
+    of each check as it starts.
 
     Raises `GradingCancelled` (and grades nothing more) once `cancellation` is cancelled. A `warm` start made
     for this exercise beforehand serves the first run (this call takes it over and closes it in any case).
@@ -174,7 +198,7 @@ def grade_exercise(
             message = _missing_message(root, exercise, located)
             _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING, message)
         else:
-            _grade_in(workspace, exercise, suite, result, cancellation, process)
+            _grade_in(workspace, exercise, suite, result, cancellation, process, on_check)
     finally:
         if process is not None:
             stop_suite(process)
@@ -226,6 +250,7 @@ def _grade_in(
     result: ExerciseResult,
     cancellation: Cancellation,
     process: SuiteProcess | None,
+    on_check: Callable[[str], None] | None = None,
 ) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
@@ -242,7 +267,7 @@ def _grade_in(
             result.outcome = result.outcome.worse(Outcome.TIMEOUT)
             break
         failed = [n for n, r in done.items() if not r.passed]
-        run = run_suite(exercise, workspace, pending, failed, cancellation, time_left, process)
+        run = run_suite(exercise, workspace, pending, failed, cancellation, time_left, process, on_check)
         process = None  # a re-run of the checks left over gets a fresh process
         time_left -= run.checking
         cancellation.check()  # a run killed by a cancellation says nothing about the student

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,6 +113,8 @@ class SuiteRun:
     returncode: int | None = None
     output: bytearray = field(default_factory=bytearray)
     output_size: int = 0
+    on_check: Callable[[str], None] | None = field(default=None, repr=False)
+    """Told each check's name as it begins, from the thread that follows the run (a progress display)."""
 
 
 class Cancellation:
@@ -268,13 +271,15 @@ def run_suite(
     cancellation: Cancellation,
     time_left: float,
     started: SuiteProcess | None = None,
+    on_check: Callable[[str], None] | None = None,
 ) -> SuiteRun:
-    """Run the checks `names` in `started` (a warm start's process, which must be for them) or a new process."""
+    """Run the checks `names` in `started` (a warm start's process, which must be for them) or a new process;
+    `on_check` is told the name of each check as it begins."""
     if cancellation.cancelled and started is not None:
         stop_suite(started)
     cancellation.check()
     started = started or start_suite(exercise, workspace, names)
-    run = SuiteRun()
+    run = SuiteRun(on_check=on_check)
     try:  # from here on, whatever happens (Ctrl-C included), the process is stopped and reaped
         cancellation.started(started.proc)
         setup = RunSetup(
@@ -434,6 +439,8 @@ def _on_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> 
         return deadline
     if kind == "begin":
         run.running = event["name"]
+        if run.on_check is not None:
+            run.on_check(run.running)
         return now + per_check
     if kind == "result":
         run.running = None

@@ -46,6 +46,7 @@ from grader.render import FORMATS, STEP_FORMATS, renderer
 def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | None, exit_zero: bool) -> None:
     """Grade the named exercises (all when none is named)."""
     from grader.catalog import load_catalog
+    from grader.live import shown_while_grading
     from grader.progress import fingerprints, remember
     from grader.runner import grade, require_submission
 
@@ -59,9 +60,9 @@ def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | N
             raise NoSubmission(f"{path} has no exercises/ folder, and no exercise file in it") from None
     _warn_if_not_exported_grader(root)
     before = fingerprints(root, selected)
-    with ThreadPoolExecutor(max_workers=1) as background:
+    with ThreadPoolExecutor(max_workers=1) as background, shown_while_grading(selected, sys.stderr) as progress:
         render = background.submit(renderer, fmt)  # import the renderer while the suites run, not after
-        result = grade(selected, root, jobs=jobs)
+        result = grade(selected, root, jobs=jobs, progress=progress)
     if path is None:  # the student's own copy: remember the verdicts for `grader status` (never a --path one)
         remember(root, [(e, before[e.id]) for e in result.exercises])
     render.result()(result, sys.stdout)
