@@ -155,3 +155,8 @@ def test_loose_files_without_an_exercises_folder_are_graded_as_on_gradescope(tmp
     assert "mkdir -p exercises && git mv ex02_awaitables.py exercises/ex02_awaitables.py" in " ".join(
         run.stdout.split()
     )
+
+
+def test_a_path_that_does_not_exist_is_said_so(tmp_path):
+    run = grader("check", "01", "--path", str(tmp_path / "nowhere"))
+    assert run.returncode == 2 and "does not exist" in run.stderr and "Traceback" not in run.stderr

@@ -30,7 +30,7 @@ from grader.render import FORMATS, STEP_FORMATS, renderer
 @click.option(
     "--path",
     "path",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="The submission to grade: a folder that holds exercises/, or the exercise files loose (default: this"
     " repository). Only its exercises/*.py files are read (an exercise file missing there is looked for nearby, as"
     " `grader batch` does)"
