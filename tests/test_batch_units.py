@@ -595,8 +595,12 @@ def test_resume_refuses_other_exercises_or_another_shard(tmp_path):
         plan(resumed)
     assert plan(BatchOptions([root], out, EXERCISES, jobs=1)).students  # without --resume everyone is graded again
     batch_outputs.prepare(out, {"exercises": ["01"], "shard": "1/2"})
-    with pytest.raises(UsageError, match="graded shard 1/2; this one grades the whole class"):
+    with pytest.raises(UsageError, match="the whole class: resume it with --shard 1/2,"):
         plan(resumed)
+    batch_outputs.prepare(out, {"exercises": ["01"], "shard": None})
+    sharded = BatchOptions([root], out, EXERCISES, jobs=1, resume=True, shard=(1, 2))
+    with pytest.raises(UsageError, match="grades shard 1/2: resume it with no --shard,"):
+        plan(sharded)
     batch_outputs.prepare(out, {"exercises": ["01"], "shard": None})
     assert [s.id for s in plan(resumed).students] == ["alice"]
 

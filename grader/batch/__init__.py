@@ -76,9 +76,10 @@ def _check_resume(out: Path, exercises: list[str], shard: str | None) -> None:
             f"grade everyone again on {','.join(exercises)}, leave out --resume (the earlier gradebook is replaced)."
         )
     if "shard" in earlier and earlier["shard"] != shard:
+        same = f"--shard {earlier['shard']}" if earlier["shard"] else "no --shard"
         raise UsageError(
             f"--resume: the earlier run into {out} graded {_shard_name(earlier['shard'])}; this one grades "
-            f"{_shard_name(shard)}: resume it with the same --shard, or choose another --out"
+            f"{_shard_name(shard)}: resume it with {same}, as it was graded, or choose another --out"
         )
 
 
