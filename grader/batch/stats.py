@@ -12,7 +12,8 @@ from grader.catalog import Exercise
 from grader.model import ExerciseResult, Outcome, Status
 
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
-_NUMBER = re.compile(r"(?<![\w.])\d+(\.\d+)?")
+_NUMBER = re.compile(r"(?<![\w.])\d+(\.\d+)?(?!x…)")
+"""A number, but not the 0 of an address already blanked to `0x…`."""
 
 
 def normalise(message: str) -> str:
