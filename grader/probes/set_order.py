@@ -1,4 +1,4 @@
-"""Sets that list the student's futures and tasks backwards, every time (exercise 04).
+"""Sets that list the student's futures and tasks backwards, every time (exercises 04, 05 and 06).
 
 A set has no order. `done, pending = await asyncio.wait(futures)` hands back sets, and a solution that reads its
 results from `done` gets them in the order the futures' hashes put them: their memory addresses, the order they
@@ -6,9 +6,10 @@ were made in often enough for such a solution to pass now and then. Inside `back
 the loop makes (`loop.create_future()`, which `run_in_executor` and `asyncio.wrap_future` use) and every task it
 makes (through a task factory) hashes to a large power of two minus the order it was made in (1, 2, 3, ...). A
 set puts an element at the slot given by the low bits of its hash, and lists its slots in ascending order, so a
-set of them lists the later ones first: read from a set, results come back in the reverse of the order of ns,
-on every run and every Python from 3.10 to 3.14. That holds while the numbers stay below the set's table size
-(eight slots for up to four elements), hence one context for each call of the student's function.
+set of them lists the later ones first: read from a set, results come back in the reverse of the order of the
+calls (of ns, of urls), on every run and every Python from 3.10 to 3.14. That holds while the numbers stay below
+the set's table size (eight slots for up to four elements, 32 for five), hence one context for each call of the
+student's function.
 
 Nothing else changes: such a future or task equals only itself, as any does, and behaves as asyncio's own.
 """
