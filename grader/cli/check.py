@@ -36,7 +36,14 @@ from grader.render import FORMATS, STEP_FORMATS, renderer
     " `grader batch` does)"
     " and nothing is written there, so `grader status` does not count its verdicts.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs; classroom, gradescope and junit for grading platforms and CI.",
+)
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Exercises graded at once (default: cores).")
 @click.option(
     "--exit-zero",
