@@ -535,9 +535,14 @@ def test_a_root_that_may_be_one_student_or_a_class_is_refused(tmp_path):
     expected = (r"class3 holds an empty exercises/ folder, as one student's repository does, and 2 sub-folder\(s\) "
                 r"that hold exercise files too \(alice, bob\).*name their folders as ROOTs \(grader batch "
                 r".*class3/alice .*class3/bob --out …\)")  # fmt: skip
-    with pytest.raises(UsageError, match=expected):
+    with pytest.raises(UsageError, match=expected) as refused:
         discover([root])
+    assert "other sub-folders" not in str(refused.value)
     assert [s.id for s in discover([root / "alice", root / "bob"]).students] == ["alice", "bob"]  # the way out
+    repo(root / "erin" / "repo")
+    (root / "dave").mkdir()
+    with pytest.raises(UsageError, match=r"--out …\), and the other sub-folders that are students too \(dave, erin:"):
+        discover([root])  # naming only alice and bob would leave them out of the gradebook without a word
     alone = repo(tmp_path / "carol")
     (alone / "docs").mkdir()
     (alone / "__pycache__" / "exercises").mkdir(parents=True)

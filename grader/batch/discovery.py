@@ -148,7 +148,10 @@ def _skip_reason(entry: Path, out: Path | None) -> str | None:
     return None
 
 
-def _ambiguous(root: Path, students: list[Path]) -> UsageError:
+def _ambiguous(root: Path, students: list[Path], others: list[Path]) -> UsageError:
+    """`others`: the sub-folders that would be students too, read as a folder of students, although they hold no
+    exercises/ (a clone one level down, loose or misnamed files, nothing pushed): naming only `students` as ROOTs
+    would leave them out of the gradebook without a word."""
     exercises = root / "exercises"
     if not exercises.is_dir():
         what = "exercise files of its own"
@@ -158,11 +161,17 @@ def _ambiguous(root: Path, students: list[Path]) -> UsageError:
         what = "exercises/"
     names = [s.name for s in students]
     shown = " ".join(str(root / name) for name in names[:3]) + (" …" if len(names) > 3 else "")
+    also = ""
+    if others:
+        also = (
+            f", and the other sub-folders that are students too ({', '.join(safe_line(o.name) for o in others)}: a"
+            " folder of students grades them, or lists them as missing)"
+        )
     return UsageError(
         f"{root} holds {what}, as one student's repository does, and {len(names)} sub-folder(s) that hold"
         f" exercise files too ({', '.join(names)}), as a folder of students does: which one it is cannot be guessed."
-        f" To grade the students, name their folders as ROOTs (grader batch {shown} --out …); to grade {root.name} as"
-        " one student, move those sub-folders out of it."
+        f" To grade the students, name their folders as ROOTs (grader batch {shown} --out …){also}; to grade"
+        f" {root.name} as one student, move those sub-folders out of it."
     )
 
 
@@ -172,9 +181,10 @@ def _folders(root: Path, out: Path | None, found: Discovery) -> list[Path]:
         raise UsageError(f"{root} is the output folder of a batch ({MANIFEST}), not a class: name the students' folder")
     entries = sorted(root.iterdir())
     if _has_exercises(root):
-        students = [e for e in entries if e.name != "exercises" and not _skip_reason(e, out) and _has_exercises(e)]
+        candidates = [e for e in entries if e.name != "exercises" and not _skip_reason(e, out)]
+        students = [e for e in candidates if _has_exercises(e)]
         if students:
-            raise _ambiguous(root, students)
+            raise _ambiguous(root, students, [e for e in candidates if e not in students])
         return [root]
     folders = []
     for entry in entries:
@@ -188,7 +198,7 @@ def _folders(root: Path, out: Path | None, found: Discovery) -> list[Path]:
         # too (a class of students with loose files, and a stray copy at the top): then it cannot be guessed.
         students = [folder for folder in folders if _holds_exercise_files(folder)]
         if students:
-            raise _ambiguous(root, students)
+            raise _ambiguous(root, students, [folder for folder in folders if folder not in students])
         found.skipped.clear()  # the entries beside the files are the student's own, not skipped students
         return [root]
     if not folders:
