@@ -98,6 +98,8 @@ def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
     repo(tmp_path / "b" / "sam")
     with pytest.raises(UsageError, match="two repositories are called 'sam'"):
         discover([tmp_path / "a", tmp_path / "b"])
+    with pytest.raises(UsageError, match=r"a/sam is named twice \(as a ROOT, or inside one\)"):
+        discover([tmp_path / "a", tmp_path / "a" / "sam"])
     repo(tmp_path / "c" / "Sam")
     with pytest.raises(UsageError, match=r"called 'Sam' and 'sam', one name to macOS and Windows .*rename one"):
         discover([tmp_path / "c", tmp_path / "b"])

@@ -246,6 +246,8 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
                     f" (students/<id>.json.tmp, feedback/<id>.md): at most {LONGEST_ID}; rename it"
                 )
             if student.id in by_id:
+                if by_id[student.id].home == student.home:
+                    raise UsageError(f"{folder} is named twice (as a ROOT, or inside one): name each student once")
                 raise UsageError(f"two repositories are called {student.id!r}: {by_id[student.id].home} and {folder}")
             if (twin := by_case.get(_file_name_key(student.id))) is not None:
                 # feedback/Alice.md and feedback/alice.md are one file on macOS and Windows, where --out may be read
