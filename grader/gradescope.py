@@ -182,7 +182,7 @@ def _say_what_to_upload(result: SubmissionResult, submission: Path) -> None:
             exercise.found = list(near)
             if near:
                 message = (f"your submission has no {filename}, but has {', '.join(near)}: rename it to {filename}"
-                           " and upload again (the grader reads only that name)")  # fmt: skip
+                           " and upload again (only a file of that very name is graded)")  # fmt: skip
             else:
                 message = f"your submission has no {filename}: upload it, on its own or as {exercise.file}"
             exercise.message = message

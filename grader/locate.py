@@ -184,4 +184,5 @@ def near_message(root: Path, located: Located) -> str:
         what = f"keep the one you mean to hand in, at {target}"
     else:
         what = f"rename the one you mean to hand in to {target}"
-    return f"{target} is missing; found {_listed(found)}: {what}, and grade again (the grader reads only that name)"
+    exact = "only a file of that very name is graded"
+    return f"{target} is missing; found {_listed(found)}: {what}, and grade again ({exact})"

@@ -464,11 +464,15 @@ def test_a_run_that_replaces_an_earlier_gradebook_says_so(tmp_path):
     options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
     assert plan(options).replacing is None
     (tmp_path / "out").mkdir()
-    batch_outputs.write_manifest(tmp_path / "out", {"exercises": ["01", "04"]})
+    batch_outputs.write_manifest(tmp_path / "out", {"exercises": ["01"], "shard": None})
     assert plan(options).replacing == (
-        f"replacing the earlier gradebook in {tmp_path / 'out'} (exercises 01, 04): everyone is graded again;"
+        f"replacing the earlier gradebook in {tmp_path / 'out'} (exercises 01): everyone is graded again;"
         " --resume instead keeps it and grades only what changed"
     )
+    batch_outputs.write_manifest(tmp_path / "out", {"exercises": ["01", "04"]})  # --resume would refuse this run
+    assert plan(options).replacing.endswith("(exercises 01, 04): everyone is graded again; another --out keeps it")
+    batch_outputs.write_manifest(tmp_path / "out", {"exercises": ["01"], "shard": "1/2"})  # and another shard
+    assert plan(options).replacing.endswith("everyone is graded again; another --out keeps it")
 
 
 def test_an_out_that_access_allows_but_cannot_be_made_is_a_usage_error_too(tmp_path):

@@ -133,9 +133,13 @@ class Plan:
         earlier = None if self.options.resume else outputs.read_manifest(self.out)
         if earlier is None:
             return None
-        exercises = ", ".join(str(e) for e in earlier.get("exercises", [])) or "no exercise"
-        return (f"replacing the earlier gradebook in {self.out} (exercises {exercises}): everyone is graded again;"
-                " --resume instead keeps it and grades only what changed")  # fmt: skip
+        before = earlier.get("exercises", [])
+        exercises = ", ".join(str(e) for e in before) or "no exercise"
+        resumable = before == [e.id for e in self.options.exercises] and earlier.get("shard") == self.shard
+        instead = ("--resume instead keeps it and grades only what changed" if resumable  # else --resume refuses it
+                   else "another --out keeps it")  # fmt: skip
+        replaced = f"replacing the earlier gradebook in {self.out} (exercises {exercises})"
+        return f"{replaced}: everyone is graded again; {instead}"
 
     @property
     def shard(self) -> str | None:
