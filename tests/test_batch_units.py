@@ -1056,3 +1056,19 @@ def test_a_usage_error_that_names_a_students_folder_shows_its_control_characters
     run = grader_cli("batch", tmp_path / "a", tmp_path / "b", "--out", tmp_path / "out")
     assert run.returncode == 2 and "two repositories are called" in run.stderr, run.stderr
     assert obeyed(run.stderr) == [] and "a/sam\\x1b[2J and " in run.stderr
+
+
+class ClosedPipe(io.StringIO):
+    """stderr piped into `head`, which has read its lines and gone."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_batch_whose_progress_reader_has_gone_grades_the_class_all_the_same(tmp_path):
+    for name in ("alice", "bob"):
+        repo(tmp_path / "class" / name)
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1)
+    summary = run_batch(plan(options), LineProgress(ClosedPipe()))
+    assert summary.graded == 2 and not summary.interrupted
+    assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == []

@@ -14,7 +14,7 @@ class LineProgress:
     """For logs and CI: one line per student, nothing that redraws."""
 
     def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
+        self.stream: TextIO | None = stream
         self.total = self.done = self.problems = 0
 
     def __enter__(self) -> LineProgress:
@@ -26,16 +26,23 @@ class LineProgress:
     def start(self, total: int, reused: int) -> None:
         self.total, self.done = total, reused
         skipped = f", {reused} unchanged since the last run" if reused else ""
-        self.stream.write(f"grading {total - reused} student(s){skipped}\n")
-        self.stream.flush()
+        self._say(f"grading {total - reused} student(s){skipped}")
 
     def student_done(self, record: StudentRecord) -> None:
         self.done += 1
         self.problems += record.status != "ok"
         width = len(str(self.total))
         score = "" if record.error else f" {record.result.score}/{record.result.max_score}"
-        self.stream.write(f"[{self.done:>{width}}/{self.total}] {record.student}:{score} {record.status}\n")
-        self.stream.flush()
+        self._say(f"[{self.done:>{width}}/{self.total}] {record.student}:{score} {record.status}")
+
+    def _say(self, line: str) -> None:
+        if self.stream is None:
+            return
+        try:
+            self.stream.write(line + "\n")
+            self.stream.flush()
+        except BrokenPipeError:  # `grader batch ... 2>&1 | head`: whoever read the lines has gone, the class has not
+            self.stream = None
 
 
 class TerminalProgress:
