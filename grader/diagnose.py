@@ -20,8 +20,8 @@ from grader.messages import TIMEOUT_FIX, clip
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
 from grader.sandbox import PROCESS_LIMIT
+from grader.student_code import student_file, student_frame, student_location
 from grader.testing import CheckFailure, found_in, where
-from grader.workspace import student_file, student_frame, student_location
 
 
 @dataclass

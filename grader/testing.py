@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import pytest
 
 from grader.model import Location
-from grader.workspace import coroutine_location, student_file, student_frame, student_location
+from grader.student_code import coroutine_location, student_file, student_frame, student_location
 
 check = pytest.mark.check
 """`@check("title", depends=("other_check",))`: marks a test function as a graded check."""

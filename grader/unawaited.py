@@ -26,7 +26,7 @@ from typing import Any
 
 from grader.diagnose import Verdict
 from grader.model import Location
-from grader.workspace import coroutine_location, student_file
+from grader.student_code import coroutine_location, student_file
 
 ORIGIN_DEPTH = 8
 """Frames noted per coroutine made: enough to reach the student's line through a helper or two of asyncio's."""
