@@ -77,6 +77,10 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
     for name in ("later_returns_timer_handle", "later_runs_after_delay_in_order"):
         assert "call_at" not in fixed[name].fix and "`delay`" in fixed[name].fix, fixed[name].fix
     assert "the order they were scheduled in" in fixed["later_runs_after_delay_in_order"].message
+    none = failed(grade_source(tmp_path / "none", "08", SUBMISSIONS / "wrong" / "ex08_running_loop"
+                               / "returns_none_with_no_loop.py"))["raises_outside_a_running_loop"]  # fmt: skip
+    assert "returned None: nothing was scheduled" in none.message and "not running" not in none.message
+    assert "no `except`" in none.fix and "get_event_loop" not in none.fix
 
 
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):

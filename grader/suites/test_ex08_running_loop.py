@@ -312,6 +312,22 @@ def _expect_no_loop_made(
            expected="no loop is set", fix=fix, at=func)  # fmt: skip
 
 
+def _returned_instead_of_raising(got: Any) -> tuple[str, str]:
+    """What a schedule_* call that returned with no loop running did, and its fix. A handle means the callback was
+    queued on a loop nobody runs (get_event_loop's); None (from an `except RuntimeError: return None` copied from
+    running_loop_or_none, say) means nothing was scheduled and the caller cannot tell."""
+    if isinstance(got, asyncio.Handle):
+        return "the callback was scheduled on a loop that is not running", (
+            USE_RUNNING_LOOP + " asyncio.get_event_loop() hands back a loop even when none runs."
+        )
+    if got is None:
+        return "nothing was scheduled, and the caller is not told", (
+            USE_RUNNING_LOOP + " Let that RuntimeError reach the caller: no `except` around it here (only"
+            " running_loop_or_none returns None)."
+        )
+    return "it did not raise", USE_RUNNING_LOOP
+
+
 @check("with no loop running, schedule_soon and schedule_later raise RuntimeError and create no loop")
 def test_raises_outside_a_running_loop(loops: LoopSpy):
     callback = Recorder()
@@ -334,10 +350,11 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
         for got, error, where in ((returned, raised, "with no loop at all"),
                                   (returned_idle, raised_idle, "with a loop set but not running")):  # fmt: skip
             if error is None:
+                happened, fix = _returned_instead_of_raising(got)
                 fail(
-                    f"{call} {where} returned {got!r}: the callback was scheduled on a loop that is not running",
+                    f"{call} {where} returned {got!r}: {happened}",
                     expected="RuntimeError, as asyncio.get_running_loop() raises when no loop is running",
-                    fix=USE_RUNNING_LOOP + " asyncio.get_event_loop() hands back a loop even when none runs.",
+                    fix=fix,
                     at=func,
                 )
             expect(isinstance(error, RuntimeError), f"{call} {where} raised {type(error).__name__}: {error}",
