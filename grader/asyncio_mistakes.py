@@ -136,7 +136,7 @@ def asyncio_fix(exc: BaseException) -> str | None:
     message = str(exc)
     for mistake in MISTAKES:
         if isinstance(exc, mistake.kind) and mistake.says in message and _raised_in(exc, mistake.raised_in):
-            return _function_not_called(exc) or mistake.fix
+            return _function_not_called(exc) or _kept_closed_loop(exc) or mistake.fix
     if isinstance(exc, TypeError) and (match := _NOT_A_CONTEXT_MANAGER.match(message)):
         return ASYNC_CONTEXT_MANAGERS.get(match["kind"])  # Python 3.11+; 3.10 says only "AttributeError: __enter__"
     if isinstance(exc, AttributeError):
@@ -176,6 +176,26 @@ def _function_not_called(exc: BaseException) -> str | None:
                 )
             if isinstance(value, (list, tuple)) and taker == "gather":
                 return f"asyncio.gather takes the awaitables one by one: unpack the list, `{call}(*{name})`."
+    return None
+
+
+def _kept_closed_loop(exc: BaseException) -> str | None:
+    """For "Event loop is closed" from a loop the student's module keeps in a global (the running loop cached on a
+    first call, say), the fix in their own name: that loop belonged to an earlier run, which closed it, and "close a
+    loop last" would blame a close() they never wrote. None when no global of theirs holds a closed loop."""
+    if "Event loop is closed" not in str(exc):
+        return None
+    frame, _ = _callers_frame(exc)
+    if frame is None:
+        return None
+    for name, value in frame.f_globals.items():
+        if isinstance(value, asyncio.AbstractEventLoop) and value.is_closed():
+            return (
+                f"`{name}` keeps a loop from an earlier run, which closed it: each run (each asyncio.run, each"
+                " test) has a loop of its own. Do not keep a loop for later: in code a loop runs, ask"
+                " asyncio.get_running_loop() each time; to run a coroutine, make a new loop with"
+                " asyncio.new_event_loop()."
+            )
     return None
 
 

@@ -81,6 +81,9 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
                                / "returns_none_with_no_loop.py"))["raises_outside_a_running_loop"]  # fmt: skip
     assert "returned None: nothing was scheduled" in none.message and "not running" not in none.message
     assert "no `except`" in none.fix and "get_event_loop" not in none.fix
+    kept = failed(grade_source(tmp_path / "kept", "08", SUBMISSIONS / "wrong" / "ex08_running_loop"
+                               / "caches_the_loop.py"))["soon_returns_handle"]  # fmt: skip
+    assert kept.fix.startswith("`_loop` keeps a loop from an earlier run") and "finally" not in kept.fix
 
 
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
