@@ -84,6 +84,10 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
     kept = failed(grade_source(tmp_path / "kept", "08", SUBMISSIONS / "wrong" / "ex08_running_loop"
                                / "caches_the_loop.py"))["soon_returns_handle"]  # fmt: skip
     assert kept.fix.startswith("`_loop` keeps a loop from an earlier run") and "finally" not in kept.fix
+    ms = failed(grade_source(tmp_path / "ms", "08", SUBMISSIONS / "wrong" / "ex08_running_loop"
+                             / "delay_in_milliseconds.py"))  # fmt: skip
+    assert "as if it were in milliseconds" in ms["later_returns_timer_handle"].message
+    assert ms["later_runs_after_delay_in_order"].message.startswith("none of the callbacks due after")
 
 
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):

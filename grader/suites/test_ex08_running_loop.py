@@ -197,6 +197,12 @@ async def test_later_returns_timer_handle():
             f" {before:.1f})"
         )
         fix = "Use loop.call_later(delay, ...): call_at takes a point in time on the loop's clock, call_later a delay."
+    elif 0.05 * 1000 - 1 <= when - before <= 0.05 * 1000 + 1:
+        happened = (
+            f"the handle is due {when - before:.3f} s after the call, on the loop's clock: 1000 times the delay, as"
+            " if it were in milliseconds"
+        )
+        fix = "call_later counts in seconds, as asyncio.sleep does: pass `delay` on as it is, not times 1000."
     else:
         happened = f"the handle is due {when - before:.3f} s after the call, on the loop's clock"
         fix = "Pass the `delay` you were given on: loop.call_later(delay, callback, *args), not a fixed time."
@@ -237,6 +243,9 @@ async def test_later_runs_after_delay_in_order():
         for name, handle in handles.items()
     }
     in_due_order = sorted(plan, key=when.__getitem__)
+    expect(log, "none of the callbacks due after 0.06, 0.02 and 0.04 s had run 2 s later",
+           expected=f"{in_due_order}: each one when its delay is over", fix="Pass each call's own `delay` on, in"
+           " seconds: loop.call_later(delay, callback, *args).", at=ex.schedule_later)  # fmt: skip
     as_scheduled = log == list(plan) != in_due_order
     expect(
         log == in_due_order,
