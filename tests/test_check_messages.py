@@ -90,6 +90,19 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
     assert ms["later_runs_after_delay_in_order"].message.startswith("none of the callbacks due after")
 
 
+def test_debug_settings_on_a_loop_that_never_ran_main_are_named_as_such(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode"
+    cases = (
+        ("settings_on_an_unused_loop", "You turned debug mode on for a loop that did not run main()", 27),
+        ("threshold_on_an_unused_loop", "You set the threshold on a loop that did not run main()", 26),
+    )
+    for stem, said, line in cases:
+        verdict = failed(grade_source(tmp_path / stem, "09", wrong / f"{stem}.py"))["runs_main_in_debug_mode"]
+        assert "another loop, which did not run main()" in verdict.message, verdict.message
+        assert verdict.fix.startswith(said), verdict.fix
+        assert verdict.location.line == line  # asyncio.run(...), which made the loop main() ran on
+
+
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     wrong = SUBMISSIONS / "wrong"
     pool = failed(grade_source(tmp_path / "pool", "05", wrong / "ex05_blocking_io" / "one_worker_pool.py"))

@@ -140,6 +140,15 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
     )
 
 
+def _on_another_loop(what: str, otherwise: str) -> str:
+    """The fix when the student did `what` to a loop of theirs that did not run main(): asyncio.run (or a Runner)
+    makes a loop of its own, so a loop made beside it only sits there."""
+    return (
+        f"You {what} a loop that did not run main(): asyncio.run makes a loop of its own. Set it on the loop"
+        f" that runs main(): run main() on your loop with loop.run_until_complete(main()), or use {otherwise}."
+    )
+
+
 @check(
     "slow_callbacks runs main() once on a new loop in debug mode, with slow_callback_duration = threshold, and"
     " closes that loop"
@@ -152,19 +161,32 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
     expect(run["loop"] in loops.created, "main() ran on a loop that existed before slow_callbacks was called",
            expected="a fresh loop", fix="Make a new loop (asyncio.new_event_loop(), or asyncio.run).",
            at=ex.slow_callbacks)  # fmt: skip
+    # A setting made on a loop of the student's that did not run main() (made beside asyncio.run) needs its own fix.
+    others = [loop for loop in loops.created if loop is not run["loop"]]
+    debug_elsewhere = any(loop.get_debug() for loop in others)
     expect(
         run["debug"],
-        "main() ran on a loop with debug mode off",
+        "main() ran on a loop with debug mode off"
+        + (", and debug mode was on for another loop, which did not run main()" if debug_elsewhere else ""),
         expected="loop.get_debug() is True while main() runs",
-        fix="Call loop.set_debug(True) on your loop, or use asyncio.run(..., debug=True).",
-        at=ex.slow_callbacks,
+        fix=_on_another_loop("turned debug mode on for", "asyncio.run(main(), debug=True)")
+        if debug_elsewhere
+        else "Call loop.set_debug(True) on your loop, or use asyncio.run(..., debug=True).",
+        at=CallIn(ex.slow_callbacks, "run", "run_until_complete") if debug_elsewhere else ex.slow_callbacks,
     )
+    threshold_elsewhere = any(abs(loop.slow_callback_duration - 0.25) < 1e-9 for loop in others)
     expect(
         abs(run["threshold"] - 0.25) < 1e-9,
-        f"with threshold=0.25, main() ran with loop.slow_callback_duration = {run['threshold']!r}",
+        f"with threshold=0.25, main() ran with loop.slow_callback_duration = {run['threshold']!r}"
+        + (", and another loop, which did not run main(), had 0.25" if threshold_elsewhere else ""),
         expected="0.25: debug mode reports the steps slower than slow_callback_duration",
-        fix="Set loop.slow_callback_duration = threshold before main() runs.",
-        at=ex.slow_callbacks,
+        fix=_on_another_loop(
+            "set the threshold on",
+            "asyncio.get_running_loop().slow_callback_duration = threshold, set in a coroutine that then awaits main()",
+        )
+        if threshold_elsewhere
+        else "Set loop.slow_callback_duration = threshold before main() runs.",
+        at=CallIn(ex.slow_callbacks, "run", "run_until_complete") if threshold_elsewhere else ex.slow_callbacks,
     )
     expect(run["loop"].is_closed(), "the loop was still open when slow_callbacks returned",
            expected="slow_callbacks closes its loop", fix="Call loop.close() in a `finally:` block.",

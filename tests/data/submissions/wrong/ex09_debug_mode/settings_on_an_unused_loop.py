@@ -1,0 +1,31 @@
+# fails: runs_main_in_debug_mode, reports_blocking_step
+"""Turns debug mode on and sets the threshold on a loop of its own, then runs main() with a plain asyncio.run(...),
+which makes another loop: main() runs with debug mode off, and nothing is reported."""
+
+import asyncio
+import logging
+
+
+class Durations(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[float] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg == "Executing %s took %.3f seconds":
+            self.found.append(record.args[-1])
+
+
+def slow_callbacks(main, threshold: float = 0.1) -> list[float]:
+    durations = Durations()
+    logger = logging.getLogger("asyncio")
+    logger.addHandler(durations)
+    loop = asyncio.new_event_loop()
+    loop.set_debug(True)
+    loop.slow_callback_duration = threshold
+    try:
+        asyncio.run(main())
+    finally:
+        loop.close()
+        logger.removeHandler(durations)
+    return durations.found
