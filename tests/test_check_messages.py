@@ -103,6 +103,14 @@ def test_debug_settings_on_a_loop_that_never_ran_main_are_named_as_such(tmp_path
         assert verdict.location.line == line  # asyncio.run(...), which made the loop main() ran on
 
 
+def test_an_error_of_slow_callbacks_own_is_not_blamed_on_mains_exception(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "get_event_loop.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["cleans_up_when_main_raises"]
+    assert "There is no current event loop" in verdict.message, verdict.message
+    assert "main()'s" not in verdict.fix and "get_event_loop()" in verdict.fix, verdict.fix
+    assert verdict.location.line == 23  # asyncio.get_event_loop()
+
+
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     wrong = SUBMISSIONS / "wrong"
     pool = failed(grade_source(tmp_path / "pool", "05", wrong / "ex05_blocking_io" / "one_worker_pool.py"))
