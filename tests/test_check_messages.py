@@ -111,6 +111,12 @@ def test_an_error_of_slow_callbacks_own_is_not_blamed_on_mains_exception(tmp_pat
     assert verdict.location.line == 23  # asyncio.get_event_loop()
 
 
+def test_a_handler_that_heard_nothing_is_told_the_level_of_the_warnings(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "handler_level_error.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
+    assert "above WARNING (ERROR, say) drops them" in verdict.fix, verdict.fix
+
+
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     wrong = SUBMISSIONS / "wrong"
     pool = failed(grade_source(tmp_path / "pool", "05", wrong / "ex05_blocking_io" / "one_worker_pool.py"))

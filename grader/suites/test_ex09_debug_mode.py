@@ -128,7 +128,9 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
             at=ex.slow_callbacks,
         )
     fix = ATTACH_HANDLER
-    if _same(sorted(got), sorted(reported)):
+    if not got:  # their handler heard nothing: the wrong logger, or a level or filter that drops WARNING records
+        fix += " The warnings are WARNING records: a handler's level above WARNING (ERROR, say) drops them all."
+    elif _same(sorted(got), sorted(reported)):
         fix = "Keep the durations in the order the warnings arrive: append each one as your handler gets it, unsorted."
     elif got and len(got) < len(reported):
         fix = "Keep the duration of every warning, not only some of them (not only the slowest)."
