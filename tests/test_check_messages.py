@@ -117,6 +117,14 @@ def test_a_handler_that_heard_nothing_is_told_the_level_of_the_warnings(tmp_path
     assert "above WARNING (ERROR, say) drops them" in verdict.fix, verdict.fix
 
 
+def test_durations_kept_from_earlier_calls_are_named_as_such(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "list_at_module_level.py"
+    checks = failed(grade_source(tmp_path, "09", wrong))
+    for name in ("awaiting_main_gives_empty_list", "honours_threshold"):
+        assert "what debug mode reported to earlier calls of slow_callbacks" in checks[name].message
+        assert "new, empty list" in checks[name].fix and "time main()" not in checks[name].fix
+
+
 def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     wrong = SUBMISSIONS / "wrong"
     pool = failed(grade_source(tmp_path / "pool", "05", wrong / "ex05_blocking_io" / "one_worker_pool.py"))

@@ -14,6 +14,7 @@ import asyncio
 import asyncio.base_events
 import logging
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -68,11 +69,17 @@ def loops(monkeypatch: pytest.MonkeyPatch):
         yield spy
 
 
+REPORTED_BEFORE: list[float] = []
+"""Every duration debug mode reported in the checks that ran before this one, in order: a list that the student's
+slow_callbacks keeps from call to call (at module level, or as a default argument) still holds them."""
+
+
 @pytest.fixture
-def reported(monkeypatch: pytest.MonkeyPatch) -> SlowStepSpy:
+def reported(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowStepSpy]:
     spy = SlowStepSpy(asyncio.base_events.logger)
     monkeypatch.setattr(asyncio.base_events, "logger", spy)
-    return spy
+    yield spy
+    REPORTED_BEFORE.extend(spy.durations)
 
 
 class Main:
@@ -105,6 +112,23 @@ def as_durations(got: Any, call: str) -> list[float]:
              fix="Keep the number itself: the last item of record.args, or float() of what the message says.",
              at=ex.slow_callbacks)  # fmt: skip
     return [float(d) for d in got]
+
+
+def expect_only_this_call(got: list[float], reported: list[float], call: str) -> None:
+    """The durations of this call only: a list kept from call to call begins with what earlier calls found, a
+    mistake that "debug mode reported no slow step" or "the threshold is ignored" would misexplain."""
+    kept = len(got) - len(reported)
+    if kept <= 0 or kept > len(REPORTED_BEFORE) or not _same(got[kept:], reported):
+        return
+    if _same(got[:kept], REPORTED_BEFORE[-kept:]):
+        which = "all of them are" if not reported else f"the first {kept} are"
+        fail(
+            f"{call} returned {seconds(got)}: {which} what debug mode reported to earlier calls of slow_callbacks",
+            expected=f"{seconds(reported)}: the slow steps of this call only",
+            fix="Start every call with a new, empty list, made inside slow_callbacks: a list at module level (or"
+            " a default argument) keeps what every earlier call found.",
+            at=ex.slow_callbacks,
+        )
 
 
 def seconds(durations: list[float]) -> str:
@@ -204,6 +228,7 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     # was reported. The steps are 0.03 s apart or more, far beyond what a busy machine adds to one of them.
     call = "slow_callbacks(main) with main() calling time.sleep(0.12), then time.sleep(0.3), then time.sleep(0.15)"
     got = as_durations(ex.slow_callbacks(Main(*BLOCKS).main), call)
+    expect_only_this_call(got, reported.durations, call)
     if not reported.durations:
         fail(
             f"{call} returned {seconds(got)}, and debug mode reported no slow step at all",
@@ -233,6 +258,7 @@ def test_reports_blocking_step(reported: SlowStepSpy):
 def test_awaiting_main_gives_empty_list(reported: SlowStepSpy):
     call = "slow_callbacks(main) with main() awaiting asyncio.sleep(0.12)"
     got = as_durations(ex.slow_callbacks(Main(wait=0.12).main), call)
+    expect_only_this_call(got, reported.durations, call)
     expect_same_as_reported(got, reported.durations, call)
 
 
@@ -240,6 +266,7 @@ def test_awaiting_main_gives_empty_list(reported: SlowStepSpy):
 def test_honours_threshold(reported: SlowStepSpy):
     call = "slow_callbacks(main, threshold=0.5) with main() calling time.sleep(0.12)"
     got = as_durations(ex.slow_callbacks(Main(0.12).main, threshold=0.5), call)
+    expect_only_this_call(got, reported.durations, call)
     too_short = [d for d in reported.durations + got if d < 0.5 - TOLERANCE]
     expect(
         not too_short,
