@@ -88,12 +88,16 @@ def plain_reprs(text: str) -> str:
 _RETURNED_NONE = re.compile(r"\breturned None\b(?! instead of raising)")
 
 
-def printed_not_returned(message: str, printed: str) -> str | None:
+_AN_EXCEPTION = re.compile(r"\b[A-Z]\w*(?:Error|Exception)\b")
+
+
+def printed_not_returned(message: str, printed: str, expected: str | None = None) -> str | None:
     """The first sentence of the fix when a check's `message` says the student's function returned None and the
     check's `printed` output is not empty: a beginner's `print(...)` where `return ...` was meant, the likeliest
     cause, whatever else the check suspects. The same words for every check, so that the output folds the repeats
-    ("the same as above"); what was printed is shown under the failure anyway."""
-    if not printed.strip() or not _RETURNED_NONE.search(message):
+    ("the same as above"); what was printed is shown under the failure anyway. Not where the check `expected` an
+    exception: no value returned instead of printed would have been right there."""
+    if not printed.strip() or not _RETURNED_NONE.search(message) or _AN_EXCEPTION.search(expected or ""):
         return None
     return (
         "Your code printed (see below) but returned None: print only shows a value on the screen, `return` hands it"

@@ -278,7 +278,7 @@ class GradingSession:
         verdict.message = plain_reprs(verdict.message)
         verdict.expected = plain_reprs(verdict.expected) if verdict.expected else verdict.expected
         printed = self.printed.text() if self.printed is not None and verdict.status is not Status.PASSED else ""
-        if said := printed_not_returned(verdict.message, printed):
+        if said := printed_not_returned(verdict.message, printed, verdict.expected):
             verdict.fix = f"{said} {verdict.fix}" if verdict.fix else said
         self.events.send("result", name=name, duration=duration, printed=printed, **verdict.to_event())
         self.running = ""

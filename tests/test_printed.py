@@ -65,3 +65,5 @@ def test_a_function_that_printed_and_returned_none_is_told_to_return():
     assert printed_not_returned("kind_of(fetch()) returned None", "") is None  # nothing printed: no such guess
     assert printed_not_returned("kind_of(fetch()) returned 'task'", "task\n") is None
     assert printed_not_returned("awaiting the future returned None instead of raising", "x\n") is None
+    expected_an_error = "RuntimeError, as asyncio.get_running_loop() raises when no loop is running"
+    assert printed_not_returned("schedule_soon(callback, 1) returned None", "debug\n", expected_an_error) is None

@@ -91,7 +91,9 @@ async def test_soon_runs_callback_later():
     log: list[str] = []
     first, second, third = Recorder("first", log), Recorder("second", log), Recorder("third", log)
     schedule(ex.schedule_soon, first, "a", 1)
-    schedule(ex.schedule_soon, second)
+    # The loop's own call_soon in between: one queue holds both, first in, first out. A timer due at once
+    # (call_later(0, ...)) would join that queue only when the loop next looks at its timers: after `second`.
+    asyncio.get_running_loop().call_soon(second)
     schedule(ex.schedule_soon, third, None)
     await settle()
     expect(
@@ -108,9 +110,15 @@ async def test_soon_runs_callback_later():
     expect(first.calls[0]["thread"] == threading.get_ident(), "the callback ran in another thread",
            expected="it runs in the event loop's own thread", fix="Use the running loop's call_soon.",
            at=ex.schedule_soon)  # fmt: skip
-    expect(log == ["first", "second", "third"], f"three callbacks scheduled in turn ran in the order {log}",
-           expected="['first', 'second', 'third']: call_soon runs callbacks in the order they were queued",
-           at=ex.schedule_soon)  # fmt: skip
+    expect(
+        log == ["first", "second", "third"],
+        f"schedule_soon(first, ...), then the loop's own call_soon(second), then schedule_soon(third, None): the"
+        f" callbacks ran in the order {log}",
+        expected="['first', 'second', 'third']: call_soon queues a callback behind those already queued",
+        fix="Queue it with loop.call_soon(callback, *args); a timer, even call_later(0, ...), joins the queue only"
+        " when the loop next looks at its timers, behind the callbacks queued meanwhile.",
+        at=ex.schedule_soon,
+    )
     await expect_scheduled_from_a_callback(log)
 
 
