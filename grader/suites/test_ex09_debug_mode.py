@@ -49,10 +49,25 @@ class SlowStepSpy:
         self.durations: list[float] = []
 
     def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
-        if msg == SLOW_STEP and args:
-            self.durations.append(float(args[-1]))
+        self._note(msg, args)
         kwargs.setdefault("stacklevel", 2)  # the record names asyncio's line, as without the spy
         self._logger.warning(msg, *args, **kwargs)
+
+    def _note(self, msg: Any, args: tuple) -> None:
+        if msg == SLOW_STEP and args:
+            self.durations.append(float(args[-1]))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # A student may listen where asyncio speaks, `mock.patch.object(base_events.logger, "warning", ...)`: the
+        # spy is that logger now, so its `warning` is what they replace. Theirs is called, and the spy still hears.
+        if name == "warning" and callable(value):
+            replacement = value
+
+            def value(msg: Any, *args: Any, **kwargs: Any) -> Any:
+                self._note(msg, args)
+                return replacement(msg, *args, **kwargs)
+
+        object.__setattr__(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._logger, name)
