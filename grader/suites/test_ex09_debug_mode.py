@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from grader.suites.loop_spies import LoggerState, LoopSpy, loop_state_guard, spy_on_loops
-from grader.testing import CallIn, check, expect, expect_default, fail, student
+from grader.testing import CallIn, check, expect, expect_default, fail, student, where
 
 ex = student("exercises.ex09_debug_mode")
 
@@ -350,14 +350,15 @@ def test_cleans_up_when_main_raises():
         ex.slow_callbacks(main.main)
     except Boom as raised:
         expect(raised is error, f"slow_callbacks raised another Boom, {raised!r}", expected="main()'s own exception",
-               fix="Let the exception through: no `except` that raises a new one.", at=ex.slow_callbacks)  # fmt: skip
+               fix="Let the exception through: no `except` that raises a new one.",
+               at=where(raised) or ex.slow_callbacks)  # fmt: skip
     except NotImplementedError:
         raise
     except Exception as raised:
         if not _follows_from(raised, error):
             raise  # slow_callbacks failed on its own, as in the other checks: explained as any error of theirs is
         fail(f"slow_callbacks raised {type(raised).__name__}: {raised}", expected=f"main()'s own {error!r}",
-             fix="Let main()'s exception through unchanged.", at=ex.slow_callbacks)  # fmt: skip
+             fix="Let main()'s exception through unchanged.", at=where(raised) or ex.slow_callbacks)  # fmt: skip
     else:
         fail("slow_callbacks returned although main() raised", expected=f"main()'s own {error!r}",
              fix="Do not catch the exception: `try`/`finally` cleans up and lets it through.",
