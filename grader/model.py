@@ -102,6 +102,15 @@ class Location:
         where = f"{self.file}:{self.line}"
         return f"{where} in {self.function}" if self.function else where
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Location | None:
+        """The location `data` holds, as `asdict` writes one; None for none. Raises KeyError, TypeError or
+        ValueError for anything else."""
+        if not data:
+            return None
+        function = data.get("function")
+        return cls(str(data["file"]), int(data["line"]), None if function is None else str(function))
+
 
 NOT_IMPLEMENTED = "not implemented yet"
 """How the message of a check begins when the function it calls is still the stub's (`grader.diagnose` says it)."""
@@ -200,8 +209,7 @@ class CheckResult(_SafeText):
     def from_dict(cls, data: dict[str, Any]) -> CheckResult:
         data = dict(data)
         data["status"] = Status(data["status"])
-        if data.get("location"):
-            data["location"] = Location(**data["location"])
+        data["location"] = Location.from_dict(data.get("location"))
         return cls(**data)
 
 
@@ -277,7 +285,7 @@ class ExerciseResult(_SafeText):
             checks=[CheckResult.from_dict(c) for c in data["checks"]],
             outcome=Outcome(data["outcome"]),
             message=data.get("message", ""),
-            location=Location(**data["location"]) if data.get("location") else None,
+            location=Location.from_dict(data.get("location")),
             duration=data.get("duration", 0.0),
             found=list(data.get("found", [])),
             note=data.get("note", ""),

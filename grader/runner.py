@@ -273,18 +273,20 @@ def _grade_in(
         cancellation.check()  # a run killed by a cancellation says nothing about the student
         if run.import_failure is not None:
             failure = run.import_failure
-            location = Location(**failure["location"]) if failure.get("location") else None
+            location = Location.from_dict(failure.get("location"))
             _fail_all(result, exercise, suite, Status.ERROR, Outcome(failure["outcome"]), failure["message"], location)
             return
         if not run.imported:
             _fail_all(result, exercise, suite, *_import_crash(exercise, run))
             return
         for name, check in run.results.items():
+            if name not in suite:
+                continue  # not a check of this exercise: nothing the plugin sends, so nothing to believe
             points = exercise.check(name).points
             check.title, check.max_score = suite[name].title, points
             check.score = points if check.passed else 0
             done[name] = check
-        if run.running and run.running not in done:
+        if run.running in suite and run.running not in done:
             done[run.running] = _stopped_check(exercise, suite[run.running], run, workspace)
             result.outcome = result.outcome.worse(Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED)
         progress = [n for n in pending if n in done]

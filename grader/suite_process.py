@@ -27,7 +27,7 @@ from pathlib import Path
 
 from grader.catalog import SUITES_DIR, Exercise
 from grader.errors import GradingCancelled
-from grader.model import CheckResult, Location, Status
+from grader.model import CheckResult, Location, Outcome, Status
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
 from grader.sandbox import PidsCgroup
 from grader.workspace import new_workspace, remove
@@ -422,6 +422,13 @@ def _drain(read_fd: int, buffer: bytearray, setup: RunSetup, run: SuiteRun, per_
 
 
 def _on_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> float:
+    try:
+        return _take_event(event, run, per_check, deadline)
+    except (KeyError, TypeError, ValueError):  # not what the plugin sends: ignored, as a line without the nonce is
+        return deadline
+
+
+def _take_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> float:
     kind = event["event"]
     now = time.monotonic()
     if kind == "importing":
@@ -432,26 +439,36 @@ def _on_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> 
         run.imported_at = now
         return now + STARTUP_LIMIT
     if kind == "import_error":
-        run.import_failure = event
+        run.import_failure = _well_formed_import_failure(event)
         return deadline
     if kind == "collect_error":
         run.collect_error = str(event.get("message") or "")
         return deadline
     if kind == "begin":
-        run.running = event["name"]
+        run.running = str(event["name"])
         if run.on_check is not None:
             run.on_check(run.running)
         return now + per_check
     if kind == "result":
-        run.running = None
-        location = Location(**event["location"]) if event.get("location") else None
-        run.results[event["name"]] = CheckResult(
-            name=event["name"], title="", status=Status(event["status"]), score=0, max_score=0,
+        location = Location.from_dict(event.get("location"))
+        name = str(event["name"])
+        run.results[name] = CheckResult(
+            name=name, title="", status=Status(event["status"]), score=0, max_score=0,
             message=event.get("message") or "", expected=event.get("expected"), fix=event.get("fix"),
             location=location, duration=float(event.get("duration") or 0.0), printed=str(event.get("printed") or ""),
         )  # fmt: skip
+        run.running = None
         return now + STARTUP_LIMIT
     return deadline
+
+
+def _well_formed_import_failure(event: dict) -> dict:
+    """`event`, once it is known to hold what the runner reads from an import failure (else KeyError, ValueError)."""
+    Outcome(event["outcome"])
+    Location.from_dict(event.get("location"))
+    if not isinstance(event["message"], str):
+        raise ValueError("an import failure's message is text")
+    return event
 
 
 def _ask_where(proc: subprocess.Popen, run: SuiteRun) -> None:

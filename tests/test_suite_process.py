@@ -12,6 +12,7 @@ from support import KIT, children
 
 from grader import suite_process
 from grader.catalog import load_catalog
+from grader.model import Location
 from grader.suite_process import _THIS_GRADER
 from grader.workspace import new_workspace, remove
 
@@ -46,3 +47,26 @@ def test_a_run_interrupted_before_its_setup_is_sent_leaves_no_process(monkeypatc
         assert children() - before == set()
     finally:
         remove(workspace)
+
+
+def test_an_event_not_shaped_as_the_plugin_sends_it_is_ignored_not_a_crash():
+    # Forging an event takes the run's nonce; one that has it still cannot take the grader down with bad fields.
+    from grader.suite_process import SuiteRun, _on_event
+
+    run = SuiteRun()
+    malformed = [
+        {"event": "result", "name": "x", "status": "top marks"},
+        {"event": "result", "name": "x", "status": "passed", "location": {"file": "f"}},
+        {"event": "result", "name": "x", "status": "passed", "duration": "long"},
+        {"event": "import_error", "outcome": "forgiven", "message": "m"},
+        {"event": "import_error", "outcome": "syntax_error", "message": ["m"]},
+        {"event": "begin"},
+        {"no event": True},
+        ["not", "a", "dict"],
+    ]
+    for event in malformed:
+        assert _on_event(event, run, per_check=1.0, deadline=42.0) == 42.0, event
+    assert run.results == {} and run.import_failure is None and run.running is None
+    well_formed = {"event": "result", "name": "x", "status": "passed", "location": {"file": "f.py", "line": 3}}
+    _on_event(well_formed, run, per_check=1.0, deadline=42.0)
+    assert run.results["x"].location == Location("f.py", 3)
