@@ -11,7 +11,10 @@ to finish instead of being cancelled, say), you can do the same steps yourself:
         loop.close()                         # always: release the loop's resources, even after an exception
 
 The `finally` block matters: without it, an exception in `main()` leaves the loop open. It is also the place for
-any cleanup of your own. Unlike `asyncio.run`, this code cancels nothing.
+any cleanup of your own. Unlike `asyncio.run`, this code cancels nothing, but it does not wait for anything
+either: `run_until_complete` returns as soon as `main()` is done, tasks still pending simply stop where they are,
+and closing the loop abandons them (asyncio logs "Task was destroyed but it is pending!" as each is collected).
+Letting them finish is up to you.
 
 Build two functions this way (neither may call `asyncio.run` or use `asyncio.Runner`: the point is to do it
 yourself):
