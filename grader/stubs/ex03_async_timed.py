@@ -22,6 +22,9 @@ prints (the `delay` lines come from `exercises/util.py`):
     finished sleeping for 3 second(s)
     Finished <function main at 0x100625120> in 3.0014 second(s)
 
+Note: the decorator's code in the lesson prints no Starting line and spells its last line `finished`;
+the exercise asks for both lines exactly as the output above shows them.
+
 Write `async_timed()`. It returns a decorator; the decorator takes the `async def` function `func` and returns a
 wrapper that:
 
