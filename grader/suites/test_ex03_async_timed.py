@@ -306,7 +306,8 @@ async def test_prints_starting_line_first(capsys):
         fail(
             f"awaiting the decorated greet() printed {show(lines)}",
             expected=f"first {expected!r}, then the body's {body!r}",
-            fix="Print the Starting line in the wrapper, just before `await func(*args, **kwargs)`.",
+            fix="The lesson's decorator code has no Starting line, though its output shows one: print"
+            " f'Starting {func} with args {args} {kwargs}' in the wrapper, just before `await func(*args, **kwargs)`.",
             at=wrapper_at(decorated),
         )
     expect_capital_s(first, expected, f"awaiting the decorated greet() printed {first!r}", wrapper_at(decorated))

@@ -74,7 +74,7 @@ def expect_capital_s(first: str | None, expected: str, happened: str, at: Any) -
         fail(
             happened,
             expected=f"the line to start with a capital S: {expected!r}",
-            fix="The lesson's decorator prints 'starting' in lower case; the exercise asks for 'Starting'.",
+            fix="Spell it 'Starting', with a capital S, as the lesson's printed output shows it.",
             at=at,
         )
 
@@ -93,7 +93,8 @@ def finished_lines(lines: list[str], func: Any, *, at: Any, strict: bool = False
                 match["word"] == "Finished" or not strict,
                 f"your code printed {line!r}",
                 expected=f"the line to start with a capital F: 'Finished {func} in ...'",
-                fix="The lesson's decorator prints 'finished' in lower case; the exercise asks for 'Finished'.",
+                fix="The lesson's decorator code prints 'finished' in lower case; its output, and the exercise, say"
+                " 'Finished'.",
                 at=at,
             )
             expect(
