@@ -1,15 +1,20 @@
 """Exercise 01: futures.
 
 A future stands for a value that is not there yet. It starts out "not done"; someone later calls
-`set_result(value)` (or `set_exception(exc)`) and every coroutine awaiting the future wakes up with that value.
-Inside a coroutine, where `loop = asyncio.get_running_loop()`:
+`set_result(value)` (or `set_exception(exc)`), and every coroutine awaiting the future resumes with that value
+(or has that exception raised). Inside a coroutine, where `loop = asyncio.get_running_loop()`:
 
     >>> future = loop.create_future()
     >>> future.done()
     False
+    >>> future.result()                       # too early: nothing is set yet
+    asyncio.exceptions.InvalidStateError: Result is not set.
     >>> future.set_result(42)
     >>> future.done(), future.result()
     (True, 42)
+
+The lesson writes `Future()`, which inside a coroutine makes the same thing; `loop.create_future()` is the form
+asyncio recommends (a bare `Future()` with no loop running, as in the lesson's first snippet, warns on 3.12+).
 
 In the lesson, `make_request()` plays a network request: it hands back a future at once, and a task sets the
 value a little later, the way a reply arrives from the network. Build the three functions below:
