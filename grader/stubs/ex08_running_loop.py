@@ -12,6 +12,15 @@ called) `asyncio.get_running_loop()` gives it to you:
         loop.call_soon(report)       # report() runs on the loop's next iteration, not right now
         await delay(1)               # while main() waits, the loop is free to call report()
 
+    asyncio.run(main())
+
+prints this: `delay(1)` prints its first line before its `await` hands the loop back, and only then does the
+loop call `report()` (which the lesson names `call_later`, not to be confused with the loop method below):
+
+    sleeping for 1 second(s)!
+    I'm being called in the future.
+    finished sleeping for 1 second(s)
+
 `call_soon(callback, *args)` only queues `callback(*args)`: it runs once the current step of the loop is over,
 so `call_soon` returns before the callback has run. It returns an `asyncio.Handle`, whose `cancel()` takes the
 callback off the queue. `call_later(delay, callback, *args)` does the same `delay` seconds from now, on the loop's
