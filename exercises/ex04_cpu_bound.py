@@ -15,7 +15,7 @@ hundred million:
 They run one after the other (about 2.7 s each), and while either one counts, the event loop runs nothing
 else: a `delay(4)` task scheduled alongside only starts sleeping once both are done, so the program takes
 2.7 + 2.7 + 4 s instead of 4. A coroutine gives up the loop only at an `await`, and a counting loop has none.
-Threads do not help either: they share the GIL, so only one of them computes at a time.
+Threads do not help either: they share the GIL, so only one of them computes at a time (in CPython's usual build).
 
 The fix is to hand the work to other *processes*, each with its own interpreter and GIL, and to await the
 answers: the running loop's `run_in_executor(pool, func, arg)` submits `func(arg)` to a
@@ -30,11 +30,12 @@ Write `run_cpu_bound(ns, work=cpu_bound_work)`:
   coroutines meanwhile;
 - the pool is shut down before `run_cpu_bound` returns, and also when it raises: no worker process is left
   behind (`with ProcessPoolExecutor() as pool:` does that for you);
-- if a call of `work` raises, `run_cpu_bound` raises that exception itself (`asyncio.gather` does; a `TaskGroup`
-  would wrap it in an `ExceptionGroup`).
+- if a call of `work` raises, `run_cpu_bound` raises that exception (the copy the worker process sends back:
+  same type, same message); `asyncio.gather` lets it through, a `TaskGroup` would wrap it in an `ExceptionGroup`.
 
 `work` is any function of one argument that can be sent to another process (a module-level function, not a
-lambda). Keep `cpu_bound_work` as it is: it is the default work, and the grader calls it too.
+lambda). Keep `cpu_bound_work` as it is: it is the default work, and the grader calls it too. To try your code,
+call it under `if __name__ == "__main__":`: a worker process may import this file again, and so does the grader.
 
 Run `grader check 04` (or `.venv/bin/grader check 04`) to grade your work, and `grader hint 04` when stuck.
 """
