@@ -91,8 +91,8 @@ MISTAKES = (
     Mistake(
         TypeError,
         "can't be used in 'await' expression",
-        "Only coroutines, tasks and futures go after `await`: `await f(x)` on a plain function runs f right there, "
-        "blocking the loop, then fails on its result (`await time.sleep(x)` fails on None). Pause with "
+        "Only awaitables (coroutines, tasks, futures) go after `await`: `await f(x)` on a plain function runs f "
+        "right there, blocking the loop, then fails on its result (`await time.sleep(x)` fails on None). Pause with "
         "`await asyncio.sleep(x)`; run a blocking function elsewhere with `await loop.run_in_executor(None, f, x)`.",
     ),
     Mistake(
