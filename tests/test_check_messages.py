@@ -274,6 +274,22 @@ def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
     assert "from a plain callback" in timer["schedules_a_task"].message
 
 
+def test_what_is_returned_instead_of_a_future_of_the_running_loop_is_named_in_every_check(tmp_path):
+    """None from a missing return, the Future class, a future of another loop: each check that uses the returned
+    object says so, not "the check stopped with TypeError", a plain callback, or "a different exception"."""
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures"
+    for stem, said, fixed in (
+        ("no_return", "returned None", "`return future`"),
+        ("future_class_not_called", "returned <class", "call it to make a future"),
+        ("future_of_a_new_loop", "returned a future of another event loop", "asyncio.new_event_loop()"),
+    ):
+        checks = failed(grade_source(tmp_path / stem, "01", wrong / f"{stem}.py"))
+        for name in ("returns_pending_future", "future_resolves_to_value", "failing_request_raises_same_exception"):
+            verdict = checks[name]
+            assert verdict.message.startswith("make_") and said in verdict.message, (stem, verdict.message)
+            assert fixed in verdict.fix and verdict.location.function.startswith("make_"), (stem, verdict.fix)
+
+
 def test_the_lessons_fixed_second_costs_only_the_checks_about_the_delay(tmp_path):
     """The lesson's set_future_value sleeps a fixed second: the checks about the value and about a done future still
     pass (they start their calls together, so one second, not one per call, and no time-out), and the overlap

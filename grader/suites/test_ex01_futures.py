@@ -57,6 +57,7 @@ time it."""
 TIMED_OUT = 12 * DELAY
 """Seconds a check whose claim is about time waits for a request of DELAY: past its limit (10 * DELAY at most) it
 fails whenever the request ends, so waiting longer would only keep the student waiting."""
+FUTURE = "an asyncio future, e.g. asyncio.get_running_loop().create_future()"
 GRADER_DIR = str(PACKAGE_DIR) + os.sep
 """The grader package: a task whose coroutine is defined under it is the grader's, not the student's."""
 
@@ -79,6 +80,36 @@ def async_def(func: Callable[..., Any], *args: Any) -> NoReturn:
         " the future; the task does the waiting.",
         at=func,
     )
+
+
+def expect_a_future(func: Callable[..., Any], got: object, shown: str, expected: str) -> None:
+    """Fail unless `got`, what the call `shown` of `func` returned, is a future of the running loop: anything else
+    (None from a missing `return`, the Future class itself, a future of a loop that never runs here) would make every
+    later question about it mislead, as "a plain callback set it" or "a different exception" would."""
+    if not asyncio.isfuture(got):
+        fail(f"{shown} returned {got!r}", expected=expected, fix=_return_a_future(func, got), at=func)
+    if got.get_loop() is not asyncio.get_running_loop():
+        fail(
+            f"{shown} returned a future of another event loop, not of the one running the call",
+            expected="a future of the running loop, which that loop can complete and wake its awaiters with",
+            fix="Create it with asyncio.get_running_loop().create_future(), inside the call: a future made at import"
+            " time or on asyncio.new_event_loop() belongs to a loop that does not run here.",
+            at=func,
+        )
+
+
+def _return_a_future(func: Callable[..., Any], got: object) -> str:
+    if got is None:
+        return (
+            f"End {name_of(func)} with `return future`: a function that reaches its end without a return statement"
+            " returns None."
+        )
+    if isinstance(got, type) and issubclass(got, asyncio.Future):
+        return (
+            f"{name_of(func)} returned the class itself: call it to make a future,"
+            " `future = asyncio.get_running_loop().create_future()` (or `asyncio.Future()`), and return that."
+        )
+    return "Return the future you created with asyncio.get_running_loop().create_future(), not another object."
 
 
 def returned_a_task(func: Callable[..., Any], returned: object, got: object, expected: str) -> None:
@@ -272,12 +303,14 @@ async def requested_from(
     is raised as soon as it happens. `hurry` as for `outcome`."""
     before = asyncio.all_tasks()
     future = ex.make_request(value, delay)
-    if asyncio.isfuture(future):
+    if asyncio.isfuture(future) and future.get_loop() is asyncio.get_running_loop():
         tasks = new_tasks(before)
         waited = await outcome(future, tasks, timeout, hurry=hurry)
         never_set(future, tasks, call_repr(ex.make_request, value, delay), waited, delay=delay)
         return future, future.result()
     coroutine = inspect.iscoroutine(future)
+    if not coroutine:
+        expect_a_future(ex.make_request, future, call_repr(ex.make_request, value, delay), FUTURE)
     got = await asyncio.wait_for(future, timeout=timeout)
     if coroutine and asyncio.isfuture(got):  # an async def that returns the future: awaiting its call gave that
         got.cancel()
@@ -290,19 +323,7 @@ async def test_returns_pending_future():
     before = asyncio.all_tasks()
     future = ex.make_request(42, 0.01)
     plain_function(ex.make_request, future, 42, 0.01)
-    expect(
-        asyncio.isfuture(future),
-        f"{call_repr(ex.make_request, 42, 0.01)} returned {future!r}",
-        expected="an asyncio future, e.g. asyncio.get_running_loop().create_future()",
-        at=ex.make_request,
-    )
-    expect(
-        future.get_loop() is asyncio.get_running_loop(),
-        "the future belongs to another event loop",
-        expected="a future of the running loop",
-        fix="Create it with asyncio.get_running_loop().create_future().",
-        at=ex.make_request,
-    )
+    expect_a_future(ex.make_request, future, call_repr(ex.make_request, 42, 0.01), FUTURE)
     expect(
         not future.done(),
         "the future was already done when make_request returned",
@@ -330,10 +351,12 @@ async def test_schedules_a_task():
         fix="A future is set by someone else: here, a task running set_future_value.",
         at=ex.make_request,
     )
+    pending = "a pending future, for the task to set"
+    expect_a_future(ex.make_request, future, call_repr(ex.make_request, "value", 0.01), pending)
     expect(
-        asyncio.isfuture(future) and not future.done(),
+        not future.done(),
         f"{call_repr(ex.make_request, 'value', 0.01)} returned {future!r}",
-        expected="a pending future, for the task to set",
+        expected=pending,
         at=ex.make_request,
     )
     with settling(future) as settled:
@@ -514,12 +537,7 @@ async def test_loop_keeps_running_while_waiting():
     asked = asyncio.get_running_loop().time()
     future = ex.make_request("x", DELAY)
     plain_function(ex.make_request, future, "x", DELAY)
-    expect(
-        asyncio.isfuture(future),
-        f"make_request('x', {DELAY}) returned {future!r}",
-        expected="an asyncio future, e.g. asyncio.get_running_loop().create_future()",
-        at=ex.make_request,
-    )
+    expect_a_future(ex.make_request, future, f"make_request('x', {DELAY})", FUTURE)
     expect(
         not future.done(),
         f"make_request('x', {DELAY}) returned a future that was already done, so nothing was left to wait for",
@@ -641,13 +659,8 @@ async def test_failing_request_raises_same_exception():
     before = asyncio.all_tasks()
     future = ex.make_failing_request(error, 0.01)
     plain_function(ex.make_failing_request, future, error, 0.01)
-    expect(
-        asyncio.isfuture(future),
-        f"make_failing_request returned {future!r}",
-        expected="an asyncio future",
-        at=ex.make_failing_request,
-    )
     tasks, shown = new_tasks(before), call_repr(ex.make_failing_request, error, 0.01)
+    expect_a_future(ex.make_failing_request, future, shown, "an asyncio future, failed later by a task")
     waited = await outcome(future, tasks, given=error, shown=shown, hurry=HURRY)
     never_set(future, tasks, shown, waited, failing=True)
     try:
@@ -694,10 +707,14 @@ async def test_failing_request_waits_and_tolerates_cancel():
         plain_function(ex.make_failing_request, kept, late, DELAY)
         ours = new_tasks(before)
         # Half the delay: whatever the cancelled request does up to twice its delay happens while we wait for `kept`.
-        cancelled = ex.make_failing_request(KeyError("cancelled"), DELAY / 2)
+        dropped = KeyError("cancelled")
+        cancelled = ex.make_failing_request(dropped, DELAY / 2)
         tasks = new_tasks(before)
+        for made, error in ((kept, late), (cancelled, dropped)):
+            shown = call_repr(ex.make_failing_request, error, DELAY if made is kept else DELAY / 2)
+            expect_a_future(ex.make_failing_request, made, shown, "a pending future, failed later by a task")
         expect(
-            asyncio.isfuture(kept) and not kept.done() and asyncio.isfuture(cancelled) and not cancelled.done(),
+            not kept.done() and not cancelled.done(),
             f"make_failing_request returned {kept!r}",
             expected="a pending future, failed later by a task",
             fix="Do not fail the future in make_failing_request itself: schedule a task with asyncio.create_task"

@@ -1,0 +1,28 @@
+# fails: returns_pending_future, schedules_a_task, future_resolves_to_value, failing_request_raises_same_exception, failing_request_waits_and_tolerates_cancel
+"""Makes the future on asyncio.new_event_loop(), a loop that never runs, instead of on the running loop: the
+task sets it, but nothing the running loop does can wait for it."""
+import asyncio
+
+
+def make_request(value, delay: float = 1.0):
+    future = asyncio.new_event_loop().create_future()
+    asyncio.create_task(set_future_value(future, value, delay))
+    return future
+
+
+async def set_future_value(future, value, delay):
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_result(value)
+
+
+async def _fail(future, exc, delay):
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_exception(exc)
+
+
+def make_failing_request(exc, delay: float = 1.0):
+    future = asyncio.new_event_loop().create_future()
+    asyncio.create_task(_fail(future, exc, delay))
+    return future
