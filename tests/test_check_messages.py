@@ -290,6 +290,13 @@ def test_what_is_returned_instead_of_a_future_of_the_running_loop_is_named_in_ev
             assert fixed in verdict.fix and verdict.location.function.startswith("make_"), (stem, verdict.fix)
 
 
+def test_arguments_passed_in_another_order_are_blamed_on_make_request_not_on_the_sleep(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "arguments_swapped.py"
+    verdict = failed(grade_source(tmp_path, "01", wrong))["schedules_a_task"]
+    assert verdict.message.startswith("set_future_value was called with value=0.01 and delay='value'"), verdict.message
+    assert "`set_future_value(future, value, delay)`" in verdict.fix and verdict.location.function == "make_request"
+
+
 def test_the_lessons_fixed_second_costs_only_the_checks_about_the_delay(tmp_path):
     """The lesson's set_future_value sleeps a fixed second: the checks about the value and about a done future still
     pass (they start their calls together, so one second, not one per call, and no time-out), and the overlap

@@ -4,6 +4,7 @@ import asyncio
 import contextlib
 import inspect
 import os
+import traceback
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -204,8 +205,30 @@ async def outcome(
                         " in a task stays in that task, which nobody awaits, and the future stays pending.",
                         at=where(error) or ex.make_failing_request,
                     )
+                misplaced_arguments(error)
                 raise error
     return loop.time() - started
+
+
+def misplaced_arguments(error: BaseException) -> None:
+    """Fail when `error` came out of a set_future_value whose `delay` is no number: its caller passed the arguments
+    in another order (`set_future_value(future, delay, value)`), so the asyncio.sleep line that raised is not where
+    the fix goes."""
+    for frame, _ in traceback.walk_tb(error.__traceback__):
+        if frame.f_code is not getattr(ex.set_future_value, "__code__", None):
+            continue
+        delay, value = frame.f_locals.get("delay"), frame.f_locals.get("value")
+        if isinstance(delay, (int, float)) and not isinstance(delay, bool):
+            return
+        fail(
+            f"set_future_value was called with value={value!r} and delay={delay!r}, and raised"
+            f" {type(error).__name__}: {error}",
+            expected="make_request passes its value and delay on in set_future_value's order: (future, value, delay)",
+            fix="Pass the arguments in the order set_future_value takes them:"
+            " `set_future_value(future, value, delay)`, or by name: `set_future_value(future, value=value,"
+            " delay=delay)`.",
+            at=ex.make_request,
+        )
 
 
 def students_tasks(future: asyncio.Future) -> set[asyncio.Task]:
