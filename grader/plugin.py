@@ -214,7 +214,7 @@ class GradingSession:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_call(self, item: pytest.Item) -> None:
-        self.unawaited_watch.start()
+        self.unawaited_watch.start(after_a_failure=bool(self.failed))
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(

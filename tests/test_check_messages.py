@@ -297,6 +297,17 @@ def test_arguments_passed_in_another_order_are_blamed_on_make_request_not_on_the
     assert "`set_future_value(future, value, delay)`" in verdict.fix and verdict.location.function == "make_request"
 
 
+def test_a_coroutine_an_earlier_check_dropped_is_not_blamed_on_a_later_one(tmp_path):
+    """make_request's asyncio.run(...) raised and dropped its coroutine in the first checks: the check of
+    make_failing_request, which raised in the same way on its own line, speaks of that line only."""
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "asyncio_run_inside_the_loop.py"
+    checks = failed(grade_source(tmp_path, "01", wrong))
+    for name in ("failing_request_raises_same_exception", "failing_request_waits_and_tolerates_cancel"):
+        verdict = checks[name]
+        assert "asyncio.run() cannot be called from a running event loop" in verdict.message, verdict.message
+        assert "never ran" not in verdict.message and verdict.location.function == "make_failing_request"
+
+
 def test_the_lessons_fixed_second_costs_only_the_checks_about_the_delay(tmp_path):
     """The lesson's set_future_value sleeps a fixed second: the checks about the value and about a done future still
     pass (they start their calls together, so one second, not one per call, and no time-out), and the overlap
