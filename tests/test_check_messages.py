@@ -406,6 +406,34 @@ def test_the_functions_name_printed_instead_of_the_function_costs_only_the_forma
     }  # the arguments and the times are right: the checks about them pass
 
 
+def test_decorator_slips_are_named_where_they_happen_not_by_what_they_break_later(tmp_path):
+    """Arguments passed on packed, `@functools.wraps` without `(func)`, strings without their f, the wrapper printed
+    for func, a Finished line after the return: each is named with its own fix, never as a wrong clock, another
+    exception or the grader's own error."""
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed"
+    packed = failed(grade_source(tmp_path / "packed", "03", wrong / "passes_args_packed.py"))
+    assert "greet() takes 0 positional arguments but 2 were given" in packed["prints_starting_line_first"].message
+    for name in ("prints_starting_line_first", "exception_propagates_unchanged", "reports_time_when_body_raises"):
+        assert "`await func(*args, **kwargs)`" in packed[name].fix, (name, packed[name].fix)
+        assert packed[name].location.line == 14, (name, packed[name].location)
+    wraps = failed(grade_source(tmp_path / "wraps", "03", wrong / "wraps_without_func.py"))
+    assert all("`@functools.wraps(func)`, with `(func)`" in c.fix for c in wraps.values()), wraps
+    unformatted = failed(grade_source(tmp_path / "f", "03", wrong / "no_f_prefix.py"))
+    for name in (
+        "prints_starting_line_first",
+        "prints_finished_line_with_elapsed_time",
+        "concurrent_calls_report_their_own_time",
+    ):
+        assert "is printed as written" in unformatted[name].message, (name, unformatted[name].message)
+        assert unformatted[name].fix.startswith("Put an f in front of the string"), (name, unformatted[name].fix)
+    wrapper = failed(grade_source(tmp_path / "wrapper", "03", wrong / "prints_the_wrapper.py"))
+    for verdict in wrapper.values():
+        assert "your wrapper" in verdict.message and "not your wrapper" in verdict.fix, verdict
+    late = failed(grade_source(tmp_path / "late", "03", wrong / "prints_after_return.py"))
+    concurrent = late["concurrent_calls_report_their_own_time"]
+    assert concurrent.message.endswith("your code printed no Finished line") and "`finally:`" in concurrent.fix
+
+
 def test_a_future_cancelled_by_the_students_code_is_told_apart(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "wait_for_cancels_the_future.py"
     verdict = failed(grade_source(tmp_path, "01", wrong))["schedules_a_task"]

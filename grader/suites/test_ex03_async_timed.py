@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import inspect
 import linecache
 import re
@@ -34,6 +35,7 @@ from grader.suites.timed_output import (
     SIGN_FIX,
     as_number,
     expect_capital_s,
+    expect_formatted,
     expect_total,
     finished_lines,
     first_starting_line,
@@ -43,7 +45,7 @@ from grader.suites.timed_output import (
     starting_line,
     zero_total_fix,
 )
-from grader.testing import CheckFailure, check, coroutine_origin, expect, fail, student, where
+from grader.testing import CheckFailure, calling_line, check, coroutine_origin, expect, fail, student, where
 
 ex = student("exercises.ex03_async_timed")
 
@@ -69,7 +71,29 @@ def frozen_clock() -> Iterator[FrozenDateTimeFactory]:
 
 def advance(seconds: float) -> None:
     assert _frozen is not None, "advance() is for bodies running under frozen_clock()"
+    expect_passed_on(seconds, (int, float), "seconds")
     _frozen.tick(seconds)
+
+
+PASS_ON = (
+    "Unpack the arguments when you call func: `await func(*args, **kwargs)`. Without the stars, func(args, kwargs)"
+    " passes the tuple and the dict as two arguments."
+)
+
+
+def expect_passed_on(value: Any, kind: type | tuple[type, ...], parameter: str) -> None:
+    """Fail, from inside a body of the checks, when its `parameter` got `value`, not of the `kind` every call of the
+    checks passes: the wrapper handed the arguments on otherwise than they came (the tuple `args` itself, say), and
+    what the body did with them next (a TypeError in the grader's clock) would only mislead."""
+    if isinstance(value, kind):
+        return
+    fail(
+        f"the decorated function's body got {value!r} for its parameter `{parameter}`, which is not what the call"
+        " passed: the wrapper did not pass the arguments on as they came",
+        expected="the body gets exactly the arguments of the decorated call",
+        fix=PASS_ON,
+        at=calling_line() or ex.async_timed,
+    )
 
 
 # The coroutines the checks decorate. Their names show up in the student's printed lines, so they read well.
@@ -106,6 +130,7 @@ async def fail_slowly(seconds: float, error: Exception) -> None:
 
 
 async def wait_for_release(entered: asyncio.Event, release: asyncio.Event) -> None:
+    expect_passed_on(entered, asyncio.Event, "entered")
     entered.set()
     await release.wait()
 
@@ -142,6 +167,7 @@ def decorate(func):
         at=ex.async_timed,
     )
     decorated = decorator(func)
+    wraps_without_func(decorated)
     expect(
         callable(decorated),
         f"async_timed()({func.__name__}) returned {decorated!r}",
@@ -150,6 +176,21 @@ def decorate(func):
         at=ex.async_timed,
     )
     return decorated
+
+
+def wraps_without_func(decorated: Any) -> None:
+    """Fail when the decorator returned what `@functools.wraps` without `(func)` makes of the wrapper: a partial of
+    update_wrapper that waits for the function to copy from, which calling with the body's arguments breaks."""
+    if not (isinstance(decorated, functools.partial) and decorated.func is functools.update_wrapper):
+        return
+    wrapper = decorated.keywords.get("wrapped")
+    fail(
+        "the decorator returned functools.partial(update_wrapper, ...), not your wrapper: `@functools.wraps` was"
+        " written without the function to copy from",
+        expected="`@functools.wraps(func)` on the wrapper, which returns the wrapper itself with func's name and doc",
+        fix="Write `@functools.wraps(func)`, with `(func)`: functools.wraps is a decorator factory, as async_timed is.",
+        at=wrapper_at(wrapper) if wrapper is not None else ex.async_timed,
+    )
 
 
 def wrapper_at(decorated: Any) -> Any:
@@ -193,7 +234,11 @@ async def call(decorated, *args, _body_must_run: bool = True, **kwargs):
             fix="Make the wrapper an `async def` that returns `await func(*args, **kwargs)`.",
             at=wrapper_at(decorated),
         )
-    got = await outcome
+    try:
+        got = await outcome
+    except TypeError as error:
+        body_called_otherwise(error, decorated)
+        raise
     if inspect.iscoroutine(got) and not _body_must_run:
         got.close()
     elif inspect.iscoroutine(got):  # no body of the checks returns one: the wrapper returned func(...) unawaited
@@ -208,6 +253,29 @@ async def call(decorated, *args, _body_must_run: bool = True, **kwargs):
             at=made or wrapper_at(decorated),
         )
     return got
+
+
+def body_called_otherwise(error: TypeError, decorated: Any) -> None:
+    """Fail when `error` is Python refusing the arguments the wrapper called the body with, `greet() takes 0
+    positional arguments but 2 were given` from func(args, kwargs): raised at the student's call, before any line
+    of the body."""
+    body = getattr(getattr(decorated, "__wrapped__", None), "__name__", None)
+    said = str(error)
+    if body is None or not said.startswith(f"{body}()") or "argument" not in said:
+        return
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None or tb.tb_frame.f_code.co_filename != getattr(getattr(decorated, "__code__", None), "co_filename", ""):
+        return
+    fail(
+        f"the wrapper called the body with other arguments than the decorated call got: TypeError: {said}",
+        expected="the body gets exactly the arguments of the decorated call",
+        fix=PASS_ON,
+        at=Location(where(ex.async_timed).file, tb.tb_lineno, tb.tb_frame.f_code.co_name)
+        if where(ex.async_timed) is not None
+        else wrapper_at(decorated),
+    )
 
 
 MISSING_AWAIT = (
@@ -310,12 +378,18 @@ async def test_prints_starting_line_first(capsys):
             " f'Starting {func} with args {args} {kwargs}' in the wrapper, just before `await func(*args, **kwargs)`.",
             at=wrapper_at(decorated),
         )
+    expect_formatted(first, f"awaiting the decorated greet() printed {first!r}", wrapper_at(decorated))
     expect_capital_s(first, expected, f"awaiting the decorated greet() printed {first!r}", wrapper_at(decorated))
+    wrapper_shown = first == starting_line(decorated, (), {}) and str(decorated) != str(greet)
     expect(
         first == expected,
-        f"awaiting the decorated greet() printed {first!r}",
+        f"awaiting the decorated greet() printed {first!r}"
+        + (": your wrapper, which functools.wraps named greet too, at another address" if wrapper_shown else ""),
         expected=repr(expected),
-        fix="Print f'Starting {func} with args {args} {kwargs}' before the body runs; {func} is the original"
+        fix="Print `func`, the function the decorator received, not your wrapper: f'Starting {func} with args"
+        " {args} {kwargs}'."
+        if wrapper_shown
+        else "Print f'Starting {func} with args {args} {kwargs}' before the body runs; {func} is the original"
         " function, as print shows it.",
         at=wrapper_at(decorated),
     )
@@ -341,6 +415,8 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
             repr(first) if first is not None else "no line starting with 'Starting'"
         )
         # The arguments are this check's claim; how the line names the function is the check above's.
+        if first is not None:
+            expect_formatted(first, happened, wrapper_at(decorated))
         expect(
             first is not None and first.partition(" with args ")[2] == expected.partition(" with args ")[2],
             happened,
@@ -496,7 +572,9 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         return
     numbers = [as_number(total) for total in totals]
     reformat = [format_fix(got, total) for got, total in zip(totals, right, strict=False)]
-    if totals and all(number is not None and abs(number) < 0.01 for number in numbers):
+    if not totals:
+        fix = FINALLY
+    elif totals and all(number is not None and abs(number) < 0.01 for number in numbers):
         fix = zero_total_fix(decorated)
     elif len(totals) == len(right) and all(reformat):
         fix = reformat[0]
@@ -510,8 +588,8 @@ async def test_concurrent_calls_report_their_own_time(capsys):
             " outside the call (a global, an attribute, the decorator's closure) is overwritten by the next call."
         )
     fail(
-        "a first call ran 7 s; a second call started 1 s after it and ran 2 s; your code printed the totals"
-        f" {', '.join(totals) or 'nothing'} (in the order the calls finished)",
+        "a first call ran 7 s; a second call started 1 s after it and ran 2 s; your code printed "
+        + (f"the totals {', '.join(totals)} (in the order the calls finished)" if totals else "no Finished line"),
         expected="2.0000 for the second call, then 7.0000 for the first",
         fix=fix,
         at=wrapper_at(decorated),

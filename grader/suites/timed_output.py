@@ -41,6 +41,27 @@ ONE_CLOCK_FIX = (
 )
 
 
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][^{}'\"]*\}")
+"""`{func}` or `{total:.4f}` printed as such: a name in braces, which no repr of the checks' arguments contains (a
+dict's keys are quoted, `{'url': ...}`)."""
+
+
+def expect_formatted(line: str, happened: str, at: Any) -> None:
+    """Fail when `line` shows a placeholder as written, `{func}` say: the string lacks its f prefix, and every
+    other question about the line (which function, what total) would only mislead."""
+    placeholder = PLACEHOLDER.search(line)
+    if placeholder is None:
+        return
+    fail(
+        f"{happened}: {placeholder[0]} is printed as written, not replaced by its value",
+        expected="the values in the line: 'Starting <function ...> with args (...) {...}', 'Finished <function ...>"
+        " in 2.5000 second(s)'",
+        fix=f"Put an f in front of the string, f{line!r}: only an f-string replaces the names in braces by their"
+        " values.",
+        at=at,
+    )
+
+
 def printed(capsys: Any) -> list[str]:
     return [line.rstrip() for line in capsys.readouterr().out.splitlines()]
 
@@ -89,6 +110,7 @@ def finished_lines(lines: list[str], func: Any, *, at: Any, strict: bool = False
     for index, line in enumerate(lines):
         match = FINISHED.match(line)
         if match:
+            expect_formatted(line, f"your code printed {line!r}", at)
             expect(
                 match["word"] == "Finished" or not strict,
                 f"your code printed {line!r}",
@@ -104,9 +126,12 @@ def finished_lines(lines: list[str], func: Any, *, at: Any, strict: bool = False
                 fix="Print the unit as the exercise shows it: f'... in {total:.4f} second(s)'.",
                 at=at,
             )
+            # functools.wraps gives the wrapper the body's name: printed, only its address tells it apart.
+            namesake = match["func"].startswith(f"<function {getattr(func, '__name__', '')} at ")
             expect(
                 match["func"] == str(func) or not strict,
-                f"your code printed {line!r}",
+                f"your code printed {line!r}"
+                + (": a function of the same name at another address, your wrapper" if namesake else ""),
                 expected=f"the original function as print shows it: 'Finished {func} in ...'",
                 fix="Print `func`, the function the decorator received, not its name and not your wrapper.",
                 at=at,

@@ -1,0 +1,19 @@
+# fails: prints_finished_line_with_elapsed_time, times_each_call_not_the_decoration, reports_time_when_body_raises, reports_time_when_cancelled, concurrent_calls_report_their_own_time
+"""Prints the Finished line after `return await func(...)`, where it never runs."""
+import functools
+import time
+
+
+def async_timed():
+    def wrapper(func):
+        @functools.wraps(func)
+        async def wrapped(*args, **kwargs):
+            print(f"Starting {func} with args {args} {kwargs}")
+            start = time.time()
+            return await func(*args, **kwargs)
+            total = time.time() - start
+            print(f"Finished {func} in {total:.4f} second(s)")
+
+        return wrapped
+
+    return wrapper
