@@ -83,6 +83,13 @@ MISTAKES = (
         "function, nor a value already computed.",
     ),
     Mistake(
+        ValueError,
+        "/Futures is empty",  # "Set of Tasks/Futures is empty." from 3.11, "Set of coroutines/Futures ..." on 3.10
+        "asyncio.wait() refuses an empty set: wait only while something is pending, `while pending :="
+        " asyncio.all_tasks(loop): loop.run_until_complete(asyncio.wait(pending))`.",
+        raised_in=os.path.join("asyncio", "tasks.py"),
+    ),
+    Mistake(
         TypeError,
         "unhashable type: 'list'",
         "asyncio.gather takes the awaitables one by one, not a list of them: unpack it, `asyncio.gather(*tasks)`.",
@@ -126,8 +133,14 @@ ASYNC_CONTEXT_MANAGERS = {
         name: f"asyncio's {name} is an asynchronous context manager: write `async with`, inside a coroutine."
         for name in ("Lock", "Semaphore", "BoundedSemaphore", "Condition", "TaskGroup", "Timeout")
     },
+    **dict.fromkeys(
+        ("_UnixSelectorEventLoop", "_WindowsSelectorEventLoop", "ProactorEventLoop", "SelectorEventLoop"),
+        "An event loop is no context manager, so `with` cannot close it: `loop = asyncio.new_event_loop()`, then"
+        " `try: ... finally: loop.close()`, or `with contextlib.closing(asyncio.new_event_loop()) as loop:`.",
+    ),
 }
-"""Objects that only `async with` takes, by the type name that `with` names when it refuses them."""
+"""Objects that only `async with` takes (and event loops, which no `with` takes), by the type name that `with` names
+when it refuses them."""
 _NOT_A_CONTEXT_MANAGER = re.compile(r"'(?P<kind>\w+)' object does not support the context manager protocol")
 
 
@@ -165,6 +178,13 @@ def _function_not_called(exc: BaseException) -> str | None:
         if taker not in _AWAITABLE_TAKERS:
             continue
         for argument in node.args:
+            if isinstance(argument, ast.Attribute) and frame is not None:
+                if (method := _coroutine_method(argument, frame)) is not None:
+                    call = ast.unparse(node.func)
+                    return (
+                        f"`{call}({method})` hands asyncio the method itself; it takes the coroutine object that"
+                        f" calling it gives: `{call}({method}())`."
+                    )
             if not isinstance(argument, ast.Name) or frame is None:
                 continue
             value = frame.f_locals.get(argument.id, frame.f_globals.get(argument.id))
@@ -177,6 +197,19 @@ def _function_not_called(exc: BaseException) -> str | None:
             if isinstance(value, (list, tuple)) and taker == "gather":
                 return f"asyncio.gather takes the awaitables one by one: unpack the list, `{call}(*{name})`."
     return None
+
+
+def _coroutine_method(argument: ast.Attribute, frame: FrameType) -> str | None:
+    """`loop.shutdown_asyncgens`, as written, when `argument` is an async def method of a local or global object
+    (the parentheses forgotten); None otherwise. Only a name's attribute is looked up: nothing is evaluated."""
+    owner = argument.value
+    if not isinstance(owner, ast.Name):
+        return None
+    found = frame.f_locals.get(owner.id, frame.f_globals.get(owner.id))
+    if found is None or inspect.ismodule(found):  # `asyncio.sleep`: a function, which the fix above speaks of
+        return None
+    method = inspect.getattr_static(found, argument.attr, None)
+    return ast.unparse(argument) if inspect.iscoroutinefunction(method) else None
 
 
 def _kept_closed_loop(exc: BaseException) -> str | None:

@@ -457,6 +457,29 @@ def test_get_event_loop_after_making_a_loop_is_told_to_use_that_loop(tmp_path):
     assert verdict.fix.startswith("Use the loop you made: `asyncio.all_tasks(loop)`") and verdict.location.line == 22
 
 
+def test_a_loop_misused_by_hand_gets_asyncios_fix_in_every_check(tmp_path):
+    """asyncio's own error for a loop closed too early, a method handed over uncalled, a `with` on a loop or an
+    empty asyncio.wait: each check names the fix for it, also those that expected another exception."""
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop"
+    for stem, check, fixed in (
+        ("closes_before_running", "builds_its_own_loop", "That loop was closed already"),
+        ("closes_before_running", "closes_loop_on_exception", "That loop was closed already"),
+        ("shuts_down_after_close", "reraises_after_waiting", "That loop was closed already"),
+        (
+            "shutdown_asyncgens_not_called",
+            "reraises_after_waiting",
+            "`loop.run_until_complete(loop.shutdown_asyncgens())`",
+        ),
+        ("waits_on_an_empty_set", "builds_its_own_loop", "asyncio.wait() refuses an empty set"),
+    ):
+        verdict = failed(grade_source(tmp_path / stem / check, "07", wrong / f"{stem}.py"))[check]
+        assert fixed in (verdict.fix or ""), (stem, check, verdict.fix)
+        assert "get_event_loop" not in verdict.fix and verdict.location.line > 5, (stem, check, verdict)
+    if sys.version_info >= (3, 11):  # 3.10 says only "AttributeError: __enter__", naming no object
+        verdict = failed(grade_source(tmp_path / "with", "07", wrong / "with_the_loop.py"))["returns_result"]
+        assert "An event loop is no context manager" in verdict.fix
+
+
 def test_a_delay_not_passed_on_is_blamed_on_make_request(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "delay_not_passed_on.py"
     verdict = failed(grade_source(tmp_path, "01", wrong))["requests_overlap"]

@@ -15,6 +15,7 @@ import traceback
 
 import pytest
 
+from grader.asyncio_mistakes import asyncio_fix
 from grader.model import Location
 from grader.probes.idle_gate import IdleGate
 from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, runners_on_stack, spy_on_loops
@@ -316,11 +317,13 @@ def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
             pass  # it ran the coroutine on a loop of its own, as claimed here, and failed later: other checks say so
         else:
             explain_missing_loop(error, f"{name}(coro)", func)
+            # A loop it made, then misused (closed before running it, say): asyncio's error names that mistake.
+            made = bool(spy.created) and asyncio_fix(error)
             fail(
                 f"{name}(coro) raised RuntimeError: {error}",
                 expected="it makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
-                fix="asyncio.get_event_loop() does not make a loop you own; asyncio.new_event_loop() does.",
-                at=func,
+                fix=made or "asyncio.get_event_loop() does not make a loop you own; asyncio.new_event_loop() does.",
+                at=_student_line(error, func) if made else func,
             )
     finally:
         discard(coro)
@@ -386,7 +389,8 @@ def test_closes_loop_on_exception():
     except Exception as raised:
         explain_missing_loop(raised, "run_manually(coro)", ex.run_manually)
         fail(f"run_manually raised {type(raised).__name__}: {raised}", expected=f"the coroutine's {error!r}",
-             fix="Let the coroutine's exception through unchanged.", at=ex.run_manually)  # fmt: skip
+             fix=asyncio_fix(raised) or "Let the coroutine's exception through unchanged.",
+             at=_student_line(raised, ex.run_manually) or ex.run_manually)  # fmt: skip
     else:
         fail("run_manually returned although the coroutine raised", expected=f"the coroutine's {error!r}",
              fix="Do not catch the exception: a `try`/`finally` closes the loop and lets it through.",
@@ -419,7 +423,8 @@ def expect_closed_when_cancelled(func, name: str) -> None:
         raise
     except Exception as raised:
         fail(f"{name}(coro), whose coroutine ended cancelled, raised {type(raised).__name__}: {raised}",
-             expected="asyncio.CancelledError, as run_until_complete raises it", at=func)  # fmt: skip
+             expected="asyncio.CancelledError, as run_until_complete raises it", fix=asyncio_fix(raised),
+             at=_student_line(raised, func) or func)  # fmt: skip
     else:
         fail(f"{name}(coro) returned although its coroutine ended cancelled", expected="asyncio.CancelledError",
              fix="Let every exception through; close the loop in a `finally:` block.", at=func)  # fmt: skip
@@ -637,8 +642,10 @@ def test_reraises_after_waiting():
             fix="Wait for the pending tasks without raising their errors, with asyncio.wait(pending) or"
             " asyncio.gather(*pending, return_exceptions=True), then raise the coroutine's own exception."
             if background
-            else None,
-            at=ex.run_until_all_done,
+            else asyncio_fix(raised),
+            at=ex.run_until_all_done
+            if background
+            else _student_line(raised, ex.run_until_all_done) or ex.run_until_all_done,
         )
     else:
         fail("run_until_all_done returned although the coroutine raised", expected=f"the coroutine's {error!r}",

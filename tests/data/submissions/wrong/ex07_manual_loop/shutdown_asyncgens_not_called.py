@@ -1,0 +1,23 @@
+# fails: builds_its_own_loop, closes_loop_on_success, waits_for_pending_tasks, shuts_down_async_generators, background_failure_does_not_change_result, reraises_after_waiting
+"""`loop.run_until_complete(loop.shutdown_asyncgens)`: the method itself, without the parentheses that make its coroutine."""
+import asyncio
+
+def run_manually(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
+def run_until_all_done(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        try:
+            return loop.run_until_complete(coro)
+        finally:
+            while pending := asyncio.all_tasks(loop):
+                loop.run_until_complete(asyncio.wait(pending))
+            loop.run_until_complete(loop.shutdown_asyncgens)
+    finally:
+        loop.close()
