@@ -206,17 +206,19 @@ def stub_with(fetch_status_body: str) -> str:
 
 
 def test_the_line_that_lacks_the_await_is_found_in_the_students_own_layout(tmp_path):
-    returned = stub_with("    return asyncio.get_running_loop().run_in_executor(None, get_status, url)\n")
+    call = "    return asyncio.get_running_loop().run_in_executor(None, get_status, url)"
+    returned = stub_with(call + "\n")
+    line = returned.splitlines().index(call) + 1  # where the stub's first `raise NotImplementedError` was
     checks = failed(grade_source(tmp_path / "returned", "05", returned))
     assert len(checks) == 6 and {(c.location.line, c.location.function) for c in checks.values()} == {
-        (46, "fetch_status")
+        (line, "fetch_status")
     }, {n: c.location for n, c in checks.items()}
     kept = stub_with(
         "    future = asyncio.get_running_loop().run_in_executor(None, get_status, url)\n    return future\n"
     )
     checks = failed(grade_source(tmp_path / "kept", "05", kept))
     assert len(checks) == 6 and {(c.location.line, c.location.function) for c in checks.values()} == {
-        (46, "fetch_status")  # the call that made the future: no `return` hands back the call itself
+        (line, "fetch_status")  # the call that made the future: no `return` hands back the call itself
     }, {n: c.location for n, c in checks.items()}
 
 
