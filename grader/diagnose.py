@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import errno
 import inspect
+import linecache
+import os
 import re
 import sys
 import traceback
@@ -16,7 +18,7 @@ from pathlib import PurePath
 from types import FrameType, ModuleType, TracebackType
 
 from grader.asyncio_mistakes import asyncio_fix
-from grader.messages import TIMEOUT_FIX, clip
+from grader.messages import clip, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
 from grader.sandbox import PROCESS_LIMIT
@@ -54,8 +56,10 @@ def _short(exc: BaseException, limit: int = 300) -> str:
 def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Verdict:
     """The verdict for a check still running after `time_limit` seconds; `frame` is where it was."""
     where = student_frame(frame, root)
+    line = linecache.getline(os.path.join(root, where.file), where.line) if where is not None else ""
     # `where` travels as the verdict's location, which every format shows ("at: ..."): not in the message too.
-    return Verdict(Status.TIMEOUT, f"the check did not finish within {time_limit:g} s", fix=TIMEOUT_FIX, location=where)
+    happened = f"the check did not finish within {time_limit:g} s"
+    return Verdict(Status.TIMEOUT, happened, fix=timeout_fix(line), location=where)
 
 
 def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> Verdict:

@@ -9,6 +9,17 @@ TIMEOUT_FIX = (
     "Look for an endless loop (even one inside `except`), or for a blocking call (time.sleep, requests, a long "
     "computation) that holds up the event loop: await asyncio.sleep instead, or move the work to an executor."
 )
+RUN_FOREVER_FIX = (
+    "loop.run_forever() returns only once something calls loop.stop(), and nothing did. To run the loop until some"
+    " work is done, hand that work to loop.run_until_complete(...): a coroutine, or asyncio.wait(tasks) for tasks"
+    " already running; it stops the loop when they are done."
+)
+
+
+def timeout_fix(stuck_at: str) -> str:
+    """The fix for a check stopped at its time limit while the student's code ran the line `stuck_at`: the generic
+    one, unless that line names the wait that never ends."""
+    return RUN_FOREVER_FIX if ".run_forever(" in stuck_at else TIMEOUT_FIX
 
 
 SYMBOLIC_LINK = "is a symbolic link"

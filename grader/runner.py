@@ -27,7 +27,7 @@ from grader.catalog import Exercise
 from grader.errors import InternalError, NoSubmission
 from grader.identity import grader_version
 from grader.locate import Located, anything_found, elsewhere, moved_note, near_message
-from grader.messages import SYMBOLIC_LINK, TIMEOUT_FIX
+from grader.messages import SYMBOLIC_LINK, timeout_fix
 from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.suite_index import SuiteCheck, read_suite
 from grader.suite_process import (
@@ -45,6 +45,7 @@ from grader.workspace import (
     copy_submission,
     file_size,
     fill_workspace,
+    read_capped,
     remove,
 )
 
@@ -331,6 +332,13 @@ def _stuck_at(run: SuiteRun, workspace: Path) -> Location | None:
     return None
 
 
+def _line_of(path: Path, number: int) -> str:
+    """Line `number` (1-based) of the student's file at `path`, read as any of their files is; "" when there is none.
+    Not linecache: the grader's own process outlives many submissions, and would keep every one of them."""
+    lines = (read_capped(path) or b"").decode("utf-8", "replace").splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
 def _describe_exit(returncode: int | None) -> str:
     if returncode is not None and returncode < 0:
         try:
@@ -345,12 +353,13 @@ def _describe_exit(returncode: int | None) -> str:
 def _stopped_check(exercise: Exercise, suite_check: SuiteCheck, run: SuiteRun, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
         where = _stuck_at(run, workspace)
+        line = _line_of(workspace / where.file, where.line) if where is not None else ""
         limit = (f"when the exercise's checks had taken {exercise.total_time_limit:g} s in all" if run.out_of_time
                  else f"within {exercise.time_limit:g} s")  # fmt: skip
         return _check(
             exercise, suite_check, Status.TIMEOUT,
             f"the check did not finish {limit}",
-            fix=TIMEOUT_FIX,
+            fix=timeout_fix(line),
             location=where,
         )  # fmt: skip
     if run.ended_in == "output":

@@ -580,3 +580,11 @@ def test_an_async_def_where_the_stub_has_a_plain_def_is_named_as_the_cause_once(
             assert verdict.message.startswith(f"{name} is an `async def` function"), verdict.message
             assert verdict.fix.startswith(f"Write `def {name}(...)`, not `async def`"), verdict.fix
             assert verdict.location.function == name
+
+
+def test_a_check_stopped_in_run_forever_is_told_what_stops_it():
+    from grader.messages import RUN_FOREVER_FIX, TIMEOUT_FIX, timeout_fix
+
+    assert timeout_fix("        loop.run_forever()  # let the tasks finish\n") == RUN_FOREVER_FIX
+    assert timeout_fix("    while True:\n") == TIMEOUT_FIX
+    assert timeout_fix("") == TIMEOUT_FIX  # no line of the student's known
