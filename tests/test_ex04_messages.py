@@ -118,3 +118,14 @@ def test_results_in_completion_order_are_told_about_as_completed(tmp_path):
     verdict = checks(tmp_path, "completion_order")["returns_results_in_order"]
     assert "as_completed` does not" in verdict.fix and "set" not in verdict.fix, verdict.fix
     assert verdict.location.line == 19, verdict.location  # [await future for future in asyncio.as_completed(...)]
+
+
+def test_pool_map_handed_to_a_thread_is_not_taken_for_one_call_at_a_time(tmp_path):
+    """`run_in_executor(None, pool.map, work, ns)` hands the loop's default executor one call, which submits the real
+    ones a moment later: counted as one of them, it looked like work(0) handed over alone, and the calls stopped
+    waiting for each other before they could meet. Here only the loop, blocked by list() of map's results, fails."""
+    got = checks(tmp_path, "pool_map_results_read_in_the_coroutine")
+    assert {name for name, c in got.items() if not c.passed} == {"loop_stays_responsive"}, {
+        name: c.message for name, c in got.items()
+    }
+

@@ -58,6 +58,13 @@ class Handed(NamedTuple):
             or any(arg is func for arg in (*self.args, *getattr(self.fn, "args", ())))
         )
 
+    def hands_on(self) -> bool:
+        """Whether this call was given a pool to hand calls to: `pool.map` itself, or a helper of the student's
+        given the pool (`run_in_executor(None, pool.map, work, ns)`, `run_in_executor(None, map_all, pool, work,
+        ns)`), which submits the calls of `work` from its own thread, a moment later. It runs none of them."""
+        given = (*self.args, *getattr(self.fn, "args", ()))
+        return isinstance(getattr(self.fn, "__self__", None), Executor) or any(isinstance(a, Executor) for a in given)
+
 
 def at_once(calls: Iterable[Handed]) -> int:
     """How many of `calls` can run at the same time: each pool runs as many of its calls at once as it has workers
