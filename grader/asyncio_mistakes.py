@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import concurrent.futures
 import difflib
 import inspect
 import linecache
@@ -70,6 +71,19 @@ MISTAKES = (
         "A coroutine object runs once: call the async def function again for a new one.",
     ),
     Mistake(
+        RuntimeError,
+        "attached to a different loop",
+        "That future belongs to another event loop than the one running your coroutine (one made with"
+        " asyncio.new_event_loop(), say, which nothing runs): in a coroutine, use the loop that runs it,"
+        " `loop = asyncio.get_running_loop()`.",
+    ),
+    Mistake(
+        asyncio.InvalidStateError,
+        "Result is not set",
+        "A task's result() is there only once the task is done, which no sleep promises: await the tasks first"
+        " (`results = await asyncio.gather(*tasks)`, or `await task`), then read them.",
+    ),
+    Mistake(
         TypeError,
         "a coroutine was expected, got",
         "create_task takes a coroutine object, what calling an async def function gives: "
@@ -110,6 +124,23 @@ MISTAKES = (
         "result, which it cannot call.",
         raised_in=os.path.join("concurrent", "futures", "thread.py"),  # an executor's thread called it
     ),
+    *(
+        Mistake(
+            Exception,  # AttributeError up to 3.13, pickle.PicklingError from 3.14
+            says,
+            "A process pool sends the function to its worker process by pickling it, which finds a function by its"
+            " name in its module: a lambda or a function defined inside another has none there. Pass a function"
+            " defined at the module's top level and its argument apart, `loop.run_in_executor(pool, work, n)` (or"
+            " `functools.partial(work, n)`).",
+        )
+        for says in ("Can't pickle local object", "Can't get local object", "Can't pickle <function <lambda>")
+    ),
+    Mistake(
+        AttributeError,
+        "'ClientResponse' object has no attribute 'status_code'",
+        "aiohttp's response calls its status code `status`; `status_code` is the name requests uses:"
+        " `return response.status`.",
+    ),
     Mistake(
         TypeError,
         "Use async with instead",
@@ -149,7 +180,14 @@ def asyncio_fix(exc: BaseException) -> str | None:
     message = str(exc)
     for mistake in MISTAKES:
         if isinstance(exc, mistake.kind) and mistake.says in message and _raised_in(exc, mistake.raised_in):
-            return _function_not_called(exc) or _kept_closed_loop(exc) or mistake.fix
+            return (
+                _function_not_called(exc)
+                or _kept_closed_loop(exc)
+                or _executors_own_future(exc)
+                or _awaited_a_value(exc)
+                or _waited_on_nothing(exc)
+                or mistake.fix
+            )
     if isinstance(exc, TypeError) and (match := _NOT_A_CONTEXT_MANAGER.match(message)):
         return ASYNC_CONTEXT_MANAGERS.get(match["kind"])  # Python 3.11+; 3.10 says only "AttributeError: __enter__"
     if isinstance(exc, AttributeError):
@@ -230,6 +268,55 @@ def _kept_closed_loop(exc: BaseException) -> str | None:
                 " asyncio.new_event_loop()."
             )
     return None
+
+
+SUBMITTED = (
+    "pool.submit(...) gives a concurrent.futures.Future, which asyncio cannot await. Hand the call to the pool"
+    " through the running loop, `loop.run_in_executor(pool, work, n)`, whose future you can await (or wrap one,"
+    " `asyncio.wrap_future(pool.submit(work, n))`)."
+)
+
+
+def _executors_own_future(exc: BaseException) -> str | None:
+    """For a concurrent.futures.Future (what `pool.submit` gives) awaited or handed to asyncio.gather: the way to an
+    asyncio future. Python names it only "Future" when awaited (asyncio's own Future is awaitable, so it is not
+    that one); gather's refusal names nothing, so the value is looked for in the frame that refused it."""
+    if isinstance(exc, TypeError) and "object Future can't be used in 'await' expression" in str(exc):
+        return SUBMITTED
+    if not isinstance(exc, TypeError) or "awaitable is required" not in str(exc) or (tb := _innermost(exc)) is None:
+        return None
+    refused = tb.tb_frame.f_locals.values()
+    return SUBMITTED if any(isinstance(v, concurrent.futures.Future) for v in refused) else None
+
+
+def _awaited_a_value(exc: BaseException) -> str | None:
+    """For `await response.status`: an attribute awaited that is a plain value (an int), not an awaitable."""
+    said = re.match(r"object (\w+) can't be used in 'await' expression", str(exc))
+    if not isinstance(exc, TypeError) or said is None:
+        return None
+    _, line = _callers_frame(exc)
+    awaited = re.search(r"\bawait\s+((?:\w+\.)+\w+)\b(?!\s*[(\[.])", line)
+    if awaited is None:
+        return None
+    return (
+        f"`{awaited[1]}` is a plain value (`{said[1]}`), not an awaitable: there is nothing to wait for, so read it"
+        f" without `await`: `{awaited[1]}`."
+    )
+
+
+def _waited_on_nothing(exc: BaseException) -> str | None:
+    """For asyncio.wait() of an empty list in a coroutine (ns or urls empty): the fix there. A loop driven by hand
+    (`run_until_complete(asyncio.wait(pending))`, exercise 07) keeps the fix for waiting in a loop."""
+    if not isinstance(exc, ValueError) or "/Futures is empty" not in str(exc):
+        return None
+    _, line = _callers_frame(exc)
+    if "run_until_complete" in line:
+        return None
+    return (
+        "asyncio.wait() refuses an empty collection, which an empty list of inputs gives: return early when there is"
+        " nothing to wait for (`if not futures: return []`), or collect the results with"
+        " `await asyncio.gather(*futures)`, which gives [] for none."
+    )
 
 
 def _callers_frame(exc: BaseException) -> tuple[FrameType | None, str]:

@@ -18,7 +18,7 @@ from pathlib import PurePath
 from types import FrameType, ModuleType, TracebackType
 
 from grader.asyncio_mistakes import asyncio_fix
-from grader.messages import clip, timeout_fix
+from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
 from grader.sandbox import PROCESS_LIMIT
@@ -47,7 +47,9 @@ class Verdict:
 def _short(exc: BaseException, limit: int = 300) -> str:
     text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     text = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    text = clip(text, limit)
+    # asyncio's reprs of tasks and futures shortened first: clipped first, "Task <Task pending name=... coro=<...>>
+    # got Future ... attached to a different loop" would lose its last words, the ones that say what went wrong.
+    text = clip(plain_reprs(text), limit)
     if isinstance(exc, BlockingIOError) and exc.errno == errno.EAGAIN:  # what fork() says at the process limit
         text += f" (probably too many processes: the grader allows {PROCESS_LIMIT}; a few pool workers are enough)"
     return text

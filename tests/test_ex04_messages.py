@@ -129,3 +129,28 @@ def test_pool_map_handed_to_a_thread_is_not_taken_for_one_call_at_a_time(tmp_pat
         name: c.message for name, c in got.items()
     }
 
+
+def test_a_function_the_pool_cannot_pickle_is_told_to_pass_work_and_n_apart(tmp_path):
+    for name in ("lambda_sent_to_the_pool",):
+        verdict = checks(tmp_path / name, name)["returns_results_in_order"]
+        assert "Can't" in verdict.message and "local object" in verdict.message, verdict.message
+        assert verdict.fix.startswith("A process pool sends the function to its worker process by pickling it")
+        assert "`loop.run_in_executor(pool, work, n)`" in verdict.fix
+
+
+def test_the_futures_of_pool_submit_are_told_the_way_to_an_asyncio_future(tmp_path):
+    for name in ("gathers_submit_futures", "awaits_submit_futures"):
+        verdict = checks(tmp_path / name, name)["returns_results_in_order"]
+        assert verdict.fix.startswith("pool.submit(...) gives a concurrent.futures.Future"), (name, verdict.fix)
+        assert "coroutine" not in verdict.fix and "time.sleep" not in verdict.fix, (name, verdict.fix)
+
+
+def test_futures_of_a_loop_nothing_runs_keep_the_words_that_say_so(tmp_path):
+    verdict = checks(tmp_path, "futures_of_a_new_loop")["returns_results_in_order"]
+    assert verdict.message.endswith("attached to a different loop"), verdict.message  # not clipped off by a repr
+    assert "`loop = asyncio.get_running_loop()`" in verdict.fix
+
+
+def test_an_empty_asyncio_wait_in_a_coroutine_is_told_to_return_early_not_to_drive_a_loop(tmp_path):
+    verdict = checks(tmp_path, "waits_on_no_futures")["returns_results_in_order"]
+    assert "`if not futures: return []`" in verdict.fix and "run_until_complete" not in verdict.fix, verdict.fix

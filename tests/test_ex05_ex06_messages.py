@@ -234,3 +234,18 @@ def test_coroutines_returned_unawaited_are_blamed_on_the_line_that_made_them(tmp
         assert "with the coroutine object fetch_status() among them, not results" in verdict.message, verdict.message
         # made in a generator expression, a frame of its own: named by the function around it, as the student wrote
         assert (verdict.location.line, verdict.location.function) == (line, "fetch_all"), verdict.location
+
+
+def test_requests_habits_in_aiohttp_get_aiohttps_names(tmp_path):
+    checks = failed(grade_source(tmp_path / "code", "06", WRONG / "ex06_aiohttp" / "status_code_as_in_requests.py"))
+    assert "`status_code` is the name requests uses: `return response.status`" in checks["returns_status_codes"].fix
+    checks = failed(grade_source(tmp_path / "await", "06", WRONG / "ex06_aiohttp" / "awaits_the_status.py"))
+    fix = checks["returns_status_codes"].fix
+    assert fix.startswith("`response.status` is a plain value (`int`), not an awaitable"), fix
+
+
+def test_task_results_read_before_they_are_done_are_told_to_await_first(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "reads_results_after_a_sleep.py"))
+    verdict = checks["fetch_all_keeps_order"]
+    assert "InvalidStateError: Result is not set" in verdict.message
+    assert verdict.fix.startswith("A task's result() is there only once the task is done")
