@@ -236,6 +236,13 @@ def test_coroutines_returned_unawaited_are_blamed_on_the_line_that_made_them(tmp
         assert (verdict.location.line, verdict.location.function) == (line, "fetch_all"), verdict.location
 
 
+def test_response_objects_in_order_are_told_to_return_status_codes_not_about_order(tmp_path):
+    for exercise, slug, kind in (("05", "ex05_blocking_io", "Response"), ("06", "ex06_aiohttp", "ClientResponse")):
+        checks = failed(grade_source(tmp_path / slug, exercise, WRONG / slug / "returns_the_response.py"))
+        fix = checks["fetch_all_keeps_order"].fix
+        assert fix.startswith("Return the status codes themselves") and f"holds {kind} objects" in fix, fix
+
+
 def test_requests_habits_in_aiohttp_get_aiohttps_names(tmp_path):
     checks = failed(grade_source(tmp_path / "code", "06", WRONG / "ex06_aiohttp" / "status_code_as_in_requests.py"))
     assert "`status_code` is the name requests uses: `return response.status`" in checks["returns_status_codes"].fix

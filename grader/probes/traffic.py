@@ -59,6 +59,17 @@ ORDER_FIX = (
 )
 
 
+def order_fix(got: Any) -> str:
+    """The fix for a wrong answer to the order case: the order's, unless the list holds something else than status
+    codes (response objects, None), where the order is not what went wrong: then what to return instead."""
+    items = list(got) if isinstance(got, (list, tuple)) else []
+    other = next((item for item in items if type(item) is not int), None)
+    if not items or all(type(item) is int for item in items):
+        return ORDER_FIX
+    held = "None" if other is None else f"{type(other).__name__} objects"
+    return f"Return the status codes themselves, numbers such as 200, one per URL: your list holds {held}."
+
+
 def route_order_case(route: Callable[..., str]) -> None:
     """Route the order check's URLs on a fake server whose `route(url, status, after=...)` holds a request until
     `after` has been answered."""

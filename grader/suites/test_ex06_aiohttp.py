@@ -23,6 +23,7 @@ from grader.probes.traffic import (
     ORDER_FIX,
     ORDER_URLS,
     in_flight,
+    order_fix,
     order_slip,
     route_order_case,
     sent_in_turn,
@@ -194,7 +195,7 @@ async def test_fetch_all_keeps_order(server):
         isinstance(got, (list, tuple)) and list(got) == ORDER_EXPECTED,
         f"{call_repr(ex.fetch_all, ORDER_URLS)} returned {got!r}{order_slip(got)}",
         expected=f"{ORDER_EXPECTED}, one status per URL in the order of urls",
-        fix=ORDER_FIX,
+        fix=order_fix(got),
         at=ex.fetch_all,
     )
     empty = await call_student(ex.fetch_all, [], limit=LIMIT)
