@@ -251,6 +251,13 @@ def test_requests_habits_in_aiohttp_get_aiohttps_names(tmp_path):
     assert fix.startswith("`response.status` is a plain value (`int`), not an awaitable"), fix
 
 
+def test_a_session_kept_in_a_global_is_named_not_blamed_on_an_async_with_block(tmp_path):
+    checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "session_kept_in_a_global.py"))
+    verdict = checks["fetch_all_keeps_order"]
+    assert "`_session` holds a session that an earlier call of fetch_all made" in verdict.message, verdict.message
+    assert "async with` block had closed it" not in verdict.message and "not a global" in verdict.fix
+
+
 def test_task_results_read_before_they_are_done_are_told_to_await_first(tmp_path):
     checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "reads_results_after_a_sleep.py"))
     verdict = checks["fetch_all_keeps_order"]

@@ -59,6 +59,16 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
             )
         if func is not ex.fetch_all:
             raise
+        if (kept := _kept_session()) is not None:
+            fail(
+                f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: `{kept}` holds a session that an"
+                " earlier call of fetch_all made, closed since",
+                expected="every request sent through a session that this call of fetch_all opened",
+                fix="Each run of a program (here, each check) has an event loop of its own, and a session serves only"
+                " the loop it was made on: open the session in fetch_all, `async with aiohttp.ClientSession() as"
+                " session:`, in a local variable, not a global kept for later calls.",
+                at=ex.fetch_all,
+            )
         fail(
             f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: the requests were sent through the"
             " session after the `async with` block had closed it",
@@ -67,6 +77,13 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
             " under it, `return await asyncio.gather(...)`. Leaving the block closes the session.",
             at=ex.fetch_all,
         )
+
+
+def _kept_session() -> str | None:
+    """The name of a global of the student's module that holds a ClientSession (made by an earlier fetch_all), if
+    one does: the server of the check that ran that call closed it as the check ended, so that no session outlives
+    its check, and "the `async with` block had closed it" would blame a block the student never wrote."""
+    return next((name for name, value in vars(ex).items() if isinstance(value, aiohttp.ClientSession)), None)
 
 
 def _closed_by_fetch_status(server: FakeAiohttpServer) -> Location | None:
