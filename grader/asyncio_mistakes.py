@@ -18,6 +18,7 @@ import inspect
 import linecache
 import os
 import re
+import traceback
 from dataclasses import dataclass
 from types import CoroutineType, FrameType, TracebackType
 
@@ -148,6 +149,14 @@ MISTAKES = (
         " session:`, inside a coroutine; leaving the block closes the session.",
         raised_in=os.path.join("aiohttp", "client.py"),  # ClientSession.__enter__, for a plain `with`
     ),
+    Mistake(
+        AttributeError,
+        "object has no attribute 'submit'",
+        "run_in_executor takes the executor first, then the function and its arguments:"
+        " `loop.run_in_executor(pool, work, n)`, or `loop.run_in_executor(None, func, arg)` for the loop's own"
+        " thread pool. Handed the function first, the loop took it for the executor.",
+        raised_in=os.path.join("asyncio", "base_events.py"),  # run_in_executor, calling executor.submit(...)
+    ),
 )
 
 
@@ -192,10 +201,29 @@ def asyncio_fix(exc: BaseException) -> str | None:
         return ASYNC_CONTEXT_MANAGERS.get(match["kind"])  # Python 3.11+; 3.10 says only "AttributeError: __enter__"
     if isinstance(exc, AttributeError):
         return _awaited_after_the_attribute(exc, message) or _read_before_awaiting(exc)
-    return None
+    return _one_call_for_many(exc)
 
 
 _AWAITABLE_TAKERS = ("create_task", "ensure_future", "gather", "run_until_complete", "run", "wait_for", "shield")
+
+
+_WRONG_COUNT = re.compile(r"takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was) given")
+_STARRED_INTO_THE_EXECUTOR = re.compile(r"run_in_executor\([^#]*\*\s*\w")
+
+
+def _one_call_for_many(exc: BaseException) -> str | None:
+    """The fix for `loop.run_in_executor(pool, work, *ns)`: one call of work with every item as an argument, which
+    work refuses; read from the student's line that handed them over, wherever the call itself failed."""
+    if not isinstance(exc, TypeError) or not _WRONG_COUNT.search(str(exc)):
+        return None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if _STARRED_INTO_THE_EXECUTOR.search(linecache.getline(frame.f_code.co_filename, lineno)):
+            return (
+                "run_in_executor(pool, func, *args) makes one call, func(*args): unpacking the whole list there hands"
+                " every item to a single call. Submit one call per item and gather them:"
+                " `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
+            )
+    return None
 
 
 def _function_not_called(exc: BaseException) -> str | None:

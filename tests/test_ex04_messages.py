@@ -154,3 +154,17 @@ def test_futures_of_a_loop_nothing_runs_keep_the_words_that_say_so(tmp_path):
 def test_an_empty_asyncio_wait_in_a_coroutine_is_told_to_return_early_not_to_drive_a_loop(tmp_path):
     verdict = checks(tmp_path, "waits_on_no_futures")["returns_results_in_order"]
     assert "`if not futures: return []`" in verdict.fix and "run_until_complete" not in verdict.fix, verdict.fix
+
+
+def test_every_n_unpacked_into_one_executor_call_is_told_to_submit_one_call_each(tmp_path):
+    failed = [c for c in checks(tmp_path, "unpacks_ns_into_one_call").values() if not c.passed and c.fix]
+    assert failed and all(c.fix.startswith("run_in_executor(pool, func, *args) makes one call") for c in failed)
+    for check in failed:  # the checks' own work functions are `work` to the student, whatever the grader calls them
+        assert "positional argument" in check.message and not any(
+            f" {name}()" in check.message for name in ("where", "burn", "fail_if_negative", "meet")
+        ), check.message
+
+
+def test_the_executor_left_out_of_run_in_executor_is_told_to_come_first(tmp_path):
+    failed = [c for c in checks(tmp_path, "executor_left_out").values() if not c.passed and c.fix]
+    assert failed and all(c.fix.startswith("run_in_executor takes the executor first") for c in failed), failed
