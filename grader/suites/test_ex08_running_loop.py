@@ -28,6 +28,20 @@ BLOCKING_PROBE = 0.3
 """The delay of a schedule_later call that must return at once: one that sleeps it out takes all of it, twice the
 half it is allowed, and no plain call takes 0.15 s however busy the machine."""
 USE_RUNNING_LOOP = "Get the loop with asyncio.get_running_loop(), which raises RuntimeError when no loop is running."
+
+
+def _call_it(got: Any, fix: str) -> str:
+    """`fix`, or, when running_loop_or_none returned a function (`return asyncio.get_running_loop`, the parentheses
+    forgotten), what to write instead: "Return asyncio.get_running_loop()" reads as what the student already did."""
+    if callable(got) and not isinstance(got, asyncio.AbstractEventLoop):
+        name = getattr(got, "__name__", "the function")
+        return (
+            f"You returned the function {name} itself, without calling it: add the parentheses, "
+            "`return asyncio.get_running_loop()`, to return the loop it gives."
+        )
+    return fix
+
+
 NO_DIRECT_CALL = {
     "schedule_soon": "Hand the loop the function itself and its arguments separately: loop.call_soon(callback,"
     " *args). Writing callback(*args) anywhere in schedule_soon, call_soon(callback(*args)) included, calls it"
@@ -383,14 +397,17 @@ async def test_running_loop_or_none_inside():
     loop = asyncio.get_running_loop()
     got = ex.running_loop_or_none()
     expect(got is loop, f"called in a coroutine, running_loop_or_none() returned {got!r}",
-           expected="the running loop, the one running this coroutine", fix="Return asyncio.get_running_loop().",
+           expected="the running loop, the one running this coroutine",
+           fix=_call_it(got, "Return asyncio.get_running_loop()."),
            at=ex.running_loop_or_none)  # fmt: skip
     seen = []
     loop.call_soon(lambda: seen.append(ex.running_loop_or_none()))
     await settle()
     expect(seen and seen[0] is loop, f"called in a callback the loop ran, running_loop_or_none() returned "
            f"{seen[0] if seen else None!r}", expected="the running loop: a callback has no task, but the "
-           "loop is running", fix="Return asyncio.get_running_loop(); it works in any code the loop calls.",
+           "loop is running",
+           fix=_call_it(seen[0] if seen else None,
+                        "Return asyncio.get_running_loop(); it works in any code the loop calls."),
            at=ex.running_loop_or_none)  # fmt: skip
 
 
@@ -420,4 +437,4 @@ def test_running_loop_or_none_outside(loops: LoopSpy):
                  fix="Catch the RuntimeError that asyncio.get_running_loop() raises and return None.",
                  at=ex.running_loop_or_none)  # fmt: skip
         expect(value is None, f"{call} {where} returned {value!r}", expected="None: no loop is running",
-               fix=USE_RUNNING_LOOP, at=ex.running_loop_or_none)  # fmt: skip
+               fix=_call_it(value, USE_RUNNING_LOOP), at=ex.running_loop_or_none)  # fmt: skip

@@ -1,0 +1,19 @@
+# fails: running_loop_or_none_inside, running_loop_or_none_outside
+"""`return asyncio.get_running_loop`, the parentheses forgotten: the function itself comes back, never a loop."""
+
+import asyncio
+
+
+def schedule_soon(callback, *args) -> asyncio.Handle:
+    return asyncio.get_running_loop().call_soon(callback, *args)
+
+
+def schedule_later(delay: float, callback, *args) -> asyncio.TimerHandle:
+    return asyncio.get_running_loop().call_later(delay, callback, *args)
+
+
+def running_loop_or_none():
+    try:
+        return asyncio.get_running_loop
+    except RuntimeError:
+        return None
