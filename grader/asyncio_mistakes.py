@@ -256,13 +256,28 @@ def _function_not_called(exc: BaseException) -> str | None:
             value = frame.f_locals.get(argument.id, frame.f_globals.get(argument.id))
             name, call = argument.id, ast.unparse(node.func)
             if inspect.iscoroutinefunction(value):
+                called = (
+                    f"`{call}({name}())`."
+                    if _takes_nothing(value)
+                    else f"`{call}({name}(...))`, with {name}'s arguments."
+                )
                 return (
                     f"`{call}({name})` hands asyncio the async def function itself; it takes the coroutine object"
-                    f" that calling it gives: `{call}({name}(...))`, with {name}'s arguments."
+                    f" that calling it gives: {called}"
                 )
             if isinstance(value, (list, tuple)) and taker == "gather":
                 return f"asyncio.gather takes the awaitables one by one: unpack the list, `{call}(*{name})`."
     return None
+
+
+def _takes_nothing(func) -> bool:
+    """True when `func` is called with no arguments (ex09's `main`): `main(...)`, "with main's arguments", would
+    send a student looking for arguments that are not there, or typing the three dots."""
+    try:
+        parameters = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty for p in parameters)
 
 
 def _coroutine_method(argument: ast.Attribute, frame: FrameType) -> str | None:

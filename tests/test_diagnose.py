@@ -124,11 +124,18 @@ def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source
     ("call", "fix"),
     [
         ("asyncio.create_task(helper)", "`asyncio.create_task(helper)` hands asyncio the async def function itself"),
-        ("asyncio.ensure_future(helper)", "`asyncio.ensure_future(helper(...))`, with helper's arguments"),
+        ("asyncio.ensure_future(helper)", "`asyncio.ensure_future(helper())`"),
+        ("asyncio.ensure_future(make_request)", "`asyncio.ensure_future(make_request(...))`, with make_request's"),
         ("asyncio.gather(coroutines)", "unpack the list, `asyncio.gather(*coroutines)`"),
         ("asyncio.gather(tuple(coroutines))", "asyncio.gather and asyncio.ensure_future take awaitables"),
     ],
-    ids=["create_task", "ensure_future", "gather of a list", "gather of an expression"],
+    ids=[
+        "create_task",
+        "ensure_future",
+        "ensure_future of a function with arguments",
+        "gather of a list",
+        "gather of an expression",
+    ],
 )
 def test_what_was_handed_to_asyncio_instead_of_an_awaitable_is_named(tmp_path, call, fix):
     source = (
