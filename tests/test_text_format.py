@@ -195,7 +195,7 @@ def test_with_a_previous_result_only_what_changed_is_shown_in_full():
                       check("d", Status.FAILED, "same failure", fix="fix d"))  # fmt: skip
     after = exercise(check("a"), check("b"), check("d", Status.FAILED, "same failure", fix="fix d"))
     text = shown(after, before)
-    assert "Since the last run: 1 now pass, 1 failing as before, 1 passing as before" in text
+    assert "Since the last run: 1 now passes, 1 failing as before, 1 passing as before" in text
     assert "title of a 1/1  now passes" in text
     assert "title of b" not in text, "a check that passed before and passes now is only counted"
     assert "same failure" in text and "fix d" not in text, "a failure already shown is one line"

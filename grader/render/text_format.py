@@ -258,7 +258,7 @@ def _names(checks: list[CheckResult]) -> set[str]:
 def _diff_body(console: Console, exercise: ExerciseResult, moved: Changes) -> None:
     parts = []
     if moved.now_passing:
-        parts.append(f"{len(moved.now_passing)} now pass")
+        parts.append(f"{len(moved.now_passing)} now pass" if len(moved.now_passing) > 1 else "1 now passes")
     if moved.now_failing:
         parts.append(f"{len(moved.now_failing)} now fail" if len(moved.now_failing) > 1 else "1 now fails")
     if moved.failing_differently:
