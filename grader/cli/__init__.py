@@ -42,10 +42,10 @@ class GraderGroup(click.Group):
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            click.echo(f"error: {safe_text(str(exc))}", err=True)
+            click.echo(_folded(f"error: {safe_text(str(exc))}"), err=True)
             sys.exit(ExitCode.USAGE)
         except MachineRefused as exc:
-            click.echo(f"error: {safe_text(str(exc))}", err=True)
+            click.echo(_folded(f"error: {safe_text(str(exc))}"), err=True)
             sys.exit(ExitCode.INTERNAL)
         except GraderError as exc:
             click.echo(
@@ -58,6 +58,25 @@ class GraderGroup(click.Group):
             with contextlib.suppress(OSError):  # the terminal that was closed is gone
                 click.echo("\nstopped.", err=True)
             sys.exit(ExitCode.INTERRUPTED)
+
+
+def _folded(message: str) -> str:
+    """`message` folded between words to the width of the terminal it goes to, as every report is: left to the
+    terminal, a long error line breaks mid-word (`grader list` cut in two). A command in backticks stays on one
+    line. A pipe or a log gets the message unchanged."""
+    import re
+    import shutil
+    import textwrap
+
+    if not sys.stderr.isatty():
+        return message
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    kept = re.sub(r"`[^`\n]*`", lambda m: m.group().replace(" ", "\0"), message)
+    lines = (
+        textwrap.fill(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+        for line in kept.splitlines()
+    )
+    return "\n".join(lines).replace("\0", " ")
 
 
 def _stop(signum: int, frame: object) -> None:
