@@ -171,6 +171,8 @@ class Watcher:
                     self._grade()
                 elif event.value in ("h", "H"):
                     self._hint()
+                elif event.value in ("\r", "\n"):
+                    self._busy_terminal()
 
     # ---- grading ----------------------------------------------------------------------------------------------
 
@@ -312,6 +314,18 @@ class Watcher:
         self.console.print(bar)
         if self.keys:
             self.console.print(Text(KEYS, style="dim"))
+
+    def _busy_terminal(self) -> None:
+        """Enter pressed: a student typed a command (`grader check 05`) into the watcher's terminal, whose letters
+        were taken for keys (each `r` graded again, an `h` unfolded a hint) and whose Enter would do nothing."""
+        note = Text(
+            f"This terminal is watching {self.current.relpath}: only the keys h, r and q work here. Type commands"
+            " in another terminal, or press q to stop watching first.",
+            style="yellow",
+        )
+        with self.console:
+            self.console.print()
+            print_wrapped(self.console, note, 2)
 
     def _hint(self) -> None:
         from grader.hints import reveal

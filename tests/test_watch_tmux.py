@@ -118,6 +118,17 @@ def test_watch_polling_fallback_sees_saves(terminal, course):
     terminal.wait_for(r"\[exited 0\]")
 
 
+def test_a_command_typed_into_the_watcher_is_told_where_it_belongs(terminal, course):
+    terminal.start([*course.grader, "watch"], course.student, course.env())
+    terminal.wait_for(WATCHING)
+    terminal.type("ls")
+    terminal.press("Enter")
+    screen, _ = terminal.wait_for("only the keys h, r and q work here")
+    assert "Type commands in another terminal, or press q to stop watching first." in " ".join(screen.split())
+    terminal.type("q")
+    terminal.wait_for(r"\[exited 0\]")
+
+
 def test_ctrl_c_stops_the_watcher_without_a_traceback(terminal, course):
     terminal.start([*course.grader, "watch"], course.student, course.env())
     terminal.wait_for(WATCHING)
