@@ -138,14 +138,15 @@ def test_ctrl_c_in_the_middle_of_a_write_does_not_write_it_twice():
 def test_where_to_look_next_is_the_lessons_section_then_a_hint_said_another_way_in_watch():
     failing = exercise(check("a", Status.FAILED, "boom"))
     text = shown(failing)
-    assert "stuck? re-read 'Introducing futures'\n  in the lesson, or run " in text and "grader hint 01\n" in text
+    docstring = f"stuck? re-read the docstring at the top of {FILE}\n"  # it teaches the task; the lesson, the idea
+    assert docstring + "  and 'Introducing futures' in the lesson, or run " in text and "grader hint 01\n" in text
     out = Stream()
     render_exercise(make_console(out), failing, stuck=Text("press h for a hint"))
     assert "or press h for a hint" in out.getvalue() and "grader hint" not in out.getvalue()
     debug_mode = exercise(check("a", Status.FAILED, "boom"))
-    debug_mode.id = "09"  # its section of the lesson is empty: the hint alone
+    debug_mode.id = "09"  # its section of the lesson is empty: the docstring, then the hint
     text = shown(debug_mode)
-    assert "stuck? run " in text and "grader hint 09" in text and "re-read" not in text
+    assert docstring + "  or run " in text and "grader hint 09" in text and "in the lesson" not in text
 
 
 def test_a_failure_shows_what_happened_expected_where_and_fix():

@@ -311,16 +311,17 @@ def render_exercise(
 
 
 def _where_next(console: Console, exercise: ExerciseResult, hint: Text | None) -> None:
-    """Where to look next: the lesson's section on the exercise, then a hint (`hint` says how to get one). Two
-    lines, the section's name alone on the first (some are long), so that a terminal of 80 columns folds neither
-    the name nor the command to type."""
+    """Where to look next: the docstring at the top of the student's file, which teaches the task (the lesson shows
+    the problem, and for some exercises never the technique), the lesson's section, then a hint (`hint` says how to
+    get one). The file alone ends the first line, so that a terminal of 80 columns folds none of it."""
     hint = hint or Text.assemble(("run ", "dim"), f"{grader_command()} hint {exercise.id}")
-    section = "" if exercise.not_started else lesson_section(exercise.id)  # the stub's own pointers name it already
-    if section:
-        print_wrapped(console, Text.assemble(("stuck? re-read ", "dim"), f"'{section}'"), 2)
-        print_wrapped(console, Text("in the lesson, or ", style="dim") + hint, 2)
-    else:
+    if exercise.not_started:  # the stub's own pointers name the lesson's section already
         print_wrapped(console, Text("stuck? ", style="dim") + hint, 2)
+        return
+    print_wrapped(console, Text.assemble(("stuck? re-read the docstring at the top of ", "dim"), exercise.file), 2)
+    section = lesson_section(exercise.id)
+    rest = Text.assemble(("and ", "dim"), f"'{section}'", (" in the lesson, or ", "dim")) if section else Text("or ")
+    print_wrapped(console, rest + hint, 2)
 
 
 def render(result: SubmissionResult, stream: TextIO) -> None:
