@@ -594,7 +594,13 @@ def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
     missing = result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing")
     missing_file = feedback_of(graded("eve", missing, None, ""))
     assert "## Exercise 01" in missing_file and "grader hint 01" in missing_file  # that one the student can fix
-    assert "Stuck? Re-read 'Introducing futures' in the lesson, run `grader hint 01`" in missing_file
+    # no file, so no docstring to re-read: the lesson's section
+    assert "Stuck? Re-read 'Introducing futures' in the lesson; run `grader hint 01`" in missing_file
+    failing = feedback_of(graded("fay", result(3, Outcome.OK, ""), None, ""))
+    assert (
+        "Stuck? Re-read the docstring at the top of `exercises/ex01_futures.py`, then 'Introducing futures' in the"
+        " lesson; run `grader hint 01`" in failing
+    )
 
 
 def test_resume_refuses_other_exercises_or_another_shard(tmp_path):

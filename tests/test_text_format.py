@@ -143,6 +143,9 @@ def test_where_to_look_next_is_the_lessons_section_then_a_hint_said_another_way_
     out = Stream()
     render_exercise(make_console(out), failing, stuck=Text("press h for a hint"))
     assert "or press h for a hint" in out.getvalue() and "grader hint" not in out.getvalue()
+    missing = exercise(check("a", Status.ERROR, "gone"), message="exercises/ex01_futures.py is missing",
+                       outcome=Outcome.MISSING)  # fmt: skip
+    assert "stuck? re-read 'Introducing futures' in the lesson, or run " in shown(missing)  # no docstring to read
     debug_mode = exercise(check("a", Status.FAILED, "boom"))
     debug_mode.id = "09"  # its section of the lesson is empty: the docstring, then the hint
     text = shown(debug_mode)

@@ -15,7 +15,7 @@ from typing import TextIO
 from grader.batch.markdown import code_block, code_span, inline
 from grader.batch.records import GRADER_ERROR, StudentRecord
 from grader.catalog import lesson_section
-from grader.model import CheckResult, ExerciseResult, Status, SubmissionResult
+from grader.model import CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
 from grader.printed import shown_lines
 
 SYMBOLS = {Status.PASSED: "✅", Status.SKIPPED: "⏭️", Status.TIMEOUT: "⏱️"}
@@ -87,7 +87,9 @@ def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
             _check(check, out, shown)
     if not exercise.passed:
         section = lesson_section(exercise.id)
-        reread = f"Re-read {inline(repr(section))} in the lesson, run" if section else "Run"
+        places = [] if exercise.outcome is Outcome.MISSING else [f"the docstring at the top of {code(exercise.file)}"]
+        places += [f"{inline(repr(section))} in the lesson"] if section else []
+        reread = f"Re-read {', then '.join(places)}; run" if places else "Run"
         out.write(f"\nStuck? {reread} `grader hint {exercise.id}`, and `grader check {exercise.id}` to try again.\n")
 
 

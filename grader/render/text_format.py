@@ -21,7 +21,7 @@ from rich.text import Text
 from grader.catalog import lesson_section
 from grader.invocation import grader_command
 from grader.messages import clip
-from grader.model import NOT_IMPLEMENTED, CheckResult, ExerciseResult, Status, SubmissionResult
+from grader.model import NOT_IMPLEMENTED, CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
 from grader.printed import shown_lines
 
 MAX_MESSAGE = 400
@@ -289,7 +289,8 @@ def render_exercise(
     """One exercise's verdict; given the `previous` result of the same exercise, only what changed since.
 
     `stuck` says how to get a hint when the exercise does not pass yet (default: run `grader hint NN`), after the
-    lesson's section on it; inside `grader watch` it is a key to press, not a command to type in another terminal."""
+    file's docstring and the lesson's section on it; inside `grader watch` it is a key to press, not a command to
+    type in another terminal."""
     _header(console, exercise)
     if exercise.note:  # graded, but from elsewhere: the student learns where to move the file before anything else
         first = Text("  ") + Text(symbol(console, "note"), style="yellow") + Text(" ")
@@ -318,8 +319,12 @@ def _where_next(console: Console, exercise: ExerciseResult, hint: Text | None) -
     if exercise.not_started:  # the stub's own pointers name the lesson's section already
         print_wrapped(console, Text("stuck? ", style="dim") + hint, 2)
         return
-    print_wrapped(console, Text.assemble(("stuck? re-read the docstring at the top of ", "dim"), exercise.file), 2)
     section = lesson_section(exercise.id)
+    if exercise.outcome is Outcome.MISSING:  # no file, no docstring to re-read
+        lead = Text.assemble(("stuck? re-read ", "dim"), f"'{section}'", (" in the lesson, or ", "dim"))
+        print_wrapped(console, (lead if section else Text("stuck? ", style="dim")) + hint, 2)
+        return
+    print_wrapped(console, Text.assemble(("stuck? re-read the docstring at the top of ", "dim"), exercise.file), 2)
     rest = Text.assemble(("and ", "dim"), f"'{section}'", (" in the lesson, or ", "dim")) if section else Text("or ")
     print_wrapped(console, rest + hint, 2)
 
