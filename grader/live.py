@@ -33,8 +33,14 @@ _SPINNER = ("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏", "|/-\\")
 class GradingLine:
     """A `grader.runner.Progress` that rich renders as one line, each time it refreshes."""
 
-    def __init__(self, exercises: list[Exercise], *, unicode: bool = True) -> None:
+    def __init__(
+        self, exercises: list[Exercise], *, unicode: bool = True, quiet_for: float = QUIET_FOR, label: str = ""
+    ) -> None:
+        """`quiet_for`: seconds of grading before the line says anything; `label`: what one exercise is called
+        (its number by default; `grader watch` names the file it watches)."""
         self._total = len(exercises)
+        self._quiet_for = quiet_for
+        self._label = label or (exercises[0].id if len(exercises) == 1 else "")
         self._numbers = {e.id: {c.name: n for n, c in enumerate(e.checks, 1)} for e in exercises}
         self._running: dict[str, tuple[int, float]] = {}
         """Exercise id to the number of the check it runs and when that check started."""
@@ -55,7 +61,7 @@ class GradingLine:
     def text(self, now: float | None = None) -> str:
         """The line as it reads at `now`; empty while the grading is young."""
         now = time.monotonic() if now is None else now
-        if now - self._started < QUIET_FOR:
+        if now - self._started < self._quiet_for:
             return ""
         with self._lock:
             running, done = sorted(self._running.items()), self._done
@@ -63,15 +69,27 @@ class GradingLine:
         for exercise_id, (number, since) in running:
             count = len(self._numbers[exercise_id])
             taken = f", {now - since:.0f} s" if now - since >= SHOWN_AFTER else ""
-            checks.append(f"{exercise_id}: check {number} of {count}{taken}")
+            check = f"check {number} of {count}{taken}"
+            checks.append(check if self._total == 1 else f"{exercise_id}: {check}")
         spinner = self._frames[int(now * 10) % len(self._frames)]
         if self._total == 1:
-            return f"{spinner} grading {checks[0] if checks else '...'}"
+            return f"{spinner} grading {self._label}" + (f": {checks[0]}" if checks else "...")
         running_now = "".join(f" {self._dot} {c}" for c in checks)
         return f"{spinner} grading: {done} of {self._total} exercises done{running_now}"
 
     def __rich__(self) -> Text:
         return Text(self.text(), style="dim", no_wrap=True, overflow="ellipsis")
+
+
+def start_line(line: GradingLine, console: Console) -> Live:
+    """`line` kept at the bottom of `console` until the returned `Live` is stopped (which erases it)."""
+    live = Live(line, console=console, transient=True, refresh_per_second=10)
+    live.start()
+    return live
+
+
+def can_show_braille(console: Console) -> bool:
+    return _can_encode(console.encoding, _SPINNER[0] + "·")
 
 
 @contextmanager
@@ -81,9 +99,12 @@ def shown_while_grading(exercises: list[Exercise], stream: TextIO) -> Iterator[G
         yield None
         return
     console = Console(file=stream, highlight=False, emoji=False)
-    line = GradingLine(exercises, unicode=_can_encode(console.encoding, _SPINNER[0] + "·"))
-    with Live(line, console=console, transient=True, refresh_per_second=10):
+    line = GradingLine(exercises, unicode=can_show_braille(console))
+    live = start_line(line, console)
+    try:
         yield line
+    finally:
+        live.stop()
 
 
 def _can_encode(encoding: str, text: str) -> bool:

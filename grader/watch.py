@@ -22,15 +22,18 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.live import Live
 from rich.text import Text
 
 from grader.catalog import Catalog, Exercise
 from grader.errors import GraderError, GradingCancelled, InternalError, UsageError
 from grader.invocation import grader_command
+from grader.live import GradingLine, can_show_braille, start_line
 from grader.messages import safe_text
 from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
@@ -118,6 +121,8 @@ class Watcher:
         """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
         self.grading_fingerprint: str | None = None
         """The file's fingerprint when the latest grading started."""
+        self.progress: Live | None = None
+        """The line that says which check of the grading under way runs (on a terminal)."""
 
     # ---- the session ------------------------------------------------------------------------------------------
 
@@ -131,11 +136,14 @@ class Watcher:
                 return self._loop()
         except KeyboardInterrupt:  # Ctrl-C, or a closed terminal (SIGHUP), or a kill (SIGTERM)
             with contextlib.suppress(OSError):  # a closed terminal takes no more output
+                self._stop_progress()
                 forget_interrupted_write(self.console)
                 self.console.print()
                 self.console.print("Stopped watching.")
             return 0  # Ctrl-C is how a watch session ends, as `q` is: not the interruption of a grading (130)
         finally:
+            with contextlib.suppress(OSError):
+                self._stop_progress()
             self.stop.set()
             if self.cancellation is not None:
                 self.cancellation.cancel()
@@ -162,6 +170,7 @@ class Watcher:
                 self._on_watcher_failure(event.value)
             elif event.kind == "key":
                 if event.value in ("q", "Q", "\x04"):
+                    self._stop_progress()
                     self.console.print("Stopped watching.")
                     return 0
                 if event.value in ("r", "R"):
@@ -188,7 +197,7 @@ class Watcher:
         def work() -> None:
             started = time.perf_counter()
             try:
-                result = grade_exercise(exercise, self.root, cancellation=cancellation, warm=warm)
+                result = grade_exercise(exercise, self.root, cancellation=cancellation, warm=warm, on_check=on_check)
             except GradingCancelled:
                 return
             except Exception as exc:  # the watcher outlives even a bug in the grader: show it, keep watching
@@ -198,12 +207,24 @@ class Watcher:
                 Event("graded", Graded(generation, exercise, result, before, time.perf_counter() - started))
             )
 
+        self._stop_progress()
+        line = None
+        if self.console.is_terminal and not self.keep_screen:  # erased before the verdict, so never left stale
+            # From the start (a save is acknowledged at once), then which check runs: an endless loop costs its
+            # exercise up to four times a check's time limit, and a line that does not move looks like a hang.
+            line = GradingLine([exercise], unicode=can_show_braille(self.console), quiet_for=0, label=exercise.relpath)
+            self.progress = start_line(line, self.console)
+        on_check = partial(line.check_started, exercise) if line is not None else None
         self.grading = threading.Thread(target=work, name=f"grading-{generation}", daemon=True)
         warm = self.warm  # the grading takes it over (and closes it) once started; until then _drop_warm_start does
         self.grading.start()
         self.warm = None
-        if self.console.is_terminal and not self.keep_screen:  # cleared with the verdict, so never left stale
-            self.console.print(Text(f"grading {exercise.relpath}...", style="dim"))
+
+    def _stop_progress(self) -> None:
+        """Erase the line that says which check runs, before anything else is drawn."""
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
 
     def _warm_up(self) -> None:
         """Start the process that will grade the next save, now that no grading competes with it for the CPU."""
@@ -236,6 +257,7 @@ class Watcher:
             self._grade()  # saved again while it was graded: this verdict is already stale
             return False
         self.shown_generation, self.shown_fingerprint = graded.generation, graded.fingerprint
+        self._stop_progress()
         remember(self.root, [(graded.result, graded.fingerprint)])
         with self.console:  # one write: a terminal never shows a verdict without what follows it
             self._new_screen()
@@ -275,6 +297,7 @@ class Watcher:
 
     def _on_grader_failure(self, generation: int, exc: Exception, fingerprint: str | None) -> None:
         self.shown_generation, self.shown_fingerprint = generation, fingerprint
+        self._stop_progress()
         message = grader_failure_message(self.current.relpath, exc)
         with self.console:
             self._new_screen()

@@ -65,7 +65,7 @@ def test_watch_shows_failure_then_pass_then_moves_on(terminal, course):
     assert "expected: the same list object" in screen
     assert "at: exercises/ex01_echo.py:1 in echo" in screen
     assert "fix: Return the argument itself, not a copy." in screen
-    assert "stuck? press h for a hint" in screen and "grader hint" not in screen, "a key here, not a command"
+    assert "or press h for a hint" in screen and "grader hint" not in screen, "a key here, not a command"
     footer = next(line for line in screen.splitlines() if "exercises pass" in line)
     assert footer.endswith("exercise 01: 1/2 points"), "the score is in the footer too, near the prompt"
 
@@ -182,3 +182,13 @@ def test_the_verdict_is_on_screen_within_1_5_s_of_the_save(exercise_id):
     """The kit's real exercises, their reference solutions saved over the stubs (bench/watch_latency.py)."""
     figures = _latency_bench().measure(exercise_id, repeats=3)
     assert statistics.median(figures) <= 1.5, figures
+
+
+def test_a_long_grading_says_which_check_runs_and_leaves_no_trace(terminal, course):
+    terminal.start([*course.grader, "watch"], course.student, course.env())
+    terminal.wait_for(WATCHING)
+    save(course.exercise("ex01_echo.py"), "async def echo(value):\n    while True:\n        pass\n")
+    screen, _ = terminal.wait_for(r"grading exercises/ex01_echo\.py: check 1 of 2, \d s")  # it moves: no hang
+    save(course.exercise("ex01_echo.py"), WRONG)  # saved again mid-grading: that grading is dropped
+    screen, _ = terminal.wait_for(lambda s: "gave another object" in s and WATCHING in s)
+    assert "grading exercises" not in screen and "did not finish" not in screen
