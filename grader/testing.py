@@ -45,7 +45,7 @@ def where(obj: Any) -> Location | None:
     is taken as it is."""
     if isinstance(obj, Location):
         return obj
-    if isinstance(obj, CallIn):
+    if isinstance(obj, (CallIn, ReturnOf)):
         return obj.location()
     if isinstance(obj, BaseException):
         root = _submission_root()
@@ -81,22 +81,63 @@ class CallIn:
     def found(self) -> Location | None:
         """The student's line that calls the first of the names, or None when `func` calls none of them (or its
         source cannot be read): for a message that depends on what the student wrote."""
-        try:
-            target = inspect.unwrap(self.func)
-            lines, first = inspect.getsourcelines(target)
-            tree = ast.parse(textwrap.dedent("".join(lines)))
-            filename = inspect.getsourcefile(target)
-        except Exception:  # unreadable source, or ast itself failing (3.11's recursion-depth SystemError)
+        if (source := _Source.of(self.func)) is None:
             return None
-        nodes = ast.walk(tree)
+        nodes = ast.walk(source.tree)
         made = (node.value for node in nodes if isinstance(node, ast.Return)) if self.returned else nodes
         calls = sorted((node for node in made if isinstance(node, ast.Call)), key=lambda node: node.lineno)
         for name in self.names:
             for node in calls:
-                if _calls(node, name, tree):
-                    line, function = first + node.lineno - 1, getattr(target, "__name__", None)
-                    return _in_exercises(filename, line, function) if filename else None
+                if _calls(node, name, source.tree):
+                    return source.location(node.lineno)
         return None
+
+
+class ReturnOf:
+    """`at=ReturnOf(func, "future")`: the student's `return "future"` in `func`, when exactly one `return` there
+    gives that very literal; `func`'s own `def` line otherwise (a table, a variable, two such returns). Sharper than
+    the `def` when the failure is about what was returned: that branch was taken, and it is the one to look at."""
+
+    def __init__(self, func: Any, value: object) -> None:
+        self.func = func
+        self.value = value
+
+    def location(self) -> Location | None:
+        return self.found() or where(self.func)
+
+    def found(self) -> Location | None:
+        if (source := _Source.of(self.func)) is None:
+            return None
+        giving = [
+            node
+            for node in ast.walk(source.tree)
+            if isinstance(node, ast.Return)
+            and isinstance(node.value, ast.Constant)
+            and type(node.value.value) is type(self.value)
+            and node.value.value == self.value
+        ]
+        return source.location(giving[0].lineno) if len(giving) == 1 else None
+
+
+class _Source:
+    """A student's function as the syntax tree of its source, to find a line in it."""
+
+    def __init__(self, target: Any, tree: ast.AST, first: int, filename: str | None) -> None:
+        self.target, self.tree, self.first, self.filename = target, tree, first, filename
+
+    @classmethod
+    def of(cls, func: Any) -> _Source | None:
+        try:
+            target = inspect.unwrap(func)
+            lines, first = inspect.getsourcelines(target)
+            return cls(target, ast.parse(textwrap.dedent("".join(lines))), first, inspect.getsourcefile(target))
+        except Exception:  # unreadable source, or ast itself failing (3.11's recursion-depth SystemError)
+            return None
+
+    def location(self, lineno: int) -> Location | None:
+        """The Location of line `lineno` of the parsed source, in the student's file."""
+        line, function = self.first + lineno - 1, getattr(self.target, "__name__", None)
+        return _in_exercises(self.filename, line, function) if self.filename else None
 
 
 def _calls(node: ast.Call, name: str | tuple[str, str], tree: ast.AST) -> bool:

@@ -546,6 +546,7 @@ def test_lone_surrogates_in_what_the_code_prints_or_raises_reach_no_output(tmp_p
 def test_a_failure_about_one_call_points_at_that_call_not_at_the_def(tmp_path):
     cases = [  # (exercise, wrong solution, check, the line of the call the failure is about)
         ("09", "ex09_debug_mode/no_finally.py", "cleans_up_when_main_raises", 27),  # removeHandler, not in finally
+        ("02", "ex02_awaitables/future_before_task.py", "task_is_task", 10),  # the `return "future"` it reached
         ("09", "ex09_debug_mode/wraps_mains_exception.py", "cleans_up_when_main_raises", 27),  # the new raise
         ("07", "ex07_manual_loop/no_finally.py", "closes_loop_on_exception", 10),  # loop.close()
         ("01", "ex01_futures/blocking_sleep.py", "requests_overlap", 14),  # time.sleep(delay)

@@ -17,7 +17,7 @@ import concurrent.futures
 from collections.abc import AsyncGenerator, Coroutine, Generator
 
 from grader.diagnose import missing_import
-from grader.testing import check, expect, fail, student
+from grader.testing import ReturnOf, check, expect, fail, student
 
 ex = student("exercises.ex02_awaitables")
 
@@ -137,9 +137,10 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
             f"kind_of({made_by}) returned {got!r}",
             expected=f"{expected!r}: kind_of returns one of " + ", ".join(map(repr, KINDS)),
             fix="Return exactly one of those five strings, spelt as shown (lower case, no extra words).",
-            at=ex.kind_of,
+            at=ReturnOf(ex.kind_of, got),
         )
-    expect(got == expected, f"kind_of({made_by}) returned {got!r}", expected=repr(expected), fix=fix, at=ex.kind_of)
+    expect(got == expected, f"kind_of({made_by}) returned {got!r}", expected=repr(expected), fix=fix,
+           at=ReturnOf(ex.kind_of, got))  # fmt: skip
 
 
 @check("a Task is a 'task' (never a 'future'), whether it is pending, done or cancelled, and so is a Task subclass")
