@@ -49,21 +49,23 @@ def _short(exc: BaseException, limit: int = 300) -> str:
     text = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     # asyncio's reprs of tasks and futures shortened first: clipped first, "Task <Task pending name=... coro=<...>>
     # got Future ... attached to a different loop" would lose its last words, the ones that say what went wrong.
-    text = clip(_work_as_handed(plain_reprs(text)), limit)
+    text = clip(work_as_handed(plain_reprs(text)), limit)
     if isinstance(exc, BlockingIOError) and exc.errno == errno.EAGAIN:  # what fork() says at the process limit
         text += f" (probably too many processes: the grader allows {PROCESS_LIMIT}; a few pool workers are enough)"
     return text
 
 
-def _work_as_handed(text: str) -> str:
+def work_as_handed(text: str) -> str:
     """`text` with the grader's work functions (`grader.probes.work`, which exercise 04's checks hand to
-    `run_cpu_bound` as `work`) called `work`: "where() takes 1 positional argument" names nothing the student wrote
-    or knows. Only where that module is in use: another exercise's function may bear one of those names."""
+    `run_cpu_bound` as `work`) called `work`, and their Record called what work(n) returned: "where() takes 1
+    positional argument" names nothing the student wrote or knows. Only where that module is in use: another
+    exercise's function may bear one of those names."""
     probes = sys.modules.get("grader.probes.work")
     if probes is None:
         return text
     names = [n for n, f in vars(probes).items() if inspect.isfunction(f) and f.__module__ == probes.__name__]
-    return re.sub(rf"\b(?:{'|'.join(map(re.escape, names))})\(\)", "work()", text)
+    text = re.sub(rf"\b(?:{'|'.join(map(re.escape, names))})\(\)", "work()", text)
+    return text.replace("'Record' object", "what work(n) returned")  # the type those functions return
 
 
 def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Verdict:

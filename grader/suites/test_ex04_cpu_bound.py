@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from grader.diagnose import work_as_handed
 from grader.probes import work
 from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
@@ -236,7 +237,7 @@ async def run_cpu_bound(*args, limit: float, shown: str | None = None):
         if "object is not callable" not in str(error):
             raise
         fail(
-            f"{shown or call_repr(ex.run_cpu_bound, *args)} raised TypeError: {error}",
+            f"{shown or call_repr(ex.run_cpu_bound, *args)} raised TypeError: {work_as_handed(str(error))}",
             expected="run_in_executor gets the function and its argument apart, and work(n) runs in a worker process",
             fix="If you wrote run_in_executor(pool, work(n)): that calls work(n) right here, in the event loop, and"
             " hands the pool its result, which cannot be called. Pass them apart: loop.run_in_executor(pool, work, n).",
