@@ -121,6 +121,8 @@ class Watcher:
         """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
         self.grading_fingerprint: str | None = None
         """The file's fingerprint when the latest grading started."""
+        self.noted_elsewhere: set[str] = set()
+        """The files of other exercises whose saves this session has said it does not grade."""
         self.progress: Live | None = None
         """The line that says which check of the grading under way runs (on a terminal)."""
 
@@ -159,6 +161,8 @@ class Watcher:
                 continue
             if event.kind == "changed" and self.current.filename in event.value:
                 self._grade_unless_under_way()
+            elif event.kind == "changed":
+                self._note_other_exercises(event.value)
             elif event.kind == "quiet":
                 self._grade_if_saved_unseen()
             elif event.kind == "graded" and event.value.generation == self.generation:
@@ -219,6 +223,17 @@ class Watcher:
         warm = self.warm  # the grading takes it over (and closes it) once started; until then _drop_warm_start does
         self.grading.start()
         self.warm = None
+
+    def _note_other_exercises(self, names: set[str]) -> None:
+        """Say once per file that a save of another exercise's file is not graded here: a student who works on
+        exercise 06 in a watcher started on 05 would otherwise wait for a verdict that never comes."""
+        for exercise in self.catalog:
+            if exercise.filename in names and exercise.filename not in self.noted_elsewhere:
+                self.noted_elsewhere.add(exercise.filename)
+                print_wrapped(self.console, Text(
+                    f"{exercise.relpath} was saved; this watcher grades {self.current.relpath}: press q, then run"
+                    f" `{grader_command()} watch {exercise.id}` to work on exercise {exercise.id}.", style="yellow",
+                ), 0)  # fmt: skip
 
     def _stop_progress(self) -> None:
         """Erase the line that says which check runs, before anything else is drawn."""

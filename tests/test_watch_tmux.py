@@ -10,6 +10,7 @@ import json
 import os
 import statistics
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,17 @@ def test_a_long_grading_says_which_check_runs_and_leaves_no_trace(terminal, cour
     save(course.exercise("ex01_echo.py"), WRONG)  # saved again mid-grading: that grading is dropped
     screen, _ = terminal.wait_for(lambda s: "gave another object" in s and WATCHING in s)
     assert "grading exercises" not in screen and "did not finish" not in screen
+
+
+def test_a_save_of_another_exercise_is_said_to_be_graded_elsewhere_once(terminal, course):
+    terminal.start([*course.grader, "watch"], course.student, course.env())
+    terminal.wait_for(WATCHING)
+    save(course.exercise("ex02_double.py"), "async def double(x):\n    return x * 2\n")
+    told = "exercises/ex02_double.py was saved; this watcher grades exercises/ex01_echo.py: press q, then run"
+    screen, _ = terminal.wait_for(lambda s: told in " ".join(s.split()))
+    assert "watch 02` to work on exercise 02." in " ".join(screen.split())
+    save(course.exercise("ex02_double.py"), "async def double(x):\n    return 2 * x\n")
+    time.sleep(0.5)  # a second save of it: said once is enough
+    assert " ".join(terminal.screen().split()).count(told) == 1
+    terminal.type("q")
+    terminal.wait_for(r"\[exited 0\]")
