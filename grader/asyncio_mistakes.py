@@ -270,14 +270,15 @@ def _function_not_called(exc: BaseException) -> str | None:
     return None
 
 
-def _takes_nothing(func) -> bool:
+def _takes_nothing(func: object, *, skip_first: bool = False) -> bool:
     """True when `func` is called with no arguments (ex09's `main`): `main(...)`, "with main's arguments", would
-    send a student looking for arguments that are not there, or typing the three dots."""
+    send a student looking for arguments that are not there, or typing the three dots. `skip_first`: `func` is a
+    method read from its class, whose `self` the call does not pass."""
     try:
-        parameters = inspect.signature(func).parameters.values()
+        parameters = list(inspect.signature(func).parameters.values())
     except (TypeError, ValueError):
         return False
-    return all(p.default is not p.empty for p in parameters)
+    return all(p.default is not p.empty for p in parameters[1 if skip_first else 0 :])
 
 
 def _coroutine_method(argument: ast.Attribute, frame: FrameType) -> str | None:
@@ -337,13 +338,41 @@ def _awaited_a_value(exc: BaseException) -> str | None:
     said = re.match(r"object (\w+) can't be used in 'await' expression", str(exc))
     if not isinstance(exc, TypeError) or said is None:
         return None
-    _, line = _callers_frame(exc)
+    frame, line = _callers_frame(exc)
     awaited = re.search(r"\bawait\s+((?:\w+\.)+\w+)\b(?!\s*[(\[.])", line)
     if awaited is None:
         return None
+    if said[1] in _CALLABLE_KINDS:  # `await response.json`: the call is what is missing, not a value awaited
+        return _not_called(awaited[1], frame)
     return (
         f"`{awaited[1]}` is a plain value (`{said[1]}`), not an awaitable: there is nothing to wait for, so read it"
         f" without `await`: `{awaited[1]}`."
+    )
+
+
+_CALLABLE_KINDS = ("function", "method", "builtin_function_or_method", "method-wrapper", "partial")
+"""The type names Python gives for a function awaited uncalled."""
+
+
+def _not_called(dotted: str, frame: FrameType | None) -> str | None:
+    """For `await response.json` (or `await asyncio.sleep`): the async def function or method `dotted` names,
+    awaited without the call that makes its coroutine. None when it is not one (a plain function, which the
+    generic fix speaks of) or cannot be looked up without running anything."""
+    if frame is None:
+        return None
+    first, *attributes = dotted.split(".")
+    owner = None
+    found = frame.f_locals.get(first, frame.f_globals.get(first))
+    for attribute in attributes:
+        owner, found = found, inspect.getattr_static(found, attribute, None)
+    if not inspect.iscoroutinefunction(found):
+        return None
+    bound = not inspect.ismodule(owner) and not inspect.isclass(owner) and inspect.isfunction(found)
+    call = f"{dotted}()" if _takes_nothing(found, skip_first=bound) else f"{dotted}(...)"
+    kind = "method" if bound else "function"
+    return (
+        f"`{dotted}` is an async def {kind} that was never called, so `await` got the {kind} itself: call it,"
+        f" `await {call}`, to get the coroutine object that `await` runs."
     )
 
 

@@ -304,3 +304,31 @@ def test_a_module_used_without_its_import_is_told_to_import_it(tmp_path):
     verdict = explain_failure(error, error.__traceback__, str(tmp_path))
     assert verdict.message.startswith("run_cpu_bound() raised NameError") and verdict.location.line == 2
     assert verdict.fix == "Import asyncio at the top of your file: `import asyncio`."
+
+
+@pytest.mark.parametrize(
+    ("awaited", "fix"),
+    [
+        ("response.json", "`response.json` is an async def method that was never called"),
+        ("asyncio.sleep", "call it, `await asyncio.sleep(...)`"),
+        ("response.status", "`response.status` is a plain value (`int`)"),
+        ("time.sleep", "Only awaitables (coroutines, tasks, futures) go after `await`"),
+    ],
+    ids=["async method uncalled", "async function uncalled", "a plain value", "a plain function uncalled"],
+)
+def test_what_an_await_without_an_awaitable_was_given_is_told_apart(tmp_path, awaited, fix):
+    """`await response.json` lacks the call: 'read it without await' would send the student the wrong way."""
+    source = (
+        "import asyncio\nimport time\n\nclass Response:\n    status = 200\n\n    async def json(self):\n"
+        f"        return {{}}\n\nasync def fetch():\n    response = Response()\n    return await {awaited}\n"
+    )
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / "ex06_aiohttp.py"
+    path.write_text(source)
+    namespace: dict = {}
+    exec(compile(source, str(path), "exec"), namespace)
+    with pytest.raises(TypeError) as raised:
+        asyncio.run(namespace["fetch"]())
+    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    assert fix in (verdict.fix or ""), verdict.fix
+    assert "read it without `await`" not in (verdict.fix or "") or awaited == "response.status"
