@@ -208,7 +208,9 @@ _AWAITABLE_TAKERS = ("create_task", "ensure_future", "gather", "run_until_comple
 
 
 _WRONG_COUNT = re.compile(r"takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was) given")
-_STARRED_INTO_THE_EXECUTOR = re.compile(r"run_in_executor\([^#]*\*\s*\w")
+_STARRED_INTO_THE_EXECUTOR = re.compile(r"run_in_executor\((?:[^#]*,)?\s*\*\s*\w")
+"""`run_in_executor(pool, work, *ns)`: a star that opens an argument (after the parenthesis or a comma), not the
+one of a product (`work, n * 2, n`), whose wrong count of arguments is another mistake."""
 
 
 def _one_call_for_many(exc: BaseException) -> str | None:

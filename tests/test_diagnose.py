@@ -332,3 +332,24 @@ def test_what_an_await_without_an_awaitable_was_given_is_told_apart(tmp_path, aw
     verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
     assert fix in (verdict.fix or ""), verdict.fix
     assert "read it without `await`" not in (verdict.fix or "") or awaited == "response.status"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "told"),
+    [("work, *ns", True), ("work, ns[0] * 2, ns[0]", False)],
+    ids=["every n unpacked into one call", "a product among too many arguments"],
+)
+def test_only_a_list_unpacked_into_run_in_executor_is_told_to_submit_one_call_each(tmp_path, arguments, told):
+    source = (
+        "import asyncio\n\ndef work(n):\n    return n\n\nasync def run_all(ns):\n"
+        f"    return await asyncio.get_running_loop().run_in_executor(None, {arguments})\n"
+    )
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / "ex04_cpu_bound.py"
+    path.write_text(source)
+    namespace: dict = {}
+    exec(compile(source, str(path), "exec"), namespace)
+    with pytest.raises(TypeError) as raised:
+        asyncio.run(namespace["run_all"]([1, 2]))
+    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    assert (verdict.fix or "").startswith("run_in_executor(pool, func, *args) makes one call") is told, verdict.fix
