@@ -456,7 +456,7 @@ def _read_before_awaiting(exc: AttributeError) -> str | None:
         return None
     tb = _innermost(exc)
     line = linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno) if tb is not None else ""
-    holder = re.search(rf"(\w+)\.{name}\b", line)
+    holder = re.search(rf"(\w+)\.{re.escape(name)}\b", line)  # getattr(obj, "any text") names anything
     held = holder[1] if holder else "result"
     it = f"`{held}`" if holder else "that object"
     if type(obj).__name__ in REQUEST_CONTEXT_MANAGERS:

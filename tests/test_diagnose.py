@@ -353,3 +353,16 @@ def test_only_a_list_unpacked_into_run_in_executor_is_told_to_submit_one_call_ea
         asyncio.run(namespace["run_all"]([1, 2]))
     verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
     assert (verdict.fix or "").startswith("run_in_executor(pool, func, *args) makes one call") is told, verdict.fix
+
+
+def test_an_attribute_name_that_is_no_identifier_does_not_break_the_explanation():
+    async def fetch():
+        pass
+
+    coroutine = fetch()
+    try:
+        with pytest.raises(AttributeError) as raised:
+            getattr(coroutine, "status(")  # getattr takes any text as a name
+        assert "Put `await` where it is made" in (asyncio_fix(raised.value) or "")
+    finally:
+        coroutine.close()
