@@ -423,9 +423,14 @@ def _drain(read_fd: int, buffer: bytearray, setup: RunSetup, run: SuiteRun, per_
 
 def _on_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> float:
     try:
-        return _take_event(event, run, per_check, deadline)
+        new_deadline = _take_event(event, run, per_check, deadline)
     except (KeyError, TypeError, ValueError):  # not what the plugin sends: ignored, as a line without the nonce is
         return deadline
+    # Outside the try: an error of the display's own is no malformed event, and must not cost the check its time
+    # limit (the begin's deadline) nor pass unseen.
+    if event["event"] == "begin" and run.on_check is not None:
+        run.on_check(run.running)
+    return new_deadline
 
 
 def _take_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> float:
@@ -446,8 +451,6 @@ def _take_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -
         return deadline
     if kind == "begin":
         run.running = str(event["name"])
-        if run.on_check is not None:
-            run.on_check(run.running)
         return now + per_check
     if kind == "result":
         location = Location.from_dict(event.get("location"))

@@ -70,3 +70,18 @@ def test_an_event_not_shaped_as_the_plugin_sends_it_is_ignored_not_a_crash():
     well_formed = {"event": "result", "name": "x", "status": "passed", "location": {"file": "f.py", "line": 3}}
     _on_event(well_formed, run, per_check=1.0, deadline=42.0)
     assert run.results["x"].location == Location("f.py", 3)
+
+
+def test_a_check_begun_is_told_to_the_display_whose_own_error_is_not_taken_for_a_malformed_event():
+    from grader.suite_process import SuiteRun, _on_event
+
+    told = []
+    run = SuiteRun(on_check=told.append)
+    assert _on_event({"event": "begin", "name": "first"}, run, per_check=1.0, deadline=42.0) != 42.0
+    assert told == ["first"] and run.running == "first"
+
+    def broken(name: str) -> None:
+        raise KeyError(name)
+
+    with pytest.raises(KeyError):
+        _on_event({"event": "begin", "name": "second"}, SuiteRun(on_check=broken), per_check=1.0, deadline=42.0)
