@@ -792,6 +792,16 @@ def test_a_class_of_loose_files_with_a_stray_copy_at_the_top_is_refused_not_take
         discover([tmp_path / "class"])
 
 
+def test_the_ambiguous_root_error_names_every_sub_folder_on_one_line(tmp_path):
+    for name in ("lou", "max\nerror: forged"):
+        (tmp_path / "class" / name).mkdir(parents=True)
+        (tmp_path / "class" / name / EXERCISE.filename).write_text(SOLUTION.read_text())
+    (tmp_path / "class" / EXERCISE.filename).write_text(STUB.read_text())
+    with pytest.raises(UsageError) as refused:
+        discover([tmp_path / "class"])
+    assert "\n" not in str(refused.value) and "max\\nerror: forged" in str(refused.value)
+
+
 def test_the_fingerprint_follows_a_file_graded_from_elsewhere(tmp_path):
     root = repo(tmp_path / "nick", {"notes.txt": "x"})
     (root / "exercises" / "ex01").mkdir()

@@ -159,7 +159,7 @@ def _ambiguous(root: Path, students: list[Path], others: list[Path]) -> UsageErr
         what = "an empty exercises/ folder"
     else:
         what = "exercises/"
-    names = [s.name for s in students]
+    names = [safe_line(s.name) for s in students]  # as `others` below: a folder's name may hold a newline
     shown = " ".join(str(root / name) for name in names[:3]) + (" …" if len(names) > 3 else "")
     also = ""
     if others:
