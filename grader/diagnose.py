@@ -61,9 +61,10 @@ def work_as_handed(text: str) -> str:
     positional argument" names nothing the student wrote or knows. Only where that module is in use: another
     exercise's function may bear one of those names."""
     probes = sys.modules.get("grader.probes.work")
-    if probes is None:
+    functions = vars(probes).items() if probes is not None else ()
+    names = [n for n, f in functions if inspect.isfunction(f) and f.__module__ == "grader.probes.work"]
+    if not names:
         return text
-    names = [n for n, f in vars(probes).items() if inspect.isfunction(f) and f.__module__ == probes.__name__]
     text = re.sub(rf"\b(?:{'|'.join(map(re.escape, names))})\(\)", "work()", text)
     return text.replace("'Record' object", "what work(n) returned")  # the type those functions return
 

@@ -83,7 +83,9 @@ class GradingLine:
 
 def start_line(line: GradingLine, console: Console) -> Live:
     """`line` kept at the bottom of `console` until the returned `Live` is stopped (which erases it)."""
-    live = Live(line, console=console, transient=True, refresh_per_second=10)
+    # Not redirected: what the process writes to stdout meanwhile (a report bound for a file) stays on stdout.
+    live = Live(line, console=console, transient=True, refresh_per_second=10, redirect_stdout=False,
+                redirect_stderr=False)  # fmt: skip
     live.start()
     return live
 

@@ -246,6 +246,11 @@ class ExerciseResult(_SafeText):
         return bool(self.found) and self.outcome is not Outcome.MISSING
 
     @property
+    def graded_file(self) -> str:
+        """The student's file that was graded: `file`, or where it was found instead."""
+        return self.found[0] if self.graded_elsewhere else self.file
+
+    @property
     def max_score(self) -> int:
         return sum(c.max_score for c in self.checks)
 

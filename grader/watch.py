@@ -237,9 +237,9 @@ class Watcher:
 
     def _stop_progress(self) -> None:
         """Erase the line that says which check runs, before anything else is drawn."""
-        if self.progress is not None:
-            self.progress.stop()
-            self.progress = None
+        progress, self.progress = self.progress, None
+        if progress is not None:
+            progress.stop()
 
     def _warm_up(self) -> None:
         """Start the process that will grade the next save, now that no grading competes with it for the CPU."""

@@ -267,3 +267,9 @@ def test_a_note_that_does_not_fit_after_a_wrapped_title_gets_its_own_line():
     assert lines[note - 1].endswith("0/1"), lines  # the title's last line ends with its points, nothing after
     short = shown(exercise(failing, check("c", Status.FAILED, "went wrong")))
     assert "title of c 0/1  fails the same way as above" in short  # one line when it fits
+
+
+def test_a_file_graded_from_elsewhere_is_the_one_whose_docstring_to_re_read():
+    moved = exercise(check("a", Status.FAILED, "boom"))
+    moved.found, moved.note = ["ex01_futures.py"], "graded ex01_futures.py, found outside exercises/ex01_futures.py"
+    assert "stuck? re-read the docstring at the top of ex01_futures.py\n" in shown(moved)

@@ -87,7 +87,8 @@ def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
             _check(check, out, shown)
     if not exercise.passed:
         section = lesson_section(exercise.id)
-        places = [] if exercise.outcome is Outcome.MISSING else [f"the docstring at the top of {code(exercise.file)}"]
+        docstring = f"the docstring at the top of {code(exercise.graded_file)}"
+        places = [] if exercise.outcome is Outcome.MISSING else [docstring]
         places += [f"{inline(repr(section))} in the lesson"] if section else []
         reread = f"Re-read {', then '.join(places)}; run" if places else "Run"
         out.write(f"\nStuck? {reread} `grader hint {exercise.id}`, and `grader check {exercise.id}` to try again.\n")

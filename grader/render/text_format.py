@@ -324,7 +324,8 @@ def _where_next(console: Console, exercise: ExerciseResult, hint: Text | None) -
         lead = Text.assemble(("stuck? re-read ", "dim"), f"'{section}'", (" in the lesson, or ", "dim"))
         print_wrapped(console, (lead if section else Text("stuck? ", style="dim")) + hint, 2)
         return
-    print_wrapped(console, Text.assemble(("stuck? re-read the docstring at the top of ", "dim"), exercise.file), 2)
+    docstring = Text.assemble(("stuck? re-read the docstring at the top of ", "dim"), exercise.graded_file)
+    print_wrapped(console, docstring, 2)
     rest = Text.assemble(("and ", "dim"), f"'{section}'", (" in the lesson, or ", "dim")) if section else Text("or ")
     print_wrapped(console, rest + hint, 2)
 
