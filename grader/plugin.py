@@ -127,6 +127,8 @@ class GradingSession:
         self.setup = setup
         self.events = events
         self.failed = set(setup.failed_before)
+        self.garbage_since_failure = False
+        """A check failed in this process since the last collection: what its code dropped may wait in a cycle."""
         self.not_implemented: set[str] = set()
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
         self.running = ""
@@ -214,7 +216,8 @@ class GradingSession:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_call(self, item: pytest.Item) -> None:
-        self.unawaited_watch.start(after_a_failure=bool(self.failed))
+        self.unawaited_watch.start(after_a_failure=self.garbage_since_failure)
+        self.garbage_since_failure = False
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
@@ -270,6 +273,7 @@ class GradingSession:
             verdict = Verdict(Status.FAILED, tampering(_file_of(self.setup.module), changed, "in this check"))
         if verdict.status is not Status.PASSED:
             self.failed.add(name)
+            self.garbage_since_failure = True
             if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
         if verdict.status is Status.FAILED and self.wrong_kind and _involves(verdict, self.wrong_kind[0]):
