@@ -306,6 +306,19 @@ def test_a_module_used_without_its_import_is_told_to_import_it(tmp_path):
     assert verdict.fix == "Import asyncio at the top of your file: `import asyncio`."
 
 
+def verdict_on_running(tmp_path, filename: str, source: str, coroutine: str, *args):
+    """The verdict on `source`, the student's `exercises/<filename>`, whose async def `coroutine(*args)` raises
+    TypeError when run."""
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / filename
+    path.write_text(source)
+    namespace: dict = {}
+    exec(compile(source, str(path), "exec"), namespace)
+    with pytest.raises(TypeError) as raised:
+        asyncio.run(namespace[coroutine](*args))
+    return explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+
+
 @pytest.mark.parametrize(
     ("awaited", "fix"),
     [
@@ -322,14 +335,7 @@ def test_what_an_await_without_an_awaitable_was_given_is_told_apart(tmp_path, aw
         "import asyncio\nimport time\n\nclass Response:\n    status = 200\n\n    async def json(self):\n"
         f"        return {{}}\n\nasync def fetch():\n    response = Response()\n    return await {awaited}\n"
     )
-    (tmp_path / "exercises").mkdir()
-    path = tmp_path / "exercises" / "ex06_aiohttp.py"
-    path.write_text(source)
-    namespace: dict = {}
-    exec(compile(source, str(path), "exec"), namespace)
-    with pytest.raises(TypeError) as raised:
-        asyncio.run(namespace["fetch"]())
-    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    verdict = verdict_on_running(tmp_path, "ex06_aiohttp.py", source, "fetch")
     assert fix in (verdict.fix or ""), verdict.fix
     assert "read it without `await`" not in (verdict.fix or "") or awaited == "response.status"
 
@@ -344,14 +350,7 @@ def test_only_a_list_unpacked_into_run_in_executor_is_told_to_submit_one_call_ea
         "import asyncio\n\ndef work(n):\n    return n\n\nasync def run_all(ns):\n"
         f"    return await asyncio.get_running_loop().run_in_executor(None, {arguments})\n"
     )
-    (tmp_path / "exercises").mkdir()
-    path = tmp_path / "exercises" / "ex04_cpu_bound.py"
-    path.write_text(source)
-    namespace: dict = {}
-    exec(compile(source, str(path), "exec"), namespace)
-    with pytest.raises(TypeError) as raised:
-        asyncio.run(namespace["run_all"]([1, 2]))
-    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    verdict = verdict_on_running(tmp_path, "ex04_cpu_bound.py", source, "run_all", [1, 2])
     assert (verdict.fix or "").startswith("run_in_executor(pool, func, *args) makes one call") is told, verdict.fix
 
 
