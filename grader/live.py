@@ -22,6 +22,7 @@ from rich.text import Text
 
 from grader.catalog import Exercise
 from grader.model import ExerciseResult
+from grader.render.text_format import can_encode
 
 QUIET_FOR = 0.7
 """Seconds of grading before the line appears: a fast grading does not flicker."""
@@ -91,7 +92,7 @@ def start_line(line: GradingLine, console: Console) -> Live:
 
 
 def can_show_braille(console: Console) -> bool:
-    return _can_encode(console.encoding, _SPINNER[0] + "·")
+    return can_encode(console.encoding, _SPINNER[0] + "·")
 
 
 @contextmanager
@@ -107,11 +108,3 @@ def shown_while_grading(exercises: list[Exercise], stream: TextIO) -> Iterator[G
         yield line
     finally:
         live.stop()
-
-
-def _can_encode(encoding: str, text: str) -> bool:
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True

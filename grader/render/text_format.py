@@ -49,11 +49,17 @@ def make_console(stream: TextIO) -> Console:
 
 @cache
 def _symbols(encoding: str) -> dict[str, str]:
+    # A terminal that cannot show ✓ gets + rather than a crash or mojibake.
+    return _UNICODE if can_encode(encoding, "".join(_UNICODE.values())) else _ASCII
+
+
+def can_encode(encoding: str, text: str) -> bool:
+    """Whether a terminal of `encoding` can show `text`."""
     try:
-        "".join(_UNICODE.values()).encode(encoding)
+        text.encode(encoding)
     except (UnicodeEncodeError, LookupError):
-        return _ASCII  # a terminal that cannot show ✓ gets + rather than a crash or mojibake
-    return _UNICODE
+        return False
+    return True
 
 
 def symbol(console: Console, name: str) -> str:
