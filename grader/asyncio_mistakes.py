@@ -195,6 +195,7 @@ def asyncio_fix(exc: BaseException) -> str | None:
                 or _executors_own_future(exc)
                 or _awaited_a_value(exc)
                 or _waited_on_nothing(exc)
+                or _not_an_executor(exc)
                 or mistake.fix
             )
     if isinstance(exc, TypeError) and (match := _NOT_A_CONTEXT_MANAGER.match(message)):
@@ -390,6 +391,28 @@ def _waited_on_nothing(exc: BaseException) -> str | None:
         "asyncio.wait() refuses an empty collection, which an empty list of inputs gives: return early when there is"
         " nothing to wait for (`if not futures: return []`), or collect the results with"
         " `await asyncio.gather(*futures)`, which gives [] for none."
+    )
+
+
+def _not_an_executor(exc: BaseException) -> str | None:
+    """For run_in_executor handed, as its executor, something that is neither a function (the arguments swapped,
+    which the generic fix speaks of) nor an executor: multiprocessing's Pool above all, the other pool the standard
+    library offers, whose methods are not the ones asyncio calls. Python 3.10+ keeps the object on the exception."""
+    if not isinstance(exc, AttributeError) or getattr(exc, "name", None) != "submit":
+        return None
+    handed = getattr(exc, "obj", None)
+    if handed is None or callable(handed):
+        return None
+    kind = type(handed)
+    if kind.__module__.startswith("multiprocessing"):
+        return (
+            f"multiprocessing's {kind.__name__} is not an executor: run_in_executor takes one of"
+            " concurrent.futures' (it calls the executor's `submit`). Make the pool with"
+            " `with ProcessPoolExecutor() as pool:`, then `loop.run_in_executor(pool, work, n)`."
+        )
+    return (
+        f"run_in_executor takes an executor from concurrent.futures (a ProcessPoolExecutor, a ThreadPoolExecutor)"
+        f" or None for the loop's own thread pool; it was handed a {kind.__name__}, which has no `submit`."
     )
 
 

@@ -94,11 +94,34 @@ def test_a_wrapper_the_student_returns_is_not_blamed_on_the_stub(monkeypatch):
             "    return await asyncio.get_running_loop().run_in_executor(None, time.time())\n",
             "`loop.run_in_executor(None, f, x)`",
         ),
+        (
+            "async def make_request(value, delay=1.0):\n"
+            "    return await asyncio.get_running_loop().run_in_executor(time.sleep, None, delay)\n",
+            "Handed the function first, the loop took it for the executor.",
+        ),
+        (
+            "async def make_request(value, delay=1.0):\n"
+            "    return await asyncio.get_running_loop().run_in_executor(multiprocessing.Pool(1), time.sleep, 0)\n",
+            "multiprocessing's Pool is not an executor: run_in_executor takes one of concurrent.futures'",
+        ),
+        (
+            "async def make_request(value, delay=1.0):\n"
+            "    return await asyncio.get_running_loop().run_in_executor('pool', time.sleep, delay)\n",
+            "it was handed a str, which has no `submit`",
+        ),
     ],
-    ids=["asyncio.run in a loop", "create_task of a function", "await time.sleep", "a call's result as a function"],
+    ids=[
+        "asyncio.run in a loop",
+        "create_task of a function",
+        "await time.sleep",
+        "a call's result as a function",
+        "the function for the executor",
+        "multiprocessing's pool",
+        "no executor at all",
+    ],
 )
 def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source, fix):
-    submission = "import asyncio\nimport time\n\n" + source
+    submission = "import asyncio\nimport multiprocessing\nimport time\n\n" + source
     (tmp_path / "exercises").mkdir()
     path = tmp_path / "exercises" / "ex01_futures.py"
     path.write_text(submission)
@@ -109,10 +132,10 @@ def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source
     async def check():
         await namespace["make_request"](1, 0) if "async def" in source else namespace["make_request"](1, 0)
 
-    with pytest.raises((RuntimeError, TypeError)) as raised:
+    with pytest.raises((RuntimeError, TypeError, AttributeError)) as raised:
         asyncio.run(check())
     verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
-    assert verdict.message.startswith("make_request() raised ") and verdict.location.line == 5
+    assert verdict.message.startswith("make_request() raised ") and verdict.location.line == 6
     assert fix in (verdict.fix or ""), verdict.fix
     with warnings.catch_warnings():  # the coroutine asyncio.run refused is never awaited: say so here, not later
         warnings.simplefilter("ignore", RuntimeWarning)

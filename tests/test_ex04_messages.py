@@ -168,3 +168,10 @@ def test_every_n_unpacked_into_one_executor_call_is_told_to_submit_one_call_each
 def test_the_executor_left_out_of_run_in_executor_is_told_to_come_first(tmp_path):
     failed = [c for c in checks(tmp_path, "executor_left_out").values() if not c.passed and c.fix]
     assert failed and all(c.fix.startswith("run_in_executor takes the executor first") for c in failed), failed
+
+
+def test_multiprocessings_pool_is_told_apart_from_arguments_in_the_wrong_order(tmp_path):
+    verdict = checks(tmp_path, "multiprocessing_pool")["returns_results_in_order"]
+    assert "'Pool' object has no attribute 'submit'" in verdict.message, verdict.message
+    assert "multiprocessing's Pool is not an executor" in verdict.fix and "Handed the function" not in verdict.fix
+    assert verdict.location.line == 18, verdict.location
