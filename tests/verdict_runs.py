@@ -11,6 +11,7 @@ to prove that no verdict depends on load. Not collected by pytest (no `test_` pr
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -20,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import KIT, SUBMISSIONS, grade_source
+from support import GRADES_ENV, KIT, SUBMISSIONS, grade_source
 from test_solutions_and_wrong import CATALOG, REQUIRES, declared_failures
 
 
@@ -44,6 +45,7 @@ def cases(exercise_ids: list[str]) -> list[tuple[str, Path, set[str] | None]]:
 
 
 def main() -> int:
+    os.environ.pop(GRADES_ENV, None)  # every run grades for real: repeating them is the point
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("exercises", nargs="+")
     parser.add_argument("--runs", type=int, default=1)
