@@ -9,27 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import linecache
-import os
-import traceback
 
 import pytest
 
 from grader.asyncio_mistakes import asyncio_fix
-from grader.model import Location
 from grader.probes.idle_gate import IdleGate
 from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, runners_on_stack, spy_on_loops
-from grader.testing import CallIn, check, expect, fail, student, where
+from grader.suites.missing_loop import explain_missing_loop, run, student_line
+from grader.testing import CallIn, check, expect, fail, student
 
 ex = student("exercises.ex07_manual_loop")
 
 CLOSE_IN_FINALLY = (
     "Close the loop in a `finally` block: `loop = asyncio.new_event_loop()`, then `try: return "
     "loop.run_until_complete(coro)` and `finally: loop.close()`."
-)
-NEW_LOOP = (
-    "Make the loop yourself with `loop = asyncio.new_event_loop()` (the lesson's 'Creating an event loop "
-    "manually'): asyncio.get_event_loop() only looks for a current loop, and with no loop running there is none."
 )
 WAIT_FOR_TASKS = (
     "After run_until_complete(coro), keep running the loop while `asyncio.all_tasks(loop)` is not empty, e.g. "
@@ -137,116 +130,6 @@ class Probe:
         return self.result
 
 
-def _student_line(error: BaseException, func) -> Location | None:
-    """The innermost line of the student's file in `error`'s traceback, e.g. the `asyncio.get_event_loop()` call."""
-    own = where(func)
-    student_file = os.path.realpath(ex.__file__ or "")
-    found = None
-    for frame, lineno in traceback.walk_tb(error.__traceback__):
-        if own is not None and os.path.realpath(frame.f_code.co_filename) == student_file:
-            found = Location(own.file, lineno, frame.f_code.co_name)
-    return found
-
-
-NEEDS_A_RUNNING_LOOP = {
-    "get_running_loop": "Make the loop yourself with `loop = asyncio.new_event_loop()`: get_running_loop() only finds"
-    " a loop that is already running, and none runs before you run one.",
-    "all_tasks": "Name your loop: `asyncio.all_tasks(loop)`. With no argument all_tasks() asks for the running loop,"
-    " and between two run_until_complete calls none is running.",
-    "create_task": "Start tasks from code the loop runs, or on the loop itself: `loop.create_task(coro)`, or simply"
-    " `loop.run_until_complete(coro)`. asyncio.create_task() needs a running loop.",
-}
-
-
-def _asyncio_function_called(error: BaseException) -> str | None:
-    """The asyncio function that the student's innermost line called: named by the traceback's next frame, or, for
-    one written in C (get_running_loop), by the line's own text."""
-    student_file = os.path.realpath(ex.__file__ or "")
-    called, line, after_student = None, "", False
-    for frame, lineno in traceback.walk_tb(error.__traceback__):
-        if os.path.realpath(frame.f_code.co_filename) == student_file:
-            called, after_student = None, True
-            line = linecache.getline(frame.f_code.co_filename, lineno)
-        elif after_student and called is None:
-            called = frame.f_code.co_name
-    return called or next((name for name in NEEDS_A_RUNNING_LOOP if f"{name}(" in line), None)
-
-
-def explain_no_running_loop(error: BaseException, call: str, func) -> None:
-    """Fail with the fix when `error` is "no running event loop": an asyncio function that needs a running loop
-    (all_tasks() with no argument, create_task, get_running_loop) called where none runs."""
-    if not isinstance(error, RuntimeError) or "no running event loop" not in str(error):
-        return
-    called = _asyncio_function_called(error)
-    fail(
-        f"{call} raised RuntimeError: no running event loop"
-        + (f", from asyncio.{called}()" if called else "")
-        + ": outside run_until_complete no loop is running, so there is none to find",
-        expected="asyncio functions that look for the running loop are called only from code the loop runs",
-        fix=NEEDS_A_RUNNING_LOOP.get(
-            called or "",
-            "Use your own loop object where no loop is running: `loop.create_task(...)`, `asyncio.all_tasks(loop)`.",
-        ),
-        at=_student_line(error, func) or func,
-    )
-
-
-def explain_missing_loop(error: BaseException, call: str, func) -> None:
-    """Fail with the fix when `error` is asyncio.get_event_loop()'s "no current event loop" (the old idiom for
-    getting a loop) or another function's "no running event loop"; return for anything else, which the caller lets
-    through to the plugin or judges itself."""
-    if not isinstance(error, RuntimeError) or isinstance(error, NotImplementedError):
-        return
-    explain_no_running_loop(error, call, func)
-    frames = [frame.f_code.co_name for frame, _ in traceback.walk_tb(error.__traceback__)]
-    if "no current event loop" not in str(error).lower() and "get_event_loop" not in frames:
-        return
-    called = _asyncio_function_called(error)
-    raised, at = f"{call} raised RuntimeError: {str(error).rstrip('.')}", _student_line(error, func) or func
-    if called == "gather":  # asyncio.gather() of nothing: no awaitable to take a loop from
-        fail(
-            f"{raised}, from asyncio.{called}(): given no task or future to take a loop from, it looks up the"
-            " current loop, and none is set",
-            expected="asyncio.gather() and its kind get the tasks to wait for, or are not called when there are none",
-            fix="Wait only when something is pending: `pending = asyncio.all_tasks(loop)`, then"
-            " `if pending: loop.run_until_complete(asyncio.gather(*pending))`.",
-            at=at,
-        )
-    if _makes_a_loop(func):
-        fail(
-            f"{raised}. asyncio.get_event_loop() looks up the current loop, and asyncio.new_event_loop() does not"
-            " make the loop it returns current",
-            expected="the loop the function made is named wherever a loop is needed",
-            fix="Use the loop you made: `asyncio.all_tasks(loop)`, `loop.create_task(...)`,"
-            " `loop.run_until_complete(...)`; asyncio.get_event_loop() cannot find it.",
-            at=at,
-        )
-    fail(
-        f"{raised}. asyncio.get_event_loop() only looks up a current loop, and none is set when it is called",
-        expected="the function makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
-        fix=NEW_LOOP,
-        at=at,
-    )
-
-
-def _makes_a_loop(func) -> bool:
-    """Whether the student's function calls new_event_loop() (read from its source: the call failed before the
-    loop spy could tell the story), so that the fix is to use that loop rather than to make one."""
-    try:
-        return "new_event_loop(" in inspect.getsource(func)
-    except (OSError, TypeError):
-        return False
-
-
-def run(func, coro, call: str | None = None):
-    """`func(coro)`, the student's function; the "no current event loop" of asyncio.get_event_loop() is explained."""
-    try:
-        return func(coro)
-    except RuntimeError as error:
-        explain_missing_loop(error, call or f"{getattr(func, '__name__', func)}(coro)", func)
-        raise
-
-
 def describe_tasks(probe: Probe) -> str:
     states = ["cancelled" if t.cancelled() else "done" if t.done() else "still pending" for t in probe.tasks]
     return ", ".join(f"{states.count(state)} {state}" for state in dict.fromkeys(states))
@@ -329,7 +212,7 @@ def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
                 f"{name}(coro) raised RuntimeError: {error}",
                 expected="it makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
                 fix=made or "asyncio.get_event_loop() does not make a loop you own; asyncio.new_event_loop() does.",
-                at=_student_line(error, func) if made else func,
+                at=student_line(error, func) if made else func,
             )
     finally:
         discard(coro)
@@ -396,7 +279,7 @@ def test_closes_loop_on_exception():
         explain_missing_loop(raised, "run_manually(coro)", ex.run_manually)
         fail(f"run_manually raised {type(raised).__name__}: {raised}", expected=f"the coroutine's {error!r}",
              fix=asyncio_fix(raised) or "Let the coroutine's exception through unchanged.",
-             at=_student_line(raised, ex.run_manually) or ex.run_manually)  # fmt: skip
+             at=student_line(raised, ex.run_manually) or ex.run_manually)  # fmt: skip
     else:
         fail("run_manually returned although the coroutine raised", expected=f"the coroutine's {error!r}",
              fix="Do not catch the exception: a `try`/`finally` closes the loop and lets it through.",
@@ -430,7 +313,7 @@ def expect_closed_when_cancelled(func, name: str) -> None:
     except Exception as raised:
         fail(f"{name}(coro), whose coroutine ended cancelled, raised {type(raised).__name__}: {raised}",
              expected="asyncio.CancelledError, as run_until_complete raises it", fix=asyncio_fix(raised),
-             at=_student_line(raised, func) or func)  # fmt: skip
+             at=student_line(raised, func) or func)  # fmt: skip
     else:
         fail(f"{name}(coro) returned although its coroutine ended cancelled", expected="asyncio.CancelledError",
              fix="Let every exception through; close the loop in a `finally:` block.", at=func)  # fmt: skip
@@ -651,7 +534,7 @@ def test_reraises_after_waiting():
             else asyncio_fix(raised),
             at=ex.run_until_all_done
             if background
-            else _student_line(raised, ex.run_until_all_done) or ex.run_until_all_done,
+            else student_line(raised, ex.run_until_all_done) or ex.run_until_all_done,
         )
     else:
         fail("run_until_all_done returned although the coroutine raised", expected=f"the coroutine's {error!r}",
