@@ -238,7 +238,8 @@ def _missing_message(root: Path, exercise: Exercise, located: Located | None) ->
         shown, original = located.relpath or shown, located.path
     size = file_size(original)
     if size == float("inf"):
-        return f"{shown} is missing: put the exercise file back (it is in the kit) and try again"
+        # "It is in the kit" left a student who deleted the file asking where: `grader reset` is the one command.
+        return f"{shown} is missing: `grader reset {exercise.id}` puts the kit's file back, then try again"
     if size > MAX_FILE_BYTES:
         return f"{shown} is larger than {MAX_FILE_BYTES // 1000} kB, too large to be graded"
     return f"{shown} could not be read: check its permissions (`chmod u+r`) and try again"
