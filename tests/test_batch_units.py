@@ -733,13 +733,18 @@ def test_an_empty_exercise_list_is_a_usage_error_not_every_exercise(tmp_path):
 
 
 def test_problems_say_every_exercise_once_when_all_share_one():
-    def two(first: Outcome, second: Outcome) -> SubmissionResult:
-        one, other = result(0, first).exercises[0], result(0, second).exercises[0]
+    def two(first: Outcome, second: Outcome, message: str = "exercises/ex01_futures.py is missing") -> SubmissionResult:
+        one, other = result(0, first, message).exercises[0], result(0, second, message).exercises[0]
         return SubmissionResult([one, dataclasses.replace(other, id="02")], grader_version="test")
 
     assert graded("a", two(Outcome.MISSING, Outcome.MISSING), None, "r").problems == "every exercise missing"
+    # a student who pushed nothing: the gradebook says why, in the words of their feedback and of the report
+    bare = two(Outcome.MISSING, Outcome.MISSING, "the repository has no exercises/ folder")
+    assert graded("e", bare, None, "r").problems == "the repository has no exercises/ folder"
     assert graded("b", two(Outcome.MISSING, Outcome.TIMEOUT), None, "r").problems == "01 missing; 02 timeout"
-    assert graded("c", result(0, Outcome.MISSING), None, "r").problems == "01 missing"
+    assert graded("c", result(0, Outcome.MISSING, "exercises/ex01_futures.py is missing"), None, "r").problems == (
+        "01 missing"
+    )
     linked = result(0, Outcome.MISSING, "exercises/ex01_futures.py is a symbolic link; the grader reads only ...")
     assert graded("d", linked, None, "r").problems == "01 missing (a symbolic link)"
 
@@ -840,7 +845,8 @@ def test_a_repository_without_exercises_is_one_failure_per_student_not_one_per_e
     ]
     out = io.StringIO()
     render_report(empty + mistakes, two, out)
-    assert out.getvalue().count(f">{problem}</td>") == 1 and "the whole repository" in out.getvalue()
+    failures = out.getvalue().split("<h2>Most common failure messages</h2>")[1].split("<h2>Students</h2>")[0]
+    assert failures.count(f">{problem}</td>") == 1 and "the whole repository" in failures
 
 
 def test_pass_rates_are_of_the_students_who_started_the_exercise():

@@ -5,8 +5,9 @@ Columns: `student`, one column of points per exercise (`ex01`, ...), `total`, `m
 `import_error`, `missing`, else `ok`), `not_started` instead of `ok` when no exercise was started, or
 `grader_error` when the grader failed, or `not_graded` for a student an interrupted run did not reach (the points
 are then empty). `problems` lists which exercises, e.g. `01 timeout; 05 missing` (`every exercise missing` when
-all share one), and where a file was not where the grader looks: `01 graded from exercises/ex01/ex01_futures.py`,
-`03 missing (found exercises/ex03_timed.py)`, `02 missing (a symbolic link)`.
+all share one; `the repository has no exercises/ folder` for a student who pushed nothing), and where a file was
+not where the grader looks: `01 graded from exercises/ex01/ex01_futures.py`, `03 missing (found
+exercises/ex03_timed.py)`, `02 missing (a symbolic link)`.
 
 The file is UTF-8 with a byte order mark (`ENCODING`): Excel on Windows needs the mark to read names such as
 "José Müller 李" as UTF-8 rather than in the local ANSI code page, and pandas, LibreOffice, Google Sheets and

@@ -66,9 +66,12 @@ class StudentRecord:
     @property
     def problems(self) -> str:
         """The exercises that could not be graded normally, e.g. `01 timeout; 05 missing`, or `every exercise
-        missing` when all of several share one problem (a repository without its exercises/ folder)."""
+        missing` when all of several share one problem; a problem of the whole repository is said as it is: `the
+        repository has no exercises/ folder`."""
         if self.error:
             return self.error
+        if whole := self.result.repository_problem:  # as the feedback and the report say it, not "every exercise"
+            return whole
         exercises = self.result.exercises
         problems = [(e.id, e.outcome.value) for e in exercises if e.outcome is not Outcome.OK]
         alike = len(exercises) > 1 and len(problems) == len(exercises) and len({kind for _, kind in problems}) == 1
