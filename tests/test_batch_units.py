@@ -39,6 +39,7 @@ from grader.batch.stubs import StubShortcut
 from grader.catalog import PACKAGE_DIR, load_catalog
 from grader.errors import UsageError
 from grader.identity import fingerprint as grader_fingerprint
+from grader.identity import grader_version
 from grader.messages import safe_line
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.render.text_format import render as render_text
@@ -473,6 +474,21 @@ def test_a_run_that_replaces_an_earlier_gradebook_says_so(tmp_path):
     assert plan(options).replacing.endswith("(exercises 01, 04): everyone is graded again; another --out keeps it")
     batch_outputs.write_manifest(tmp_path / "out", {"exercises": ["01"], "shard": "1/2"})  # and another shard
     assert plan(options).replacing.endswith("everyone is graded again; another --out keeps it")
+
+
+def test_a_resume_that_grades_everyone_again_because_the_grader_changed_says_so(tmp_path):
+    repo(tmp_path / "class" / "alice")
+    options = BatchOptions([tmp_path / "class"], tmp_path / "out", EXERCISES, jobs=1, resume=True)
+    (tmp_path / "out").mkdir()
+    manifest = {"exercises": [e.id for e in EXERCISES], "shard": None}
+    batch_outputs.write_manifest(tmp_path / "out", {**manifest, "grader_version": grader_version()})
+    assert plan(options).grader_changed is None  # the same grader: the unchanged students are kept
+    batch_outputs.write_manifest(tmp_path / "out", {**manifest, "grader_version": "0.1.0+0123456789abcdef"})
+    assert plan(options).grader_changed == (
+        f"--resume: the grader changed since the earlier run into {tmp_path / 'out'} (0.1.0+0123456789abcdef, now "
+        f"{grader_version()}): everyone is graded again, by this grader"
+    )
+    assert plan(dataclasses.replace(options, resume=False)).grader_changed is None  # `replacing` says it all then
 
 
 def test_an_out_that_access_allows_but_cannot_be_made_is_a_usage_error_too(tmp_path):

@@ -142,6 +142,18 @@ class Plan:
         return f"{replaced}: everyone is graded again; {instead}"
 
     @property
+    def grader_changed(self) -> str | None:
+        """What to tell the instructor when --resume will grade everyone again because the grader is not the one
+        that graded the earlier run (a `git pull` of the kit, an edited suite), or None: a resume that silently
+        took as long as the first run looked broken."""
+        earlier = outputs.read_manifest(self.out) if self.options.resume else None
+        before = earlier.get("grader_version") if earlier else None
+        if not before or before == grader_version():
+            return None
+        return (f"--resume: the grader changed since the earlier run into {self.out} ({safe_line(str(before))}, now "
+                f"{grader_version()}): everyone is graded again, by this grader")  # fmt: skip
+
+    @property
     def shard(self) -> str | None:
         return f"{self.options.shard[0]}/{self.options.shard[1]}" if self.options.shard else None
 

@@ -72,6 +72,8 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         click.echo(checked.left_out_warning, err=True)
     if checked.replacing:
         click.echo(checked.replacing, err=True)
+    if checked.grader_changed:
+        click.echo(checked.grader_changed, err=True)
     click.echo(describe(probe()), err=True)
     stop_on_signals(interrupt=True)
     try:
