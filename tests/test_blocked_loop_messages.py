@@ -94,5 +94,6 @@ def test_the_blocking_line_is_named(tmp_path, exercise_id, case, check, blamed, 
     line = next(n for n, text in enumerate(lines[start:], start + 1) if code.split(" (inside")[0] in text)
     expected = rf"event loop blocked for \d+\.\d\d s at exercises/{folder.name}\.py:{line} {re.escape(blamed)}"
     assert re.search(expected, verdict.message), verdict.message
+    assert "only 0 time" not in verdict.message  # a ticker that never ran "did not run once"
     assert verdict.location is not None and verdict.location.line == line
     assert fix in verdict.fix

@@ -545,8 +545,9 @@ async def blocked_fail(
     if ticks >= MIN_TICKS:
         return
     stall = watching.report.worst()
+    ran = "did not run once" if ticks == 0 else f"ran only {ticks} time(s)"  # not "ran only 0 time(s)"
     fail(
-        f"a coroutine that should have ticked every {TICK} s ran only {ticks} time(s) {during(CONFIRM)}:"
+        f"a coroutine that should have ticked every {TICK} s {ran} {during(CONFIRM)}:"
         + (f" the {stall.describe()}" if stall is not None and stall.location else " the event loop was blocked"),
         expected="other coroutines keep running during the wait",
         fix=NOT_BLOCKING,
