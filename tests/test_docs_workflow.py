@@ -62,6 +62,9 @@ def test_the_shards_of_the_matrix_are_the_ones_graded_and_merged():
     assert f"--shard ${{{{ matrix.shard }}}}/{len(shards)}" in graded["run"]
     upload = next(s for s in grade["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["if"] == "always()" and upload["with"]["name"] == "shard-${{ matrix.shard }}"
+    # Re-run failed jobs uploads under the same name again: upload-artifact@v4 refuses that without overwrite
+    uploads = [s for job in jobs.values() for s in job["steps"] if s.get("uses", "").startswith("actions/upload-")]
+    assert len(uploads) == 2 and all(s["with"]["overwrite"] is True for s in uploads)
     download = next(s for s in merge["steps"] if s.get("uses", "").startswith("actions/download-artifact"))
     assert download["with"] == {"pattern": "shard-*", "path": "shards"}
     assert any(s.get("run") == "grader merge shards/shard-* --out gradebook" for s in merge["steps"])
