@@ -191,6 +191,7 @@ def asyncio_fix(exc: BaseException) -> str | None:
         if isinstance(exc, mistake.kind) and mistake.says in message and _raised_in(exc, mistake.raised_in):
             return (
                 _function_not_called(exc)
+                or _returned_a_result(exc)
                 or _kept_closed_loop(exc)
                 or _executors_own_future(exc)
                 or _awaited_a_value(exc)
@@ -295,6 +296,28 @@ def _coroutine_method(argument: ast.Attribute, frame: FrameType) -> str | None:
         return None
     method = inspect.getattr_static(found, argument.attr, None)
     return ast.unparse(argument) if inspect.iscoroutinefunction(method) else None
+
+
+def _returned_a_result(exc: BaseException) -> str | None:
+    """For `return future.result()` in a function meant to hand out the future (ex01's make_request), the fix in the
+    student's names: awaiting is the caller's business. None for any other line (a task's result read too soon)."""
+    if not isinstance(exc, asyncio.InvalidStateError):
+        return None
+    _, line = _callers_frame(exc)
+    try:
+        statement = ast.parse(line.strip() or "pass").body[0]
+    except (SyntaxError, IndexError):
+        return None
+    value = statement.value if isinstance(statement, ast.Return) else None
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "result"):
+        return None
+    if value.args or value.keywords:
+        return None
+    name = ast.unparse(value.func.value)
+    return (
+        f"`return {name}.result()` reads the result before anything has set it, and result() raises until then:"
+        f" return the future itself, `return {name}`. Whoever awaits it gets the result once it is set."
+    )
 
 
 def _kept_closed_loop(exc: BaseException) -> str | None:

@@ -136,8 +136,32 @@ class _Source:
 
     def location(self, lineno: int) -> Location | None:
         """The Location of line `lineno` of the parsed source, in the student's file."""
-        line, function = self.first + lineno - 1, getattr(self.target, "__name__", None)
+        line = self.first + lineno - 1
+        function = getattr(self.target, "__name__", getattr(self.target, "co_name", None))  # a code object's too
         return _in_exercises(self.filename, line, function) if self.filename else None
+
+
+def uncalled_test(func: Any, *methods: str) -> tuple[str, Location | None] | None:
+    """(`future.done`, its line) when `func`, a function or a code object, tests one of `methods` for truth without
+    calling it (`if future.done:`, `if not future.cancelled:`): a bound method is always true, so the branch is
+    always (or never) taken. None when it does not, or its source cannot be read."""
+    if (source := _Source.of(func)) is None:
+        return None
+    tests: list[ast.expr] = []
+    for node in ast.walk(source.tree):
+        if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+            tests.append(node.test)
+    for test in tests:
+        parts = [test]
+        while parts:
+            part = parts.pop()
+            if isinstance(part, ast.UnaryOp) and isinstance(part.op, ast.Not):
+                parts.append(part.operand)
+            elif isinstance(part, ast.BoolOp):
+                parts.extend(part.values)
+            elif isinstance(part, ast.Attribute) and part.attr in methods:
+                return ast.unparse(part), source.location(part.lineno)
+    return None
 
 
 def _calls(node: ast.Call, name: str | tuple[str, str], tree: ast.AST) -> bool:

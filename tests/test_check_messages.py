@@ -589,3 +589,20 @@ def test_a_check_stopped_in_run_forever_is_told_what_stops_it():
     assert timeout_fix("        loop.run_forever()  # let the tasks finish\n") == RUN_FOREVER_FIX
     assert timeout_fix("    while True:\n") == TIMEOUT_FIX
     assert timeout_fix("") == TIMEOUT_FIX  # no line of the student's known
+
+
+def test_future_slips_of_ex01_are_named_where_they_are_written(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures"
+    checks = failed(grade_source(tmp_path / "parens", "01", wrong / "done_without_parens.py"))
+    verdict = checks["sets_result_after_delay"]
+    assert "`future.done`, without parentheses, is the method itself" in verdict.message, verdict.message
+    assert verdict.fix == "Call the method to ask the future: `future.done()`."
+    assert verdict.location.function == "set_future_value" and verdict.location.line == 19
+    assert checks["failing_request_raises_same_exception"].location.function == "_fail_later"
+    checks = failed(grade_source(tmp_path / "raises", "01", wrong / "raises_at_once.py"))
+    verdict = checks["failing_request_raises_same_exception"]
+    assert "raised ValueError itself, at once, instead of returning a future" in verdict.message, verdict.message
+    assert "future.set_exception(exc)" in verdict.fix
+    checks = failed(grade_source(tmp_path / "result", "01", wrong / "returns_the_result.py"))
+    fix = checks["returns_pending_future"].fix
+    assert fix.startswith("`return future.result()` reads the result before anything has set it"), fix

@@ -21,7 +21,18 @@ from grader.probes.futures import (
     wake_sleepers,
 )
 from grader.probes.loop_watch import LoopWatch
-from grader.testing import CallIn, call_repr, check, expect, expect_default, fail, name_of, student, where
+from grader.testing import (
+    CallIn,
+    call_repr,
+    check,
+    expect,
+    expect_default,
+    fail,
+    name_of,
+    student,
+    uncalled_test,
+    where,
+)
 
 ex = student("exercises.ex01_futures")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -128,6 +139,17 @@ def returned_a_task(func: Callable[..., Any], returned: object, got: object, exp
 
 def new_tasks(before: set) -> set:
     return asyncio.all_tasks() - before - {asyncio.current_task()}
+
+
+async def tasks_started(before: set, future: object) -> set:
+    """The tasks started since `before`, for a call that returned `future`: when there is none yet, those that the
+    loop's next steps start, for a task made from a callback the call queued (`loop.call_soon(asyncio.create_task,
+    ...)`) is a task all the same, one step later."""
+    if not (tasks := new_tasks(before)) and asyncio.isfuture(future) and not future.done():
+        for _ in range(2):
+            await asyncio.sleep(0)
+        tasks = new_tasks(before)
+    return tasks
 
 
 def state_of(future: asyncio.Future) -> str:
@@ -273,6 +295,7 @@ def never_set(
             at=at,
         )
     if own and all(task.done() for task in own):
+        uncalled_state_test(shown, [getattr(task.get_coro(), "cr_code", None) for task in own])
         fail(
             f"the task that {shown} started finished without setting the future the call returned",
             expected=f"the task calls future.{setter} after its sleep",
@@ -306,6 +329,22 @@ def never_set(
         else "Schedule a coroutine that sleeps and then calls future.set_exception(exc), with asyncio.create_task.",
         at=maker,
     )
+
+
+def uncalled_state_test(shown: str, codes: list[Any]) -> None:
+    """Fail when set_future_value, or the code of a task that the call `shown` started, tests `future.done` or
+    `future.cancelled` without calling it: a method is always true, so "set it unless done" never sets it, and
+    "the task finished without setting the future" would send the student looking for a set_result that is there."""
+    for code in (*(code for code in codes if code is not None), ex.set_future_value):
+        if (found := uncalled_test(code, "done", "cancelled")) is not None:
+            text, line = found
+            fail(
+                f"after {shown}, the future was never set: `{text}`, without parentheses, is the method itself, and a"
+                " method is always true, whatever the future's state",
+                expected="the future is set unless it is already done: `if not future.done():`",
+                fix=f"Call the method to ask the future: `{text}()`.",
+                at=line or code,
+            )
 
 
 def _delays_of_setters(tasks: set) -> list[Any]:
@@ -366,7 +405,7 @@ async def test_schedules_a_task():
     before = asyncio.all_tasks()
     future = ex.make_request("value", 0.01)
     plain_function(ex.make_request, future, "value", 0.01)
-    tasks = new_tasks(before)
+    tasks = await tasks_started(before, future)
     expect(
         tasks,
         "make_request scheduled no task",
@@ -497,6 +536,8 @@ async def test_sets_result_after_delay():
             at=ex.set_future_value,
         )
     calling.result()  # what await_call found wrong, or the error the student's code raised
+    if not future.done():
+        uncalled_state_test(call, [])
     expect(
         future.done() and not future.cancelled() and future.exception() is None and future.result() == 7,
         f"after {call} finished, the future was {state_of(future)}",
@@ -677,11 +718,30 @@ async def test_set_future_value_ignores_done_future():
         settle([sleeping, *calls])
 
 
+def failing_request(exc: Exception, delay: float) -> object:
+    """What `make_failing_request(exc, delay)` returned; fails the check when the call raised `exc` itself, at once:
+    "make_failing_request() raised ValueError" would read like the request failing as it should."""
+    try:
+        return ex.make_failing_request(exc, delay)
+    except Exception as raised:
+        if raised is not exc:
+            raise
+        fail(
+            f"{call_repr(ex.make_failing_request, exc, delay)} raised {type(exc).__name__} itself, at once, instead"
+            " of returning a future",
+            expected="a pending future, returned at once, that a task fails after `delay`: then `await future` raises"
+            " exc",
+            fix="Do not raise exc in make_failing_request: create the future, schedule a task (asyncio.create_task)"
+            " that sleeps `delay` seconds and calls future.set_exception(exc), and return the future.",
+            at=where(raised) or ex.make_failing_request,
+        )
+
+
 @check("awaiting make_failing_request(exc) raises that same exception object")
 async def test_failing_request_raises_same_exception():
     error = ValueError("the server said no")
     before = asyncio.all_tasks()
-    future = ex.make_failing_request(error, 0.01)
+    future = failing_request(error, 0.01)
     plain_function(ex.make_failing_request, future, error, 0.01)
     tasks, shown = new_tasks(before), call_repr(ex.make_failing_request, error, 0.01)
     expect_a_future(ex.make_failing_request, future, shown, "an asyncio future, failed later by a task")
@@ -727,13 +787,13 @@ async def test_failing_request_waits_and_tolerates_cancel():
         before = asyncio.all_tasks()
         started = loop.time()
         late = KeyError("late")
-        kept = ex.make_failing_request(late, DELAY)
+        kept = failing_request(late, DELAY)
         plain_function(ex.make_failing_request, kept, late, DELAY)
-        ours = new_tasks(before)
+        ours = await tasks_started(before, kept)
         # Half the delay: whatever the cancelled request does up to twice its delay happens while we wait for `kept`.
         dropped = KeyError("cancelled")
-        cancelled = ex.make_failing_request(dropped, DELAY / 2)
-        tasks = new_tasks(before)
+        cancelled = failing_request(dropped, DELAY / 2)
+        tasks = ours | await tasks_started(before | ours, cancelled)
         for made, error in ((kept, late), (cancelled, dropped)):
             shown = call_repr(ex.make_failing_request, error, DELAY if made is kept else DELAY / 2)
             expect_a_future(ex.make_failing_request, made, shown, "a pending future, failed later by a task")
