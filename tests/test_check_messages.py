@@ -606,3 +606,13 @@ def test_future_slips_of_ex01_are_named_where_they_are_written(tmp_path):
     checks = failed(grade_source(tmp_path / "result", "01", wrong / "returns_the_result.py"))
     fix = checks["returns_pending_future"].fix
     assert fix.startswith("`return future.result()` reads the result before anything has set it"), fix
+
+
+def test_kind_of_asking_the_wrong_question_first_or_at_all_is_told_which(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex02_awaitables"
+    checks = failed(grade_source(tmp_path / "order", "02", wrong / "isawaitable_before_coroutine.py"))
+    assert checks["coroutine_object_is_coroutine"].fix.startswith("A coroutine is awaitable too")
+    checks = failed(grade_source(tmp_path / "all", "02", wrong / "all_tasks_membership.py"))
+    assert checks["task_is_task"].fix.startswith("asyncio.all_tasks() lists only the tasks not done yet")
+    checks = failed(grade_source(tmp_path / "abc", "02", wrong / "abc_coroutine.py"))
+    assert "isinstance(obj, collections.abc.Coroutine) also say yes" in checks["custom_awaitable_is_awaitable"].fix

@@ -17,7 +17,7 @@ import concurrent.futures
 from collections.abc import AsyncGenerator, Coroutine, Generator
 
 from grader.diagnose import missing_import
-from grader.testing import ReturnOf, check, expect, fail, student
+from grader.testing import CallIn, ReturnOf, check, expect, fail, student
 
 ex = student("exercises.ex02_awaitables")
 
@@ -150,6 +150,11 @@ async def test_task_is_task():
         " true for tasks too. Ask isinstance(obj, asyncio.Task) before you ask about futures; isinstance, not"
         " type(obj) is asyncio.Task, so that subclasses count too."
     )
+    if CallIn(ex.kind_of, "all_tasks").found() is not None:
+        fix = (
+            "asyncio.all_tasks() lists only the tasks not done yet, so a finished or cancelled task is not in it:"
+            " ask isinstance(obj, asyncio.Task), true for every task, done or not, and for subclasses of Task."
+        )
     pending = asyncio.create_task(asyncio.sleep(10))
     finished = asyncio.create_task(fetch())
     cancelled = asyncio.create_task(asyncio.sleep(10))
@@ -203,6 +208,12 @@ async def test_future_is_future():
         wrapped.cancel()
 
 
+AWAITABLE_FIRST = (
+    "A coroutine is awaitable too, so the awaitable question says yes to it: ask inspect.iscoroutine(obj) before"
+    " isinstance(obj, collections.abc.Awaitable) or inspect.isawaitable(obj), the most specific question first."
+)
+
+
 @check("what calling an async def function gives is a 'coroutine'")
 async def test_coroutine_object_is_coroutine():
     fix = (
@@ -212,10 +223,13 @@ async def test_coroutine_object_is_coroutine():
     running = asyncio.create_task(asyncio.sleep(10))
     fresh, method_call = fetch(), Client().get()
     try:
-        expect_kind(classify(fresh), "fetch(), where fetch is an async def function", "coroutine", fix)
-        expect_kind(classify(method_call), "client.get(), where get is an async def method", "coroutine", fix)
-        expect_kind(classify(running.get_coro()), "task.get_coro(), the coroutine a task is running", "coroutine",
-                    fix)  # fmt: skip
+        for obj, made_by in (
+            (fresh, "fetch(), where fetch is an async def function"),
+            (method_call, "client.get(), where get is an async def method"),
+            (running.get_coro(), "task.get_coro(), the coroutine a task is running"),
+        ):
+            got = classify(obj)
+            expect_kind(got, made_by, "coroutine", AWAITABLE_FIRST if got == "awaitable" else fix)
     finally:
         fresh.close()
         method_call.close()
@@ -265,7 +279,8 @@ async def test_custom_awaitable_is_awaitable():
         "an object that implements the coroutine interface (send, throw, close, __await__) by hand",
         "awaitable",
         "Only what calling an async def gives is a 'coroutine': ask inspect.iscoroutine(obj). asyncio.iscoroutine"
-        " also says yes to objects that merely look like coroutines (and, before Python 3.12, to plain generators).",
+        " and isinstance(obj, collections.abc.Coroutine) also say yes to objects that merely look like coroutines"
+        " (asyncio.iscoroutine, before Python 3.12, to plain generators too).",
     )
 
 
