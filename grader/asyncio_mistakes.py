@@ -105,6 +105,12 @@ MISTAKES = (
         raised_in=os.path.join("asyncio", "tasks.py"),
     ),
     Mistake(
+        RuntimeError,
+        "Task got bad yield",  # a plain generator run as a task: asyncio.gather(x for x in xs) up to Python 3.11
+        "asyncio ran a plain generator as if it were a coroutine, and it yielded something asyncio cannot wait on:"
+        " hand asyncio coroutines (what calling an async def function gives), tasks or futures.",
+    ),
+    Mistake(
         TypeError,
         "unhashable type: 'list'",
         "asyncio.gather takes the awaitables one by one, not a list of them: unpack it, `asyncio.gather(*tasks)`.",
@@ -181,7 +187,10 @@ ASYNC_CONTEXT_MANAGERS = {
 }
 """Objects that only `async with` takes (and event loops, which no `with` takes), by the type name that `with` names
 when it refuses them."""
-_NOT_A_CONTEXT_MANAGER = re.compile(r"'(?P<kind>\w+)' object does not support the context manager protocol")
+_NOT_A_CONTEXT_MANAGER = re.compile(
+    r"'(?P<kind>\w+)' object does not support the (?P<asynchronous>asynchronous )?context manager protocol"
+)
+_CLASS_IN_WITH = re.compile(r"\b(?P<keyword>(?:async\s+)?with)\s+(?P<name>[\w.]+)\s*(?:as\b|:|,)")
 
 
 def asyncio_fix(exc: BaseException) -> str | None:
@@ -191,6 +200,7 @@ def asyncio_fix(exc: BaseException) -> str | None:
         if isinstance(exc, mistake.kind) and mistake.says in message and _raised_in(exc, mistake.raised_in):
             return (
                 _function_not_called(exc)
+                or _generator_not_unpacked(exc)
                 or _returned_a_result(exc)
                 or _kept_closed_loop(exc)
                 or _executors_own_future(exc)
@@ -200,6 +210,10 @@ def asyncio_fix(exc: BaseException) -> str | None:
                 or mistake.fix
             )
     if isinstance(exc, TypeError) and (match := _NOT_A_CONTEXT_MANAGER.match(message)):
+        if match["kind"] == "type":
+            return _class_not_called(exc)
+        if match["asynchronous"]:
+            return None
         return ASYNC_CONTEXT_MANAGERS.get(match["kind"])  # Python 3.11+; 3.10 says only "AttributeError: __enter__"
     if isinstance(exc, AttributeError):
         return _awaited_after_the_attribute(exc, message) or _read_before_awaiting(exc)
@@ -296,6 +310,39 @@ def _coroutine_method(argument: ast.Attribute, frame: FrameType) -> str | None:
         return None
     method = inspect.getattr_static(found, argument.attr, None)
     return ast.unparse(argument) if inspect.iscoroutinefunction(method) else None
+
+
+def _class_not_called(exc: BaseException) -> str | None:
+    """For `async with aiohttp.ClientSession as session:`, the parentheses forgotten: `with` was handed the class,
+    not an object of it. Read from the student's line; None when it says otherwise."""
+    _, line = _callers_frame(exc)
+    if (found := _CLASS_IN_WITH.search(line)) is None:
+        return None
+    name, keyword = found["name"], " ".join(found["keyword"].split())
+    return f"`{name}` is the class itself, not an object of it: call it, `{keyword} {name}() as ...:`."
+
+
+def _generator_not_unpacked(exc: BaseException) -> str | None:
+    """For `asyncio.gather(work(x) for x in xs)`, the star forgotten: gather takes the generator itself for one
+    awaitable, which Python 3.12+ refuses (TypeError) and 3.10 and 3.11 run as a task that yields coroutines ("Task
+    got bad yield"). Read from the student's line; None when it says otherwise."""
+    if not isinstance(exc, (TypeError, RuntimeError)):
+        return None
+    _, line = _callers_frame(exc)
+    try:
+        tree = ast.parse(line.strip().removesuffix(":") or "pass")
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "gather":
+            generators = [argument for argument in node.args if isinstance(argument, ast.GeneratorExp)]
+            if generators:
+                call = ast.unparse(node.func)
+                return (
+                    f"{call} takes the awaitables one by one, not a generator of them: unpack it with a star,"
+                    f" `{call}(*{ast.unparse(generators[0])})`."
+                )
+    return None
 
 
 def _returned_a_result(exc: BaseException) -> str | None:

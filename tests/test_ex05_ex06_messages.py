@@ -263,3 +263,18 @@ def test_task_results_read_before_they_are_done_are_told_to_await_first(tmp_path
     verdict = checks["fetch_all_keeps_order"]
     assert "InvalidStateError: Result is not set" in verdict.message
     assert verdict.fix.startswith("A task's result() is there only once the task is done")
+
+
+def test_a_star_or_parentheses_forgotten_are_told_in_the_students_own_names(tmp_path):
+    wrong = WRONG / "ex06_aiohttp"
+    checks = failed(grade_source(tmp_path / "star", "06", wrong / "gather_of_a_generator_not_unpacked.py"))
+    verdict = checks["fetch_all_keeps_order"]
+    assert " at 0x" not in verdict.message, verdict.message
+    assert verdict.fix.endswith("`asyncio.gather(*(fetch_status(session, url) for url in urls))`."), verdict.fix
+    checks = failed(grade_source(tmp_path / "class", "06", wrong / "session_class_not_called.py"))
+    fix = checks["fetch_all_keeps_order"].fix
+    if sys.version_info >= (3, 11):  # 3.10 says only "AttributeError: __aenter__"
+        assert fix == (
+            "`aiohttp.ClientSession` is the class itself, not an object of it: call it,"
+            " `async with aiohttp.ClientSession() as ...:`."
+        ), fix
