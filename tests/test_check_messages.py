@@ -616,3 +616,15 @@ def test_kind_of_asking_the_wrong_question_first_or_at_all_is_told_which(tmp_pat
     assert checks["task_is_task"].fix.startswith("asyncio.all_tasks() lists only the tasks not done yet")
     checks = failed(grade_source(tmp_path / "abc", "02", wrong / "abc_coroutine.py"))
     assert "isinstance(obj, collections.abc.Coroutine) also say yes" in checks["custom_awaitable_is_awaitable"].fix
+
+
+def test_a_callback_on_another_loop_or_in_the_delays_place_is_named(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
+    checks = failed(grade_source(tmp_path / "loop", "08", wrong / "new_event_loop_each_call.py"))
+    for name in ("soon_runs_callback_later", "later_runs_after_delay_in_order"):
+        assert "scheduled the callback on another event loop than the running one" in checks[name].message
+        assert checks[name].fix.startswith("Get the loop with asyncio.get_running_loop()"), checks[name].fix
+    checks = failed(grade_source(tmp_path / "swapped", "08", wrong / "call_later_arguments_swapped.py"))
+    verdict = checks["later_returns_timer_handle"]
+    assert "handed the callback where the delay goes" in verdict.message and "Recorder" not in verdict.message
+    assert verdict.fix == "Pass the delay first: loop.call_later(delay, callback, *args)."

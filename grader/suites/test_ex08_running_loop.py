@@ -82,13 +82,44 @@ def schedule(func: Callable, *args: Any) -> Any:
         handle = func(*args)
     except NotImplementedError:
         raise
-    except Exception:
+    except Exception as error:
         if any(r.calls for r in recorders):
             _called_directly(func, args)
+        _callback_for_the_delay(func, args, error)
         raise
     if any(r.calls for r in recorders):
         _called_directly(func, args)
+    loop = getattr(handle, "_loop", None)  # asyncio's handles keep their loop there, from 3.10 to 3.14
+    if isinstance(handle, asyncio.Handle) and loop is not None and loop is not asyncio.get_running_loop():
+        handle.cancel()
+        fail(
+            f"{call_repr(func, *args)} scheduled the callback on another event loop than the running one, a loop"
+            " that nobody runs, so the callback never runs",
+            expected="the callback is queued on the running loop, the one that runs the caller",
+            fix="Get the loop with asyncio.get_running_loop(): asyncio.new_event_loop() makes a new loop, which"
+            " does not run just because it exists.",
+            at=CallIn(func, "new_event_loop", "get_event_loop"),
+        )
     return handle
+
+
+def _callback_for_the_delay(func: Callable, args: tuple, error: Exception) -> None:
+    """Fail when `func` (schedule_later) handed call_later the callback where the delay goes: asyncio's TypeError
+    ("unsupported operand type(s) for +: 'float' and ...") names the loop's arithmetic and a class of the grader's."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if not isinstance(error, TypeError) or tb is None or tb.tb_frame.f_code.co_name not in ("call_later", "call_at"):
+        return
+    if not any(isinstance(value, Recorder) for value in tb.tb_frame.f_locals.values()):
+        return
+    fail(
+        f"{call_repr(func, *args)} raised TypeError inside loop.{tb.tb_frame.f_code.co_name}: it was handed the"
+        " callback where the delay goes",
+        expected="loop.call_later(delay, callback, *args): the delay first, then the callback and its arguments",
+        fix="Pass the delay first: loop.call_later(delay, callback, *args).",
+        at=CallIn(func, "call_later", "call_at"),
+    )
 
 
 def _called_directly(func: Callable, args: tuple) -> None:
@@ -286,7 +317,10 @@ async def test_later_runs_after_delay_in_order():
                fix="Pass the arguments on unpacked: call_later(delay, callback, *args).",
                at=ex.schedule_later)  # fmt: skip
         expect(call["thread"] == threading.get_ident(), f"{named} ran in another thread",
-               expected="it runs in the event loop's own thread", at=ex.schedule_later)  # fmt: skip
+               expected="it runs in the event loop's own thread", fix="Schedule it on the running loop,"
+               " loop.call_later(delay, callback, *args): a threading.Timer, or any other thread, calls it outside the"
+               " event loop.",
+               at=ex.schedule_later)  # fmt: skip
         early = due[name] - call["at"]
         expect(early <= 0.001, f"{named}, due after {plan[name]} s, ran {early:.3f} s early",
                expected="not before its delay is over", fix="Use loop.call_later(delay, callback, *args).",
