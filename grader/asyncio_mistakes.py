@@ -111,6 +111,12 @@ MISTAKES = (
         " hand asyncio coroutines (what calling an async def function gives), tasks or futures.",
     ),
     Mistake(
+        ValueError,
+        "could not convert string to float: '%",  # float() of a piece of a log record's msg, its format string
+        "record.msg is the message's format string, 'Executing %s took %.3f seconds', placeholders and all:"
+        " record.getMessage() gives the text with the values filled in, and record.args[-1] the duration itself.",
+    ),
+    Mistake(
         TypeError,
         "unhashable type: 'list'",
         "asyncio.gather takes the awaitables one by one, not a list of them: unpack it, `asyncio.gather(*tasks)`.",

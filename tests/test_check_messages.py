@@ -628,3 +628,14 @@ def test_a_callback_on_another_loop_or_in_the_delays_place_is_named(tmp_path):
     verdict = checks["later_returns_timer_handle"]
     assert "handed the callback where the delay goes" in verdict.message and "Recorder" not in verdict.message
     assert verdict.fix == "Pass the delay first: loop.call_later(delay, callback, *args)."
+
+
+def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode"
+    checks = failed(grade_source(tmp_path / "msg", "09", wrong / "reads_the_format_string.py"))
+    assert checks["reports_blocking_step"].fix.startswith("record.msg is the message's format string")
+    checks = failed(grade_source(tmp_path / "run", "09", wrong / "asyncio_run_in_debug_mode.py"))
+    for name in ("runs_main_in_debug_mode", "honours_threshold"):
+        assert checks[name].fix.startswith("asyncio.run makes its loop itself"), checks[name].fix
+    checks = failed(grade_source(tmp_path / "null", "09", wrong / "null_handler_with_a_filter.py"))
+    assert checks["reports_blocking_step"].fix.startswith("logging.NullHandler ignores every record")
