@@ -83,6 +83,30 @@ def test_a_plain_with_for_an_asynchronous_context_manager_gets_the_fix_of_async_
     assert asyncio_fix(TypeError("Use async with instead")) is None  # the words alone, not raised by aiohttp
 
 
+async def in_a_task_group() -> None:
+    async with asyncio.TaskGroup():
+        pass
+
+
+def test_asyncio_names_newer_than_this_python_are_told_so_with_what_to_use_instead(monkeypatch):
+    # On 3.10 the exercises' own texts lead to TaskGroup, and Python says only that asyncio has no such attribute.
+    # Removing the name shows that Python on every version; where the name exists, nothing is guessed.
+    present = AttributeError("module 'asyncio' has no attribute 'TaskGroup'", name="TaskGroup", obj=asyncio)
+    assert hasattr(asyncio, "TaskGroup") == (sys.version_info >= (3, 11))
+    assert (asyncio_fix(present) is None) == hasattr(asyncio, "TaskGroup")
+    monkeypatch.delattr(asyncio, "TaskGroup", raising=False)
+    fix = asyncio_fix(raised(in_a_task_group()))
+    this = ".".join(map(str, sys.version_info[:2]))
+    assert fix is not None and fix.startswith(f"asyncio.TaskGroup is new in Python 3.11, and this is Python {this}:")
+    assert "`asyncio.gather`" in fix and fix.endswith("or grade with Python 3.11 or newer."), fix
+    monkeypatch.delattr(asyncio, "timeout", raising=False)
+    assert "asyncio.wait_for" in (asyncio_fix(raised(getattr_of_asyncio("timeout"))) or "")
+
+
+async def getattr_of_asyncio(name: str) -> None:
+    getattr(asyncio, name)
+
+
 def test_an_attribute_read_from_the_executors_future_before_the_await_is_explained(tmp_path):
     checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "awaits_the_attribute_of_the_future.py"))
     for verdict in checks.values():
