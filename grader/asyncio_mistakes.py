@@ -281,11 +281,7 @@ def _function_not_called(exc: BaseException) -> str | None:
     not unpacked (`asyncio.gather(tasks)`). Read from that line and its frame; None when they say otherwise."""
     if not isinstance(exc, TypeError):
         return None
-    frame, line = _callers_frame(exc)
-    try:
-        tree = ast.parse(line.strip().removesuffix(":") or "pass")
-    except SyntaxError:
-        return None
+    frame, tree = _callers_statement(exc)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
@@ -359,12 +355,7 @@ def _generator_not_unpacked(exc: BaseException) -> str | None:
     got bad yield"). Read from the student's line; None when it says otherwise."""
     if not isinstance(exc, (TypeError, RuntimeError)):
         return None
-    _, line = _callers_frame(exc)
-    try:
-        tree = ast.parse(line.strip().removesuffix(":") or "pass")
-    except SyntaxError:
-        return None
-    for node in ast.walk(tree):
+    for node in ast.walk(_callers_statement(exc)[1]):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "gather":
             generators = [argument for argument in node.args if isinstance(argument, ast.GeneratorExp)]
             if generators:
@@ -381,11 +372,7 @@ def _returned_a_result(exc: BaseException) -> str | None:
     student's names: awaiting is the caller's business. None for any other line (a task's result read too soon)."""
     if not isinstance(exc, asyncio.InvalidStateError):
         return None
-    _, line = _callers_frame(exc)
-    try:
-        statement = ast.parse(line.strip() or "pass").body[0]
-    except (SyntaxError, IndexError):
-        return None
+    statement = _callers_statement(exc)[1].body[0]
     value = statement.value if isinstance(statement, ast.Return) else None
     if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "result"):
         return None
@@ -515,6 +502,17 @@ def _not_an_executor(exc: BaseException) -> str | None:
         f"run_in_executor takes an executor from concurrent.futures (a ProcessPoolExecutor, a ThreadPoolExecutor)"
         f" or None for the loop's own thread pool; it was handed a {kind.__name__}, which has no `submit`."
     )
+
+
+def _callers_statement(exc: BaseException) -> tuple[FrameType | None, ast.Module]:
+    """`_callers_frame`, with its line parsed: the opening of a block (`async with ...:`) as the expression it starts,
+    and a line that is no statement of its own (a call spread over lines, a comment) as `pass`, which names nothing."""
+    frame, line = _callers_frame(exc)
+    try:
+        tree = ast.parse(line.strip().removesuffix(":"))
+    except SyntaxError:
+        tree = ast.Module(body=[], type_ignores=[])
+    return frame, tree if tree.body else ast.parse("pass")
 
 
 def _callers_frame(exc: BaseException) -> tuple[FrameType | None, str]:
