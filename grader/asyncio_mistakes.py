@@ -240,8 +240,24 @@ before it. (Not `Runner`: 07, the one exercise that runs a loop itself, forbids 
 def _newer_than_this_python(exc: AttributeError) -> str | None:
     """The fix for `asyncio.TaskGroup` (say) on a Python that has none: Python's own message reads as a typo.
     Python 3.10+ keeps the module and the name on the exception."""
-    name = getattr(exc, "name", None)
-    if getattr(exc, "obj", None) is not asyncio or name not in NEWER_ASYNCIO or hasattr(asyncio, name):
+    if getattr(exc, "obj", None) is not asyncio:
+        return None
+    return newer_asyncio(getattr(exc, "name", None) or "")
+
+
+_CANNOT_IMPORT = re.compile(r"cannot import name '(?P<name>\w+)' from 'asyncio'")
+
+
+def newer_asyncio_import(exc: BaseException) -> str | None:
+    """The fix for `from asyncio import TaskGroup` (say) at the top of a file, on a Python that has none."""
+    if not isinstance(exc, ImportError) or (found := _CANNOT_IMPORT.match(str(exc))) is None:
+        return None
+    return newer_asyncio(found["name"])
+
+
+def newer_asyncio(name: str) -> str | None:
+    """What to say of asyncio's `name` when this Python lacks it and a newer one has it (NEWER_ASYNCIO)."""
+    if name not in NEWER_ASYNCIO or hasattr(asyncio, name):
         return None
     (major, minor), instead = NEWER_ASYNCIO[name]
     this = ".".join(map(str, sys.version_info[:2]))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from types import FrameType, ModuleType, TracebackType
 
-from grader.asyncio_mistakes import asyncio_fix
+from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import
 from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
@@ -261,6 +261,9 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         message = f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
     elif isinstance(exc, ModuleNotFoundError) and where is None:
         message = f"{relpath} could not be imported: {_short(exc)}"
+    elif (newer := newer_asyncio_import(exc)) is not None:
+        said = str(exc).split(" (", 1)[0]  # without the path of asyncio's own file, which says nothing here
+        message = f"importing {relpath} raised ImportError: {said}{at}. {newer}"
     else:
         message = f"importing {relpath} raised {_short(exc)}{at}"
     if isinstance(exc, ModuleNotFoundError) and where is not None and exc.name and exc.name.startswith("exercises."):

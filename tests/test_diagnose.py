@@ -203,6 +203,21 @@ def test_a_demo_left_at_the_top_level_is_named_as_what_ran_on_import(tmp_path):
     assert 'if __name__ == "__main__":' in failure.message
 
 
+def test_importing_an_asyncio_name_newer_than_this_python_is_told_so(tmp_path, monkeypatch):
+    # Python 3.10's own words: "cannot import name 'TaskGroup' from 'asyncio' (<asyncio's path>)", shown on every
+    # version by removing the name.
+    monkeypatch.delattr(asyncio, "TaskGroup", raising=False)
+    failure = import_failure(tmp_path, "import asyncio\nfrom asyncio import TaskGroup\n")
+    this = ".".join(map(str, sys.version_info[:2]))
+    assert failure.message.startswith(
+        "importing exercises/ex01_futures.py raised ImportError: cannot import name 'TaskGroup' from 'asyncio' at"
+        f" exercises/ex01_futures.py:2 in <module>. asyncio.TaskGroup is new in Python 3.11, and this is Python {this}:"
+    ), failure.message
+    assert "__init__.py" not in failure.message
+    unknown = import_failure(tmp_path, "from asyncio import TaskGroop\n")  # a typo is no newer name: Python says it
+    assert "cannot import name 'TaskGroop'" in unknown.message and "new in Python" not in unknown.message
+
+
 def test_a_top_level_call_into_another_file_names_the_file_of_each_line(tmp_path):
     (tmp_path / "exercises").mkdir()
     helper = tmp_path / "exercises" / "helpers.py"
