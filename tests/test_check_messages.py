@@ -250,6 +250,17 @@ def test_a_start_time_read_when_decorating_is_named(tmp_path):
         assert "1704" not in verdict.message, verdict.message
 
 
+def test_a_clock_saved_before_the_call_is_named(tmp_path):
+    """A start read through a clock function saved at import (a dataclass default_factory) and an end read through
+    `time` is years off under the frozen clock: the fix names the saved clock, not "read perf_counter inside the
+    wrapper", which the student believes they do."""
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "clock_saved_as_default_factory.py"
+    checks = failed(grade_source(tmp_path, "03", wrong))
+    assert "concurrent_calls_report_their_own_time" in checks
+    for verdict in checks.values():
+        assert "a clock function saved before the call" in verdict.fix, verdict.fix
+
+
 def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "coroutine_never_scheduled.py"
     checks = failed(grade_source(tmp_path / "never", "01", wrong))

@@ -7,8 +7,10 @@ Every failure points at `at`, the student's wrapper (the suite knows where it is
 
 from __future__ import annotations
 
+import calendar
 import inspect
 import re
+import time
 from typing import Any
 
 from grader.testing import expect, fail
@@ -39,6 +41,25 @@ ONE_CLOCK_FIX = (
     " from 1970 and time.perf_counter() or time.monotonic() from an arbitrary point, so the difference of two"
     " different clocks is no duration."
 )
+
+UNREACHED_CLOCK_FIX = (
+    "That total is no duration: it is the distance between the clock the grader moves and one it cannot reach."
+    " Read both times from the `time` module itself as the call runs, `time.perf_counter()` before and after"
+    " awaiting func, and print end minus start: a clock function saved before the call (a default argument,"
+    " a dataclass `default_factory=time.perf_counter`, a class attribute) keeps the real clock, which the"
+    " grader's frozen clock is years away from."
+)
+FROZEN_AT = "2024-01-01 12:00:00"
+"""Where the suite freezes the clock (UTC, as freezegun reads a naive time)."""
+FROZEN_EPOCH = calendar.timegm(time.strptime(FROZEN_AT, "%Y-%m-%d %H:%M:%S"))
+
+
+def unreached_clock(number: float | None) -> bool:
+    """Whether a total read under the frozen clock is the gap between that clock and the real one: far beyond any
+    duration a check takes, and not a reading of the frozen clock itself (a total printed as `end`, not `end -
+    start`, which CLOCK_FIX names). Only a clock function captured before the call, which freezegun cannot patch,
+    mixes the two (the real-clock call catches a mix of time.time() and perf_counter())."""
+    return number is not None and abs(number) > 1e5 and abs(abs(number) - FROZEN_EPOCH) > 1e4
 
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][^{}'\"]*\}")
@@ -225,6 +246,8 @@ def expect_total(
                 "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
                 " the :.4f format would show."
             )
+        elif unreached_clock(number):
+            hint = UNREACHED_CLOCK_FIX
         else:
             hint = CLOCK_FIX
         fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=at)
