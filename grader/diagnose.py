@@ -102,7 +102,9 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
         )
     if where is not None:
         happened = f"{_raiser(where)} raised {_short(exc)}{grouped}"
-        return Verdict(Status.FAILED, happened, fix=asyncio_fix(exc) or missing_import(exc), location=where)
+        line = linecache.getline(os.path.join(root, where.file), where.line)
+        fix = asyncio_fix(exc) or missing_import(exc) or python_slip(exc, line)
+        return Verdict(Status.FAILED, happened, fix=fix, location=where)
     if (mismatch := _not_as_the_stub_says(exc)) is not None:
         return mismatch
     if isinstance(exc, AssertionError) and str(exc):
@@ -145,6 +147,38 @@ def missing_import(exc: BaseException) -> str | None:
     """The fix for a module used without its import (a NameError of `asyncio`, say), else None."""
     name = getattr(exc, "name", None) if isinstance(exc, NameError) else None
     return f"Import {name} at the top of your file: `import {_MODULES[name]}`." if name in _MODULES else None
+
+
+_FUNCTION_KINDS = ("'function'", "'builtin_function_or_method'", "'method'")
+_UNCALLED = re.compile(r"\b(?P<name>[A-Za-z_][\w.]*)\b(?!\s*[(.\w])")
+
+
+def python_slip(exc: BaseException, line: str) -> str | None:
+    """The fix for a plain Python slip that `exc`, raised at the student's `line`, betrays, else None: a clock
+    function used as a number (`time.perf_counter - start`), a timedelta formatted as a float."""
+    said = str(exc)
+    if not isinstance(exc, TypeError):
+        return None
+    if said.startswith("unsupported operand type(s)") and any(kind in said for kind in _FUNCTION_KINDS):
+        clocks = [m["name"] for m in _UNCALLED.finditer(line) if m["name"].split(".")[-1] in _CLOCKS]
+        if not clocks:
+            return (
+                "A function was used as a number: a clock is read by calling it, `start = time.perf_counter()` (with"
+                " the parentheses), once at the start and once at the end."
+            )
+        return (
+            f"{clocks[0]} is a function, not a time: call it, `{clocks[0]}()`, to read the clock (once at the start"
+            " and once at the end)."
+        )
+    if "passed to datetime.timedelta.__format__" in said:
+        return (
+            "The difference of two datetimes is a timedelta, which no :.4f formats: print `total.total_seconds()`,"
+            " or read time.perf_counter() at the start and the end, as the docstring says."
+        )
+    return None
+
+
+_CLOCKS = ("time", "perf_counter", "monotonic", "process_time", "time_ns", "perf_counter_ns", "monotonic_ns", "now")
 
 
 def _not_implemented(said: str, where: Location) -> Verdict:

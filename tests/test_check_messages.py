@@ -445,6 +445,36 @@ def test_decorator_slips_are_named_where_they_happen_not_by_what_they_break_late
     assert concurrent.message.endswith("your code printed no Finished line") and "`finally:`" in concurrent.fix
 
 
+def test_decorator_slips_that_crash_or_skip_the_body_are_named_not_blamed_on_the_clock(tmp_path):
+    """asyncio.run() inside the wrapper, the clock function used uncalled, a timedelta formatted with :.4f: the
+    student's own error with its fix in every check, never 'let the exception pass' (they had no except) or 'print
+    the Finished line in finally' (they did). A wrapper that returns wrapped() or an unawaited task, a Starting line
+    printed at decoration: each named, at its line."""
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed"
+    nested = failed(grade_source(tmp_path / "run", "03", wrong / "asyncio_run_inside.py"))
+    for name in ("returns_what_the_body_returns", "exception_propagates_unchanged", "reports_time_when_body_raises"):
+        assert "asyncio.run() cannot be called from a running event loop" in nested[name].message, nested[name]
+        assert nested[name].fix.startswith("Your code already runs on an event loop"), nested[name].fix
+    uncalled = failed(grade_source(tmp_path / "uncalled", "03", wrong / "clock_not_called.py"))
+    for name in ("returns_what_the_body_returns", "exception_propagates_unchanged", "reports_time_when_cancelled"):
+        assert uncalled[name].fix.startswith("time.perf_counter is a function, not a time"), uncalled[name].fix
+        assert uncalled[name].location.line == 21, uncalled[name].location
+    delta = failed(grade_source(tmp_path / "delta", "03", wrong / "timedelta_formatted.py"))
+    assert all("`total.total_seconds()`" in c.fix for c in delta.values()), delta
+    called = failed(grade_source(tmp_path / "called", "03", wrong / "returns_wrapper_called.py"))
+    verdict = called["is_a_coroutine_function"]
+    assert "the decorator called the wrapper (`return wrapped()`)" in verdict.message, verdict.message
+    assert verdict.location.line == 24 and "`return wrapped`, no parentheses" in verdict.fix, verdict
+    task = failed(grade_source(tmp_path / "task", "03", wrong / "create_task_returned.py"))
+    verdict = task["reports_time_when_body_raises"]
+    assert verdict.message.startswith("the decorated function returned <Task pending> instead of"), verdict.message
+    assert "clock" not in verdict.fix and "`return await task`" in verdict.fix, verdict.fix
+    early = failed(grade_source(tmp_path / "early", "03", wrong / "starting_at_decoration.py"))
+    verdict = early["prints_starting_line_first"]
+    assert verdict.message.startswith("your Starting line was printed once, when @async_timed() decorated greet")
+    assert "not in the decorator around it" in verdict.fix, verdict.fix
+
+
 def test_a_future_cancelled_by_the_students_code_is_told_apart(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "wait_for_cancels_the_future.py"
     verdict = failed(grade_source(tmp_path, "01", wrong))["schedules_a_task"]

@@ -27,6 +27,7 @@ from typing import Any
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
+from grader.asyncio_mistakes import asyncio_fix
 from grader.model import Location
 from grader.suites.timed_output import (
     DECORATION_FIX,
@@ -170,6 +171,7 @@ def decorate(func):
     )
     decorated = decorator(func)
     wraps_without_func(decorated)
+    wrapper_called(decorated, func)
     expect(
         callable(decorated),
         f"async_timed()({func.__name__}) returned {decorated!r}",
@@ -192,6 +194,28 @@ def wraps_without_func(decorated: Any) -> None:
         expected="`@functools.wraps(func)` on the wrapper, which returns the wrapper itself with func's name and doc",
         fix="Write `@functools.wraps(func)`, with `(func)`: functools.wraps is a decorator factory, as async_timed is.",
         at=wrapper_at(wrapper) if wrapper is not None else ex.async_timed,
+    )
+
+
+def wrapper_called(decorated: Any, func: Any) -> None:
+    """Fail when the decorator returned a coroutine object: it called its wrapper (`return wrapped()`) instead of
+    returning it. Named as such, at the line that made it, not as 'not callable' at the factory's def."""
+    if not inspect.iscoroutine(decorated):
+        return
+    made = coroutine_origin(decorated)
+    name = decorated.cr_code.co_name
+    decorated.close()
+    line = ""
+    if made is not None and (code := getattr(ex.async_timed, "__code__", None)) is not None:
+        line = linecache.getline(code.co_filename, made.line).strip()
+    said = f"`{line}`" if line else f"`return {name}()`"
+    fail(
+        f"async_timed()({func.__name__}) returned a coroutine object, not a function: the decorator called the"
+        f" wrapper ({said}) instead of returning it",
+        expected=f"a wrapper function to call instead of {func.__name__}",
+        fix=f"Return the wrapper without calling it: `return {name}`, no parentheses. It is called later, each time"
+        " the decorated function is.",
+        at=made or ex.async_timed,
     )
 
 
@@ -241,6 +265,19 @@ async def call(decorated, *args, _body_must_run: bool = True, **kwargs):
     except TypeError as error:
         body_called_otherwise(error, decorated)
         raise
+    if isinstance(got, asyncio.Future) and not _body_must_run:
+        return await got
+    if isinstance(got, asyncio.Future):  # no body of the checks returns one: the wrapper did not wait for its task
+        shown = repr(got)
+        got.cancel()
+        fail(
+            f"the decorated function returned {shown} instead of what the body returned: the wrapper started the"
+            " body as a task and did not wait for it, so its Finished line came before the body had run",
+            expected="the wrapper waits for the body and returns its result: `return await func(*args, **kwargs)`",
+            fix="Await the body in the wrapper, `return await func(*args, **kwargs)`; a task of it needs an `await`"
+            " too (`return await task`) before the wrapper can print the time it took.",
+            at=wrapper_at(decorated),
+        )
     if inspect.iscoroutine(got) and not _body_must_run:
         got.close()
     elif inspect.iscoroutine(got):  # no body of the checks returns one: the wrapper returned func(...) unawaited
@@ -315,7 +352,27 @@ async def until_entered(entered: asyncio.Event, task: asyncio.Task, decorated) -
 
 def not_the_bodys(raised: Exception, error: Exception) -> bool:
     """Whether `raised` must go on to the plugin: this check's own verdict, or the student's unfinished code."""
-    return isinstance(raised, CheckFailure) or (isinstance(raised, NotImplementedError) and raised is not error)
+    if raised is error:
+        return False
+    # A CheckFailure, the stub's NotImplementedError, or asyncio refusing the student's own call (asyncio.run()
+    # inside the running loop, say): reported with its own fix, not as an exception changed on its way out.
+    return (
+        isinstance(raised, (CheckFailure, NotImplementedError))
+        or asyncio_fix(raised) is not None
+        or crashed_in_the_wrapper(raised)
+    )
+
+
+def crashed_in_the_wrapper(raised: BaseException) -> bool:
+    """Whether `raised` is the student's own code failing (a clock read as `time.perf_counter - start`, say), not
+    an exception they raised on purpose: its innermost frame is a line of their file that is not a `raise`."""
+    tb = raised.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    code = getattr(ex.async_timed, "__code__", None)
+    if tb is None or code is None or tb.tb_frame.f_code.co_filename != code.co_filename:
+        return False
+    return not linecache.getline(code.co_filename, tb.tb_lineno).lstrip().startswith("raise")
 
 
 # Checks
@@ -366,12 +423,21 @@ async def test_returns_what_the_body_returns(capsys):
 @check("awaiting a call prints 'Starting <function ...> with args () {}' before the body runs")
 async def test_prints_starting_line_first(capsys):
     decorated = decorate(greet)
-    printed(capsys)
+    at_decoration = printed(capsys)
     await call(decorated)
     lines = printed(capsys)
     expected = starting_line(greet, (), {})
     body = "hello from the body"
     first = first_starting_line(lines)
+    if first is None and first_starting_line(at_decoration) is not None:
+        fail(
+            f"your Starting line was printed once, when @async_timed() decorated greet, and awaiting greet() printed"
+            f" {show(lines)}",
+            expected=f"each call prints {expected!r}, then the body's {body!r}",
+            fix="Print the Starting line inside the async def wrapper, which runs at every call, not in the decorator"
+            " around it, which runs once when the function is decorated.",
+            at=wrapper_at(decorated),
+        )
     if first is None:
         fail(
             f"awaiting the decorated greet() printed {show(lines)}",
@@ -538,6 +604,8 @@ async def test_reports_time_when_cancelled(capsys):
         lines = printed(capsys)
     expect(task.done(), "the task running the decorated call did not end after it was cancelled",
            expected="a cancelled call ends", fix=FINALLY, at=wrapper_at(decorated))  # fmt: skip
+    if not task.cancelled() and (crash := task.exception()) is not None and not_the_bodys(crash, None):
+        raise crash
     expect_total(lines, wait_for_release, "0.7500", "when the call was cancelled after 0.75 s", decorated=decorated,
                  at=wrapper_at(decorated))  # fmt: skip
     if not task.cancelled():
