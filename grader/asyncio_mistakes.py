@@ -38,6 +38,14 @@ class Mistake:
 MISTAKES = (
     Mistake(
         RuntimeError,
+        "cannot schedule new futures after shutdown",
+        "This pool was shut down already, and a shut-down pool takes no more work: leaving a `with` block (or"
+        " calling shutdown()) ends it for good, so a pool made once, at import, serves only the first call. Make the"
+        " pool inside the function, `with ProcessPoolExecutor() as pool:` (or the executor you use), so that every"
+        " call gets its own.",
+    ),
+    Mistake(
+        RuntimeError,
         "asyncio.run() cannot be called from a running event loop",
         "Your code already runs on an event loop: `await` the coroutine, or schedule it with "
         "`asyncio.create_task(...)`. asyncio.run starts a loop, once, from plain code at the program's top.",
@@ -194,6 +202,15 @@ ASYNC_CONTEXT_MANAGERS = {
 }
 """Objects that only `async with` takes (and event loops, which no `with` takes), by the type name that `with` names
 when it refuses them."""
+SYNC_CONTEXT_MANAGERS = {
+    **{
+        name: f"A {name} is a plain context manager: `with {name}() as pool:`, without `async`. Inside the block,"
+        " `await` what run_in_executor returns."
+        for name in ("ProcessPoolExecutor", "ThreadPoolExecutor")
+    },
+    "Session": "requests.Session is a plain context manager, `with requests.Session() as session:`, without `async`.",
+}
+"""Objects that only a plain `with` takes, by the type name that `async with` names when it refuses them."""
 _NOT_A_CONTEXT_MANAGER = re.compile(
     r"'(?P<kind>\w+)' object does not support the (?P<asynchronous>asynchronous )?context manager protocol"
 )
@@ -220,7 +237,7 @@ def asyncio_fix(exc: BaseException) -> str | None:
         if match["kind"] == "type":
             return _class_not_called(exc)
         if match["asynchronous"]:
-            return None
+            return SYNC_CONTEXT_MANAGERS.get(match["kind"])
         return ASYNC_CONTEXT_MANAGERS.get(match["kind"])  # Python 3.11+; 3.10 says only "AttributeError: __enter__"
     if isinstance(exc, AttributeError):
         return _newer_than_this_python(exc) or _awaited_after_the_attribute(exc, message) or _read_before_awaiting(exc)

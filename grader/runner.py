@@ -27,7 +27,7 @@ from grader.catalog import Exercise
 from grader.errors import InternalError, NoSubmission
 from grader.identity import grader_version
 from grader.locate import Located, anything_found, elsewhere, moved_note, near_message
-from grader.messages import SYMBOLIC_LINK, timeout_fix
+from grader.messages import SYMBOLIC_LINK, clip, timeout_fix
 from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.suite_index import SuiteCheck, read_suite
 from grader.suite_process import (
@@ -279,7 +279,21 @@ def _grade_in(
             _fail_all(result, exercise, suite, Status.ERROR, Outcome(failure["outcome"]), failure["message"], location)
             return
         if not run.imported:
-            _fail_all(result, exercise, suite, *_import_crash(exercise, run))
+            status, outcome, message = _import_crash(exercise, run)
+            where = _stuck_at(run, workspace) if run.ended_in == "timeout" else None
+            fix = None
+            if where is not None:
+                line = " ".join(_line_of(workspace / where.file, where.line).split())
+                message = (
+                    f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: it was still"
+                    f" running line {where.line}" + (f", `{clip(line, 80)}`" if line else "")
+                )
+                fix = (
+                    "The top level of your file runs whenever it is imported, by the grader as by a worker process:"
+                    " keep imports and definitions there, and put the code that tries your functions under"
+                    ' `if __name__ == "__main__":`.'
+                )
+            _fail_all(result, exercise, suite, status, outcome, message, where, fix=fix)
             return
         for name, check in run.results.items():
             if name not in suite:
@@ -402,8 +416,11 @@ def _fail_all(
     outcome: Outcome,
     message: str,
     location: Location | None = None,
+    fix: str | None = None,
 ) -> None:
     result.outcome = outcome
     result.message = message
     result.location = location
-    result.checks = [_check(exercise, suite[c.name], status, message, location=location) for c in exercise.checks]
+    result.checks = [
+        _check(exercise, suite[c.name], status, message, location=location, fix=fix) for c in exercise.checks
+    ]

@@ -294,3 +294,23 @@ def call_repr(func: Callable[..., Any] | str, *args: Any, **kwargs: Any) -> str:
     name = func if isinstance(func, str) else name_of(func)
     parts = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
     return f"{name}({', '.join(parts)})"
+
+
+def returns_no_value(func: Any) -> bool:
+    """Whether the student's function `func` has no `return <value>` of its own (nested functions aside): a None it
+    returned is then a missing return, not a value computed wrongly. False when its source cannot be read."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError):
+        return False
+    if not tree.body or not isinstance(tree.body[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+    todo = list(tree.body[0].body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Return) and node.value is not None:
+            return False
+        if not isinstance(node, nested):
+            todo.extend(ast.iter_child_nodes(node))
+    return True

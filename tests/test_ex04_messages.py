@@ -175,3 +175,37 @@ def test_multiprocessings_pool_is_told_apart_from_arguments_in_the_wrong_order(t
     assert "'Pool' object has no attribute 'submit'" in verdict.message, verdict.message
     assert "multiprocessing's Pool is not an executor" in verdict.fix and "Handed the function" not in verdict.fix
     assert verdict.location.line == 18, verdict.location
+
+
+def test_a_pool_opened_with_async_with_is_told_it_is_a_plain_context_manager(tmp_path):
+    verdict = checks(tmp_path, "async_with_pool")["returns_results_in_order"]
+    assert "does not support the asynchronous context manager protocol" in verdict.message, verdict.message
+    assert verdict.fix.startswith("A ProcessPoolExecutor is a plain context manager: `with ProcessPoolExecutor()")
+
+
+def test_a_pool_made_at_import_and_shut_down_by_its_with_block_is_told_to_make_one_per_call(tmp_path):
+    verdict = checks(tmp_path, "global_pool_with_block")["returns_results_in_order"]
+    assert "cannot schedule new futures after shutdown" in verdict.message, verdict.message
+    assert "a pool made once, at import, serves only the first call" in verdict.fix, verdict.fix
+
+
+def test_a_missing_return_is_named_in_every_check_not_taken_for_a_wrong_result(tmp_path):
+    got = checks(tmp_path, "half_finished")
+    for name in ("returns_results_in_order", "runs_in_worker_processes", "propagates_work_errors"):
+        assert got[name].message.endswith("returned None: run_cpu_bound has no `return` with a value"), got[name]
+        assert got[name].fix.startswith("Return what gather gives"), got[name].fix
+
+
+def test_asyncio_to_thread_is_named_among_the_threads(tmp_path):
+    verdict = checks(tmp_path, "to_thread")["runs_in_worker_processes"]
+    assert "asyncio.to_thread" in verdict.fix, verdict.fix
+
+
+def test_a_try_out_at_the_top_level_that_hangs_the_import_is_pointed_at_with_the_main_guard(tmp_path):
+    """A pool used at import time deadlocks: the pool's feeder thread pickles work by importing the module that is
+    still being imported. The grader used to ask about an endless loop; it names the line and the main guard."""
+    result = grade_source(tmp_path, "04", WRONG / "demo_at_import.py")
+    assert result.message.startswith("importing exercises/ex04_cpu_bound.py did not finish within"), result.message
+    assert "still running line 22, `print(asyncio.run(run_cpu_bound([1_000, 2_000])))`" in result.message
+    assert result.location.line == 22
+    assert all('`if __name__ == "__main__":`' in c.fix for c in result.checks), result.checks

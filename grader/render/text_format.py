@@ -254,6 +254,9 @@ def _whole_exercise_problem(console: Console, exercise: ExerciseResult) -> None:
     print_wrapped(console, Text(fold(exercise.message), style="bold"), 4, first)
     if exercise.location and str(exercise.location) not in exercise.message:  # import errors name it already
         _detail(console, "at", str(exercise.location), style="cyan")
+    fixes = {check.fix for check in exercise.checks}
+    if len(fixes) == 1 and (fix := fixes.pop()):  # one fix for the whole file (its top level runs forever, say)
+        _detail(console, "fix", fix)
     _detail(console, None, f"all {len(exercise.checks)} checks score 0 until this is fixed", style="dim")
 
 

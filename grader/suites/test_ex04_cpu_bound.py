@@ -25,7 +25,7 @@ from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
 from grader.probes.processes import Handed, PoolSpy, at_once, use_start_method_from_env
 from grader.probes.set_order import backwards_in_sets
-from grader.testing import CallIn, call_repr, check, expect, fail, student, where
+from grader.testing import CallIn, call_repr, check, expect, fail, returns_no_value, student, where
 
 ex = student("exercises.ex04_cpu_bound")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -243,6 +243,14 @@ async def run_cpu_bound(*args, limit: float, shown: str | None = None):
             " hands the pool its result, which cannot be called. Pass them apart: loop.run_in_executor(pool, work, n).",
             at=where(error) or ex.run_cpu_bound,
         )
+    if got is None and returns_no_value(ex.run_cpu_bound):
+        fail(
+            f"{shown or call_repr(ex.run_cpu_bound, *args)} returned None: run_cpu_bound has no `return` with a value",
+            expected="the list of results, work(n) for each n in the order of ns",
+            fix="Return what gather gives: `return await asyncio.gather(*futures)`, inside the `with` block. A"
+            " function that ends without a return statement returns None.",
+            at=ex.run_cpu_bound,
+        )
     ns, given_work = (args[0] if args else []), (args[1] if len(args) > 1 else None)
     # What the given cpu_bound_work returns (the count, 0 below zero), worked out here: never the student's copy.
     if given_work is not None and ns and got == [max(n, 0) for n in ns]:
@@ -410,7 +418,8 @@ async def test_runs_in_worker_processes():
             f"{shown} ran work(n) in threads, inside the process of the event loop: threads share one GIL, so"
             " CPU-bound work in threads still runs one call at a time, and competes with the loop for the GIL",
             expected="each work(n) runs in a worker process, which has its own interpreter and GIL",
-            fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor or the loop's default executor (threads).",
+            fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor, asyncio.to_thread or the loop's default executor"
+            " (threads).",
             at=ex.run_cpu_bound,
         )
 

@@ -1,0 +1,20 @@
+# fails: returns_results_in_order, runs_in_worker_processes, loop_stays_responsive, propagates_work_errors
+"""Submits every call, then stops at a TODO: no return, so run_cpu_bound returns None."""
+
+import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+
+def cpu_bound_work(n: int) -> int:
+    """Given: count from 0 to `n` in a Python loop, as the lesson's CPU-bound example does."""
+    counter = 0
+    for _ in range(n):
+        counter += 1
+    return counter
+
+
+async def run_cpu_bound(ns: list[int], work=cpu_bound_work) -> list:
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor() as pool:
+        futures = [loop.run_in_executor(pool, work, n) for n in ns]
+        pass  # TODO: gather the results
