@@ -289,6 +289,9 @@ _AWAITABLE_TAKERS = ("create_task", "ensure_future", "gather", "run_until_comple
 
 _WRONG_COUNT = re.compile(r"takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was) given")
 _STARRED_INTO_THE_EXECUTOR = re.compile(r"run_in_executor\((?:[^#]*,)?\s*\*\s*\w")
+_EXECUTOR_CALL = re.compile(
+    r"run_in_executor\(\s*(?P<pool>[\w.]+)\s*,\s*(?P<func>[\w.]+)\s*,\s*\*\s*(?P<items>[\w.]+)\s*\)"
+)
 """`run_in_executor(pool, work, *ns)`: a star that opens an argument (after the parenthesis or a comma), not the
 one of a product (`work, n * 2, n`), whose wrong count of arguments is another mistake."""
 
@@ -299,11 +302,16 @@ def _one_call_for_many(exc: BaseException) -> str | None:
     if not isinstance(exc, TypeError) or not _WRONG_COUNT.search(str(exc)):
         return None
     for frame, lineno in traceback.walk_tb(exc.__traceback__):
-        if _STARRED_INTO_THE_EXECUTOR.search(linecache.getline(frame.f_code.co_filename, lineno)):
+        line = linecache.getline(frame.f_code.co_filename, lineno)
+        if _STARRED_INTO_THE_EXECUTOR.search(line):
+            # In the student's own names when the call reads plainly (`run_in_executor(None, get_status, *urls)`).
+            named = _EXECUTOR_CALL.search(line)
+            pool, func, items = (named["pool"], named["func"], named["items"]) if named else ("pool", "work", "ns")
+            item = "item" if items in ("item", "one") else (items[:-1] if items.endswith("s") else "one")
             return (
                 "run_in_executor(pool, func, *args) makes one call, func(*args): unpacking the whole list there hands"
                 " every item to a single call. Submit one call per item and gather them:"
-                " `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
+                f" `await asyncio.gather(*(loop.run_in_executor({pool}, {func}, {item}) for {item} in {items}))`."
             )
     return None
 

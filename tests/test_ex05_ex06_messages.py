@@ -302,3 +302,25 @@ def test_a_star_or_parentheses_forgotten_are_told_in_the_students_own_names(tmp_
             "`aiohttp.ClientSession` is the class itself, not an object of it: call it,"
             " `async with aiohttp.ClientSession() as ...:`."
         ), fix
+
+
+def test_lambdas_made_in_a_loop_that_all_fetch_the_last_url_are_told_to_pass_the_url(tmp_path):
+    """Every call asked for the last URL: told so, with the fix of an argument, not 'do not call raise_for_status()'
+    or 'gather without return_exceptions=True'."""
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "late_binding_lambda.py"))
+    for name in ("fetch_all_propagates_errors", "fetch_all_keeps_order"):
+        assert "the calls did not each get their own URL" in checks[name].message, checks[name].message
+        assert checks[name].fix.startswith("Pass each URL to its call as an argument"), checks[name].fix
+
+
+def test_a_missing_return_in_fetch_all_is_named_in_every_check(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "half_finished.py"))
+    for name in ("fetch_all_propagates_errors", "fetch_all_keeps_order", "fetch_all_concurrent"):
+        assert "returned None: fetch_all has no `return` with a value" in checks[name].message, checks[name]
+        assert checks[name].fix.startswith("Return the list of statuses"), checks[name].fix
+
+
+def test_every_url_unpacked_into_one_executor_call_gets_the_fix_in_the_students_names(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "unpacks_urls.py"))
+    fix = checks["fetch_all_keeps_order"].fix
+    assert "`await asyncio.gather(*(loop.run_in_executor(None, get_status, url) for url in urls))`" in fix, fix

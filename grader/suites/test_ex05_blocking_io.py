@@ -9,8 +9,10 @@ answers a slow request once the loop has ticked for about 0.1 s, so only a block
 
 import asyncio
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -32,7 +34,7 @@ from grader.probes.traffic import (
     sent_in_turn,
     url,
 )
-from grader.testing import call_repr, check, expect, fail, found_in, student
+from grader.testing import call_repr, check, expect, fail, found_in, returns_no_value, student
 
 ex = student("exercises.ex05_blocking_io")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -92,7 +94,7 @@ async def test_returns_status_codes(server):
     for status in (200, 404, 500):
         target = server.route(url(f"status/{status}"), status)
         try:
-            got = await await_call(ex.fetch_status, target, limit=LIMIT)
+            got = await fetched(ex.fetch_status, target, limit=LIMIT)
         except requests.HTTPError as error:
             fail(
                 f"{call_repr(ex.fetch_status, target)} raised {error!r}",
@@ -115,7 +117,7 @@ async def test_runs_in_executor(server):
     async with watch() as watching:
         # The server answers as soon as the loop has shown it is running; a blocked loop makes it wait LATENCY.
         target = server.route(url("slow"), 200, latency=LATENCY, sooner=lambda t: watching.ticks_since(t) >= LOOP_RAN)
-        got = await await_call(ex.fetch_status, target, limit=LIMIT)
+        got = await fetched(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
     no_process_pool(server, ex.fetch_status)
     expect(
@@ -150,7 +152,7 @@ async def test_runs_in_executor(server):
 async def test_fetch_status_raises_connection_errors(server):
     target = server.refuse(url("down"))
     try:
-        got = await await_call(ex.fetch_status, target, limit=LIMIT)
+        got = await fetched(ex.fetch_status, target, limit=LIMIT)
     except requests.ConnectionError:
         return
     fail(
@@ -161,15 +163,53 @@ async def test_fetch_status_raises_connection_errors(server):
     )
 
 
+async def fetched(func: Any, *args: Any, limit: float) -> Any:
+    """`await func(*args)` within `limit` seconds; None from a function with no `return` of a value is named as
+    that, not as a wrong status, a wrong order or an exception swallowed."""
+    got = await await_call(func, *args, limit=limit)
+    if got is None and returns_no_value(func):
+        returned = "the list of statuses: `return await asyncio.gather(...)`"
+        if func is getattr(ex, "fetch_status", None):
+            returned = "the status code: `return await loop.run_in_executor(None, get_status, url)`"
+        fail(
+            f"{call_repr(func, *args)} returned None: {func.__name__} has no `return` with a value",
+            expected="the status code" if func is getattr(ex, "fetch_status", None) else "a list of status codes",
+            fix=f"Return {returned}. A function that ends without a return statement returns None.",
+            at=func,
+        )
+    return got
+
+
+def one_url_for_many(server: FakeRequestsServer, since: int, urls: list[str], got: object) -> None:
+    """Fail when fetch_all's calls, served from `server.served[since:]` on, asked for one URL more often than urls
+    holds it: the calls did not each get their own URL (a lambda made in a loop reads the loop's last URL)."""
+    asked = Counter(served.url for served in server.served[since:])
+    wanted = Counter(urls)
+    over = [u for u in asked if asked[u] > wanted[u]]
+    if not over:
+        return
+    fail(
+        f"{call_repr(ex.fetch_all, urls)} returned {got!r}, and the server was asked for {over[0]}"
+        f" {asked[over[0]]} times, though it is in urls {wanted[over[0]] or 'no'} time(s): the calls did not each"
+        " get their own URL",
+        expected="one request for each URL of urls, each call with its own",
+        fix="Pass each URL to its call as an argument: `loop.run_in_executor(None, get_status, url)` (or"
+        " functools.partial(get_status, url)). A lambda made in a loop, `lambda: get_status(url)`, reads `url` only"
+        " when it runs, and by then the loop has moved on to the last URL.",
+        at=ex.fetch_all,
+    )
+
+
 @check("when one fetch fails, fetch_all raises its exception")
 async def test_fetch_all_propagates_errors(server):
     urls = [server.route(url("fine/1")), server.refuse(url("down")), server.route(url("fine/2"))]
     try:
-        got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+        got = await fetched(ex.fetch_all, urls, limit=LIMIT)
     except Exception as error:
         if found_in(error, requests.ConnectionError):
             return
         raise
+    one_url_for_many(server, 0, urls, got)
     fail(
         f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} refused the connection",
         expected="the requests.ConnectionError raised (or an ExceptionGroup holding it)",
@@ -182,7 +222,9 @@ async def test_fetch_all_propagates_errors(server):
 async def test_fetch_all_keeps_order(server):
     route_order_case(server.route)  # all successes: a solution that raises for 4xx and 5xx loses one check, not two
     with backwards_in_sets(asyncio.get_running_loop()):  # a done set of asyncio.wait lists them backwards
-        got = await await_call(ex.fetch_all, ORDER_URLS, limit=LIMIT)
+        got = await fetched(ex.fetch_all, ORDER_URLS, limit=LIMIT)
+    if got != ORDER_EXPECTED:
+        one_url_for_many(server, 0, ORDER_URLS, got)
     expect(
         isinstance(got, (list, tuple)) and list(got) == ORDER_EXPECTED,
         f"{call_repr(ex.fetch_all, ORDER_URLS)} returned {got!r}{order_slip(got)}",
@@ -190,7 +232,7 @@ async def test_fetch_all_keeps_order(server):
         fix=order_fix(got),
         at=ex.fetch_all,
     )
-    empty = await await_call(ex.fetch_all, [], limit=LIMIT)
+    empty = await fetched(ex.fetch_all, [], limit=LIMIT)
     expect(
         isinstance(empty, (list, tuple)) and list(empty) == [],
         f"fetch_all([]) returned {empty!r}",
@@ -199,14 +241,17 @@ async def test_fetch_all_keeps_order(server):
     )
     answers = [server.route(url("answer/404"), 404), server.route(url("answer/500"), 500)]
     try:
-        await await_call(ex.fetch_status, answers[0], limit=LIMIT)
+        await fetched(ex.fetch_status, answers[0], limit=LIMIT)
     except requests.HTTPError:
         return  # fetch_status itself raises for a 404: the first check says so, and one slip costs one check
+    since = len(server.served)
     try:
-        got = await await_call(ex.fetch_all, answers, limit=LIMIT)
+        got = await fetched(ex.fetch_all, answers, limit=LIMIT)
     except requests.HTTPError as error:
         fail(f"{call_repr(ex.fetch_all, answers)} raised {error!r}", expected="[404, 500]",
              fix=HTTP_ERRORS_ARE_ANSWERS, at=ex.fetch_all)  # fmt: skip
+    if got != [404, 500]:
+        one_url_for_many(server, since, answers, got)
     expect(list(got) == [404, 500] if isinstance(got, (list, tuple)) else False,
            f"{call_repr(ex.fetch_all, answers)} returned {got!r}", expected="[404, 500]",
            fix=ORDER_FIX if got in ([500, 404], (500, 404)) else HTTP_ERRORS_ARE_ANSWERS, at=ex.fetch_all)  # fmt: skip
@@ -225,7 +270,7 @@ async def test_fetch_all_concurrent(server):
             return watching.ticks_since(arrived) >= LOOP_RAN
 
         urls = [server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=loop_ran) for i in range(5)]
-        got = await await_call(ex.fetch_all, urls, limit=LIMIT)
+        got = await fetched(ex.fetch_all, urls, limit=LIMIT)
     expect(
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
         f"fetch_all of five URLs returned {got!r}",
