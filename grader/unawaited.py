@@ -15,6 +15,7 @@ machinery, contextlib) can turn a failed check into a passed one.
 
 from __future__ import annotations
 
+import ast
 import gc
 import linecache
 import os
@@ -108,10 +109,12 @@ def note_unawaited(verdict: Verdict, unawaited: list[Unawaited], tb: TracebackTy
         return verdict
     first = candidates[0]
     call = f"`{first.source}`" if first.source else f"a call of {first.name}()"
+    plain = _in_a_plain_def(root, first.location)
     note = (
         f"; meanwhile {call} on line {first.location.line} never ran: it only made a coroutine object, which runs"
-        " once awaited (or scheduled as a task)"
-    )
+        + (" once a loop runs it (it is in a plain def, where `await` cannot go)" if plain else
+           " once awaited (or scheduled as a task)")
+    )  # fmt: skip
     where, made = verdict.location, first.location
     # A location earlier in the same function is its `def` line, which says less than the line without `await`.
     same_function = where is not None and (where.file, where.function) == (made.file, made.function)
@@ -121,7 +124,28 @@ def note_unawaited(verdict: Verdict, unawaited: list[Unawaited], tb: TracebackTy
     if "await" not in (fix or "").lower() and "create_task" not in (fix or ""):
         # The check's own fix is about what it saw, which a call that never ran may explain away: that call first.
         start = (
-            f"Start with line {made.line}: put `await` in front of that call (or schedule it with asyncio.create_task)."
+            f"Start with line {made.line}: run that coroutine on your loop, `loop.run_until_complete(...)` around the"
+            " call."
+            if plain
+            else f"Start with line {made.line}: put `await` in front of that call (or schedule it with"
+            " asyncio.create_task)."
         )
         fix = f"{start} Then, if this check still fails: {fix}" if fix else start
     return replace(verdict, message=verdict.message + note, location=where, fix=fix)
+
+
+def _in_a_plain_def(root: str, made: Location) -> bool:
+    """Whether the student's line `made` lies in a plain `def` (not an `async def`, where `await` could go): the
+    innermost function around it, read from their file."""
+    try:
+        tree = ast.parse("".join(linecache.getlines(os.path.join(root, made.file))))
+    except (SyntaxError, ValueError):
+        return False
+    innermost = None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.lineno <= made.line <= (
+            node.end_lineno or node.lineno
+        ):
+            if innermost is None or node.lineno >= innermost.lineno:
+                innermost = node
+    return isinstance(innermost, ast.FunctionDef)

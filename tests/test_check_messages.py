@@ -148,6 +148,28 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     assert "indented under it" in verdict.fix and verdict.location.function == "fetch_all"
 
 
+def test_a_loop_run_by_hand_gets_fixes_that_fit_plain_code(tmp_path):
+    """loop.stop() for loop.close(), shutdown_asyncgens() never run (no `await` can go in a plain def), the main
+    coroutine's exception caught, gather() of nothing on the cancelled path: each with the fix for what was written."""
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop"
+    stopped = failed(grade_source(tmp_path / "stop", "07", wrong / "stop_in_finally.py"))
+    assert stopped["closes_loop_on_success"].fix.startswith("loop.stop() does not close a loop")
+    verdict = stopped["reraises_after_waiting"]
+    assert "the loop was left with tasks unfinished" in verdict.message, verdict.message  # not "closed": it was not
+    dropped = failed(grade_source(tmp_path / "gens", "07", wrong / "shutdown_asyncgens_not_awaited.py"))
+    verdict = dropped["shuts_down_async_generators"]
+    assert "it is in a plain def, where `await` cannot go" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Start with line 23: run that coroutine on your loop, `loop.run_until_complete("), (
+        verdict.fix
+    )
+    caught = failed(grade_source(tmp_path / "caught", "07", wrong / "gather_swallows_main_error.py"))
+    assert "`finally:` block" in caught["reraises_after_waiting"].fix, caught["reraises_after_waiting"]
+    nothing = failed(grade_source(tmp_path / "none", "07", wrong / "gather_all_tasks_once_return_exceptions.py"))
+    verdict = nothing["reraises_after_waiting"]
+    assert "whose coroutine ended cancelled, raised RuntimeError" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Wait only when something is pending"), verdict.fix
+
+
 def test_no_running_loop_is_explained_by_the_call_that_needed_one(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop"
     checks = failed(grade_source(tmp_path / "all_tasks", "07", wrong / "all_tasks_without_loop.py"))

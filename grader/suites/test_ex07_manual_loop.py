@@ -135,14 +135,25 @@ def describe_tasks(probe: Probe) -> str:
     return ", ".join(f"{states.count(state)} {state}" for state in dict.fromkeys(states))
 
 
+def source_of(func) -> str:
+    try:
+        return inspect.getsource(func)
+    except (OSError, TypeError):
+        return ""
+
+
 def expect_closed(probe: Probe, call: str, func) -> None:
     expect(probe.loop is not None, f"{call} never ran the coroutine", expected="the coroutine runs on a new loop",
            at=func)  # fmt: skip
+    stopped = ".stop()" in source_of(func) and ".close()" not in source_of(func)
     expect(
         probe.loop.is_closed(),
         f"when {call} was over, the loop the coroutine ran on was still open",
         expected="the loop is closed before the function returns or raises",
-        fix=CLOSE_IN_FINALLY,
+        fix="loop.stop() does not close a loop: it only makes a running loop return from run_forever(), and"
+        " run_until_complete has returned already. Call loop.close() in the `finally` block."
+        if stopped
+        else CLOSE_IN_FINALLY,
         at=CallIn(func, ("close", "new_event_loop"), "new_event_loop"),
     )
 
@@ -165,9 +176,10 @@ def expect_tasks_finished(probe: Probe, call: str, func, fix: str = WAIT_FOR_TAS
             fix=WAIT_FOR_TASKS,
             at=func,
         )
+    closed = probe.loop is not None and probe.loop.is_closed()
     expect(
         all(t.done() for t in probe.tasks),
-        f"after {call}, the loop was closed with tasks unfinished ({states})",
+        f"after {call}, the loop was {'closed' if closed else 'left'} with tasks unfinished ({states})",
         expected="every task on the loop is done before the loop is closed",
         fix=fix,
         at=func,
@@ -311,6 +323,7 @@ def expect_closed_when_cancelled(func, name: str) -> None:
     except NotImplementedError:
         raise
     except Exception as raised:
+        explain_missing_loop(raised, f"{name}(coro), whose coroutine ended cancelled,", func)
         fail(f"{name}(coro), whose coroutine ended cancelled, raised {type(raised).__name__}: {raised}",
              expected="asyncio.CancelledError, as run_until_complete raises it", fix=asyncio_fix(raised),
              at=student_line(raised, func) or func)  # fmt: skip
@@ -538,7 +551,8 @@ def test_reraises_after_waiting():
         )
     else:
         fail("run_until_all_done returned although the coroutine raised", expected=f"the coroutine's {error!r}",
-             at=ex.run_until_all_done)  # fmt: skip
+             fix="Do not catch the coroutine's exception: wait for the pending tasks in a `finally:` block, which"
+             " runs and then lets the exception through.", at=ex.run_until_all_done)  # fmt: skip
     finally:
         discard(coro)
     expect_tasks_finished(
