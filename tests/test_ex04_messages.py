@@ -209,3 +209,11 @@ def test_a_try_out_at_the_top_level_that_hangs_the_import_is_pointed_at_with_the
     assert "still running line 22, `print(asyncio.run(run_cpu_bound([1_000, 2_000])))`" in result.message
     assert result.location.line == 22
     assert all('`if __name__ == "__main__":`' in c.fix for c in result.checks), result.checks
+
+
+def test_a_pool_per_call_is_told_that_gather_raised_while_the_other_pools_ran(tmp_path):
+    got = checks(tmp_path, "pool_per_call")
+    verdict = got["shuts_down_pool_on_error"]
+    assert "it made 2 pools, and asyncio.gather raised work(-1)'s error as soon as it came" in verdict.message
+    assert verdict.fix.startswith("Make one pool for all the calls") and "A `with` per call does not" in verdict.fix
+    assert [name for name, check in got.items() if not check.passed] == ["shuts_down_pool_on_error"]

@@ -68,6 +68,16 @@ def fail_if_negative(n: int) -> int:
     return n
 
 
+def fail_if_negative_or_linger(seconds: float, n: int) -> int:
+    """`fail_if_negative`, but a call that does not fail takes `seconds`: when one call raises, the others are still
+    running, so a pool that is not shut down on the way out (one per call, left to asyncio.gather, which raises the
+    first exception without waiting for the rest) still has its workers when run_cpu_bound raises."""
+    if n < 0:
+        raise ValueError(f"cannot work on a negative number: {n}")
+    time.sleep(seconds)
+    return n
+
+
 ThreadId = tuple[int, int]
 """A thread of any process: (pid, `threading.get_ident()`)."""
 

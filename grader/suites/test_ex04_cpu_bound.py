@@ -44,6 +44,10 @@ LIMIT = 2 * MEET_LIMIT
 BURN = 0.2
 """Seconds of CPU each call burns in the responsiveness check: a loop running it stalls that long (healthy loops,
 under load, stalled for at most 15% of it, measured under all three start methods)."""
+LINGER = 0.3
+"""Seconds work(3) takes in the check of a shutdown on error, while work(-1) raises at once: a pool still up when
+run_cpu_bound raises has its worker then. work(-1) is handed over first, so it starts no later than work(3), and its
+error reaches the caller in a few hundredths of a second (a tenth under load): a margin of three or more."""
 PROCESSES = (
     "Run each call in a process pool: `with ProcessPoolExecutor() as pool:` then "
     "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
@@ -73,6 +77,11 @@ SHUT_DOWN = "Use `with ProcessPoolExecutor() as pool:` (or `pool.shutdown()` in 
 ONE_WORKER = (
     "Keep the pool's default number of workers, `ProcessPoolExecutor()`, or give it at least two: a pool runs as"
     " many calls at once as it has workers, so with max_workers=1 they run one after the other."
+)
+ONE_POOL = (
+    "Make one pool for all the calls, `with ProcessPoolExecutor() as pool:`, and gather the calls inside that block:"
+    " leaving it waits for every call, also when one has raised. A `with` per call does not: the pools of the calls"
+    " still running are open when gather raises."
 )
 MADE_AT_IMPORT = (
     "Make the pool inside run_cpu_bound, `with ProcessPoolExecutor() as pool:` around the work, so that each call"
@@ -288,6 +297,16 @@ def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
             fix="Let shutdown wait, as it does by default: `with ProcessPoolExecutor() as pool:`, or"
             " `pool.shutdown()` without wait=False.",
             at=CallIn(ex.run_cpu_bound, "shutdown"),
+        )
+    if left and not earlier and len(pools.pools) > 1 and "raised" in when:
+        raiser = "asyncio.gather" if CallIn(ex.run_cpu_bound, "gather").found() is not None else "it"
+        fail(
+            f"{len(left)} worker process(es) were still running {when}: it made {len(pools.pools)} pools, and"
+            f" {raiser} raised work(-1)'s error as soon as it came, without waiting for the calls still running in"
+            " the other pools",
+            expected=f"every worker of the pool gone once {shown} is over: the pool shut down on the way out",
+            fix=ONE_POOL,
+            at=ex.run_cpu_bound,
         )
     expect(
         not left,
@@ -515,9 +534,9 @@ async def test_propagates_work_errors():
 
 @check("the pool is shut down when work(n) raises, too", depends=("runs_in_worker_processes",))
 async def test_shuts_down_pool_on_error(pools):
-    shown = "run_cpu_bound([3, -1, 4], work)"
+    shown = "run_cpu_bound([-1, 3], work)"
     try:
-        await run_cpu_bound([3, -1, 4], work.fail_if_negative, limit=LIMIT, shown=shown)
+        await run_cpu_bound([-1, 3], partial(work.fail_if_negative_or_linger, LINGER), limit=LIMIT, shown=shown)
     except NotImplementedError:
         raise
     except Exception:
