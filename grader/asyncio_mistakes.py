@@ -40,9 +40,9 @@ MISTAKES = (
         RuntimeError,
         "cannot schedule new futures after shutdown",
         "This pool was shut down already, and a shut-down pool takes no more work: leaving a `with` block (or"
-        " calling shutdown()) ends it for good, so a pool made once, at import, serves only the first call. Make the"
-        " pool inside the function, `with ProcessPoolExecutor() as pool:` (or the executor you use), so that every"
-        " call gets its own.",
+        " calling shutdown()) ends it for good, so a pool made once, at import, is over once a call has left its"
+        " block. Make the pool inside the function, `with ProcessPoolExecutor() as pool:` (or the executor you"
+        " use), so that every call gets its own.",
     ),
     Mistake(
         RuntimeError,

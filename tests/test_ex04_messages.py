@@ -186,7 +186,7 @@ def test_a_pool_opened_with_async_with_is_told_it_is_a_plain_context_manager(tmp
 def test_a_pool_made_at_import_and_shut_down_by_its_with_block_is_told_to_make_one_per_call(tmp_path):
     verdict = checks(tmp_path, "global_pool_with_block")["returns_results_in_order"]
     assert "cannot schedule new futures after shutdown" in verdict.message, verdict.message
-    assert "a pool made once, at import, serves only the first call" in verdict.fix, verdict.fix
+    assert "a pool made once, at import, is over once a call has left its block" in verdict.fix, verdict.fix
 
 
 def test_a_missing_return_is_named_in_every_check_not_taken_for_a_wrong_result(tmp_path):
