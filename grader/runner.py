@@ -279,21 +279,7 @@ def _grade_in(
             _fail_all(result, exercise, suite, Status.ERROR, Outcome(failure["outcome"]), failure["message"], location)
             return
         if not run.imported:
-            status, outcome, message = _import_crash(exercise, run)
-            where = _stuck_at(run, workspace) if run.ended_in == "timeout" else None
-            fix = None
-            if where is not None:
-                line = " ".join(_line_of(workspace / where.file, where.line).split())
-                message = (
-                    f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: it was still"
-                    f" running line {where.line}" + (f", `{clip(line, 80)}`" if line else "")
-                )
-                fix = (
-                    "The top level of your file runs whenever it is imported, by the grader as by a worker process:"
-                    " keep imports and definitions there, and put the code that tries your functions under"
-                    ' `if __name__ == "__main__":`.'
-                )
-            _fail_all(result, exercise, suite, status, outcome, message, where, fix=fix)
+            _fail_all(result, exercise, suite, *_import_crash(exercise, run, workspace))
             return
         for name, check in run.results.items():
             if name not in suite:
@@ -387,20 +373,30 @@ def _stopped_check(exercise: Exercise, suite_check: SuiteCheck, run: SuiteRun, w
     return _check(exercise, suite_check, Status.CRASHED, f"{_describe_exit(run.returncode)} during this check")
 
 
-def _import_crash(exercise: Exercise, run: SuiteRun) -> tuple[Status, Outcome, str]:
+TOP_LEVEL_FIX = (
+    "The top level of your file runs whenever it is imported, by the grader as by a worker process: keep imports and"
+    ' definitions there, and put the code that tries your functions under `if __name__ == "__main__":`.'
+)
+
+
+def _import_crash(
+    exercise: Exercise, run: SuiteRun, workspace: Path
+) -> tuple[Status, Outcome, str, Location | None, str | None]:
+    """Why the student's module never finished importing: status, outcome, message, the line and the fix."""
     if not run.started:
         raise InternalError(f"the suite of exercise {exercise.id} did not start: {_tail(run, 20)}")
     if run.ended_in == "timeout":
-        message = (
-            f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s: "
-            "is there an endless loop at the top level?"
-        )
-        return Status.TIMEOUT, Outcome.TIMEOUT, message
+        message = f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s"
+        if (where := _stuck_at(run, workspace)) is None:
+            return Status.TIMEOUT, Outcome.TIMEOUT, f"{message}: is there an endless loop at the top level?", None, None
+        line = " ".join(_line_of(workspace / where.file, where.line).split())
+        message += f": it was still running line {where.line}" + (f", `{clip(line, 80)}`" if line else "")
+        return Status.TIMEOUT, Outcome.TIMEOUT, message, where, TOP_LEVEL_FIX
     if run.ended_in == "output":
         message = f"importing {exercise.relpath} printed more than {OUTPUT_LIMIT // 1024**2} MB and was stopped"
-        return Status.CRASHED, Outcome.CRASHED, message
+        return Status.CRASHED, Outcome.CRASHED, message, None, None
     message = f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}"
-    return Status.CRASHED, Outcome.CRASHED, message
+    return Status.CRASHED, Outcome.CRASHED, message, None, None
 
 
 def _check(exercise: Exercise, suite_check: SuiteCheck, status: Status, message: str, **details: Any) -> CheckResult:
