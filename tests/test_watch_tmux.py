@@ -200,8 +200,10 @@ def test_a_save_of_another_exercise_is_said_to_be_graded_elsewhere_once(terminal
     terminal.wait_for(WATCHING)
     save(course.exercise("ex02_double.py"), "async def double(x):\n    return x * 2\n")
     told = "exercises/ex02_double.py was saved; this watcher grades exercises/ex01_echo.py: press q, then run"
-    screen, _ = terminal.wait_for(lambda s: told in " ".join(s.split()))
-    assert "watch 02` to work on exercise 02." in " ".join(screen.split())
+    ending = "watch 02` to work on exercise 02."
+    # Both parts in one wait: the terminal may be read while it is still drawing the line between them.
+    screen, _ = terminal.wait_for(lambda s: told in " ".join(s.split()) and ending in " ".join(s.split()))
+    assert ending in " ".join(screen.split())
     save(course.exercise("ex02_double.py"), "async def double(x):\n    return 2 * x\n")
     time.sleep(0.5)  # a second save of it: said once is enough
     assert " ".join(terminal.screen().split()).count(told) == 1
