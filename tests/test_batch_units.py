@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from classroom import SOLUTION, STUB
@@ -31,7 +32,7 @@ from grader.batch.gradebook import row
 from grader.batch.markdown import inline
 from grader.batch.merging import merge
 from grader.batch.pool import unavailable
-from grader.batch.progress import LineProgress
+from grader.batch.progress import LineProgress, TerminalProgress, TimeLeftColumn
 from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
 from grader.batch.report import render as render_report
 from grader.batch.stats import compute, normalise
@@ -1110,3 +1111,19 @@ def test_a_batch_whose_progress_reader_has_gone_grades_the_class_all_the_same(tm
     summary = run_batch(plan(options), LineProgress(ClosedPipe()))
     assert summary.graded == 2 and not summary.interrupted
     assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == []
+
+
+def test_the_terminal_estimate_counts_down_and_says_when_it_has_passed():
+    now = [0.0]
+    progress = TerminalProgress(io.StringIO(), get_time=lambda: now[0])
+    progress.start(total=4, reused=0)
+    task = progress.progress.tasks[0]
+    assert TimeLeftColumn().render(task).plain == "· ETA -:--:--"
+    for moment in (10.0, 20.0):  # a student every ten seconds: two left, twenty seconds
+        now[0] = moment
+        progress.student_done(SimpleNamespace(status="ok"))
+    assert TimeLeftColumn().render(task).plain == "· ETA 0:00:20"
+    now[0] = 35.0  # rich's own column would still say twenty seconds here
+    assert TimeLeftColumn().render(task).plain == "· ETA 0:00:05"
+    now[0] = 60.0  # the last students are stuck in their time limits
+    assert TimeLeftColumn().render(task).plain == "· ETA passed: slower students still grading"

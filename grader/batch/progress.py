@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from grader.batch.records import StudentRecord
 
@@ -45,10 +48,29 @@ class LineProgress:
             self.stream = None
 
 
+class TimeLeftColumn(ProgressColumn):
+    """rich's estimate, counted down between students. rich's own column shows the estimate made when the last
+    student finished, unchanged until the next one does: a class whose last student runs into its time limit would
+    read "ETA 0:00:01" for half a minute."""
+
+    def render(self, task: Task) -> Text:
+        if task.finished:
+            return Text("")
+        estimate, made_at = task.fields.get("estimate"), task.fields.get("estimated_at")
+        if estimate is None or made_at is None:
+            return Text("· ETA -:--:--", style="progress.remaining")
+        left = estimate - (task.get_time() - made_at)
+        if left <= 0:
+            return Text("· ETA passed: slower students still grading", style="progress.remaining")
+        minutes, seconds = divmod(int(left), 60)
+        hours, minutes = divmod(minutes, 60)
+        return Text(f"· ETA {hours:d}:{minutes:02d}:{seconds:02d}", style="progress.remaining")
+
+
 class TerminalProgress:
     """For a person watching: students done, how many had a problem so far, and an estimate of the time left."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, get_time: Callable[[], float] = time.monotonic) -> None:
         self.problems = 0
         self.progress = Progress(
             TextColumn("[bold]grading"),
@@ -56,10 +78,10 @@ class TerminalProgress:
             MofNCompleteColumn(),
             TextColumn("students · [red]{task.fields[problems]} not ok"),
             TimeElapsedColumn(),
-            TextColumn("· ETA"),
-            TimeRemainingColumn(),
+            TimeLeftColumn(),
             console=Console(file=stream),
             transient=False,
+            get_time=get_time,
         )
         self.task = None
 
@@ -76,6 +98,8 @@ class TerminalProgress:
     def student_done(self, record: StudentRecord) -> None:
         self.problems += record.status != "ok"
         self.progress.update(self.task, advance=1, problems=self.problems)
+        task = self.progress.tasks[0]
+        self.progress.update(self.task, estimate=task.time_remaining, estimated_at=self.progress.get_time())
 
 
 def progress_for(stream: TextIO) -> LineProgress | TerminalProgress:
