@@ -21,11 +21,12 @@ from grader.cli import ExitCode, cli
 @click.option(
     "--allow-partial",
     is_flag=True,
-    help="Merge even when shards are missing (a runner that never finished); the gradebook then lacks their students.",
+    help="Merge even when shards are missing or stopped halfway: a missing shard's students are left out, the"
+    " ungraded ones of a stopped shard are not_graded rows.",
 )
 def merge(folders: tuple[Path, ...], out: Path, allow_partial: bool) -> None:
     """Merge the --out folders of `grader batch --shard K/N` runs into one. Every shard of the class must be
-    there, each once, all of the same N (or, for batches graded without --shard, none may be a shard)."""
+    there, each once, finished, all of the same N (or, for batches graded without --shard, none may be a shard)."""
     from grader.batch.merging import merge as merge_outputs
     from grader.batch.outputs import OutputsNotWritten
 
