@@ -8,6 +8,7 @@
       students/<id>.json    one record per student, saved as they are graded; what --resume reuses
       batch.json            what this folder is: the grader, the exercises, the shard, and who is not graded
                             yet ("ungraded": the ids a run stopped before, [] once it is complete)
+      left-out/<id>.json    records of students --resume found gone from the ROOTs, where nothing reads them
 
 `results.json`, version 1:
 

@@ -30,7 +30,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     INTERNAL = 3
     INTERRUPTED = 130
-    """Stopped by Ctrl-C or SIGTERM (the convention of shells, 128 + SIGINT)."""
+    """Stopped by Ctrl-C, SIGTERM or SIGHUP (the convention of shells, 128 + SIGINT)."""
 
 
 class GraderGroup(click.Group):
