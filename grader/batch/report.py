@@ -109,7 +109,7 @@ def _histogram_svg(stats: ClassStats) -> str:
         x = left + index * slot + slot * 0.12
         parts.append(
             f'<rect x="{x:.1f}" y="{base - bar:.1f}" width="{slot * 0.76:.1f}" height="{bar:.1f}" rx="3" '
-            f'fill="#3b6fd8"><title>{escape(label)} points: {count} student(s)</title></rect>'
+            f'fill="#3b6fd8"><title>scored {escape(label)}: {count} student(s)</title></rect>'
         )
         middle = x + slot * 0.38
         if count:
