@@ -59,7 +59,10 @@ def running_loop_or_none():
 def test_running_loop_messages_say_what_the_code_did(tmp_path):
     checks = failed(grade_source(tmp_path, "08", SCHEDULES_AT_A_DELAY_AND_MAKES_LOOPS))
     due = checks["later_returns_timer_handle"]
-    assert due.message.startswith("the handle is due at loop time 0.050, which had already passed (the loop's clock")
+    assert due.message.startswith(
+        "schedule_later(0.05, callback) returned a handle due at loop time 0.050, which had already passed (the loop's"
+        " clock"
+    )
     assert "call_at takes a point in time" in due.fix and "call_later a delay" in due.fix
     early = checks["later_runs_after_delay_in_order"]
     assert early.message.startswith("the callback named 'slow', due after 0.06 s, ran ")

@@ -241,35 +241,67 @@ async def test_later_returns_timer_handle():
         " its handle at once.",
         at=CallIn(ex.schedule_later, "time.sleep"),
     )
-    when = handle.when()
-    if when < before:
-        # The loop's clock counts from an arbitrary origin (often the machine's uptime): a delay taken for a point
-        # in time lies far in the past, and "due -30498.8 s from the call" would say so in the hardest way.
-        happened = (
-            f"the handle is due at loop time {when:.3f}, which had already passed (the loop's clock was at"
-            f" {before:.1f})"
+    expect_due(handle, 0.05, before, after)
+    # More delays, each only looked at on its handle, then cancelled: none is waited for. A delay rounded,
+    # given a floor, or read as milliseconds when it looks large is due at the wrong time for one of them.
+    for delay in OTHER_DELAYS:
+        before = loop.time()
+        other = schedule(ex.schedule_later, delay, Recorder())
+        after = loop.time()
+        expect(
+            isinstance(other, asyncio.TimerHandle),
+            f"schedule_later({delay}, callback) returned {other!r}",
+            expected="an asyncio.TimerHandle, the value loop.call_later returns",
+            fix="Return what asyncio.get_running_loop().call_later(delay, callback, *args) returns, whatever the"
+            " delay.",
+            at=ex.schedule_later,
         )
-        fix = "Use loop.call_later(delay, ...): call_at takes a point in time on the loop's clock, call_later a delay."
-    elif 0.05 * 1000 - 1 <= when - before <= 0.05 * 1000 + 1:
-        happened = (
-            f"the handle is due {when - before:.3f} s after the call, on the loop's clock: 1000 times the delay, as"
-            " if it were in milliseconds"
-        )
-        fix = "call_later counts in seconds, as asyncio.sleep does: pass `delay` on as it is, not times 1000."
-    else:
-        happened = f"the handle is due {when - before:.3f} s after the call, on the loop's clock"
-        fix = "Pass the `delay` you were given on: loop.call_later(delay, callback, *args), not a fixed time."
-    expect(
-        before + 0.05 - 0.001 <= when <= after + 0.05 + 0.001,
-        happened,
-        expected="due 0.05 s after the call: call_later(delay, ...) counts from now",
-        fix=fix,
-        at=ex.schedule_later,
-    )
+        other.cancel()
+        expect_due(other, delay, before, after)
     handle.cancel()
     await asyncio.sleep(max(0.0, handle.when() - loop.time()) + 0.02)
     expect(not callback.calls, "after handle.cancel(), the callback ran anyway",
            expected="cancelling the handle stops the call", at=ex.schedule_later)  # fmt: skip
+
+
+OTHER_DELAYS = (0, 0.123, 2.5)
+"""Delays whose handles the timer check reads besides 0.05 s: none, one with three decimals, one over a second."""
+
+
+def expect_due(handle: asyncio.TimerHandle, delay: float, before: float, after: float) -> None:
+    """Fail unless `handle`, returned by a schedule_later(delay, ...) called between loop times `before` and
+    `after`, is due `delay` seconds after the call."""
+    when = handle.when()
+    if when < before - 0.001:
+        # The loop's clock counts from an arbitrary origin (often the machine's uptime): a delay taken for a point
+        # in time lies far in the past, and "due -30498.8 s from the call" would say so in the hardest way.
+        happened = (
+            f"schedule_later({delay}, callback) returned a handle due at loop time {when:.3f}, which had already"
+            f" passed (the loop's clock was at {before:.1f})"
+        )
+        fix = "Use loop.call_later(delay, ...): call_at takes a point in time on the loop's clock, call_later a delay."
+    elif delay >= 0.01 and delay * 1000 - 1 <= when - before <= delay * 1000 + 1:
+        happened = (
+            f"schedule_later({delay}, callback) returned a handle due {when - before:.3f} s after the call, on the"
+            " loop's clock: 1000 times the delay, as if it were in milliseconds"
+        )
+        fix = "call_later counts in seconds, as asyncio.sleep does: pass `delay` on as it is, not times 1000."
+    else:
+        happened = (
+            f"schedule_later({delay}, callback) returned a handle due {when - before:.3f} s after the call, on the"
+            " loop's clock"
+        )
+        fix = (
+            "Pass the `delay` you were given on as it is: loop.call_later(delay, callback, *args), not a fixed,"
+            " rounded or otherwise changed time."
+        )
+    expect(
+        before + delay - 0.001 <= when <= after + delay + 0.001,
+        happened,
+        expected=f"due {delay} s after the call: call_later(delay, ...) counts from now",
+        fix=fix,
+        at=ex.schedule_later,
+    )
 
 
 @check("schedule_later calls each callback with its arguments, not before its delay, and in order of due time")
