@@ -145,13 +145,17 @@ def as_durations(got: Any, call: str) -> list[float]:
     return [float(d) for d in got]
 
 
-def expect_only_this_call(got: list[float], reported: list[float], call: str) -> None:
-    """The durations of this call only: a list kept from call to call begins with what earlier calls found, a
-    mistake that "debug mode reported no slow step" or "the threshold is ignored" would misexplain."""
+def expect_only_this_call(
+    got: list[float], reported: list[float], call: str, before: list[float] | None = None
+) -> None:
+    """The durations of this call only: a list kept from call to call begins with what earlier calls found
+    (`before`, by default those of the earlier checks), a mistake that "debug mode reported no slow step" or "the
+    threshold is ignored" would misexplain."""
+    before = REPORTED_BEFORE if before is None else before
     kept = len(got) - len(reported)
-    if kept <= 0 or kept > len(REPORTED_BEFORE) or not _same(got[kept:], reported):
+    if kept <= 0 or kept > len(before) or not _same(got[kept:], reported):
         return
-    if _same(got[:kept], REPORTED_BEFORE[-kept:]):
+    if _same(got[:kept], before[-kept:]):
         which = "all of them are" if not reported else f"the first {kept} are"
         fail(
             f"{call} returned {seconds(got)}: {which} what debug mode reported to earlier calls of slow_callbacks",
@@ -259,6 +263,16 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
     expect(run["loop"].is_closed(), "the loop was still open when slow_callbacks returned",
            expected="slow_callbacks closes its loop", fix="Call loop.close() in a `finally:` block.",
            at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
+    low = Main()
+    ex.slow_callbacks(low.main, 0.05)  # below the default: a threshold never set lower than 0.1 s shows here
+    ran = low.runs[0]["threshold"] if low.runs else None
+    expect(
+        ran is not None and abs(ran - 0.05) < 1e-9,
+        f"with threshold=0.05, main() ran with loop.slow_callback_duration = {ran!r}",
+        expected="0.05: the threshold as given, below the default of 0.1 s too",
+        fix="Set loop.slow_callback_duration = threshold as it is, whatever its value: no floor, no ceiling.",
+        at=ex.slow_callbacks,
+    )
 
 
 @check(
@@ -269,7 +283,9 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     # Neither ascending nor descending: a list sorted either way, or cut down to the slowest step, differs from what
     # was reported. The steps are 0.03 s apart or more, far beyond what a busy machine adds to one of them.
     call = "slow_callbacks(main) with main() calling time.sleep(0.12), then time.sleep(0.3), then time.sleep(0.15)"
-    got = as_durations(ex.slow_callbacks(Main(*BLOCKS).main), call)
+    returned = ex.slow_callbacks(Main(*BLOCKS).main)
+    got = as_durations(returned, call)
+    first = list(returned)
     expect_only_this_call(got, reported.durations, call)
     if not reported.durations:
         fail(
@@ -294,6 +310,27 @@ def test_reports_blocking_step(reported: SlowStepSpy):
         " = threshold.",
         at=ex.slow_callbacks,
     )
+    expect_a_list_of_its_own(reported, returned, first, call)
+
+
+def expect_a_list_of_its_own(reported: SlowStepSpy, returned: list, first: list, call: str) -> None:
+    """After a second call, the list the first call returned still holds the first call's durations: each call
+    returns a list of its own, not one list (a handler's, kept at module level) that every call clears and refills."""
+    since = len(reported.durations)
+    again_call = "slow_callbacks(main) with main() only awaiting, called next"
+    again = as_durations(ex.slow_callbacks(Main().main), again_call)
+    new = reported.durations[since:]
+    expect_only_this_call(again, new, again_call, before=REPORTED_BEFORE + reported.durations[:since])
+    expect(
+        list(returned) == first,
+        f"after {call} returned {seconds(first)}, a second call of slow_callbacks changed that list to"
+        f" {seconds(as_durations(list(returned), call))}",
+        expected="each call returns a list of its own, which later calls leave alone",
+        fix="Make a new list for every call inside slow_callbacks (and a new handler to fill it): a list or handler"
+        " kept at module level and cleared at each call is one list, shared by every caller.",
+        at=ex.slow_callbacks,
+    )
+    expect_same_as_reported(again, new, again_call)
 
 
 @check("a coroutine that only awaits gives [] (or only what debug mode itself reported)")
