@@ -158,6 +158,24 @@ def expect_closed(probe: Probe, call: str, func) -> None:
     )
 
 
+def expect_no_current_loop(probe: Probe, call: str, func, when: str = "") -> None:
+    """No loop is left set as current: not the closed loop the coroutine ran on, and not another one either (a
+    new loop set "to leave a usable one behind" is a loop nobody closes). The check began with none set."""
+    left = current_loop()
+    if left is None:
+        return
+    fix = (
+        "You need not call asyncio.set_event_loop(loop); if you do, call asyncio.set_event_loop(None) in the"
+        " `finally` block, which runs when the coroutine raises too."
+    )
+    if left is probe.loop:
+        happened = f"{call} left its closed loop set as the current event loop{when}"
+    else:
+        happened = f"{call} left another event loop, {'closed' if left.is_closed() else 'open'}, set as current{when}"
+        fix += " A new loop set there instead is one more loop that nobody runs or closes."
+    fail(happened, expected="no current loop afterwards, as before the call, however the call ends", fix=fix, at=func)
+
+
 def expect_tasks_finished(probe: Probe, call: str, func, fix: str = WAIT_FOR_TASKS) -> None:
     """Every task of `probe` done; `fix` is said when some are left unfinished (not when they were cancelled)."""
     states = describe_tasks(probe)
@@ -264,15 +282,7 @@ def test_closes_loop_on_success():
         finally:
             discard(coro)
         expect_closed(probe, f"{name}(coro)", func)
-        left = current_loop()
-        expect(
-            left is None or left is not probe.loop,
-            f"{name} left its closed loop set as the current event loop",
-            expected="no current loop afterwards, as before the call",
-            fix="You need not call asyncio.set_event_loop(loop); if you do, call asyncio.set_event_loop(None) in "
-            "the `finally` block too.",
-            at=func,
-        )
+        expect_no_current_loop(probe, name, func)
 
 
 @check("when the coroutine raises, or ends cancelled, run_manually closes the loop and raises that same exception")
@@ -299,15 +309,7 @@ def test_closes_loop_on_exception():
     finally:
         discard(coro)
     expect_closed(probe, "run_manually(coro) (whose coroutine raised)", ex.run_manually)
-    left = current_loop()
-    expect(
-        left is None or left is not probe.loop,
-        "when its coroutine raised, run_manually left its closed loop set as the current event loop",
-        expected="no current loop afterwards, however the call ends",
-        fix="You need not call asyncio.set_event_loop(loop); if you do, call asyncio.set_event_loop(None) in the"
-        " `finally` block, which runs when the coroutine raises too.",
-        at=ex.run_manually,
-    )
+    expect_no_current_loop(probe, "run_manually", ex.run_manually, " when its coroutine raised")
     expect_closed_when_cancelled(ex.run_manually, "run_manually")
 
 
@@ -507,6 +509,19 @@ def test_background_failure_does_not_change_result():
            at=ex.run_until_all_done)  # fmt: skip
 
 
+def _waits_for_later_tasks() -> bool:
+    """Whether run_until_all_done, given a coroutine that returns, waits for the tasks that pending tasks start."""
+    probe = Probe()
+    coro = probe.leaves_a_task_that_starts_others()
+    try:
+        ex.run_until_all_done(coro)
+    except Exception:
+        return False
+    finally:
+        discard(coro)
+    return "last generation" in probe.events
+
+
 @check(
     "when the coroutine raises or ends cancelled, run_until_all_done still waits for the pending tasks, then"
     " closes the loop and raises that exception, not a background task's"
@@ -523,6 +538,7 @@ def test_reraises_after_waiting():
         probe.note_loop()
         probe.start(fails_later())
         probe.start(probe.sleep_then_note(0.03, "pending task"))
+        probe.start(probe.starts_a_generation(GENERATIONS - 1))  # the wait goes on until no task is left, here too
         await asyncio.sleep(0)
         raise error
 
@@ -555,8 +571,22 @@ def test_reraises_after_waiting():
              " runs and then lets the exception through.", at=ex.run_until_all_done)  # fmt: skip
     finally:
         discard(coro)
+    first = probe.tasks[:3]  # the tasks main() started; those after them were started by its chain since
+    if "last generation" not in probe.events and all(t.done() and not t.cancelled() for t in first):
+        if _waits_for_later_tasks():  # on the way out for a return it does: only the way out for an exception stops
+            fail(
+                "when the coroutine raised, run_until_all_done waited for the tasks pending then, but closed the loop"
+                f" with the tasks they had started since unfinished ({describe_tasks(probe)}); when the coroutine"
+                " returns, it waits for those too",
+                expected="however the coroutine ends, every task on the loop is done before the loop is closed",
+                fix="Wait the same way on both ways out, in the `finally:` block: ask asyncio.all_tasks(loop) again"
+                " after each wait, until it is empty.",
+                at=ex.run_until_all_done,
+            )
+        probe.tasks[:] = first  # it never waits for the tasks started later: waits_for_tasks_started_later says so
     expect_tasks_finished(
         probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done, fix=WAIT_ALSO_WHEN_RAISED
     )
     expect_closed(probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done)
+    expect_no_current_loop(probe, "run_until_all_done", ex.run_until_all_done, " when its coroutine raised")
     expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done")

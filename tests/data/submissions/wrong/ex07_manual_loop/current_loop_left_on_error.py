@@ -1,4 +1,4 @@
-# fails: closes_loop_on_exception
+# fails: closes_loop_on_exception, reraises_after_waiting
 """Makes the loop current and unsets it only on the success path: when the coroutine raises, the closed loop is
 left behind as the current loop."""
 
