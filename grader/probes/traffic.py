@@ -78,12 +78,21 @@ def route_order_case(route: Callable[..., str]) -> None:
         route(url(path), ORDER_STATUSES[path], after=url(answered_after) if answered_after else None)
 
 
+def is_status(item: Any) -> bool:
+    """Whether `item` is a status code as the exercises return it: an int (http.HTTPStatus is one), not a float, a
+    bool or a str that only compares or prints like one."""
+    return isinstance(item, int) and not isinstance(item, bool)
+
+
 def order_slip(got: Any) -> str:
     """What a wrong answer to the order case looks like, to add to its failure message ('' when unclear). Compared
     as multisets: the student's list may hold anything (None from a missing return, response objects)."""
     if not isinstance(got, (list, tuple)):
         return ""
     got = list(got)
+    other = next((item for item in got if not is_status(item)), None)
+    if got == ORDER_EXPECTED and other is not None:
+        return f": the right numbers, but {type(other).__name__} objects, not int status codes"
     answered = list(ORDER_STATUSES.values())[::-1]
     if got == sorted(ORDER_EXPECTED, key=answered.index):
         return ": the order in which the answers arrived"

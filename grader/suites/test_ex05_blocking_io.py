@@ -28,6 +28,7 @@ from grader.probes.traffic import (
     ORDER_URLS,
     Served,
     in_flight,
+    is_status,
     order_fix,
     order_slip,
     route_order_case,
@@ -55,6 +56,10 @@ CONCURRENTLY = (
     "a `for` loop with `await` inside waits for each request before sending the next."
 )
 HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `status_code`, do not call `raise_for_status()`."
+ASK_EVERY_TIME = (
+    "Send the request on every call: a status kept from an earlier call (in a dict at module level, say) is the"
+    " answer the server gave then, not the one it gives now."
+)
 
 
 @pytest.fixture
@@ -109,6 +114,16 @@ async def test_returns_status_codes(server):
             fix="Return `get_status(url)`'s result (the response's `status_code`), run in an executor.",
             at=ex.fetch_status,
         )
+    again = url("status/200")
+    asked = sum(served.url == again for served in server.served)
+    got = await fetched(ex.fetch_status, again, limit=LIMIT)
+    expect(
+        sum(served.url == again for served in server.served) > asked,
+        f"{call_repr(ex.fetch_status, again)}, called a second time, returned {got!r} without sending a request",
+        expected="a request on every call: a server's answer can change from one call to the next",
+        fix=ASK_EVERY_TIME,
+        at=ex.fetch_status,
+    )
 
 
 @check("fetch_status runs the blocking request in an executor's thread: the event loop keeps running meanwhile")
@@ -226,7 +241,7 @@ async def test_fetch_all_keeps_order(server):
     if got != ORDER_EXPECTED:
         one_url_for_many(server, 0, ORDER_URLS, got)
     expect(
-        isinstance(got, (list, tuple)) and list(got) == ORDER_EXPECTED,
+        isinstance(got, (list, tuple)) and list(got) == ORDER_EXPECTED and all(map(is_status, got)),
         f"{call_repr(ex.fetch_all, ORDER_URLS)} returned {got!r}{order_slip(got)}",
         expected=f"{ORDER_EXPECTED}, one status per URL in the order of urls",
         fix=order_fix(got),
