@@ -213,3 +213,6 @@ def test_report_helpers_pick_the_right_span() -> None:
     assert report.ticks == 4
     assert report.ticks_between(10.0, 11.5) == 3
     assert report.ticks_between(10.3, 11.4) == 0
+    assert report.stalled_for(10.05, 11.1) == pytest.approx(0.15)  # both stalls together
+    assert report.stalled_for(10.05, 11.1, located=True) == pytest.approx(0.05)  # only the one in student code
+    assert report.stalled_for(12.0, 13.0) == 0.0

@@ -125,6 +125,12 @@ class LoopReport:
         worst = self.worst()
         return worst if worst is not None and worst.seconds > more_than else None
 
+    def stalled_for(self, start: float, end: float, *, located: bool = False) -> float:
+        """Seconds of [start, end] (monotonic) during which the loop was stalled, all stalls together: several short
+        stalls (a `time.sleep` between retries, say) can freeze most of an interval that no single one covers.
+        `located` counts only the stalls blamed on a line of the student's: a busy machine's pause is none."""
+        return sum(span.overlap(start, end) for span in self.spans if span.file is not None or not located)
+
     def stall_during(self, start: float, end: float) -> BlockedSpan | None:
         """The stall that covered most of the interval [start, end] (monotonic), or None if none touched it."""
         best = max(self.spans, key=lambda span: span.overlap(start, end), default=None)

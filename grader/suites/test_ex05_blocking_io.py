@@ -9,6 +9,7 @@ answers a slow request once the loop has ticked for about 0.1 s, so only a block
 
 import asyncio
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -163,19 +164,66 @@ async def test_runs_in_executor(server):
         )
 
 
-@check("a connection error in fetch_status propagates as the requests exception")
+@check(
+    "a connection error in fetch_status propagates as the requests exception, and the event loop keeps running"
+    " meanwhile"
+)
 async def test_fetch_status_raises_connection_errors(server):
-    target = server.refuse(url("down"))
+    async with watch() as watching:
+        # Refused once the loop has shown it is running: a fetch_status that blocks it (retrying after a time.sleep,
+        # say) is stalled for most of the call.
+        target = server.refuse(url("down"), latency=LATENCY, sooner=lambda t: watching.ticks_since(t) >= LOOP_RAN)
+        started = time.monotonic()
+        try:
+            got = await fetched(ex.fetch_status, target, limit=LIMIT)
+        except requests.ConnectionError:
+            got = RAISED
+        ended = time.monotonic()
+    if got is not RAISED:
+        fail(
+            f"{call_repr(ex.fetch_status, target)} returned {got!r} for a server that refused the connection",
+            expected="requests.ConnectionError raised to the caller",
+            fix="Let the exception through: do not catch it in fetch_status.",
+            at=ex.fetch_status,
+        )
+    stalled = watching.report.stalled_for(started, ended, located=True)
+    if stalled > (ended - started) / 2 and not await blocks_when_all_goes_well(server):
+        stall = watching.report.stall_during(started, ended)
+        fail(
+            f"{call_repr(ex.fetch_status, target)} raised the requests exception, but the event loop was stalled for"
+            f" {stalled:.2f} s of the {ended - started:.2f} s the call took"
+            + (f" ({stall.describe()})" if stall else ""),
+            expected="the event loop keeps running while fetch_status waits, whether the request succeeds or fails",
+            fix=NEVER_BLOCK,
+            at=(stall.location if stall else None) or ex.fetch_status,
+        )
+
+
+async def blocks_when_all_goes_well(server: FakeRequestsServer) -> bool:
+    """Whether fetch_status blocks the loop while a slow request succeeds too (or fails there in another way): the
+    check of the way out for an error then leaves the blocking to runs_in_executor, so that one slip costs one check.
+    Asked only once that check has seen the loop blocked."""
+    loop_thread = threading.get_ident()
+    since = len(server.served)
     try:
-        got = await fetched(ex.fetch_status, target, limit=LIMIT)
-    except requests.ConnectionError:
-        return
-    fail(
-        f"{call_repr(ex.fetch_status, target)} returned {got!r} for a server that refused the connection",
-        expected="requests.ConnectionError raised to the caller",
-        fix="Let the exception through: do not catch it in fetch_status.",
-        at=ex.fetch_status,
+        async with watch() as watching:
+            target = server.route(url("fine"), latency=LATENCY, sooner=lambda t: watching.ticks_since(t) >= LOOP_RAN)
+            await await_call(ex.fetch_status, target, limit=LIMIT)
+    except Exception:  # CheckFailure included: whatever went wrong there, another check says so
+        return True
+    return any(
+        served.thread == loop_thread
+        or watching.report.stalled_for(served.started, served.ended) > (served.ended - served.started) / 2
+        for served in server.served[since:]
     )
+
+
+RAISED = object()
+"""What a check notes as the result of a call that raised the exception it expected."""
+NEVER_BLOCK = (
+    "Block the loop nowhere, on the way out for an error too: wait with `await asyncio.sleep(...)`, never"
+    " `time.sleep(...)`, and leave every blocking call to the executor."
+)
 
 
 async def fetched(func: Any, *args: Any, limit: float) -> Any:
