@@ -123,6 +123,16 @@ def _callback_for_the_delay(func: Callable, args: tuple, error: Exception) -> No
 
 
 def _called_directly(func: Callable, args: tuple) -> None:
+    calls = [call for value in args if isinstance(value, Recorder) for call in value.calls]
+    if calls and all(call["thread"] != threading.get_ident() for call in calls):
+        fail(
+            f"{call_repr(func, *args)} had the callback called in another thread, at once, before it returned",
+            expected="the callback is only queued, and runs in the event loop's own thread on a later iteration",
+            fix="Queue it on the running loop: loop.call_soon(callback, *args) (call_later(delay, ...) for"
+            " schedule_later). run_in_executor, asyncio.to_thread or a thread of your own runs it elsewhere, right"
+            " away.",
+            at=func,
+        )
     fail(
         f"{call_repr(func, *args)} called the callback itself, before returning",
         expected="the callback is only queued, and runs on a later iteration of the loop",
