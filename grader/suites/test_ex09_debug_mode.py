@@ -194,6 +194,11 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         )
     elif not got:  # their handler heard nothing: the wrong logger, or a level or filter that drops WARNING records
         fix += " The warnings are WARNING records: a handler's level above WARNING (ERROR, say) drops them all."
+    elif reported and _same(got[::2], reported) and _same(got[1::2], reported):
+        fix = (
+            "Each warning reached your handler twice: attach it once, to logging.getLogger('asyncio') only. A record"
+            " logged there also goes on to the root logger's handlers, and one handler on both hears it twice."
+        )
     elif _same(sorted(got), sorted(reported)):
         fix = "Keep the durations in the order the warnings arrive: append each one as your handler gets it, unsorted."
     elif got and len(got) < len(reported):
