@@ -118,6 +118,13 @@ def classify(obj: object) -> object:
         return Raised(error)
 
 
+UNHASHABLE = (
+    "kind_of answers for any object, also one that cannot be a dict key or a set member, such as a list: a cache"
+    " keyed by the object (functools.lru_cache, functools.cache, a dict) raises TypeError for it. Drop the cache:"
+    " the questions kind_of asks are cheap."
+)
+
+
 def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
     """`got`, what `classify(obj)` gave, must be `expected`; `made_by` says in the student's words what `obj` is."""
     if isinstance(got, Raised):
@@ -127,6 +134,7 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
             f"kind_of({made_by}) raised {type(error).__name__}" + (f": {said}" if said else ""),
             expected=f"{expected!r}: kind_of returns one of the five strings, whatever the object, without raising",
             fix=missing_import(error)
+            or (UNHASHABLE if isinstance(error, TypeError) and "unhashable" in str(error) else None)
             or "Ask what the object is before touching its attributes or methods: isinstance(obj, asyncio.Task),"
             " asyncio.isfuture(obj), inspect.iscoroutine(obj) and isinstance(obj, collections.abc.Awaitable) work"
             " on any object.",
@@ -286,7 +294,7 @@ async def test_custom_awaitable_is_awaitable():
 
 @check(
     "everything else is 'not awaitable': a generator, an async generator, a concurrent.futures.Future, a number,"
-    " None, an object whose __await__ is set on the instance, not its class"
+    " None, a list, an object whose __await__ is set on the instance, not its class"
 )
 async def test_other_objects_are_not_awaitable():
     generator = numbers()
@@ -312,7 +320,7 @@ async def test_other_objects_are_not_awaitable():
         "A concurrent.futures.Future has no __await__ and asyncio.isfuture is false for it: `await` refuses it"
         " (asyncio.wrap_future turns it into an asyncio future). Test for asyncio futures only.",
     )
-    for value, shown in ((42, "42"), (None, "None"), ("await me", "'await me'"), (print, "print")):
+    for value, shown in ((42, "42"), (None, "None"), ("await me", "'await me'"), (print, "print"), ([1, 2], "[1, 2]")):
         expect_kind(
             classify(value), shown, "not awaitable", "Only objects whose class defines __await__ can be awaited."
         )
