@@ -565,6 +565,16 @@ async def test_exception_propagates_unchanged(capsys):
                 fix="Let the exception pass: use try/finally with no except, or re-raise with a bare `raise`.",
                 at=wrapper_at(decorated),
             )
+            notes = getattr(raised, "__notes__", None)
+            expect(
+                raised.args == ("no such user",) and not notes,
+                "the body raised LookupError('no such user'), and the decorated call raised it changed: "
+                + (f"with the note(s) {notes!r} added" if notes else f"{raised!r}"),
+                expected="the very same exception object, unchanged: LookupError('no such user')",
+                fix="Let the exception pass as it is: do not change its args or add notes to it; the time taken"
+                " belongs on the Finished line, printed in `finally:`.",
+                at=wrapper_at(decorated),
+            )
             return
     fail(
         f"the body raised LookupError('no such user'), but the decorated call returned {got!r}",
@@ -620,24 +630,25 @@ async def test_reports_time_when_cancelled(capsys):
 
 @check("two decorated calls running at the same time each report their own time")
 async def test_concurrent_calls_report_their_own_time(capsys):
-    first_in, first_out, second_in, second_out = (asyncio.Event() for _ in range(4))
+    # Three calls that overlap without nesting: the second ends first, then the first, then the third. Start times
+    # kept anywhere but in the call itself mix them up: one shared start, a stack of them (right only for calls that
+    # end in the reverse order they began) or a queue (right only for calls that end in the order they began).
+    entered, released = [asyncio.Event() for _ in range(3)], [asyncio.Event() for _ in range(3)]
     with frozen_clock() as frozen:
         decorated = decorate(wait_for_release)
         printed(capsys)
-        first = asyncio.create_task(call(decorated, first_in, first_out))
-        await until_entered(first_in, first, decorated)
-        frozen.tick(1)
-        second = asyncio.create_task(call(decorated, second_in, second_out))
-        await until_entered(second_in, second, decorated)
-        frozen.tick(2)
-        second_out.set()
-        await asyncio.wait_for(second, timeout=2)
-        frozen.tick(4)
-        first_out.set()
-        await asyncio.wait_for(first, timeout=2)
+        calls = []
+        for index, step in enumerate((0, 1, 2)):  # started at 0 s, 1 s and 3 s
+            frozen.tick(step)
+            calls.append(asyncio.create_task(call(decorated, entered[index], released[index])))
+            await until_entered(entered[index], calls[index], decorated)
+        for index, step in ((1, 1), (0, 2), (2, 7)):  # released at 4 s, 6 s and 13 s
+            frozen.tick(step)
+            released[index].set()
+            await asyncio.wait_for(calls[index], timeout=2)
         lines = printed(capsys)
     totals = [total for _, total in finished_lines(lines, wait_for_release, at=wrapper_at(decorated))]
-    right = ["2.0000", "7.0000"]
+    right = ["3.0000", "6.0000", "10.0000"]
     if totals == right:
         return
     numbers = [as_number(total) for total in totals]
@@ -650,19 +661,21 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         fix = reformat[0]
     elif totals == [f"-{total}" for total in right]:
         fix = SIGN_FIX
-    elif totals == ["3.0000", "7.0000"]:  # each counted from the decoration, just before the first call
+    elif totals == ["4.0000", "6.0000", "13.0000"]:  # each counted from the decoration, just before the first call
         fix = DECORATION_FIX
     elif all(unreached_clock(number) for number in numbers):
         fix = UNREACHED_CLOCK_FIX
     else:
         fix = (
             "Keep the start time in a local variable of the wrapper, read when each call begins: a start time stored"
-            " outside the call (a global, an attribute, the decorator's closure) is overwritten by the next call."
+            " outside the call (a global, an attribute, a list or dict the calls share, the decorator's closure) is"
+            " overwritten or taken by another call running at the same time."
         )
     fail(
-        "a first call ran 7 s; a second call started 1 s after it and ran 2 s; your code printed "
+        "three calls overlapped: the first ran 6 s; the second started 1 s after it and ran 3 s; the third started"
+        " 3 s after the first and ran 10 s; your code printed "
         + (f"the totals {', '.join(totals)} (in the order the calls finished)" if totals else "no Finished line"),
-        expected="2.0000 for the second call, then 7.0000 for the first",
+        expected="3.0000 for the second call, then 6.0000 for the first, then 10.0000 for the third",
         fix=fix,
         at=wrapper_at(decorated),
     )

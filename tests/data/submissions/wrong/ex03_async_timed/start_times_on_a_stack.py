@@ -1,0 +1,23 @@
+# fails: concurrent_calls_report_their_own_time
+"""Keeps the start times on a stack, pushed at each start and popped at each end: right only for calls that nest."""
+import functools
+import time
+
+_starts = []
+
+
+def async_timed():
+    def wrapper(func):
+        @functools.wraps(func)
+        async def wrapped(*args, **kwargs):
+            print(f"Starting {func} with args {args} {kwargs}")
+            _starts.append(time.perf_counter())
+            try:
+                return await func(*args, **kwargs)
+            finally:
+                total = time.perf_counter() - _starts.pop()
+                print(f"Finished {func} in {total:.4f} second(s)")
+
+        return wrapped
+
+    return wrapper
