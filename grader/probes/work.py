@@ -61,10 +61,16 @@ def burn(seconds: float, n: int) -> Record:
     return Record(n, getpid(), threading.get_ident(), started, time.monotonic())
 
 
+class WorkError(Exception):
+    """What the suite's failing `work` raises: a type of the grader's own, not one a solution could raise, or catch,
+    by habit (a `ValueError` of its own, an `except ValueError:` around the pool's shutdown), so only work's own
+    exception passed through as it is meets the checks."""
+
+
 def fail_if_negative(n: int) -> int:
     """A `work` that raises for negative input, as a student's real work might."""
     if n < 0:
-        raise ValueError(f"cannot work on a negative number: {n}")
+        raise WorkError(f"cannot work on a negative number: {n}")
     return n
 
 
@@ -73,7 +79,7 @@ def fail_if_negative_or_linger(seconds: float, n: int) -> int:
     running, so a pool that is not shut down on the way out (one per call, left to asyncio.gather, which raises the
     first exception without waiting for the rest) still has its workers when run_cpu_bound raises."""
     if n < 0:
-        raise ValueError(f"cannot work on a negative number: {n}")
+        raise WorkError(f"cannot work on a negative number: {n}")
     time.sleep(seconds)
     return n
 

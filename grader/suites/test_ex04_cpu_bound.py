@@ -499,34 +499,34 @@ async def test_propagates_work_errors():
     shown = "run_cpu_bound([3, -1, 4], work)"
     try:
         got = await run_cpu_bound([3, -1, 4], work.fail_if_negative, limit=LIMIT, shown=shown)
-    except ValueError as error:
+    except work.WorkError as error:
         expect(
             str(error) == "cannot work on a negative number: -1",
-            f"{shown} raised ValueError({str(error)!r})",
-            expected="work(-1)'s own ValueError('cannot work on a negative number: -1')",
+            f"{shown} raised WorkError({str(error)!r})",
+            expected="work(-1)'s own WorkError('cannot work on a negative number: -1')",
             at=ex.run_cpu_bound,
         )
         return
     except Exception as error:
-        if isinstance(error.__cause__ or error.__context__, ValueError):
+        if isinstance(error.__cause__ or error.__context__, work.WorkError):
             fail(
-                f"{shown} raised {type(error).__name__}: {error}, made from work(-1)'s ValueError",
-                expected="work(-1)'s ValueError itself",
+                f"{shown} raised {type(error).__name__}: {error}, made from work(-1)'s WorkError",
+                expected="work(-1)'s WorkError itself",
                 fix="Let work's exception through as it is: no `except` that raises another exception in its place.",
                 at=where(error) or ex.run_cpu_bound,
             )
-        if any(isinstance(inner, ValueError) for inner in getattr(error, "exceptions", ())):
+        if any(isinstance(inner, work.WorkError) for inner in getattr(error, "exceptions", ())):
             fail(
-                f"{shown} raised {type(error).__name__} wrapping work(-1)'s ValueError",
-                expected="the ValueError itself",
+                f"{shown} raised {type(error).__name__} wrapping work(-1)'s WorkError",
+                expected="the WorkError itself",
                 fix="`asyncio.gather` raises the first exception as it is; a TaskGroup wraps it in an ExceptionGroup,"
-                " which is another exception (`except* ValueError` would catch it, `except ValueError` would not).",
+                " which is another exception (`except* WorkError` would catch it, `except WorkError` would not).",
                 at=ex.run_cpu_bound,
             )
         raise
     fail(
-        f"{shown} returned {got!r} although work(-1) raised ValueError",
-        expected="the ValueError raised to the caller",
+        f"{shown} returned {got!r} although work(-1) raised WorkError",
+        expected="the WorkError raised to the caller",
         fix="Let the exception through: no `return_exceptions=True`, no `except` that swallows it.",
         at=ex.run_cpu_bound,
     )
