@@ -66,8 +66,8 @@ def test_calls_handed_to_threads_one_at_a_time_are_seen_as_such(tmp_path):
 def test_results_put_back_by_their_n_lose_a_repeated_n(tmp_path):
     verdict = checks(tmp_path, "results_by_value")["returns_results_in_order"]
     assert verdict.message == (
-        "run_cpu_bound([30000, 5, 0, 5]) returned [30000, None, 0, 5]: 5 is twice in ns, but its result is in the"
-        " list only once"
+        "run_cpu_bound([30000, 500, 0, 500]) returned [30000, None, 0, 500]: 500 is twice in ns, but its result is in"
+        " the list only once"
     ), verdict.message
     assert "a repeated n as often as it comes" in verdict.expected
     assert "not where its n is" in verdict.fix and "enumerate(ns)" in verdict.fix
@@ -99,15 +99,15 @@ async def run_cpu_bound(ns, work=cpu_bound_work):
 
 def test_results_put_back_at_ns_index_are_pointed_at_that_line(tmp_path):
     verdict = {c.name: c for c in grade_source(tmp_path, "04", PLACED_WITH_NS_INDEX).checks}["returns_results_in_order"]
-    assert verdict.message.endswith(": 5 is twice in ns, but its result is in the list only once"), verdict.message
+    assert verdict.message.endswith(": 500 is twice in ns, but its result is in the list only once"), verdict.message
     assert verdict.location.line == 18, verdict.location
 
 
 def test_results_read_from_the_done_set_are_told_that_a_set_has_no_order(tmp_path):
     verdict = checks(tmp_path, "results_from_the_done_set")["returns_results_in_order"]
     assert verdict.message == (
-        "run_cpu_bound([30000, 5, 0, 5]) returned [5, 0, 5, 30000], not in the order of ns: the order of the set of"
-        " done futures that asyncio.wait returned"
+        "run_cpu_bound([30000, 500, 0, 500]) returned [500, 0, 500, 30000], not in the order of ns: the order of the"
+        " set of done futures that asyncio.wait returned"
     ), verdict.message
     assert verdict.fix.startswith("`asyncio.wait` returns two sets, done and pending, and a set has no order")
     assert "as_completed" not in verdict.fix

@@ -31,9 +31,10 @@ ex = student("exercises.ex04_cpu_bound")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
 use_start_method_from_env()  # $GRADER_MP_START: the kit's tests grade this suite under every start method
 
-ORDER_NS = [30_000, 5, 0, 5]
-"""The order check's first ns: work(30000) takes the longest, and 5 comes twice, so results put back by their n
-rather than by their position lose one."""
+ORDER_NS = [30_000, 500, 0, 500]
+"""The order check's first ns: work(30000) takes the longest, and 500 comes twice, so results put back by their n
+rather than by their position lose one. Above 256, so each call's result is an int object of its own (CPython shares
+only the small ones): one object at both places is one call's result handed out twice, work(500) run once."""
 MEET_LIMIT = 3.0
 """Seconds a call waits for a second call to run beside it (a worker starts in well under a second)."""
 ALONE = 0.5
@@ -361,7 +362,7 @@ def lost_repeats(got: list[object], expected: list[int]) -> list[int]:
 @check("run_cpu_bound returns the results in the order of ns, whichever call finishes first")
 async def test_returns_results_in_order(pools):
     loop = asyncio.get_running_loop()
-    shown = "run_cpu_bound([30000, 5, 0, 5])"
+    shown = "run_cpu_bound([30000, 500, 0, 500])"
     with backwards_in_sets(loop):
         got = await run_cpu_bound(ORDER_NS, limit=LIMIT, shown=shown)
     expected = list(ORDER_NS)  # what the given cpu_bound_work returns, worked out here: never the student's copy
@@ -389,6 +390,14 @@ async def test_returns_results_in_order(pools):
         expected=f"{expected}: cpu_bound_work(n) for each n, in the order of ns",
         fix=PROCESSES,
         at=ex.run_cpu_bound,
+    )
+    expect(
+        got[1] is not got[3],
+        f"{shown} returned {got!r}, but work(500) ran only once: both 500s in ns got the result of that one call",
+        expected="work(n) run for every item of ns, a repeated n as often as it comes",
+        fix="Hand every item of ns to the pool, `loop.run_in_executor(pool, work, n) for n in ns`: no set(ns), no dict"
+        " or cache of results by n. `work` can be any function, and the same n may give another result each time.",
+        at=CallIn(ex.run_cpu_bound, "set", "fromkeys", "index"),
     )
     with tempfile.TemporaryDirectory() as folder:
         reverse = partial(work.finish_in_reverse, folder, 2, MEET_LIMIT, loop_thread=work.this_thread())
