@@ -115,10 +115,16 @@ class Alone:
     time"; None while they were not."""
     one_worker: bool = False
     """Why: the pools given the calls could run only one of them at a time."""
+    handed_first: int | None = None
+    """How many of the `total` calls the loop's thread had handed over when the loop first had nothing left to run
+    with some still to come: a run_cpu_bound that awaits a batch of calls before it submits the next. None when
+    they were all handed over first."""
 
 
 @contextlib.asynccontextmanager
-async def waiting_alone_gives_up(folder: str, waiting: partial, expected: int, pools: PoolSpy) -> AsyncIterator[Alone]:
+async def waiting_alone_gives_up(
+    folder: str, waiting: partial, expected: int, pools: PoolSpy, total: int | None = None
+) -> AsyncIterator[Alone]:
     """Tell the calls of `waiting` that wait for each other in `folder` (`work.meet`, `work.finish_in_reverse`) to
     stop waiting once the others plainly cannot come, so that a wrong run_cpu_bound costs a moment, not MEET_LIMIT.
     Only the calls of `waiting` count, not a call the student's code hands over for its own sake (a warm-up):
@@ -135,7 +141,11 @@ async def waiting_alone_gives_up(folder: str, waiting: partial, expected: int, p
 
     A call that runs in the event loop's own thread never waits (`work.meet`); the suite passes it that thread,
     `work.this_thread()` called on the loop.
+
+    `total`, when more calls than `expected` are made (the default), is their number: whether the loop went idle
+    with only some of them handed over, by its own thread, is noted in `Alone.handed_first` (no one gives up for it).
     """
+    total = expected if total is None else total
     loop = asyncio.get_running_loop()
     before, alone, loop_thread = pools.submitted, Alone(), threading.get_ident()
 
@@ -170,6 +180,9 @@ async def waiting_alone_gives_up(folder: str, waiting: partial, expected: int, p
 
     def going_idle() -> None:
         calls = handed()
+        by_the_loop = {c.thread for c in calls} == {loop_thread}
+        if alone.handed_first is None and 0 < len(calls) < total and by_the_loop:
+            alone.handed_first = len(calls)
         if not too_few_workers(calls) and 0 < len(calls) < expected and {c.thread for c in calls} == {loop_thread}:
             give_up("work(1) was handed to the pool only once work(0) had returned")
 
@@ -453,12 +466,17 @@ async def test_runs_in_worker_processes():
 
 
 @check("the calls run in parallel, on at least two worker processes", depends=("runs_in_worker_processes",))
-async def test_runs_in_parallel(pools):
-    shown = "run_cpu_bound([0, 1], work)"
+async def test_runs_in_parallel(pools, monkeypatch: pytest.MonkeyPatch):
+    # Three calls for a default pool of two workers (a bigger machine's count is lowered to two): two run at once, and
+    # a run_cpu_bound that hands them over in batches of two, or of os.cpu_count(), awaits one before the third.
+    for name in ("cpu_count", "process_cpu_count"):
+        if getattr(os, name, None) is not None:
+            monkeypatch.setattr(os, name, lambda: 2)
+    shown = "run_cpu_bound([0, 1, 2], work)"
     with tempfile.TemporaryDirectory() as folder:
         meet = partial(work.meet, folder, 2, MEET_LIMIT, loop_thread=work.this_thread())
-        async with waiting_alone_gives_up(folder, meet, 2, pools) as alone:
-            got = records(await run_cpu_bound([0, 1], meet, limit=LIMIT, shown=shown), shown, [0, 1])
+        async with waiting_alone_gives_up(folder, meet, 2, pools, total=3) as alone:
+            got = records(await run_cpu_bound([0, 1, 2], meet, limit=LIMIT, shown=shown), shown, [0, 1, 2])
     why = alone.why or f"one waited {MEET_LIMIT:g} s for the other and gave up"
     expect(
         all(r.met for r in got),
@@ -474,6 +492,17 @@ async def test_runs_in_parallel(pools):
         if alone.one_worker
         else ex.run_cpu_bound,
     )
+    if alone.handed_first is not None:
+        fail(
+            f"{shown} handed the first {alone.handed_first} of its 3 calls to the pool, then waited for them before"
+            " handing over the rest: a call could start only once a whole batch had ended",
+            expected="every call submitted before any is awaited: the pool queues what its workers cannot run yet,"
+            " and starts each call as soon as a worker is free",
+            fix="Submit all the calls, then await them together, with no batches: "
+            "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`. The pool itself runs as many"
+            " at once as it has workers.",
+            at=ex.run_cpu_bound,
+        )
 
 
 @check("the event loop keeps running other coroutines while the work runs")
