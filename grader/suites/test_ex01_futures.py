@@ -76,6 +76,15 @@ time it."""
 TIMED_OUT = 12 * DELAY
 """Seconds a check whose claim is about time waits for a request of DELAY: past its limit (10 * DELAY at most) it
 fails whenever the request ends, so waiting longer would only keep the student waiting."""
+LATE = 1.9
+"""A request of DELAY answered LATE * DELAY or more after the call may have waited twice (two sleeps of `delay`, one
+after the other): a check then asks again with CONFIRM, and fails only if that one takes LATE * CONFIRM too. The
+loop's clock never fires a timer early, so two waits always take that long; a correct request is that late only if
+its timer ran 0.9 of its delay late, 45 ms and then 180 ms, more than a busy machine makes it (see CONFIRM)."""
+TWICE = (
+    "Wait once, `await asyncio.sleep(delay)` just before setting the future: a task that sleeps `delay` and then"
+    " calls a coroutine that sleeps `delay` again waits twice as long."
+)
 FUTURE = "an asyncio future, e.g. asyncio.get_running_loop().create_future()"
 GRADER_DIR = str(PACKAGE_DIR) + os.sep
 """The grader package: a task whose coroutine is defined under it is the grader's, not the student's."""
@@ -188,12 +197,16 @@ def _graders(task: asyncio.Task) -> bool:
 
 
 async def requested_from(
-    value: Any, delay: float, timeout: float = 2, hurry: float | None = None
+    value: Any, delay: float, timeout: float = 2, hurry: float | None = None, spent: list[float] | None = None
 ) -> tuple[object, Any]:
     """What `make_request(value, delay)` returned, and what awaiting it gave; an error in the task the call started
-    is raised as soon as it happens. `hurry` as for `outcome`."""
+    is raised as soon as it happens. `hurry` as for `outcome`; the loop-clock seconds the call of make_request itself
+    took are appended to `spent`, when given."""
     before = asyncio.all_tasks()
+    called = asyncio.get_running_loop().time()
     future = ex.make_request(value, delay)
+    if spent is not None:
+        spent.append(asyncio.get_running_loop().time() - called)
     if asyncio.isfuture(future) and future.get_loop() is asyncio.get_running_loop():
         tasks = new_tasks(before)
         waited = await outcome(future, tasks, timeout, hurry=hurry)
@@ -398,6 +411,24 @@ async def test_sets_result_after_delay():
         ticks, again, lambda delay: f"while set_future_value(future, 7, {delay}) slept", ex.set_future_value
     )
 
+    async def timed(delay: float) -> float:
+        future, started = loop.create_future(), loop.time()
+        with settling(future) as settled:
+            await await_call(
+                ex.set_future_value, future, 7, delay, limit=2, shown=f"set_future_value(future, 7, {delay})"
+            )
+        return settled_at(settled, loop) - started
+
+    took = await waited_twice(elapsed, timed)
+    expect(
+        took is None,
+        f"{call} set the result after {elapsed:.3f} s, and set_future_value(future, 7, {CONFIRM}) after {took or 0:.2f}"
+        f" s: about {(took or 0) / CONFIRM:.0f} times `delay`",
+        expected="the result set once `delay` seconds have passed",
+        fix=TWICE,
+        at=ex.set_future_value,
+    )
+
 
 async def blocked_fail(
     ticks: int,
@@ -423,6 +454,16 @@ async def blocked_fail(
         fix=NOT_BLOCKING,
         at=(stall.location if stall is not None else None) or blame,
     )
+
+
+async def waited_twice(first: float, again: Callable[[float], Awaitable[float]]) -> float | None:
+    """The seconds that `again(CONFIRM)`, the check's call with a `delay` of CONFIRM, took until its future got its
+    outcome, when `first`, the seconds the same call with DELAY took, and that one are both LATE times their delay
+    or more: the call waits about twice its delay. None otherwise (a correct call pays for no second wait)."""
+    if first < LATE * DELAY:
+        return None
+    took = await again(CONFIRM)
+    return took if took >= LATE * CONFIRM else None
 
 
 @check("the event loop keeps running other coroutines while a request is pending")
@@ -489,6 +530,44 @@ async def test_requests_overlap():
         expected=f"about {DELAY} s: the {OVERLAPPING} waits overlap",
         fix=NOT_BLOCKING,
         at=CallIn(ex.set_future_value, "time.sleep"),
+    )
+    spent: list[float] = []
+    direct = loop.create_future()  # set by set_future_value itself, called beside the requests: who waits twice?
+
+    async def again(delay: float) -> float:
+        started = loop.time()
+        with settling(direct) as settled:
+            await asyncio.gather(
+                *(requested_from(n, delay, 2, spent=spent) for n in wanted),
+                await_call(
+                    ex.set_future_value, direct, 0, delay, limit=2, shown=f"set_future_value(future, 0, {delay})"
+                ),
+            )
+        alone.append(settled_at(settled, loop) - started)
+        return loop.time() - started
+
+    alone: list[float] = []
+
+    took = await waited_twice(elapsed, again)
+    if took is None:
+        return
+    if sum(spent) >= CONFIRM / 2:  # the calls of make_request themselves held the loop
+        fail(
+            f"{OVERLAPPING} concurrent requests of {CONFIRM} s took {took:.2f} s, {sum(spent):.2f} s of it inside"
+            " the calls of make_request, which held the loop before returning their futures",
+            expected=f"about {CONFIRM} s: make_request returns at once, and the {OVERLAPPING} waits overlap",
+            fix="make_request only creates the future and schedules the task: no time.sleep (or other wait) in it;"
+            " the waiting is set_future_value's, `await asyncio.sleep(delay)`.",
+            at=CallIn(ex.make_request, "time.sleep", "sleep"),
+        )
+    itself = bool(alone) and alone[0] >= LATE * CONFIRM  # set_future_value alone waits that long
+    fail(
+        f"{OVERLAPPING} concurrent requests of {DELAY} s took {elapsed:.2f} s, and of {CONFIRM} s took {took:.2f} s:"
+        f" each request waited about {took / CONFIRM:.0f} times its delay"
+        + (f"; set_future_value(future, 0, {CONFIRM}) alone took {alone[0]:.2f} s" if itself else ""),
+        expected=f"about {CONFIRM} s: each future is set `delay` seconds after make_request was called",
+        fix=TWICE,
+        at=ex.set_future_value if itself else ex.make_request,
     )
 
 
@@ -695,6 +774,28 @@ async def test_failing_request_waits_and_tolerates_cancel():
                 fix="Check future.done() before calling set_exception.",
                 at=where(error) or ex.make_failing_request,
             )
+
+    async def timed(delay: float) -> float:
+        before, error, started = asyncio.all_tasks(), KeyError("late"), loop.time()
+        future = ex.make_failing_request(error, delay)
+        with settling(future) as settled:
+            await outcome(
+                future, new_tasks(before), given=error, shown=call_repr(ex.make_failing_request, error, delay)
+            )
+        if future.done() and not future.cancelled():
+            future.exception()  # retrieved, so that asyncio does not log it
+        return settled_at(settled, loop) - started
+
+    took = await waited_twice(elapsed, timed)
+    expect(
+        took is None,
+        f"the future {ended} {elapsed:.3f} s after make_failing_request(KeyError('late'), {DELAY}) was called, and"
+        f" {took or 0:.2f} s after make_failing_request(KeyError('late'), {CONFIRM}): about"
+        f" {(took or 0) / CONFIRM:.0f} times its delay",
+        expected="the exception set once `delay` seconds have passed",
+        fix=TWICE,
+        at=ex.make_failing_request,
+    )
     for context in logged:
         error = context.get("exception")
         said = (f"{type(error).__name__}: {error}" if str(error) else type(error).__name__) if error else None
