@@ -263,9 +263,24 @@ async def test_schedules_a_task():
         expected=pending,
         at=ex.make_request,
     )
+    # The same request again while the first is pending: a request of its own, not the first one's future shared.
+    before_again = asyncio.all_tasks()
+    again = ex.make_request("value", 0.01)
+    expect(
+        again is not future and await tasks_started(before_again, again),
+        f"{call_repr(ex.make_request, 'value', 0.01)}, called again while the first was pending, "
+        + ("returned the same future and scheduled no task" if again is future else "scheduled no task"),
+        expected="each call creates a future of its own and schedules a task that sets it",
+        fix="Create the future and its task inside make_request, at every call: no future kept from an earlier call"
+        " (in a dict or a global) and handed out again. Callers each expect a request of their own; one who cancels"
+        " a shared future cancels the other's too.",
+        at=ex.make_request,
+    )
     with settling(future) as settled:
         waited = await outcome(future, tasks, hurry=HURRY)
     never_set(future, tasks, call_repr(ex.make_request, "value", 0.01), waited, delay=0.01)
+    if asyncio.isfuture(again):
+        await asyncio.wait({again}, timeout=HURRY)
     problem = setter_problem(settled, before)
     if problem is not None:
         fail(
