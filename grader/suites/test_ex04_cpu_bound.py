@@ -12,6 +12,7 @@ import os
 import tempfile
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -405,6 +406,14 @@ async def test_returns_results_in_order(pools):
         at=ex.run_cpu_bound,
     )
     expect(
+        got[1] is not ORDER_NS[1],
+        f"{shown} returned {got!r}: the very numbers of ns, handed back without cpu_bound_work having counted them",
+        expected="cpu_bound_work(n) run in a worker process for every n, the default work too",
+        fix="Run work(n) in the pool whatever work is, `loop.run_in_executor(pool, work, n)`: no shortcut for the"
+        " default cpu_bound_work, which stands for real CPU-bound work here.",
+        at=ex.run_cpu_bound,
+    )
+    expect(
         got[1] is not got[3],
         f"{shown} returned {got!r}, but work(500) ran only once: both 500s in ns got the result of that one call",
         expected="work(n) run for every item of ns, a repeated n as often as it comes",
@@ -442,7 +451,7 @@ async def test_returns_results_in_order(pools):
 
 
 @check("work(n) runs in worker processes, not in the grader's process")
-async def test_runs_in_worker_processes():
+async def test_runs_in_worker_processes(pools):
     shown = "run_cpu_bound([1, 2, 3], work)"
     got = records(await run_cpu_bound([1, 2, 3], work.where, limit=LIMIT, shown=shown), shown, [1, 2, 3])
     here = [r for r in got if r.pid == work.getpid()]
@@ -461,6 +470,19 @@ async def test_runs_in_worker_processes():
             expected="each work(n) runs in a worker process, which has its own interpreter and GIL",
             fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor, asyncio.to_thread or the loop's default executor"
             " (threads).",
+            at=ex.run_cpu_bound,
+        )
+    # The default work too: a run_cpu_bound that sends cpu_bound_work apart, to threads, hands its calls to thread
+    # pools only. (One that works its result out without it is the order check's to catch.)
+    before, shown = pools.submitted, "run_cpu_bound([1, 2])"
+    await run_cpu_bound([1, 2], limit=LIMIT, shown=shown)
+    handed = pools.handed[before:]
+    if handed and not any(isinstance(call.executor, ProcessPoolExecutor) for call in handed):
+        fail(
+            f"{shown}, with the default work, ran cpu_bound_work in threads, inside the process of the event loop",
+            expected="each work(n) runs in a worker process, whatever work is: the default cpu_bound_work too",
+            fix="Run every work(n), cpu_bound_work included, in a ProcessPoolExecutor: "
+            "`loop.run_in_executor(pool, work, n)`, with no other way for the default work.",
             at=ex.run_cpu_bound,
         )
 
