@@ -210,6 +210,8 @@ def test_report_helpers_pick_the_right_span() -> None:
     assert report.stall_during(10.0, 10.5) is short
     assert report.stall_during(10.05, 11.1) is long  # 0.1 s of it against 0.05 s of short
     assert report.stall_during(12.0, 13.0) is None
+    assert report.stall_during(10.05, 11.1, located=True) is short  # long blames no line: a busy machine's pause
+    assert report.stall_during(11.0, 11.4, located=True) is None
     assert report.ticks == 4
     assert report.ticks_between(10.0, 11.5) == 3
     assert report.ticks_between(10.3, 11.4) == 0

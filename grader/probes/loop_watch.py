@@ -131,9 +131,11 @@ class LoopReport:
         `located` counts only the stalls blamed on a line of the student's: a busy machine's pause is none."""
         return sum(span.overlap(start, end) for span in self.spans if span.file is not None or not located)
 
-    def stall_during(self, start: float, end: float) -> BlockedSpan | None:
-        """The stall that covered most of the interval [start, end] (monotonic), or None if none touched it."""
-        best = max(self.spans, key=lambda span: span.overlap(start, end), default=None)
+    def stall_during(self, start: float, end: float, *, located: bool = False) -> BlockedSpan | None:
+        """The stall that covered most of the interval [start, end] (monotonic), or None if none touched it.
+        `located` considers only the stalls blamed on a line of the student's, as `stalled_for` does."""
+        spans = [span for span in self.spans if span.file is not None or not located]
+        best = max(spans, key=lambda span: span.overlap(start, end), default=None)
         return best if best is not None and best.overlap(start, end) > 0 else None
 
 

@@ -532,8 +532,13 @@ async def test_loop_stays_responsive():
     shown = "run_cpu_bound([0, 1], work)"
     async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
         got = await run_cpu_bound([0, 1], partial(work.burn, BURN), limit=LIMIT, shown=shown)
+    loop_thread = threading.get_ident()
     for record in records(got, shown, [0, 1]):
-        stall = watching.report.stall_during(record.started, record.ended)
+        # A stall with no line of the student's on the loop's stack is the busy machine's (or a pool's threads'
+        # holding the GIL), unless the work itself ran on the loop's thread, from a callback, say: verdict runs
+        # under load saw a correct solution's loop paused for 0.13 s of a 0.2 s call, with nothing to blame.
+        ran_in_the_loop = record.pid == work.getpid() and record.thread == loop_thread
+        stall = watching.report.stall_during(record.started, record.ended, located=not ran_in_the_loop)
         if stall is not None and stall.overlap(record.started, record.ended) > (record.ended - record.started) / 2:
             fail(
                 f"{shown}, where each call of work takes {BURN:g} s:"
