@@ -159,6 +159,13 @@ def test_a_flood_of_the_result_channel_is_stopped_like_a_flood_of_output(tmp_pat
     assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS), [c.message for c in result.checks]
 
 
+def test_a_line_too_deeply_nested_to_parse_on_the_result_channel_is_ignored_like_any_forged_line(tmp_path):
+    result, _ = grade_hostile(tmp_path, "deep_json_on_the_result_channel")
+    by_name = {c.name: c for c in result.checks}
+    assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS), [c.message for c in result.checks]
+    assert result.score == 2 and by_name["returns_pending_future"].message.startswith("not implemented yet")
+
+
 def test_checks_that_cannot_be_loaded_after_the_import_say_why_in_the_students_terms(tmp_path):
     result, _ = grade_hostile(tmp_path, "exhausts_file_descriptors")
     assert all(c.status is Status.CRASHED for c in result.checks)
