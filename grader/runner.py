@@ -237,6 +237,10 @@ def _missing_message(root: Path, exercise: Exercise, located: Located | None) ->
     if located is not None and located.path is not None:  # found elsewhere, but it could not be copied
         shown, original = located.relpath or shown, located.path
     size = file_size(original)
+    if size == float("inf") and original.exists() and not original.is_file():
+        # "is missing: grader reset" sent a student whose folder (or FIFO) bears the file's name looking for a file
+        what = "a folder" if original.is_dir() else "not a regular file"
+        return f"{shown} is {what}; the grader reads only regular files: put your code in a file of that name"
     if size == float("inf"):
         # "It is in the kit" left a student who deleted the file asking where: `grader reset` is the one command.
         return f"{shown} is missing: `grader reset {exercise.id}` puts the kit's file back, then try again"

@@ -83,10 +83,17 @@ def read_capped(source: Path) -> bytes | None:
         descriptor = os.open(source, flags)
     except OSError:
         return None
+    try:
+        # Before open(): it refuses a directory's descriptor (IsADirectoryError, and the descriptor left open), and a
+        # folder named `ex01_futures.py` took `grader check` down.
+        regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(descriptor)
+        return None
     with open(descriptor, "rb") as file:
         try:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                return None
             content = file.read(MAX_FILE_BYTES + 1)
         except OSError:
             return None

@@ -270,6 +270,25 @@ def test_an_unreadable_file_is_graded_as_such_and_never_crashes_the_grader(tmp_p
     assert fingerprints(submission, [EX01]) == {"01": None} and not is_untouched(submission, EX01)
 
 
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_folder_or_fifo_bearing_the_exercises_name_is_graded_as_such_and_never_crashes_the_grader(tmp_path, kind):
+    """A folder named ex01_futures.py took `grader check` down (exit 3) before any grading: reading it to see
+    whether it had changed raised IsADirectoryError. Said as what it is, not as a missing file."""
+    submission = make_submission(tmp_path, {})
+    target = submission / EX01.relpath
+    if kind == "folder":
+        target.mkdir()
+        (target / "__init__.py").write_text(SOLUTION.read_text())
+    else:
+        os.mkfifo(target)
+    run = subprocess.run([sys.executable, "-m", "grader", "check", "01", "--path", str(submission), "--format", "json"],
+                         cwd=KIT, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    exercise = json.loads(run.stdout)["exercises"][0]
+    what = "a folder" if kind == "folder" else "not a regular file"
+    assert exercise["score"] == 0 and exercise["message"].startswith(f"exercises/ex01_futures.py is {what};")
+
+
 def test_a_copy_interrupted_halfway_leaves_nothing_behind(tmp_path, monkeypatch):
     submission = make_submission(tmp_path / "student", {EX01.filename: SOLUTION})
     scratch = tmp_path / "tmp"
