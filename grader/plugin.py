@@ -43,6 +43,9 @@ from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
 from grader.unawaited import Unawaited, UnawaitedWatch, note_unawaited
 
+MESSAGE_LIMIT = 2000
+"""Characters of a verdict's message, expected value and fix sent to the parent: far more than any output shows."""
+
 
 def check_name(item: pytest.Item) -> str:
     return getattr(item, "originalname", item.name).removeprefix("test_")
@@ -278,9 +281,12 @@ class GradingSession:
                 self.not_implemented.add(name)
         if verdict.status is Status.FAILED and self.wrong_kind and _involves(verdict, self.wrong_kind[0]):
             verdict = dataclasses.replace(self.wrong_kind[1])  # the cause, told the same way by every check it fails
-        # asyncio's reprs of futures and tasks, in a message of a check or of an exception, say nothing to a student
-        verdict.message = plain_reprs(verdict.message)
-        verdict.expected = plain_reprs(verdict.expected) if verdict.expected else verdict.expected
+        # asyncio's reprs of futures and tasks, in a message of a check or of an exception, say nothing to a student.
+        # Clipped: a message holds reprs of what the student's code returned, and a list of a million numbers made
+        # the result event itself megabytes long, which the parent stopped as "printed more than 8 MB".
+        verdict.message = clip(plain_reprs(verdict.message), MESSAGE_LIMIT)
+        verdict.expected = clip(plain_reprs(verdict.expected), MESSAGE_LIMIT) if verdict.expected else verdict.expected
+        verdict.fix = clip(verdict.fix, MESSAGE_LIMIT) if verdict.fix else verdict.fix
         printed = self.printed.text() if self.printed is not None and verdict.status is not Status.PASSED else ""
         if said := printed_not_returned(verdict.message, printed, verdict.expected):
             verdict.fix = f"{said} {verdict.fix}" if verdict.fix else said

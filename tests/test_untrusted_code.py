@@ -166,6 +166,16 @@ def test_a_line_too_deeply_nested_to_parse_on_the_result_channel_is_ignored_like
     assert result.score == 2 and by_name["returns_pending_future"].message.startswith("not implemented yet")
 
 
+def test_a_huge_returned_value_is_clipped_in_the_message_not_taken_for_a_flood_of_output(tmp_path):
+    result, _ = grade_hostile(tmp_path, "returns_a_huge_list", time_limit=3.0)
+    by_name = {c.name: c for c in result.checks}
+    assert all(by_name[name].passed for name in SET_FUTURE_VALUE_CHECKS), [c.message for c in result.checks]
+    returned = by_name["returns_pending_future"]
+    assert returned.status is Status.FAILED and returned.message.startswith("make_request(42, 0.01) returned [0, 1, 2")
+    assert len(returned.message) <= 2000 and returned.message.endswith("…")
+    assert not any("MB" in c.message for c in result.checks), [c.message for c in result.checks]
+
+
 def test_checks_that_cannot_be_loaded_after_the_import_say_why_in_the_students_terms(tmp_path):
     result, _ = grade_hostile(tmp_path, "exhausts_file_descriptors")
     assert all(c.status is Status.CRASHED for c in result.checks)
