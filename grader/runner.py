@@ -297,20 +297,44 @@ def _grade_in(
             result.outcome = result.outcome.worse(Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED)
         progress = [n for n in pending if n in done]
         if not progress:
-            message, fix = "the check could not be run: " + _tail(run), None
-            if run.collect_error is not None:
-                message = f"the checks could not be loaded after {exercise.relpath} was imported: {run.collect_error}"
-                fix = (
-                    "Keep the top level of your file to imports and definitions: what runs there when the file is"
-                    " imported (opening files without closing them, replacing modules) left the checks unable to load."
-                )
+            status, outcome, message, fix, location = _not_begun(exercise, run, workspace)
             for name in pending:
-                done[name] = _check(exercise, suite[name], Status.CRASHED, message, fix=fix)
-            result.outcome = result.outcome.worse(Outcome.CRASHED)
+                done[name] = _check(exercise, suite[name], status, message, fix=fix, location=location)
+            result.outcome = result.outcome.worse(outcome)
         pending = [n for n in pending if n not in done]
     result.checks = [done[c.name] for c in exercise.checks]
     if result.outcome is Outcome.OK and any(c.status is Status.TIMEOUT for c in result.checks):
         result.outcome = Outcome.TIMEOUT
+
+
+def _not_begun(
+    exercise: Exercise, run: SuiteRun, workspace: Path
+) -> tuple[Status, Outcome, str, str | None, Location | None]:
+    """Why a run whose module was imported ended before any check it was given began (or between two of them):
+    status, outcome, message, fix and the student's line. Never the process's own output: once the student's code
+    has flooded it, or the process hung and faulthandler dumped where, that is junk or the grader's own frames."""
+    if run.collect_error is not None:
+        message = f"the checks could not be loaded after {exercise.relpath} was imported: {run.collect_error}"
+        fix = (
+            "Keep the top level of your file to imports and definitions: what runs there when the file is"
+            " imported (opening files without closing them, replacing modules) left the checks unable to load."
+        )
+        return Status.CRASHED, Outcome.CRASHED, message, fix, None
+    if run.ended_in == "output":
+        message = (f"the check could not begin: your code printed more than {OUTPUT_LIMIT // 1024**2} MB outside"
+                   " the checks (a thread it started, say) and was stopped")  # fmt: skip
+        fix = "Look for a print() in a loop, in a thread above all, and print only what the exercise asks for."
+        return Status.CRASHED, Outcome.CRASHED, message, fix, None
+    if run.ended_in == "timeout":  # whether its own deadline or the exercise's came first, no check had begun
+        message = (
+            "the check could not begin: the process stopped responding outside the checks, after the import or"
+            " between two of them (code of yours that runs meanwhile, a thread say, never let go)"
+        )
+        where = _stuck_at(run, workspace)
+        line = _line_of(workspace / where.file, where.line) if where is not None else ""
+        return Status.TIMEOUT, Outcome.TIMEOUT, message, timeout_fix(line), where
+    message = f"the check could not be run: {_describe_exit(run.returncode)} before it began"
+    return Status.CRASHED, Outcome.CRASHED, message, None, None
 
 
 def _tail(run: SuiteRun, lines: int = 3) -> str:

@@ -176,6 +176,26 @@ def test_a_huge_returned_value_is_clipped_in_the_message_not_taken_for_a_flood_o
     assert not any("MB" in c.message for c in result.checks), [c.message for c in result.checks]
 
 
+@pytest.mark.parametrize(
+    ("case", "status", "said"),
+    [
+        ("hangs_outside_the_checks", Status.TIMEOUT, "the check could not begin: the process stopped responding"),
+        ("floods_outside_the_checks", Status.CRASHED, "the check could not begin: your code printed more than 8 MB"),
+        ("exits_outside_the_checks", Status.CRASHED, "the check could not be run: the process exited with code 5"),
+    ],
+)
+def test_code_that_stops_the_process_between_the_import_and_the_checks_is_told_so_without_the_graders_frames(
+    tmp_path, case, status, said
+):
+    result, _ = grade_hostile(tmp_path, case)
+    assert result.score == 0 and {c.status for c in result.checks} == {status}, [c.message for c in result.checks]
+    assert all(c.message.startswith(said) for c in result.checks), result.checks[0].message
+    assert_no_grader_traceback(result)
+    assert not any("yyyy" in c.message or "File " in c.message for c in result.checks)
+    if status is Status.TIMEOUT:  # faulthandler's dump names the student's line that never let go
+        assert result.checks[0].location.file == "exercises/ex01_futures.py", result.checks[0].location
+
+
 def test_checks_that_cannot_be_loaded_after_the_import_say_why_in_the_students_terms(tmp_path):
     result, _ = grade_hostile(tmp_path, "exhausts_file_descriptors")
     assert all(c.status is Status.CRASHED for c in result.checks)
