@@ -18,7 +18,8 @@ what can happen before that, each applied where this machine permits it and skip
                 no core files.
     orphans     the suite's process dies with the grader thread that started it (PR_SET_PDEATHSIG), so a
                 grader killed outright does not leave it running; the cgroups of a dead grader are emptied
-                by the next one.
+                by the next one. Without a cgroup, what a run left in a session of its own is found by
+                the marker in its environment (`kill_marked`).
 
 Output size is limited by the parent, which reads it (`suite_process.OUTPUT_LIMIT`). `python -m grader.sandbox`
 prints which layers this machine grants.
@@ -26,6 +27,7 @@ prints which layers this machine grants.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import itertools
 import json
@@ -323,6 +325,44 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+RUN_MARKER_ENV = "GRADER_RUN"
+"""The environment variable that marks every process of one suite run (`kill_marked`): the parent sets it, and
+a fork, or a program the student's code starts, inherits it."""
+
+
+def kill_marked(marker: str, patience: float = 2.0) -> None:
+    """SIGKILL every process whose environment holds `GRADER_RUN=<marker>`, until none is left (or `patience` runs
+    out): where no pids cgroup holds a run, what its student's code left in a session of its own (a double fork and
+    `setsid`, a daemon) escapes the kill of the run's process group, and slept on for as long as it liked.
+
+    A process's initial environment, which /proc shows, is the one it started with: a fork keeps it whatever the
+    code does to `os.environ`. Code that starts a program with an emptied environment escapes this; that takes
+    intent, which the cgroup alone stops. Linux only (elsewhere there is no /proc to look in).
+    """
+    needle = f"\0{RUN_MARKER_ENV}={marker}\0".encode()
+    end = time.monotonic() + patience
+    while True:
+        found = []
+        try:
+            entries = [entry.name for entry in os.scandir("/proc") if entry.name.isdigit()]
+        except OSError:
+            return
+        for pid in entries:
+            try:
+                with open(f"/proc/{pid}/environ", "rb") as file:
+                    environment = b"\0" + file.read() + b"\0"
+            except OSError:  # gone meanwhile, or another user's (not ours to kill either)
+                continue
+            if needle in environment:
+                found.append(int(pid))
+        for pid in found:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+        if not found or time.monotonic() > end:
+            return
+        time.sleep(0.01)  # let the killed go before looking again: what they forked meanwhile is found then
 
 
 def probe() -> dict[str, object]:

@@ -29,7 +29,7 @@ from grader.catalog import SUITES_DIR, Exercise
 from grader.errors import GradingCancelled
 from grader.model import CheckResult, Location, Outcome, Status
 from grader.protocol import EVENTS_FD_ENV, RunSetup, parse_event
-from grader.sandbox import PidsCgroup
+from grader.sandbox import RUN_MARKER_ENV, PidsCgroup, kill_marked
 from grader.workspace import new_workspace, remove
 
 GRACE = 1.0
@@ -162,6 +162,8 @@ class SuiteProcess:
     cgroup: PidsCgroup | None
     returncode: int | None = None
     """Set once the process is stopped and reaped."""
+    marker: str | None = None
+    """The value of `GRADER_RUN` in its environment (`grader.sandbox.kill_marked`)."""
 
 
 _bytecode_lock = threading.Lock()
@@ -201,6 +203,7 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
     # which builds its default SSL contexts at import, is 50 ms faster.
     env.update(SSL_CERT_FILE=os.devnull, SSL_CERT_DIR=os.devnull)
     env[EVENTS_FD_ENV] = str(write_fd)
+    env[RUN_MARKER_ENV] = marker = secrets.token_hex(8)
     nodeids = [f"{exercise.suite}::test_{name}" for name in names]
     try:
         proc = subprocess.Popen(
@@ -220,7 +223,7 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
         raise
     finally:
         os.close(write_fd)
-    return SuiteProcess(proc, read_fd, secrets.token_hex(16), names, cgroup)
+    return SuiteProcess(proc, read_fd, secrets.token_hex(16), names, cgroup, marker=marker)
 
 
 def stop_suite(started: SuiteProcess) -> int:
@@ -229,6 +232,8 @@ def stop_suite(started: SuiteProcess) -> int:
         kill_group(started.proc)
         if started.cgroup:
             started.cgroup.destroy()  # also what left the process group (setsid) or was forked as it died
+        elif started.marker:
+            kill_marked(started.marker)  # no cgroup here: what left the process group, found by its environment
         os.close(started.read_fd)
         started.proc.stdout.close()
         with contextlib.suppress(OSError):
