@@ -630,15 +630,27 @@ async def test_set_future_value_ignores_done_future():
     meanwhile = loop.create_future()
     sleeping = asyncio.ensure_future(ex.set_future_value(meanwhile, "late", 0.05))
     calls = [asyncio.ensure_future(ex.set_future_value(future, "late", 0.01)) for future in (cancelled, finished)]
+    # And one future still pending, the control: a set_future_value that does nothing at all leaves done futures
+    # alone too, and would earn this check's point for nothing.
+    pending = loop.create_future()
+    setting = asyncio.ensure_future(ex.set_future_value(pending, "set", 0.01))
     try:
         await asyncio.sleep(0.01)
         meanwhile.cancel()
         # What set_future_value does once its sleep is over is the question here, not when: no waiting a fixed second.
-        await asyncio.wait([sleeping, *calls], timeout=HURRY)
-        wake_sleepers({sleeping, *calls})
+        await asyncio.wait([sleeping, setting, *calls], timeout=HURRY)
+        wake_sleepers({sleeping, setting, *calls})
         await expect_left_alone(calls, finished, sleeping)
+        await asyncio.wait([setting], timeout=2)
+        expect(
+            pending.done(),
+            "set_future_value(future, 'set', 0.01) left a pending future pending: it did nothing to any future",
+            expected="the done futures left alone, and the result set on the one still pending",
+            fix="After the sleep: if not future.done(), call future.set_result(value).",
+            at=ex.set_future_value,
+        )
     finally:
-        settle([sleeping, *calls])
+        settle([sleeping, setting, *calls])
 
 
 def failing_request(exc: Exception, delay: float) -> object:

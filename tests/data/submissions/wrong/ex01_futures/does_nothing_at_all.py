@@ -1,0 +1,17 @@
+# fails: sets_result_after_delay, set_future_value_ignores_done_future
+"""Every function returns None: set_future_value then 'does nothing when the future is done' only because it does
+nothing at all."""
+
+import asyncio
+
+
+def make_request(value, delay: float = 1.0) -> asyncio.Future:
+    return None
+
+
+async def set_future_value(future: asyncio.Future, value, delay: float) -> None:
+    return None
+
+
+def make_failing_request(exc: Exception, delay: float = 1.0) -> asyncio.Future:
+    return None
