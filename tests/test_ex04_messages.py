@@ -217,3 +217,9 @@ def test_a_pool_per_call_is_told_that_gather_raised_while_the_other_pools_ran(tm
     assert "it made 2 pools, and asyncio.gather raised work(-1)'s error as soon as it came" in verdict.message
     assert verdict.fix.startswith("Make one pool for all the calls") and "A `with` per call does not" in verdict.fix
     assert [name for name, check in got.items() if not check.passed] == ["shuts_down_pool_on_error"]
+
+
+def test_calls_handed_over_as_one_chunk_of_pool_map_are_told_so(tmp_path):
+    verdict = checks(tmp_path, "pool_map_in_one_chunk")["runs_in_parallel"]
+    assert "(pool.map handed work(0) and work(1) over as one chunk, which one worker runs" in verdict.message
+    assert "chunksize at 1" in verdict.fix, verdict.fix

@@ -58,6 +58,13 @@ class Handed(NamedTuple):
             or any(arg is func for arg in (*self.args, *getattr(self.fn, "args", ())))
         )
 
+    def chunked(self) -> bool:
+        """Whether this is a chunk of more than one call, from `ProcessPoolExecutor.map(fn, ns, chunksize=...)`:
+        one worker runs its calls one after the other."""
+        chunk = self.args[0] if len(self.args) == 1 else None
+        is_chunk = getattr(self.fn, "func", None) is concurrent.futures.process._process_chunk
+        return is_chunk and isinstance(chunk, (tuple, list)) and len(chunk) > 1
+
     def hands_on(self) -> bool:
         """Whether this call was given a pool to hand calls to: `pool.map` itself, or a helper of the student's
         given the pool (`run_in_executor(None, pool.map, work, ns)`, `run_in_executor(None, map_all, pool, work,

@@ -116,6 +116,8 @@ class Alone:
     time"; None while they were not."""
     one_worker: bool = False
     """Why: the pools given the calls could run only one of them at a time."""
+    chunked: bool = False
+    """Why: the calls were handed over together, in one chunk of `pool.map(..., chunksize=...)`."""
     handed_first: int | None = None
     """How many of the `total` calls the loop's thread had handed over when the loop first had nothing left to run
     with some still to come: a run_cpu_bound that awaits a batch of calls before it submits the next. None when
@@ -160,6 +162,13 @@ async def waiting_alone_gives_up(
             alone.why, alone.one_worker = why, one_worker
             (Path(folder) / "gave-up").touch()
 
+    def handed_late(calls: list[Handed]) -> None:
+        if any(call.chunked() for call in calls):
+            alone.chunked = True
+            give_up("pool.map handed work(0) and work(1) over as one chunk, which one worker runs call after call")
+        else:
+            give_up("work(1) was handed to the pool only once work(0) had returned")
+
     def too_few_workers(calls: list[Handed]) -> bool:
         if len(calls) >= expected and at_once(calls) < expected:
             give_up(
@@ -185,7 +194,7 @@ async def waiting_alone_gives_up(
         if alone.handed_first is None and 0 < len(calls) < total and by_the_loop:
             alone.handed_first = len(calls)
         if not too_few_workers(calls) and 0 < len(calls) < expected and {c.thread for c in calls} == {loop_thread}:
-            give_up("work(1) was handed to the pool only once work(0) had returned")
+            handed_late(calls)
 
     async def watch() -> None:
         seen, since = 0, loop.time()
@@ -197,7 +206,7 @@ async def waiting_alone_gives_up(
             if too_few_workers(calls):
                 return
             if 0 < seen < expected and loop.time() - since > ALONE:
-                give_up("work(1) was handed to the pool only once work(0) had returned")
+                handed_late(calls)
 
     watching = asyncio.ensure_future(watch())
     pools.waiting_on_call = waiting_on_call
@@ -507,6 +516,9 @@ async def test_runs_in_parallel(pools, monkeypatch: pytest.MonkeyPatch):
         expected="both calls submitted before awaiting either, running at once on two workers",
         fix=ONE_WORKER
         if alone.one_worker
+        else "Leave pool.map's chunksize at 1, its default, or better hand each call over on its own:"
+        " `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
+        if alone.chunked
         else "Submit all the calls, then await them together: "
         "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`; keep the pool's default"
         " number of workers (at least two).",
