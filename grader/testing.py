@@ -278,6 +278,26 @@ def found_in(exc: BaseException, kind: type[BaseException]) -> BaseException | N
     return None
 
 
+def raised_in_place_of(error: BaseException, kind: type[BaseException], shown: str, call: str) -> None:
+    """Fail the check when `error` was raised while handling a `kind` (its cause or context): the student's code
+    caught the exception it should have let through and raised another in its place. `shown` names `kind` for the
+    student, e.g. "requests.ConnectionError"."""
+    __tracebackhide__ = True
+    seen: set[int] = set()
+    origin = error.__cause__ or error.__context__
+    while origin is not None and id(origin) not in seen and not found_in(origin, kind):
+        seen.add(id(origin))
+        origin = origin.__cause__ or origin.__context__
+    if origin is None or id(origin) in seen:
+        return
+    fail(
+        f"{call} raised {type(error).__name__}: {error}, in place of the {shown} it was handling",
+        expected=f"the {shown} itself (or an ExceptionGroup holding it)",
+        fix="Let the exception through as it is: no `except` that raises another exception in its place.",
+        at=where(error),
+    )
+
+
 def student(module: str) -> ModuleType:
     """The student's module, e.g. `student("exercises.ex01_futures")`; the plugin imported it already."""
     return importlib.import_module(module)

@@ -36,7 +36,7 @@ from grader.probes.traffic import (
     sent_in_turn,
     url,
 )
-from grader.testing import call_repr, check, expect, fail, found_in, returns_no_value, student
+from grader.testing import call_repr, check, expect, fail, found_in, raised_in_place_of, returns_no_value, student
 
 ex = student("exercises.ex05_blocking_io")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -271,6 +271,7 @@ async def test_fetch_all_propagates_errors(server):
     except Exception as error:
         if found_in(error, requests.ConnectionError):
             return
+        raised_in_place_of(error, requests.ConnectionError, "requests.ConnectionError", call_repr(ex.fetch_all, urls))
         raise
     one_url_for_many(server, 0, urls, got)
     fail(

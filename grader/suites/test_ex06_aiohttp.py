@@ -32,7 +32,7 @@ from grader.probes.traffic import (
     sent_in_turn,
     url,
 )
-from grader.testing import CallIn, CheckFailure, call_repr, check, expect, fail, found_in, student
+from grader.testing import CallIn, CheckFailure, call_repr, check, expect, fail, found_in, raised_in_place_of, student
 
 ex = student("exercises.ex06_aiohttp")
 
@@ -209,6 +209,9 @@ async def test_fetch_all_propagates_errors(server):
     except Exception as error:
         if found_in(error, aiohttp.ClientConnectionError):
             return
+        raised_in_place_of(
+            error, aiohttp.ClientConnectionError, "aiohttp.ClientConnectionError", call_repr(ex.fetch_all, urls)
+        )
         raise
     fail(
         f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} refused the connection",
