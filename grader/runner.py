@@ -237,11 +237,11 @@ def _missing_message(root: Path, exercise: Exercise, located: Located | None) ->
     if located is not None and located.path is not None:  # found elsewhere, but it could not be copied
         shown, original = located.relpath or shown, located.path
     size = file_size(original)
-    if size == float("inf") and original.exists() and not original.is_file():
-        # "is missing: grader reset" sent a student whose folder (or FIFO) bears the file's name looking for a file
-        what = "a folder" if original.is_dir() else "not a regular file"
-        return f"{shown} is {what}; the grader reads only regular files: put your code in a file of that name"
     if size == float("inf"):
+        if original.exists() and not original.is_file():
+            # "is missing: grader reset" sent a student whose folder (or FIFO) bears the file's name looking for a file
+            what = "a folder" if original.is_dir() else "not a regular file"
+            return f"{shown} is {what}; the grader reads only regular files: put your code in a file of that name"
         # "It is in the kit" left a student who deleted the file asking where: `grader reset` is the one command.
         return f"{shown} is missing: `grader reset {exercise.id}` puts the kit's file back, then try again"
     if size > MAX_FILE_BYTES:
@@ -330,8 +330,7 @@ def _not_begun(
             "the check could not begin: the process stopped responding outside the checks, after the import or"
             " between two of them (code of yours that runs meanwhile, a thread say, never let go)"
         )
-        where = _stuck_at(run, workspace)
-        line = _line_of(workspace / where.file, where.line) if where is not None else ""
+        where, line = _stuck_at(run, workspace)
         return Status.TIMEOUT, Outcome.TIMEOUT, message, timeout_fix(line), where
     message = f"the check could not be run: {_describe_exit(run.returncode)} before it began"
     return Status.CRASHED, Outcome.CRASHED, message, None, None
@@ -342,8 +341,9 @@ def _tail(run: SuiteRun, lines: int = 3) -> str:
     return " / ".join(text[-lines:]) if text else f"the process ended with code {run.returncode}"
 
 
-def _stuck_at(run: SuiteRun, workspace: Path) -> Location | None:
-    """The student's innermost frame in faulthandler's dump of the main thread, if it printed one."""
+def _stuck_at(run: SuiteRun, workspace: Path) -> tuple[Location | None, str]:
+    """The student's innermost frame in faulthandler's dump of the main thread, if it printed one, and the source
+    line there ("" without one)."""
     text = run.output.decode("utf-8", "replace")
     start = text.rfind("Current thread")
     if start < 0:
@@ -357,8 +357,9 @@ def _stuck_at(run: SuiteRun, workspace: Path) -> Location | None:
         prefix = next((p for p in prefixes if file.startswith(p)), None)
         inside = file[len(prefix) :] if prefix is not None else ""
         if inside and not ("/" + inside).endswith("/util.py"):  # the given util.py: not theirs (as in student_file)
-            return Location("exercises/" + inside, int(match["line"]), match["func"])
-    return None
+            where = Location("exercises/" + inside, int(match["line"]), match["func"])
+            return where, _line_of(workspace / where.file, where.line)
+    return None, ""
 
 
 def _line_of(path: Path, number: int) -> str:
@@ -381,8 +382,7 @@ def _describe_exit(returncode: int | None) -> str:
 
 def _stopped_check(exercise: Exercise, suite_check: SuiteCheck, run: SuiteRun, workspace: Path) -> CheckResult:
     if run.ended_in == "timeout":
-        where = _stuck_at(run, workspace)
-        line = _line_of(workspace / where.file, where.line) if where is not None else ""
+        where, line = _stuck_at(run, workspace)
         limit = (f"when the exercise's checks had taken {exercise.total_time_limit:g} s in all" if run.out_of_time
                  else f"within {exercise.time_limit:g} s")  # fmt: skip
         return _check(
@@ -415,9 +415,10 @@ def _import_crash(
         raise InternalError(f"the suite of exercise {exercise.id} did not start: {_tail(run, 20)}")
     if run.ended_in == "timeout":
         message = f"importing {exercise.relpath} did not finish within {exercise.time_limit:g} s"
-        if (where := _stuck_at(run, workspace)) is None:
+        where, line = _stuck_at(run, workspace)
+        if where is None:
             return Status.TIMEOUT, Outcome.TIMEOUT, f"{message}: is there an endless loop at the top level?", None, None
-        line = " ".join(_line_of(workspace / where.file, where.line).split())
+        line = " ".join(line.split())
         message += f": it was still running line {where.line}" + (f", `{clip(line, 80)}`" if line else "")
         return Status.TIMEOUT, Outcome.TIMEOUT, message, where, TOP_LEVEL_FIX
     if run.ended_in == "output":

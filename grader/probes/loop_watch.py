@@ -129,14 +129,16 @@ class LoopReport:
         """Seconds of [start, end] (monotonic) during which the loop was stalled, all stalls together: several short
         stalls (a `time.sleep` between retries, say) can freeze most of an interval that no single one covers.
         `located` counts only the stalls blamed on a line of the student's: a busy machine's pause is none."""
-        return sum(span.overlap(start, end) for span in self.spans if span.file is not None or not located)
+        return sum(span.overlap(start, end) for span in self._spans(located))
 
     def stall_during(self, start: float, end: float, *, located: bool = False) -> BlockedSpan | None:
         """The stall that covered most of the interval [start, end] (monotonic), or None if none touched it.
         `located` considers only the stalls blamed on a line of the student's, as `stalled_for` does."""
-        spans = [span for span in self.spans if span.file is not None or not located]
-        best = max(spans, key=lambda span: span.overlap(start, end), default=None)
+        best = max(self._spans(located), key=lambda span: span.overlap(start, end), default=None)
         return best if best is not None and best.overlap(start, end) > 0 else None
+
+    def _spans(self, located: bool) -> list[BlockedSpan]:
+        return [span for span in self.spans if span.file is not None] if located else self.spans
 
 
 # The names Python gives the frames of comprehensions and lambdas: blame the function around them instead.
