@@ -1,8 +1,8 @@
 """A small fixture course (tests/data/course) that the real CLI runs on, in place of the kit's nine exercises.
 
 The grader finds its catalog, suites and stubs inside its own package, so the course is a copy of the package
-with those three swapped, put first on PYTHONPATH. The suites' processes still import the installed grader
-(the runner drops PYTHONPATH for them), which is the same code.
+with those three swapped, put first on PYTHONPATH. The suites' processes, and the workers they start, import that
+copy too (`grader.suite_process.PINNED_GRADER`).
 """
 
 from __future__ import annotations

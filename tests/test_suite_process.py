@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -13,23 +14,47 @@ from support import KIT, children
 from grader import suite_process
 from grader.catalog import load_catalog
 from grader.model import Location
-from grader.suite_process import _THIS_GRADER
+from grader.suite_process import _THIS_GRADER, PINNED_GRADER
 from grader.workspace import new_workspace, remove
 
 FIRST = load_catalog().exercises[0]
 
 
-def test_a_suites_process_imports_the_grader_that_started_it_not_the_installed_one(tmp_path):
+WHERE_FROM = """\
+import multiprocessing
+
+import grader.probes
+
+
+def where() -> str:
+    import grader.probes
+
+    return grader.probes.__file__
+
+
+def test_where():
+    print("FROM", grader.__file__, grader.probes.__file__)
+    for method in ("spawn", "forkserver"):
+        with multiprocessing.get_context(method).Pool(1) as pool:
+            print(method.upper(), pool.apply(where))
+"""
+
+
+def test_a_suites_process_and_its_workers_import_the_grader_that_started_it_not_the_installed_one(tmp_path):
+    # Spawn and forkserver workers import `grader` afresh to unpickle ex04's probes: they must find the same copy.
     copy = tmp_path / "another checkout" / "grader"
     shutil.copytree(KIT / "grader", copy, ignore=shutil.ignore_patterns("__pycache__"))
-    probe = "import grader.probes\n\ndef test_where():\n    print('FROM', grader.__file__, grader.probes.__file__)\n"
-    (tmp_path / "test_where.py").write_text(probe)
+    (tmp_path / "test_where.py").write_text(WHERE_FROM)
+    environment = {**os.environ, "PYTHONPATH": str(copy / PINNED_GRADER.name)}
     ran = subprocess.run(
-        [sys.executable, "-c", _THIS_GRADER, str(copy), "-q", "-s", "-p", "no:cacheprovider", "test_where.py"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", _THIS_GRADER, "-q", "-s", "-p", "no:cacheprovider", "test_where.py"],
+        cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert ran.returncode == 0, ran.stdout + ran.stderr
-    assert f"FROM {copy / '__init__.py'} {copy / 'probes' / '__init__.py'}" in ran.stdout
+    probes = copy / "probes" / "__init__.py"
+    assert f"FROM {copy / '__init__.py'} {probes}" in ran.stdout
+    assert f"SPAWN {probes}" in ran.stdout
+    assert f"FORKSERVER {probes}" in ran.stdout
 
 
 def test_a_run_interrupted_before_its_setup_is_sent_leaves_no_process(monkeypatch):
