@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from types import FrameType, ModuleType, TracebackType
 
+from pytest_socket import SocketBlockedError
+
 from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import
 from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
@@ -293,6 +295,8 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         )
     if isinstance(exc, SystemExit):
         message = f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
+    elif isinstance(exc, SocketBlockedError):
+        message = f"importing {relpath} tried to reach the network, which is blocked while grading{at}"
     elif isinstance(exc, ModuleNotFoundError) and where is None:
         message = f"{relpath} could not be imported: {_short(exc)}"
     elif (newer := newer_asyncio_import(exc)) is not None:

@@ -24,6 +24,7 @@ from types import FrameType
 from typing import NoReturn
 
 import pytest
+from pytest_socket import disable_socket
 
 from grader.asyncio_mistakes import read_from_an_awaitable
 from grader.diagnose import (
@@ -146,6 +147,9 @@ class GradingSession:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.events.send("importing")
+        # pytest-socket blocks the network from each check's setup on; the student's file runs code when imported
+        # too (a demo left at its end), and none of its requests may leave the machine either.
+        disable_socket(allow_unix_socket=True)
         self.unawaited_watch.install()
         sys.path.insert(0, self.setup.root)
         # A file run as a script imports its neighbours by name (`from util import delay`); appended, that folder
@@ -216,6 +220,12 @@ class GradingSession:
         for dependency in marker.kwargs.get("depends", ()) if marker else ():
             if dependency in self.failed and dependency not in self.not_implemented:
                 pytest.skip(f'can\'t check this until the check "{_title(item.module, dependency)}" passes')
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_runtest_teardown(self, item: pytest.Item) -> None:
+        """Block the network again once pytest-socket has lifted its block after a check: what the student's code
+        left running (a thread, a task, a worker) must not reach it between checks either."""
+        disable_socket(allow_unix_socket=True)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_call(self, item: pytest.Item) -> None:

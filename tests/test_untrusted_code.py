@@ -59,6 +59,14 @@ def test_import_time_exception_names_the_line(tmp_path):
     assert_no_grader_traceback(result)
 
 
+def test_a_request_at_import_is_blocked_and_named_with_the_line_that_sent_it(tmp_path):
+    result, _ = grade_hostile(tmp_path, "request_at_import")
+    assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0
+    assert "tried to reach the network, which is blocked while grading" in result.message, result.message
+    assert "exercises/ex01_futures.py:8 in fetch_example, called at line 15" in result.message, result.message
+    assert_no_grader_traceback(result)
+
+
 def test_sys_exit_at_import(tmp_path):
     result, _ = grade_hostile(tmp_path, "exit_at_import")
     assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0
