@@ -31,6 +31,14 @@ def test_a_session_left_open_by_the_way_out_for_no_urls_is_named(tmp_path):
     assert verdict.location.line == 15 and verdict.location.function == "fetch_all"  # where the session is made
 
 
+def test_a_request_with_another_method_than_get_is_told_what_the_server_answers(tmp_path):
+    checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "head_instead_of_get.py"))
+    verdict = checks["returns_status_codes"]
+    assert "answers GET requests only, not HEAD http://" in verdict.message, verdict.message
+    assert "session.get(url)" in verdict.message and "Connection refused" not in verdict.message
+    assert verdict.location.function == "fetch_status"
+
+
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="3.10 says only `AttributeError: __enter__`, naming no object")
 def test_a_plain_with_for_an_aiohttp_request_is_told_to_use_async_with(tmp_path):
     checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "plain_with_for_the_request.py"))

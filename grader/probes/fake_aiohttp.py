@@ -57,6 +57,11 @@ class _RecordingMock(aioresponses):
         self, orig_self: aiohttp.ClientSession, method: str, url: Any, *args: Any, **kwargs: Any
     ) -> aiohttp.ClientResponse:
         self._sent.append(Sent(str(url), orig_self, threading.get_ident()))
+        if method.upper() != "GET":  # aioresponses would say "Connection refused", and the student look for a fault
+            raise aiohttp.ClientConnectionError(
+                f"the checks' server answers GET requests only, not {method.upper()} {url}: fetch a URL with"
+                " session.get(url), as the exercise asks"
+            )
         slots = self._connection_slots(orig_self)
         if slots is None:
             return await super()._request_mock(orig_self, method, url, *args, **kwargs)
