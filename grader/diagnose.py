@@ -157,8 +157,15 @@ _UNCALLED = re.compile(r"\b(?P<name>[A-Za-z_][\w.]*)\b(?!\s*[(.\w])")
 
 def python_slip(exc: BaseException, line: str) -> str | None:
     """The fix for a plain Python slip that `exc`, raised at the student's `line`, betrays, else None: a clock
-    function used as a number (`time.perf_counter - start`), a timedelta formatted as a float."""
+    function used as a number (`time.perf_counter - start`), a timedelta formatted as a float, the first of a log
+    record's arguments taken for debug mode's duration."""
     said = str(exc)
+    if isinstance(exc, (TypeError, ValueError)) and ".args[0]" in line.replace(" ", "") and "str" in said:
+        # Debug mode logs "Executing %s took %.3f seconds" % (step, duration): the step's repr, a str, comes first.
+        return (
+            'Debug mode\'s warning is logged as "Executing %s took %.3f seconds" with record.args = (the step, its'
+            " duration): the step, a string, comes first, so the duration is record.args[-1], a float already."
+        )
     if not isinstance(exc, TypeError):
         return None
     if said.startswith("unsupported operand type(s)") and any(kind in said for kind in _FUNCTION_KINDS):

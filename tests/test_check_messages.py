@@ -120,6 +120,14 @@ def test_a_handler_that_heard_nothing_is_told_the_level_of_the_warnings(tmp_path
     assert "above WARNING (ERROR, say) drops them" in verdict.fix, verdict.fix
 
 
+def test_the_step_taken_for_its_duration_is_told_the_order_of_the_records_arguments(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "duration_from_the_first_argument.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
+    assert verdict.message.startswith("emit() raised ValueError: could not convert string to float"), verdict.message
+    assert "the duration is record.args[-1]" in verdict.fix, verdict.fix
+    assert verdict.location.line == 19 and verdict.location.function == "emit"
+
+
 def test_durations_kept_from_earlier_calls_are_named_as_such(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "list_at_module_level.py"
     checks = failed(grade_source(tmp_path, "09", wrong))
