@@ -331,6 +331,7 @@ async def test_other_objects_are_not_awaitable():
         "an object whose class defines no __await__, with obj.__await__ set on the instance",
         "not awaitable",
         "`await` looks for __await__ on the object's class, not on the object, so `await obj` is a TypeError here:"
-        " hasattr(obj, '__await__') asks the wrong question; isinstance(obj, collections.abc.Awaitable) or"
+        " asking the object, with hasattr(obj, '__await__') or a runtime_checkable Protocol (which looks at the"
+        " instance too), is the wrong question; isinstance(obj, collections.abc.Awaitable) or"
         " inspect.isawaitable(obj) asks the class.",
     )
