@@ -161,7 +161,8 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
 
 def test_a_loop_run_by_hand_gets_fixes_that_fit_plain_code(tmp_path):
     """loop.stop() for loop.close(), shutdown_asyncgens() never run (no `await` can go in a plain def), the main
-    coroutine's exception caught, gather() of nothing on the cancelled path: each with the fix for what was written."""
+    coroutine's exception caught, gather() of nothing on the cancelled path, gather() of the bare main coroutine:
+    each with the fix for what was written."""
     wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop"
     stopped = failed(grade_source(tmp_path / "stop", "07", wrong / "stop_in_finally.py"))
     assert stopped["closes_loop_on_success"].fix.startswith("loop.stop() does not close a loop")
@@ -179,6 +180,10 @@ def test_a_loop_run_by_hand_gets_fixes_that_fit_plain_code(tmp_path):
     verdict = nothing["reraises_after_waiting"]
     assert "whose coroutine ended cancelled, raised RuntimeError" in verdict.message, verdict.message
     assert verdict.fix.startswith("Wait only when something is pending"), verdict.fix
+    coroutine = failed(grade_source(tmp_path / "coro", "07", wrong / "gather_of_the_main_coroutine.py"))
+    verdict = coroutine["builds_its_own_loop"]
+    assert "given coroutines and no task or future, it makes tasks of them" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Make the tasks on your loop first, `loop.create_task(coro)`"), verdict.fix
 
 
 def test_no_running_loop_is_explained_by_the_call_that_needed_one(tmp_path):

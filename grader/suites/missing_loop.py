@@ -86,6 +86,15 @@ def explain_missing_loop(error: BaseException, call: str, func) -> None:
         return
     called = _asyncio_function_called(error)
     raised, at = f"{call} raised RuntimeError: {str(error).rstrip('.')}", student_line(error, func) or func
+    if called == "gather" and _gathered(error):  # coroutines only: gather wraps them in tasks of the current loop
+        fail(
+            f"{raised}, from asyncio.{called}(): given coroutines and no task or future, it makes tasks of them on"
+            " the current loop, and none is set",
+            expected="asyncio.gather() gets tasks of your loop, or the coroutine runs on your loop directly",
+            fix="Make the tasks on your loop first, `loop.create_task(coro)`, or run the coroutine itself:"
+            " `loop.run_until_complete(coro)`, in a try/except if you want its exception kept for later.",
+            at=at,
+        )
     if called == "gather":  # asyncio.gather() of nothing: no awaitable to take a loop from
         fail(
             f"{raised}, from asyncio.{called}(): given no task or future to take a loop from, it looks up the"
@@ -110,6 +119,14 @@ def explain_missing_loop(error: BaseException, call: str, func) -> None:
         fix=NEW_LOOP,
         at=at,
     )
+
+
+def _gathered(error: BaseException) -> tuple:
+    """What asyncio.gather() was given, read from its frame in `error`'s traceback (() when it is not there)."""
+    for frame, _ in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_name == "gather" and "coros_or_futures" in frame.f_locals:
+            return tuple(frame.f_locals["coros_or_futures"])
+    return ()
 
 
 def _makes_a_loop(func) -> bool:
