@@ -4,8 +4,8 @@ asyncio's messages say what went wrong in asyncio's terms ("This event loop is a
 habit caused it (`run_until_complete` inside a coroutine). When the student's code raised one of these,
 `grader.diagnose` adds the fix below to "make_request() raised RuntimeError: ...". The texts are the same on
 Python 3.10 to 3.13 (but for a plain `with` on an asynchronous context manager, which 3.10 reports as
-`AttributeError: __enter__`, naming no object); one that changes wording in a later Python just goes without a
-fix, as any other error does.
+`AttributeError: __enter__`, naming no object, and `async with` on a plain one, `AttributeError: __aenter__`); one
+that changes wording in a later Python just goes without a fix, as any other error does.
 """
 
 from __future__ import annotations
