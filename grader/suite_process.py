@@ -63,17 +63,22 @@ _THIS_GRADER = """\
 import sys
 if sys.path and sys.path[0] == "":
     del sys.path[0]
+pinned = sys.argv.pop(1)
+if pinned not in sys.path:
+    sys.path.insert(0, pinned)
 import pytest
 sys.argv[0] = "pytest"
 raise SystemExit(pytest.console_main())
 """
-"""`python -m pytest`, but without the working folder on the import path (see _INTERPRETER_FLAGS)."""
+"""`python -m pytest`, but without the working folder on the import path (see _INTERPRETER_FLAGS), and with the
+folder given first on the command line (PINNED_GRADER) put first on it: a PYTHONPATH cannot name a folder whose path
+holds os.pathsep, and multiprocessing's spawn and forkserver workers take their import path from this process's."""
 PINNED_GRADER = PACKAGE_DIR / "pin"
-"""Put first on the PYTHONPATH of a suite's process: `grader` (its plugin, its probes, its suites) is then the very
-package that starts the process, however another copy is installed, there and in every interpreter it starts. With a
-kit's copy from one checkout and a grader installed from another, the suite file and the code it calls would not
-match, and the guard would not know the suites as the grader's. The package alone is pinned, not the folder that
-holds it, which may hold a kit's `exercises/` too."""
+"""Put first on the import path of a suite's process (by _THIS_GRADER) and on its PYTHONPATH: `grader` (its plugin,
+its probes, its suites) is then the very package that starts the process, however another copy is installed, there
+and in every interpreter it starts. With a kit's copy from one checkout and a grader installed from another, the
+suite file and the code it calls would not match, and the guard would not know the suites as the grader's. The
+package alone is pinned, not the folder that holds it, which may hold a kit's `exercises/` too."""
 _INTERPRETER_FLAGS = ("-s", "-B")
 """No user site-packages, no bytecode written; and the first lines of _THIS_GRADER take the working folder (the
 workspace, which the student's code may write to) off the import path before anything is imported, so a
@@ -195,7 +200,8 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
         raise
     env = {k: v for k, v in os.environ.items() if k in _KEPT_ENV or k.startswith(_KEPT_ENV_PREFIXES)}
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
-    env["PYTHONPATH"] = str(PINNED_GRADER)
+    if os.pathsep not in str(PINNED_GRADER):  # else split in two; _THIS_GRADER pins this process and its workers
+        env["PYTHONPATH"] = str(PINNED_GRADER)
     # No TLS ever happens in a suite (mocked HTTP, sockets blocked); without a CA store to load, importing aiohttp,
     # which builds its default SSL contexts at import, is 50 ms faster.
     env.update(SSL_CERT_FILE=os.devnull, SSL_CERT_DIR=os.devnull)
@@ -204,7 +210,7 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
     nodeids = [f"{exercise.suite}::test_{name}" for name in names]
     try:
         proc = subprocess.Popen(
-            [sys.executable, *_INTERPRETER_FLAGS, "-c", _THIS_GRADER, *_PYTEST_ARGS, *nodeids],
+            [sys.executable, *_INTERPRETER_FLAGS, "-c", _THIS_GRADER, str(PINNED_GRADER), *_PYTEST_ARGS, *nodeids],
             cwd=workspace,
             env=env,
             stdin=subprocess.PIPE,

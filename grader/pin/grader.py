@@ -1,5 +1,6 @@
-"""Found as `grader` through PYTHONPATH by every interpreter a suite's process starts (multiprocessing's spawn and
-forkserver workers, the student's own subprocesses): it puts in its own place the package that holds this folder.
+"""Found as `grader` first on the import path of a suite's process and of every interpreter it starts (through
+PYTHONPATH, and multiprocessing's copy of the process's sys.path for its spawn and forkserver workers): it puts in its
+own place the package that holds this folder.
 
 Those interpreters import the grader afresh, from their own import path, to unpickle the probes that ex04's pool
 runs; without this file they would find whichever grader is installed, which need not be the one grading (a
