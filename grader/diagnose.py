@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import inspect
 import linecache
+import logging
 import os
 import re
 import sys
@@ -160,7 +161,12 @@ def python_slip(exc: BaseException, line: str) -> str | None:
     function used as a number (`time.perf_counter - start`), a timedelta formatted as a float, the first of a log
     record's arguments taken for debug mode's duration."""
     said = str(exc)
-    if isinstance(exc, (TypeError, ValueError)) and ".args[0]" in line.replace(" ", "") and "str" in said:
+    if (
+        isinstance(exc, (TypeError, ValueError))
+        and ".args[0]" in line.replace(" ", "")
+        and "str" in said
+        and _reads_a_log_record(exc)
+    ):
         # Debug mode logs "Executing %s took %.3f seconds" % (step, duration): the step's repr, a str, comes first.
         return (
             'Debug mode\'s warning is logged as "Executing %s took %.3f seconds" with record.args = (the step, its'
@@ -185,6 +191,16 @@ def python_slip(exc: BaseException, line: str) -> str | None:
             " or read time.perf_counter() at the start and the end, as the docstring says."
         )
     return None
+
+
+def _reads_a_log_record(exc: BaseException) -> bool:
+    """Whether a frame `exc` went through holds a logging.LogRecord (a handler's `emit`, a filter): only there is
+    `.args[0]` a record's first argument, and not an exception's (`error.args[0]`) in another exercise."""
+    return any(
+        isinstance(value, logging.LogRecord)
+        for frame, _ in traceback.walk_tb(exc.__traceback__)
+        for value in frame.f_locals.values()
+    )
 
 
 _CLOCKS = ("time", "perf_counter", "monotonic", "process_time", "time_ns", "perf_counter_ns", "monotonic_ns", "now")
@@ -304,6 +320,10 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         message = f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
     elif isinstance(exc, SocketBlockedError):
         message = f"importing {relpath} tried to reach the network, which is blocked while grading{at}"
+        if where is not None and where.function == "<module>":  # a function's line says this already (above)
+            message += (
+                ': the top level runs when the file is imported, so put a demo under `if __name__ == "__main__":`'
+            )
     elif isinstance(exc, ModuleNotFoundError) and where is None:
         message = f"{relpath} could not be imported: {_short(exc)}"
     elif (newer := newer_asyncio_import(exc)) is not None:

@@ -241,6 +241,32 @@ def test_an_error_in_top_level_code_itself_needs_no_call_named(tmp_path):
     )
 
 
+def test_a_network_call_at_the_top_level_is_told_to_move_under_main(tmp_path):
+    # What pytest-socket raises for `requests.get(...)` written at the end of the file; it warns as it raises.
+    with pytest.warns(UserWarning):
+        failure = import_failure(
+            tmp_path, "from pytest_socket import SocketBlockedError\n\nraise SocketBlockedError()\n"
+        )
+    assert failure.message.startswith("importing exercises/ex01_futures.py tried to reach the network"), failure.message
+    assert "in <module>: the top level runs when the file is imported, so put a demo under `if __name__" in (
+        failure.message
+    )
+
+
+def test_an_exceptions_first_argument_is_not_taken_for_a_log_records(tmp_path):
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / "ex05_blocking_io.py"
+    source = "def fetch(error):\n    return 'failed: ' + error.args[0]\n"
+    path.write_text(source)
+    namespace: dict = {}
+    exec(compile(source, str(path), "exec"), namespace)
+    with pytest.raises(TypeError) as raised:
+        namespace["fetch"](ValueError(404))
+    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    assert verdict.message.startswith("fetch() raised TypeError"), verdict.message
+    assert verdict.fix is None, verdict.fix
+
+
 def test_other_errors_of_the_students_code_get_no_made_up_fix():
     assert asyncio_fix(RuntimeError("something else")) is None
     assert asyncio_fix(ValueError("no running event loop")) is None, "the message alone is not enough"
