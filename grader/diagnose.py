@@ -319,7 +319,7 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
     if isinstance(exc, SystemExit):
         message = f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
     elif isinstance(exc, SocketBlockedError):
-        message = f"importing {relpath} tried to reach the network, which is blocked while grading{at}"
+        message = f"importing {relpath} tried to reach the network (blocked while grading){at}"
         if where is not None and where.function == "<module>":  # a function's line says this already (above)
             message += (
                 ': the top level runs when the file is imported, so put a demo under `if __name__ == "__main__":`'

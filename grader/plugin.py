@@ -147,8 +147,8 @@ class GradingSession:
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.events.send("importing")
-        # pytest-socket blocks the network from each check's setup on; the student's file runs code when imported
-        # too (a demo left at its end), and none of its requests may leave the machine either.
+        # From here to the end of the process: the student's file runs code when imported too (a demo left at its
+        # end), and a thread or task of theirs may outlive a check. Unix sockets stay: event loops wake through them.
         disable_socket(allow_unix_socket=True)
         self.unawaited_watch.install()
         sys.path.insert(0, self.setup.root)
@@ -220,12 +220,6 @@ class GradingSession:
         for dependency in marker.kwargs.get("depends", ()) if marker else ():
             if dependency in self.failed and dependency not in self.not_implemented:
                 pytest.skip(f'can\'t check this until the check "{_title(item.module, dependency)}" passes')
-
-    @pytest.hookimpl(trylast=True)
-    def pytest_runtest_teardown(self, item: pytest.Item) -> None:
-        """Block the network again once pytest-socket has lifted its block after a check: what the student's code
-        left running (a thread, a task, a worker) must not reach it between checks either."""
-        disable_socket(allow_unix_socket=True)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_call(self, item: pytest.Item) -> None:

@@ -51,9 +51,11 @@ of the student's fails there with MemoryError rather than pushing the machine in
 
 _PYTEST_ARGS = (
     "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--noconftest",
-    "-p", "grader.plugin", "-p", "asyncio", "-p", "socket",
-    "--disable-socket", "--allow-unix-socket", "-q", "-s", "--tb=no", "--assert=plain",
+    "-p", "grader.plugin", "-p", "asyncio", "-q", "-s", "--tb=no", "--assert=plain",
 )  # fmt: skip
+# No `-p socket`: the plugin blocks sockets itself, from before the student's file is imported to the end, with
+# pytest-socket's function; pytest-socket's own hooks would lift the block after every check, fixtures' teardown
+# (where a student's leftover tasks still run) included.
 # --assert=plain: `-p asyncio` marks the name `asyncio` for assertion rewriting, and pytest then re-parsed the
 # standard library's asyncio from source on every start (0.2 s); the suites use `expect`, not bare asserts.
 # --tb=no: the plugin writes every verdict itself, so pytest need not format tracebacks with their source, which
@@ -71,14 +73,14 @@ sys.argv[0] = "pytest"
 raise SystemExit(pytest.console_main())
 """
 """`python -m pytest`, but without the working folder on the import path (see _INTERPRETER_FLAGS), and with the
-folder given first on the command line (PINNED_GRADER) put first on it: a PYTHONPATH cannot name a folder whose path
-holds os.pathsep, and multiprocessing's spawn and forkserver workers take their import path from this process's."""
+folder named first on the command line (PINNED_GRADER) first on it."""
 PINNED_GRADER = PACKAGE_DIR / "pin"
-"""Put first on the import path of a suite's process (by _THIS_GRADER) and on its PYTHONPATH: `grader` (its plugin,
-its probes, its suites) is then the very package that starts the process, however another copy is installed, there
-and in every interpreter it starts. With a kit's copy from one checkout and a grader installed from another, the
-suite file and the code it calls would not match, and the guard would not know the suites as the grader's. The
-package alone is pinned, not the folder that holds it, which may hold a kit's `exercises/` too."""
+"""First on the import path of a suite's process, and so of the workers multiprocessing starts from it (spawn and
+forkserver workers take the process's sys.path): `grader` (its plugin, its probes, its suites) is then the very
+package that starts the process, however another copy is installed. With a kit's copy from one checkout and a grader
+installed from another, the suite file and the code it calls would not match, and the guard would not know the suites
+as the grader's. The package alone is pinned, not the folder that holds it, which may hold a kit's `exercises/` too.
+Not through PYTHONPATH, which cannot name a folder whose path holds os.pathsep."""
 _INTERPRETER_FLAGS = ("-s", "-B")
 """No user site-packages, no bytecode written; and the first lines of _THIS_GRADER take the working folder (the
 workspace, which the student's code may write to) off the import path before anything is imported, so a
@@ -200,8 +202,6 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
         raise
     env = {k: v for k, v in os.environ.items() if k in _KEPT_ENV or k.startswith(_KEPT_ENV_PREFIXES)}
     env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
-    if os.pathsep not in str(PINNED_GRADER):  # else split in two; _THIS_GRADER pins this process and its workers
-        env["PYTHONPATH"] = str(PINNED_GRADER)
     # No TLS ever happens in a suite (mocked HTTP, sockets blocked); without a CA store to load, importing aiohttp,
     # which builds its default SSL contexts at import, is 50 ms faster.
     env.update(SSL_CERT_FILE=os.devnull, SSL_CERT_DIR=os.devnull)

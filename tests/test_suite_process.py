@@ -43,14 +43,12 @@ def test_where():
 @pytest.mark.parametrize("checkout", ["another checkout", f"another{os.pathsep}checkout"])
 def test_a_suites_process_and_its_workers_import_the_grader_that_started_it_not_the_installed_one(tmp_path, checkout):
     # Spawn and forkserver workers import `grader` afresh to unpickle ex04's probes: they must find the same copy,
-    # also from a folder that no PYTHONPATH can name (start_suite sets none there).
+    # also from a folder that no PYTHONPATH could name.
     copy = tmp_path / checkout / "grader"
     shutil.copytree(KIT / "grader", copy, ignore=shutil.ignore_patterns("__pycache__"))
     (tmp_path / "test_where.py").write_text(WHERE_FROM)
     pinned = str(copy / PINNED_GRADER.name)
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    if os.pathsep not in pinned:
-        environment["PYTHONPATH"] = pinned
     ran = subprocess.run(
         [sys.executable, "-c", _THIS_GRADER, pinned, "-q", "-s", "-p", "no:cacheprovider", "test_where.py"],
         cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=60,

@@ -62,9 +62,17 @@ def test_import_time_exception_names_the_line(tmp_path):
 def test_a_request_at_import_is_blocked_and_named_with_the_line_that_sent_it(tmp_path):
     result, _ = grade_hostile(tmp_path, "request_at_import")
     assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0
-    assert "tried to reach the network, which is blocked while grading" in result.message, result.message
+    said = result.message
+    assert "importing exercises/ex01_futures.py tried to reach the network (blocked while grading) at " in said, said
     assert "exercises/ex01_futures.py:8 in fetch_example, called at line 15" in result.message, result.message
     assert_no_grader_traceback(result)
+
+
+def test_the_network_stays_blocked_from_the_import_to_the_end_between_checks_too(tmp_path):
+    result, _ = grade_hostile(tmp_path, "probes_the_network_throughout")
+    assert result.outcome is not Outcome.CRASHED, result.message
+    assert {c.status for c in result.checks} == {Status.FAILED}, [c.message for c in result.checks]
+    assert all("not implemented yet" in c.message for c in result.checks), [c.message for c in result.checks]
 
 
 def test_sys_exit_at_import(tmp_path):

@@ -1,10 +1,9 @@
-"""Found as `grader` first on the import path of a suite's process and of every interpreter it starts (through
-PYTHONPATH, and multiprocessing's copy of the process's sys.path for its spawn and forkserver workers): it puts in its
-own place the package that holds this folder.
+"""Found as `grader` first on the import path of a suite's process and of the workers multiprocessing starts from it
+(`grader.suite_process.PINNED_GRADER`): it puts in its own place the package that holds this folder.
 
-Those interpreters import the grader afresh, from their own import path, to unpickle the probes that ex04's pool
-runs; without this file they would find whichever grader is installed, which need not be the one grading (a
-maintainer's second checkout, a course built on a copy of the package), and the probe could be missing or differ.
+Spawn and forkserver workers import the grader afresh, from their own import path, to unpickle the probes that
+ex04's pool runs; without this file they would find whichever grader is installed, which need not be the one grading
+(a maintainer's second checkout, a course built on a copy of the package), and the probe could be missing or differ.
 """
 
 import importlib.util
