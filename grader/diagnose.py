@@ -297,6 +297,10 @@ def tampering(relpath: str, changed: list[str], when: str) -> str:
     )
 
 
+_DEMO_UNDER_MAIN = 'put a demo under `if __name__ == "__main__":`'
+"""What to do with code that tries the student's functions, when it ran as the file was imported."""
+
+
 def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str, relpath: str) -> ImportFailure:
     """Why the student's module could not be imported, in one line that names the file and line."""
     if isinstance(exc, SyntaxError) and exc.filename and (rel := student_file(exc.filename, root)):
@@ -313,17 +317,15 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         # function's line alone leaves the student asking why importing called it at all.
         line, imported = (f"line {top.line}", "the file") if top.file == where.file else (str(top), top.file)
         at += (
-            f", called at {line} when {imported} was imported: code at the top level runs then too, so put a"
-            ' demo under `if __name__ == "__main__":`'
+            f", called at {line} when {imported} was imported: code at the top level runs then too, so "
+            + _DEMO_UNDER_MAIN
         )
     if isinstance(exc, SystemExit):
         message = f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
     elif isinstance(exc, SocketBlockedError):
         message = f"importing {relpath} tried to reach the network (blocked while grading){at}"
         if where is not None and where.function == "<module>":  # a function's line says this already (above)
-            message += (
-                ': the top level runs when the file is imported, so put a demo under `if __name__ == "__main__":`'
-            )
+            message += f": the top level runs when the file is imported, so {_DEMO_UNDER_MAIN}"
     elif isinstance(exc, ModuleNotFoundError) and where is None:
         message = f"{relpath} could not be imported: {_short(exc)}"
     elif (newer := newer_asyncio_import(exc)) is not None:

@@ -65,9 +65,7 @@ _THIS_GRADER = """\
 import sys
 if sys.path and sys.path[0] == "":
     del sys.path[0]
-pinned = sys.argv.pop(1)
-if pinned not in sys.path:
-    sys.path.insert(0, pinned)
+sys.path.insert(0, sys.argv.pop(1))
 import pytest
 sys.argv[0] = "pytest"
 raise SystemExit(pytest.console_main())
