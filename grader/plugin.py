@@ -20,7 +20,7 @@ import sys
 import tempfile
 from collections.abc import Generator
 from pathlib import Path
-from types import FrameType
+from types import FrameType, TracebackType
 from typing import NoReturn
 
 import pytest
@@ -42,6 +42,7 @@ from grader.model import NOT_IMPLEMENTED, Outcome, Status
 from grader.printed import PrintedDuringCheck
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
+from grader.student_code import student_location
 from grader.unawaited import Unawaited, UnawaitedWatch, note_unawaited
 
 MESSAGE_LIMIT = 2000
@@ -241,13 +242,8 @@ class GradingSession:
             reason = call.excinfo.value.msg if call.excinfo else "skipped"
             verdict = Verdict(Status.SKIPPED, str(reason))
         elif report.failed and call.excinfo is not None:
-            verdict = self._explain(call.excinfo.value, call.excinfo.tb, self.setup.root)
-            if (
-                call.when == "call"
-                and not verdict.message.startswith(NOT_IMPLEMENTED)
-                and not read_from_an_awaitable(call.excinfo.value)
-            ):
-                verdict = note_unawaited(verdict, self.unawaited, call.excinfo.tb, self.setup.root)
+            # Tampering first: a check that disarmed the grader's code raises failures the grader cannot read.
+            verdict = self._tampering() or self._explained(call.excinfo.value, call.excinfo.tb, call.when)
             if call.when == "teardown":
                 verdict.message = f"after the check itself passed, cleaning up failed: {verdict.message}"
         else:
@@ -255,13 +251,36 @@ class GradingSession:
         self.verdicts[name] = (verdict, duration)
         return report
 
+    def _explained(self, exc: BaseException, tb: TracebackType | None, when: str) -> Verdict:
+        """What `exc`, which ended the check's phase `when`, says to the student. Never raises: an error in a pytest
+        hook ends the whole process (exit code 3), which would cost every check after this one its own verdict."""
+        try:
+            verdict = self._explain(exc, tb, self.setup.root)
+            if when == "call" and not verdict.message.startswith(NOT_IMPLEMENTED) and not read_from_an_awaitable(exc):
+                verdict = note_unawaited(verdict, self.unawaited, tb, self.setup.root)
+        except Exception:
+            happened = f"the check failed with {type(exc).__name__} (the grader could not say more)"
+            try:
+                where = student_location(tb, self.setup.root)
+            except Exception:
+                where = None
+            verdict = Verdict(Status.FAILED, happened, location=where)
+        return verdict
+
+    def _tampering(self) -> Verdict | None:
+        """The verdict for a check that changed the grader's code, which is put back; None when it did not."""
+        if self.grader_code is None or not (changed := self._changes_since(self.grader_code)):
+            return None
+        self._restore(self.grader_code)
+        return Verdict(Status.FAILED, tampering(_file_of(self.setup.module), changed, "in this check"))
+
     @pytest.hookimpl(tryfirst=True)  # before pytest's reporter spends the check's time formatting the traceback
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
         """The student's code raised KeyboardInterrupt (nothing from outside signals this process group): pytest
         ends the session, so say so for the check that raised it; the parent re-runs the rest in a new process."""
         if self.running:  # between checks, nothing is left to report
             signal.setitimer(signal.ITIMER_REAL, 0)
-            self._report(self.running, self._explain(excinfo.value, excinfo.tb, self.setup.root), 0.0)
+            self._report(self.running, self._explained(excinfo.value, excinfo.tb, "interrupt"), 0.0)
 
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -275,9 +294,7 @@ class GradingSession:
     def _report(self, name: str, verdict: Verdict, duration: float) -> None:
         """Send a check's verdict, unless the check changed the grader's code: then that is the verdict (and the
         code is put back). Every path to a result goes through here, however the check ended."""
-        if self.grader_code is not None and (changed := self._changes_since(self.grader_code)):
-            self._restore(self.grader_code)
-            verdict = Verdict(Status.FAILED, tampering(_file_of(self.setup.module), changed, "in this check"))
+        verdict = self._tampering() or verdict
         if verdict.status is not Status.PASSED:
             self.failed.add(name)
             self.garbage_since_failure = True
