@@ -29,7 +29,7 @@ import pytest
 from aioresponses import CallbackResult, aioresponses
 
 from grader.model import Location
-from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
+from grader.probes.traffic import ORDER_MARGIN, WAIT_LIMIT, Served, proxies_to_nowhere
 from grader.testing import calling_line
 
 
@@ -91,10 +91,7 @@ class FakeAiohttpServer:
         self.connection_limits: list[int] = []
         """The limit on open connections of each session that sent a request and had one (100 by default)."""
         self._mock = _RecordingMock(self.sent, self.connection_limits)
-        for name in PROXY_VARIABLES:
-            monkeypatch.setenv(name, DEAD_PROXY)
-        for name in NO_PROXY_VARIABLES:
-            monkeypatch.delenv(name, raising=False)
+        proxies_to_nowhere(monkeypatch)
         self.sessions: list[aiohttp.ClientSession] = []
         original = aiohttp.ClientSession.__init__
         sessions = self.sessions

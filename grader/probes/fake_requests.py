@@ -29,7 +29,7 @@ import requests
 import requests_mock
 
 from grader.model import Location
-from grader.probes.traffic import DEAD_PROXY, NO_PROXY_VARIABLES, ORDER_MARGIN, PROXY_VARIABLES, WAIT_LIMIT, Served
+from grader.probes.traffic import ORDER_MARGIN, WAIT_LIMIT, Served, proxies_to_nowhere
 from grader.testing import calling_line
 
 POLL = 0.002
@@ -58,10 +58,7 @@ class FakeRequestsServer:
         monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", self._submit_to_threads())
         monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "shutdown", self._shutdown_with_threads())
         monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "submit", self._counting_submit())
-        for name in PROXY_VARIABLES:
-            monkeypatch.setenv(name, DEAD_PROXY)
-        for name in NO_PROXY_VARIABLES:
-            monkeypatch.delenv(name, raising=False)
+        proxies_to_nowhere(monkeypatch)
         self._changed = threading.Condition()
         self._answered: set[str] = set()
         self._gathered = False

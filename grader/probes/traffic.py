@@ -11,19 +11,30 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pytest
 
 BASE_URL = "http://status.test"
 """`.test` is reserved (RFC 2606): no such host exists, should a request ever escape the mocks."""
-DEAD_PROXY = "http://127.0.0.1:9"
-"""Set as every proxy variable while a fake server runs: a child process that escapes the mocks (they do not
-reach spawn or forkserver children) gets a refused local connection instead of a real request."""
-PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-NO_PROXY_VARIABLES = ("NO_PROXY", "no_proxy")
+_DEAD_PROXY = "http://127.0.0.1:9"
+_PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
+_NO_PROXY_VARIABLES = ("NO_PROXY", "no_proxy")
 WAIT_LIMIT = 1.0
 """Seconds a held request waits for the others before the server gives up holding requests."""
 ORDER_MARGIN = 0.05
 """Seconds between one answer and the next in an `after` chain: room for the first to reach the caller."""
+
+
+def proxies_to_nowhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set every proxy variable to a dead local port while a fake server runs: a child process that escapes the
+    mocks (they do not reach spawn or forkserver children) gets a refused local connection instead of a real
+    request."""
+    for name in _PROXY_VARIABLES:
+        monkeypatch.setenv(name, _DEAD_PROXY)
+    for name in _NO_PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 HELD_BACK = " And let nothing hold them back: a Semaphore (or any limit) of N lets only N through at once."
