@@ -309,6 +309,11 @@ class SubmissionResult(_SafeText):
     version: int = field(default=SCHEMA_VERSION)
 
     @property
+    def checks(self) -> list[CheckResult]:
+        """Every check of every exercise, in course order."""
+        return [c for e in self.exercises for c in e.checks]
+
+    @property
     def score(self) -> int:
         return sum(e.score for e in self.exercises)
 
@@ -333,7 +338,7 @@ class SubmissionResult(_SafeText):
         return message if message and not any(e.file in message for e in self.exercises) else None
 
     def to_dict(self) -> dict[str, Any]:
-        checks = [c for e in self.exercises for c in e.checks]
+        checks = self.checks
         return {
             "version": self.version,
             "grader_version": self.grader_version,

@@ -107,7 +107,7 @@ def render(record: StudentRecord, out: TextIO) -> None:
         out.write(f"Nothing could be graded: {inline(problem)}. Every exercise scores 0 until this is fixed.\n")
         _footer(result, out)
         return
-    checks = [c for e in result.exercises for c in e.checks]
+    checks = result.checks
     out.write(f"**Total: {result.score} / {result.max_score} points** · "
               f"{sum(c.passed for c in checks)} of {len(checks)} checks passed\n\n")  # fmt: skip
     out.write("| Exercise | Points | |\n|---|---|---|\n")

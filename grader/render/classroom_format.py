@@ -80,13 +80,13 @@ def _test(exercise: ExerciseResult, check: CheckResult, prefix: bool) -> dict[st
 
 
 def _status(result: SubmissionResult) -> str:
-    statuses = {_STATUS[c.status] for e in result.exercises for c in e.checks}
+    statuses = {_STATUS[c.status] for c in result.checks}
     return "error" if "error" in statuses else "fail" if "fail" in statuses else "pass"
 
 
 def reporter_result(result: SubmissionResult) -> dict[str, Any]:
     """The reporter's JSON for `result`: one runner's worth, whatever number of exercises it holds."""
-    if not any(e.checks for e in result.exercises):
+    if not result.checks:
         raise ValueError("the Classroom reporter needs at least one test: it shows NaN points for an empty list")
     prefix = len(result.exercises) > 1
     return {

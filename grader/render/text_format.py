@@ -344,7 +344,7 @@ def render(result: SubmissionResult, stream: TextIO) -> None:
     for exercise in result.exercises:
         render_exercise(console, exercise)
         console.print()
-    checks = [c for e in result.exercises for c in e.checks]
+    checks = result.checks
     passed = sum(c.passed for c in checks)
     colour = "green" if result.passed else "red"
     total = Text()
