@@ -49,6 +49,8 @@ from grader.workspace import (
     remove,
 )
 
+_OUTPUT_LIMIT_MB = OUTPUT_LIMIT // 1024**2
+"""`OUTPUT_LIMIT` as the messages say it."""
 _FAULTHANDLER_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<func>\S+)')
 
 
@@ -297,7 +299,7 @@ def _grade_in(
             result.outcome = result.outcome.worse(Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED)
         progress = [n for n in pending if n in done]
         if not progress:
-            status, outcome, message, fix, location = _not_begun(exercise, run, workspace)
+            status, outcome, message, location, fix = _not_begun(exercise, run, workspace)
             for name in pending:
                 done[name] = _check(exercise, suite[name], status, message, fix=fix, location=location)
             result.outcome = result.outcome.worse(outcome)
@@ -309,34 +311,36 @@ def _grade_in(
 
 def _not_begun(
     exercise: Exercise, run: SuiteRun, workspace: Path
-) -> tuple[Status, Outcome, str, str | None, Location | None]:
+) -> tuple[Status, Outcome, str, Location | None, str | None]:
     """Why a run whose module was imported ended before any check it was given began (or between two of them):
-    status, outcome, message, fix and the student's line. Never the process's own output: once the student's code
-    has flooded it, or the process hung and faulthandler dumped where, that is junk or the grader's own frames."""
+    status, outcome, message, the student's line and the fix (in `_import_crash`'s order). Never the process's own
+    output: once the student's code has flooded it, or the process hung and faulthandler dumped where, that is junk
+    or the grader's own frames."""
     if run.collect_error is not None:
         message = f"the checks could not be loaded after {exercise.relpath} was imported: {run.collect_error}"
         fix = (
             "Keep the top level of your file to imports and definitions: what runs there when the file is"
             " imported (opening files without closing them, replacing modules) left the checks unable to load."
         )
-        return Status.CRASHED, Outcome.CRASHED, message, fix, None
+        return Status.CRASHED, Outcome.CRASHED, message, None, fix
     if run.ended_in == "output":
-        message = (f"the check could not begin: your code printed more than {OUTPUT_LIMIT // 1024**2} MB outside"
+        message = (f"the check could not begin: your code printed more than {_OUTPUT_LIMIT_MB} MB outside"
                    " the checks (a thread it started, say) and was stopped")  # fmt: skip
         fix = "Look for a print() in a loop, in a thread above all, and print only what the exercise asks for."
-        return Status.CRASHED, Outcome.CRASHED, message, fix, None
+        return Status.CRASHED, Outcome.CRASHED, message, None, fix
     if run.ended_in == "timeout":  # whether its own deadline or the exercise's came first, no check had begun
         message = (
             "the check could not begin: the process stopped responding outside the checks, after the import or"
             " between two of them (code of yours that runs meanwhile, a thread say, never let go)"
         )
         where, line = _stuck_at(run, workspace)
-        return Status.TIMEOUT, Outcome.TIMEOUT, message, timeout_fix(line), where
+        return Status.TIMEOUT, Outcome.TIMEOUT, message, where, timeout_fix(line)
     message = f"the check could not be run: {_describe_exit(run.returncode)} before it began"
     return Status.CRASHED, Outcome.CRASHED, message, None, None
 
 
-def _tail(run: SuiteRun, lines: int = 3) -> str:
+def _tail(run: SuiteRun, lines: int) -> str:
+    """The last `lines` lines the process printed, on one line, for a maintainer's error."""
     text = run.output.decode("utf-8", "replace").strip().splitlines()
     return " / ".join(text[-lines:]) if text else f"the process ended with code {run.returncode}"
 
@@ -394,7 +398,7 @@ def _stopped_check(exercise: Exercise, suite_check: SuiteCheck, run: SuiteRun, w
     if run.ended_in == "output":
         return _check(
             exercise, suite_check, Status.CRASHED,
-            f"the check printed more than {OUTPUT_LIMIT // 1024**2} MB and was stopped",
+            f"the check printed more than {_OUTPUT_LIMIT_MB} MB and was stopped",
             fix="Look for a print() in a loop (a debugging print run thousands of times is enough), and print only"
             " what the exercise asks for.",
         )  # fmt: skip
@@ -422,7 +426,7 @@ def _import_crash(
         message += f": it was still running line {where.line}" + (f", `{clip(line, 80)}`" if line else "")
         return Status.TIMEOUT, Outcome.TIMEOUT, message, where, TOP_LEVEL_FIX
     if run.ended_in == "output":
-        message = f"importing {exercise.relpath} printed more than {OUTPUT_LIMIT // 1024**2} MB and was stopped"
+        message = f"importing {exercise.relpath} printed more than {_OUTPUT_LIMIT_MB} MB and was stopped"
         return Status.CRASHED, Outcome.CRASHED, message, None, None
     message = f"importing {exercise.relpath} stopped the grader: {_describe_exit(run.returncode)}"
     return Status.CRASHED, Outcome.CRASHED, message, None, None
