@@ -22,7 +22,7 @@ from rich.text import Text
 
 from grader.catalog import Exercise
 from grader.model import ExerciseResult
-from grader.render.text_format import can_encode
+from grader.render.console import can_encode
 
 QUIET_FOR = 0.7
 """Seconds of grading before the line appears: a fast grading does not flicker."""

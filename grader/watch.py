@@ -38,13 +38,8 @@ from grader.messages import safe_text
 from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
 from grader.progress import Stage, first_not_passing, known_progress, remember
-from grader.render.text_format import (
-    forget_interrupted_write,
-    print_wrapped,
-    progress_bar,
-    render_exercise,
-    symbol,
-)
+from grader.render.console import forget_interrupted_write, print_wrapped, progress_bar, symbol
+from grader.render.text_format import render_exercise
 from grader.runner import grade_exercise
 from grader.state import load
 from grader.suite_process import Cancellation, WarmStart

@@ -7,14 +7,8 @@ import io
 from rich.text import Text
 
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
-from grader.render.text_format import (
-    changes,
-    forget_interrupted_write,
-    make_console,
-    print_wrapped,
-    render,
-    render_exercise,
-)
+from grader.render.console import forget_interrupted_write, make_console, print_wrapped
+from grader.render.text_format import changes, render, render_exercise
 
 FILE = "exercises/ex01_futures.py"
 

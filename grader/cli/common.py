@@ -29,7 +29,7 @@ def here() -> Path:
 
 
 def console() -> Console:
-    from grader.render.text_format import make_console
+    from grader.render.console import make_console
 
     return make_console(sys.stdout)
 

@@ -12,7 +12,7 @@ def list_exercises() -> None:
     from rich.text import Text
 
     from grader.catalog import load_catalog
-    from grader.render.text_format import print_wrapped
+    from grader.render.console import print_wrapped
 
     out = console()
     catalog = load_catalog()

@@ -1,4 +1,7 @@
-"""Output formats: one module per format, each a `render(result, stream)` over the one results model."""
+"""Output formats: one module per format, each a `render(result, stream)` over the one results model.
+
+Beside them, `console` holds the terminal primitives every text output shares, and `hints_text` and
+`progress_text` print what `grader hint` and `grader status` say, which is no result of a grading."""
 
 from __future__ import annotations
 

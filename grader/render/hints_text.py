@@ -7,7 +7,7 @@ from rich.text import Text
 
 from grader.catalog import Exercise
 from grader.invocation import grader_command
-from grader.render.text_format import DETAIL_INDENT, fold, print_wrapped, symbol
+from grader.render.console import DETAIL_INDENT, fold, print_wrapped, symbol
 
 
 def render_hints(console: Console, exercise: Exercise, count: int, newest_is_new: bool) -> None:

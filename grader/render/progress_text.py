@@ -7,7 +7,7 @@ from rich.text import Text
 
 from grader.invocation import grader_command
 from grader.progress import Overview, Stage
-from grader.render.text_format import print_wrapped, progress_bar, symbol
+from grader.render.console import print_wrapped, progress_bar, symbol
 
 _STAGES = {
     Stage.PASSED: ("passed", "green"),
