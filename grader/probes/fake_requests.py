@@ -187,7 +187,7 @@ class FakeRequestsServer:
             self.served.append(Served(url, threading.get_ident(), started, time.monotonic()))
             self._changed.notify_all()
 
-    def _hold(self, ready) -> None:
+    def _hold(self, ready: Callable[[], bool]) -> None:
         """Wait (holding the condition's lock) until `ready()`, or give up holding anything back."""
         if not self._changed.wait_for(lambda: self._gave_up or ready(), timeout=WAIT_LIMIT):
             self._gave_up = True

@@ -13,6 +13,7 @@ import functools
 import inspect
 import linecache
 import re
+from collections.abc import Callable
 from typing import Any
 
 from grader.asyncio_mistakes import asyncio_fix
@@ -42,7 +43,7 @@ def expect_passed_on(value: Any, kind: type | tuple[type, ...], parameter: str) 
     )
 
 
-def required_parameters(func) -> list[str]:
+def required_parameters(func: Callable[..., Any]) -> list[str]:
     """The parameters a call of `func` must fill ([] when its signature cannot be read: the call will tell)."""
     try:
         parameters = inspect.signature(func).parameters.values()
@@ -52,7 +53,7 @@ def required_parameters(func) -> list[str]:
     return [p.name for p in parameters if p.default is p.empty and p.kind not in variadic]
 
 
-def decorate(func):
+def decorate(func: Callable[..., Any]) -> Any:
     """`async_timed()(func)`, failing the check with a clear message where the factory's shape is wrong."""
     required = required_parameters(ex.async_timed)
     expect(
@@ -138,7 +139,7 @@ def wrapper_at(decorated: Any) -> Any:
     return Location(home.file, line, code.co_name)
 
 
-async def call(decorated, *args, _body_must_run: bool = True, **kwargs):
+async def call(decorated: Any, *args: Any, _body_must_run: bool = True, **kwargs: Any) -> Any:
     """Call the decorated function and await what it gives; unless `_body_must_run` is false (a check about the
     Starting line only), a body that never ran, since the wrapper returned its coroutine unawaited, fails the check."""
     try:
@@ -224,7 +225,7 @@ MISSING_AWAIT = (
 )
 
 
-async def until_entered(entered: asyncio.Event, task: asyncio.Task, decorated) -> None:
+async def until_entered(entered: asyncio.Event, task: asyncio.Task, decorated: Any) -> None:
     """Wait until the body of wait_for_release, run by `task` through the decorated function, has started. A call
     that ends first raises what ended it here (the missing `await` that `call` names, say); one that neither starts
     the body nor ends fails the check."""

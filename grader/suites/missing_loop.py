@@ -8,6 +8,8 @@ import inspect
 import linecache
 import os
 import traceback
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from grader.model import Location
 from grader.testing import fail, student, where
@@ -20,7 +22,7 @@ NEW_LOOP = (
 )
 
 
-def student_line(error: BaseException, func) -> Location | None:
+def student_line(error: BaseException, func: Callable[..., Any]) -> Location | None:
     """The innermost line of the student's file in `error`'s traceback, e.g. the `asyncio.get_event_loop()` call."""
     own = where(func)
     student_file = os.path.realpath(ex.__file__ or "")
@@ -55,7 +57,7 @@ def _asyncio_function_called(error: BaseException) -> str | None:
     return called or next((name for name in NEEDS_A_RUNNING_LOOP if f"{name}(" in line), None)
 
 
-def explain_no_running_loop(error: BaseException, call: str, func) -> None:
+def explain_no_running_loop(error: BaseException, call: str, func: Callable[..., Any]) -> None:
     """Fail with the fix when `error` is "no running event loop": an asyncio function that needs a running loop
     (all_tasks() with no argument, create_task, get_running_loop) called where none runs."""
     if not isinstance(error, RuntimeError) or "no running event loop" not in str(error):
@@ -74,7 +76,7 @@ def explain_no_running_loop(error: BaseException, call: str, func) -> None:
     )
 
 
-def explain_missing_loop(error: BaseException, call: str, func) -> None:
+def explain_missing_loop(error: BaseException, call: str, func: Callable[..., Any]) -> None:
     """Fail with the fix when `error` is asyncio.get_event_loop()'s "no current event loop" (the old idiom for
     getting a loop) or another function's "no running event loop"; return for anything else, which the caller lets
     through to the plugin or judges itself."""
@@ -121,7 +123,7 @@ def explain_missing_loop(error: BaseException, call: str, func) -> None:
     )
 
 
-def _gathered(error: BaseException) -> tuple:
+def _gathered(error: BaseException) -> tuple[Any, ...]:
     """What asyncio.gather() was given, read from its frame in `error`'s traceback (() when it is not there)."""
     for frame, _ in traceback.walk_tb(error.__traceback__):
         if frame.f_code.co_name == "gather" and "coros_or_futures" in frame.f_locals:
@@ -129,7 +131,7 @@ def _gathered(error: BaseException) -> tuple:
     return ()
 
 
-def _makes_a_loop(func) -> bool:
+def _makes_a_loop(func: Callable[..., Any]) -> bool:
     """Whether the student's function calls new_event_loop() (read from its source: the call failed before the
     loop spy could tell the story), so that the fix is to use that loop rather than to make one."""
     try:
@@ -138,7 +140,9 @@ def _makes_a_loop(func) -> bool:
         return False
 
 
-def run(func, coro, call: str | None = None):
+def run(
+    func: Callable[[Coroutine[Any, Any, Any]], Any], coro: Coroutine[Any, Any, Any], call: str | None = None
+) -> Any:
     """`func(coro)`, the student's function; the "no current event loop" of asyncio.get_event_loop() is explained."""
     try:
         return func(coro)
