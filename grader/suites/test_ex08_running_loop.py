@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 
 from grader.suites.loop_spies import LoopSpy, current_loop, fresh_policy, loop_state_guard, spy_on_loops
-from grader.testing import CallIn, call_repr, check, expect, fail, student
-from grader.testing import where as line_of
+from grader.testing import CallIn, call_repr, check, expect, fail, student, where
 
 ex = student("exercises.ex08_running_loop")
 
@@ -196,7 +195,7 @@ async def expect_scheduled_from_a_callback(log: list[str]) -> None:
             expected="the callback is queued on the running loop: a plain callback has no task, but the loop runs",
             fix="Ask asyncio.get_running_loop(), which works in any code the loop runs; asyncio.current_task() is"
             " None outside a task.",
-            at=line_of(error) or ex.schedule_soon,
+            at=where(error) or ex.schedule_soon,
         )
     expect(len(fourth.calls) == 1, "schedule_soon(callback), called from a callback the loop ran, queued nothing",
            expected="the callback runs on a later iteration", at=ex.schedule_soon)  # fmt: skip
@@ -454,17 +453,17 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
             )
         with idle_current_loop():
             returned_idle, raised_idle = call_outside(func, *args)
-        for got, error, where in ((returned, raised, "with no loop at all"),
-                                  (returned_idle, raised_idle, "with a loop set but not running")):  # fmt: skip
+        for got, error, setting in ((returned, raised, "with no loop at all"),
+                                    (returned_idle, raised_idle, "with a loop set but not running")):  # fmt: skip
             if error is None:
                 happened, fix = _returned_instead_of_raising(got)
                 fail(
-                    f"{call} {where} returned {got!r}: {happened}",
+                    f"{call} {setting} returned {got!r}: {happened}",
                     expected="RuntimeError, as asyncio.get_running_loop() raises when no loop is running",
                     fix=fix,
                     at=func,
                 )
-            expect(isinstance(error, RuntimeError), f"{call} {where} raised {type(error).__name__}: {error}",
+            expect(isinstance(error, RuntimeError), f"{call} {setting} raised {type(error).__name__}: {error}",
                    expected="RuntimeError", fix=USE_RUNNING_LOOP, at=func)  # fmt: skip
 
 
@@ -506,11 +505,11 @@ def test_running_loop_or_none_outside(loops: LoopSpy):
         )
     with idle_current_loop():
         got_idle, error_idle = call_outside(ex.running_loop_or_none)
-    for value, raised, where in ((got, error, "with no loop at all"),
-                                 (got_idle, error_idle, "with a loop set but not running")):  # fmt: skip
+    for value, raised, setting in ((got, error, "with no loop at all"),
+                                   (got_idle, error_idle, "with a loop set but not running")):  # fmt: skip
         if raised is not None:
-            fail(f"{call} {where} raised {type(raised).__name__}: {raised}", expected="None",
+            fail(f"{call} {setting} raised {type(raised).__name__}: {raised}", expected="None",
                  fix="Catch the RuntimeError that asyncio.get_running_loop() raises and return None.",
                  at=ex.running_loop_or_none)  # fmt: skip
-        expect(value is None, f"{call} {where} returned {value!r}", expected="None: no loop is running",
+        expect(value is None, f"{call} {setting} returned {value!r}", expected="None: no loop is running",
                fix=_call_it(value, USE_RUNNING_LOOP), at=ex.running_loop_or_none)  # fmt: skip
