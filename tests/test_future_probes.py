@@ -54,3 +54,36 @@ def test_a_call_later_timer_is_due_but_the_timers_of_running_tasks_waits_are_not
         return quiet, due_soon, due_later
 
     assert asyncio.run(main()) == (False, True, False)
+
+
+def test_a_task_made_on_the_loops_next_step_is_waited_for_however_late_the_wait_first_looks():
+    """A correct make_request may have its task made one loop step after the call (run_coroutine_threadsafe from the
+    loop's own thread, `loop.call_soon(asyncio.create_task, ...)`). On a busy machine the checking process can be
+    held up between the start of `outcome`'s wait and its first look for the student's tasks; that first look comes
+    before the loop has had a turn, finds no task, and must not end the wait as "never set"."""
+    from grader.suites.future_waits import SETTLE, outcome
+
+    async def main() -> object:
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+
+        async def setter() -> None:
+            await asyncio.sleep(0.01)
+            future.set_result(7)
+
+        loop.call_soon(asyncio.ensure_future, setter())  # the task is made on the loop's next step
+        real_time, calls = loop.time, 0
+
+        def held_up() -> float:  # every reading after `outcome`'s first is late by the hold-up
+            nonlocal calls
+            calls += 1
+            return real_time() + (0 if calls == 1 else 5 * SETTLE)
+
+        loop.time = held_up
+        try:
+            await outcome(future, set(), shown="make_request(7, 0.01)")
+        finally:
+            del loop.time
+        return future.result() if future.done() else "never set"
+
+    assert asyncio.run(main()) == 7

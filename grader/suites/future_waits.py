@@ -96,6 +96,7 @@ async def outcome(
     own = set(tasks) - {future}  # a call that returns its task: the future is that task, nothing to stop early for
     waiting: set[asyncio.Future] = {future, *own}
     ended_at = None
+    yielded = False
     while not future.done() and (left := started + timeout - loop.time()) > 0:
         grace_from = None
         if not own and not students_tasks(future):
@@ -112,9 +113,12 @@ async def outcome(
             now = loop.time()
             # A call that returned its own task, not a future: that task runs the student's code, its sleep included.
             quiet = not isinstance(future, asyncio.Task) and not timer_due(loop, grace_from + GRACE)
-            if now >= grace_from + GRACE or (now >= grace_from + SETTLE and quiet):
+            # Not before the loop has had a turn: a task that the call queued for the loop's next step
+            # (run_coroutine_threadsafe, `loop.call_soon(asyncio.create_task, ...)`) is only made then, however long
+            # a busy machine held this process up since `started`.
+            if yielded and (now >= grace_from + GRACE or (now >= grace_from + SETTLE and quiet)):
                 break
-            left = min(left, grace_from + (SETTLE if now < grace_from + SETTLE else GRACE) - now)
+            left = min(left, max(0.0, grace_from + (SETTLE if now < grace_from + SETTLE else GRACE) - now))
         if hurry is not None:
             if loop.time() - started >= hurry:
                 wake_sleepers(students_tasks(future))
@@ -122,6 +126,7 @@ async def outcome(
             else:
                 left = min(left, started + hurry - loop.time())
         done, waiting = await asyncio.wait(waiting, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        yielded = True
         for task in done & own:
             if not task.cancelled() and (error := task.exception()) is not None and not future.done():
                 if error is given:
