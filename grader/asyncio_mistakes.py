@@ -231,6 +231,7 @@ def asyncio_fix(exc: BaseException) -> str | None:
                 or _awaited_a_value(exc)
                 or _waited_on_nothing(exc)
                 or _not_an_executor(exc)
+                or _drove_the_running_loop_from_plain_code(exc)
                 or mistake.fix
             )
     if isinstance(exc, TypeError) and (match := _NOT_A_CONTEXT_MANAGER.match(message)):
@@ -542,6 +543,21 @@ def _not_an_executor(exc: BaseException) -> str | None:
     return (
         f"run_in_executor takes an executor from concurrent.futures (a ProcessPoolExecutor, a ThreadPoolExecutor)"
         f" or None for the loop's own thread pool; it was handed a {kind.__name__}, which has no `submit`."
+    )
+
+
+def _drove_the_running_loop_from_plain_code(exc: BaseException) -> str | None:
+    """The fix for run_until_complete in a plain def that running code called (ex01's make_request): `await`, the
+    fix in a coroutine, cannot go in a plain def, so the coroutine goes to the running loop as a task."""
+    if not isinstance(exc, RuntimeError) or "This event loop is already running" not in str(exc):
+        return None
+    frame, _ = _callers_frame(exc)
+    if frame is None or frame.f_code.co_flags & inspect.CO_COROUTINE:
+        return None
+    return (
+        "run_until_complete drives a loop from outside; your function runs inside the running loop (a coroutine or"
+        " a callback called it), and it is a plain def, where `await` cannot go either: schedule the coroutine on"
+        " the running loop, `asyncio.create_task(...)`, which starts it once your function has returned."
     )
 
 

@@ -16,6 +16,7 @@ machinery, contextlib) can turn a failed check into a passed one.
 from __future__ import annotations
 
 import ast
+import asyncio.events as asyncio_events
 import gc
 import linecache
 import os
@@ -46,6 +47,9 @@ class Unawaited:
     """Where the student's code called it."""
     source: str
     """That line's text: 'asyncio.sleep(delay)'."""
+    in_a_running_loop: bool = False
+    """Whether a loop was running in the thread that dropped it: a plain def that a coroutine called (ex01's
+    make_request), where the coroutine is to be scheduled as a task, not run with run_until_complete."""
 
 
 class UnawaitedWatch:
@@ -91,7 +95,8 @@ def _of(coro: Any, root: str) -> Unawaited | None:
     if (made := coroutine_location(coro, root)) is None:
         return None
     source = linecache.getline(os.path.join(root, made.file), made.line).strip()
-    return Unawaited(getattr(coro, "__qualname__", "") or "a coroutine", made, source)
+    running = asyncio_events._get_running_loop() is not None
+    return Unawaited(getattr(coro, "__qualname__", "") or "a coroutine", made, source, running)
 
 
 def note_unawaited(verdict: Verdict, unawaited: list[Unawaited], tb: TracebackType | None, root: str) -> Verdict:
@@ -123,13 +128,23 @@ def note_unawaited(verdict: Verdict, unawaited: list[Unawaited], tb: TracebackTy
     fix = verdict.fix
     if "await" not in (fix or "").lower() and "create_task" not in (fix or ""):
         # The check's own fix is about what it saw, which a call that never ran may explain away: that call first.
-        start = (
-            f"Start with line {made.line}: run that coroutine on your loop, `loop.run_until_complete(...)` around the"
-            " call."
-            if plain
-            else f"Start with line {made.line}: put `await` in front of that call (or schedule it with"
-            " asyncio.create_task)."
-        )
+        if plain and first.in_a_running_loop:
+            # A plain def that running code called: run_until_complete would raise "This event loop is already
+            # running", and `await` cannot go there; the running loop takes it as a task.
+            start = (
+                f"Start with line {made.line}: that function runs while a loop is running (a coroutine called it),"
+                " so schedule the coroutine on that loop, `asyncio.create_task(...)` around the call."
+            )
+        elif plain:
+            start = (
+                f"Start with line {made.line}: run that coroutine on your loop, `loop.run_until_complete(...)` around"
+                " the call."
+            )
+        else:
+            start = (
+                f"Start with line {made.line}: put `await` in front of that call (or schedule it with"
+                " asyncio.create_task)."
+            )
         fix = f"{start} Then, if this check still fails: {fix}" if fix else start
     return replace(verdict, message=verdict.message + note, location=where, fix=fix)
 

@@ -307,6 +307,14 @@ def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):
         assert "was never set: make_request had scheduled no task" in verdict.message, verdict.message
         assert verdict.location.function == "make_request"
     assert "asyncio.create_task(set_future_value(future, value, delay))" in checks["future_resolves_to_value"].fix
+    # make_request runs while a loop runs: run_until_complete would raise "This event loop is already running".
+    scheduled = checks["schedules_a_task"].fix
+    assert "asyncio.create_task(...)" in scheduled and "run_until_complete" not in scheduled, scheduled
+    driven = failed(grade_source(tmp_path / "driven", "01", wrong.with_name("run_until_complete_in_make_request.py")))
+    for verdict in driven.values():
+        assert "This event loop is already running" in verdict.message, verdict.message
+    fix = driven["returns_pending_future"].fix
+    assert "asyncio.create_task(...)" in fix and "`await` the coroutine" not in fix, fix
     returned = failed(grade_source(tmp_path / "returns", "01", wrong.with_name("returns_instead_of_setting.py")))
     verdict = returned["future_resolves_to_value"]
     assert "started returned 'hello', but the future the call returned was never set" in verdict.message

@@ -276,6 +276,40 @@ def test_other_errors_of_the_students_code_get_no_made_up_fix():
     assert asyncio_fix(raised.value) is None
 
 
+def test_run_until_complete_on_the_running_loop_is_told_await_in_a_coroutine_and_a_task_in_a_plain_def():
+    """`await` cannot go in a plain def (ex01's make_request), so there the coroutine is handed to the running loop
+    as a task; in a coroutine, `await` is the fix."""
+
+    async def sleep_a_little() -> None:
+        await asyncio.sleep(0)
+
+    def plain() -> None:
+        coro = sleep_a_little()
+        try:
+            asyncio.get_running_loop().run_until_complete(coro)
+        finally:
+            coro.close()
+
+    async def in_a_coroutine() -> None:
+        coro = sleep_a_little()
+        try:
+            asyncio.get_running_loop().run_until_complete(coro)
+        finally:
+            coro.close()
+
+    async def main(call) -> BaseException:
+        try:
+            await call() if asyncio.iscoroutinefunction(call) else call()
+        except RuntimeError as error:
+            return error
+        raise AssertionError("run_until_complete ran on a running loop")
+
+    from_plain = asyncio_fix(asyncio.run(main(plain))) or ""
+    assert "asyncio.create_task(...)" in from_plain and "`await` cannot go" in from_plain, from_plain
+    from_coroutine = asyncio_fix(asyncio.run(main(in_a_coroutine))) or ""
+    assert "`await` the coroutine there instead" in from_coroutine, from_coroutine
+
+
 def test_any_other_exception_of_the_check_itself_is_shown_plainly():
     verdict = explain_failure(KeyError("x"), None, ROOT)
     assert verdict.message == "the check stopped with KeyError: 'x'"
