@@ -153,7 +153,9 @@ def finished_lines(lines: list[str], func: Any, *, at: Any, strict: bool = False
                 match["func"] == str(func) or not strict,
                 f"your code printed {line!r}"
                 + (": a function of the same name at another address, your wrapper" if namesake else ""),
-                expected=f"the original function as print shows it: 'Finished {func} in ...'",
+                expected=f"'Finished {func} in ...' printed from `func`, the original function, not from your wrapper"
+                if namesake
+                else f"the original function as print shows it: 'Finished {func} in ...'",
                 fix="Print `func`, the function the decorator received, not its name and not your wrapper.",
                 at=at,
             )
