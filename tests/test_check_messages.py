@@ -157,6 +157,7 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     verdict = closed["fetch_all_keeps_order"]
     assert "Session is closed: the requests were sent through the session after" in verdict.message
     assert "indented under it" in verdict.fix and verdict.location.function == "fetch_all"
+    assert verdict.location.line == 17, verdict.location  # return list(await asyncio.gather(*pending)), after the block
 
 
 def test_a_loop_run_by_hand_gets_fixes_that_fit_plain_code(tmp_path):

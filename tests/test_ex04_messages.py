@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from support import SUBMISSIONS, grade_source
 
 from grader.model import CheckResult
@@ -229,3 +230,18 @@ def test_calls_handed_over_as_one_chunk_of_pool_map_are_told_so(tmp_path):
     verdict = checks(tmp_path, "pool_map_in_one_chunk")["runs_in_parallel"]
     assert "(pool.map handed work(0) and work(1) over as one chunk, which one worker runs" in verdict.message
     assert "chunksize at 1" in verdict.fix, verdict.fix
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("thread_pool", 17),  # with ThreadPoolExecutor() as pool:
+        ("to_thread", 17),  # asyncio.gather(*(asyncio.to_thread(work, n) for n in ns))
+        ("default_executor", 16),  # loop.run_in_executor(None, work, n)
+        ("work_in_the_loop", 13),  # results = [work(n) for n in ns]
+    ],
+)
+def test_work_kept_in_the_loop_s_process_is_pointed_at_where_it_is_handed_to_threads_or_called(tmp_path, name, line):
+    verdict = checks(tmp_path, name)["runs_in_worker_processes"]
+    assert not verdict.passed
+    assert (verdict.location.file, verdict.location.line) == ("exercises/ex04_cpu_bound.py", line), verdict.location

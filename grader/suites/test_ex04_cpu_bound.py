@@ -220,6 +220,11 @@ def unordered(happened: str) -> tuple[str, str, CallIn]:
     return happened, IN_ORDER, CallIn(ex.run_cpu_bound, "as_completed")
 
 
+def threads_handed() -> CallIn:
+    """Where run_cpu_bound hands work to threads: the pool it makes, or else the call that hands the work over."""
+    return CallIn(ex.run_cpu_bound, "ThreadPoolExecutor", "to_thread", "run_in_executor")
+
+
 def results_of(got: list[object], value: int) -> int:
     """How many of the student's results are the number `value` (compared as ints: never a student's __eq__)."""
     return sum(1 for item in got if type(item) is int and item == value)
@@ -322,7 +327,7 @@ async def test_runs_in_worker_processes(pools):
             " nothing else could run meanwhile",
             expected="each work(n) runs in a worker process of a ProcessPoolExecutor",
             fix=PROCESSES,
-            at=ex.run_cpu_bound,
+            at=CallIn(ex.run_cpu_bound, "work"),
         )
     if here:
         fail(
@@ -331,7 +336,7 @@ async def test_runs_in_worker_processes(pools):
             expected="each work(n) runs in a worker process, which has its own interpreter and GIL",
             fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor, asyncio.to_thread or the loop's default executor"
             " (threads).",
-            at=ex.run_cpu_bound,
+            at=threads_handed(),
         )
     # The default work too: a run_cpu_bound that sends cpu_bound_work apart, to threads, hands its calls to thread
     # pools only. (One that works its result out without it is the order check's to catch.)
@@ -344,7 +349,7 @@ async def test_runs_in_worker_processes(pools):
             expected="each work(n) runs in a worker process, whatever work is: the default cpu_bound_work too",
             fix="Run every work(n), cpu_bound_work included, in a ProcessPoolExecutor: "
             "`loop.run_in_executor(pool, work, n)`, with no other way for the default work.",
-            at=ex.run_cpu_bound,
+            at=threads_handed(),
         )
 
 

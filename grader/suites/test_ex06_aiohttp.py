@@ -78,7 +78,7 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
             expected="every request sent, and answered, while the session is open",
             fix="Await the requests inside the block: `async with aiohttp.ClientSession() as session:` then, indented"
             " under it, `return await asyncio.gather(...)`. Leaving the block closes the session.",
-            at=ex.fetch_all,
+            at=CallIn(ex.fetch_all, "gather", "wait", "as_completed"),
         )
 
 
