@@ -706,6 +706,23 @@ def test_kind_of_asking_the_wrong_question_first_or_at_all_is_told_which(tmp_pat
     assert "isinstance(obj, collections.abc.Coroutine) also say yes" in checks["custom_awaitable_is_awaitable"].fix
 
 
+def test_kind_of_that_runs_closes_or_judges_a_spent_object_is_told_so(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex02_awaitables"
+    checks = failed(grade_source(tmp_path / "run", "02", wrong / "ensure_future_to_ask.py"))
+    verdict = checks["custom_awaitable_is_awaitable"]
+    assert verdict.message.startswith("kind_of(an object whose class defines only __await__) started a task")
+    assert verdict.fix.startswith("asyncio.ensure_future and asyncio.create_task wrap an awaitable in a task")
+    assert verdict.location.line == 16  # the ensure_future call
+    checks = failed(grade_source(tmp_path / "close", "02", wrong / "closes_coroutines.py"))
+    verdict = checks["coroutine_object_is_coroutine"]
+    assert verdict.message.endswith("changed the coroutine: it was CORO_CREATED, it is now CORO_CLOSED")
+    assert verdict.location.line == 15  # obj.close()
+    checks = failed(grade_source(tmp_path / "spent", "02", wrong / "finished_coroutine_not_awaitable.py"))
+    verdict = checks["coroutine_object_is_coroutine"]
+    assert verdict.message == "kind_of(a coroutine that was awaited to its end) returned 'not awaitable'"
+    assert verdict.fix.startswith("A coroutine is still a coroutine object once it has run to its end")
+
+
 def test_a_callback_on_another_loop_or_in_the_delays_place_is_named(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
     checks = failed(grade_source(tmp_path / "loop", "08", wrong / "new_event_loop_each_call.py"))

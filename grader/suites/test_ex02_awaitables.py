@@ -14,6 +14,7 @@ The student's `kind_of` is always called through `classify`, before the expected
 
 import asyncio
 import concurrent.futures
+import inspect
 from collections.abc import AsyncGenerator, Coroutine, Generator
 
 from grader.diagnose import missing_import
@@ -106,16 +107,30 @@ class Raised:
         self.error = error
 
 
+class Started:
+    """What `classify` gives when `kind_of` started a task (asyncio.ensure_future, create_task) to answer: `expect_kind`
+    reports it, whatever `kind_of` returned. The task is cancelled at once."""
+
+    def __init__(self, kind: object) -> None:
+        self.kind = kind
+
+
 def classify(obj: object) -> object:
-    # Its only locals are the object and the function: the answer is named only after kind_of has returned, in
-    # expect_kind. Looked up outside the `try`: a kind_of that is not there at all is the plugin's to explain.
+    # Its only locals are the object, the function and the tasks already there: the answer is named only after
+    # kind_of has returned, in expect_kind. Looked up outside the `try`: a kind_of that is not there at all is the
+    # plugin's to explain. A task kind_of makes cannot run before all_tasks() is read again: nothing awaits between.
     kind_of = ex.kind_of
+    tasks = asyncio.all_tasks()
     try:
-        return kind_of(obj)
+        got = kind_of(obj)
     except NotImplementedError:
         raise  # the stub: the plugin says "not implemented yet"
     except Exception as error:
         return Raised(error)
+    started = asyncio.all_tasks() - tasks
+    for task in started:
+        task.cancel()
+    return Started(got) if started else got
 
 
 UNHASHABLE = (
@@ -139,6 +154,15 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
             " asyncio.isfuture(obj), inspect.iscoroutine(obj) and isinstance(obj, collections.abc.Awaitable) work"
             " on any object.",
             at=error,
+        )
+    if isinstance(got, Started):
+        fail(
+            f"kind_of({made_by}) started a task to answer (it returned {got.kind!r}): the object is now being run",
+            expected=f"{expected!r}, and the object left as it was: kind_of only looks at it",
+            fix="asyncio.ensure_future and asyncio.create_task wrap an awaitable in a task and run it, which is"
+            " awaiting it, not asking what it is. Ask isinstance(obj, collections.abc.Awaitable) or"
+            " inspect.isawaitable(obj): they look at the object's class and run nothing.",
+            at=CallIn(ex.kind_of, "ensure_future", "create_task"),
         )
     if got not in KINDS:
         fail(
@@ -222,22 +246,43 @@ AWAITABLE_FIRST = (
 )
 
 
-@check("what calling an async def function gives is a 'coroutine'")
+SPENT = (
+    "A coroutine is still a coroutine object once it has run to its end: inspect.iscoroutine(obj) stays true."
+    " kind_of names what the object is, not whether awaiting it again would work (a finished task is still a 'task')."
+)
+
+
+@check("what calling an async def function gives is a 'coroutine', whether it has started, is running or has ended")
 async def test_coroutine_object_is_coroutine():
     fix = (
         "Calling an async def function runs nothing yet: it gives a coroutine object, for which"
         " inspect.iscoroutine(obj) is true."
     )
     running = asyncio.create_task(asyncio.sleep(10))
-    fresh, method_call = fetch(), Client().get()
+    fresh, method_call, spent = fetch(), Client().get(), fetch()
+    await spent
     try:
         for obj, made_by in (
             (fresh, "fetch(), where fetch is an async def function"),
             (method_call, "client.get(), where get is an async def method"),
             (running.get_coro(), "task.get_coro(), the coroutine a task is running"),
+            (spent, "a coroutine that was awaited to its end"),
         ):
+            state = inspect.getcoroutinestate(obj)
             got = classify(obj)
-            expect_kind(got, made_by, "coroutine", AWAITABLE_FIRST if got == "awaitable" else fix)
+            expect_kind(
+                got, made_by, "coroutine", AWAITABLE_FIRST if got == "awaitable" else SPENT if obj is spent else fix
+            )
+            now = inspect.getcoroutinestate(obj)
+            expect(
+                now == state,
+                f"kind_of({made_by}) returned 'coroutine' and changed the coroutine: it was {state}, it is now {now}",
+                expected="the coroutine left as it was: kind_of only looks at it",
+                fix="close(), send() and throw() drive or end a coroutine: after close(), awaiting it raises"
+                " RuntimeError ('cannot reuse already awaited coroutine') and a task that runs it fails. Closing it is"
+                " for its owner; kind_of only asks inspect.iscoroutine(obj).",
+                at=CallIn(ex.kind_of, "close", "send", "throw"),
+            )
     finally:
         fresh.close()
         method_call.close()
