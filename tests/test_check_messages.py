@@ -162,8 +162,8 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
 
 def test_a_loop_run_by_hand_gets_fixes_that_fit_plain_code(tmp_path):
     """loop.stop() for loop.close(), shutdown_asyncgens() never run (no `await` can go in a plain def), the main
-    coroutine's exception caught, gather() of nothing on the cancelled path, gather() of the bare main coroutine:
-    each with the fix for what was written."""
+    coroutine's exception caught, gather() of nothing on the cancelled path, gather() of the bare main coroutine,
+    the wait in an `except Exception:` that a cancelled coroutine skips: each with the fix for what was written."""
     wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop"
     stopped = failed(grade_source(tmp_path / "stop", "07", wrong / "stop_in_finally.py"))
     assert stopped["closes_loop_on_success"].fix.startswith("loop.stop() does not close a loop")
@@ -181,6 +181,10 @@ def test_a_loop_run_by_hand_gets_fixes_that_fit_plain_code(tmp_path):
     verdict = nothing["reraises_after_waiting"]
     assert "whose coroutine ended cancelled, raised RuntimeError" in verdict.message, verdict.message
     assert verdict.fix.startswith("Wait only when something is pending"), verdict.fix
+    skipped = failed(grade_source(tmp_path / "except", "07", wrong / "waits_in_except_exception.py"))
+    verdict = skipped["reraises_after_waiting"]
+    assert "(whose coroutine ended cancelled), the loop was closed with tasks unfinished" in verdict.message
+    assert "`except Exception:` misses asyncio.CancelledError" in verdict.fix, verdict.fix
     coroutine = failed(grade_source(tmp_path / "coro", "07", wrong / "gather_of_the_main_coroutine.py"))
     verdict = coroutine["builds_its_own_loop"]
     assert "given coroutines and no task or future, it makes tasks of them" in verdict.message, verdict.message

@@ -107,6 +107,12 @@ class Probe:
         await asyncio.sleep(0.01)
         raise error
 
+    async def leaves_a_task_then_raises(self, error: BaseException):
+        self.note_loop()
+        self.start(self.sleep_then_note(0.02, "pending task"))
+        await asyncio.sleep(0)
+        raise error
+
     async def leaves_tasks_behind(self):
         self.note_loop()
         self.start(self.sleep_then_note(0.02, "first"))
@@ -313,11 +319,13 @@ def test_closes_loop_on_exception():
     expect_closed_when_cancelled(ex.run_manually, "run_manually")
 
 
-def expect_closed_when_cancelled(func, name: str) -> None:
+def expect_closed_when_cancelled(func, name: str, leaves_a_task: bool = False) -> None:
     """`func` closes its loop also when the coroutine ends cancelled: CancelledError is a BaseException (as
-    KeyboardInterrupt is, a Ctrl-C), which an `except Exception:` that closes the loop lets by."""
+    KeyboardInterrupt is, a Ctrl-C), which an `except Exception:` that closes the loop lets by. With
+    `leaves_a_task`, the coroutine leaves a task pending, which `func` must let finish first (run_until_all_done)."""
     probe = Probe()
-    coro = probe.raises_after_a_sleep(asyncio.CancelledError("cancelled by the check"))
+    error = asyncio.CancelledError("cancelled by the check")
+    coro = probe.leaves_a_task_then_raises(error) if leaves_a_task else probe.raises_after_a_sleep(error)
     try:
         func(coro)
     except asyncio.CancelledError:
@@ -342,6 +350,16 @@ def expect_closed_when_cancelled(func, name: str) -> None:
         " KeyboardInterrupt, which are BaseExceptions.",
         at=CallIn(func, ("close", "new_event_loop"), "new_event_loop"),
     )
+    if leaves_a_task:
+        expect_tasks_finished(
+            probe,
+            f"{name}(coro) (whose coroutine ended cancelled)",
+            func,
+            fix="Wait for the pending tasks in a `finally:` block, which runs however run_until_complete ends:"
+            " `except Exception:` misses asyncio.CancelledError and KeyboardInterrupt, which are BaseExceptions."
+            if "except Exception" in source_of(func)
+            else WAIT_ALSO_WHEN_RAISED,
+        )
 
 
 @check("run_until_all_done lets the tasks still pending finish, then returns the coroutine's result")
@@ -590,3 +608,4 @@ def test_reraises_after_waiting():
     expect_closed(probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done)
     expect_no_current_loop(probe, "run_until_all_done", ex.run_until_all_done, " when its coroutine raised")
     expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done")
+    expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done", leaves_a_task=True)
