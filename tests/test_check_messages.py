@@ -727,6 +727,17 @@ def test_kind_of_that_runs_closes_or_judges_a_spent_object_is_told_so(tmp_path):
     assert verdict.fix.startswith("A coroutine is still a coroutine object once it has run to its end")
 
 
+def test_a_point_on_the_wall_clock_handed_to_call_at_is_named(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "call_at_on_the_wall_clock.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    verdict = checks["later_returns_timer_handle"]
+    assert "on the loop's clock: at time.time() + 0.05, a point on the wall clock" in verdict.message
+    assert verdict.fix.startswith("call_at takes a point on the loop's own clock, loop.time(), not on the wall clock")
+    verdict = checks["later_runs_after_delay_in_order"]
+    assert "their handles are due at time.time() + delay" in verdict.message and "2 s later" not in verdict.message
+    assert verdict.fix.startswith("call_at takes a point on the loop's own clock")
+
+
 def test_a_callback_on_another_loop_or_in_the_delays_place_is_named(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
     checks = failed(grade_source(tmp_path / "loop", "08", wrong / "new_event_loop_each_call.py"))
