@@ -759,3 +759,7 @@ def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
         assert checks[name].fix.startswith("asyncio.run makes its loop itself"), checks[name].fix
     checks = failed(grade_source(tmp_path / "null", "09", wrong / "null_handler_with_a_filter.py"))
     assert checks["reports_blocking_step"].fix.startswith("logging.NullHandler ignores every record")
+    checks = failed(grade_source(tmp_path / "tenth", "09", wrong / "own_test_against_a_tenth.py"))
+    verdict = checks["honours_threshold"]
+    assert verdict.message.endswith("those left out are all shorter than 0.1 s"), verdict.message
+    assert verdict.fix.startswith("Debug mode has applied the threshold already"), verdict.fix

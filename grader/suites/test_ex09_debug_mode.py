@@ -346,7 +346,15 @@ def test_awaiting_main_gives_empty_list(reported: SlowStepSpy):
     expect_same_as_reported(got, reported.durations, call)
 
 
-@check("the threshold is honoured: with threshold=0.5 a 0.12 s step is not reported")
+SHORT_BLOCKS = (0.01, 0.01, 0.01)
+"""Steps far below the default threshold, under a threshold of 0.001 s: however busy the machine, at least one of
+them stays under 0.1 s, which a test of the student's own against 0.1 s would drop."""
+
+
+@check(
+    "the threshold is honoured: with threshold=0.5 a 0.12 s step is not reported, with threshold=0.001 steps of"
+    " 0.01 s are"
+)
 def test_honours_threshold(reported: SlowStepSpy):
     call = "slow_callbacks(main, threshold=0.5) with main() calling time.sleep(0.12)"
     got = as_durations(ex.slow_callbacks(Main(0.12).main, threshold=0.5), call)
@@ -361,6 +369,29 @@ def test_honours_threshold(reported: SlowStepSpy):
             at=at,
         )
     expect_same_as_reported(got, reported.durations, call)
+    expect_low_threshold_honoured(reported)
+
+
+def expect_low_threshold_honoured(reported: SlowStepSpy) -> None:
+    """Every step debug mode reports under a threshold far below the default is returned: none is dropped by a test
+    of the student's own against 0.1 s."""
+    call = "slow_callbacks(main, threshold=0.001) with main() calling time.sleep(0.01) three times"
+    since = len(reported.durations)
+    got = as_durations(ex.slow_callbacks(Main(*SHORT_BLOCKS).main, threshold=0.001), call)
+    new = reported.durations[since:]
+    expect_only_this_call(got, new, call, before=REPORTED_BEFORE + reported.durations[:since])
+    left_out = [d for d in new if not any(abs(d - g) <= TOLERANCE for g in got)]
+    if left_out and all(d < 0.1 for d in left_out) and _same(got, [d for d in new if d not in left_out]):
+        fail(
+            f"{call} returned {seconds(got)}, but debug mode reported the slow steps {seconds(new)}: those left out"
+            " are all shorter than 0.1 s",
+            expected=f"{seconds(new)}: every step debug mode reported, whatever the threshold",
+            fix="Debug mode has applied the threshold already: keep every duration it reports. A test of your own"
+            " against 0.1 s (the default threshold) drops the slow steps between the threshold you were given and"
+            " 0.1 s.",
+            at=ex.slow_callbacks,
+        )
+    expect_same_as_reported(got, new, call)
 
 
 def undoing(changes: list[str]) -> Any:
