@@ -763,3 +763,7 @@ def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
     verdict = checks["honours_threshold"]
     assert verdict.message.endswith("those left out are all shorter than 0.1 s"), verdict.message
     assert verdict.fix.startswith("Debug mode has applied the threshold already"), verdict.fix
+    checks = failed(grade_source(tmp_path / "inside", "09", wrong / "debug_on_from_inside.py"))
+    verdict = checks["reports_blocking_step"]
+    assert "debug mode did not time main()'s first step, time.sleep(0.12), although it was on" in verdict.message
+    assert verdict.fix.startswith("The loop decides whether to time a step before it runs it"), verdict.fix
