@@ -75,6 +75,12 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
     assert "loop.call_soon(callback, *args)" in direct["soon_runs_callback_later"].fix
     later = direct["later_returns_timer_handle"].fix
     assert "loop.call_later(delay, callback, *args)" in later and "call_soon" not in later
+    # The line that called the callback, not the def: call_soon(callback(*args)) on line 8, call_later on line 12.
+    assert direct["soon_runs_callback_later"].location.line == 8, direct["soon_runs_callback_later"].location
+    assert direct["later_returns_timer_handle"].location.line == 12, direct["later_returns_timer_handle"].location
+    asked = failed(grade_source(tmp_path / "asked", "08", SUBMISSIONS / "wrong" / "ex08_running_loop"
+                                / "uses_get_event_loop.py"))["raises_outside_a_running_loop"]  # fmt: skip
+    assert asked.location.line == 8, asked.location  # asyncio.get_event_loop().call_soon(callback, *args)
     fixed_delay = SUBMISSIONS / "wrong" / "ex08_running_loop" / "fixed_delay.py"
     fixed = failed(grade_source(tmp_path / "fixed", "08", fixed_delay))
     for name in ("later_returns_timer_handle", "later_runs_after_delay_in_order"):

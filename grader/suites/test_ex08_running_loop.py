@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from grader.suites.loop_spies import LoopSpy, current_loop, fresh_policy, loop_state_guard, spy_on_loops
-from grader.testing import CallIn, call_repr, check, expect, fail, student, where
+from grader.testing import CallIn, call_repr, calling_line, check, expect, fail, student, where
 
 ex = student("exercises.ex08_running_loop")
 
@@ -52,7 +52,8 @@ NO_DIRECT_CALL = {
 
 
 class Recorder:
-    """A callback that notes each call: its arguments, the loop's time and its thread."""
+    """A callback that notes each call: its arguments, the loop's time, its thread and the student's line that made
+    it (None when the loop did)."""
 
     def __init__(self, name: str = "callback", log: list | None = None) -> None:
         self.name = name
@@ -62,7 +63,7 @@ class Recorder:
     def __call__(self, *args: Any) -> None:
         loop = asyncio._get_running_loop()  # None, not an exception, when a wrong solution calls us from a thread
         at = loop.time() if loop is not None else None
-        self.calls.append({"args": args, "at": at, "thread": threading.get_ident()})
+        self.calls.append({"args": args, "at": at, "thread": threading.get_ident(), "line": calling_line()})
         self.log.append(self.name)
 
     def __repr__(self) -> str:
@@ -137,7 +138,7 @@ def _called_directly(func: Callable, args: tuple) -> None:
         f"{call_repr(func, *args)} called the callback itself, before returning",
         expected="the callback is only queued, and runs on a later iteration of the loop",
         fix=NO_DIRECT_CALL.get(getattr(func, "__name__", ""), NO_DIRECT_CALL["schedule_soon"]),
-        at=func,
+        at=next((call["line"] for call in calls if call["line"] is not None), func),
     )
 
 
@@ -441,9 +442,14 @@ def _expect_no_loop_made(
             happened = f"{call}, run with no event loop anywhere, created a new event loop"
             happened += " and returned it" if returned is made[-1] else ""
             cause = " A loop made with asyncio.new_event_loop() is not running, and nobody runs it."
-        fail(happened, expected=expected, fix=fix + cause, at=func)
+        fail(happened, expected=expected, fix=fix + cause, at=loop_asked(func))
     expect(current_loop() is None, f"{call}, run with no event loop anywhere, set a current event loop",
-           expected="no loop is set", fix=fix, at=func)  # fmt: skip
+           expected="no loop is set", fix=fix, at=loop_asked(func))  # fmt: skip
+
+
+def loop_asked(func: Callable) -> CallIn:
+    """The student's line in `func` that asks asyncio for a loop: where a loop that was not running came from."""
+    return CallIn(func, "get_event_loop", "new_event_loop", "get_running_loop")
 
 
 def _returned_instead_of_raising(got: Any) -> tuple[str, str]:
@@ -489,10 +495,10 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
                     f"{call} {setting} returned {got!r}: {happened}",
                     expected="RuntimeError, as asyncio.get_running_loop() raises when no loop is running",
                     fix=fix,
-                    at=func,
+                    at=loop_asked(func),
                 )
             expect(isinstance(error, RuntimeError), f"{call} {setting} raised {type(error).__name__}: {error}",
-                   expected="RuntimeError", fix=USE_RUNNING_LOOP, at=func)  # fmt: skip
+                   expected="RuntimeError", fix=USE_RUNNING_LOOP, at=where(error) or func)  # fmt: skip
 
 
 @check("running_loop_or_none() gives the running loop, in a coroutine and in a callback")
