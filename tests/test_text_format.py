@@ -221,6 +221,20 @@ def test_render_ends_with_the_total():
     assert out.getvalue().splitlines()[-1] == "Total 1/2 points · 1 of 2 checks passed · 0.5 s"
 
 
+def test_a_passed_exercise_is_one_line_in_a_grading_of_several_and_every_check_on_its_own():
+    passed = exercise(check("a"), check("b"))
+    failing = ExerciseResult("02", "awaitables", "Awaitables", "exercises/ex02_awaitables.py",
+                             [check("c"), check("d", Status.FAILED, "d went wrong")])  # fmt: skip
+    out = Stream()
+    render(SubmissionResult([passed, failing]), out)
+    text = out.getvalue()
+    assert "✓ all 2 checks pass" in text and "title of a" not in text and "title of b" not in text
+    assert "title of c" in text and "d went wrong" in text  # a failing exercise shows each check
+    alone = Stream()
+    render(SubmissionResult([passed]), alone)
+    assert "title of a" in alone.getvalue() and "all 2 checks pass" not in alone.getvalue()
+
+
 def test_checks_left_without_time_are_not_run_either_not_failing_the_same_way():
     # ex01 whose make_request loops forever and set_future_value is the stub: the first check times out, the
     # exercise's time runs out, and the checks after it never start; they did not fail

@@ -231,14 +231,24 @@ def _diff_body(console: Console, exercise: ExerciseResult, moved: Changes) -> No
 
 
 def render_exercise(
-    console: Console, exercise: ExerciseResult, previous: ExerciseResult | None = None, *, stuck: Text | None = None
+    console: Console,
+    exercise: ExerciseResult,
+    previous: ExerciseResult | None = None,
+    *,
+    stuck: Text | None = None,
+    brief_if_passed: bool = False,
 ) -> None:
     """One exercise's verdict; given the `previous` result of the same exercise, only what changed since.
 
     `stuck` says how to get a hint when the exercise does not pass yet (default: run `grader hint NN`), after the
     file's docstring and the lesson's section on it; inside `grader watch` it is a key to press, not a command to
-    type in another terminal."""
+    type in another terminal. With `brief_if_passed`, an exercise whose every check passed is one line under its
+    header, not a line per check: in a grading of the whole kit, what still fails is what the student looks for."""
     _header(console, exercise)
+    if brief_if_passed and exercise.passed and not exercise.note and not exercise.message:
+        line = Text("  ") + Text(symbol(console, "passed"), style="green")
+        console.print(line + Text(f" all {len(exercise.checks)} checks pass"))
+        return
     if exercise.note:  # graded, but from elsewhere: the student learns where to move the file before anything else
         first = Text("  ") + Text(symbol(console, "note"), style="yellow") + Text(" ")
         print_wrapped(console, Text(fold(exercise.note), style="yellow"), 4, first)
@@ -280,7 +290,7 @@ def _where_next(console: Console, exercise: ExerciseResult, hint: Text | None) -
 def render(result: SubmissionResult, stream: TextIO) -> None:
     console = make_console(stream)
     for exercise in result.exercises:
-        render_exercise(console, exercise)
+        render_exercise(console, exercise, brief_if_passed=len(result.exercises) > 1)
         console.print()
     checks = result.checks
     passed = sum(c.passed for c in checks)
