@@ -81,6 +81,11 @@ def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Ve
     return Verdict(Status.TIMEOUT, happened, fix=timeout_fix(line), location=where)
 
 
+UNEXPLAINED = "(the grader could not say more)"
+"""Ends the message of a check whose exception the grader failed to explain: the student's exception could not be
+printed, or the grader has a bug. The kit's tests fail on it for every wrong solution, so a bug shows there."""
+
+
 def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> Verdict:
     """The verdict for a check whose test raised `exc`."""
     where = student_location(tb, root)

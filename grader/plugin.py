@@ -28,6 +28,7 @@ from pytest_socket import disable_socket
 
 from grader.asyncio_mistakes import read_from_an_awaitable
 from grader.diagnose import (
+    UNEXPLAINED,
     ImportFailure,
     Verdict,
     async_where_the_stub_has_def,
@@ -258,13 +259,12 @@ class GradingSession:
             verdict = self._explain(exc, tb, self.setup.root)
             if when == "call" and not verdict.message.startswith(NOT_IMPLEMENTED) and not read_from_an_awaitable(exc):
                 verdict = note_unawaited(verdict, self.unawaited, tb, self.setup.root)
-        except Exception:
-            happened = f"the check failed with {type(exc).__name__} (the grader could not say more)"
+        except BaseException:  # the student's exception's own methods run here: they may raise anything, SystemExit too
             try:
-                where = student_location(tb, self.setup.root)
-            except Exception:
-                where = None
-            verdict = Verdict(Status.FAILED, happened, location=where)
+                name, where = type(exc).__name__, student_location(tb, self.setup.root)
+            except BaseException:
+                name, where = "an exception", None
+            verdict = Verdict(Status.FAILED, f"the check failed with {name} {UNEXPLAINED}", location=where)
         return verdict
 
     def _tampering(self) -> Verdict | None:

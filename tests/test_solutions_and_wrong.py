@@ -19,6 +19,7 @@ import pytest
 from support import KIT, SUBMISSIONS, grade_source
 
 from grader.catalog import load_catalog
+from grader.diagnose import UNEXPLAINED
 
 CATALOG = load_catalog()
 FAILS = re.compile(r"^# fails: (?P<names>[a-z0-9_, ]+)$")
@@ -91,6 +92,7 @@ def test_wrong_solution_is_caught(tmp_path, exercise_id, path):
         if not check.passed:
             assert check.message and "Traceback" not in check.message, (check.name, check.message)
             assert not check.message.startswith("the check stopped with"), (check.name, check.message)
+            assert UNEXPLAINED not in check.message, (check.name, check.message)  # explaining it failed: a bug
 
 
 @pytest.mark.parametrize("exercise_id", [e.id for e in CATALOG])

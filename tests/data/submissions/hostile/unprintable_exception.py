@@ -1,5 +1,6 @@
-"""Raises an exception that cannot be printed (`str()` returns a number, `.args` raises): the grader cannot word
-what happened, yet each check still gets its own verdict, pointing at the line, and the process lives on."""
+"""Raises exceptions that cannot be printed (`str()` returns a number, `.args` raises; or `str()` raises SystemExit):
+the grader cannot word what happened, yet each check still gets its own verdict, pointing at the line, and the
+process lives on."""
 
 
 class Unprintable(Exception):
@@ -11,6 +12,11 @@ class Unprintable(Exception):
         return 42
 
 
+class Unspeakable(BaseException):
+    def __str__(self):
+        raise SystemExit(0)
+
+
 def make_request(value, delay=1.0):
     raise Unprintable()
 
@@ -20,4 +26,4 @@ async def set_future_value(future, value, delay):
 
 
 def make_failing_request(exc, delay=1.0):
-    raise Unprintable()
+    raise Unspeakable()
