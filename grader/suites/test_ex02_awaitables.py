@@ -250,6 +250,10 @@ SPENT = (
     "A coroutine is still a coroutine object once it has run to its end: inspect.iscoroutine(obj) stays true."
     " kind_of names what the object is, not whether awaiting it again would work (a finished task is still a 'task')."
 )
+STARTED = (
+    "A coroutine is still a coroutine object while it runs, suspended in an `await`: inspect.iscoroutine(obj) is"
+    " true whatever inspect.getcoroutinestate(obj) says. kind_of names what the object is, not what it is doing."
+)
 
 
 @check("what calling an async def function gives is a 'coroutine', whether it has started, is running or has ended")
@@ -261,18 +265,17 @@ async def test_coroutine_object_is_coroutine():
     running = asyncio.create_task(asyncio.sleep(10))
     fresh, method_call, spent = fetch(), Client().get(), fetch()
     await spent
+    await asyncio.sleep(0)  # the task's first step: its coroutine is now suspended in the sleep, started
     try:
-        for obj, made_by in (
-            (fresh, "fetch(), where fetch is an async def function"),
-            (method_call, "client.get(), where get is an async def method"),
-            (running.get_coro(), "task.get_coro(), the coroutine a task is running"),
-            (spent, "a coroutine that was awaited to its end"),
+        for obj, made_by, why in (
+            (fresh, "fetch(), where fetch is an async def function", fix),
+            (method_call, "client.get(), where get is an async def method", fix),
+            (running.get_coro(), "task.get_coro(), the coroutine a task is running", STARTED),
+            (spent, "a coroutine that was awaited to its end", SPENT),
         ):
             state = inspect.getcoroutinestate(obj)
             got = classify(obj)
-            expect_kind(
-                got, made_by, "coroutine", AWAITABLE_FIRST if got == "awaitable" else SPENT if obj is spent else fix
-            )
+            expect_kind(got, made_by, "coroutine", AWAITABLE_FIRST if got == "awaitable" else why)
             now = inspect.getcoroutinestate(obj)
             expect(
                 now == state,

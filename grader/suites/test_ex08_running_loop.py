@@ -333,7 +333,7 @@ def expect_due(handle: asyncio.TimerHandle, delay: float, before: float, after: 
         happened,
         expected=f"due {delay} s after the call: call_later(delay, ...) counts from now",
         fix=fix,
-        at=ex.schedule_later,
+        at=CallIn(ex.schedule_later, "call_later", "call_at"),  # where the delay is handed on
     )
 
 
@@ -368,7 +368,7 @@ async def test_later_runs_after_delay_in_order():
            "none of the callbacks due after 0.06, 0.02 and 0.04 s had run 2 s later",
            expected=f"{in_due_order}: each one when its delay is over", fix=WALL_CLOCK if wall_clock else
            "Pass each call's own `delay` on, in seconds: loop.call_later(delay, callback, *args).",
-           at=ex.schedule_later)  # fmt: skip
+           at=CallIn(ex.schedule_later, "call_later", "call_at"))  # fmt: skip
     as_scheduled = log == list(plan) != in_due_order
     expect(
         log == in_due_order,
