@@ -552,7 +552,7 @@ def _drove_the_running_loop_from_plain_code(exc: BaseException) -> str | None:
     if not isinstance(exc, RuntimeError) or "This event loop is already running" not in str(exc):
         return None
     frame, _ = _callers_frame(exc)
-    if frame is None or frame.f_code.co_flags & inspect.CO_COROUTINE:
+    if frame is None or frame.f_code.co_flags & (inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR):  # can await
         return None
     return (
         "run_until_complete drives a loop from outside; your function runs inside the running loop (a coroutine or"

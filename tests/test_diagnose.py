@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import gc
+import inspect
 import sys
 import types
 import warnings
@@ -297,9 +298,21 @@ def test_run_until_complete_on_the_running_loop_is_told_await_in_a_coroutine_and
         finally:
             coro.close()
 
+    async def in_an_async_generator():
+        coro = sleep_a_little()
+        try:
+            asyncio.get_running_loop().run_until_complete(coro)
+        finally:
+            coro.close()
+        yield
+
     async def main(call) -> BaseException:
         try:
-            await call() if asyncio.iscoroutinefunction(call) else call()
+            if inspect.isasyncgenfunction(call):
+                async for _ in call():
+                    pass
+            else:
+                await call() if asyncio.iscoroutinefunction(call) else call()
         except RuntimeError as error:
             return error
         raise AssertionError("run_until_complete ran on a running loop")
@@ -308,6 +321,8 @@ def test_run_until_complete_on_the_running_loop_is_told_await_in_a_coroutine_and
     assert "asyncio.create_task(...)" in from_plain and "`await` cannot go" in from_plain, from_plain
     from_coroutine = asyncio_fix(asyncio.run(main(in_a_coroutine))) or ""
     assert "`await` the coroutine there instead" in from_coroutine, from_coroutine
+    from_generator = asyncio_fix(asyncio.run(main(in_an_async_generator))) or ""  # `await` goes there too
+    assert "`await` the coroutine there instead" in from_generator, from_generator
 
 
 def test_any_other_exception_of_the_check_itself_is_shown_plainly():
