@@ -319,10 +319,15 @@ def test_closes_loop_on_exception():
     expect_closed_when_cancelled(ex.run_manually, "run_manually")
 
 
-def expect_closed_when_cancelled(func, name: str, leaves_a_task: bool = False) -> None:
+MISSES_BASE_EXCEPTIONS = (
+    "`except Exception:` misses asyncio.CancelledError and KeyboardInterrupt, which are BaseExceptions."
+)
+
+
+def expect_closed_when_cancelled(func, name: str, leaves_a_task: bool = False) -> Probe:
     """`func` closes its loop also when the coroutine ends cancelled: CancelledError is a BaseException (as
     KeyboardInterrupt is, a Ctrl-C), which an `except Exception:` that closes the loop lets by. With
-    `leaves_a_task`, the coroutine leaves a task pending, which `func` must let finish first (run_until_all_done)."""
+    `leaves_a_task`, the coroutine leaves a task pending first; the probe returned tells what became of it."""
     probe = Probe()
     error = asyncio.CancelledError("cancelled by the check")
     coro = probe.leaves_a_task_then_raises(error) if leaves_a_task else probe.raises_after_a_sleep(error)
@@ -346,20 +351,10 @@ def expect_closed_when_cancelled(func, name: str, leaves_a_task: bool = False) -
         probe.loop is None or probe.loop.is_closed(),
         f"when the coroutine of {name}(coro) ended cancelled, the loop was left open",
         expected="the loop is closed however the coroutine ends: returned, raised or cancelled",
-        fix="Close the loop in a `finally:` block: `except Exception:` misses asyncio.CancelledError and"
-        " KeyboardInterrupt, which are BaseExceptions.",
+        fix=f"Close the loop in a `finally:` block: {MISSES_BASE_EXCEPTIONS}",
         at=CallIn(func, ("close", "new_event_loop"), "new_event_loop"),
     )
-    if leaves_a_task:
-        expect_tasks_finished(
-            probe,
-            f"{name}(coro) (whose coroutine ended cancelled)",
-            func,
-            fix="Wait for the pending tasks in a `finally:` block, which runs however run_until_complete ends:"
-            " `except Exception:` misses asyncio.CancelledError and KeyboardInterrupt, which are BaseExceptions."
-            if "except Exception" in source_of(func)
-            else WAIT_ALSO_WHEN_RAISED,
-        )
+    return probe
 
 
 @check("run_until_all_done lets the tasks still pending finish, then returns the coroutine's result")
@@ -608,4 +603,13 @@ def test_reraises_after_waiting():
     expect_closed(probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done)
     expect_no_current_loop(probe, "run_until_all_done", ex.run_until_all_done, " when its coroutine raised")
     expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done")
-    expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done", leaves_a_task=True)
+    probe = expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done", leaves_a_task=True)
+    expect_tasks_finished(
+        probe,
+        "run_until_all_done(coro) (whose coroutine ended cancelled)",
+        ex.run_until_all_done,
+        fix="Wait for the pending tasks in a `finally:` block, which runs however run_until_complete ends: "
+        + MISSES_BASE_EXCEPTIONS
+        if "except Exception" in source_of(ex.run_until_all_done)
+        else WAIT_ALSO_WHEN_RAISED,
+    )
