@@ -773,3 +773,6 @@ def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
     verdict = checks["reports_blocking_step"]
     assert "debug mode did not time main()'s first step, time.sleep(0.12), although it was on" in verdict.message
     assert verdict.fix.startswith("The loop decides whether to time a step before it runs it"), verdict.fix
+    assert (verdict.location.line, verdict.location.function) == (23, "_in_debug_mode"), (
+        verdict.location
+    )  # await main()

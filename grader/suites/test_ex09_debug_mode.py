@@ -21,7 +21,7 @@ import pytest
 
 from grader.model import Location
 from grader.suites.loop_spies import LoggerState, LoopSpy, loop_state_guard, spy_on_loops
-from grader.testing import CallIn, check, expect, expect_default, fail, student, where
+from grader.testing import CallIn, calling_line, check, expect, expect_default, fail, student, where
 
 ex = student("exercises.ex09_debug_mode")
 
@@ -122,7 +122,14 @@ class Main:
 
     async def main(self) -> None:
         loop = asyncio.get_running_loop()
-        self.runs.append({"loop": loop, "debug": loop.get_debug(), "threshold": loop.slow_callback_duration})
+        self.runs.append(
+            {
+                "loop": loop,
+                "debug": loop.get_debug(),
+                "threshold": loop.slow_callback_duration,
+                "awaited_at": calling_line(),  # the student's line that awaited main(), if a coroutine of theirs did
+            }
+        )
         if self.wait:
             await asyncio.sleep(self.wait)
         for block in self.blocks:  # each one its own step of the task: debug mode reports them one by one
@@ -320,7 +327,7 @@ def test_reports_blocking_step(reported: SlowStepSpy):
             " (loop.set_debug(True) in the coroutine that then awaits main()) misses the step that turned it on, and"
             " main()'s first step is part of that one. Turn it on before the loop runs anything: loop.set_debug(True)"
             " before run_until_complete, or asyncio.run(..., debug=True).",
-            at=ex.slow_callbacks,
+            at=run["awaited_at"] or ex.slow_callbacks,
         )
     # Every step is over the default threshold whatever the load: a 0.12 s step missing means a different default.
     expect(
