@@ -119,8 +119,13 @@ def _callback_for_the_delay(func: Callable, args: tuple, error: Exception) -> No
         " callback where the delay goes",
         expected="loop.call_later(delay, callback, *args): the delay first, then the callback and its arguments",
         fix="Pass the delay first: loop.call_later(delay, callback, *args).",
-        at=CallIn(func, "call_later", "call_at"),
+        at=delay_handed_on(func),
     )
+
+
+def delay_handed_on(func: Callable) -> CallIn:
+    """The student's line in `func` that hands the delay (and the callback) on to the loop: call_later or call_at."""
+    return CallIn(func, "call_later", "call_at")
 
 
 def _called_directly(func: Callable, args: tuple) -> None:
@@ -333,7 +338,7 @@ def expect_due(handle: asyncio.TimerHandle, delay: float, before: float, after: 
         happened,
         expected=f"due {delay} s after the call: call_later(delay, ...) counts from now",
         fix=fix,
-        at=CallIn(ex.schedule_later, "call_later", "call_at"),  # where the delay is handed on
+        at=delay_handed_on(ex.schedule_later),
     )
 
 
@@ -368,7 +373,7 @@ async def test_later_runs_after_delay_in_order():
            "none of the callbacks due after 0.06, 0.02 and 0.04 s had run 2 s later",
            expected=f"{in_due_order}: each one when its delay is over", fix=WALL_CLOCK if wall_clock else
            "Pass each call's own `delay` on, in seconds: loop.call_later(delay, callback, *args).",
-           at=CallIn(ex.schedule_later, "call_later", "call_at"))  # fmt: skip
+           at=delay_handed_on(ex.schedule_later))  # fmt: skip
     as_scheduled = log == list(plan) != in_due_order
     expect(
         log == in_due_order,
