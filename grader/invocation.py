@@ -18,13 +18,13 @@ from pathlib import Path
 def grader_command() -> str:
     """`grader` when that name finds this very program; else the path it was started by, as typed."""
     started_by = sys.argv[0] if sys.argv else ""
-    if Path(started_by).name == "__main__.py":  # python -m grader
+    if Path(started_by).parts[-2:] == ("grader", "__main__.py"):  # python -m grader (not python -m pytest)
         ours = Path(sys.executable).with_name("grader")
         if _same_file(shutil.which("grader") or "", str(ours)):
             return "grader"
         # Not samefile: a venv's python is a symlink to the system's, which does not have the grader installed.
         return f"{python_command()} -m grader"
-    if Path(started_by).name != "grader":  # a test calling the renderers in-process
+    if Path(started_by).name != "grader":  # a test calling the renderers in-process (pytest's __main__.py too)
         return "grader"
     if _same_file(shutil.which("grader") or "", started_by):
         return "grader"

@@ -53,3 +53,9 @@ def test_python_dash_m_names_the_python_that_runs_it(program: Path, monkeypatch:
     assert suggested() == f"{sys.executable} -m grader"
     monkeypatch.setenv("PATH", str(Path(sys.executable).parent))
     assert suggested() in ("grader", "python -m grader")  # the environment's own grader, or its python
+
+
+def test_another_programs_main_module_is_not_python_dash_m_grader(program, monkeypatch) -> None:
+    # `python -m pytest` starts from pytest's __main__.py: the renderers' suggestions read as in the docs, `grader`.
+    monkeypatch.setattr(sys, "argv", ["/venv/lib/site-packages/pytest/__main__.py", "-q"])
+    assert suggested() == "grader"
