@@ -1,0 +1,52 @@
+"""Where an exception came from: the student's call that handed asyncio what it refused, that call's line (as text
+and parsed), and the innermost frame, all read from the traceback without running anything."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import linecache
+import os
+from types import FrameType, TracebackType
+
+
+def callers_statement(exc: BaseException) -> tuple[FrameType | None, ast.Module]:
+    """`callers_frame`, with its line parsed: the opening of a block (`async with ...:`) as the expression it starts,
+    and a line that is no statement of its own (a call spread over lines, a comment) as `pass`, which names nothing."""
+    frame, line = callers_frame(exc)
+    try:
+        tree = ast.parse(line.strip().removesuffix(":"))
+    except SyntaxError:
+        tree = ast.Module(body=[], type_ignores=[])
+    return frame, tree if tree.body else ast.parse("pass")
+
+
+def callers_frame(exc: BaseException) -> tuple[FrameType | None, str]:
+    """The innermost frame of `exc`'s traceback outside asyncio, the call that handed it on, and its line."""
+    asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep
+    found: tuple[FrameType | None, str] = (None, "")
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.startswith(asyncio_dir):
+            found = (tb.tb_frame, linecache.getline(filename, tb.tb_lineno))
+        tb = tb.tb_next
+    return found
+
+
+def innermost(exc: BaseException) -> TracebackType | None:
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb
+
+
+def innermost_line(exc: BaseException) -> str:
+    """The source line where `exc` was raised; "" when there is none."""
+    tb = innermost(exc)
+    return linecache.getline(tb.tb_frame.f_code.co_filename, tb.tb_lineno) if tb is not None else ""
+
+
+def raised_in(exc: BaseException, ending: str) -> bool:
+    tb = innermost(exc)
+    return not ending or (tb is not None and tb.tb_frame.f_code.co_filename.endswith(ending))

@@ -1,0 +1,78 @@
+"""Who drives the loop, and when its work is done: a loop kept past its run, run_until_complete called from code
+the loop runs, asyncio.wait() of nothing, a future's result read before anything set it."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import inspect
+
+from grader.asyncio_mistakes.frames import callers_frame, callers_statement
+
+
+def kept_closed_loop(exc: BaseException) -> str | None:
+    """For "Event loop is closed" from a loop the student's module keeps in a global (the running loop cached on a
+    first call, say), the fix in their own name: that loop belonged to an earlier run, which closed it, and "close a
+    loop last" would blame a close() they never wrote. None when no global of theirs holds a closed loop."""
+    if "Event loop is closed" not in str(exc):
+        return None
+    frame, _ = callers_frame(exc)
+    if frame is None:
+        return None
+    for name, value in frame.f_globals.items():
+        if isinstance(value, asyncio.AbstractEventLoop) and value.is_closed():
+            return (
+                f"`{name}` keeps a loop from an earlier run, which closed it: each run (each asyncio.run, each"
+                " test) has a loop of its own. Do not keep a loop for later: in code a loop runs, ask"
+                " asyncio.get_running_loop() each time; to run a coroutine, make a new loop with"
+                " asyncio.new_event_loop()."
+            )
+    return None
+
+
+def drove_the_running_loop_from_plain_code(exc: BaseException) -> str | None:
+    """The fix for run_until_complete in a plain def that running code called (ex01's make_request): `await`, the
+    fix in a coroutine, cannot go in a plain def, so the coroutine goes to the running loop as a task."""
+    if not isinstance(exc, RuntimeError) or "This event loop is already running" not in str(exc):
+        return None
+    frame, _ = callers_frame(exc)
+    if frame is None or frame.f_code.co_flags & (inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR):  # can await
+        return None
+    return (
+        "run_until_complete drives a loop from outside; your function runs inside the running loop (a coroutine or"
+        " a callback called it), and it is a plain def, where `await` cannot go either: schedule the coroutine on"
+        " the running loop, `asyncio.create_task(...)`, which starts it once your function has returned."
+    )
+
+
+def waited_on_nothing(exc: BaseException) -> str | None:
+    """For asyncio.wait() of an empty list in a coroutine (ns or urls empty): the fix there. A loop driven by hand
+    (`run_until_complete(asyncio.wait(pending))`, exercise 07) keeps the fix for waiting in a loop."""
+    if not isinstance(exc, ValueError) or "/Futures is empty" not in str(exc):
+        return None
+    _, line = callers_frame(exc)
+    if "run_until_complete" in line:
+        return None
+    return (
+        "asyncio.wait() refuses an empty collection, which an empty list of inputs gives: return early when there is"
+        " nothing to wait for (`if not futures: return []`), or collect the results with"
+        " `await asyncio.gather(*futures)`, which gives [] for none."
+    )
+
+
+def returned_a_result(exc: BaseException) -> str | None:
+    """For `return future.result()` in a function meant to hand out the future (ex01's make_request), the fix in the
+    student's names: awaiting is the caller's business. None for any other line (a task's result read too soon)."""
+    if not isinstance(exc, asyncio.InvalidStateError):
+        return None
+    statement = callers_statement(exc)[1].body[0]
+    value = statement.value if isinstance(statement, ast.Return) else None
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "result"):
+        return None
+    if value.args or value.keywords:
+        return None
+    name = ast.unparse(value.func.value)
+    return (
+        f"`return {name}.result()` reads the result before anything has set it, and result() raises until then:"
+        f" return the future itself, `return {name}`. Whoever awaits it gets the result once it is set."
+    )

@@ -1,0 +1,46 @@
+"""asyncio's names that a newer Python has and this one lacks: Python's own message reads as a typo."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+
+NEWER_ASYNCIO = {
+    "TaskGroup": ((3, 11), "start the tasks with `asyncio.create_task(...)` and wait for them with `asyncio.gather`"),
+    "timeout": ((3, 11), "bound the wait with `await asyncio.wait_for(awaitable, seconds)`"),
+    "timeout_at": ((3, 11), "bound the wait with `await asyncio.wait_for(awaitable, seconds)`"),
+}
+"""asyncio's names that the exercises' texts mention (TaskGroup, in 04 and 05) or a reader of today's docs reaches
+for, but that the oldest Python the kit supports lacks: the version that brought each, and what does the same
+before it. (Not `Runner`: 07, the one exercise that runs a loop itself, forbids it and `asyncio.run` alike.)"""
+
+
+def newer_than_this_python(exc: AttributeError) -> str | None:
+    """The fix for `asyncio.TaskGroup` (say) on a Python that has none: Python's own message reads as a typo.
+    Python 3.10+ keeps the module and the name on the exception."""
+    if getattr(exc, "obj", None) is not asyncio:
+        return None
+    return newer_asyncio(getattr(exc, "name", None) or "")
+
+
+_CANNOT_IMPORT = re.compile(r"cannot import name '(?P<name>\w+)' from 'asyncio'")
+
+
+def newer_asyncio_import(exc: BaseException) -> str | None:
+    """The fix for `from asyncio import TaskGroup` (say) at the top of a file, on a Python that has none."""
+    if not isinstance(exc, ImportError) or (found := _CANNOT_IMPORT.match(str(exc))) is None:
+        return None
+    return newer_asyncio(found["name"])
+
+
+def newer_asyncio(name: str) -> str | None:
+    """What to say of asyncio's `name` when this Python lacks it and a newer one has it (NEWER_ASYNCIO)."""
+    if name not in NEWER_ASYNCIO or hasattr(asyncio, name):
+        return None
+    (major, minor), instead = NEWER_ASYNCIO[name]
+    this = ".".join(map(str, sys.version_info[:2]))
+    return (
+        f"asyncio.{name} is new in Python {major}.{minor}, and this is Python {this}: {instead}, or grade with"
+        f" Python {major}.{minor} or newer."
+    )
