@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from grader.asyncio_mistakes import asyncio_fix
+from grader.asyncio_mistakes.frames import innermost
 from grader.model import Location
 from grader.testing import CheckFailure, calling_line, coroutine_origin, expect, fail, student, where
 
@@ -204,9 +205,7 @@ def body_called_otherwise(error: TypeError, decorated: Any) -> None:
     said = str(error)
     if body is None or not said.startswith(f"{body}()") or "argument" not in said:
         return
-    tb = error.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
+    tb = innermost(error)
     if tb is None or tb.tb_frame.f_code.co_filename != getattr(getattr(decorated, "__code__", None), "co_filename", ""):
         return
     fail(
@@ -268,9 +267,7 @@ def not_the_bodys(raised: Exception, error: Exception) -> bool:
 def crashed_in_the_wrapper(raised: BaseException) -> bool:
     """Whether `raised` is the student's own code failing (a clock read as `time.perf_counter - start`, say), not
     an exception they raised on purpose: its innermost frame is a line of their file that is not a `raise`."""
-    tb = raised.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
+    tb = innermost(raised)
     code = getattr(ex.async_timed, "__code__", None)
     if tb is None or code is None or tb.tb_frame.f_code.co_filename != code.co_filename:
         return False
