@@ -29,16 +29,9 @@ from grader.identity import grader_version
 from grader.locate import Located, anything_found, elsewhere, moved_note, near_message
 from grader.messages import SYMBOLIC_LINK, clip, timeout_fix
 from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
+from grader.suite_events import OUTPUT_LIMIT, SuiteRun
 from grader.suite_index import SuiteCheck, read_suite
-from grader.suite_process import (
-    OUTPUT_LIMIT,
-    Cancellation,
-    SuiteProcess,
-    SuiteRun,
-    WarmStart,
-    run_suite,
-    stop_suite,
-)
+from grader.suite_process import Cancellation, SuiteProcess, WarmStart, run_suite, stop_suite
 from grader.workspace import (
     MAX_FILE_BYTES,
     copy_file,

@@ -21,7 +21,7 @@ what can happen before that, each applied where this machine permits it and skip
                 by the next one. Without a cgroup, what a run left in a session of its own is found by
                 the marker in its environment (`kill_marked`).
 
-Output size is limited by the parent, which reads it (`suite_process.OUTPUT_LIMIT`). `python -m grader.sandbox`
+Output size is limited by the parent, which reads it (`suite_events.OUTPUT_LIMIT`). `python -m grader.sandbox`
 prints which layers this machine grants.
 """
 

@@ -21,7 +21,7 @@ from test_solutions_and_wrong import declared_failures
 from grader.catalog import load_catalog
 from grader.runner import grade_exercise
 from grader.sandbox import PidsCgroup
-from grader.suite_process import GRACE
+from grader.suite_events import GRACE
 
 CATALOG = load_catalog()
 LIMIT = 1.5

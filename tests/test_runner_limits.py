@@ -14,7 +14,8 @@ from grader.catalog import load_catalog
 from grader.errors import GradingCancelled, InternalError
 from grader.model import Outcome, Status
 from grader.runner import grade_exercise
-from grader.suite_process import OUTPUT_LIMIT, Cancellation
+from grader.suite_events import OUTPUT_LIMIT
+from grader.suite_process import Cancellation
 
 EXERCISE = load_catalog().get("01")
 
