@@ -42,7 +42,8 @@ sys.path.insert(0, str(KIT / "tests"))
 from classroom import Expected, build_class, layer_names  # noqa: E402
 
 from grader.catalog import SUITES_DIR, Exercise, load_catalog  # noqa: E402
-from grader.sandbox import PidsCgroup, probe  # noqa: E402
+from grader.run_processes import PidsCgroup  # noqa: E402
+from grader.sandbox import probe  # noqa: E402
 
 
 def batch_once(folder: Path, out: Path, jobs: int, exercises: list[Exercise], expected: dict) -> tuple:

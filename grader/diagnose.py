@@ -24,7 +24,7 @@ from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import
 from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
-from grader.sandbox import PROCESS_LIMIT
+from grader.run_processes import PROCESS_LIMIT
 from grader.student_code import student_file, student_frame, student_location
 from grader.testing import CheckFailure, found_in, where
 

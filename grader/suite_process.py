@@ -23,7 +23,7 @@ from pathlib import Path
 from grader.catalog import PACKAGE_DIR, SUITES_DIR, Exercise
 from grader.errors import GradingCancelled
 from grader.protocol import EVENTS_FD_ENV, RunSetup
-from grader.sandbox import RUN_MARKER_ENV, PidsCgroup, kill_marked
+from grader.run_processes import RUN_MARKER_ENV, PidsCgroup, kill_marked
 from grader.suite_events import SuiteRun, follow
 from grader.workspace import new_workspace, remove
 
@@ -121,7 +121,7 @@ class SuiteProcess:
     returncode: int | None = None
     """Set once the process is stopped and reaped."""
     marker: str | None = None
-    """The value of `GRADER_RUN` in its environment (`grader.sandbox.kill_marked`)."""
+    """The value of `GRADER_RUN` in its environment (`grader.run_processes.kill_marked`)."""
 
 
 _bytecode_lock = threading.Lock()

@@ -19,8 +19,8 @@ from support import SUBMISSIONS, make_submission
 from test_solutions_and_wrong import declared_failures
 
 from grader.catalog import load_catalog
+from grader.run_processes import PidsCgroup
 from grader.runner import grade_exercise
-from grader.sandbox import PidsCgroup
 from grader.suite_events import GRACE
 
 CATALOG = load_catalog()
@@ -54,7 +54,7 @@ def test_runaway_code_is_stopped_and_cleaned_up(tmp_path, monkeypatch, exercise_
 
 def test_what_left_the_process_group_is_killed_where_no_cgroup_holds_the_run(tmp_path, monkeypatch):
     """A non-root user, or root with a read-only /sys/fs/cgroup, gets no pids cgroup: the daemons the case leaves
-    in sessions of their own are then found by the run's marker in their environment (`sandbox.kill_marked`)."""
+    in sessions of their own are then found by the run's marker in their environment (`run_processes.kill_marked`)."""
     monkeypatch.setattr(PidsCgroup, "create", classmethod(lambda cls, limit=0: None))
     path = SUBMISSIONS / "hang" / "ex01_futures" / "daemon_in_a_session_of_its_own.py"
     check_runaway_case(tmp_path, monkeypatch, "01", path)

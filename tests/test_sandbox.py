@@ -17,7 +17,8 @@ import time
 import pytest
 from classroom import layer_names
 
-from grader.sandbox import PROCESS_LIMIT, PidsCgroup, _sweep_stale, probe
+from grader.run_processes import PROCESS_LIMIT, PidsCgroup, _sweep_stale
+from grader.sandbox import probe
 
 REPORT = probe()
 LAYERS = set(REPORT["layers"])
