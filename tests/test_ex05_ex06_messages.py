@@ -332,3 +332,18 @@ def test_every_url_unpacked_into_one_executor_call_gets_the_fix_in_the_students_
     checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "unpacks_urls.py"))
     fix = checks["fetch_all_keeps_order"].fix
     assert "`await asyncio.gather(*(loop.run_in_executor(None, get_status, url) for url in urls))`" in fix, fix
+
+
+def test_a_sleep_before_a_blocking_result_is_caught_however_long_the_sleep(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "head_start_then_blocks_on_result.py"))
+    verdict = checks["runs_in_executor"]
+    assert "return future.result()" in verdict.message and "the loop ran for a while" in verdict.message
+    assert "A sleep before a blocking `.result()`" in verdict.fix and verdict.location.line == 20
+
+
+def test_a_thread_pool_left_before_its_requests_are_awaited_is_told_to_await_inside_the_with(tmp_path):
+    wrong = WRONG / "ex05_blocking_io" / "thread_pool_awaited_after_the_with_block.py"
+    verdict = failed(grade_source(tmp_path, "05", wrong))["fetch_all_concurrent"]
+    assert "with ThreadPoolExecutor(max_workers=10) as pool:" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Await the requests before the pool shuts down") and "`.result()`" not in verdict.fix
+    assert verdict.location.line == 22

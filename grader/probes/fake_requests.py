@@ -132,15 +132,17 @@ class FakeRequestsServer:
         *,
         latency: float = 0.0,
         sooner: Callable[[float], bool] | None = None,
+        paused: Callable[[], bool] | None = None,
         together: int = 0,
         after: str | None = None,
     ) -> str:
         """Answer `url` with `status` after `latency` seconds, or as soon as `sooner(arrived)` is true (given the
         monotonic moment the request arrived); hold it until `together` requests are in flight, or until `after`
-        has been answered. Returns `url`."""
+        has been answered. The latency does not run while `paused()` is true (for at most WAIT_LIMIT seconds in
+        all): a request then takes `latency` seconds of the time the student's code is not asleep. Returns `url`."""
 
         def respond(request: object, context: object) -> str:
-            self._serve(url, latency, sooner, together, after)
+            self._serve(url, latency, sooner, together, after, paused)
             return ""
 
         self._adapter.register_uri("GET", url, status_code=status, text=respond)
@@ -162,7 +164,13 @@ class FakeRequestsServer:
         return url
 
     def _serve(
-        self, url: str, latency: float, sooner: Callable[[float], bool] | None, together: int, after: str | None
+        self,
+        url: str,
+        latency: float,
+        sooner: Callable[[float], bool] | None,
+        together: int,
+        after: str | None,
+        paused: Callable[[], bool] | None = None,
     ) -> None:
         started = time.monotonic()
         with self._changed:
@@ -180,7 +188,7 @@ class FakeRequestsServer:
         # Once the server gave up holding requests back it answers at once: a fetch_all that sends one request at
         # a time, blocking the loop, pays one WAIT_LIMIT in all, not one latency per request on top.
         if latency and not self._gave_up:
-            _linger(latency, lambda: sooner is not None and sooner(started))
+            _linger(latency, lambda: sooner is not None and sooner(started), paused)
         with self._changed:
             self.in_flight -= 1
             self._answered.add(url)
@@ -211,8 +219,13 @@ def _stand_in_workers(max_workers: int | None) -> int:
     return max_workers
 
 
-def _linger(seconds: float, enough: Callable[[], bool]) -> None:
-    """Sleep `seconds`, or less once `enough()` is true (asked every `POLL` seconds)."""
-    deadline = time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0 and not enough():
-        time.sleep(min(left, POLL))
+def _linger(seconds: float, enough: Callable[[], bool], paused: Callable[[], bool] | None = None) -> None:
+    """Sleep `seconds`, or less once `enough()` is true (asked every `POLL` seconds); the time during which
+    `paused()` is true does not count, up to WAIT_LIMIT seconds of it."""
+    last = time.monotonic()
+    deadline, latest = last + seconds, last + seconds + WAIT_LIMIT
+    while (now := time.monotonic()) < deadline and not enough():
+        if paused is not None and paused():
+            deadline = min(deadline + now - last, latest)
+        last = now
+        time.sleep(min(max(deadline - now, 0.0), POLL))

@@ -39,6 +39,8 @@ from typing import Any, NamedTuple
 from grader.model import Location
 
 _THIS_FILE = (__file__, os.path.realpath(__file__))
+_SLEEP_CODE = getattr(inspect.unwrap(asyncio.sleep), "__code__", None)
+"""The code of `asyncio.sleep` (an `async def` from Python 3.10 to 3.14)."""
 
 
 class Site(NamedTuple):
@@ -106,6 +108,8 @@ class LoopReport:
     """Every gap longer than `late_after`, in the order they ended."""
     tick_times: list[float] = field(default_factory=list)
     """`time.monotonic()` of every heartbeat tick, in order."""
+    awake_times: list[float] = field(default_factory=list)
+    """`time.monotonic()` of the ticks at which no coroutine of the student's was inside `asyncio.sleep`."""
 
     @property
     def ticks(self) -> int:
@@ -178,6 +182,7 @@ class LoopWatch:
         self._stop = threading.Event()
         # (ticks so far, monotonic() at the last tick): one tuple, so the sampler reads a consistent pair.
         self._beat = (0, 0.0)
+        self._asleep_at: float | None = None
         self._progress = LoopReport()
         self._report: LoopReport | None = None
 
@@ -185,6 +190,21 @@ class LoopWatch:
         """Heartbeat ticks after `moment` (monotonic) so far; safe to ask from any thread while watching."""
         times = self._progress.tick_times
         return len(times) - bisect.bisect_right(times, moment)
+
+    def awake_ticks_since(self, moment: float) -> int:
+        """Heartbeat ticks after `moment` at which no coroutine of the student's was inside `asyncio.sleep`: the loop
+        ran while the student's code waited for something else than the clock (an executor's future, say)."""
+        times = self._progress.awake_times
+        return len(times) - bisect.bisect_right(times, moment)
+
+    def student_asleep(self) -> bool:
+        """Whether, at the last heartbeat tick, a coroutine of the student's was inside `asyncio.sleep`, and that tick
+        is recent: a loop that has not ticked for `late_after` is blocked, not asleep. Safe to ask from any thread.
+
+        A fake server holds its answer while the student's code sleeps: `sleep(0.5)` then a blocking `result()`
+        would otherwise find the answer there already, and block nothing, however slow a real server is."""
+        asleep_at = self._asleep_at
+        return asleep_at is not None and time.monotonic() - asleep_at < self._late_after
 
     @property
     def report(self) -> LoopReport:
@@ -218,7 +238,29 @@ class LoopWatch:
             await asyncio.sleep(self._interval)
             now = time.monotonic()
             self._close_gap(now)
+            asleep = self._student_sleeping()
+            self._asleep_at = now if asleep else None
+            if not asleep:
+                self._progress.awake_times.append(now)
             self._progress.tick_times.append(now)
+
+    def _student_sleeping(self) -> bool:
+        """Whether a task on the loop is suspended inside `asyncio.sleep`, awaited (through any depth of coroutines)
+        by a coroutine of the student's files."""
+        for task in asyncio.all_tasks():
+            awaited: Any = task.get_coro()
+            students = False
+            while awaited is not None:
+                code = getattr(awaited, "cr_code", None) or getattr(awaited, "gi_code", None)
+                if code is None:
+                    break
+                if code is _SLEEP_CODE:
+                    if students:
+                        return True
+                    break
+                students = students or self._relative_path(code.co_filename) is not None
+                awaited = getattr(awaited, "cr_await", None) or getattr(awaited, "gi_yieldfrom", None)
+        return False
 
     def _close_gap(self, now: float) -> None:
         """End the current gap at `now`; a long one becomes a span blamed on its samples."""

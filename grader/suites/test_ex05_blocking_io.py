@@ -88,6 +88,27 @@ def watch() -> LoopWatch:
     return LoopWatch(ROOT, given=[f for f in (getattr(ex, "get_status", None),) if f])
 
 
+def long_stall(report: LoopReport, served: Served) -> BlockedSpan | None:
+    """A stall blamed on a line of the student's that froze the loop for half a slow request's latency or more while
+    the server held `served`, however long the loop ran before it (healthy loops stall for a few hundredths)."""
+    stall = report.stall_during(served.started, served.ended, located=True)
+    return stall if stall is not None and stall.overlap(served.started, served.ended) >= LATENCY / 2 else None
+
+
+def shut_down_first(stall: BlockedSpan | None) -> str | None:
+    """The fix for a loop blocked by a thread pool's shutdown (leaving its `with` block, or `shutdown()`), which
+    waits, in the loop's thread, for the requests still running in it; None for any other stall."""
+    code = (stall.code if stall else None) or ""
+    if not (code.startswith("with ") or ".shutdown(" in code):
+        return None
+    return (
+        "Await the requests before the pool shuts down: leaving its `with` block (or calling `shutdown()`) waits, in"
+        " the event loop's thread, for every request still running in it. Put `await asyncio.gather(...)` inside"
+        " the `with` block, or use the loop's default executor, `run_in_executor(None, get_status, url)`, which"
+        " needs no shutdown."
+    )
+
+
 def blocked_during(report: LoopReport, served: Served) -> BlockedSpan | None:
     """The stall that froze the loop for most of the time the server held `served`, if there was one."""
     stall = report.stall_during(served.started, served.ended)
@@ -132,7 +153,16 @@ async def test_runs_in_executor(server):
     loop_thread = threading.get_ident()
     async with watch() as watching:
         # The server answers as soon as the loop has shown it is running; a blocked loop makes it wait LATENCY.
-        target = server.route(url("slow"), 200, latency=LATENCY, sooner=lambda t: watching.ticks_since(t) >= LOOP_RAN)
+        # It holds its answer while the student's code is inside asyncio.sleep, and counts only the ticks when it is
+        # not, so that a sleep before a blocking wait (`await asyncio.sleep(0.5)`, then `future.result()`) does not
+        # find the answer there already: a real server can be slower than any sleep.
+        target = server.route(
+            url("slow"),
+            200,
+            latency=LATENCY,
+            sooner=lambda t: watching.awake_ticks_since(t) >= LOOP_RAN,
+            paused=watching.student_asleep,
+        )
         got = await fetched(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
     no_process_pool(server, ex.fetch_status)
@@ -157,10 +187,21 @@ async def test_runs_in_executor(server):
         held = f"the event loop ran {ran} time(s) in the {served.ended - served.started:.2f} s the request took"
         fail(
             f"{stall.describe() if stall else held}: the request ran in another thread, but the coroutine waited"
-            " for it without giving the loop back (a blocking `.result()` or `.join()`?)",
+            " for it without giving the loop back"
+            + ("" if shut_down_first(stall) else " (a blocking `.result()` or `.join()`?)"),
             expected="`await` the executor's future, so the loop runs other coroutines meanwhile",
-            fix=IN_EXECUTOR,
+            fix=shut_down_first(stall) or IN_EXECUTOR,
             at=(stall.location if stall else None) or ex.fetch_status,
+        )
+    if (late := long_stall(watching.report, served)) is not None:
+        fail(
+            f"{late.describe()}: the request ran in another thread, and the loop ran for a while, but then the"
+            " coroutine waited for the request without giving the loop back",
+            expected="`await` the executor's future, so the loop runs other coroutines however long the request takes",
+            fix=shut_down_first(late)
+            or IN_EXECUTOR
+            + " A sleep before a blocking `.result()` only hides the wait while the server answers within the sleep.",
+            at=late.location or ex.fetch_status,
         )
 
 
@@ -330,10 +371,15 @@ async def test_fetch_all_concurrent(server):
     async with watch() as watching:
         # Held until all five are in flight, then answered once the loop has shown it is running: only a fetch_all
         # that waits for its threads without giving the loop back (pool.map, join) pays the whole latency.
+        # Held while the student's code sleeps, as in test_runs_in_executor.
         def loop_ran(arrived: float) -> bool:
-            return watching.ticks_since(arrived) >= LOOP_RAN
+            return watching.awake_ticks_since(arrived) >= LOOP_RAN
 
-        urls = [server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=loop_ran) for i in range(5)]
+        asleep = watching.student_asleep
+        urls = [
+            server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=loop_ran, paused=asleep)
+            for i in range(5)
+        ]
         got = await fetched(ex.fetch_all, urls, limit=LIMIT)
     expect(
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
@@ -352,17 +398,21 @@ async def test_fetch_all_concurrent(server):
     if server.most_in_flight >= 5:
         for served in server.served:
             ran = watching.report.ticks_between(served.started, served.ended)
-            if ran >= LOOP_RAN:
+            late = long_stall(watching.report, served)
+            if ran >= LOOP_RAN and late is None:
                 continue
-            stall = blocked_during(watching.report, served) or watching.report.stall_during(
-                served.started, served.ended
+            stall = (
+                late
+                or blocked_during(watching.report, served)
+                or watching.report.stall_during(served.started, served.ended)
             )
             held = f"the event loop ran {ran} time(s) in the {served.ended - served.started:.2f} s a request took"
             fail(
                 f"all 5 requests were in flight at once, but fetch_all waited for them without giving the event"
                 f" loop back: {stall.describe() if stall else held}",
                 expected="the event loop keeps running other coroutines while the requests are in flight",
-                fix="Wait with `await`, never by blocking on the threads (`pool.map`, `.result()`, `Thread.join()`):"
+                fix=shut_down_first(stall)
+                or "Wait with `await`, never by blocking on the threads (`pool.map`, `.result()`, `Thread.join()`):"
                 " `await asyncio.gather(*(fetch_status(url) for url in urls))`.",
                 at=(stall.location if stall else None) or ex.fetch_all,
             )
@@ -376,7 +426,7 @@ async def test_fetch_all_concurrent(server):
         fail(
             f"{happened}: the requests {how}" + (f" ({stalls[0].describe()})" if stalls else ""),
             expected="all five requests in flight at once, each awaited in an executor thread",
-            fix=IN_EXECUTOR,
+            fix=shut_down_first(stalls[0] if stalls else None) or IN_EXECUTOR,
             at=(stalls[0].location if stalls else None) or ex.fetch_status,
         )
     if server.most_in_pool >= 5:
