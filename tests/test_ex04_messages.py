@@ -245,3 +245,9 @@ def test_work_kept_in_the_loop_s_process_is_pointed_at_where_it_is_handed_to_thr
     verdict = checks(tmp_path, name)["runs_in_worker_processes"]
     assert not verdict.passed
     assert (verdict.location.file, verdict.location.line) == ("exercises/ex04_cpu_bound.py", line), verdict.location
+
+
+def test_the_pools_own_map_handed_to_the_pool_is_told_what_cannot_be_pickled(tmp_path):
+    verdict = checks(tmp_path, "pool_map_handed_to_the_pool")["returns_results_in_order"]
+    assert "cannot pickle '_thread.lock' object" in verdict.message, verdict.message
+    assert "sends the pool itself" in verdict.fix and "run_in_executor(pool, work, n)" in verdict.fix

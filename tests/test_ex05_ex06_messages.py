@@ -347,3 +347,15 @@ def test_a_thread_pool_left_before_its_requests_are_awaited_is_told_to_await_ins
     assert "with ThreadPoolExecutor(max_workers=10) as pool:" in verdict.message, verdict.message
     assert verdict.fix.startswith("Await the requests before the pool shuts down") and "`.result()`" not in verdict.fix
     assert verdict.location.line == 22
+
+
+@pytest.mark.parametrize(
+    ("case", "check", "fix"),
+    [
+        ("pool_of_one_worker_per_url", "fetch_all_keeps_order", "return [] before making the pool"),
+        ("run_in_executor_with_a_keyword", "returns_status_codes", "functools.partial(requests.get, url, timeout=10)"),
+    ],
+)
+def test_an_executors_error_about_its_arguments_comes_with_the_fix(tmp_path, case, check, fix):
+    verdict = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / f"{case}.py"))[check]
+    assert fix in verdict.fix, (verdict.message, verdict.fix)

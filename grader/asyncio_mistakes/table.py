@@ -144,6 +144,27 @@ MISTAKES = (
         for says in ("Can't pickle local object", "Can't get local object", "Can't pickle <function <lambda>")
     ),
     Mistake(
+        TypeError,
+        "run_in_executor() got an unexpected keyword argument",
+        "run_in_executor passes positional arguments only: bind the keywords with functools.partial,"
+        " `loop.run_in_executor(None, functools.partial(requests.get, url, timeout=10))`, or hand over a function"
+        " that sets them itself, `loop.run_in_executor(None, get_status, url)`.",
+    ),
+    Mistake(
+        ValueError,
+        "max_workers must be greater than 0",
+        "A pool needs at least one worker, and max_workers=len(...) of an empty list is 0: return [] before making"
+        " the pool when the list is empty, or keep the pool's default size.",
+    ),
+    Mistake(
+        TypeError,
+        "cannot pickle '_thread.",
+        "A process pool pickles the function and the arguments it sends to a worker process, and something handed"
+        " over holds a lock, which cannot be pickled: a pool's own method (`run_in_executor(pool, pool.map, ...)`"
+        " sends the pool itself), a lock, a session. Hand the pool the work and one argument per call:"
+        " `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`.",
+    ),
+    Mistake(
         AttributeError,
         "'ClientResponse' object has no attribute 'status_code'",
         "aiohttp's response calls its status code `status`; `status_code` is the name requests uses:"
