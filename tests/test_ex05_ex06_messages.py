@@ -359,3 +359,11 @@ def test_a_thread_pool_left_before_its_requests_are_awaited_is_told_to_await_ins
 def test_an_executors_error_about_its_arguments_comes_with_the_fix(tmp_path, case, check, fix):
     verdict = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / f"{case}.py"))[check]
     assert fix in verdict.fix, (verdict.message, verdict.fix)
+
+
+def test_a_coroutine_function_handed_to_an_executor_is_told_to_await_it_on_the_loop(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "executor_runs_the_coroutine.py"))
+    verdict = checks["fetch_all_keeps_order"]
+    assert "a thread called fetch_status, an async def function" in verdict.message, verdict.message
+    assert "not in an executor or asyncio.to_thread" in verdict.fix and "*coroutines" not in verdict.fix
+    assert verdict.location.line == 21  # the run_in_executor(None, fetch_status, url) line

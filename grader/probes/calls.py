@@ -78,6 +78,20 @@ async def await_call(
             at=at or func,
         )
     if isinstance(got, (list, tuple)) and (unawaited := [item for item in got if inspect.isawaitable(item)]):
+        if made_in_another_thread(unawaited[0]):
+            for item in unawaited:
+                _discard(item)
+            name = unawaited[0].__qualname__
+            fail(
+                f"{text} returned a {type(got).__name__} of {len(got)} item(s) with the coroutine object {name}()"
+                f" among them, not results: a thread called {name}, an async def function, and calling one only"
+                " makes a coroutine object, which nothing ran",
+                expected="the results, what awaiting each coroutine on the event loop gives",
+                fix=f"Await {name}(...) on the loop itself, `await asyncio.gather(*({name}(...) for ...))`, not in an"
+                " executor or asyncio.to_thread: a coroutine does not block the loop. The executor is for the plain"
+                " function that blocks (get_status), which a coroutine hands over with run_in_executor.",
+                at=CallIn(func, "run_in_executor", "to_thread").found() or func,
+            )
         at = missing_await_at(func, unawaited[0])
         for item in unawaited:
             _discard(item)
@@ -94,6 +108,18 @@ async def await_call(
             at=at or func,
         )
     return got
+
+
+def made_in_another_thread(awaitable: Any) -> bool:
+    """Whether `awaitable` is a coroutine object made in another thread than this one, the event loop's: the suite
+    process records where each coroutine is made (`grader.unawaited`), and that setting is per thread, so a
+    coroutine with no record of it, while this thread keeps them, was made elsewhere (a function run in an executor
+    or by asyncio.to_thread called an async def function)."""
+    return (
+        inspect.iscoroutine(awaitable)
+        and getattr(awaitable, "cr_origin", None) is None
+        and sys.get_coroutine_origin_tracking_depth() > 0
+    )
 
 
 def awaitable_in_words(awaitable: Any) -> str:
