@@ -367,3 +367,19 @@ def test_a_coroutine_function_handed_to_an_executor_is_told_to_await_it_on_the_l
     assert "a thread called fetch_status, an async def function" in verdict.message, verdict.message
     assert "not in an executor or asyncio.to_thread" in verdict.fix and "*coroutines" not in verdict.fix
     assert verdict.location.line == 21  # the run_in_executor(None, fetch_status, url) line
+
+
+def test_the_session_and_the_url_swapped_in_fetch_all_are_blamed_on_the_call_not_on_fetch_status(tmp_path):
+    checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "session_and_url_swapped.py"))
+    verdict = checks["fetch_all_keeps_order"]
+    assert "fetch_status was given a URL where its session goes" in verdict.message, verdict.message
+    assert "`fetch_status(session, url)`" in verdict.fix
+    assert verdict.location.function == "fetch_all" and verdict.location.line == 16
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="asyncio.TaskGroup is new in Python 3.11")
+def test_a_task_group_that_outlives_its_session_is_told_to_nest_it_inside(tmp_path):
+    checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "task_group_around_the_session.py"))
+    verdict = checks["fetch_all_keeps_order"]
+    assert "each a RuntimeError('Session is closed')" in verdict.message, verdict.message
+    assert "Open the TaskGroup inside the session's block" in verdict.fix and verdict.location.line == 15

@@ -32,7 +32,18 @@ from grader.probes.traffic import (
     sent_in_turn,
     url,
 )
-from grader.testing import CallIn, CheckFailure, call_repr, check, expect, fail, found_in, raised_in_place_of, student
+from grader.testing import (
+    CallIn,
+    CheckFailure,
+    call_repr,
+    check,
+    expect,
+    fail,
+    found_in,
+    raised_in_place_of,
+    student,
+    where,
+)
 
 ex = student("exercises.ex06_aiohttp")
 
@@ -48,9 +59,25 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
     __tracebackhide__ = True
     try:
         return await await_call(func, *args, limit=limit, shown=shown, network_fix=AIOHTTP_ONLY)
-    except RuntimeError as error:
-        if "session is closed" not in str(error).lower():
+    except AttributeError as error:
+        _session_and_url_swapped(error, func, shown or call_repr(func, *args))
+        raise
+    except Exception as error:
+        group = getattr(error, "exceptions", None)  # an ExceptionGroup (Python 3.11+) of "Session is closed" only
+        closed = group is not None and all(_session_closed(inner) for inner in group)
+        if not (_session_closed(error) or closed):
             raise
+        if closed and CallIn(ex.fetch_all, "TaskGroup").found() is not None:
+            fail(
+                f"{shown or call_repr(func, *args)} raised {type(error).__name__}: {error}, each a"
+                " RuntimeError('Session is closed'): the session's `async with` ended, and closed it, before the"
+                " TaskGroup's tasks sent their requests",
+                expected="every request sent, and answered, while the session is open",
+                fix="Open the TaskGroup inside the session's block, so that it waits for its tasks before the session"
+                " closes: `async with aiohttp.ClientSession() as session:`, then, indented under it, `async with"
+                " asyncio.TaskGroup() as group:`. In `async with A() as a, B() as b:` B ends first, then A.",
+                at=CallIn(ex.fetch_all, "TaskGroup"),
+            )
         if _serving and (at := _closed_by_fetch_status(_serving[-1])):
             fail(
                 f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: fetch_status closed the session it"
@@ -80,6 +107,28 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
             " under it, `return await asyncio.gather(...)`. Leaving the block closes the session.",
             at=CallIn(ex.fetch_all, "gather", "wait", "as_completed"),
         )
+
+
+def _session_closed(error: BaseException) -> bool:
+    """Whether `error` is aiohttp's RuntimeError for a request sent through a closed session."""
+    return isinstance(error, RuntimeError) and "session is closed" in str(error).lower()
+
+
+def _session_and_url_swapped(error: AttributeError, func: Any, shown: str) -> None:
+    """Fail when fetch_all called fetch_status with the URL where the session goes: fetch_status then asks a str for
+    `get` (or `request`). The first check calls fetch_status right, so its line is not the one to change."""
+    __tracebackhide__ = True
+    raised = where(error)
+    swapped = "'str' object has no attribute" in str(error) and raised is not None and raised.function == "fetch_status"
+    if not swapped or getattr(func, "__wrapped__", func) is not ex.fetch_all:
+        return
+    fail(
+        f"{shown} raised AttributeError: {error}: fetch_status was given a URL where its session goes, and asked it"
+        " for a request",
+        expected="fetch_status(session, url): the session first, then the URL, as fetch_status is defined",
+        fix="Pass the arguments in the order of fetch_status's signature: `fetch_status(session, url)`.",
+        at=CallIn(ex.fetch_all, "fetch_status").found() or ex.fetch_all,
+    )
 
 
 def _kept_session() -> str | None:
