@@ -251,3 +251,15 @@ def test_the_pools_own_map_handed_to_the_pool_is_told_what_cannot_be_pickled(tmp
     verdict = checks(tmp_path, "pool_map_handed_to_the_pool")["returns_results_in_order"]
     assert "cannot pickle '_thread.lock' object" in verdict.message, verdict.message
     assert "sends the pool itself" in verdict.fix and "run_in_executor(pool, work, n)" in verdict.fix
+
+
+def test_one_call_that_loops_over_ns_in_a_worker_is_told_to_hand_over_one_call_per_n(tmp_path):
+    verdict = checks(tmp_path, "one_call_for_every_n")["runs_in_parallel"]
+    assert "handed the pool one call that was given work and a list of ns" in verdict.message, verdict.message
+    assert "was handed to the pool only once" not in verdict.message and "one call per n" in verdict.fix
+
+
+def test_a_semaphore_that_holds_calls_back_is_named_not_called_a_batch(tmp_path):
+    verdict = checks(tmp_path, "semaphore_of_the_cpu_count")["runs_in_parallel"]
+    assert "a Semaphore let no more through" in verdict.message and "batch" not in verdict.message, verdict.message
+    assert "needs no Semaphore" in verdict.fix and verdict.location.line == 18

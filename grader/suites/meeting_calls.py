@@ -30,6 +30,8 @@ class Alone:
     """Why: the pools given the calls could run only one of them at a time."""
     chunked: bool = False
     """Why: the calls were handed over together, in one chunk of `pool.map(..., chunksize=...)`."""
+    one_call: bool = False
+    """Why: one call handed to the pool was given `work` and the list of ns, and ran every work(n) itself."""
     handed_first: int | None = None
     """How many of the `total` calls the loop's thread had handed over when the loop first had nothing left to run
     with some still to come: a run_cpu_bound that awaits a batch of calls before it submits the next. None when
@@ -78,6 +80,12 @@ async def waiting_alone_gives_up(
         if any(call.chunked() for call in calls):
             alone.chunked = True
             give_up("pool.map handed work(0) and work(1) over as one chunk, which one worker runs call after call")
+        elif any(_runs_many(call, waiting) for call in calls):
+            alone.one_call = True
+            give_up(
+                "run_cpu_bound handed the pool one call that was given work and a list of ns, so a single worker"
+                " process ran work(0), then work(1), itself"
+            )
         else:
             give_up("work(1) was handed to the pool only once work(0) had returned")
 
@@ -128,6 +136,17 @@ async def waiting_alone_gives_up(
     finally:
         pools.waiting_on_call = None
         watching.cancel()
+
+
+def _runs_many(call: Handed, waiting: partial) -> bool:
+    """Whether `call` was handed `waiting` as an argument together with a list of several arguments for it (a helper
+    of the student's, `run_in_executor(pool, work_all, work, ns)`), rather than being a call of it."""
+    given = (*call.args, *getattr(call.fn, "args", ()))
+    return (
+        not call.hands_on()
+        and any(arg is waiting for arg in given)
+        and any(isinstance(arg, (list, tuple)) and len(arg) > 1 for arg in given)
+    )
 
 
 class _BeforeWaiting:

@@ -373,6 +373,9 @@ async def test_runs_in_parallel(pools, monkeypatch: pytest.MonkeyPatch):
         expected="both calls submitted before awaiting either, running at once on two workers",
         fix=ONE_WORKER
         if alone.one_worker
+        else "Hand the pool one call per n, so that each can go to a worker of its own: "
+        "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`, not one call that loops over ns."
+        if alone.one_call
         else "Leave pool.map's chunksize at 1, its default, or better hand each call over on its own:"
         " `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
         if alone.chunked
@@ -383,6 +386,16 @@ async def test_runs_in_parallel(pools, monkeypatch: pytest.MonkeyPatch):
         if alone.one_worker
         else ex.run_cpu_bound,
     )
+    if alone.handed_first is not None and (limit := CallIn(ex.run_cpu_bound, "Semaphore", "BoundedSemaphore").found()):
+        fail(
+            f"{shown} handed only {alone.handed_first} of its 3 calls to the pool at first: a Semaphore let no more"
+            " through until one of them had returned",
+            expected="every call submitted before any is awaited: the pool queues what its workers cannot run yet,"
+            " and starts each call as soon as a worker is free",
+            fix="Let nothing hold the calls back: `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in"
+            " ns))`. The pool itself runs as many at once as it has workers, so it needs no Semaphore.",
+            at=limit,
+        )
     if alone.handed_first is not None:
         fail(
             f"{shown} handed the first {alone.handed_first} of its 3 calls to the pool, then waited for them before"
