@@ -467,6 +467,17 @@ def test_only_a_list_unpacked_into_run_in_executor_is_told_to_submit_one_call_ea
     assert (verdict.fix or "").startswith("run_in_executor(pool, func, *args) makes one call") is told, verdict.fix
 
 
+def test_a_list_kept_in_an_attribute_is_looped_over_with_a_plain_name(tmp_path):
+    # `for self.n in self.ns` is valid Python that assigns an attribute: not what the fix means to show.
+    source = (
+        "import asyncio\n\ndef work(n):\n    return n\n\nclass Batch:\n    ns = [1, 2]\n\n    async def run(self):\n"
+        "        return await asyncio.get_running_loop().run_in_executor(None, work, *self.ns)\n\n"
+        "async def run_all(ns):\n    return await Batch().run()\n"
+    )
+    verdict = verdict_on_running(tmp_path, "ex04_cpu_bound.py", source, "run_all", [1, 2])
+    assert "for n in self.ns))`" in (verdict.fix or ""), verdict.fix
+
+
 def test_an_attribute_name_that_is_no_identifier_does_not_break_the_explanation():
     async def fetch():
         pass

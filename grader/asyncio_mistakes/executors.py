@@ -71,7 +71,8 @@ def one_call_for_many(exc: BaseException) -> str | None:
             # In the student's own names when the call reads plainly (`run_in_executor(None, get_status, *urls)`).
             named = _EXECUTOR_CALL.search(line)
             pool, func, items = (named["pool"], named["func"], named["items"]) if named else ("pool", "work", "ns")
-            item = "item" if items in ("item", "one") else (items[:-1] if items.endswith("s") else "one")
+            last = items.rpartition(".")[2]  # `*self.urls` gives `url`: `for self.url in ...` would assign an attribute
+            item = "item" if last in ("item", "one") else (last[:-1] if last.endswith("s") else "one")
             return (
                 "run_in_executor(pool, func, *args) makes one call, func(*args): unpacking the whole list there hands"
                 " every item to a single call. Submit one call per item and gather them:"
