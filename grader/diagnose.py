@@ -302,6 +302,17 @@ def tampering(relpath: str, changed: list[str], when: str) -> str:
     )
 
 
+def _needs_a_loop_at_the_top_level(exc: BaseException, where: Location | None) -> bool:
+    """`session = aiohttp.ClientSession()` or `asyncio.create_task(...)` at the top of the file: asyncio's words
+    ("no running event loop") do not say that importing is the moment with no loop."""
+    return (
+        isinstance(exc, RuntimeError)
+        and "no running event loop" in str(exc)
+        and where is not None
+        and where.function == "<module>"
+    )
+
+
 _DEMO_UNDER_MAIN = 'put a demo under `if __name__ == "__main__":`'
 """What to do with code that tries the student's functions, when it ran as the file was imported."""
 
@@ -338,6 +349,13 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         message = f"importing {relpath} raised ImportError: {said}{at}. {newer}"
     else:
         message = f"importing {relpath} raised {_short(exc)}{at}"
+    if _needs_a_loop_at_the_top_level(exc, where):
+        line = linecache.getline(os.path.join(root, where.file), where.line) if where is not None else ""
+        message += ": no event loop runs while a file is imported, so " + (
+            "open the session inside fetch_all, `async with aiohttp.ClientSession() as session:`"
+            if "ClientSession" in line
+            else "make tasks and futures inside the async functions that use them"
+        )
     if isinstance(exc, ModuleNotFoundError) and where is not None and exc.name and exc.name.startswith("exercises."):
         message += f": there is no {exc.name.replace('.', '/')}.py (only the .py files in exercises/ are graded)"
     elif isinstance(exc, ModuleNotFoundError) and where is not None and exc.name:

@@ -204,6 +204,21 @@ def test_a_demo_left_at_the_top_level_is_named_as_what_ran_on_import(tmp_path):
     assert 'if __name__ == "__main__":' in failure.message
 
 
+@pytest.mark.parametrize(
+    ("top_level", "told"),
+    [
+        ("session = aiohttp.ClientSession()", "open the session inside fetch_all, `async with aiohttp.ClientSession()"),
+        ("future = asyncio.get_running_loop().create_future()", "make tasks and futures inside the async functions"),
+    ],
+    ids=["a session", "a future"],
+)
+def test_what_needs_a_running_loop_at_the_top_level_is_told_to_move_inside(tmp_path, top_level, told):
+    # asyncio says "no running event loop" and nothing about why: importing is the moment no loop runs.
+    failure = import_failure(tmp_path, f"import asyncio\nimport aiohttp\n\n{top_level}\n")
+    assert "no running event loop at exercises/ex01_futures.py:4 in <module>" in failure.message, failure.message
+    assert told in failure.message.partition("in <module>: ")[2], failure.message
+
+
 def test_importing_an_asyncio_name_newer_than_this_python_is_told_so(tmp_path, monkeypatch):
     # Python 3.10's own words: "cannot import name 'TaskGroup' from 'asyncio' (<asyncio's path>)", shown on every
     # version by removing the name.
