@@ -67,9 +67,10 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
         closed = group is not None and all(_session_closed(inner) for inner in group)
         if not (_session_closed(error) or closed):
             raise
+        said = f"{shown or call_repr(func, *args)} raised {type(error).__name__}: {error}"  # a group, on 3.11+
         if closed and CallIn(ex.fetch_all, "TaskGroup").found() is not None:
             fail(
-                f"{shown or call_repr(func, *args)} raised {type(error).__name__}: {error}, each a"
+                f"{said}, each a"
                 " RuntimeError('Session is closed'): the session's `async with` ended, and closed it, before the"
                 " TaskGroup's tasks sent their requests",
                 expected="every request sent, and answered, while the session is open",
@@ -80,7 +81,7 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
             )
         if _serving and (at := _closed_by_fetch_status(_serving[-1])):
             fail(
-                f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: fetch_status closed the session it"
+                f"{said}: fetch_status closed the session it"
                 f" was given, at line {at.line}, so the requests after it had no session to go through",
                 expected="fetch_status uses the session it is given and leaves it open: its owner closes it",
                 fix="In fetch_status, write only `async with session.get(url) as response:`; `async with session:`"
@@ -91,8 +92,7 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
             raise
         if (kept := _kept_session()) is not None:
             fail(
-                f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: `{kept}` holds a session that an"
-                " earlier call of fetch_all made, closed since",
+                f"{said}: `{kept}` holds a session that an earlier call of fetch_all made, closed since",
                 expected="every request sent through a session that this call of fetch_all opened",
                 fix="Each run of a program (here, each check) has an event loop of its own, and a session serves only"
                 " the loop it was made on: open the session in fetch_all, `async with aiohttp.ClientSession() as"
@@ -100,8 +100,7 @@ async def call_student(func: Any, *args: Any, limit: float, shown: str | None = 
                 at=ex.fetch_all,
             )
         fail(
-            f"{shown or call_repr(func, *args)} raised RuntimeError: {error}: the requests were sent through the"
-            " session after the `async with` block had closed it",
+            f"{said}: the requests were sent through the session after the `async with` block had closed it",
             expected="every request sent, and answered, while the session is open",
             fix="Await the requests inside the block: `async with aiohttp.ClientSession() as session:` then, indented"
             " under it, `return await asyncio.gather(...)`. Leaving the block closes the session.",
