@@ -164,6 +164,32 @@ def uncalled_test(func: Any, *methods: str) -> tuple[str, Location | None] | Non
     return None
 
 
+def return_in_finally(func: Any) -> Location | None:
+    """The student's `return` inside a `finally:` block of `func` (a function or a code object; nested functions
+    aside), or None: a return there drops the exception going through the `try`, a cancellation too, so the call
+    returns where it should have raised. Named so, a student is not told to remove an `except` they never wrote."""
+    if (source := _Source.of(func)) is None:
+        return None
+    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+    top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], nested) else source.tree
+    todo: list[tuple[ast.AST, bool]] = [(child, False) for child in ast.iter_child_nodes(top)]
+    while todo:
+        node, in_finally = todo.pop(0)
+        if in_finally and isinstance(node, ast.Return):
+            return source.location(node.lineno)
+        if isinstance(node, nested):
+            continue
+        final = getattr(node, "finalbody", None) or []  # ast.Try, and ast.TryStar on 3.11+
+        todo += [(child, in_finally or child in final) for child in ast.iter_child_nodes(node)]
+    return None
+
+
+RETURN_IN_FINALLY = (
+    "A `return` in a `finally:` block drops the exception going through it (a cancellation too) and returns instead:"
+    " return the result from the `try:` block or after the whole statement, and in `finally:` only clean up."
+)
+
+
 def _calls(node: ast.Call, name: str | tuple[str, str], tree: ast.AST) -> bool:
     if isinstance(name, str):
         return name in (_called_name(node.func), getattr(node.func, "attr", getattr(node.func, "id", None)))
@@ -276,6 +302,21 @@ def found_in(exc: BaseException, kind: type[BaseException]) -> BaseException | N
         if isinstance(inner, BaseException) and (found := found_in(inner, kind)) is not None:
             return found
     return None
+
+
+def follows_from(raised: BaseException, error: BaseException) -> bool:
+    """Whether `raised` came about while the student's code handled `error` (the exception a check's coroutine
+    raised): wrapped in it (`raise ... from`) or raised while handling it. An error with no such link is the
+    student's function failing on its own (asyncio.get_event_loop() with no current loop, a coroutine object called
+    as a function), which "let the coroutine's exception through" would misexplain."""
+    seen: set[int] = set()
+    link: BaseException | None = raised
+    while link is not None and id(link) not in seen:
+        if link is error:
+            return True
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return False
 
 
 def raised_in_place_of(error: BaseException, kind: type[BaseException], shown: str, call: str) -> None:

@@ -776,3 +776,27 @@ def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
     assert (verdict.location.line, verdict.location.function) == (23, "_in_debug_mode"), (
         verdict.location
     )  # await main()
+
+
+def test_a_return_in_finally_is_named_not_an_except_never_written(tmp_path):
+    """A `return` in `finally:` drops the exception: the fix says so at that line, not "do not catch the exception"
+    to a student who wrote no `except`."""
+    wrong = SUBMISSIONS / "wrong"
+    for exercise, stem, names, line in (
+        ("03", "ex03_async_timed", ("exception_propagates_unchanged", "reports_time_when_cancelled"), 19),
+        ("07", "ex07_manual_loop", ("reraises_after_waiting",), 24),
+        ("09", "ex09_debug_mode", ("cleans_up_when_main_raises",), 29),
+    ):
+        checks = failed(grade_source(tmp_path / exercise, exercise, wrong / stem / "return_in_finally.py"))
+        for name in names:
+            assert checks[name].fix.startswith("A `return` in a `finally:` block drops the exception"), checks[name]
+            assert "catch" not in checks[name].fix and checks[name].location.line == line, checks[name]
+
+
+def test_an_error_of_run_manually_own_is_not_blamed_on_the_coroutines_exception(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "calls_the_coroutine.py"
+    checks = failed(grade_source(tmp_path, "07", wrong))
+    verdict = checks["closes_loop_on_exception"]
+    assert verdict.message == checks["returns_result"].message, verdict.message  # told as in the other checks
+    assert "'coroutine' object is not callable" in verdict.message and "exception through" not in (verdict.fix or "")
+    assert verdict.location.line == 10  # run_until_complete(coro())

@@ -44,7 +44,7 @@ from grader.suites.timed_output import (
     unreached_clock,
     zero_total_fix,
 )
-from grader.testing import check, expect, fail, student
+from grader.testing import RETURN_IN_FINALLY, check, expect, fail, return_in_finally, student
 
 ex = student("exercises.ex03_async_timed")
 
@@ -316,11 +316,14 @@ async def test_exception_propagates_unchanged(capsys):
                 at=wrapper_at(decorated),
             )
             return
+    returns = return_in_finally(getattr(decorated, "__code__", None))
     fail(
         f"the body raised LookupError('no such user'), but the decorated call returned {got!r}",
         expected="the same LookupError raised by the decorated call",
-        fix="Do not catch the exception: print Finished in `finally:`, which lets it pass on.",
-        at=wrapper_at(decorated),
+        fix=RETURN_IN_FINALLY
+        if returns
+        else "Do not catch the exception: print Finished in `finally:`, which lets it pass on.",
+        at=returns or wrapper_at(decorated),
     )
 
 
@@ -360,11 +363,14 @@ async def test_reports_time_when_cancelled(capsys):
                  at=wrapper_at(decorated))  # fmt: skip
     if not task.cancelled():
         ended = f"raising {task.exception()!r}" if task.exception() else f"returning {task.result()!r}"
+        returns = None if task.exception() else return_in_finally(getattr(decorated, "__code__", None))
         fail(
             f"after task.cancel(), the task running the decorated call ended {ended}",
             expected="the task is cancelled: the CancelledError passes through the wrapper",
-            fix="Do not catch asyncio.CancelledError (or BaseException) in the wrapper; `finally:` lets it pass on.",
-            at=wrapper_at(decorated),
+            fix=RETURN_IN_FINALLY
+            if returns
+            else "Do not catch asyncio.CancelledError (or BaseException) in the wrapper; `finally:` lets it pass on.",
+            at=returns or wrapper_at(decorated),
         )
 
 

@@ -16,7 +16,7 @@ from grader.asyncio_mistakes import asyncio_fix
 from grader.probes.idle_gate import IdleGate
 from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, runners_on_stack, spy_on_loops
 from grader.suites.missing_loop import explain_missing_loop, run, student_line
-from grader.testing import CallIn, check, expect, fail, student
+from grader.testing import RETURN_IN_FINALLY, CallIn, check, expect, fail, follows_from, return_in_finally, student
 
 ex = student("exercises.ex07_manual_loop")
 
@@ -305,13 +305,16 @@ def test_closes_loop_on_exception():
         raise
     except Exception as raised:
         explain_missing_loop(raised, "run_manually(coro)", ex.run_manually)
+        if asyncio_fix(raised) is None and not follows_from(raised, error):
+            raise  # run_manually failing on its own, as in the other checks: explained as any error of theirs is
         fail(f"run_manually raised {type(raised).__name__}: {raised}", expected=f"the coroutine's {error!r}",
              fix=asyncio_fix(raised) or "Let the coroutine's exception through unchanged.",
              at=student_line(raised, ex.run_manually) or ex.run_manually)  # fmt: skip
     else:
+        returns = return_in_finally(ex.run_manually)
         fail("run_manually returned although the coroutine raised", expected=f"the coroutine's {error!r}",
-             fix="Do not catch the exception: a `try`/`finally` closes the loop and lets it through.",
-             at=ex.run_manually)  # fmt: skip
+             fix=RETURN_IN_FINALLY if returns else "Do not catch the exception: a `try`/`finally` closes the loop and"
+             " lets it through.", at=returns or ex.run_manually)  # fmt: skip
     finally:
         discard(coro)
     expect_closed(probe, "run_manually(coro) (whose coroutine raised)", ex.run_manually)
@@ -343,8 +346,10 @@ def expect_closed_when_cancelled(func, name: str, leaves_a_task: bool = False) -
              expected="asyncio.CancelledError, as run_until_complete raises it", fix=asyncio_fix(raised),
              at=student_line(raised, func) or func)  # fmt: skip
     else:
+        returns = return_in_finally(func)
         fail(f"{name}(coro) returned although its coroutine ended cancelled", expected="asyncio.CancelledError",
-             fix="Let every exception through; close the loop in a `finally:` block.", at=func)  # fmt: skip
+             fix=RETURN_IN_FINALLY if returns else "Let every exception through; close the loop in a `finally:` block.",
+             at=returns or func)  # fmt: skip
     finally:
         discard(coro)
     expect(
@@ -579,9 +584,11 @@ def test_reraises_after_waiting():
             else student_line(raised, ex.run_until_all_done) or ex.run_until_all_done,
         )
     else:
+        returns = return_in_finally(ex.run_until_all_done)
         fail("run_until_all_done returned although the coroutine raised", expected=f"the coroutine's {error!r}",
-             fix="Do not catch the coroutine's exception: wait for the pending tasks in a `finally:` block, which"
-             " runs and then lets the exception through.", at=ex.run_until_all_done)  # fmt: skip
+             fix=RETURN_IN_FINALLY if returns else "Do not catch the coroutine's exception: wait for the pending tasks"
+             " in a `finally:` block, which runs and then lets the exception through.",
+             at=returns or ex.run_until_all_done)  # fmt: skip
     finally:
         discard(coro)
     first = probe.tasks[:3]  # the tasks main() started; those after them were started by its chain since

@@ -21,7 +21,19 @@ import pytest
 
 from grader.model import Location
 from grader.suites.loop_spies import LoggerState, LoopSpy, loop_state_guard, spy_on_loops
-from grader.testing import CallIn, calling_line, check, expect, expect_default, fail, student, where
+from grader.testing import (
+    RETURN_IN_FINALLY,
+    CallIn,
+    calling_line,
+    check,
+    expect,
+    expect_default,
+    fail,
+    follows_from,
+    return_in_finally,
+    student,
+    where,
+)
 
 ex = student("exercises.ex09_debug_mode")
 
@@ -446,20 +458,6 @@ def test_leaves_logger_as_found():
                at=undoing(changes))  # fmt: skip
 
 
-def _follows_from(raised: BaseException, error: BaseException) -> bool:
-    """Whether `raised` came about while main()'s `error` went through: wrapped in it (`raise ... from`) or raised
-    while handling it. An error with no such link is slow_callbacks failing on its own (asyncio.get_event_loop()
-    with no current loop, say), which "let main()'s exception through" would misexplain."""
-    seen: set[int] = set()
-    link: BaseException | None = raised
-    while link is not None and id(link) not in seen:
-        if link is error:
-            return True
-        seen.add(id(link))
-        link = link.__cause__ or link.__context__
-    return False
-
-
 @check(
     "when main() raises, the exception comes out unchanged, and the loop and logger are cleaned up, also when main()"
     " ends cancelled"
@@ -479,14 +477,15 @@ def test_cleans_up_when_main_raises():
     except NotImplementedError:
         raise
     except Exception as raised:
-        if not _follows_from(raised, error):
+        if not follows_from(raised, error):
             raise  # slow_callbacks failed on its own, as in the other checks: explained as any error of theirs is
         fail(f"slow_callbacks raised {type(raised).__name__}: {raised}", expected=f"main()'s own {error!r}",
              fix="Let main()'s exception through unchanged.", at=where(raised) or ex.slow_callbacks)  # fmt: skip
     else:
+        returns = return_in_finally(ex.slow_callbacks)
         fail("slow_callbacks returned although main() raised", expected=f"main()'s own {error!r}",
-             fix="Do not catch the exception: `try`/`finally` cleans up and lets it through.",
-             at=ex.slow_callbacks)  # fmt: skip
+             fix=RETURN_IN_FINALLY if returns else "Do not catch the exception: `try`/`finally` cleans up and lets it"
+             " through.", at=returns or ex.slow_callbacks)  # fmt: skip
     changes = before.differences(LoggerState.of(logger))
     expect(not changes, "after main() raised, the 'asyncio' logger had changed: " + "; ".join(changes),
            expected="the logger exactly as it was before the call", fix=RESTORE_LOGGER,
@@ -507,13 +506,15 @@ def expect_cleaned_up_when_cancelled(logger: logging.Logger) -> None:
     except asyncio.CancelledError:
         pass
     except Exception as raised:
-        if not _follows_from(raised, main.error):
+        if not follows_from(raised, main.error):
             raise
         fail(f"when main() ended cancelled, slow_callbacks raised {type(raised).__name__}: {raised}",
              expected="asyncio.CancelledError, as run_until_complete raises it", at=ex.slow_callbacks)  # fmt: skip
     else:
+        returns = return_in_finally(ex.slow_callbacks)
         fail("slow_callbacks returned although main() ended cancelled", expected="asyncio.CancelledError",
-             fix="Let every exception through; clean up in a `finally:` block.", at=ex.slow_callbacks)  # fmt: skip
+             fix=RETURN_IN_FINALLY if returns else "Let every exception through; clean up in a `finally:` block.",
+             at=returns or ex.slow_callbacks)  # fmt: skip
     changes = before.differences(LoggerState.of(logger))
     base_exception = (
         "Clean up in a `finally:` block: `except Exception:` misses asyncio.CancelledError and KeyboardInterrupt,"
