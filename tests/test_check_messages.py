@@ -800,3 +800,13 @@ def test_an_error_of_run_manually_own_is_not_blamed_on_the_coroutines_exception(
     assert verdict.message == checks["returns_result"].message, verdict.message  # told as in the other checks
     assert "'coroutine' object is not callable" in verdict.message and "exception through" not in (verdict.fix or "")
     assert verdict.location.line == 10  # run_until_complete(coro())
+
+
+def test_a_start_time_kept_per_task_is_caught_by_a_call_that_awaits_another(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed"
+    for stem, totals in (("start_per_task", "the totals 2.0000, "), ("start_in_a_context_var", "2.0000, 6.0000")):
+        verdict = failed(grade_source(tmp_path / stem, "03", wrong / f"{stem}.py"))[
+            "concurrent_calls_report_their_own_time"
+        ]
+        assert "awaited another decorated coroutine, in the same task" in verdict.message, verdict.message
+        assert totals in verdict.message and "a start time kept per task" in verdict.fix, verdict

@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import inspect
 from collections.abc import Iterator
+from typing import Any
 
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
@@ -104,6 +105,20 @@ async def fail_slowly(seconds: float, error: Exception) -> None:
     await asyncio.sleep(0)
     advance(seconds)
     raise error
+
+
+async def step(seconds: float) -> None:
+    """Take `seconds` on the frozen clock, suspending before and after."""
+    await asyncio.sleep(0)
+    advance(seconds)
+    await asyncio.sleep(0)
+
+
+async def steps_around(inner: Any, before: float, during: float, after: float) -> None:
+    """Take `before` seconds, await `inner(during)` (the decorated step, in this same task), then take `after`."""
+    advance(before)
+    await inner(during)
+    advance(after)
 
 
 async def wait_for_release(entered: asyncio.Event, release: asyncio.Event) -> None:
@@ -374,7 +389,7 @@ async def test_reports_time_when_cancelled(capsys):
         )
 
 
-@check("two decorated calls running at the same time each report their own time")
+@check("two decorated calls running at the same time each report their own time, also when one awaits the other")
 async def test_concurrent_calls_report_their_own_time(capsys):
     # Three calls that overlap without nesting: the second ends first, then the first, then the third. Start times
     # kept anywhere but in the call itself mix them up: one shared start, a stack of them (right only for calls that
@@ -396,6 +411,7 @@ async def test_concurrent_calls_report_their_own_time(capsys):
     totals = [total for _, total in finished_lines(lines, wait_for_release, at=wrapper_at(decorated))]
     right = ["3.0000", "6.0000", "10.0000"]
     if totals == right:
+        await expect_nested_calls_timed(capsys)
         return
     numbers = [as_number(total) for total in totals]
     reformat = [format_fix(got, total) for got, total in zip(totals, right, strict=False)]
@@ -424,4 +440,35 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         expected="3.0000 for the second call, then 6.0000 for the first, then 10.0000 for the third",
         fix=fix,
         at=wrapper_at(decorated),
+    )
+
+
+NESTED = ["2.0000", "7.0000"]
+"""The totals of a decorated coroutine that takes 1 s, awaits a decorated step of 2 s, then takes 4 s more: the
+inner call's first, as it finishes first."""
+
+
+async def expect_nested_calls_timed(capsys: Any) -> None:
+    """A decorated coroutine that awaits another in its own task (no task of its own for the inner call, as in the
+    lesson's `@async_timed() async def main(): await ...`) has its own start too: one kept per task is not."""
+    with frozen_clock():
+        inner, outer = decorate(step), decorate(steps_around)
+        printed(capsys)
+        await call(outer, inner, 1, 2, 4)
+        lines = printed(capsys)
+    at = wrapper_at(outer)
+    totals = [total for _, total in finished_lines(lines, steps_around, at=at)]
+    if totals == NESTED:
+        return
+    fail(
+        "a decorated coroutine took 1 s, then awaited another decorated coroutine, in the same task, which took 2 s,"
+        " then took 4 s more; your code printed "
+        + (f"the totals {', '.join(totals)} (in the order the calls finished)" if totals else "no Finished line"),
+        expected="2.0000 for the inner call, then 7.0000 for the outer one",
+        fix="Keep the start time in a local variable of the wrapper, read when each call begins: a start time kept"
+        " per task (a dict keyed by asyncio.current_task(), a ContextVar) is overwritten when a decorated coroutine"
+        " awaits another one, which runs in the same task."
+        if totals
+        else FINALLY,
+        at=at,
     )
