@@ -810,3 +810,18 @@ def test_a_start_time_kept_per_task_is_caught_by_a_call_that_awaits_another(tmp_
         ]
         assert "awaited another decorated coroutine, in the same task" in verdict.message, verdict.message
         assert totals in verdict.message and "a start time kept per task" in verdict.fix, verdict
+
+
+def test_a_task_that_waits_for_itself_is_named_not_left_to_time_out(tmp_path):
+    """gather(*asyncio.all_tasks()) run by a task of the loop waits for itself for ever: named at the call at once,
+    not stopped at the time limit with the advice for an endless loop; `await task` on itself gets asyncio's
+    refusal with the same fix."""
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop"
+    checks = failed(grade_source(tmp_path / "gather", "07", wrong / "waits_for_itself.py"))
+    verdict = checks["waits_for_pending_tasks"]
+    assert verdict.status.value == "failed" and "handed asyncio.gather() the very task" in verdict.message, verdict
+    assert "current_task()" in verdict.fix and verdict.location.line == 17, verdict
+    checks = failed(grade_source(tmp_path / "await", "07", wrong / "awaits_itself.py"))
+    verdict = checks["waits_for_pending_tasks"]
+    assert "Task cannot await on itself" in verdict.message and "current_task()" in verdict.fix, verdict
+    assert verdict.location.line == 18, verdict  # await task

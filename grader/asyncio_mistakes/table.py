@@ -38,6 +38,12 @@ MISTAKES = (
     ),
     Mistake(
         RuntimeError,
+        "cannot await on itself",
+        "A task cannot wait for itself to finish, and asyncio.all_tasks() lists the running task too: leave it out,"
+        " `me = asyncio.current_task()`, then await only the tasks `t` with `t is not me`.",
+    ),
+    Mistake(
+        RuntimeError,
         "This event loop is already running",
         "run_until_complete drives a loop from outside; code the loop is running (a coroutine, a callback) "
         "cannot call it. `await` the coroutine there instead.",

@@ -51,7 +51,7 @@ class LoopSpy:
         return [loop for loop in self.created if not loop.is_closed()]
 
 
-def _patch_everywhere(monkeypatch: pytest.MonkeyPatch, module: ModuleType, original: Any, spy: Any,
+def patch_everywhere(monkeypatch: pytest.MonkeyPatch, module: ModuleType, original: Any, spy: Any,
                       places: tuple[tuple[ModuleType, str], ...]) -> None:  # fmt: skip
     """Replace `original` in `places` and under every name the student's module bound it to."""
     for owner, name in places:
@@ -75,7 +75,7 @@ def spy_on_loops(monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> LoopSpy
         return _ORIGINAL_RUN(*args, **kwargs)
 
     monkeypatch.setattr(asyncio.BaseEventLoop, "__init__", counting_init)
-    _patch_everywhere(monkeypatch, module, _ORIGINAL_RUN, recording_run, ((asyncio, "run"), (asyncio.runners, "run")))
+    patch_everywhere(monkeypatch, module, _ORIGINAL_RUN, recording_run, ((asyncio, "run"), (asyncio.runners, "run")))
     if _ORIGINAL_RUNNER is not None:
         original_init = _ORIGINAL_RUNNER.__init__
 

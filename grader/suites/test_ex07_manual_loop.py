@@ -9,14 +9,33 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+from typing import Any, NoReturn
 
 import pytest
 
 from grader.asyncio_mistakes import asyncio_fix
 from grader.probes.idle_gate import IdleGate
-from grader.suites.loop_spies import LoopSpy, current_loop, loop_state_guard, runners_on_stack, spy_on_loops
+from grader.suites.loop_spies import (
+    LoopSpy,
+    current_loop,
+    loop_state_guard,
+    patch_everywhere,
+    runners_on_stack,
+    spy_on_loops,
+)
 from grader.suites.missing_loop import explain_missing_loop, run, student_line
-from grader.testing import RETURN_IN_FINALLY, CallIn, check, expect, fail, follows_from, return_in_finally, student
+from grader.testing import (
+    RETURN_IN_FINALLY,
+    CallIn,
+    CheckFailure,
+    calling_line,
+    check,
+    expect,
+    fail,
+    follows_from,
+    return_in_finally,
+    student,
+)
 
 ex = student("exercises.ex07_manual_loop")
 
@@ -50,8 +69,59 @@ class Boom(Exception):
 @pytest.fixture(autouse=True)
 def loops(monkeypatch: pytest.MonkeyPatch):
     spy = spy_on_loops(monkeypatch, ex)
+    refuse_waiting_for_itself(monkeypatch)
     with loop_state_guard(spy):
         yield spy
+
+
+_GATHER, _WAIT = asyncio.gather, asyncio.wait
+WAITS_FOR_ITSELF_FIX = (
+    "Leave the waiting task out: `me = asyncio.current_task()`, then wait for `[t for t in asyncio.all_tasks() if t"
+    " is not me]` until that list is empty. Or wait from outside the loop, where no task is running: `while pending"
+    " := asyncio.all_tasks(loop): loop.run_until_complete(asyncio.wait(pending))`."
+)
+
+
+def _includes_the_running_task(awaitables: Any) -> bool:
+    try:
+        running = asyncio.current_task()
+    except RuntimeError:  # no loop running: no task to wait for itself
+        return False
+    return running is not None and any(item is running for item in awaitables)
+
+
+def _waits_for_itself(name: str) -> NoReturn:
+    fail(
+        f"a task of your code handed {name}() the very task that was running it: asyncio.all_tasks() lists the"
+        " running task too, and a task that waits for itself to finish waits for ever",
+        expected="the task that waits for the others leaves itself out",
+        fix=WAITS_FOR_ITSELF_FIX,
+        at=calling_line() or ex.run_until_all_done,
+    )
+
+
+def refuse_waiting_for_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the check at once, naming the mistake, when the student's code has a task wait for itself with
+    asyncio.gather or asyncio.wait (for every task: the default): `gather(*asyncio.all_tasks())` run by a task.
+    That wait never ends; without this, the check would stop at its time limit with the advice for an endless loop
+    or a blocking call, and every check that runs run_until_all_done would wait that long too."""
+
+    def gather(*aws: Any, **kwargs: Any) -> Any:  # named as asyncio's: tracebacks and messages read the name
+        if _includes_the_running_task(aws):
+            _waits_for_itself("asyncio.gather")
+        return _GATHER(*aws, **kwargs)
+
+    def wait(fs: Any, *args: Any, **kwargs: Any) -> Any:
+        # A plain def that hands back asyncio's own coroutine: awaiting it, no frame of ours stands between the
+        # student's line and asyncio's errors, which grader.asyncio_mistakes reads.
+        fs = list(fs) if not isinstance(fs, (set, frozenset, list, tuple)) else fs
+        every = kwargs.get("return_when", asyncio.ALL_COMPLETED) == asyncio.ALL_COMPLETED or len(fs) == 1
+        if every and kwargs.get("timeout") is None and not args and _includes_the_running_task(fs):
+            _waits_for_itself("asyncio.wait")
+        return _WAIT(fs, *args, **kwargs)
+
+    patch_everywhere(monkeypatch, ex, _GATHER, gather, ((asyncio, "gather"),))
+    patch_everywhere(monkeypatch, ex, _WAIT, wait, ((asyncio, "wait"),))
 
 
 def discard(coro) -> None:
@@ -301,7 +371,7 @@ def test_closes_loop_on_exception():
     except Boom as raised:
         expect(raised is error, f"run_manually raised another Boom, {raised!r}", expected="the coroutine's own",
                fix="Let the exception through: no `except` that raises a new one.", at=ex.run_manually)  # fmt: skip
-    except NotImplementedError:
+    except (NotImplementedError, CheckFailure):
         raise
     except Exception as raised:
         explain_missing_loop(raised, "run_manually(coro)", ex.run_manually)
@@ -338,7 +408,7 @@ def expect_closed_when_cancelled(func, name: str, leaves_a_task: bool = False) -
         func(coro)
     except asyncio.CancelledError:
         pass
-    except NotImplementedError:
+    except (NotImplementedError, CheckFailure):
         raise
     except Exception as raised:
         explain_missing_loop(raised, f"{name}(coro), whose coroutine ended cancelled,", func)
@@ -566,7 +636,7 @@ def test_reraises_after_waiting():
     except Boom as raised:
         expect(raised is error, f"run_until_all_done raised another Boom, {raised!r}",
                expected="the coroutine's own exception", at=ex.run_until_all_done)  # fmt: skip
-    except NotImplementedError:
+    except (NotImplementedError, CheckFailure):
         raise
     except Exception as raised:
         explain_missing_loop(raised, "run_until_all_done(coro)", ex.run_until_all_done)
