@@ -825,3 +825,17 @@ def test_a_task_that_waits_for_itself_is_named_not_left_to_time_out(tmp_path):
     verdict = checks["waits_for_pending_tasks"]
     assert "Task cannot await on itself" in verdict.message and "current_task()" in verdict.fix, verdict
     assert verdict.location.line == 18, verdict  # await task
+
+
+def test_running_loop_or_none_that_caught_the_error_is_told_what_else_went_wrong(tmp_path):
+    """The RuntimeError caught, and then a name left unassigned or False returned: the fix is about that, not "catch
+    the RuntimeError" or "use get_running_loop()", which the student did."""
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
+    verdict = failed(grade_source(tmp_path / "name", "08", wrong / "name_unbound_after_except.py"))
+    verdict = verdict["running_loop_or_none_outside"]
+    assert "UnboundLocalError" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Return None in the `except RuntimeError:`"), verdict.fix
+    assert verdict.location.line == 20, verdict.location  # return loop
+    verdict = failed(grade_source(tmp_path / "false", "08", wrong / "returns_false_with_no_loop.py"))
+    verdict = verdict["running_loop_or_none_outside"]
+    assert verdict.fix.startswith("Return None itself, not False"), verdict.fix

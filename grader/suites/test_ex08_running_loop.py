@@ -547,8 +547,16 @@ def test_running_loop_or_none_outside(loops: LoopSpy):
     for value, raised, setting in ((got, error, "with no loop at all"),
                                    (got_idle, error_idle, "with a loop set but not running")):  # fmt: skip
         if raised is not None:
+            # A name bound only in the `try:` (`loop = asyncio.get_running_loop()`, then `except RuntimeError: pass`
+            # and `return loop`): the RuntimeError was caught, and the fix is where None is returned.
+            unbound = isinstance(raised, NameError)
             fail(f"{call} {setting} raised {type(raised).__name__}: {raised}", expected="None",
-                 fix="Catch the RuntimeError that asyncio.get_running_loop() raises and return None.",
-                 at=ex.running_loop_or_none)  # fmt: skip
+                 fix="Return None in the `except RuntimeError:` block itself: a name assigned only in the `try:` has"
+                 " no value once get_running_loop() has raised." if unbound else
+                 "Catch the RuntimeError that asyncio.get_running_loop() raises and return None.",
+                 at=where(raised) or ex.running_loop_or_none)  # fmt: skip
+        loop_or_function = value is None or isinstance(value, asyncio.AbstractEventLoop) or callable(value)
         expect(value is None, f"{call} {setting} returned {value!r}", expected="None: no loop is running",
-               fix=_call_it(value, USE_RUNNING_LOOP), at=ex.running_loop_or_none)  # fmt: skip
+               fix=_call_it(value, USE_RUNNING_LOOP) if loop_or_function else
+               f"Return None itself, not {value!r}, when get_running_loop() raises RuntimeError: `except"
+               " RuntimeError: return None`.", at=ex.running_loop_or_none)  # fmt: skip
