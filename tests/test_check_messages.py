@@ -839,3 +839,24 @@ def test_running_loop_or_none_that_caught_the_error_is_told_what_else_went_wrong
     verdict = failed(grade_source(tmp_path / "false", "08", wrong / "returns_false_with_no_loop.py"))
     verdict = verdict["running_loop_or_none_outside"]
     assert verdict.fix.startswith("Return None itself, not False"), verdict.fix
+
+
+def test_a_handler_that_hears_nothing_is_not_told_of_a_test_against_a_tenth(tmp_path):
+    """An empty list under the low threshold is a test of the student's own against 0.1 s only when their code
+    does return the long steps; a handler that hears nothing is told where to attach it, in every check."""
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode"
+    for stem in ("handler_on_its_own_modules_logger", "handler_level_error"):
+        verdict = failed(grade_source(tmp_path / stem, "09", wrong / f"{stem}.py"))["honours_threshold"]
+        assert "shorter than 0.1 s" not in verdict.message, verdict.message
+        assert verdict.fix.startswith("Attach a logging.Handler of your own to logging.getLogger('asyncio')"), verdict
+
+
+def test_durations_changed_on_the_way_are_told_to_be_kept_as_reported(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode"
+    for stem, fix in (
+        ("durations_in_milliseconds", "Keep the durations in seconds"),
+        ("durations_rounded", "Keep each duration exactly as debug mode reports it"),
+    ):
+        checks = failed(grade_source(tmp_path / stem, "09", wrong / f"{stem}.py"))
+        for name in ("reports_blocking_step", "honours_threshold"):
+            assert checks[name].fix.startswith(fix), (stem, name, checks[name].fix)

@@ -220,6 +220,13 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         )
     elif _same(sorted(got), sorted(reported)):
         fix = "Keep the durations in the order the warnings arrive: append each one as your handler gets it, unsorted."
+    elif _same([d / 1000 for d in got], reported):
+        fix = "Keep the durations in seconds, as debug mode reports them: record.args[-1] as it is, not times 1000."
+    elif len(got) == len(reported) and all(abs(a - b) <= 0.05 + TOLERANCE for a, b in zip(got, reported, strict=True)):
+        fix = (
+            "Keep each duration exactly as debug mode reports it, record.args[-1], not rounded: the durations are"
+            " compared to the millisecond."
+        )
     elif got and len(got) < len(reported):
         fix = "Keep the duration of every warning, not only some of them (not only the slowest)."
     fail(
@@ -416,7 +423,8 @@ def expect_low_threshold_honoured(reported: SlowStepSpy) -> None:
     new = reported.durations[since:]
     expect_only_this_call(got, new, call, before=REPORTED_BEFORE + reported.durations[:since])
     left_out = [d for d in new if not any(abs(d - g) <= TOLERANCE for g in got)]
-    if left_out and all(d < 0.1 for d in left_out) and _same(got, [d for d in new if d not in left_out]):
+    kept = [d for d in new if d not in left_out]
+    if left_out and all(d < 0.1 for d in left_out) and _same(got, kept) and (got or _keeps_a_long_step()):
         fail(
             f"{call} returned {seconds(got)}, but debug mode reported the slow steps {seconds(new)}: those left out"
             " are all shorter than 0.1 s",
@@ -427,6 +435,17 @@ def expect_low_threshold_honoured(reported: SlowStepSpy) -> None:
             at=ex.slow_callbacks,
         )
     expect_same_as_reported(got, new, call)
+
+
+def _keeps_a_long_step() -> bool:
+    """Whether slow_callbacks, under a threshold of 0.001 s, returns a step of 0.12 s: evidence that its handler hears
+    debug mode, so that a list left empty by the short steps is a test of its own against 0.1 s, not a handler that
+    hears nothing (another logger, a level above WARNING), which gets that fix instead. Asked only then."""
+    try:
+        got = ex.slow_callbacks(Main(0.12).main, threshold=0.001)
+        return any(isinstance(d, (int, float)) and d >= 0.12 - TOLERANCE for d in got)
+    except Exception:  # its other failures are the other checks' to tell
+        return False
 
 
 def undoing(changes: list[str]) -> Any:

@@ -1,4 +1,4 @@
-# fails: reports_blocking_step
+# fails: reports_blocking_step, honours_threshold
 """Gives its handler the level ERROR, "for the serious ones only": debug mode's warnings are WARNING records, so the
 handler drops every one of them and the list stays empty."""
 

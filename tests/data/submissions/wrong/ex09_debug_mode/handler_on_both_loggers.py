@@ -1,4 +1,4 @@
-# fails: reports_blocking_step
+# fails: reports_blocking_step, honours_threshold
 """Attaches its handler to the asyncio logger and to the root logger "to be sure": every warning reaches it twice."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: reports_blocking_step
+# fails: reports_blocking_step, honours_threshold
 """Returns only the slowest step debug mode reported, not every one of them."""
 
 import asyncio
