@@ -1,21 +1,30 @@
 """Exercise 04's pool spy: a shutdown that does not wait is seen as such, whatever the workers do afterwards."""
 
 import concurrent.futures.process
+import multiprocessing
 import weakref
 from concurrent.futures import ProcessPoolExecutor
 
 from grader.probes.processes import PoolSpy, _workers_of_pools_made_before
 
 
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool whose workers come from a forkserver, not forked from this process: these tests make pools while other
+    pools' manager threads run (and an xdist worker runs execnet's I/O thread throughout), and a fork() with threads
+    about may deadlock the child, which Python 3.12+ warns of. What the spy records does not depend on the start
+    method; the suite itself is graded under fork, forkserver and spawn in test_ex04_start_methods.py."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
 def test_a_shutdown_without_waiting_is_recorded_and_a_waiting_one_is_not(monkeypatch):
     spy = PoolSpy(monkeypatch)
     try:
-        with ProcessPoolExecutor(max_workers=1) as waited:
+        with process_pool(1) as waited:
             waited.submit(abs, -1).result()
-        hurried = ProcessPoolExecutor(max_workers=1)
+        hurried = process_pool(1)
         hurried.submit(abs, -1).result()
         hurried.shutdown(wait=False)
-        never = ProcessPoolExecutor(max_workers=1)  # never shut down: the live workers tell that story
+        never = process_pool(1)  # never shut down: the live workers tell that story
         assert spy.shut_down_without_waiting() == [hurried]
         never.shutdown()
         assert spy.shut_down_without_waiting() == [hurried]
@@ -30,11 +39,11 @@ def test_workers_of_a_pool_made_before_the_check_are_found_and_left_alone(monkey
         pass
 
     dead = weakref.proxy(Gone())  # isinstance() on it raises ReferenceError: the garbage collector's way meets it
-    before = ProcessPoolExecutor(max_workers=2)  # as a module does at import
+    before = process_pool(2)  # as a module does at import
     try:
         before.submit(abs, -1).result()
         spy = PoolSpy(monkeypatch)
-        during = ProcessPoolExecutor(max_workers=1)
+        during = process_pool(1)
         during.submit(abs, -2).result()
         theirs = set(before._processes.values())
         assert _workers_of_pools_made_before(spy.pools) == theirs  # through the pools' manager threads
@@ -60,7 +69,7 @@ def test_calls_handed_to_pools_of_processes_and_threads_are_recorded_with_what_t
     waited_on = []
     spy.waiting_on_call = waited_on.append
     try:
-        with ProcessPoolExecutor(max_workers=1) as one, ThreadPoolExecutor(max_workers=3) as three:
+        with process_pool(1) as one, ThreadPoolExecutor(max_workers=3) as three:
             assert one.submit(probe, 3).result() == 8  # pending when asked: the hook hears of it
             three.submit(functools.partial(probe, 4)).result()  # a partial of the probe's partial
             three.submit(abs, -1).result()  # a call of something else
