@@ -7,6 +7,7 @@ import asyncio
 import errno
 import gc
 import inspect
+import multiprocessing.pool
 import sys
 import types
 import warnings
@@ -102,7 +103,10 @@ def test_a_wrapper_the_student_returns_is_not_blamed_on_the_stub(monkeypatch):
         ),
         (
             "async def make_request(value, delay=1.0):\n"
-            "    return await asyncio.get_running_loop().run_in_executor(multiprocessing.Pool(1), time.sleep, 0)\n",
+            # The Pool's worker is spawned, not forked from this xdist worker, whose I/O thread makes a fork unsafe
+            # (and Python 3.12+ warn of it); the test ends it.
+            "    return await asyncio.get_running_loop().run_in_executor("
+            "multiprocessing.get_context('spawn').Pool(1), time.sleep, 0)\n",
             "multiprocessing's Pool is not an executor: run_in_executor takes one of concurrent.futures'",
         ),
         (
@@ -138,6 +142,8 @@ def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source
     verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
     assert verdict.message.startswith("make_request() raised ") and verdict.location.line == 6
     assert fix in (verdict.fix or ""), verdict.fix
+    if isinstance(pool := getattr(raised.value, "obj", None), multiprocessing.pool.Pool):
+        pool.terminate()  # not left to the garbage collector, which warns of a pool still running
     with warnings.catch_warnings():  # the coroutine asyncio.run refused is never awaited: say so here, not later
         warnings.simplefilter("ignore", RuntimeWarning)
         del raised
