@@ -303,7 +303,8 @@ def test_merge_joins_shards_and_refuses_a_student_twice(tmp_path):
     one = write_output(tmp_path / "one", [graded("alice", result(9), "f1", "r1")])
     two = write_output(tmp_path / "two", [graded("bob", result(2), "f2", "r2"), failed("carol", "oops", "r2")])
     assert merge([one, two], tmp_path / "merged").students == 3
-    rows = list(csv.DictReader(open(tmp_path / "merged" / "grades.csv", encoding="utf-8-sig", newline="")))
+    with open(tmp_path / "merged" / "grades.csv", encoding="utf-8-sig", newline="") as grades:
+        rows = list(csv.DictReader(grades))
     assert [(r["student"], r["total"], r["status"]) for r in rows] == [
         ("alice", "10", "ok"),
         ("bob", "2", "ok"),

@@ -20,7 +20,12 @@ class Output:
     def __init__(self, proc: subprocess.Popen) -> None:
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
-        threading.Thread(target=lambda: [self.lines.put(line) for line in proc.stdout], daemon=True).start()
+        threading.Thread(target=self._read, args=(proc,), daemon=True).start()
+
+    def _read(self, proc: subprocess.Popen) -> None:
+        with proc.stdout:  # closed here, at its end, not by the garbage collector (a ResourceWarning)
+            for line in proc.stdout:
+                self.lines.put(line)
 
     def until(self, text: str, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
