@@ -4,6 +4,7 @@ in the lesson's words, and the student's line where the slip can be found."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import gc
 import sys
 import warnings
@@ -383,3 +384,28 @@ def test_a_task_group_that_outlives_its_session_is_told_to_nest_it_inside(tmp_pa
     verdict = checks["fetch_all_keeps_order"]
     assert "each a RuntimeError('Session is closed')" in verdict.message, verdict.message
     assert "Open the TaskGroup inside the session's block" in verdict.fix and verdict.location.line == 15
+
+
+async def async_with(manager) -> None:
+    async with manager:
+        pass
+
+
+async def async_with_a_new_pool() -> None:
+    async with concurrent.futures.ThreadPoolExecutor() as pool:
+        pool.submit(abs, -1)
+
+
+@pytest.mark.skipif(
+    sys.version_info < (3, 11),
+    reason="3.10 says only `AttributeError: __aenter__`, naming no object: asyncio_mistakes does not read the line yet",
+)
+def test_a_with_that_refuses_its_object_gets_the_same_fix_however_the_object_is_written():
+    """Made in the `async with` line, through its module's name, or made before and named: the same fix."""
+    pool = asyncio_fix(raised(async_with_a_new_pool()))
+    assert pool.startswith("A ThreadPoolExecutor is a plain context manager: `with ThreadPoolExecutor() as pool:`")
+    with concurrent.futures.ThreadPoolExecutor() as named:
+        assert asyncio_fix(raised(async_with(named))).startswith("A ThreadPoolExecutor is a plain context manager")
+    assert asyncio_fix(raised(async_with(object()))) is None  # nothing known: no guess
+    assert asyncio_fix(raised(plain_with(object()))) is None
+    assert asyncio_fix(AttributeError("__enter__")) is None  # the words alone, raised by no `with`
