@@ -388,14 +388,16 @@ def test_awaiting_main_gives_empty_list(reported: SlowStepSpy):
     expect_same_as_reported(got, reported.durations, call)
 
 
-SHORT_BLOCKS = (0.01, 0.01, 0.01)
+SHORT_BLOCKS = (0.01, 0.03, 0.02)
 """Steps far below the default threshold, under a threshold of 0.001 s: however busy the machine, at least one of
-them stays under 0.1 s, which a test of the student's own against 0.1 s would drop."""
+them stays under 0.1 s, which a test of the student's own against 0.1 s would drop. Unequal, and neither in
+ascending nor in descending order, so that durations sorted either way are out of order whatever the machine's load
+(three equal steps measured equal, or not, by chance: a sorted list passed or failed with the load)."""
 
 
 @check(
     "the threshold is honoured: with threshold=0.5 a 0.12 s step is not reported, with threshold=0.001 steps of"
-    " 0.01 s are"
+    " 0.01 to 0.03 s are"
 )
 def test_honours_threshold(reported: SlowStepSpy):
     call = "slow_callbacks(main, threshold=0.5) with main() calling time.sleep(0.12)"
@@ -417,7 +419,8 @@ def test_honours_threshold(reported: SlowStepSpy):
 def expect_low_threshold_honoured(reported: SlowStepSpy) -> None:
     """Every step debug mode reports under a threshold far below the default is returned: none is dropped by a test
     of the student's own against 0.1 s."""
-    call = "slow_callbacks(main, threshold=0.001) with main() calling time.sleep(0.01) three times"
+    sleeps = ", then ".join(f"time.sleep({d:g})" for d in SHORT_BLOCKS)
+    call = f"slow_callbacks(main, threshold=0.001) with main() calling {sleeps}"
     since = len(reported.durations)
     got = as_durations(ex.slow_callbacks(Main(*SHORT_BLOCKS).main, threshold=0.001), call)
     new = reported.durations[since:]

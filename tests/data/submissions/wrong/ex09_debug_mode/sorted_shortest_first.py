@@ -1,4 +1,4 @@
-# fails: reports_blocking_step
+# fails: reports_blocking_step, honours_threshold
 """Sorts the durations, shortest first, instead of keeping the order debug mode reported them in."""
 
 import asyncio
