@@ -4,8 +4,9 @@ asyncio's messages say what went wrong in asyncio's terms ("This event loop is a
 habit caused it (`run_until_complete` inside a coroutine). When the student's code raised one of these,
 `grader.diagnose` adds the fix below to "make_request() raised RuntimeError: ...". The texts are the same on
 Python 3.10 to 3.13 (but for a plain `with` on an asynchronous context manager, which 3.10 reports as
-`AttributeError: __enter__`, naming no object, and `async with` on a plain one, `AttributeError: __aenter__`); one
-that changes wording in a later Python just goes without a fix, as any other error does.
+`AttributeError: __enter__`, naming no object, and `async with` on a plain one, `AttributeError: __aenter__`: the
+object is then read from the student's line, so that 3.10 gets the same fix); one that changes wording in a later
+Python just goes without a fix, as any other error does.
 
 `table` holds the telling errors and their general fixes. The recognizers, one module per kind of mistake
 (`handed`, `loops`, `executors`, `context_managers`, `attributes`, `newer_python`), read the student's line and
@@ -15,7 +16,7 @@ frame (`frames`) for a fix in their own names; `asyncio_fix` below asks them in 
 from __future__ import annotations
 
 from grader.asyncio_mistakes.attributes import awaited_after_the_attribute, read_before_awaiting, read_from_an_awaitable
-from grader.asyncio_mistakes.context_managers import NOT_A_CONTEXT_MANAGER, with_fix
+from grader.asyncio_mistakes.context_managers import NOT_A_CONTEXT_MANAGER, refused_by_with_on_310, with_fix
 from grader.asyncio_mistakes.executors import executors_own_future, not_an_executor, one_call_for_many
 from grader.asyncio_mistakes.frames import raised_in
 from grader.asyncio_mistakes.handed import awaited_a_value, function_not_called, generator_not_unpacked
@@ -51,5 +52,10 @@ def asyncio_fix(exc: BaseException) -> str | None:
     if isinstance(exc, TypeError) and (refused := NOT_A_CONTEXT_MANAGER.match(message)):
         return with_fix(exc, refused)
     if isinstance(exc, AttributeError):
-        return newer_than_this_python(exc) or awaited_after_the_attribute(exc, message) or read_before_awaiting(exc)
+        return (
+            refused_by_with_on_310(exc)
+            or newer_than_this_python(exc)
+            or awaited_after_the_attribute(exc, message)
+            or read_before_awaiting(exc)
+        )
     return one_call_for_many(exc)
