@@ -263,3 +263,12 @@ def test_a_semaphore_that_holds_calls_back_is_named_not_called_a_batch(tmp_path)
     verdict = checks(tmp_path, "semaphore_of_the_cpu_count")["runs_in_parallel"]
     assert "a Semaphore let no more through" in verdict.message and "batch" not in verdict.message, verdict.message
     assert "needs no Semaphore" in verdict.fix and verdict.location.line == 18
+
+
+def test_a_sleep_before_a_blocking_result_is_told_that_the_work_can_outlast_it(tmp_path):
+    got = checks(tmp_path, "sleeps_then_blocks_on_result")
+    verdict = got["loop_stays_responsive"]
+    assert "in run_cpu_bound: return [future.result() for future in futures]" in verdict.message, verdict.message
+    assert "while your code slept in asyncio.sleep, the grader held work(" in verdict.message, verdict.message
+    assert "A sleep first does not make the result ready" in verdict.fix, verdict.fix
+    assert verdict.location.line == 20, verdict.location  # return [future.result() for future in futures]

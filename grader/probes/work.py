@@ -14,14 +14,18 @@ submission that patches `os.getpid` to make its threads look like other processe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 getpid = os.getpid
 """The real `os.getpid`: the suite compares a record's pid with its own through this, never through `os`."""
+POLL = 0.002
+"""Seconds between two looks at a pause flag (`burn`, `flag_while`)."""
 
 
 class Record(NamedTuple):
@@ -35,6 +39,8 @@ class Record(NamedTuple):
     ended: float
     met: bool = False
     """For `meet`: whether another call was running at the same time."""
+    paused: float = 0.0
+    """For `burn`: seconds of [started, ended] during which the call was held, not working (see `burn`)."""
 
 
 def where(n: int) -> Record:
@@ -43,22 +49,62 @@ def where(n: int) -> Record:
     return Record(n, getpid(), threading.get_ident(), now, now)
 
 
-def burn(seconds: float, n: int) -> Record:
+def burn(seconds: float, n: int, pause_flag: str | None = None, pause_limit: float = 0.0) -> Record:
     """Keep a CPU busy for `seconds` of wall-clock time: CPU-bound work whose length does not depend on load.
 
     Except in a thread other than its process's main one, which only a thread pool of the grader's own process
     runs it in (a worker process runs its calls in its main thread): there it sleeps. A spinning thread would hold
     the GIL off and on, by an amount that depends on the machine's load, and the check that burns is about whether
     the loop waits for the work (in `pool.map`, `future.result()`), which a sleeping thread shows as well; threads
-    instead of processes are the business of another check."""
-    started = time.monotonic()
-    if threading.current_thread() is not threading.main_thread():
-        time.sleep(seconds)
-        return Record(n, getpid(), threading.get_ident(), started, time.monotonic())
-    spins = 0
-    while time.monotonic() - started < seconds:
-        spins += 1
-    return Record(n, getpid(), threading.get_ident(), started, time.monotonic())
+    instead of processes are the business of another check.
+
+    While the file `pause_flag` exists the call is held: it sleeps, and that time does not count towards `seconds`,
+    up to `pause_limit` seconds of it in all (`Record.paused` says how much). The parent raises the flag while the
+    student's code sleeps on the clock (`flag_while`), so that `await asyncio.sleep(0.5)` before a blocking
+    `future.result()` does not find the work done, as real work longer than the sleep would not be."""
+    started = last = time.monotonic()
+    deadline, latest = started + seconds, started + seconds + pause_limit
+    spinning = threading.current_thread() is threading.main_thread()
+    looked = started - POLL
+    while (now := time.monotonic()) < deadline:
+        if pause_flag is not None and now - looked >= POLL:
+            looked = now
+            if deadline < latest and os.path.exists(pause_flag):
+                deadline = min(deadline + now - last, latest)
+                last = now
+                time.sleep(POLL)
+                continue
+        last = now
+        if not spinning:
+            time.sleep(min(deadline - now, POLL))
+    ended = time.monotonic()
+    return Record(n, getpid(), threading.get_ident(), started, ended, paused=deadline - started - seconds)
+
+
+@contextlib.contextmanager
+def flag_while(path: str, condition: Callable[[], bool]) -> Iterator[None]:
+    """The parent's side of `burn`'s pause: while the block runs, a thread keeps the file `path` in existence exactly
+    while `condition()` is true (asked every POLL seconds), for calls of `burn` in any process to see."""
+    flag, stop = Path(path), threading.Event()
+
+    def keep() -> None:
+        up = False
+        while not stop.wait(POLL):
+            if condition() != up:
+                up = not up
+                if up:
+                    flag.touch()
+                else:
+                    flag.unlink()
+
+    thread = threading.Thread(target=keep, name="burn's pause flag", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+        flag.unlink(missing_ok=True)
 
 
 class WorkError(Exception):

@@ -40,6 +40,10 @@ LIMIT = 2 * MEET_LIMIT
 BURN = 0.2
 """Seconds of CPU each call burns in the responsiveness check: a loop running it stalls that long (healthy loops,
 under load, stalled for at most 15% of it, measured under all three start methods)."""
+PAUSE_LIMIT = 2.0
+"""Seconds for which a call in the responsiveness check is held, at most, while the student's code sleeps in
+asyncio.sleep (`work.burn`): a sleep before a blocking `future.result()` up to about that long is caught, and a
+right solution that polls its futures with short sleeps pays it once, well within LIMIT."""
 LINGER = 0.3
 """Seconds work(3) takes in the check of a shutdown on error, while work(-1) raises at once: a pool still up when
 run_cpu_bound raises has its worker then. work(-1) is handed over first, so it starts no later than work(3), and its
@@ -63,6 +67,10 @@ BY_POSITION = (
 AWAIT_THE_FUTURES = (
     "Await the pool's futures (`await loop.run_in_executor(pool, work, n)`): never call work(n), `future.result()` or"
     " `pool.map` directly in the coroutine."
+)
+NO_HEAD_START = (
+    " A sleep first does not make the result ready: it only hides the wait while the work happens to end within the"
+    " sleep, and real work can take longer than any sleep."
 )
 SHUT_DOWN_FIRST = (
     "Await the results inside the `with` block: leaving it shuts the pool down, and shutdown waits, in the event"
@@ -412,8 +420,14 @@ async def test_runs_in_parallel(pools, monkeypatch: pytest.MonkeyPatch):
 @check("the event loop keeps running other coroutines while the work runs")
 async def test_loop_stays_responsive():
     shown = "run_cpu_bound([0, 1], work)"
-    async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
-        got = await run_cpu_bound([0, 1], partial(work.burn, BURN), limit=LIMIT, shown=shown)
+    with tempfile.TemporaryDirectory() as folder:
+        # The calls are held while the student's code sleeps on the clock, so that `await asyncio.sleep(0.5)` before
+        # a blocking `future.result()` does not find them done: real work can be longer than any sleep.
+        flag = os.path.join(folder, "asleep")
+        burn = partial(work.burn, BURN, pause_flag=flag, pause_limit=PAUSE_LIMIT)
+        async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
+            with work.flag_while(flag, watching.student_asleep):
+                got = await run_cpu_bound([0, 1], burn, limit=LIMIT, shown=shown)
     loop_thread = threading.get_ident()
     for record in records(got, shown, [0, 1]):
         # A stall with no line of the student's on the loop's stack is the busy machine's (or a pool's threads'
@@ -421,12 +435,20 @@ async def test_loop_stays_responsive():
         # under load saw a correct solution's loop paused for 0.13 s of a 0.2 s call, with nothing to blame.
         ran_in_the_loop = record.pid == work.getpid() and record.thread == loop_thread
         stall = watching.report.stall_during(record.started, record.ended, located=not ran_in_the_loop)
-        if stall is not None and stall.overlap(record.started, record.ended) > (record.ended - record.started) / 2:
+        worked = record.ended - record.started - record.paused
+        if stall is not None and stall.overlap(record.started, record.ended) > worked / 2:
+            code, slept = stall.code or "", record.paused >= 0.05  # held only while the student's code slept
+            held = (
+                f" (while your code slept in asyncio.sleep, the grader held work({record.n}) back for"
+                f" {record.paused:.2f} s: work that takes longer than the sleep is still running when it ends)"
+                if slept
+                else ""
+            )
             fail(
                 f"{shown}, where each call of work takes {BURN:g} s:"
-                f" while work({record.n}) ran, the {stall.describe()}",
+                f" while work({record.n}) ran, the {stall.describe()}{held}",
                 expected="other coroutines keep running while the work runs in other processes",
-                fix=SHUT_DOWN_FIRST if _shuts_down(stall.code or "") else AWAIT_THE_FUTURES,
+                fix=SHUT_DOWN_FIRST if _shuts_down(code) else AWAIT_THE_FUTURES + (NO_HEAD_START if slept else ""),
                 at=stall.location or ex.run_cpu_bound,
             )
 
