@@ -36,6 +36,17 @@ def test_a_pool_of_one_worker_is_named_at_once_where_it_is_made(tmp_path):
         assert got[name].duration < MEET_LIMIT, (name, got[name].duration)
 
 
+def test_a_pool_sized_from_the_cpu_count_is_told_that_the_grader_pretends_two_cores(tmp_path):
+    verdict = checks(tmp_path, "one_worker_fewer_than_cpus")["runs_in_parallel"]
+    assert not verdict.passed
+    assert "on a machine with two cores, as the grader pretends this one is, os.cpu_count() - 1 is one worker" in (
+        verdict.message
+    ), verdict.message
+    assert "max_workers=1" not in verdict.message + verdict.fix, verdict  # not what the student wrote
+    assert "max(2, os.cpu_count() - 1)" in verdict.fix, verdict.fix
+    assert verdict.location.line == 19, verdict.location  # with ProcessPoolExecutor(max_workers=os.cpu_count() - 1)
+
+
 def test_a_loop_that_waits_on_result_gives_the_reason_without_waiting_the_limit(tmp_path):
     got = checks(tmp_path, "blocks_on_result")
     verdict = got["runs_in_parallel"]
