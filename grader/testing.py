@@ -10,10 +10,11 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import itertools
 import os
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any, NoReturn
 
@@ -304,19 +305,22 @@ def found_in(exc: BaseException, kind: type[BaseException]) -> BaseException | N
     return None
 
 
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """`error`, then the exception it was raised from or while handling, and so on, each once (a chain can loop)."""
+    seen: set[int] = set()
+    link: BaseException | None = error
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        yield link
+        link = link.__cause__ or link.__context__
+
+
 def follows_from(raised: BaseException, error: BaseException) -> bool:
     """Whether `raised` came about while the student's code handled `error` (the exception a check's coroutine
     raised): wrapped in it (`raise ... from`) or raised while handling it. An error with no such link is the
     student's function failing on its own (asyncio.get_event_loop() with no current loop, a coroutine object called
     as a function), which "let the coroutine's exception through" would misexplain."""
-    seen: set[int] = set()
-    link: BaseException | None = raised
-    while link is not None and id(link) not in seen:
-        if link is error:
-            return True
-        seen.add(id(link))
-        link = link.__cause__ or link.__context__
-    return False
+    return any(link is error for link in _chain(raised))
 
 
 def raised_in_place_of(error: BaseException, kind: type[BaseException], shown: str, call: str) -> None:
@@ -324,12 +328,7 @@ def raised_in_place_of(error: BaseException, kind: type[BaseException], shown: s
     caught the exception it should have let through and raised another in its place. `shown` names `kind` for the
     student, e.g. "requests.ConnectionError"."""
     __tracebackhide__ = True
-    seen: set[int] = set()
-    origin = error.__cause__ or error.__context__
-    while origin is not None and id(origin) not in seen and not found_in(origin, kind):
-        seen.add(id(origin))
-        origin = origin.__cause__ or origin.__context__
-    if origin is None or id(origin) in seen:
+    if not any(found_in(origin, kind) for origin in itertools.islice(_chain(error), 1, None)):
         return
     fail(
         f"{call} raised {type(error).__name__}: {error}, in place of the {shown} it was handling",

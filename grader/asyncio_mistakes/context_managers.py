@@ -9,7 +9,7 @@ import inspect
 import re
 from types import FrameType
 
-from grader.asyncio_mistakes.frames import callers_frame
+from grader.asyncio_mistakes.frames import callers_frame, named
 
 REQUEST_NEEDS_ASYNC_WITH = (
     "aiohttp's session.get(...) is an asynchronous context manager: write `async with session.get(url) as"
@@ -121,7 +121,7 @@ def _looked_up(expr: ast.expr, frame: FrameType) -> object:
     """The object a name or a dotted name (`concurrent.futures.ProcessPoolExecutor`) stands for in `frame`, read
     statically (no property, no module `__getattr__` is run); None when it is anything else or not found."""
     if isinstance(expr, ast.Name):
-        return frame.f_locals.get(expr.id, frame.f_globals.get(expr.id, frame.f_builtins.get(expr.id)))
+        return named(frame, expr.id, frame.f_builtins.get(expr.id))
     if isinstance(expr, ast.Attribute) and (owner := _looked_up(expr.value, frame)) is not None:
         return inspect.getattr_static(owner, expr.attr, None)
     return None

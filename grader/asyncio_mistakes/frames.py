@@ -21,6 +21,11 @@ def callers_statement(exc: BaseException) -> tuple[FrameType | None, ast.Module]
     return frame, tree if tree.body else ast.parse("pass")
 
 
+def named(frame: FrameType, name: str, default: object = None) -> object:
+    """What `name` stands for where `frame` runs: its local, else its global, else `default`."""
+    return frame.f_locals.get(name, frame.f_globals.get(name, default))
+
+
 def callers_frame(exc: BaseException) -> tuple[FrameType | None, str]:
     """The innermost frame of `exc`'s traceback outside asyncio, the call that handed it on, and its line."""
     asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep

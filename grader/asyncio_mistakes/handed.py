@@ -9,7 +9,7 @@ import inspect
 import re
 from types import FrameType
 
-from grader.asyncio_mistakes.frames import callers_frame, callers_statement
+from grader.asyncio_mistakes.frames import callers_frame, callers_statement, named
 
 _AWAITABLE_TAKERS = ("create_task", "ensure_future", "gather", "run_until_complete", "run", "wait_for", "shield")
 
@@ -37,7 +37,7 @@ def function_not_called(exc: BaseException) -> str | None:
                     )
             if not isinstance(argument, ast.Name) or frame is None:
                 continue
-            value = frame.f_locals.get(argument.id, frame.f_globals.get(argument.id))
+            value = named(frame, argument.id)
             name, call = argument.id, ast.unparse(node.func)
             if inspect.iscoroutinefunction(value):
                 called = (
@@ -71,7 +71,7 @@ def _coroutine_method(argument: ast.Attribute, frame: FrameType) -> str | None:
     owner = argument.value
     if not isinstance(owner, ast.Name):
         return None
-    found = frame.f_locals.get(owner.id, frame.f_globals.get(owner.id))
+    found = named(frame, owner.id)
     if found is None or inspect.ismodule(found):  # `asyncio.sleep`: a function, which the fix above speaks of
         return None
     method = inspect.getattr_static(found, argument.attr, None)
@@ -125,7 +125,7 @@ def _not_called(dotted: str, frame: FrameType | None) -> str | None:
         return None
     first, *attributes = dotted.split(".")
     owner = None
-    found = frame.f_locals.get(first, frame.f_globals.get(first))
+    found = named(frame, first)
     for attribute in attributes:
         owner, found = found, inspect.getattr_static(found, attribute, None)
     if not inspect.iscoroutinefunction(found):
