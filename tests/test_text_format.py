@@ -281,3 +281,17 @@ def test_a_file_graded_from_elsewhere_is_the_one_whose_docstring_to_re_read():
     moved = exercise(check("a", Status.FAILED, "boom"))
     moved.found, moved.note = ["ex01_futures.py"], "graded ex01_futures.py, found outside exercises/ex01_futures.py"
     assert "stuck? re-read the docstring at the top of ex01_futures.py\n" in shown(moved)
+
+
+def test_a_suggested_command_is_spelled_as_the_student_started_the_grader(monkeypatch):
+    import grader.render.text_format as text_format
+
+    said = "exercises/ex01_futures.py is missing: `grader reset 01` puts the kit's file back"
+    missing = exercise(check("a", Status.ERROR, said), message=said, outcome=Outcome.MISSING)
+    stub = exercise(check("a", Status.FAILED, "x", fix="Keep every function (`grader reset` puts a stub back)"))
+    monkeypatch.setattr(text_format, "grader_command", lambda: ".venv/bin/grader")
+    text = " ".join(shown(missing).split())
+    assert "`.venv/bin/grader reset 01` puts" in text and "`grader reset" not in text
+    assert "(`.venv/bin/grader reset` puts a stub back)" in " ".join(shown(stub).split())
+    monkeypatch.setattr(text_format, "grader_command", lambda: "grader")  # the messages say it that way already
+    assert "`grader reset 01` puts" in " ".join(shown(missing).split())

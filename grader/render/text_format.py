@@ -55,11 +55,19 @@ def _check_line(console: Console, check: CheckResult, note: Text | str | None = 
         print_wrapped(console, note, DETAIL_INDENT)
 
 
+def as_typed(text: str) -> str:
+    """`text` with the grader commands it suggests (`grader reset 01`, in backticks) spelled as the student started
+    the grader. The messages say `grader` since they also reach feedback files and platforms, where the student
+    reads them away from the terminal this format prints to."""
+    typed = grader_command()
+    return text if typed == "grader" else text.replace("`grader ", f"`{typed} ")
+
+
 def _detail(console: Console, label: str | None, text: str, style: str = "", indent: int = DETAIL_INDENT) -> None:
     line = Text()
     if label:
         line.append(f"{label}: ", style="dim")
-    line.append(fold(text), style=style)
+    line.append(fold(as_typed(text)), style=style)
     print_wrapped(console, line, indent)
 
 
@@ -189,7 +197,7 @@ def _header(console: Console, exercise: ExerciseResult) -> None:
 def _whole_exercise_problem(console: Console, exercise: ExerciseResult) -> None:
     """The exercise could not be graded at all (syntax error, import error, missing file): say why once."""
     first = Text("  ") + Text(symbol(console, "failed"), style="red") + Text(" ")
-    print_wrapped(console, Text(fold(exercise.message), style="bold"), 4, first)
+    print_wrapped(console, Text(fold(as_typed(exercise.message)), style="bold"), 4, first)
     if exercise.location and str(exercise.location) not in exercise.message:  # import errors name it already
         _detail(console, "at", str(exercise.location), style="cyan")
     fixes = {check.fix for check in exercise.checks}
