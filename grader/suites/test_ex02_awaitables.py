@@ -16,6 +16,7 @@ import asyncio
 import concurrent.futures
 import inspect
 from collections.abc import AsyncGenerator, Coroutine, Generator
+from typing import NoReturn
 
 from grader.diagnose import missing_import
 from grader.testing import CallIn, ReturnOf, check, expect, fail, student
@@ -56,10 +57,10 @@ class CallableReady(Ready):
 class LooksLikeACoroutine(Coroutine):
     """Implements the coroutine interface by hand; not what calling an `async def` gives."""
 
-    def send(self, value):
+    def send(self, value: object) -> NoReturn:
         raise StopIteration(value)
 
-    def throw(self, *args):
+    def throw(self, *args: object) -> NoReturn:
         raise StopIteration
 
     def close(self) -> None:

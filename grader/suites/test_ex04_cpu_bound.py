@@ -12,9 +12,11 @@ import os
 import re
 import tempfile
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,13 +114,13 @@ def two_cpus_at_least(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def pools(monkeypatch: pytest.MonkeyPatch):
+def pools(monkeypatch: pytest.MonkeyPatch) -> Iterator[PoolSpy]:
     spy = PoolSpy(monkeypatch)
     yield spy
     spy.clean_up()
 
 
-async def run_cpu_bound(*args, limit: float, shown: str | None = None):
+async def run_cpu_bound(*args: Any, limit: float, shown: str | None = None) -> Any:
     """`await ex.run_cpu_bound(*args)` within `limit` seconds; a TypeError saying that something is not callable is
     explained, since it is what calling work(n) in the argument of run_in_executor gives."""
     try:

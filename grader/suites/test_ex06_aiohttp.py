@@ -10,6 +10,7 @@ import asyncio
 import functools
 import inspect
 import threading
+from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -160,7 +161,7 @@ _serving: list[FakeAiohttpServer] = []
 
 
 @pytest.fixture
-async def server(monkeypatch: pytest.MonkeyPatch):
+async def server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeAiohttpServer]:
     with FakeAiohttpServer(monkeypatch) as fake:
         _serving.append(fake)
         yield fake

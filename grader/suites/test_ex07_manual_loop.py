@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator
 from typing import Any, NoReturn
 
 import pytest
@@ -67,7 +68,7 @@ class Boom(Exception):
 
 
 @pytest.fixture(autouse=True)
-def loops(monkeypatch: pytest.MonkeyPatch):
+def loops(monkeypatch: pytest.MonkeyPatch) -> Iterator[LoopSpy]:
     spy = spy_on_loops(monkeypatch, ex)
     refuse_waiting_for_itself(monkeypatch)
     with loop_state_guard(spy):
@@ -124,7 +125,7 @@ def refuse_waiting_for_itself(monkeypatch: pytest.MonkeyPatch) -> None:
     patch_everywhere(monkeypatch, ex, _WAIT, wait, ((asyncio, "wait"),))
 
 
-def discard(coro) -> None:
+def discard(coro: Coroutine[Any, Any, Any]) -> None:
     """Close a coroutine the student's code never started, so it does not warn 'never awaited' later."""
     if inspect.getcoroutinestate(coro) == inspect.CORO_CREATED:
         coro.close()
@@ -145,7 +146,7 @@ class Probe:
         self.loop = asyncio.get_running_loop()
         self.runners = runners_on_stack()
 
-    def start(self, coro) -> asyncio.Task:
+    def start(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task:
         task = asyncio.get_running_loop().create_task(coro)
         self.tasks.append(task)
         return task
@@ -165,25 +166,25 @@ class Probe:
             await asyncio.sleep(0)
         self.events.append(name)
 
-    async def returns_after_a_sleep(self):
+    async def returns_after_a_sleep(self) -> object:
         self.note_loop()
         self.events.append("started")
         await asyncio.sleep(0.01)
         self.events.append("resumed")
         return self.result
 
-    async def raises_after_a_sleep(self, error: BaseException):
+    async def raises_after_a_sleep(self, error: BaseException) -> NoReturn:
         self.note_loop()
         await asyncio.sleep(0.01)
         raise error
 
-    async def leaves_a_task_then_raises(self, error: BaseException):
+    async def leaves_a_task_then_raises(self, error: BaseException) -> NoReturn:
         self.note_loop()
         self.start(self.sleep_then_note(0.02, "pending task"))
         await asyncio.sleep(0)
         raise error
 
-    async def leaves_tasks_behind(self):
+    async def leaves_tasks_behind(self) -> object:
         self.note_loop()
         self.start(self.sleep_then_note(0.02, "first"))
         self.start(self.sleep_then_note(0.04, "second"))
@@ -200,7 +201,7 @@ class Probe:
         else:
             self.start(self.sleep_then_note(0.02, "last generation"))
 
-    async def leaves_a_task_that_starts_others(self):
+    async def leaves_a_task_that_starts_others(self) -> object:
         self.note_loop()
         self.start(self.starts_a_generation(GENERATIONS - 1))
         return self.result
@@ -211,14 +212,14 @@ def describe_tasks(probe: Probe) -> str:
     return ", ".join(f"{states.count(state)} {state}" for state in dict.fromkeys(states))
 
 
-def source_of(func) -> str:
+def source_of(func: Callable[..., Any]) -> str:
     try:
         return inspect.getsource(func)
     except (OSError, TypeError):
         return ""
 
 
-def expect_closed(probe: Probe, call: str, func) -> None:
+def expect_closed(probe: Probe, call: str, func: Callable[..., Any]) -> None:
     expect(probe.loop is not None, f"{call} never ran the coroutine", expected="the coroutine runs on a new loop",
            at=func)  # fmt: skip
     stopped = ".stop()" in source_of(func) and ".close()" not in source_of(func)
@@ -234,7 +235,7 @@ def expect_closed(probe: Probe, call: str, func) -> None:
     )
 
 
-def expect_no_current_loop(probe: Probe, call: str, func, when: str = "") -> None:
+def expect_no_current_loop(probe: Probe, call: str, func: Callable[..., Any], when: str = "") -> None:
     """No loop is left set as current: not the closed loop the coroutine ran on, and not another one either (a
     new loop set "to leave a usable one behind" is a loop nobody closes). The check began with none set."""
     left = current_loop()
@@ -252,7 +253,7 @@ def expect_no_current_loop(probe: Probe, call: str, func, when: str = "") -> Non
     fail(happened, expected="no current loop afterwards, as before the call, however the call ends", fix=fix, at=func)
 
 
-def expect_tasks_finished(probe: Probe, call: str, func, fix: str = WAIT_FOR_TASKS) -> None:
+def expect_tasks_finished(probe: Probe, call: str, func: Callable[..., Any], fix: str = WAIT_FOR_TASKS) -> None:
     """Every task of `probe` done; `fix` is said when some are left unfinished (not when they were cancelled)."""
     states = describe_tasks(probe)
     cancelled = sum(t.cancelled() for t in probe.tasks)
@@ -300,7 +301,7 @@ def test_returns_result():
     )
 
 
-def _run_on_own_loop(spy: LoopSpy, name: str, func) -> None:
+def _run_on_own_loop(spy: LoopSpy, name: str, func: Callable[..., Any]) -> None:
     probe = Probe()
     coro = probe.returns_after_a_sleep()
     try:
@@ -397,7 +398,7 @@ MISSES_BASE_EXCEPTIONS = (
 )
 
 
-def expect_closed_when_cancelled(func, name: str, leaves_a_task: bool = False) -> Probe:
+def expect_closed_when_cancelled(func: Callable[..., Any], name: str, leaves_a_task: bool = False) -> Probe:
     """`func` closes its loop also when the coroutine ends cancelled: CancelledError is a BaseException (as
     KeyboardInterrupt is, a Ctrl-C), which an `except Exception:` that closes the loop lets by. With
     `leaves_a_task`, the coroutine leaves a task pending first; the probe returned tells what became of it."""
@@ -548,7 +549,7 @@ def _expect_generators_outlive_their_tasks() -> None:
     )
 
 
-def _finish_outside(generator) -> None:
+def _finish_outside(generator: AsyncGenerator[Any, Any]) -> None:
     """Finish a generator the student's code left open, on a loop of ours, so it does not warn in a later check."""
     if generator.ag_frame is None or generator.ag_running:
         return

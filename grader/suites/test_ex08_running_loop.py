@@ -427,7 +427,7 @@ def call_outside(func: Callable, *args: Any) -> tuple[Any, BaseException | None]
 
 
 @pytest.fixture
-def loops(monkeypatch: pytest.MonkeyPatch):
+def loops(monkeypatch: pytest.MonkeyPatch) -> Iterator[LoopSpy]:
     spy = spy_on_loops(monkeypatch, ex)
     with loop_state_guard(spy):
         yield spy

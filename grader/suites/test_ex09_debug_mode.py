@@ -108,7 +108,7 @@ class Boom(Exception):
 
 
 @pytest.fixture(autouse=True)
-def loops(monkeypatch: pytest.MonkeyPatch):
+def loops(monkeypatch: pytest.MonkeyPatch) -> Iterator[LoopSpy]:
     spy = spy_on_loops(monkeypatch, ex)
     with loop_state_guard(spy):
         yield spy
