@@ -30,7 +30,8 @@ def http_client(error: BaseException) -> str | None:
 async def await_call(
     func: Callable[..., Any], *args: Any, limit: float, shown: str | None = None, network_fix: str | None = None
 ) -> Any:
-    """`await func(*args)`, failing the check if `func` is not `async def` or runs longer than `limit` seconds.
+    """`await func(*args)`, failing the check if `func` is not `async def`, runs longer than `limit` seconds, reaches
+    for the network, or gives back awaitables instead of its results.
 
     `shown` replaces the call as messages print it, when an argument's repr would only confuse (a partial);
     `network_fix` is the exercise's own advice for a request that went past the fake server to the network.
@@ -65,6 +66,15 @@ async def await_call(
             fix="Look for a wait that never ends: a task or a future nobody completes, or work that never stops.",
             at=func,
         )
+    _expect_no_awaitables(func, got, text)
+    return got
+
+
+def _expect_no_awaitables(func: Callable[..., Any], got: Any, text: str) -> None:
+    """Fail the check when `func`'s result, called as `text`, is an awaitable or a list or tuple holding some: no
+    exercise's coroutine gives one back, so an `await` is missing (or a coroutine went to a thread, which only made
+    it)."""
+    __tracebackhide__ = True
     if inspect.isawaitable(got):  # no exercise's coroutine gives back an awaitable: its `await` is missing
         at = missing_await_at(func, got)
         _discard(got)
@@ -107,7 +117,6 @@ async def await_call(
             f" {_awaited_return(unawaited[0])}.",
             at=at or func,
         )
-    return got
 
 
 def made_in_another_thread(awaitable: Any) -> bool:
