@@ -29,6 +29,7 @@ class ExitCode(IntEnum):
     CHECKS_FAILED = 1
     USAGE = 2
     INTERNAL = 3
+    """A bug in the kit, or a file the machine refused to let the grader write (`MachineRefused`: a full disk)."""
     INTERRUPTED = 130
     """Stopped by Ctrl-C, SIGTERM or SIGHUP (the convention of shells, 128 + SIGINT)."""
 

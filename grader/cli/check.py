@@ -1,9 +1,10 @@
 """`grader check [NN ...]`: grade exercises of a submission and show the verdicts.
 
-Exit codes (`ExitCode`): 0 when every check passed, 1 when any failed, 2 for a usage error, 3 for a bug in the
-kit. With `--exit-zero`, and always with a format in `STEP_FORMATS` (`classroom`), a graded submission exits 0
-whatever its verdict: a later CI step reads the verdict from the output and must still run. Usage errors and
-bugs keep their codes there too, so that a broken workflow shows up as one.
+Exit codes (`ExitCode`): 0 when every check passed, 1 when any failed, 2 for a usage error, 3 for a bug in the kit
+or a file the machine refused to let it write (`MachineRefused`: the Classroom step's `$GITHUB_OUTPUT`). With
+`--exit-zero`, and always with a format in `STEP_FORMATS` (`classroom`), a graded submission exits 0 whatever its
+verdict: a later CI step reads the verdict from the output and must still run. Usage errors and bugs keep their
+codes there too, so that a broken workflow shows up as one.
 
 Grading the student's own copy (no `--path`) also remembers each verdict for `grader status`.
 """
