@@ -131,6 +131,16 @@ def discard(coro: Coroutine[Any, Any, Any]) -> None:
         coro.close()
 
 
+def run_then_discard(
+    func: Callable[[Coroutine[Any, Any, Any]], Any], coro: Coroutine[Any, Any, Any], call: str | None = None
+) -> Any:
+    """`run(func, coro, call)`, then `discard(coro)` however the call ended."""
+    try:
+        return run(func, coro, call)
+    finally:
+        discard(coro)
+
+
 class Probe:
     """Coroutines for the checks; each notes the loop it ran on and what its tasks did."""
 
@@ -285,10 +295,7 @@ def expect_tasks_finished(probe: Probe, call: str, func: Callable[..., Any], fix
 def test_returns_result():
     probe = Probe()
     coro = probe.returns_after_a_sleep()
-    try:
-        got = run(ex.run_manually, coro)
-    finally:
-        discard(coro)
+    got = run_then_discard(ex.run_manually, coro)
     expect(probe.events == ["started", "resumed"], f"the coroutine ran as far as {probe.events}",
            expected="it runs to the end, past its `await asyncio.sleep(0.01)`",
            fix="loop.run_until_complete(coro) runs it to the end.", at=ex.run_manually)  # fmt: skip
@@ -354,10 +361,7 @@ def test_closes_loop_on_success():
         func = getattr(ex, name)
         probe = Probe()
         coro = probe.returns_after_a_sleep()
-        try:
-            run(func, coro, f"{name}(coro)")
-        finally:
-            discard(coro)
+        run_then_discard(func, coro, f"{name}(coro)")
         expect_closed(probe, f"{name}(coro)", func)
         expect_no_current_loop(probe, name, func)
 
@@ -437,10 +441,7 @@ def expect_closed_when_cancelled(func: Callable[..., Any], name: str, leaves_a_t
 def test_waits_for_pending_tasks():
     probe = Probe()
     coro = probe.leaves_tasks_behind()
-    try:
-        got = run(ex.run_until_all_done, coro)
-    finally:
-        discard(coro)
+    got = run_then_discard(ex.run_until_all_done, coro)
     expect_tasks_finished(probe, "run_until_all_done(coro)", ex.run_until_all_done)
     expect(probe.events == ["first", "second"], f"the pending tasks got as far as {probe.events}",
            expected="both ran to the end", fix=WAIT_FOR_TASKS, at=ex.run_until_all_done)  # fmt: skip
@@ -454,10 +455,7 @@ def test_waits_for_pending_tasks():
 def test_waits_for_tasks_started_later():
     probe = Probe()
     coro = probe.leaves_a_task_that_starts_others()
-    try:
-        run(ex.run_until_all_done, coro)
-    finally:
-        discard(coro)
+    run_then_discard(ex.run_until_all_done, coro)
     if "last generation" not in probe.events:
         fail(
             f"the last of {GENERATIONS} tasks, each started by the one before once the main coroutine had returned,"
@@ -531,10 +529,7 @@ def _expect_generators_outlive_their_tasks() -> None:
         return probe.result
 
     coro = main()
-    try:
-        run(ex.run_until_all_done, coro)
-    finally:
-        discard(coro)
+    run_then_discard(ex.run_until_all_done, coro)
     task = probe.tasks[0] if probe.tasks else None
     if task is None or not task.done() or task.cancelled():
         return  # the task never finished: waits_for_pending_tasks' claim, not this one's
