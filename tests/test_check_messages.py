@@ -215,6 +215,43 @@ def test_no_running_loop_is_explained_by_the_call_that_needed_one(tmp_path):
     assert "if pending:" in verdict.fix and "new_event_loop" not in verdict.fix
 
 
+GATHER_OVERWRITES_THE_RESULT = """\
+import asyncio
+
+
+def run_manually(coro):
+    raise NotImplementedError
+
+
+def run_until_all_done(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        result = loop.run_until_complete(coro)
+        while tasks := asyncio.all_tasks(loop):
+            result = loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        return result
+    finally:
+        loop.close()
+"""
+
+
+def test_a_wait_kept_in_place_of_the_result_is_named_with_its_line(tmp_path):
+    """run_until_all_done that assigns the wait's value to the name holding the coroutine's result returns
+    asyncio.wait's (done, pending) or gather's list: the fix says which call's value that is and points at it,
+    instead of "keep what run_until_complete(coro) returned", which the student did."""
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "wait_overwrites_the_result.py"
+    verdict = failed(grade_source(tmp_path / "wait", "07", wrong))["waits_for_pending_tasks"]
+    assert verdict.message.startswith("run_until_all_done(coro) returned ({<Task finished"), verdict.message
+    assert verdict.fix.startswith("That is a pair of sets, (done, pending): what `run_until_complete(asyncio.wait(")
+    assert verdict.location.line == 22, verdict.location  # result = loop.run_until_complete(asyncio.wait(pending))
+    checks = failed(grade_source(tmp_path / "gather", "07", GATHER_OVERWRITES_THE_RESULT))
+    for name in ("waits_for_pending_tasks", "background_failure_does_not_change_result"):
+        verdict = checks[name]
+        assert "a list of the tasks' results" in verdict.fix, (name, verdict.fix)
+        assert verdict.location.line == 13, (name, verdict.location)
+
+
 CHATTY_LESSON_DECORATOR = """\
 import functools
 import time

@@ -291,6 +291,31 @@ def expect_tasks_finished(probe: Probe, call: str, func: Callable[..., Any], fix
     )
 
 
+KEEP_THE_RESULT = "Keep what run_until_complete(coro) returned and return it at the end."
+
+
+def not_the_result(got: Any, probe: Probe) -> tuple[str, Any]:
+    """The fix, and the line to point at, for run_until_all_done returning something else than its coroutine's
+    result. What a wait for the pending tasks returns (asyncio.wait's `(done, pending)`, gather's list of the tasks'
+    results) says that the name holding the coroutine's result was reused for the wait's: "keep what
+    run_until_complete(coro) returned" alone reads as if it had never been kept."""
+    waited = isinstance(got, tuple) and len(got) == 2 and all(isinstance(part, (set, frozenset)) for part in got)
+    gathered = (
+        isinstance(got, list)
+        and 0 < len(got) <= len(probe.tasks)  # the last round of waiting may gather fewer tasks than were started
+        and all(item is None or isinstance(item, BaseException) for item in got)  # return_exceptions=True
+    )
+    if not (waited or gathered):
+        return KEEP_THE_RESULT, ex.run_until_all_done
+    what, name = ("a pair of sets, (done, pending)", "wait") if waited else ("a list of the tasks' results", "gather")
+    return (
+        f"That is {what}: what `run_until_complete(asyncio.{name}(...))` returns for the pending tasks, kept in"
+        " the variable that held the coroutine's result. Keep the coroutine's result in a variable of its own,"
+        " `result = loop.run_until_complete(coro)`, and do not assign the wait's value to it.",
+        CallIn(ex.run_until_all_done, name).found() or ex.run_until_all_done,
+    )
+
+
 @check("run_manually(coro) runs the coroutine to the end and returns its result")
 def test_returns_result():
     probe = Probe()
@@ -445,9 +470,9 @@ def test_waits_for_pending_tasks():
     expect_tasks_finished(probe, "run_until_all_done(coro)", ex.run_until_all_done)
     expect(probe.events == ["first", "second"], f"the pending tasks got as far as {probe.events}",
            expected="both ran to the end", fix=WAIT_FOR_TASKS, at=ex.run_until_all_done)  # fmt: skip
+    fix, at = not_the_result(got, probe)
     expect(got is probe.result, f"run_until_all_done(coro) returned {got!r}", expected="the coroutine's own result",
-           fix="Keep what run_until_complete(coro) returned and return it at the end.",
-           at=ex.run_until_all_done)  # fmt: skip
+           fix=fix, at=at)  # fmt: skip
     expect_closed(probe, "run_until_all_done(coro)", ex.run_until_all_done)
 
 
@@ -585,8 +610,9 @@ def test_background_failure_does_not_change_result():
         )
     finally:
         discard(coro)
+    fix, at = not_the_result(got, probe)
     expect(got is probe.result, f"run_until_all_done(coro) returned {got!r}", expected="the coroutine's own result",
-           at=ex.run_until_all_done)  # fmt: skip
+           fix=fix, at=at)  # fmt: skip
     expect_tasks_finished(probe, "run_until_all_done(coro)", ex.run_until_all_done)
     expect(probe.events == ["slow task"], "the slow background task did not finish",
            expected="every task finishes, whether another one failed or not", fix=WAIT_FOR_TASKS,
