@@ -97,6 +97,12 @@ def test_running_loop_messages_say_what_the_code_did(tmp_path):
                              / "delay_in_milliseconds.py"))  # fmt: skip
     assert "as if it were in milliseconds" in ms["later_returns_timer_handle"].message
     assert ms["later_runs_after_delay_in_order"].message.startswith("none of the callbacks due after")
+    tasks = failed(grade_source(tmp_path / "task", "08", SUBMISSIONS / "wrong" / "ex08_running_loop"
+                                / "callback_in_a_task.py"))  # fmt: skip
+    for name, call in (("soon_returns_handle", "call_soon(callback, *args)"),
+                       ("later_returns_timer_handle", "call_later(delay, callback, *args)")):  # fmt: skip
+        assert tasks[name].fix.startswith("That is a Task, which runs a coroutine"), tasks[name].fix
+        assert f"`return asyncio.get_running_loop().{call}`" in tasks[name].fix, tasks[name].fix
 
 
 def test_debug_settings_on_a_loop_that_never_ran_main_are_named_as_such(tmp_path):

@@ -42,6 +42,19 @@ def _call_it(got: Any, fix: str) -> str:
     return fix
 
 
+def _handle_fix(got: Any, method: str, fix: str) -> str:
+    """`fix`, or, when schedule_soon/schedule_later returned a Task (a coroutine wrapped around the callback, handed
+    to create_task), why that is not the handle: "return what call_soon returns" reads as a riddle to a student whose
+    code never called it."""
+    if not isinstance(got, asyncio.Future):
+        return fix
+    kind = "a Task, which runs a coroutine" if isinstance(got, asyncio.Task) else "a Future, which waits for a result"
+    return (
+        f"That is {kind}: a plain callback needs no coroutine around it. The loop schedules it itself,"
+        f" `return asyncio.get_running_loop().{method}`, and gives back the handle that can cancel it."
+    )
+
+
 NO_DIRECT_CALL = {
     "schedule_soon": "Hand the loop the function itself and its arguments separately: loop.call_soon(callback,"
     " *args). Writing callback(*args) anywhere in schedule_soon, call_soon(callback(*args)) included, calls it"
@@ -216,7 +229,7 @@ async def test_soon_returns_handle():
         isinstance(handle, asyncio.Handle),
         f"schedule_soon(callback) returned {handle!r}",
         expected="an asyncio.Handle, the value loop.call_soon returns",
-        fix="Return what loop.call_soon(callback, *args) returns.",
+        fix=_handle_fix(handle, "call_soon(callback, *args)", "Return what loop.call_soon(callback, *args) returns."),
         at=ex.schedule_soon,
     )
     handle.cancel()
@@ -238,7 +251,11 @@ async def test_later_returns_timer_handle():
         isinstance(handle, asyncio.TimerHandle),
         f"schedule_later(0.05, callback) returned {handle!r}",
         expected="an asyncio.TimerHandle, the value loop.call_later returns",
-        fix="Return what asyncio.get_running_loop().call_later(delay, callback, *args) returns.",
+        fix=_handle_fix(
+            handle,
+            "call_later(delay, callback, *args)",
+            "Return what asyncio.get_running_loop().call_later(delay, callback, *args) returns.",
+        ),
         at=ex.schedule_later,
     )
     # Waiting out the delay in schedule_later (time.sleep) and then scheduling at once gives a handle due at the
@@ -277,7 +294,9 @@ async def test_later_returns_timer_handle():
     handle.cancel()
     await asyncio.sleep(max(0.0, handle.when() - loop.time()) + 0.02)
     expect(not callback.calls, "after handle.cancel(), the callback ran anyway",
-           expected="cancelling the handle stops the call", at=ex.schedule_later)  # fmt: skip
+           expected="the handle belongs to the scheduled call, so cancelling it stops the call",
+           fix="Return the handle of the call_later that schedules `callback`, not of another call.",
+           at=ex.schedule_later)  # fmt: skip
 
 
 WALL_CLOCK = (
