@@ -166,6 +166,8 @@ def python_slip(exc: BaseException, line: str) -> str | None:
     function used as a number (`time.perf_counter - start`), a timedelta formatted as a float, the first of a log
     record's arguments taken for debug mode's duration."""
     said = str(exc)
+    if (fix := handler_not_set_up(exc)) is not None:
+        return fix
     if (
         isinstance(exc, (TypeError, ValueError))
         and ".args[0]" in line.replace(" ", "")
@@ -196,6 +198,30 @@ def python_slip(exc: BaseException, line: str) -> str | None:
             " or read time.perf_counter() at the start and the end, as the docstring says."
         )
     return None
+
+
+_HANDLER_ATTRIBUTES = frozenset(vars(logging.Handler()))
+"""What logging.Handler.__init__ gives a handler (level, filters, lock...), which the logger reads before `emit`."""
+
+
+def handler_not_set_up(exc: BaseException) -> str | None:
+    """The fix for a logging.Handler subclass whose own `__init__` never calls `super().__init__()`: the first
+    record logged asks it for `level` (or `filters`, `lock`), which only Handler's `__init__` sets. Python's
+    "'Collector' object has no attribute 'level'" names an attribute the student never wrote. Needs the object on
+    the exception (Python 3.10+)."""
+    handler = getattr(exc, "obj", None) if isinstance(exc, AttributeError) else None
+    if not isinstance(handler, logging.Handler) or getattr(exc, "name", None) not in _HANDLER_ATTRIBUTES:
+        return None
+    kind = type(handler)
+    init = kind.__init__
+    if getattr(init, "__module__", "logging").startswith("logging") or not hasattr(init, "__code__"):
+        return None  # logging's own __init__ ran: something else took the attribute away
+    others = ", ".join(name for name in ("level", "filters", "lock") if name != exc.name)
+    return (
+        f"`{kind.__name__}.__init__` (line {init.__code__.co_firstlineno}) never calls `super().__init__()`, so your"
+        f" handler has no `{exc.name}` (nor {others}): logging.Handler's own `__init__` sets them up, and the logger"
+        " reads them before it calls emit. Make `super().__init__()` the first line of your `__init__`."
+    )
 
 
 def _reads_a_log_record(exc: BaseException) -> bool:

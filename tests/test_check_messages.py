@@ -140,6 +140,15 @@ def test_the_step_taken_for_its_duration_is_told_the_order_of_the_records_argume
     assert verdict.location.line == 19 and verdict.location.function == "emit"
 
 
+def test_a_handler_that_skips_handlers_init_is_told_to_call_super(tmp_path):
+    """Python says "'Collector' object has no attribute 'level'", an attribute the student never wrote: the fix names
+    their __init__ and the missing super().__init__()."""
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "handler_init_without_super.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
+    assert "'Collector' object has no attribute 'level'" in verdict.message, verdict.message
+    assert verdict.fix.startswith("`Collector.__init__` (line 10) never calls `super().__init__()`"), verdict.fix
+
+
 def test_durations_kept_from_earlier_calls_are_named_as_such(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "list_at_module_level.py"
     checks = failed(grade_source(tmp_path, "09", wrong))
