@@ -149,6 +149,16 @@ def test_a_handler_that_skips_handlers_init_is_told_to_call_super(tmp_path):
     assert verdict.fix.startswith("`Collector.__init__` (line 10) never calls `super().__init__()`"), verdict.fix
 
 
+def test_python_warnings_caught_for_debug_modes_reports_are_told_they_are_log_records(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "catches_python_warnings.py"
+    checks = failed(grade_source(tmp_path, "09", wrong))
+    for name in ("reports_blocking_step", "honours_threshold"):
+        verdict = checks[name]
+        assert "not a Python warning: warnings.catch_warnings never sees it" in verdict.fix, verdict.fix
+        assert "logging.getLogger('asyncio')" in verdict.fix, verdict.fix
+        assert verdict.location.line == 16, verdict.location  # with warnings.catch_warnings(record=True) as caught:
+
+
 def test_durations_kept_from_earlier_calls_are_named_as_such(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "list_at_module_level.py"
     checks = failed(grade_source(tmp_path, "09", wrong))
