@@ -240,6 +240,24 @@ def test_importing_an_asyncio_name_newer_than_this_python_is_told_so(tmp_path, m
     assert "cannot import name 'TaskGroop'" in unknown.message and "new in Python" not in unknown.message
 
 
+def test_asyncio_runner_on_a_python_without_it_is_told_the_loop_made_by_hand(tmp_path, monkeypatch):
+    # 09 accepts `with asyncio.Runner(debug=True)`, which Python 3.10 lacks: "module 'asyncio' has no attribute
+    # 'Runner'" reads as a typo. Shown on every version by removing the name.
+    monkeypatch.delattr(asyncio, "Runner", raising=False)
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / "ex09_debug_mode.py"
+    source = "import asyncio\n\n\ndef slow_callbacks(main):\n    with asyncio.Runner(debug=True):\n        pass\n"
+    path.write_text(source)
+    namespace: dict = {}
+    exec(compile(source, str(path), "exec"), namespace)
+    with pytest.raises(AttributeError) as raised:
+        namespace["slow_callbacks"](None)
+    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    assert verdict.message == "slow_callbacks() raised AttributeError: module 'asyncio' has no attribute 'Runner'"
+    assert verdict.fix is not None and verdict.fix.startswith("asyncio.Runner is new in Python 3.11"), verdict.fix
+    assert "`loop = asyncio.new_event_loop()`" in verdict.fix and "loop.set_debug(True)" in verdict.fix, verdict.fix
+
+
 def test_a_top_level_call_into_another_file_names_the_file_of_each_line(tmp_path):
     (tmp_path / "exercises").mkdir()
     helper = tmp_path / "exercises" / "helpers.py"
