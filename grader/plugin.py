@@ -43,6 +43,7 @@ from grader.model import NOT_IMPLEMENTED, Outcome, Status
 from grader.printed import PrintedDuringCheck
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
+from grader.stub_parameters import parameters_unlike_the_stub
 from grader.student_code import student_location
 from grader.unawaited import Unawaited, UnawaitedWatch, note_unawaited
 
@@ -142,7 +143,8 @@ class GradingSession:
         self.unawaited: list[Unawaited] = []
         self.unawaited_watch = UnawaitedWatch(setup.root)
         self.grader_code: GraderSnapshot | None = None
-        self.wrong_kind: tuple[str, Verdict] | None = None
+        self.wrong_kinds: list[tuple[str, Verdict]] = []
+        """A function of the student's unlike the stub's (`async def`, parameters reordered), and what to say of it."""
         # Held here, taken before any student code ran: rebinding grader.guard's or this module's names later
         # does not change what the checks below call.
         self._changes_since, self._restore, self._explain = changes_since, restore, explain_failure
@@ -167,7 +169,7 @@ class GradingSession:
         expected_root = os.path.realpath(self.setup.root)
         if not os.path.realpath(module.__file__ or "").startswith(expected_root + os.sep):
             raise RuntimeError(f"{self.setup.module} was imported from {module.__file__}, not the submission")
-        self.wrong_kind = async_where_the_stub_has_def(module)
+        self.wrong_kinds = [*filter(None, [async_where_the_stub_has_def(module)]), *parameters_unlike_the_stub(module)]
         self.events.send("imported")
 
     def _import_failed(self, failure: ImportFailure) -> NoReturn:
@@ -300,8 +302,9 @@ class GradingSession:
             self.garbage_since_failure = True
             if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
-        if verdict.status is Status.FAILED and self.wrong_kind and _involves(verdict, self.wrong_kind[0]):
-            verdict = dataclasses.replace(self.wrong_kind[1])  # the cause, told the same way by every check it fails
+        wrong = next((kind for name, kind in self.wrong_kinds if _involves(verdict, name)), None)
+        if verdict.status is Status.FAILED and wrong is not None:
+            verdict = dataclasses.replace(wrong)  # the cause, told the same way by every check it fails
         # asyncio's reprs of futures and tasks, in a message of a check or of an exception, say nothing to a student.
         # Clipped: a message holds reprs of what the student's code returned, and a list of a million numbers made
         # the result event itself megabytes long, which the parent stopped as "printed more than 8 MB".

@@ -240,6 +240,51 @@ def test_no_running_loop_is_explained_by_the_call_that_needed_one(tmp_path):
     assert "if pending:" in verdict.fix and "new_event_loop" not in verdict.fix
 
 
+FETCH_STATUS_PARAMETERS_SWAPPED = """\
+import asyncio
+
+import aiohttp
+
+
+async def fetch_status(url, session):
+    async with session.get(url) as response:
+        return response.status
+
+
+async def fetch_all(urls):
+    async with aiohttp.ClientSession() as session:
+        return await asyncio.gather(*(fetch_status(url, session) for url in urls))
+"""
+
+
+def test_parameters_unlike_the_stubs_are_told_once_by_the_checks_of_that_function(tmp_path):
+    """The stub's parameters in another order, or its `*args` written as a plain `args`, give values in the wrong
+    places, which each check would tell by what they did next ("handed the callback where the delay goes", "called
+    with ('s', 'l', 'o', 'w')") with a fix the student's body already follows. The def is named instead, and only by
+    the checks of that function."""
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
+    checks = failed(grade_source(tmp_path / "reordered", "08", wrong / "later_parameters_reordered.py"))
+    assert set(checks) == {"later_returns_timer_handle", "later_runs_after_delay_in_order"}, set(checks)
+    for verdict in checks.values():
+        assert verdict.message.startswith(
+            "schedule_later takes its parameters in another order than the stub, (callback, delay): the checks call"
+            " it as the stub defines it, schedule_later(delay, callback, *args), so your `callback` gets the `delay`"
+        ), verdict.message
+        assert verdict.fix.startswith("Put the parameters back in the stub's order, `def schedule_later(delay,")
+        assert verdict.location.line == 12 and verdict.location.function == "schedule_later", verdict.location
+    checks = failed(grade_source(tmp_path / "star", "08", wrong / "args_without_the_star.py"))
+    for name, function in (("soon_runs_callback_later", "schedule_soon"),
+                           ("later_runs_after_delay_in_order", "schedule_later")):  # fmt: skip
+        verdict = checks[name]
+        assert verdict.message.startswith(f"{function} has a plain parameter `args` where the stub has `*args`")
+        assert verdict.fix.startswith("Write `*args` in the def, as the stub does"), verdict.fix
+        assert verdict.location.function == function, verdict.location
+    checks = failed(grade_source(tmp_path / "fetch", "06", FETCH_STATUS_PARAMETERS_SWAPPED))
+    assert set(checks) == {"returns_status_codes", "fetch_status_raises_connection_errors", "fetch_all_keeps_order"}
+    assert "your `url` gets the `session` they pass" in checks["returns_status_codes"].message
+    assert "in your own calls of fetch_status too" in checks["returns_status_codes"].fix
+
+
 GATHER_OVERWRITES_THE_RESULT = """\
 import asyncio
 
