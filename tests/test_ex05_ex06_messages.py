@@ -275,6 +275,16 @@ def test_response_objects_in_order_are_told_to_return_status_codes_not_about_ord
         assert fix.startswith("Return the status codes themselves") and f"holds {kind} objects" in fix, fix
 
 
+def test_statuses_returned_as_something_else_are_told_what_to_return_by_the_concurrency_check_too(tmp_path):
+    # The concurrency check cannot judge without the five statuses; it says what to return, not only what came back.
+    slug = "ex06_aiohttp"
+    checks = failed(grade_source(tmp_path / "dict", "06", WRONG / slug / "returns_a_dict_by_url.py"))
+    fix = checks["fetch_all_concurrent"].fix
+    assert fix.startswith("Return a list of the status codes") and "not a dict" in fix, fix
+    checks = failed(grade_source(tmp_path / "response", "06", WRONG / slug / "returns_the_response.py"))
+    assert "holds ClientResponse objects" in checks["fetch_all_concurrent"].fix
+
+
 def test_requests_habits_in_aiohttp_get_aiohttps_names(tmp_path):
     checks = failed(grade_source(tmp_path / "code", "06", WRONG / "ex06_aiohttp" / "status_code_as_in_requests.py"))
     assert "`status_code` is the name requests uses: `return response.status`" in checks["returns_status_codes"].fix

@@ -81,6 +81,21 @@ def order_fix(got: Any) -> str:
     return f"Return the status codes themselves, numbers such as 200, one per URL: your list holds {held}."
 
 
+def statuses_fix(got: Any, urls: int) -> str | None:
+    """The fix for what a fetch_all returned when it is not one status per URL: a check about something else (the
+    requests' concurrency) that cannot go on without the statuses says what to return, not only what came back."""
+    if not isinstance(got, (list, tuple)):
+        return (
+            f"Return a list of the status codes, one per URL in the order of urls, not a {type(got).__name__}:"
+            " `asyncio.gather(...)` gives that very list."
+        )
+    if any(type(item) is not int for item in got):
+        return order_fix(got)
+    if len(got) != urls:
+        return f"Return one status per URL, {urls} for {urls} URLs: `asyncio.gather(...)` gives one result per call."
+    return None
+
+
 def route_order_case(route: Callable[..., str]) -> None:
     """Route the order check's URLs on a fake server whose `route(url, status, after=...)` holds a request until
     `after` has been answered."""
