@@ -194,6 +194,15 @@ def test_reset_puts_back_a_deleted_file(student):
     assert (student / FIRST.relpath).read_text() == (KIT / FIRST.relpath).read_text()
 
 
+def test_a_backup_that_cannot_be_written_resets_nothing_and_says_why(student):
+    (student / FIRST.relpath).write_text("my work\n")
+    (student / ".grader-backups").write_text("a file where the backups' folder goes\n")
+    done = grader("reset", FIRST.id, cwd=student)
+    assert done.returncode == 3 and "Traceback" not in done.stderr and "bug in the kit" not in done.stderr
+    assert "could not write" in done.stderr and ".grader-backups" in done.stderr and "nothing was reset" in done.stderr
+    assert (student / FIRST.relpath).read_text() == "my work\n"
+
+
 # ---- errors that say what to do ----------------------------------------------------------------------------------
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from grader.cli import cli
-from grader.cli.common import console, here
+from grader.cli.common import console, here, write_failure
+from grader.errors import MachineRefused
 
 
 @cli.command()
@@ -23,7 +24,11 @@ def reset(exercise: str) -> None:
     if is_untouched(root, chosen):
         out.print(f"{chosen.relpath} is already the untouched stub: nothing to reset.", soft_wrap=True)
         return
-    backup = put_back(root, chosen)
+    try:
+        backup = put_back(root, chosen)
+    except OSError as exc:  # a read-only folder, a file named .grader-backups: the student's machine, not a bug
+        # The backup is written before the stub: a failure leaves the student's version where it was.
+        raise MachineRefused(f"{write_failure(exc, root)}; nothing was reset, {chosen.relpath} is as it was") from exc
     with updating(root) as state:
         state.of(chosen.id).verdict = None
     if backup is None:
