@@ -68,3 +68,18 @@ def test_titles_that_need_quoting_stay_valid_yaml():
     odd = replace(CATALOG.exercises[0], title='Futures: "quoted" # not a comment')
     steps = load(workflow([odd]))["jobs"]["run-autograding-tests"]["steps"]
     assert steps[3]["name"] == 'Exercise 01 - Futures: "quoted" # not a comment'
+
+
+def test_a_workflow_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import grader.catalog
+    import grader.cli.workflow  # registers the verb, as grader.cli.main does
+    from grader.cli import cli
+
+    catalog = load_catalog()  # the kit's, before its folder is pretended to be elsewhere
+    monkeypatch.setattr(grader.catalog, "load_catalog", lambda: catalog)
+    monkeypatch.setattr(grader.catalog, "PACKAGE_DIR", tmp_path / "grader")
+    (tmp_path / ".github").write_text("a file where the folder goes")
+    done = CliRunner().invoke(cli, ["workflow"])
+    assert done.exit_code == 3 and "could not write" in done.output and "bug in the kit" not in done.output

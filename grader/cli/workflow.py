@@ -16,6 +16,8 @@ def workflow(check_only: bool) -> None:
     from grader.catalog import PACKAGE_DIR, load_catalog
     from grader.classroom_workflow import WORKFLOW_PATH
     from grader.classroom_workflow import workflow as workflow_text
+    from grader.cli.common import write_failure
+    from grader.errors import MachineRefused
 
     target = PACKAGE_DIR.parent / WORKFLOW_PATH
     wanted = workflow_text(load_catalog())
@@ -26,6 +28,9 @@ def workflow(check_only: bool) -> None:
     if check_only:
         click.echo(f"✗ {WORKFLOW_PATH} does not match exercises.toml: run `grader workflow` to regenerate it.")
         sys.exit(ExitCode.CHECKS_FAILED)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(wanted, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(wanted, encoding="utf-8")
+    except OSError as exc:  # a kit installed read-only (site-packages): the machine's refusal, not the kit's bug
+        raise MachineRefused(write_failure(exc, target)) from exc
     click.echo(f"✓ wrote {WORKFLOW_PATH}.")
