@@ -413,3 +413,12 @@ def test_a_with_that_refuses_its_object_gets_the_same_fix_however_the_object_is_
     assert asyncio_fix(raised(async_with(object()))) is None  # nothing known: no guess
     assert asyncio_fix(raised(plain_with(object()))) is None
     assert asyncio_fix(AttributeError("__enter__")) is None  # the words alone, raised by no `with`
+
+
+def test_a_connection_error_replaced_in_fetch_status_is_told_to_let_it_through(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "fetch_status_wraps_the_error.py"))
+    verdict = checks["fetch_status_raises_connection_errors"]
+    assert verdict.message.startswith("fetch_status('http://status.test/down') raised RuntimeError: could not fetch")
+    assert verdict.message.endswith("in place of the requests.ConnectionError it was handling"), verdict.message
+    assert verdict.fix.startswith("Let the exception through as it is"), verdict.fix
+    assert verdict.location.line == 19 and verdict.location.function == "fetch_status"

@@ -220,6 +220,11 @@ async def test_fetch_status_raises_connection_errors(server):
             got = await fetched(ex.fetch_status, target, limit=LIMIT)
         except requests.ConnectionError:
             got = RAISED
+        except Exception as error:
+            raised_in_place_of(
+                error, requests.ConnectionError, "requests.ConnectionError", call_repr(ex.fetch_status, target)
+            )
+            raise
         ended = time.monotonic()
     if got is not RAISED:
         fail(
