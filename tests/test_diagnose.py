@@ -158,6 +158,14 @@ def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source
         ("asyncio.ensure_future(make_request)", "`asyncio.ensure_future(make_request(...))`, with make_request's"),
         ("asyncio.gather(coroutines)", "unpack the list, `asyncio.gather(*coroutines)`"),
         ("asyncio.gather(tuple(coroutines))", "asyncio.gather and asyncio.ensure_future take awaitables"),
+        (
+            "asyncio.gather(map(helper, coroutines))",
+            "not a map(...) of them: unpack it with a star, `asyncio.gather(*map(",
+        ),
+        (
+            "asyncio.gather([c for c in coroutines])",
+            "not a list of them: unpack it with a star, `asyncio.gather(*[c for",
+        ),
     ],
     ids=[
         "create_task",
@@ -165,6 +173,8 @@ def test_asyncio_errors_of_classic_mistakes_come_with_their_fix(tmp_path, source
         "ensure_future of a function with arguments",
         "gather of a list",
         "gather of an expression",
+        "gather of a map",
+        "gather of a list comprehension",
     ],
 )
 def test_what_was_handed_to_asyncio_instead_of_an_awaitable_is_named(tmp_path, call, fix):

@@ -422,3 +422,10 @@ def test_a_connection_error_replaced_in_fetch_status_is_told_to_let_it_through(t
     assert verdict.message.endswith("in place of the requests.ConnectionError it was handling"), verdict.message
     assert verdict.fix.startswith("Let the exception through as it is"), verdict.fix
     assert verdict.location.line == 19 and verdict.location.function == "fetch_status"
+
+
+def test_a_map_handed_to_gather_without_a_star_is_told_to_unpack_it(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "gather_of_a_map_not_unpacked.py"))
+    verdict = checks["fetch_all_propagates_errors"]
+    assert verdict.fix.endswith("unpack it with a star, `asyncio.gather(*map(fetch_status, urls))`."), verdict.fix
+    assert verdict.location.line == 20 and verdict.location.function == "fetch_all"

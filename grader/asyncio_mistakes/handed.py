@@ -81,18 +81,31 @@ def _coroutine_method(argument: ast.Attribute, frame: FrameType) -> str | None:
 def generator_not_unpacked(exc: BaseException) -> str | None:
     """For `asyncio.gather(work(x) for x in xs)`, the star forgotten: gather takes the generator itself for one
     awaitable, which Python 3.12+ refuses (TypeError) and 3.10 and 3.11 run as a task that yields coroutines ("Task
-    got bad yield"). Read from the student's line; None when it says otherwise."""
+    got bad yield"). The same for a list comprehension or a `map(work, xs)` written in the call (an unhashable list,
+    an iterator that is no awaitable). Read from the student's line; None when it says otherwise."""
     if not isinstance(exc, (TypeError, RuntimeError)):
         return None
     for node in ast.walk(callers_statement(exc)[1]):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "gather":
-            generators = [argument for argument in node.args if isinstance(argument, ast.GeneratorExp)]
-            if generators:
-                call = ast.unparse(node.func)
-                return (
-                    f"{call} takes the awaitables one by one, not a generator of them: unpack it with a star,"
-                    f" `{call}(*{ast.unparse(generators[0])})`."
-                )
+            for argument in node.args:
+                if (kind := _many_in_one(argument)) is not None:
+                    call = ast.unparse(node.func)
+                    return (
+                        f"{call} takes the awaitables one by one, not {kind} of them: unpack it with a star,"
+                        f" `{call}(*{ast.unparse(argument)})`."
+                    )
+    return None
+
+
+def _many_in_one(argument: ast.expr) -> str | None:
+    """What `argument`, one argument of gather, holds many awaitables in ("a generator"), when it is written as an
+    expression that makes them all; None for anything else, a name included (function_not_called looks those up)."""
+    if isinstance(argument, ast.GeneratorExp):
+        return "a generator"
+    if isinstance(argument, ast.ListComp):
+        return "a list"
+    if isinstance(argument, ast.Call) and isinstance(argument.func, ast.Name) and argument.func.id == "map":
+        return "a map(...)"
     return None
 
 
