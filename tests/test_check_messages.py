@@ -967,3 +967,12 @@ def test_durations_changed_on_the_way_are_told_to_be_kept_as_reported(tmp_path):
         checks = failed(grade_source(tmp_path / stem, "09", wrong / f"{stem}.py"))
         for name in ("reports_blocking_step", "honours_threshold"):
             assert checks[name].fix.startswith(fix), (stem, name, checks[name].fix)
+
+
+def test_a_setter_that_waits_on_a_cancelled_future_is_told_why_it_raised_cancelled_error(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "waits_on_a_shielded_future.py"
+    verdict = failed(grade_source(tmp_path, "01", wrong))["set_future_value_ignores_done_future"]
+    assert verdict.message.startswith("set_future_value on a future that was cancelled raised CancelledError:")
+    assert "waiting on a cancelled future" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Wait with `await asyncio.sleep(delay)`"), verdict.fix
+    assert verdict.location.line == 12 and verdict.location.function == "set_future_value"

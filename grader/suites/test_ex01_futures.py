@@ -429,10 +429,22 @@ async def test_requests_overlap():
     )
 
 
+READ_A_CANCELLED_FUTURE = (
+    "waiting on a cancelled future (await future, asyncio.wait_for(future, ...)) or reading it (future.result())"
+    " raises CancelledError"
+)
+WAIT_WITH_SLEEP = (
+    "Wait with `await asyncio.sleep(delay)`, and ask the future only future.done(): if not future.done(), call"
+    " future.set_result(value)."
+)
+
+
 async def expect_left_alone(calls: list[asyncio.Future], finished: asyncio.Future, sleeping: asyncio.Future) -> None:
     """set_future_value left alone the futures that were done: one cancelled, one `finished`, one cancelled while
     `sleeping` slept."""
     for call, state in zip(calls, ("cancelled", "already set"), strict=True):
+        # Waited for first, so that a CancelledError below is the call's own ending, never this check's.
+        await asyncio.wait([call], timeout=2)
         try:
             await asyncio.wait_for(call, timeout=2)
         except asyncio.InvalidStateError as error:
@@ -442,14 +454,34 @@ async def expect_left_alone(calls: list[asyncio.Future], finished: asyncio.Futur
                 fix="Check future.done() before calling set_result.",
                 at=where(error) or ex.set_future_value,
             )
+        except asyncio.CancelledError as error:
+            if not call.cancelled():
+                raise
+            fail(
+                f"set_future_value on a future that was {state} raised CancelledError: {READ_A_CANCELLED_FUTURE}",
+                expected="nothing happens: set_future_value returns quietly and the future keeps its state",
+                fix=WAIT_WITH_SLEEP,
+                at=where(error) or ex.set_future_value,
+            )
     expect(
         finished.result() == "first",
         "set_future_value replaced a result that was already set",
         expected="the first result stays",
         at=ex.set_future_value,
     )
+    await asyncio.wait([sleeping], timeout=2)
     try:
         await asyncio.wait_for(sleeping, timeout=2)
+    except asyncio.CancelledError as error:
+        if not sleeping.cancelled():
+            raise
+        fail(
+            "set_future_value(future, 'late', 0.05) raised CancelledError when the future was cancelled while it"
+            f" waited: {READ_A_CANCELLED_FUTURE}",
+            expected="nothing happens when the future is done by the time the wait is over",
+            fix=WAIT_WITH_SLEEP,
+            at=where(error) or ex.set_future_value,
+        )
     except asyncio.InvalidStateError as error:
         fail(
             "set_future_value(future, 'late', 0.05) raised InvalidStateError: the future was cancelled while it slept",
