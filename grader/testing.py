@@ -165,6 +165,25 @@ def uncalled_test(func: Any, *methods: str) -> tuple[str, Location | None] | Non
     return None
 
 
+_LOOP_CALLBACKS = ("call_soon", "call_later", "call_at", "call_soon_threadsafe")
+
+
+def coroutine_function_as_callback(func: Any) -> tuple[str, str, Location | None] | None:
+    """(`loop.call_soon`, `set_future_value`, its line) when `func` hands one of the loop's callback schedulers an
+    async def function of its module as the callback: the loop calls it as a plain function, which only makes a
+    coroutine object that nobody runs. None when it does not, or its source cannot be read."""
+    if (source := _Source.of(func)) is None:
+        return None
+    names = getattr(inspect.unwrap(func), "__globals__", {})
+    for node in ast.walk(source.tree):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "attr", None) in _LOOP_CALLBACKS):
+            continue
+        for argument in node.args:
+            if isinstance(argument, ast.Name) and inspect.iscoroutinefunction(names.get(argument.id)):
+                return ast.unparse(node.func), argument.id, source.location(node.lineno)
+    return None
+
+
 def return_in_finally(func: Any) -> Location | None:
     """The student's `return` inside a `finally:` block of `func` (a function or a code object; nested functions
     aside), or None: a return there drops the exception going through the `try`, a cancellation too, so the call

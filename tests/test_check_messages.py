@@ -976,3 +976,16 @@ def test_a_setter_that_waits_on_a_cancelled_future_is_told_why_it_raised_cancell
     assert "waiting on a cancelled future" in verdict.message, verdict.message
     assert verdict.fix.startswith("Wait with `await asyncio.sleep(delay)`"), verdict.fix
     assert verdict.location.line == 12 and verdict.location.function == "set_future_value"
+
+
+def test_an_async_def_setter_handed_to_call_soon_is_told_to_run_it_as_a_task(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures"
+    verdict = failed(grade_source(tmp_path / "soon", "01", wrong / "call_soon_of_the_coroutine_function.py"))[
+        "schedules_a_task"
+    ]
+    assert verdict.message.startswith("make_request scheduled no task: loop.call_soon(set_future_value, ...) calls")
+    assert verdict.fix.startswith("call_soon is for plain functions (callbacks); a coroutine runs as a task")
+    assert verdict.location.line == 23 and verdict.location.function == "make_request"
+    # A plain callback on a timer is not told so: it runs, it just is no task.
+    timer = failed(grade_source(tmp_path / "later", "01", wrong / "call_later.py"))["schedules_a_task"]
+    assert timer.message == "make_request scheduled no task", timer.message

@@ -35,6 +35,7 @@ from grader.testing import (
     CallIn,
     call_repr,
     check,
+    coroutine_function_as_callback,
     expect,
     expect_default,
     fail,
@@ -127,6 +128,16 @@ async def test_schedules_a_task():
     future = ex.make_request("value", 0.01)
     plain_function(ex.make_request, future, "value", 0.01)
     tasks = await tasks_started(before, future)
+    if not tasks and (handed := coroutine_function_as_callback(ex.make_request)) is not None:
+        scheduler, callback, line = handed
+        fail(
+            f"make_request scheduled no task: {scheduler}({callback}, ...) calls {callback} as a plain function,"
+            f" and calling an async def function only makes a coroutine object, which nothing runs",
+            expected="asyncio.create_task(set_future_value(future, value, delay))",
+            fix=f"{scheduler.rsplit('.', 1)[-1]} is for plain functions (callbacks); a coroutine runs as a task:"
+            " asyncio.create_task(set_future_value(future, value, delay)).",
+            at=line or ex.make_request,
+        )
     expect(
         tasks,
         "make_request scheduled no task",
