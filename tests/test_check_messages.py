@@ -629,6 +629,11 @@ def test_decorator_slips_that_crash_or_skip_the_body_are_named_not_blamed_on_the
     verdict = called["is_a_coroutine_function"]
     assert "the decorator called the wrapper (`return wrapped()`)" in verdict.message, verdict.message
     assert verdict.location.line == 24 and "`return wrapped`, no parentheses" in verdict.fix, verdict
+    async_decorator = failed(grade_source(tmp_path / "async", "03", wrong / "async_def_decorator.py"))
+    verdict = async_decorator["is_a_coroutine_function"]
+    assert "decorator, the decorator that async_timed returns, is an `async def`" in verdict.message, verdict.message
+    assert "no parentheses" not in verdict.fix and verdict.fix.startswith("Write `def decorator(func):`, not `async")
+    assert verdict.location.line == 14 and verdict.location.function == "decorator", verdict.location
     task = failed(grade_source(tmp_path / "task", "03", wrong / "create_task_returned.py"))
     verdict = task["reports_time_when_body_raises"]
     assert verdict.message.startswith("the decorated function returned <Task pending> instead of"), verdict.message

@@ -74,6 +74,7 @@ def decorate(func: Callable[..., Any]) -> Any:
     )
     decorated = decorator(func)
     wraps_without_func(decorated)
+    decorator_is_async(decorator, decorated, func)
     wrapper_called(decorated, func)
     expect(
         callable(decorated),
@@ -97,6 +98,24 @@ def wraps_without_func(decorated: Any) -> None:
         expected="`@functools.wraps(func)` on the wrapper, which returns the wrapper itself with func's name and doc",
         fix="Write `@functools.wraps(func)`, with `(func)`: functools.wraps is a decorator factory, as async_timed is.",
         at=wrapper_at(wrapper) if wrapper is not None else ex.async_timed,
+    )
+
+
+def decorator_is_async(decorator: Any, decorated: Any, func: Any) -> None:
+    """Fail when the decorator that async_timed() returned is itself an `async def`: applying it to func made a
+    coroutine object, not because it called its wrapper but because nothing of it ran. 'Return the wrapper without
+    calling it' would send a student who wrote `return wrapper` looking for parentheses that are not there."""
+    if not (inspect.iscoroutine(decorated) and inspect.iscoroutinefunction(decorator)):
+        return
+    decorated.close()
+    name = getattr(decorator, "__name__", "decorator")
+    fail(
+        f"async_timed()({func.__name__}) returned a coroutine object, not a function: {name}, the decorator that"
+        f" async_timed returns, is an `async def`, so applying it to {func.__name__} ran none of its body",
+        expected=f"`def {name}(func):`, a plain function that returns the wrapper at once",
+        fix=f"Write `def {name}(func):`, not `async def`: Python calls a decorator without `await` when it applies"
+        " `@async_timed()`. Only the wrapper inside it, which runs at each call of the function, is an async def.",
+        at=wrapper_at(decorator),
     )
 
 
