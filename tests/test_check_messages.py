@@ -980,7 +980,9 @@ def test_a_setter_that_waits_on_a_cancelled_future_is_told_why_it_raised_cancell
     assert verdict.message.startswith("set_future_value on a future that was cancelled raised CancelledError:")
     assert "waiting on a cancelled future" in verdict.message, verdict.message
     assert verdict.fix.startswith("Wait with `await asyncio.sleep(delay)`"), verdict.fix
-    assert verdict.location.line == 12 and verdict.location.function == "set_future_value"
+    # 3.10's CancelledError keeps no traceback of the awaiting line: the setter's def is named there.
+    assert verdict.location.line == (12 if sys.version_info >= (3, 11) else 10), verdict.location
+    assert verdict.location.function == "set_future_value"
 
 
 def test_an_async_def_setter_handed_to_call_soon_is_told_to_run_it_as_a_task(tmp_path):
