@@ -649,6 +649,10 @@ def test_a_future_cancelled_by_the_students_code_is_told_apart(tmp_path):
     verdict = failed(grade_source(tmp_path, "01", wrong))["schedules_a_task"]
     assert verdict.message == "the future that make_request('value', 0.01) returned ended cancelled instead of set"
     assert "asyncio.wait_for(future, timeout) cancels the future" in verdict.fix
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "cancels_instead_of_failing.py"
+    verdict = failed(grade_source(tmp_path / "cancel", "01", wrong))["failing_request_raises_same_exception"]
+    assert verdict.fix.startswith("Call future.set_exception(exc) where your code calls future.cancel()"), verdict.fix
+    assert (verdict.location.function, verdict.location.line) == ("fail_later", 27)  # the helper the task ran
 
 
 def test_a_session_closed_by_fetch_status_is_blamed_on_its_line(tmp_path):

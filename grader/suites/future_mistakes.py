@@ -9,7 +9,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any, NoReturn
 
-from grader.testing import call_repr, fail, name_of, student, uncalled_test
+from grader.model import Location
+from grader.testing import CallIn, call_repr, fail, name_of, student, uncalled_test
 
 ex = student("exercises.ex01_futures")
 
@@ -98,6 +99,17 @@ def misplaced_arguments(error: BaseException) -> None:
         )
 
 
+def _cancel_call(tasks: set, func: Callable[..., Any]) -> Location | None:
+    """The student's `x.cancel()` line in `func` or in a function that one of `tasks` ran, when none of them uses
+    asyncio.wait_for (whose time-out cancels what it waits on, a fix of its own): the future was cancelled on
+    purpose, as if that failed it."""
+    ran = {getattr(task.get_coro(), "cr_code", None) for task in tasks if isinstance(task, asyncio.Task)} - {None}
+    functions = [func, *(f for f in vars(ex).values() if getattr(f, "__code__", None) in ran)]
+    if any(CallIn(f, "wait_for").found() for f in functions):
+        return None
+    return next((found for f in functions if (found := CallIn(f, "cancel").found())), None)
+
+
 def never_set(
     future: asyncio.Future, tasks: set, shown: str, waited: float, *, failing: bool = False, delay: float | None = None
 ) -> None:
@@ -108,12 +120,16 @@ def never_set(
     maker = ex.make_failing_request if failing else ex.make_request
     setter = "set_exception(exc)" if failing else "set_result(value)"
     if future.cancelled():
+        cancelled_at = _cancel_call(tasks, maker if failing else ex.set_future_value)
         fail(
             f"the future that {shown} returned ended cancelled instead of set",
             expected=f"the task calls future.{setter} after its sleep, and nothing cancels the future",
-            fix="Wait with `await asyncio.sleep(delay)`: asyncio.wait_for(future, timeout) cancels the future it"
+            fix=f"Call future.{setter} where your code calls future.cancel(): a cancelled future holds no result and"
+            " no exception, and awaiting it raises CancelledError."
+            if cancelled_at
+            else "Wait with `await asyncio.sleep(delay)`: asyncio.wait_for(future, timeout) cancels the future it"
             " waits on when the time runs out, and future.cancel() ends it for good.",
-            at=ex.set_future_value if not failing else maker,
+            at=cancelled_at or (ex.set_future_value if not failing else maker),
         )
     if future.done():
         return
