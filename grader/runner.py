@@ -242,7 +242,7 @@ def _grade_in(
 ) -> None:
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
-    time_left = exercise.total_time_limit  # start-ups and imports do not count: a busy machine is no fault
+    time_left = exercise.total_time_limit  # start-ups, imports and collection do not count: a busy machine is no fault
     while pending:
         if time_left <= 0:
             for name in pending:

@@ -52,8 +52,13 @@ class SuiteRun:
     out_of_time: bool = False
     """The exercise's total time limit, not the check's own, stopped it."""
     imported_at: float | None = None
+    checking_since: float | None = None
+    """When the run's first check began (`time.monotonic()`); None until then."""
     checking: float = 0.0
-    """Seconds the checks ran (from the import's end): what counts against the exercise's total time limit."""
+    """Seconds the checks ran, from the first check's start: what counts against the exercise's total time limit.
+    Not from the import's end: pytest's collection and the grader's snapshot come between, and on a loaded machine
+    they took a third of the budget that three hanging checks left, costing a right check its verdict. A run that
+    never began a check is charged from the import's end (it hung there, or ended)."""
     returncode: int | None = None
     output: bytearray = field(default_factory=bytearray)
     output_size: int = 0
@@ -66,14 +71,14 @@ def follow(
 ) -> None:
     """Read events until every check reported, the process ended, or a deadline passed.
 
-    Each step has its own deadline (start-up, import, each check); once the module is imported, the checks
+    Each step has its own deadline (start-up, import, each check); once the first check begins, the checks
     together also have `time_left` seconds.
     """
     try:
         _read_events(proc, read_fd, setup, run, expected, time_left)
     finally:
-        if run.imported_at is not None:
-            run.checking = time.monotonic() - run.imported_at
+        if (since := run.checking_since or run.imported_at) is not None:
+            run.checking = time.monotonic() - since
 
 
 def _read_events(
@@ -87,7 +92,9 @@ def _read_events(
         selector.register(proc.stdout, selectors.EVENT_READ, "output")
         events_open = True
         while events_open and len(run.results) < expected:
-            budget_end = run.imported_at + time_left if run.imported_at is not None else math.inf
+            # Code that hangs after the import but before any check is still cut at the exercise's budget.
+            since = run.checking_since or run.imported_at
+            budget_end = since + time_left if since is not None else math.inf
             remaining = min(deadline, budget_end) - time.monotonic()
             if remaining <= 0:
                 run.ended_in = "timeout"
@@ -175,6 +182,8 @@ def _take_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -
         return deadline
     if kind == "begin":
         run.running = str(event["name"])
+        if run.checking_since is None:
+            run.checking_since = now
         return now + per_check
     if kind == "result":
         location = Location.from_dict(event.get("location"))

@@ -2,10 +2,44 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from grader.model import Location
-from grader.suite_events import SuiteRun, _on_event
+from grader.protocol import RunSetup
+from grader.suite_events import SuiteRun, _on_event, follow
+
+NONCE = "n0nce"
+
+
+def followed(steps: list[str | float], time_left: float) -> SuiteRun:
+    """What `follow` makes of a process that sends the events in `steps` (event names, or a check's begin and
+    result as "begin:x" and "result:x") and sleeps the seconds among them, with `time_left` for its checks."""
+    lines = []
+    for step in steps:
+        if isinstance(step, float):
+            lines.append(f"time.sleep({step})")
+            continue
+        kind, _, name = step.partition(":")
+        event = {"nonce": NONCE, "event": kind, "name": name, "status": "passed"}
+        lines.append(f"events.write({json.dumps(json.dumps(event) + chr(10))}); events.flush()")
+    read_fd, write_fd = os.pipe()
+    code = "\n".join(["import os, sys, time", f"events = os.fdopen({write_fd}, 'w')", *lines])
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, pass_fds=(write_fd,))
+    os.close(write_fd)
+    run = SuiteRun()
+    try:
+        follow(proc, read_fd, RunSetup(NONCE, "m", ".", time_limit=60.0), run, expected=1, time_left=time_left)
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        os.close(read_fd)
+    return run
 
 
 def test_an_event_not_shaped_as_the_plugin_sends_it_is_ignored_not_a_crash():
@@ -40,3 +74,17 @@ def test_a_check_begun_is_told_to_the_display_whose_own_error_is_not_taken_for_a
 
     with pytest.raises(KeyError):
         _on_event({"event": "begin", "name": "second"}, SuiteRun(on_check=broken), per_check=1.0, deadline=42.0)
+
+
+def test_the_time_before_the_first_check_begins_is_not_charged_to_the_checks():
+    # pytest's collection and the grader's snapshot come between the import and the first check: on a loaded
+    # machine they took a third of what three hanging checks left of the budget, and a right check timed out.
+    run = followed(["importing", "imported", 2.0, "begin:x", 0.05, "result:x"], time_left=60.0)
+    assert run.results["x"].passed and run.ended_in is None
+    assert run.checking < 2.0, run.checking  # the 2 s sleep before the begin would be in it, however fast the rest
+
+
+def test_code_that_hangs_after_the_import_before_any_check_is_still_cut_at_the_exercises_budget():
+    run = followed(["importing", "imported", 60.0], time_left=0.5)
+    assert run.ended_in == "timeout" and run.out_of_time and run.results == {}
+    assert run.checking >= 0.5  # charged: no check began, so that time was the hang's
