@@ -368,6 +368,22 @@ def name_of(func: Any) -> str:
     return getattr(func, "__name__", None) or getattr(getattr(func, "func", None), "__name__", None) or repr(func)
 
 
+SHOWN_ITEMS = 1000
+"""Items of a list or tuple that `value_repr` puts in a message: each takes at least three characters (`0, `), so
+their repr is longer than the 2000 characters the plugin clips a message to (`grader.plugin.MESSAGE_LIMIT`)."""
+
+
+def value_repr(value: object) -> str:
+    """`repr(value)` for a message, which the plugin clips: of a list or tuple longer than SHOWN_ITEMS, the repr of
+    its first items only, open at the end, so that the clipped message reads the same. A student's make_request that
+    returned a list of a million numbers cost a second per repr in full, and on a busy machine a check that showed
+    four of them overran its time limit."""
+    # Not a subclass: its own __repr__ may show anything.
+    if isinstance(value, (list, tuple)) and type(value) in (list, tuple) and len(value) > SHOWN_ITEMS:
+        return repr(value[:SHOWN_ITEMS])[:-1] + ", …"
+    return repr(value)
+
+
 def call_repr(func: Callable[..., Any] | str, *args: Any, **kwargs: Any) -> str:
     """`make_request(42, delay=0.1)`: how a call looks in a message."""
     name = func if isinstance(func, str) else name_of(func)

@@ -20,11 +20,14 @@ from support import KIT, SUBMISSIONS, make_submission, obeyed, workspaces
 
 from grader.catalog import load_catalog
 from grader.diagnose import UNEXPLAINED
+from grader.messages import clip
 from grader.model import Outcome, Status, SubmissionResult
+from grader.plugin import MESSAGE_LIMIT
 from grader.pristine import is_untouched
 from grader.progress import fingerprints
 from grader.render import FORMATS, renderer
 from grader.runner import grade, grade_exercise
+from grader.testing import SHOWN_ITEMS, value_repr
 
 HOSTILE = SUBMISSIONS / "hostile"
 EX01 = load_catalog().get("01")
@@ -191,6 +194,14 @@ def test_a_huge_returned_value_is_clipped_in_the_message_not_taken_for_a_flood_o
     assert returned.status is Status.FAILED and returned.message.startswith("make_request(42, 0.01) returned [0, 1, 2")
     assert len(returned.message) <= 2000 and returned.message.endswith("…")
     assert not any("MB" in c.message for c in result.checks), [c.message for c in result.checks]
+
+
+@pytest.mark.parametrize("value", [list(range(1_200_000)), tuple(range(5000)), ["ab"] * 1001, list(range(1000))])
+def test_a_long_list_in_a_message_reads_as_its_whole_repr_clipped(value):
+    # Only its head is repr'd (a million numbers took seconds on a busy machine); the student reads the same.
+    message = f"make_request(42, 0.01) returned {value_repr(value)}"
+    assert clip(message, MESSAGE_LIMIT) == clip(f"make_request(42, 0.01) returned {value!r}", MESSAGE_LIMIT)
+    assert len(value_repr(value)) < 20 * SHOWN_ITEMS
 
 
 @pytest.mark.parametrize(

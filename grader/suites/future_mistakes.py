@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from grader.model import Location
-from grader.testing import CallIn, call_repr, fail, name_of, student, uncalled_test
+from grader.testing import CallIn, call_repr, fail, name_of, student, uncalled_test, value_repr
 
 ex = student("exercises.ex01_futures")
 
@@ -40,7 +40,7 @@ def expect_a_future(func: Callable[..., Any], got: object, shown: str, expected:
     (None from a missing `return`, the Future class itself, a future of a loop that never runs here) would make every
     later question about it mislead, as "a plain callback set it" or "a different exception" would."""
     if not asyncio.isfuture(got):
-        fail(f"{shown} returned {got!r}", expected=expected, fix=_return_a_future(func, got), at=func)
+        fail(f"{shown} returned {value_repr(got)}", expected=expected, fix=_return_a_future(func, got), at=func)
     if got.get_loop() is not asyncio.get_running_loop():
         fail(
             f"{shown} returned a future of another event loop, not of the one running the call",
@@ -70,7 +70,8 @@ def returned_a_task(func: Callable[..., Any], returned: object, got: object, exp
     failed already): a task is a future, so nothing else tells the student why the value went missing."""
     if isinstance(returned, asyncio.Task):
         fail(
-            f"{name_of(func)} returned a task, and awaiting it gave {got!r}: what the task's coroutine returned",
+            f"{name_of(func)} returned a task, and awaiting it gave {value_repr(got)}: what the task's coroutine"
+            " returned",
             expected=expected,
             fix="Return the future you created, not the task: awaiting a task gives what its coroutine returns (None"
             " for a coroutine that only sets the future); awaiting the future gives what the task set on it.",
@@ -139,7 +140,8 @@ def never_set(
     returned = [task.result() for task in ended if task.result() is not None]
     if returned:
         fail(
-            f"a task that {shown} started returned {returned[0]!r}, but the future the call returned was never set",
+            f"a task that {shown} started returned {value_repr(returned[0])}, but the future the call returned was"
+            " never set",
             expected=f"the task calls future.{setter} after its sleep",
             fix=f"Call future.{setter} in the task: returning a value only ends the task, and nobody awaits the task.",
             at=at,

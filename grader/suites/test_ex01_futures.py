@@ -41,6 +41,7 @@ from grader.testing import (
     fail,
     name_of,
     student,
+    value_repr,
     where,
 )
 
@@ -589,7 +590,7 @@ async def test_failing_request_raises_same_exception():
         )
     returned_a_task(ex.make_failing_request, future, got, f"the future ends with the exception {error!r}")
     fail(
-        f"awaiting the future returned {got!r} instead of raising",
+        f"awaiting the future returned {value_repr(got)} instead of raising",
         expected=f"the future ends with the exception {error!r}",
         fix="set_exception(exc) makes `await future` raise; set_result(exc) only returns the exception object.",
         at=ex.make_failing_request,
