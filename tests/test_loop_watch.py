@@ -52,9 +52,11 @@ def assert_located(watch: LoopWatch, function: str, snippet: str, via: str | Non
 
 
 def assert_not_blocked(watch: LoopWatch) -> None:
+    """No stall of the student's code: none that a sample found on a line of theirs. Not "no gap over 0.1 s": a busy
+    machine pauses the loop as well (0.19 s once, Python 3.12 at load 15), and such a pause is located nowhere, as a
+    blocking call is always located (the tests above)."""
     report = watch.report
-    assert report.longest_gap < 0.1, report
-    assert report.blocked(more_than=0.15) is None, report
+    assert [span for span in report.spans if span.file is not None] == [], report
     assert report.ticks > 0, report
 
 
