@@ -139,7 +139,7 @@ async def test_run_in_executor_is_not_blocking() -> None:
         await student.awaits_executor(0.3)
         ended = time.monotonic()
     assert_not_blocked(watch)
-    assert watch.report.stall_during(started, ended) is None
+    assert watch.report.stall_during(started, ended, located=True) is None  # a busy machine's pause is none
 
 
 @pytest.mark.asyncio
