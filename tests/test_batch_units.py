@@ -621,6 +621,18 @@ def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
     )
 
 
+def test_feedback_says_once_that_every_exercise_file_is_missing():
+    # an empty exercises/ folder: one paragraph, not one "is missing" section per exercise
+    exercises = load_catalog().select(["01", "02"])
+    empty = SubmissionResult([unavailable(e, f"{e.relpath} is missing") for e in exercises], "test")
+    text = feedback_of(graded("jack", empty, None, ""))
+    assert "## Exercise" not in text and text.count("None of the exercise files is in") == 1
+    assert "| 01 · Futures | 0/10 | missing |" in text and "`grader reset NN`" in text
+    one_left = SubmissionResult([unavailable(exercises[0], f"{exercises[0].relpath} is missing"),
+                                 *result(3, Outcome.OK, "").exercises], "test")  # fmt: skip
+    assert "None of the exercise files" not in feedback_of(graded("kay", one_left, None, ""))
+
+
 def test_resume_refuses_other_exercises_or_another_shard(tmp_path):
     root = repo(tmp_path / "class" / "alice").parent
     out = tmp_path / "out"

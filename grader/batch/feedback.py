@@ -117,9 +117,25 @@ def render(record: StudentRecord, out: TextIO) -> None:
             f"{sum(c.passed for c in exercise.checks)} of {len(exercise.checks)} checks pass")  # fmt: skip
         title = inline(exercise.title, table=True)
         out.write(f"| {exercise.id} · {title} | {exercise.score}/{exercise.max_score} | {note} |\n")
+    if _nothing_pushed(result):
+        # Nine identical "is missing" sections would bury the one thing to do.
+        out.write("\nNone of the exercise files is in your repository's `exercises/` folder, so nothing could be "
+                  "graded. Commit and push your files there (`grader reset NN` puts the kit's file for exercise NN "
+                  "back if you deleted it), then run `grader check` to try again.\n")  # fmt: skip
+        _footer(result, out)
+        return
     for exercise in result.exercises:
         _exercise(exercise, out)
     _footer(result, out)
+
+
+def _nothing_pushed(result: SubmissionResult) -> bool:
+    """Every exercise file is missing and none was found under another name (which its own section would
+    point at)."""
+    return len(result.exercises) > 1 and all(
+        e.outcome is Outcome.MISSING and e.message.startswith(f"{e.file} is missing") and not e.found and not e.note
+        for e in result.exercises
+    )
 
 
 def _footer(result: SubmissionResult, out: TextIO) -> None:
