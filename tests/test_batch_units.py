@@ -252,7 +252,15 @@ def test_stats_group_the_same_mistake_and_leave_out_checks_not_attempted():
     stats = compute(records, EXERCISES)
     assert stats.students == 7 and stats.not_started == {"01": 1} and stats.started == {"01": 6}
     assert stats.failures[0].message == "waited N s" and len(stats.failures[0].students) == 6
+    assert stats.failures[0].shown == "waited N s"  # six different numbers: the grouped form
     assert sum(count for _, count in stats.bins) == 7
+    # one wording for everyone: the report shows it as the students read it, not "exited with code N"
+    same = [graded(s, result(0, Outcome.CRASHED, "the process exited with code 0"), None, "") for s in "ab"]
+    [failure] = compute(same, EXERCISES).failures
+    assert failure.message == "the process exited with code N" and failure.shown == "the process exited with code 0"
+    out = io.StringIO()
+    render_report(same, EXERCISES, out)
+    assert "exited with code 0" in out.getvalue()
 
 
 def test_the_report_says_how_many_failure_messages_it_left_out():

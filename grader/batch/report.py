@@ -184,7 +184,7 @@ def _failures(stats: ClassStats) -> str:
         exercise = escape(failure.exercise) if failure.exercise else "all"
         rows.append(
             f'<tr><td class="num">{len(failure.students)}</td><td>{exercise}</td><td>{check}</td>'
-            f'<td class="msg" title="{escape(failure.example)}">{with_code(failure.message)}</td></tr>'
+            f'<td class="msg" title="{escape(failure.example)}">{with_code(failure.shown)}</td></tr>'
         )
     if stats.failures_left_out:
         rows.append(

@@ -52,6 +52,18 @@ class Failure:
     message: str
     example: str
     students: set[str] = field(default_factory=set)
+    variants: set[str] = field(default_factory=set)
+    """The messages as the students got them, before `normalise`."""
+
+    @property
+    def shown(self) -> str:
+        """The message as the students read it when they all read the same one: blanked numbers ("exited with code
+        N", "grader reset N") would hide the code or the exercise from an instructor for no grouping gained."""
+        return next(iter(self.variants)) if len(self.variants) == 1 else self.message
+
+    def add(self, student: str, message: str) -> None:
+        self.students.add(student)
+        self.variants.add(" ".join(message.split()))
 
 
 @dataclass
@@ -113,7 +125,7 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
         problem = record.result.repository_problem
         if problem:  # once per student, not once per exercise: it would fill the table with one message
             key = (None, None, normalise(problem))
-            failures.setdefault(key, Failure(None, None, key[2], problem)).students.add(record.student)
+            failures.setdefault(key, Failure(None, None, key[2], problem)).add(record.student, problem)
         for exercise in record.result.exercises:
             begun[exercise.id] += started(exercise)
             missing[exercise.id] += exercise.outcome is Outcome.MISSING
@@ -121,8 +133,8 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
                 never_started[exercise.id] += 1
             elif exercise.message and not problem:
                 key = (exercise.id, None, normalise(exercise.message))
-                failures.setdefault(key, Failure(exercise.id, None, key[2], exercise.message)).students.add(
-                    record.student
+                failures.setdefault(key, Failure(exercise.id, None, key[2], exercise.message)).add(
+                    record.student, exercise.message
                 )
             for check in exercise.checks:
                 titles[(exercise.id, check.name)] = check.title
@@ -134,8 +146,8 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
                 if check.not_implemented or check.not_run:
                     continue
                 key = (exercise.id, check.title, normalise(check.message))
-                failures.setdefault(key, Failure(exercise.id, check.title, key[2], check.message)).students.add(
-                    record.student
+                failures.setdefault(key, Failure(exercise.id, check.title, key[2], check.message)).add(
+                    record.student, check.message
                 )
     rates = [
         CheckRate(e.id, c.name, titles.get((e.id, c.name), c.name), passed[(e.id, c.name)], begun[e.id], len(graded))
