@@ -641,6 +641,16 @@ def test_feedback_says_once_that_every_exercise_file_is_missing():
     assert "None of the exercise files" not in feedback_of(graded("kay", one_left, None, ""))
 
 
+def test_feedback_gives_an_import_error_location_once():
+    where = Location("exercises/ex01_futures.py", 4, "<module>")
+    raised = result(0, Outcome.IMPORT_ERROR, f"importing exercises/ex01_futures.py raised KeyError: 'dealy' at {where}")
+    raised.exercises[0].location = where
+    assert feedback_of(graded("hank", raised, None, "")).count("ex01_futures.py:4") == 1
+    quiet = result(0, Outcome.IMPORT_ERROR, "importing exercises/ex01_futures.py raised KeyError: 'dealy'")
+    quiet.exercises[0].location = where  # a message that does not say where: the Where line does
+    assert "Where: `exercises/ex01_futures.py:4 in <module>`" in feedback_of(graded("hank", quiet, None, ""))
+
+
 def test_resume_refuses_other_exercises_or_another_shard(tmp_path):
     root = repo(tmp_path / "class" / "alice").parent
     out = tmp_path / "out"

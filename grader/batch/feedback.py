@@ -76,7 +76,7 @@ def _exercise(exercise: ExerciseResult, out: TextIO) -> None:
         out.write(f"**Note: {inline(exercise.note)}**\n\n")
     if exercise.message:
         out.write(f"**{inline(exercise.message)}**\n")
-        if exercise.location:
+        if exercise.location and str(exercise.location) not in exercise.message:  # "raised ... at FILE:LINE"
             out.write(f"\nWhere: {code(str(exercise.location))}\n")
         out.write(f"\nAll {len(exercise.checks)} checks score 0 until this is fixed.\n")
     elif exercise.not_started:
