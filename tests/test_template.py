@@ -26,6 +26,7 @@ from support import KIT
 
 from grader.catalog import load_catalog
 from grader.classroom_workflow import WORKFLOW_PATH, workflow
+from grader.environment import SUPPORTED
 from grader.errors import UsageError
 from grader.template import MANIFEST, drift_warning, export_template, fingerprint
 
@@ -123,6 +124,8 @@ def test_the_readme_speaks_to_students(tmp_path):
     assert f"**total** |          | **{total}** |" in readme
     # Without an activated environment a bare `grader` is not found: every command names .venv/bin/grader.
     assert re.findall(r"`grader (?!\.\.\.)", readme) == []
+    # the two ways the first command fails on a student's machine: another python3, no venv module (Debian)
+    assert f"If `python3 --version` is not {SUPPORTED}" in readme and "sudo apt install python3-venv" in readme
 
 
 def test_the_students_pyproject_installs_the_grader_and_nothing_of_the_kits_own_tests(tmp_path):
