@@ -59,13 +59,18 @@ def stub_pointers() -> dict[tuple[str, str], str]:
 
 
 @cache
-def stub_plain_functions(filename: str) -> frozenset[str]:
-    """The top-level functions that the kit's stub `filename` defines with a plain `def` (not `async def`)."""
+def stub_functions(filename: str) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The top-level functions of the kit's stub `filename`, by name, as written (empty when it cannot be read)."""
     try:
         tree = ast.parse((STUBS_DIR / filename).read_bytes())
     except (OSError, SyntaxError, ValueError):
-        return frozenset()
-    return frozenset(node.name for node in tree.body if isinstance(node, ast.FunctionDef))
+        return {}
+    return {node.name: node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def stub_plain_functions(filename: str) -> frozenset[str]:
+    """The top-level functions that the kit's stub `filename` defines with a plain `def` (not `async def`)."""
+    return frozenset(name for name, node in stub_functions(filename).items() if isinstance(node, ast.FunctionDef))
 
 
 def _not_implemented_message(node: ast.AST) -> str | None:

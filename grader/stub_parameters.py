@@ -10,33 +10,25 @@ the same name, are told.
 
 from __future__ import annotations
 
-import ast
 import inspect
-from functools import cache
 from pathlib import PurePath
 from types import ModuleType
 
 from grader.diagnose import Verdict
 from grader.model import Status
-from grader.pristine import STUBS_DIR
+from grader.pristine import stub_functions
 from grader.testing import where
 
 
-@cache
 def stub_parameters(filename: str) -> dict[str, tuple[tuple[str, ...], str | None]]:
     """The top-level functions of the kit's stub `filename`: name -> (positional parameter names, name of its
     `*args` or None)."""
-    try:
-        tree = ast.parse((STUBS_DIR / filename).read_bytes())
-    except (OSError, SyntaxError, ValueError):
-        return {}
     return {
-        node.name: (
+        name: (
             tuple(arg.arg for arg in [*node.args.posonlyargs, *node.args.args]),
             node.args.vararg.arg if node.args.vararg else None,
         )
-        for node in tree.body
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for name, node in stub_functions(filename).items()
     }
 
 
