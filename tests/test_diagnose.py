@@ -379,6 +379,12 @@ def test_any_other_exception_of_the_check_itself_is_shown_plainly():
     assert verdict.message == "the check stopped with KeyError: 'x'"
 
 
+def test_an_exception_message_keeps_its_first_line_whole_and_draws_nothing_on_the_terminal():
+    # str.splitlines() splits at a carriage return too: "first part\rSECOND" was shown as "first part".
+    verdict = explain_failure(ValueError("first part\rSECOND\x1b[2J\nnext line"), None, ROOT)
+    assert verdict.message == "the check stopped with ValueError: first part SECOND [2J"
+
+
 def test_a_half_written_exercise_is_told_what_is_missing_at_once(tmp_path):
     # make_request written, the set_future_value its task runs not yet: the future is never set. Each check must
     # say why at once, not wait for it to its time limit.
