@@ -8,12 +8,14 @@ what happened, what was expected and the fix in the lesson's words, and may poin
 from __future__ import annotations
 
 import ast
+import builtins
 import importlib
 import inspect
 import itertools
 import os
 import sys
 import textwrap
+import types
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any, NoReturn
@@ -202,6 +204,66 @@ def return_in_finally(func: Any) -> Location | None:
         final = getattr(node, "finalbody", None) or []  # ast.Try, and ast.TryStar on 3.11+
         todo += [(child, in_finally or child in final) for child in ast.iter_child_nodes(node)]
     return None
+
+
+def catching_handler(func: Any, error: BaseException, names: dict[str, Any] | None = None) -> Location | None:
+    """The line of the student's `except` in `func` (a function or a code object; nested functions aside) that
+    caught `error`, or None: a check that saw `func` return where the error should have come through points there,
+    not at the `def`. Of the handlers that catch an error of that type, the one whose `try:` holds the line where
+    the error entered `func`, if its traceback shows that; the first one otherwise. The handlers' names are looked
+    up in `names`, by default the globals of `func`."""
+    if (source := _Source.of(func)) is None:
+        return None
+    entered = _line_entered(error, source.target)
+    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+    top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], nested) else source.tree
+    found: list[tuple[bool, int]] = []
+    todo = list(ast.iter_child_nodes(top))
+    while todo:
+        node = todo.pop(0)
+        if isinstance(node, nested):
+            continue
+        todo += ast.iter_child_nodes(node)
+        if not isinstance(node, ast.Try) or not node.body:
+            continue  # ast.TryStar's handlers take groups: the error arrives wrapped, and is not this one
+        start, end = source.first + node.body[0].lineno - 1, source.first + (node.body[-1].end_lineno or 0) - 1
+        for handler in node.handlers:
+            if _catches(handler.type, error, names if names is not None else getattr(source.target, "__globals__", {})):
+                found.append((entered is not None and start <= entered <= end, handler.lineno))
+                break  # the first handler that matches is the one that runs
+    if not found:
+        return None
+    return source.location(max(found, key=lambda f: f[0])[1])  # max keeps the first of equals
+
+
+def _line_entered(error: BaseException, func: Any) -> int | None:
+    """The line of `func` that the error passed through on its way up, from its traceback."""
+    code = func if isinstance(func, types.CodeType) else getattr(func, "__code__", None)
+    tb = error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code is code:
+            return tb.tb_lineno
+        tb = tb.tb_next
+    return None
+
+
+def _catches(kind: ast.expr | None, error: BaseException, names: dict[str, Any]) -> bool:
+    """Whether `except <kind>:` catches `error`, the names of `kind` looked up in the student's module; False for
+    a name that cannot be looked up (the student's code is not run for it)."""
+    if kind is None:
+        return True
+    if isinstance(kind, ast.Tuple):
+        return any(_catches(element, error, names) for element in kind.elts)
+    path: list[str] = []
+    while isinstance(kind, ast.Attribute):
+        path.insert(0, kind.attr)
+        kind = kind.value
+    if not isinstance(kind, ast.Name):
+        return False
+    value = names.get(kind.id, getattr(builtins, kind.id, None))
+    for attr in path:
+        value = inspect.getattr_static(value, attr, None)
+    return isinstance(value, type) and isinstance(error, value)
 
 
 RETURN_IN_FINALLY = (

@@ -1000,3 +1000,17 @@ def test_an_async_def_setter_handed_to_call_soon_is_told_to_run_it_as_a_task(tmp
     # A plain callback on a timer is not told so: it runs, it just is no task.
     timer = failed(grade_source(tmp_path / "later", "01", wrong / "call_later.py"))["schedules_a_task"]
     assert timer.message == "make_request scheduled no task", timer.message
+
+
+def test_an_exception_caught_where_it_should_pass_is_pointed_at_the_except_that_caught_it(tmp_path):
+    wrong = SUBMISSIONS / "wrong"
+    cases = [  # (exercise, fixture, check, line of its `except`)
+        ("03", "ex03_async_timed/swallows_exception.py", "exception_propagates_unchanged", 16),
+        ("03", "ex03_async_timed/swallows_cancel.py", "reports_time_when_cancelled", 18),  # not `except Exception:`
+        ("07", "ex07_manual_loop/returns_none_when_the_coroutine_raises.py", "closes_loop_on_exception", 11),
+        ("09", "ex09_debug_mode/reports_mains_error_instead_of_raising.py", "cleans_up_when_main_raises", 31),
+    ]
+    for exercise, fixture, check, line in cases:
+        verdict = failed(grade_source(tmp_path / fixture, exercise, wrong / fixture))[check]
+        assert "returned" in verdict.message or "ended returning" in verdict.message, verdict.message
+        assert verdict.location is not None and verdict.location.line == line, (fixture, verdict.location)

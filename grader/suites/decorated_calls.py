@@ -19,7 +19,7 @@ from typing import Any
 from grader.asyncio_mistakes import asyncio_fix
 from grader.asyncio_mistakes.frames import innermost
 from grader.model import Location
-from grader.testing import CheckFailure, calling_line, coroutine_origin, expect, fail, student, where
+from grader.testing import CheckFailure, calling_line, catching_handler, coroutine_origin, expect, fail, student, where
 
 ex = student("exercises.ex03_async_timed")
 
@@ -139,6 +139,12 @@ def wrapper_called(decorated: Any, func: Any) -> None:
         " the decorated function is.",
         at=made or ex.async_timed,
     )
+
+
+def wrapper_catching(decorated: Any, error: BaseException) -> Location | None:
+    """The `except` of the student's wrapper that caught `error`, the body's exception that the call should have
+    let through; None when no handler of the wrapper catches it."""
+    return catching_handler(getattr(decorated, "__code__", None), error, getattr(decorated, "__globals__", {}))
 
 
 def wrapper_at(decorated: Any) -> Any:

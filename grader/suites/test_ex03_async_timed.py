@@ -24,7 +24,15 @@ from typing import Any
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
-from grader.suites.decorated_calls import call, decorate, expect_passed_on, not_the_bodys, until_entered, wrapper_at
+from grader.suites.decorated_calls import (
+    call,
+    decorate,
+    expect_passed_on,
+    not_the_bodys,
+    until_entered,
+    wrapper_at,
+    wrapper_catching,
+)
 from grader.suites.timed_output import (
     DECORATION_FIX,
     FINALLY,
@@ -338,7 +346,7 @@ async def test_exception_propagates_unchanged(capsys):
         fix=RETURN_IN_FINALLY
         if returns
         else "Do not catch the exception: print Finished in `finally:`, which lets it pass on.",
-        at=returns or wrapper_at(decorated),
+        at=returns or wrapper_catching(decorated, error) or wrapper_at(decorated),
     )
 
 
@@ -385,7 +393,7 @@ async def test_reports_time_when_cancelled(capsys):
             fix=RETURN_IN_FINALLY
             if returns
             else "Do not catch asyncio.CancelledError (or BaseException) in the wrapper; `finally:` lets it pass on.",
-            at=returns or wrapper_at(decorated),
+            at=returns or wrapper_catching(decorated, asyncio.CancelledError()) or wrapper_at(decorated),
         )
 
 

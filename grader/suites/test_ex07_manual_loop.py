@@ -30,6 +30,7 @@ from grader.testing import (
     CallIn,
     CheckFailure,
     calling_line,
+    catching_handler,
     check,
     expect,
     fail,
@@ -412,9 +413,10 @@ def test_closes_loop_on_exception():
              at=student_line(raised, ex.run_manually) or ex.run_manually)  # fmt: skip
     else:
         returns = return_in_finally(ex.run_manually)
+        caught = catching_handler(ex.run_manually, error)
         fail("run_manually returned although the coroutine raised", expected=f"the coroutine's {error!r}",
              fix=RETURN_IN_FINALLY if returns else "Do not catch the exception: a `try`/`finally` closes the loop and"
-             " lets it through.", at=returns or ex.run_manually)  # fmt: skip
+             " lets it through.", at=returns or caught or ex.run_manually)  # fmt: skip
     finally:
         discard(coro)
     expect_closed(probe, "run_manually(coro) (whose coroutine raised)", ex.run_manually)
@@ -449,7 +451,7 @@ def expect_closed_when_cancelled(func: Callable[..., Any], name: str, leaves_a_t
         returns = return_in_finally(func)
         fail(f"{name}(coro) returned although its coroutine ended cancelled", expected="asyncio.CancelledError",
              fix=RETURN_IN_FINALLY if returns else "Let every exception through; close the loop in a `finally:` block.",
-             at=returns or func)  # fmt: skip
+             at=returns or catching_handler(func, error) or func)  # fmt: skip
     finally:
         discard(coro)
     expect(
@@ -680,7 +682,7 @@ def test_reraises_after_waiting():
         fail("run_until_all_done returned although the coroutine raised", expected=f"the coroutine's {error!r}",
              fix=RETURN_IN_FINALLY if returns else "Do not catch the coroutine's exception: wait for the pending tasks"
              " in a `finally:` block, which runs and then lets the exception through.",
-             at=returns or ex.run_until_all_done)  # fmt: skip
+             at=returns or catching_handler(ex.run_until_all_done, error) or ex.run_until_all_done)  # fmt: skip
     finally:
         discard(coro)
     first = probe.tasks[:3]  # the tasks main() started; those after them were started by its chain since

@@ -27,6 +27,7 @@ from grader.testing import (
     RETURN_IN_FINALLY,
     CallIn,
     calling_line,
+    catching_handler,
     check,
     expect,
     expect_default,
@@ -514,9 +515,10 @@ def test_cleans_up_when_main_raises():
              fix="Let main()'s exception through unchanged.", at=where(raised) or ex.slow_callbacks)  # fmt: skip
     else:
         returns = return_in_finally(ex.slow_callbacks)
+        caught = catching_handler(ex.slow_callbacks, error)
         fail("slow_callbacks returned although main() raised", expected=f"main()'s own {error!r}",
              fix=RETURN_IN_FINALLY if returns else "Do not catch the exception: `try`/`finally` cleans up and lets it"
-             " through.", at=returns or ex.slow_callbacks)  # fmt: skip
+             " through.", at=returns or caught or ex.slow_callbacks)  # fmt: skip
     changes = before.differences(LoggerState.of(logger))
     expect(not changes, "after main() raised, the 'asyncio' logger had changed: " + "; ".join(changes),
            expected="the logger exactly as it was before the call", fix=RESTORE_LOGGER,
@@ -545,7 +547,7 @@ def expect_cleaned_up_when_cancelled(logger: logging.Logger) -> None:
         returns = return_in_finally(ex.slow_callbacks)
         fail("slow_callbacks returned although main() ended cancelled", expected="asyncio.CancelledError",
              fix=RETURN_IN_FINALLY if returns else "Let every exception through; clean up in a `finally:` block.",
-             at=returns or ex.slow_callbacks)  # fmt: skip
+             at=returns or catching_handler(ex.slow_callbacks, main.error) or ex.slow_callbacks)  # fmt: skip
     changes = before.differences(LoggerState.of(logger))
     base_exception = (
         "Clean up in a `finally:` block: `except Exception:` misses asyncio.CancelledError and KeyboardInterrupt,"

@@ -1,0 +1,78 @@
+"""grader.testing.catching_handler: which `except` of a student's function caught an exception it should have let
+through, so that the failure points at that line and not at the `def`."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import sys
+
+import pytest
+
+from grader.testing import catching_handler
+
+SOURCE = """\
+import asyncio
+
+
+def first_try_catches(step):
+    try:
+        step("a")
+    except (KeyError, asyncio.CancelledError):
+        return "caught early"
+    try:
+        step("b")
+    except Exception:
+        return "caught late"
+    return None
+
+
+def catches_nothing_of_the_kind(step):
+    try:
+        step("a")
+    except ValueError:
+        return None
+
+
+def bare(step):
+    try:
+        step("a")
+    except:  # noqa: E722
+        return None
+"""
+
+
+@pytest.fixture
+def module(tmp_path, monkeypatch):
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "__init__.py").write_text("")
+    (tmp_path / "exercises" / "handlers.py").write_text(SOURCE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("exercises", "exercises.handlers"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    return importlib.import_module("exercises.handlers")
+
+
+def raising_at(where: str, error: BaseException):
+    def step(at: str) -> None:
+        if at == where:
+            raise error
+
+    return step
+
+
+def test_the_handler_of_the_try_the_error_went_through_is_named(module):
+    error = LookupError("late")
+    assert module.first_try_catches(raising_at("b", error)) == "caught late"
+    assert catching_handler(module.first_try_catches, error).line == 11
+
+
+def test_without_a_traceback_the_first_handler_of_that_type_is_named(module):
+    # A CancelledError that run_until_complete made anew went through no line of the function.
+    assert catching_handler(module.first_try_catches, asyncio.CancelledError()).line == 7  # a name in a tuple
+    assert catching_handler(module.first_try_catches, LookupError()).line == 11  # KeyError does not catch it
+    assert catching_handler(module.bare, KeyboardInterrupt()).line == 26
+
+
+def test_no_handler_of_that_type_names_nothing(module):
+    assert catching_handler(module.catches_nothing_of_the_kind, LookupError()) is None
