@@ -229,11 +229,28 @@ def catching_handler(func: Any, error: BaseException, names: dict[str, Any] | No
         start, end = source.first + node.body[0].lineno - 1, source.first + (node.body[-1].end_lineno or 0) - 1
         for handler in node.handlers:
             if _catches(handler.type, error, names if names is not None else getattr(source.target, "__globals__", {})):
-                found.append((entered is not None and start <= entered <= end, handler.lineno))
+                if not isinstance(handler.body[-1], ast.Raise):  # one that ends raising lets it (or another) out
+                    found.append((entered is not None and start <= entered <= end, handler.lineno))
                 break  # the first handler that matches is the one that runs
     if not found:
         return None
     return source.location(max(found, key=lambda f: f[0])[1])  # max keeps the first of equals
+
+
+def catching_handler_in(module: ModuleType, error: BaseException, *first: Any) -> Location | None:
+    """`catching_handler` over the student's module: the functions `first`, then every other function defined in
+    `module`, each before the functions nested in it (a fetch_status may hand a helper of its own to a thread)."""
+    defined = [f for f in vars(module).values() if inspect.isfunction(f) and f.__module__ == module.__name__]
+    for func in [*first, *(f for f in defined if f not in first)]:
+        todo = [getattr(func, "__code__", None)]
+        while todo:
+            code = todo.pop(0)
+            if not isinstance(code, types.CodeType):
+                continue
+            if found := catching_handler(code, error, getattr(func, "__globals__", {})):
+                return found
+            todo += code.co_consts
+    return None
 
 
 def _line_entered(error: BaseException, func: Any) -> int | None:

@@ -39,6 +39,17 @@ def bare(step):
         step("a")
     except:  # noqa: E722
         return None
+
+
+def logs_and_raises(step):
+    try:
+        try:
+            step("a")
+        except Exception as error:
+            print(error)
+            raise
+    except KeyError:
+        return None
 """
 
 
@@ -76,3 +87,8 @@ def test_without_a_traceback_the_first_handler_of_that_type_is_named(module):
 
 def test_no_handler_of_that_type_names_nothing(module):
     assert catching_handler(module.catches_nothing_of_the_kind, LookupError()) is None
+
+
+def test_a_handler_that_raises_again_let_the_error_through(module):
+    assert catching_handler(module.logs_and_raises, LookupError()) is None
+    assert catching_handler(module.logs_and_raises, KeyError()).line == 37  # the outer one, which keeps it

@@ -1009,8 +1009,20 @@ def test_an_exception_caught_where_it_should_pass_is_pointed_at_the_except_that_
         ("03", "ex03_async_timed/swallows_cancel.py", "reports_time_when_cancelled", 18),  # not `except Exception:`
         ("07", "ex07_manual_loop/returns_none_when_the_coroutine_raises.py", "closes_loop_on_exception", 11),
         ("09", "ex09_debug_mode/reports_mains_error_instead_of_raising.py", "cleans_up_when_main_raises", 31),
+        ("05", "ex05_blocking_io/swallows_errors.py", "fetch_status_raises_connection_errors", 16),
+        ("05", "ex05_blocking_io/swallows_errors.py", "fetch_all_propagates_errors", 16),
+        ("05", "ex05_blocking_io/swallows_errors_in_its_helper.py", "fetch_all_propagates_errors", 17),
+        ("06", "ex06_aiohttp/swallows_errors.py", "fetch_all_propagates_errors", 13),
+        ("04", "ex04_cpu_bound/logs_errors_and_returns_what_finished.py", "propagates_work_errors", 24),
     ]
     for exercise, fixture, check, line in cases:
         verdict = failed(grade_source(tmp_path / fixture, exercise, wrong / fixture))[check]
         assert "returned" in verdict.message or "ended returning" in verdict.message, verdict.message
         assert verdict.location is not None and verdict.location.line == line, (fixture, verdict.location)
+    in_helper = wrong / "ex05_blocking_io/swallows_errors_in_its_helper.py"
+    helper = failed(grade_source(tmp_path / "helper", "05", in_helper))
+    assert helper["fetch_status_raises_connection_errors"].fix.endswith("do not catch it in safe_status.")
+    assert helper["fetch_all_propagates_errors"].fix.startswith("safe_status caught the exception and went on")
+    # An exception gather handed back in the list was caught by nobody's `except`.
+    handed_back = failed(grade_source(tmp_path / "handed", "06", wrong / "ex06_aiohttp/return_exceptions.py"))
+    assert "return_exceptions=True" in handed_back["fetch_all_propagates_errors"].fix

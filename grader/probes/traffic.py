@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+from grader.testing import catching_handler_in
 
 if TYPE_CHECKING:
     import pytest
@@ -94,6 +97,19 @@ def statuses_fix(got: Any, urls: int) -> str | None:
     if len(got) != urls:
         return f"Return one status per URL, {urls} for {urls} URLs: `asyncio.gather(...)` gives one result per call."
     return None
+
+
+def swallowed(got: Any, error: BaseException, ex: ModuleType) -> dict[str, Any]:
+    """The fix and the line for a fetch_all of the student's module `ex` that returned although one fetch failed with
+    an `error` like this one: where their code caught it, unless asyncio.gather handed it back in the list
+    (return_exceptions=True)."""
+    handed_back = isinstance(got, list) and any(isinstance(status, BaseException) for status in got)
+    caught = None if handed_back else catching_handler_in(ex, error, ex.fetch_all, ex.fetch_status)
+    if caught is None:
+        fix = "`asyncio.gather(...)` without `return_exceptions=True` lets the first exception through."
+        return {"fix": fix, "at": ex.fetch_all}
+    fix = f"{caught.function or 'Your code'} caught the exception and went on: let it through, and fetch_all raises it."
+    return {"fix": fix, "at": caught}
 
 
 def route_order_case(route: Callable[..., str]) -> None:

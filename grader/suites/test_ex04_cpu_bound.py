@@ -27,7 +27,7 @@ from grader.probes.loop_watch import LoopWatch
 from grader.probes.processes import PoolSpy, use_start_method_from_env
 from grader.probes.set_order import backwards_in_sets
 from grader.suites.meeting_calls import waiting_alone_gives_up
-from grader.testing import CallIn, call_repr, check, expect, fail, returns_no_value, student, where
+from grader.testing import CallIn, call_repr, catching_handler_in, check, expect, fail, returns_no_value, student, where
 
 ex = student("exercises.ex04_cpu_bound")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -516,11 +516,14 @@ async def test_propagates_work_errors():
                 at=ex.run_cpu_bound,
             )
         raise
+    caught = catching_handler_in(ex, work.WorkError(), ex.run_cpu_bound)
     fail(
         f"{shown} returned {got!r} although work(-1) raised WorkError",
         expected="the WorkError raised to the caller",
-        fix="Let the exception through: no `return_exceptions=True`, no `except` that swallows it.",
-        at=ex.run_cpu_bound,
+        fix="Let the exception through: this `except` swallows it; leave it out, or end it with a bare `raise`."
+        if caught
+        else "Let the exception through: no `return_exceptions=True`, no `except` that swallows it.",
+        at=caught or ex.run_cpu_bound,
     )
 
 

@@ -35,9 +35,20 @@ from grader.probes.traffic import (
     route_order_case,
     sent_in_turn,
     statuses_fix,
+    swallowed,
     url,
 )
-from grader.testing import call_repr, check, expect, fail, found_in, raised_in_place_of, returns_no_value, student
+from grader.testing import (
+    call_repr,
+    catching_handler_in,
+    check,
+    expect,
+    fail,
+    found_in,
+    raised_in_place_of,
+    returns_no_value,
+    student,
+)
 
 ex = student("exercises.ex05_blocking_io")
 ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
@@ -227,11 +238,12 @@ async def test_fetch_status_raises_connection_errors(server):
             raise
         ended = time.monotonic()
     if got is not RAISED:
+        caught = catching_handler_in(ex, requests.exceptions.ConnectionError(), ex.fetch_status)
         fail(
             f"{call_repr(ex.fetch_status, target)} returned {got!r} for a server that refused the connection",
             expected="requests.ConnectionError raised to the caller",
-            fix="Let the exception through: do not catch it in fetch_status.",
-            at=ex.fetch_status,
+            fix=f"Let the exception through: do not catch it in {(caught and caught.function) or 'fetch_status'}.",
+            at=caught or ex.fetch_status,
         )
     stalled = watching.report.stalled_for(started, ended, located=True)
     if stalled > (ended - started) / 2 and not await blocks_when_all_goes_well(server):
@@ -324,8 +336,7 @@ async def test_fetch_all_propagates_errors(server):
     fail(
         f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} refused the connection",
         expected="the requests.ConnectionError raised (or an ExceptionGroup holding it)",
-        fix="`asyncio.gather(...)` without `return_exceptions=True` lets the first exception through.",
-        at=ex.fetch_all,
+        **swallowed(got, requests.exceptions.ConnectionError(), ex),
     )
 
 

@@ -32,12 +32,14 @@ from grader.probes.traffic import (
     route_order_case,
     sent_in_turn,
     statuses_fix,
+    swallowed,
     url,
 )
 from grader.testing import (
     CallIn,
     CheckFailure,
     call_repr,
+    catching_handler_in,
     check,
     expect,
     fail,
@@ -243,11 +245,12 @@ async def test_fetch_status_raises_connection_errors(server):
             got = await call_student(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
         except aiohttp.ClientConnectionError:
             return
+    caught = catching_handler_in(ex, aiohttp.ClientConnectionError(), ex.fetch_status)
     fail(
         f"{shown} returned {got!r} for a server that refused the connection",
         expected="aiohttp.ClientConnectionError raised to the caller",
-        fix="Let the exception through: do not catch it in fetch_status.",
-        at=ex.fetch_status,
+        fix=f"Let the exception through: do not catch it in {(caught and caught.function) or 'fetch_status'}.",
+        at=caught or ex.fetch_status,
     )
 
 
@@ -266,8 +269,7 @@ async def test_fetch_all_propagates_errors(server):
     fail(
         f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} refused the connection",
         expected="the aiohttp.ClientConnectionError raised (or an ExceptionGroup holding it)",
-        fix="`asyncio.gather(...)` without `return_exceptions=True` lets the first exception through.",
-        at=ex.fetch_all,
+        **swallowed(got, aiohttp.ClientConnectionError(), ex),
     )
 
 
