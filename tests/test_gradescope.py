@@ -215,7 +215,7 @@ def test_an_out_that_cannot_be_written_is_one_sentence_and_no_truncated_zip(tmp_
     (tmp_path / "notes").write_text("a file where a folder would go")
     done = subprocess.run([sys.executable, "-m", "grader", "gradescope", "--out", str(tmp_path / "notes" / "a.zip")],
                           capture_output=True, text=True, timeout=60)  # fmt: skip
-    assert done.returncode == 2 and done.stderr.startswith("error: could not write ") and "Traceback" not in done.stderr
+    assert done.returncode == 3 and done.stderr.startswith("error: could not write ") and "Traceback" not in done.stderr
 
     def disk_full(archive, name, data, executable=False):
         if name.startswith("kit/grader/"):

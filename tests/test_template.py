@@ -89,7 +89,7 @@ def test_an_out_that_cannot_be_written_is_one_sentence(tmp_path):
     (tmp_path / "notes").write_text("a file where a folder would go")
     done = subprocess.run([sys.executable, "-m", "grader", "export-template", str(tmp_path / "notes" / "template")],
                           capture_output=True, text=True, timeout=60)  # fmt: skip
-    assert done.returncode == 2 and done.stderr.startswith("error: could not write ") and "Traceback" not in done.stderr
+    assert done.returncode == 3 and done.stderr.startswith("error: could not write ") and "Traceback" not in done.stderr
 
 
 def test_a_file_that_failed_on_the_way_is_named_as_the_cause_not_as_the_target(tmp_path):

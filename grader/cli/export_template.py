@@ -22,14 +22,14 @@ from grader.cli import cli
 def export_template(out: Path, grader_from: str | None) -> None:
     """Write the students' template repository to OUT (a new folder)."""
     from grader.cli.common import write_failure
-    from grader.errors import UsageError
+    from grader.errors import MachineRefused
     from grader.template import export_template as export
 
     try:
         manifest = export(out, grader_from=grader_from)
     except OSError as exc:  # a read-only folder, a full disk: the machine's problem, not a bug of the kit
         partly = f" ({out} may hold part of the template: remove it before trying again)" if out.exists() else ""
-        raise UsageError(write_failure(exc, out) + partly) from exc
+        raise MachineRefused(write_failure(exc, out) + partly) from exc
     click.echo(f"✓ {out}: the exercises, the Classroom workflow and a README for students; no solutions.")
     if grader_from:
         click.echo(f"  The grader is not included: students and the workflow install it with `{manifest.install()}`.")

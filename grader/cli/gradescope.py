@@ -45,7 +45,7 @@ def gradescope(exercises: tuple[str, ...], out: Path, hide: tuple[str, ...], hid
     """Build the Gradescope autograder for the named exercises (all when none is named)."""
     from grader.catalog import load_catalog
     from grader.cli.common import write_failure
-    from grader.errors import UsageError
+    from grader.errors import MachineRefused
     from grader.gradescope import build_zip, parse_hidden
     from grader.render.gradescope_format import Visibility
 
@@ -55,7 +55,7 @@ def gradescope(exercises: tuple[str, ...], out: Path, hide: tuple[str, ...], hid
     try:
         build_zip(out, selected, visibility)
     except OSError as exc:  # a read-only folder, a full disk: the machine's problem, not a bug of the kit
-        raise UsageError(write_failure(exc, out)) from exc
+        raise MachineRefused(write_failure(exc, out)) from exc
     points = sum(e.max_score for e in selected)
     click.echo(f"✓ {out}: {len(selected)} exercise(s), {points} points. Upload it as the assignment's autograder;")
     click.echo(f"  set the assignment's total to {points} points.")
