@@ -133,6 +133,7 @@ class _Source:
         try:
             target = inspect.unwrap(func)
             lines, first = inspect.getsourcelines(target)
+            first = max(first, 1)  # a module's source starts at line 1, though getsourcelines says 0
             return cls(target, ast.parse(textwrap.dedent("".join(lines))), first, inspect.getsourcefile(target))
         except Exception:  # unreadable source, or ast itself failing (3.11's recursion-depth SystemError)
             return None
@@ -140,6 +141,8 @@ class _Source:
     def location(self, lineno: int) -> Location | None:
         """The Location of line `lineno` of the parsed source, in the student's file."""
         line = self.first + lineno - 1
+        if isinstance(self.target, ModuleType):
+            return _in_exercises(self.filename, line, "<module>") if self.filename else None
         function = getattr(self.target, "__name__", getattr(self.target, "co_name", None))  # a code object's too
         return _in_exercises(self.filename, line, function) if self.filename else None
 

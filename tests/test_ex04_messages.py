@@ -45,6 +45,13 @@ def test_a_pool_sized_from_the_cpu_count_is_told_that_the_grader_pretends_two_co
     assert "max_workers=1" not in verdict.message + verdict.fix, verdict  # not what the student wrote
     assert "max(2, os.cpu_count() - 1)" in verdict.fix, verdict.fix
     assert verdict.location.line == 19, verdict.location  # with ProcessPoolExecutor(max_workers=os.cpu_count() - 1)
+    # Worked out at import, before any check runs: the count the grader pretends is already in place then.
+    at_import = checks(tmp_path / "at_import", "workers_counted_at_import")["runs_in_parallel"]
+    assert "as the grader pretends this one is, os.cpu_count() - 1 is one worker" in at_import.message, at_import
+    assert (at_import.location.line, at_import.location.function) == (8, "<module>"), at_import.location
+    none = checks(tmp_path / "none", "no_workers_on_two_cores")["returns_results_in_order"]
+    assert "ValueError: max_workers must be greater than 0" in none.message and "empty ns" not in none.expected
+    assert "it is 2 while the grader runs your code" in none.fix, none.fix
 
 
 def test_a_loop_that_waits_on_result_gives_the_reason_without_waiting_the_limit(tmp_path):

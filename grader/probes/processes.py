@@ -38,6 +38,22 @@ def use_start_method_from_env() -> str:
     return multiprocessing.get_start_method()
 
 
+GRADING_CPUS = 2
+"""What os.cpu_count() says while exercise 04 is graded (see `pretend_grading_cpus`)."""
+
+
+def pretend_grading_cpus() -> None:
+    """Make os.cpu_count(), and os.process_cpu_count() from Python 3.13 (a default pool's size), say GRADING_CPUS
+    in this process from now on, before the student's module is imported. A pool's default size, and any size worked
+    out from the count (`WORKERS = os.cpu_count() - 1` at the top of the file too), are then the same on a laptop with
+    sixteen cores, on the two-core machines CI grades on, and in a container pinned to one CPU: so is the verdict.
+    Two is enough for the parallel check's two calls at once, and few enough that a count lowered by one gives the
+    single worker that check is there to catch."""
+    for name in ("cpu_count", "process_cpu_count"):
+        if getattr(os, name, None) is not None:
+            setattr(os, name, lambda: GRADING_CPUS)
+
+
 class Handed(NamedTuple):
     """One call handed to a pool: `executor.submit(fn, *args)`."""
 
