@@ -47,14 +47,11 @@ class Verdict:
         }
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
-
-
 def _short(exc: BaseException, limit: int = 300) -> str:
     text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     # The first line only, split at newlines alone: str.splitlines() also splits at a carriage return, and a
-    # message "first part\rSECOND" lost its second part. Any control character left would redraw the terminal.
-    text = _CONTROL.sub(" ", text.strip().split("\n")[0]).strip() or type(exc).__name__
+    # message "first part\rSECOND" lost its second part. Control characters are shown as escapes when rendered.
+    text = text.strip().split("\n")[0].rstrip() or type(exc).__name__
     # asyncio's reprs of tasks and futures shortened first: clipped first, "Task <Task pending name=... coro=<...>>
     # got Future ... attached to a different loop" would lose its last words, the ones that say what went wrong.
     text = clip(work_as_handed(plain_reprs(text)), limit)
