@@ -55,13 +55,19 @@ def logs_and_raises(step):
 
 @pytest.fixture
 def module(tmp_path, monkeypatch):
+    """The functions above as a student's module, `exercises.handlers`, whose file the grader's locations name. The
+    `exercises` package of this process is put back afterwards: a later test in the same worker imports the stubs."""
     (tmp_path / "exercises").mkdir()
     (tmp_path / "exercises" / "__init__.py").write_text("")
     (tmp_path / "exercises" / "handlers.py").write_text(SOURCE)
     monkeypatch.syspath_prepend(str(tmp_path))
-    for name in ("exercises", "exercises.handlers"):
-        monkeypatch.delitem(sys.modules, name, raising=False)
-    return importlib.import_module("exercises.handlers")
+    kept = {name: module for name, module in sys.modules.items() if name.partition(".")[0] == "exercises"}
+    for name in kept:
+        del sys.modules[name]
+    yield importlib.import_module("exercises.handlers")
+    for name in [name for name in sys.modules if name.partition(".")[0] == "exercises"]:
+        del sys.modules[name]
+    sys.modules.update(kept)
 
 
 def raising_at(where: str, error: BaseException):
