@@ -1026,3 +1026,10 @@ def test_an_exception_caught_where_it_should_pass_is_pointed_at_the_except_that_
     # An exception gather handed back in the list was caught by nobody's `except`.
     handed_back = failed(grade_source(tmp_path / "handed", "06", wrong / "ex06_aiohttp/return_exceptions.py"))
     assert "return_exceptions=True" in handed_back["fetch_all_propagates_errors"].fix
+
+
+def test_a_background_tasks_exception_let_out_is_pointed_at_the_wait_that_raised_it(tmp_path):
+    fixture = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "gathers_background_errors.py"
+    verdict = failed(grade_source(tmp_path, "07", fixture))["background_failure_does_not_change_result"]
+    assert "return_exceptions=True" in verdict.fix
+    assert verdict.location.line == 20, verdict.location  # loop.run_until_complete(asyncio.gather(*pending))

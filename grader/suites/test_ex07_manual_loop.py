@@ -602,13 +602,13 @@ def test_background_failure_does_not_change_result():
     coro = main()
     try:
         got = run(ex.run_until_all_done, coro)
-    except Boom:
+    except Boom as raised:
         fail(
             "run_until_all_done raised the exception of a background task",
             expected="the main coroutine's result; a background task's exception is only logged by asyncio",
             fix="Wait with asyncio.wait(pending), which does not raise, or asyncio.gather(*pending, "
             "return_exceptions=True).",
-            at=ex.run_until_all_done,
+            at=student_line(raised, ex.run_until_all_done) or ex.run_until_all_done,  # the wait that raised it
         )
     finally:
         discard(coro)
