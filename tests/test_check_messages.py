@@ -1033,3 +1033,10 @@ def test_a_background_tasks_exception_let_out_is_pointed_at_the_wait_that_raised
     verdict = failed(grade_source(tmp_path, "07", fixture))["background_failure_does_not_change_result"]
     assert "return_exceptions=True" in verdict.fix
     assert verdict.location.line == 20, verdict.location  # loop.run_until_complete(asyncio.gather(*pending))
+
+
+def test_a_copy_of_the_coroutines_exception_is_pointed_at_the_raise_that_made_it(tmp_path):
+    fixture = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "raises_a_copy_of_the_error.py"
+    verdict = failed(grade_source(tmp_path, "07", fixture))["closes_loop_on_exception"]
+    assert verdict.message.startswith("run_manually raised another Boom") and "not a copy" in verdict.expected
+    assert verdict.location.line == 12, verdict.location  # raise type(error)(*error.args) from None

@@ -37,6 +37,7 @@ from grader.testing import (
     follows_from,
     return_in_finally,
     student,
+    where,
 )
 
 ex = student("exercises.ex07_manual_loop")
@@ -400,8 +401,10 @@ def test_closes_loop_on_exception():
     try:
         ex.run_manually(coro)
     except Boom as raised:
-        expect(raised is error, f"run_manually raised another Boom, {raised!r}", expected="the coroutine's own",
-               fix="Let the exception through: no `except` that raises a new one.", at=ex.run_manually)  # fmt: skip
+        expect(raised is error, f"run_manually raised another Boom, {raised!r}",
+               expected="the very exception object the coroutine raised, not a copy",
+               fix="Let the exception through: no `except` that raises a new one.",
+               at=where(raised) or ex.run_manually)  # fmt: skip
     except (NotImplementedError, CheckFailure):
         raise
     except Exception as raised:
@@ -659,7 +662,8 @@ def test_reraises_after_waiting():
         ex.run_until_all_done(coro)
     except Boom as raised:
         expect(raised is error, f"run_until_all_done raised another Boom, {raised!r}",
-               expected="the coroutine's own exception", at=ex.run_until_all_done)  # fmt: skip
+               expected="the very exception object the coroutine raised, not a copy",
+               at=where(raised) or ex.run_until_all_done)  # fmt: skip
     except (NotImplementedError, CheckFailure):
         raise
     except Exception as raised:
