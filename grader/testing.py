@@ -209,12 +209,15 @@ def return_in_finally(func: Any) -> Location | None:
     return None
 
 
-def catching_handler(func: Any, error: BaseException, names: dict[str, Any] | None = None) -> Location | None:
+def catching_handler(
+    func: Any, error: BaseException, names: dict[str, Any] | None = None, *, reraising: bool = False
+) -> Location | None:
     """The line of the student's `except` in `func` (a function or a code object; nested functions aside) that
     caught `error`, or None: a check that saw `func` return where the error should have come through points there,
     not at the `def`. Of the handlers that catch an error of that type, the one whose `try:` holds the line where
     the error entered `func`, if its traceback shows that; the first one otherwise. The handlers' names are looked
-    up in `names`, by default the globals of `func`."""
+    up in `names`, by default the globals of `func`. A handler that ends in `raise` lets the error out, and counts
+    only with `reraising`."""
     if (source := _Source.of(func)) is None:
         return None
     entered = _line_entered(error, source.target)
@@ -232,7 +235,7 @@ def catching_handler(func: Any, error: BaseException, names: dict[str, Any] | No
         start, end = source.first + node.body[0].lineno - 1, source.first + (node.body[-1].end_lineno or 0) - 1
         for handler in node.handlers:
             if _catches(handler.type, error, names if names is not None else getattr(source.target, "__globals__", {})):
-                if not isinstance(handler.body[-1], ast.Raise):  # one that ends raising lets it (or another) out
+                if reraising or not isinstance(handler.body[-1], ast.Raise):
                     found.append((entered is not None and start <= entered <= end, handler.lineno))
                 break  # the first handler that matches is the one that runs
     if not found:

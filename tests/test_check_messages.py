@@ -1040,3 +1040,13 @@ def test_a_copy_of_the_coroutines_exception_is_pointed_at_the_raise_that_made_it
     verdict = failed(grade_source(tmp_path, "07", fixture))["closes_loop_on_exception"]
     assert verdict.message.startswith("run_manually raised another Boom") and "not a copy" in verdict.expected
     assert verdict.location.line == 12, verdict.location  # raise type(error)(*error.args) from None
+
+
+def test_a_finished_line_printed_in_except_exception_is_told_that_a_cancellation_skips_it(tmp_path):
+    fixture = SUBMISSIONS / "wrong" / "ex03_async_timed" / "except_exception.py"
+    verdict = failed(grade_source(tmp_path, "03", fixture))["reports_time_when_cancelled"]
+    assert verdict.fix.startswith("This `except` does not take a cancellation"), verdict.fix
+    assert verdict.location.line == 16, verdict.location  # except Exception:
+    # A wrapper with no `except` at all is told about `finally:` alone.
+    plain = failed(grade_source(tmp_path / "plain", "03", SUBMISSIONS / "wrong" / "ex03_async_timed" / "no_finally.py"))
+    assert plain["reports_time_when_cancelled"].fix.startswith("Print the Finished line in the `finally:`")

@@ -141,10 +141,20 @@ def wrapper_called(decorated: Any, func: Any) -> None:
     )
 
 
-def wrapper_catching(decorated: Any, error: BaseException) -> Location | None:
+def wrapper_catching(decorated: Any, error: BaseException, *, reraising: bool = False) -> Location | None:
     """The `except` of the student's wrapper that caught `error`, the body's exception that the call should have
-    let through; None when no handler of the wrapper catches it."""
-    return catching_handler(getattr(decorated, "__code__", None), error, getattr(decorated, "__globals__", {}))
+    let through; None when no handler of the wrapper catches it (with `reraising`, also one that raises again)."""
+    code, names = getattr(decorated, "__code__", None), getattr(decorated, "__globals__", {})
+    return catching_handler(code, error, names, reraising=reraising)
+
+
+def except_that_misses_cancel(decorated: Any) -> Location | None:
+    """The wrapper's `except Exception:` (or another handler for the body's errors) when no handler of the wrapper
+    takes a cancellation: asyncio.CancelledError is a BaseException, so a Finished line printed there, and not in
+    `finally:`, is never printed for a cancelled call."""
+    if wrapper_catching(decorated, asyncio.CancelledError(), reraising=True) is not None:
+        return None
+    return wrapper_catching(decorated, ValueError(), reraising=True)
 
 
 def wrapper_at(decorated: Any) -> Any:

@@ -27,6 +27,7 @@ from freezegun.api import FrozenDateTimeFactory
 from grader.suites.decorated_calls import (
     call,
     decorate,
+    except_that_misses_cancel,
     expect_passed_on,
     not_the_bodys,
     until_entered,
@@ -366,6 +367,12 @@ async def test_reports_time_when_body_raises(capsys):
                  at=wrapper_at(decorated))  # fmt: skip
 
 
+MISSES_CANCEL = (
+    "This `except` does not take a cancellation: asyncio.CancelledError is a BaseException, not an Exception, so"
+    " a cancelled call skips it. "
+)
+
+
 @check("the Finished line is printed, with the time taken, also when the call is cancelled, which stays cancelled")
 async def test_reports_time_when_cancelled(capsys):
     entered, never = asyncio.Event(), asyncio.Event()
@@ -382,8 +389,10 @@ async def test_reports_time_when_cancelled(capsys):
            expected="a cancelled call ends", fix=FINALLY, at=wrapper_at(decorated))  # fmt: skip
     if not task.cancelled() and (crash := task.exception()) is not None and not_the_bodys(crash, None):
         raise crash
+    misses = except_that_misses_cancel(decorated)
+    missing = (MISSES_CANCEL + FINALLY, misses) if misses else (FINALLY, None)
     expect_total(lines, wait_for_release, "0.7500", "when the call was cancelled after 0.75 s", decorated=decorated,
-                 at=wrapper_at(decorated))  # fmt: skip
+                 at=wrapper_at(decorated), missing=missing)  # fmt: skip
     if not task.cancelled():
         ended = f"raising {task.exception()!r}" if task.exception() else f"returning {task.result()!r}"
         returns = None if task.exception() else return_in_finally(getattr(decorated, "__code__", None))

@@ -209,18 +209,19 @@ def expect_total(
     after: str | None = None,
     strict: bool = False,
     since_decorated: str | None = None,
+    missing: tuple[str, Any] = (FINALLY, None),
 ) -> None:
     """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
     `decorated` is the student's wrapper, to tell why a total is wrong, and `since_decorated` the total of a wrapper
-    that reads its start time when decorating."""
+    that reads its start time when decorating; `missing` the fix, and where it goes (None: `at`), for no such line."""
     found = finished_lines(lines, func, strict=strict, at=at)
     expected = f"Finished {func} in {total} second(s)"
     if not found:
         fail(
             f"{what}, your code printed {show(lines)}",
             expected=f"a last line {expected!r}",
-            fix=FINALLY,
-            at=at,
+            fix=missing[0],
+            at=missing[1] or at,
         )
     expect(len(found) == 1, f"{what}, your code printed {len(found)} Finished lines: {show(lines)}",
            expected="exactly one Finished line per call", at=at)  # fmt: skip
