@@ -1050,3 +1050,12 @@ def test_a_finished_line_printed_in_except_exception_is_told_that_a_cancellation
     # A wrapper with no `except` at all is told about `finally:` alone.
     plain = failed(grade_source(tmp_path / "plain", "03", SUBMISSIONS / "wrong" / "ex03_async_timed" / "no_finally.py"))
     assert plain["reports_time_when_cancelled"].fix.startswith("Print the Finished line in the `finally:`")
+
+
+def test_a_future_set_from_a_callback_is_told_that_the_exercise_asks_for_a_task(tmp_path):
+    fixture = SUBMISSIONS / "wrong" / "ex01_futures" / "sets_the_future_from_call_later.py"
+    checks = failed(grade_source(tmp_path, "01", fixture))
+    for name, line in (("schedules_a_task", 10), ("failing_request_waits_and_tolerates_cancel", 23)):
+        verdict = checks[name]
+        assert "loop.call_later(...) schedules a plain function (a callback), not a" in verdict.message, verdict
+        assert "asyncio.create_task" in verdict.fix and verdict.location.line == line, (name, verdict.location)

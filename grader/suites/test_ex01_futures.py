@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from grader.model import Location
 from grader.probes.calls import await_call
 from grader.probes.futures import count_ticks_while, setter_problem, settled_at, settling, wake_sleepers
 from grader.suites.future_mistakes import (
@@ -123,6 +124,15 @@ async def test_returns_pending_future():
         await outcome(future, new_tasks(before), hurry=HURRY)
 
 
+def callback_instead_of_task(func: Any) -> tuple[str, Location] | None:
+    """("call_later", its line) when `func`, which scheduled no task, calls one of the loop's methods that schedule
+    a plain function: the future is then set by a callback, not by the task the exercise asks for."""
+    for method in ("call_later", "call_at", "call_soon", "call_soon_threadsafe"):
+        if (line := CallIn(func, method).found()) is not None:
+            return method, line
+    return None
+
+
 @check("make_request schedules a task that sets the future")
 async def test_schedules_a_task():
     before = asyncio.all_tasks()
@@ -138,6 +148,15 @@ async def test_schedules_a_task():
             fix=f"{scheduler.rsplit('.', 1)[-1]} is for plain functions (callbacks); a coroutine runs as a task:"
             " asyncio.create_task(set_future_value(future, value, delay)).",
             at=line or ex.make_request,
+        )
+    if not tasks and (timer := callback_instead_of_task(ex.make_request)) is not None:
+        fail(
+            f"make_request scheduled no task: loop.{timer[0]}(...) schedules a plain function (a callback), not a"
+            " task running set_future_value",
+            expected="asyncio.create_task(set_future_value(future, value, delay))",
+            fix="Schedule the coroutine as a task: asyncio.create_task(set_future_value(future, value, delay)); it"
+            " waits with `await asyncio.sleep(delay)`, then sets the result, as the lesson's futures are set.",
+            at=timer[1],
         )
     expect(
         tasks,
@@ -627,11 +646,15 @@ async def test_failing_request_waits_and_tolerates_cancel():
             " that sleeps `delay` seconds, then calls future.set_exception(exc), and return the future at once.",
             at=ex.make_failing_request,
         )
+        timer = None if tasks else callback_instead_of_task(ex.make_failing_request)
         expect(
             tasks,
-            "make_failing_request scheduled no task",
+            "make_failing_request scheduled no task"
+            + (f": loop.{timer[0]}(...) schedules a plain function (a callback), not a task" if timer else ""),
             expected="a task that sets the exception after `delay`",
-            at=ex.make_failing_request,
+            fix="Schedule a task with asyncio.create_task, of a coroutine that waits with `await asyncio.sleep(delay)`"
+            " and then calls future.set_exception(exc), as set_future_value does with set_result.",
+            at=timer[1] if timer else ex.make_failing_request,
         )
         cancelled.cancel()
         shown = call_repr(ex.make_failing_request, late, DELAY)
