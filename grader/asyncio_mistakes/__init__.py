@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from grader.asyncio_mistakes.attributes import awaited_after_the_attribute, read_before_awaiting, read_from_an_awaitable
 from grader.asyncio_mistakes.context_managers import NOT_A_CONTEXT_MANAGER, refused_by_with_on_310, with_fix
-from grader.asyncio_mistakes.executors import executors_own_future, not_an_executor, one_call_for_many
+from grader.asyncio_mistakes.executors import (
+    executor_class_handed,
+    executors_own_future,
+    not_an_executor,
+    one_call_for_many,
+)
 from grader.asyncio_mistakes.frames import raised_in
 from grader.asyncio_mistakes.handed import awaited_a_value, function_not_called, generator_not_unpacked
 from grader.asyncio_mistakes.loops import (
@@ -53,9 +58,10 @@ def asyncio_fix(exc: BaseException) -> str | None:
         return with_fix(exc, refused)
     if isinstance(exc, AttributeError):
         return (
-            refused_by_with_on_310(exc)
+            executor_class_handed(exc)
+            or refused_by_with_on_310(exc)
             or newer_than_this_python(exc)
             or awaited_after_the_attribute(exc, message)
             or read_before_awaiting(exc)
         )
-    return one_call_for_many(exc)
+    return executor_class_handed(exc) or one_call_for_many(exc)

@@ -29,6 +29,22 @@ def executors_own_future(exc: BaseException) -> str | None:
     return SUBMITTED if any(isinstance(v, concurrent.futures.Future) for v in refused) else None
 
 
+def executor_class_handed(exc: BaseException) -> str | None:
+    """For `run_in_executor(ProcessPoolExecutor, work, n)`, the pool's class where a pool belongs: the class's
+    `submit` is then called with work as its `self`, which fails deep inside concurrent.futures with a message about
+    a private attribute of the pool. Read from run_in_executor's own frame, whatever that message says."""
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        handed = frame.f_locals.get("executor") if frame.f_code.co_name == "run_in_executor" else None
+        if isinstance(handed, type) and issubclass(handed, concurrent.futures.Executor):
+            name = handed.__name__
+            default = " (or None, for the loop's own thread pool)" if name == "ThreadPoolExecutor" else ""
+            return (
+                f"`{name}` is the class itself, not a pool: make one by calling it, `with {name}() as pool:`, and"
+                f" hand that pool to `loop.run_in_executor(pool, func, arg)`{default}."
+            )
+    return None
+
+
 def not_an_executor(exc: BaseException) -> str | None:
     """For run_in_executor handed, as its executor, something that is neither a function (the arguments swapped,
     which the generic fix speaks of) nor an executor: multiprocessing's Pool above all, the other pool the standard
