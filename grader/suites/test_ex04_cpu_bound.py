@@ -103,14 +103,55 @@ MADE_AT_IMPORT = (
 )
 
 
+ONE_CALL_PER_N = (
+    "run_in_executor(pool, func, arg) makes one call, func(arg): handed ns, work gets the whole list as its n. Hand"
+    " the pool one call per n and gather them: `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in"
+    " ns))`."
+)
+_spies: list[PoolSpy] = []
+"""The running check's spy (the `pools` fixture is autouse), for run_cpu_bound to read what was handed to pools."""
+
+
 @pytest.fixture(autouse=True)
 def pools(monkeypatch: pytest.MonkeyPatch) -> Iterator[PoolSpy]:
     spy = PoolSpy(monkeypatch)
+    _spies.append(spy)
     yield spy
+    _spies.remove(spy)
     spy.clean_up()
 
 
+def whole_list_handed(since: int, args: tuple[Any, ...], shown: str | None, error: Exception | None) -> None:
+    """Fail when work itself was handed to a pool with a list for its one argument, `run_in_executor(pool, work,
+    ns)`: work(ns) fails in a way of its own (range() of a list, a comparison with a list) or returns one result for
+    the lot, and neither says that the list went where one n belongs."""
+    __tracebackhide__ = True
+    given_work = args[1] if len(args) > 1 else getattr(ex, "cpu_bound_work", None)
+    for call in _spies[-1].handed[since:] if _spies else []:
+        if call.fn is given_work and len(call.args) == 1 and isinstance(call.args[0], (list, tuple)):
+            outcome = f", which raised {type(error).__name__}: {error}" if error is not None else ""
+            fail(
+                f"{shown or call_repr(ex.run_cpu_bound, *args)} handed the whole list to a single call,"
+                f" work({call.args[0]!r}){outcome}",
+                expected="one call of work for every n in ns, each handed to the pool on its own",
+                fix=ONE_CALL_PER_N,
+                at=CallIn(ex.run_cpu_bound, "run_in_executor", "submit"),
+            )
+
+
 async def run_cpu_bound(*args: Any, limit: float, shown: str | None = None) -> Any:
+    """`await ex.run_cpu_bound(*args)` as `run_one_call` does, failing first if ns went to work as one argument."""
+    since = _spies[-1].submitted if _spies else 0
+    try:
+        got = await run_one_call(*args, limit=limit, shown=shown)
+    except Exception as error:
+        whole_list_handed(since, args, shown, error)
+        raise
+    whole_list_handed(since, args, shown, None)
+    return got
+
+
+async def run_one_call(*args: Any, limit: float, shown: str | None = None) -> Any:
     """`await ex.run_cpu_bound(*args)` within `limit` seconds; a TypeError saying that something is not callable is
     explained, since it is what calling work(n) in the argument of run_in_executor gives."""
     try:
