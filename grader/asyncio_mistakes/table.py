@@ -184,6 +184,13 @@ MISTAKES = (
         raised_in=os.path.join("aiohttp", "client.py"),  # ClientSession.__enter__, for a plain `with`
     ),
     Mistake(
+        ValueError,  # requests' InvalidSchema is one
+        'No connection adapters were found for "[',
+        "requests was handed a list holding the URL, not the URL itself, and took the list's text for an address."
+        " The arguments after the function in run_in_executor are the function's own, one by one: pass the URL as"
+        " it is, `loop.run_in_executor(None, get_status, url)`, with no brackets around it.",
+    ),
+    Mistake(
         AttributeError,
         "object has no attribute 'submit'",
         "run_in_executor takes the executor first, then the function and its arguments:"
