@@ -39,6 +39,7 @@ from grader.probes.traffic import (
     url,
 )
 from grader.testing import (
+    CallIn,
     call_repr,
     catching_handler_in,
     check,
@@ -69,6 +70,11 @@ CONCURRENTLY = (
     "a `for` loop with `await` inside waits for each request before sending the next."
 )
 HTTP_ERRORS_ARE_ANSWERS = "A 404 or a 500 is an answer: return `status_code`, do not call `raise_for_status()`."
+WAIT_KEEPS_ERRORS = (
+    "asyncio.wait raises nothing: a task that failed is returned among the done ones, its exception kept inside it,"
+    " and whatever your code meant to store for it was never stored. Read each task's result with `task.result()`,"
+    " which raises the exception the task ended with, or let `asyncio.gather` raise it for you."
+)
 ASK_EVERY_TIME = (
     "Send the request on every call: a status kept from an earlier call (in a dict at module level, say) is the"
     " answer the server gave then, not the one it gives now."
@@ -331,6 +337,14 @@ async def test_fetch_all_propagates_errors(server):
         if found_in(error, requests.ConnectionError):
             return
         raised_in_place_of(error, requests.ConnectionError, "requests.ConnectionError", call_repr(ex.fetch_all, urls))
+        if (waits := CallIn(ex.fetch_all, "wait").found()) is not None:
+            fail(
+                f"{call_repr(ex.fetch_all, urls)} raised {type(error).__name__}: {error}, not the"
+                f" requests.ConnectionError of {urls[1]}, whose fetch failed",
+                expected="the requests.ConnectionError raised (or an ExceptionGroup holding it)",
+                fix=WAIT_KEEPS_ERRORS,
+                at=waits,
+            )
         raise
     one_url_for_many(server, 0, urls, got)
     fail(
