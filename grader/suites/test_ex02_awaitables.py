@@ -19,7 +19,7 @@ from collections.abc import AsyncGenerator, Coroutine, Generator
 from typing import NoReturn
 
 from grader.diagnose import missing_import
-from grader.testing import CallIn, ReturnOf, check, expect, fail, student
+from grader.testing import CallIn, ReturnOf, check, expect, fail, returns_no_value, student
 
 ex = student("exercises.ex02_awaitables")
 
@@ -141,6 +141,12 @@ UNHASHABLE = (
 )
 
 
+FELL_THROUGH = (
+    "kind_of reached its end without a `return` for this object, so it returned None: end it with"
+    ' `return "not awaitable"`, under no condition, for every object the questions above do not match.'
+)
+
+
 def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
     """`got`, what `classify(obj)` gave, must be `expected`; `made_by` says in the student's words what `obj` is."""
     if isinstance(got, Raised):
@@ -169,7 +175,9 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
         fail(
             f"kind_of({made_by}) returned {got!r}",
             expected=f"{expected!r}: kind_of returns one of " + ", ".join(map(repr, KINDS)),
-            fix="Return exactly one of those five strings, spelt as shown (lower case, no extra words).",
+            fix=FELL_THROUGH
+            if got is None and not returns_no_value(ex.kind_of)
+            else "Return exactly one of those five strings, spelt as shown (lower case, no extra words).",
             at=ReturnOf(ex.kind_of, got),
         )
     expect(got == expected, f"kind_of({made_by}) returned {got!r}", expected=repr(expected), fix=fix,
