@@ -20,7 +20,7 @@ from types import FrameType, ModuleType, TracebackType
 
 from pytest_socket import SocketBlockedError
 
-from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import
+from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import, newer_syntax
 from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
@@ -353,6 +353,8 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         code = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""
         if "codec can't decode" in exc.msg:  # a file saved as Latin-1 or cp1252: what to do is not in asyncio's words
             code += ": save the file as UTF-8 (your editor's encoding setting) and retype the character"
+        elif newer := newer_syntax(exc):
+            code += f" — {newer}"
         return ImportFailure(Outcome.SYNTAX_ERROR, f"{kind} in {location} ({exc.msg}){code}", location)
     where = student_location(tb, root)
     at = f" at {where}" if where else ""

@@ -50,3 +50,17 @@ def newer_asyncio(name: str) -> str | None:
         f"asyncio.{name} is new in Python {major}.{minor}, and this is Python {this}: {instead}, or grade with"
         f" Python {major}.{minor} or newer."
     )
+
+
+_EXCEPT_STAR = re.compile(r"\s*except\s*\*")
+
+
+def newer_syntax(exc: SyntaxError) -> str | None:
+    """The fix for `except*` on Python 3.10, which calls it only "invalid syntax": the line reads as a typo there."""
+    if sys.version_info >= (3, 11) or not _EXCEPT_STAR.match(exc.text or ""):
+        return None
+    this = ".".join(map(str, sys.version_info[:2]))
+    return (
+        f"`except*` is new in Python 3.11, and this is Python {this}: let `asyncio.gather` raise the first exception"
+        " as it is, caught with a plain `except` if at all, or grade with Python 3.11+"
+    )
