@@ -1059,3 +1059,15 @@ def test_a_future_set_from_a_callback_is_told_that_the_exercise_asks_for_a_task(
         verdict = checks[name]
         assert "loop.call_later(...) schedules a plain function (a callback), not a" in verdict.message, verdict
         assert "asyncio.create_task" in verdict.fix and verdict.location.line == line, (name, verdict.location)
+
+
+def test_kind_of_falling_off_its_end_is_told_to_end_with_not_awaitable(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex02_awaitables"
+    checks = failed(grade_source(tmp_path, "02", wrong / "falls_through_to_none.py"))
+    verdict = checks["async_def_function_is_not_awaitable"]
+    assert verdict.message == "kind_of(fetch, the async def function itself (not called)) returned None"
+    assert verdict.fix.startswith("kind_of reached its end without a `return` for this object"), verdict.fix
+    assert '`return "not awaitable"`, under no condition' in verdict.fix, verdict.fix
+    # A kind_of with no return at all (it prints, say) is not told to add one line at its end.
+    printer = failed(grade_source(tmp_path / "p", "02", wrong / "prints_instead_of_returning.py"))
+    assert all("reached its end" not in c.fix for c in printer.values()), [c.fix for c in printer.values()]

@@ -545,3 +545,16 @@ def test_an_attribute_name_that_is_no_identifier_does_not_break_the_explanation(
         assert "Put `await` where it is made" in (asyncio_fix(raised.value) or "")
     finally:
         coroutine.close()
+
+
+def test_except_star_on_python_310_is_told_it_is_newer_syntax(monkeypatch):
+    from types import SimpleNamespace
+
+    from grader.asyncio_mistakes import newer_python
+
+    refused = SyntaxError("invalid syntax", ("x.py", 21, 5, "    except* requests.ConnectionError as group:\n"))
+    assert (newer_python.newer_syntax(refused) is None) == (sys.version_info >= (3, 11))
+    monkeypatch.setattr(newer_python, "sys", SimpleNamespace(version_info=(3, 10, 14, "final", 0)))
+    fix = newer_python.newer_syntax(refused)
+    assert fix is not None and fix.startswith("`except*` is new in Python 3.11, and this is Python 3.10:"), fix
+    assert newer_python.newer_syntax(SyntaxError("invalid syntax", ("x.py", 1, 1, "except ValueError\n"))) is None

@@ -290,3 +290,25 @@ def test_a_sleep_before_a_blocking_result_is_told_that_the_work_can_outlast_it(t
     assert "while your code slept in asyncio.sleep, the grader held work(" in verdict.message, verdict.message
     assert "A sleep first does not make the result ready" in verdict.fix, verdict.fix
     assert verdict.location.line == 20, verdict.location  # return [future.result() for future in futures]
+
+
+def test_the_pool_class_handed_to_run_in_executor_is_told_to_make_a_pool(tmp_path):
+    # Python's own words name a private lock of the pool, and on the grader's work a functools.partial.
+    verdict = checks(tmp_path, "pool_class_not_an_instance")["returns_results_in_order"]
+    assert "has no attribute '_shutdown_lock'" in verdict.message, verdict.message
+    assert verdict.fix.startswith("`ProcessPoolExecutor` is the class itself, not a pool"), verdict.fix
+    assert "`with ProcessPoolExecutor() as pool:`" in verdict.fix, verdict.fix
+    assert verdict.location.line == 17, verdict.location  # futures = [loop.run_in_executor(ProcessPoolExecutor, ...)]
+
+
+def test_the_whole_list_handed_to_one_call_is_named_whatever_work_does_with_it(tmp_path):
+    got = checks(tmp_path, "whole_list_to_one_call")
+    for name, said in (
+        ("returns_results_in_order", "work([30000, 500, 0, 500]), which raised TypeError: 'list' object cannot be"),
+        ("runs_in_worker_processes", "work([1, 2, 3])"),  # the grader's work returned a record of its own for it
+        ("propagates_work_errors", "work([3, -1, 4]), which raised TypeError"),
+    ):
+        verdict = got[name]
+        assert "handed the whole list to a single call, " + said in verdict.message, verdict.message
+        assert "Record" not in verdict.message and "one call per n" in verdict.fix, verdict
+        assert verdict.location.line == 18, verdict.location  # return await loop.run_in_executor(pool, work, ns)

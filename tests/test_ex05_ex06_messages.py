@@ -429,3 +429,29 @@ def test_a_map_handed_to_gather_without_a_star_is_told_to_unpack_it(tmp_path):
     verdict = checks["fetch_all_propagates_errors"]
     assert verdict.fix.endswith("unpack it with a star, `asyncio.gather(*map(fetch_status, urls))`."), verdict.fix
     assert verdict.location.line == 20 and verdict.location.function == "fetch_all"
+
+
+def test_the_thread_pool_class_handed_to_run_in_executor_is_told_to_make_a_pool_or_pass_none(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "thread_pool_class_not_an_instance.py"))
+    verdict = checks["returns_status_codes"]
+    assert verdict.fix.startswith("`ThreadPoolExecutor` is the class itself, not a pool"), verdict.fix
+    assert "(or None, for the loop's own thread pool)" in verdict.fix, verdict.fix
+    assert verdict.location.line == 16 and verdict.location.function == "fetch_status", verdict.location
+
+
+def test_a_url_in_a_list_fails_as_requests_says_at_home_with_the_fix(tmp_path):
+    # Not the fake server's NoMockAddress: requests itself has no adapter for the text of a list.
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "url_in_a_list.py"))
+    verdict = checks["returns_status_codes"]
+    assert "raised InvalidSchema: No connection adapters were found for \"['http://" in verdict.message, verdict
+    assert "NoMockAddress" not in verdict.message and "mock" not in verdict.message.lower()
+    assert "a list holding the URL" in verdict.fix and "get_status, url)`, with no brackets" in verdict.fix
+
+
+def test_asyncio_wait_that_leaves_a_hole_is_told_that_wait_raises_nothing(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "wait_then_reads_what_was_stored.py"))
+    assert set(checks) == {"fetch_all_propagates_errors"}, {n: c.message for n, c in checks.items()}
+    verdict = checks["fetch_all_propagates_errors"]
+    assert "raised KeyError: 1, not the requests.ConnectionError of http://" in verdict.message, verdict.message
+    assert verdict.fix.startswith("asyncio.wait raises nothing") and "task.result()" in verdict.fix, verdict.fix
+    assert verdict.location.line == 26 and verdict.location.function == "fetch_all", verdict.location
