@@ -894,6 +894,14 @@ def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
     )  # await main()
 
 
+def test_a_filter_on_tasks_steps_is_told_that_callbacks_are_steps_too(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "task_steps_only.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
+    assert verdict.message.endswith("those left out are a plain callback's, not a task's"), verdict.message
+    assert verdict.fix.startswith("Debug mode times every callback the loop runs, not only tasks"), verdict.fix
+    assert "<Handle sleep(0.2) ...>" in verdict.fix
+
+
 def test_a_return_in_finally_is_named_not_an_except_never_written(tmp_path):
     """A `return` in `finally:` drops the exception: the fix says so at that line, not "do not catch the exception"
     to a student who wrote no `except`."""

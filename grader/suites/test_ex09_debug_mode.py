@@ -78,6 +78,8 @@ class SlowStepSpy:
     def __init__(self, logger: logging.Logger) -> None:
         self._logger = logger
         self.durations: list[float] = []
+        self.callbacks: list[float] = []
+        """The durations of plain callbacks' steps (a `<Handle ...>`, not a task's `<Task ...>`) among them."""
 
     def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
         self._note(msg, args)
@@ -87,6 +89,8 @@ class SlowStepSpy:
     def _note(self, msg: Any, args: tuple) -> None:
         if msg == SLOW_STEP and args:
             self.durations.append(float(args[-1]))
+            if str(args[0]).startswith(("<Handle", "<TimerHandle")):
+                self.callbacks.append(float(args[-1]))
 
     def __setattr__(self, name: str, value: Any) -> None:
         # A student may listen where asyncio speaks, `mock.patch.object(base_events.logger, "warning", ...)`: the
@@ -131,8 +135,10 @@ def reported(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowStepSpy]:
 class Main:
     """An `async def` function with no arguments for slow_callbacks; notes the loop it ran on, in what mode."""
 
-    def __init__(self, *blocks: float, wait: float = 0.0, error: BaseException | None = None) -> None:
-        self.blocks, self.wait, self.error = blocks, wait, error
+    def __init__(
+        self, *blocks: float, wait: float = 0.0, error: BaseException | None = None, callback: float = 0.0
+    ) -> None:
+        self.blocks, self.wait, self.error, self.callback = blocks, wait, error, callback
         self.runs: list[dict[str, Any]] = []
 
     async def main(self) -> None:
@@ -145,6 +151,8 @@ class Main:
                 "awaited_at": calling_line(),  # the student's line that awaited main(), if a coroutine of theirs did
             }
         )
+        if self.callback:  # a plain callback that blocks: debug mode times it as a step of its own
+            loop.call_soon(time.sleep, self.callback)
         if self.wait:
             await asyncio.sleep(self.wait)
         for block in self.blocks:  # each one its own step of the task: debug mode reports them one by one
@@ -318,7 +326,7 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
 
 @check(
     "with the default threshold (0.1 s), a coroutine that blocks for 0.12 s, then 0.3 s, then 0.15 s, gives every"
-    " duration debug mode reported, in the order reported"
+    " duration debug mode reported, in the order reported; a blocking callback that it schedules counts too"
 )
 def test_reports_blocking_step(reported: SlowStepSpy):
     # Neither ascending nor descending: a list sorted either way, or cut down to the slowest step, differs from what
@@ -368,6 +376,32 @@ def test_reports_blocking_step(reported: SlowStepSpy):
         at=ex.slow_callbacks,
     )
     expect_a_list_of_its_own(reported, returned, first, call)
+    expect_callbacks_reported(reported)
+
+
+CALLBACK_BLOCK = 0.2
+
+
+def expect_callbacks_reported(reported: SlowStepSpy) -> None:
+    """A plain callback's slow step counts as much as a task's: debug mode reports it as `Executing <Handle ...>
+    took ...`, which a filter copied from the docstring's `<Task ...>` example drops."""
+    call = f"slow_callbacks(main) with main() scheduling loop.call_soon(time.sleep, {CALLBACK_BLOCK:g})"
+    since, callbacks_since = len(reported.durations), len(reported.callbacks)
+    got = as_durations(ex.slow_callbacks(Main(callback=CALLBACK_BLOCK).main), call)
+    new, callbacks = reported.durations[since:], reported.callbacks[callbacks_since:]
+    expect_only_this_call(got, new, call, before=REPORTED_BEFORE + reported.durations[:since])
+    tasks_only = [d for d in new if d not in callbacks]
+    if callbacks and not _same(got, new) and _same(got, tasks_only):
+        fail(
+            f"{call} returned {seconds(got)}, but debug mode reported the slow steps {seconds(new)}: those left out"
+            " are a plain callback's, not a task's",
+            expected=f"{seconds(new)}: every step debug mode reported, callbacks' too",
+            fix="Debug mode times every callback the loop runs, not only tasks: its warning then reads 'Executing"
+            f" <Handle sleep({CALLBACK_BLOCK:g}) ...> took {CALLBACK_BLOCK:.3f} seconds'. Keep every 'Executing ..."
+            " took' warning, whatever the step is (record.args[-1] is its duration).",
+            at=ex.slow_callbacks,
+        )
+    expect_same_as_reported(got, new, call)
 
 
 def expect_a_list_of_its_own(reported: SlowStepSpy, returned: list, first: list, call: str) -> None:
