@@ -16,7 +16,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import PurePath
-from types import FrameType, ModuleType, TracebackType
+from types import FrameType, FunctionType, ModuleType, TracebackType
 
 from pytest_socket import SocketBlockedError
 
@@ -168,7 +168,7 @@ def python_slip(exc: BaseException, line: str) -> str | None:
     function used as a number (`time.perf_counter - start`), a timedelta formatted as a float, the first of a log
     record's arguments taken for debug mode's duration."""
     said = str(exc)
-    if (fix := handler_not_set_up(exc)) is not None:
+    if (fix := handler_not_set_up(exc) or own_call_unlike_its_definition(exc, line)) is not None:
         return fix
     if (
         isinstance(exc, (TypeError, ValueError))
@@ -200,6 +200,27 @@ def python_slip(exc: BaseException, line: str) -> str | None:
             " or read time.perf_counter() at the start and the end, as the docstring says."
         )
     return None
+
+
+def own_call_unlike_its_definition(exc: BaseException, line: str) -> str | None:
+    """The fix for the student's own call of one of their exercise's functions with arguments unlike its
+    parameters: `map(fetch_status, urls)` gives fetch_status the url alone, and Python's "missing 1 required
+    positional argument: 'url'" does not say how the call should look."""
+    match = _CALL_MISMATCH.match(str(exc)) if isinstance(exc, TypeError) else None
+    func = _exercise_function(match["name"]) if match else None
+    if func is None:
+        return None
+    stars = {inspect.Parameter.VAR_POSITIONAL: "*", inspect.Parameter.VAR_KEYWORD: "**"}
+    params = ", ".join(stars.get(p.kind, "") + p.name for p in inspect.signature(func).parameters.values())
+    name = func.__name__
+    fix = f"Your code calls {name}() with arguments unlike its parameters: call it as `{name}({params})`."
+    if mapped := re.search(rf"\bmap\(\s*{re.escape(name)}\s*,\s*(?P<items>[\w.]+)\s*\)", line):
+        item = params.split(", ")[-1].lstrip("*")
+        fix += (
+            f" map({name}, {mapped['items']}) passes each item alone and nothing else: write the call out instead,"
+            f" `({name}({params}) for {item} in {mapped['items']})`."
+        )
+    return fix
 
 
 _HANDLER_ATTRIBUTES = frozenset(vars(logging.Handler()))
@@ -298,10 +319,16 @@ def async_where_the_stub_has_def(module: ModuleType) -> tuple[str, Verdict] | No
 
 def _is_stub_function(name: str) -> bool:
     """`name` is a top-level function of the student's exercise module (not, say, a wrapper it returns)."""
-    return any(
-        module_name.startswith("exercises.") and inspect.isfunction(getattr(module, name, None))
-        for module_name, module in list(sys.modules.items())
-    )
+    return _exercise_function(name) is not None
+
+
+def _exercise_function(name: str) -> FunctionType | None:
+    """The top-level function `name` of the student's exercise module, else None."""
+    for module_name, module in list(sys.modules.items()):
+        func = getattr(module, name, None) if module_name.startswith("exercises.") else None
+        if inspect.isfunction(func):
+            return func
+    return None
 
 
 def _top_level_call(tb: TracebackType | None, root: str) -> Location | None:

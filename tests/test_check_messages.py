@@ -894,6 +894,18 @@ def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
     )  # await main()
 
 
+def test_an_own_call_unlike_the_functions_parameters_is_shown_the_call_to_write(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex06_aiohttp" / "maps_fetch_status_over_the_urls.py"
+    verdict = failed(grade_source(tmp_path, "06", wrong))["fetch_all_keeps_order"]
+    assert "fetch_status() missing 1 required positional argument: 'url'" in verdict.message, verdict.message
+    assert verdict.fix.startswith(
+        "Your code calls fetch_status() with arguments unlike its parameters: call it as"
+        " `fetch_status(session, url)`. map(fetch_status, urls) passes each item alone"
+    )
+    assert verdict.fix.endswith("`(fetch_status(session, url) for url in urls)`."), verdict.fix
+    assert (verdict.location.line, verdict.location.function) == (17, "fetch_all"), verdict.location
+
+
 def test_a_filter_on_tasks_steps_is_told_that_callbacks_are_steps_too(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "task_steps_only.py"
     verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
