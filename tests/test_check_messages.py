@@ -184,6 +184,10 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex06_aiohttp"
     limited = failed(grade_source(tmp_path / "limit", "06", wrong / "connector_limit_one.py"))["fetch_all_concurrent"]
     assert "connector allows only 1 open connection(s)" in limited.message and "defaults" in limited.fix
+    assert limited.location.line == 16, limited.location  # the line that makes the connector, not fetch_all's def
+    per_host = failed(grade_source(tmp_path / "host", "06", wrong / "one_connection_per_host.py"))
+    verdict = per_host["fetch_all_concurrent"]
+    assert "limit_per_host=1" in verdict.message and verdict.location.line == 17, verdict.location
     closed = failed(grade_source(tmp_path / "closed", "06", wrong / "gathers_after_session_closed.py"))
     verdict = closed["fetch_all_keeps_order"]
     assert "Session is closed: the requests were sent through the session after" in verdict.message

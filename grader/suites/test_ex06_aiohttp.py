@@ -341,7 +341,7 @@ async def test_fetch_all_concurrent(server):
             f" (TCPConnector(limit={limit}) or limit_per_host={limit}), so the other requests waited for a free one",
             expected="all five requests in flight at once: about as long as one request, not five",
             fix="Leave the connector's limits at their defaults (100 connections): `aiohttp.ClientSession()` as it is.",
-            at=ex.fetch_all,
+            at=CallIn(ex.fetch_all, "TCPConnector", "ClientSession"),
         )
     expect(
         most >= 5,
