@@ -864,6 +864,13 @@ def test_a_point_on_the_wall_clock_handed_to_call_at_is_named(tmp_path):
     assert verdict.fix.startswith("call_at takes a point on the loop's own clock")
 
 
+def test_a_handle_that_cancels_nothing_is_pointed_at_by_the_call_that_made_it(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "timer_beside_a_sleeping_task.py"
+    verdict = failed(grade_source(tmp_path, "08", wrong))["later_returns_timer_handle"]
+    assert verdict.message == "after handle.cancel(), the callback ran anyway", verdict.message
+    assert (verdict.location.line, verdict.location.function) == (14, "schedule_later"), verdict.location
+
+
 def test_a_callback_on_another_loop_or_in_the_delays_place_is_named(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
     checks = failed(grade_source(tmp_path / "loop", "08", wrong / "new_event_loop_each_call.py"))

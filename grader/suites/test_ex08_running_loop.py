@@ -237,7 +237,7 @@ async def test_soon_returns_handle():
     expect(not callback.calls, "after handle.cancel(), the callback ran anyway",
            expected="the handle belongs to the scheduled call, so cancelling it stops the call",
            fix="Return the handle of the call_soon that schedules `callback`, not of another call.",
-           at=ex.schedule_soon)  # fmt: skip
+           at=CallIn(ex.schedule_soon, "call_soon"))  # fmt: skip
 
 
 @check("schedule_later(delay, ...) returns a TimerHandle due `delay` seconds later on the loop's clock")
@@ -296,7 +296,7 @@ async def test_later_returns_timer_handle():
     expect(not callback.calls, "after handle.cancel(), the callback ran anyway",
            expected="the handle belongs to the scheduled call, so cancelling it stops the call",
            fix="Return the handle of the call_later that schedules `callback`, not of another call.",
-           at=ex.schedule_later)  # fmt: skip
+           at=CallIn(ex.schedule_later, "call_later", "call_at"))  # fmt: skip
 
 
 WALL_CLOCK = (
