@@ -16,6 +16,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,6 +57,23 @@ def measure_once(exercise_id: str, think: float) -> float:
 
 def measure(exercise_id: str, repeats: int, think: float = 3.0) -> list[float]:
     return [measure_once(exercise_id, think) for _ in range(repeats)]
+
+
+def measure_cold(exercise_id: str) -> float:
+    """Seconds a cold `grader check NN` of the reference solution takes, start-up included: the yardstick of the
+    machine's load at the moment, since it does the same grading the watcher does after a save, and more."""
+    exercise = load_catalog().get(exercise_id)
+    folder = Path(tempfile.mkdtemp(prefix="watch-latency-"))
+    try:
+        (folder / "exercises").mkdir()
+        shutil.copy(KIT / "solutions" / exercise.filename, folder / exercise.relpath)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "grader", "check", exercise.id], cwd=folder, capture_output=True, check=True
+        )
+        return time.perf_counter() - started
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> None:
