@@ -533,6 +533,26 @@ def test_a_full_disk_is_one_sentence_and_leaves_no_half_files(tmp_path, monkeypa
         merge([tmp_path / "out"], tmp_path / "merged", allow_partial=True)  # the failed run left alice ungraded
 
 
+def test_merge_says_a_refused_write_in_one_escaped_line_and_exits_3(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import grader.batch.merging
+    import grader.cli.merge  # registers the verb, as grader.cli.main does
+    from grader.cli import cli
+
+    one = write_output(tmp_path / "one", [graded("alice", result(9), "f1", "r1")])
+    named = f"could not write {tmp_path}/merged/feedback/\x1b[2Jmallory.md: No space left on device"
+
+    def disk_full(*args: object) -> None:
+        raise batch_outputs.OutputsNotWritten(named)  # a student's id is their folder's name: anything
+
+    monkeypatch.setattr(grader.batch.merging, "merge", disk_full)
+    done = CliRunner().invoke(cli, ["merge", str(one), "--out", str(tmp_path / "merged")])
+    assert done.exit_code == 3 and "Traceback" not in done.output and "bug in the kit" not in done.output
+    assert "\x1b" not in done.output and "\\x1b[2Jmallory.md" in done.output
+    assert done.output.startswith("error: could not write ") and "make room and merge again" in done.output
+
+
 def test_errors_that_are_not_about_the_outputs_pass_through(tmp_path):
     with pytest.raises(BrokenPipeError), batch_outputs.writing_to(tmp_path):
         raise BrokenPipeError(errno.EPIPE, "Broken pipe")  # stderr closed: not a full disk

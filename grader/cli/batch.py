@@ -78,10 +78,10 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
     stop_on_signals(interrupt=True)
     try:
         summary = run_batch(checked, progress_for(sys.stderr))
-    except OutputsNotWritten as exc:
-        click.echo(f"error: {exc}. The students graded before it are kept in {checked.out / 'students'}: make room "
-                   f"(or fix the folder) and run the same command with --resume.", err=True)  # fmt: skip
-        sys.exit(ExitCode.INTERNAL)
+    except OutputsNotWritten as exc:  # said at the CLI's boundary, escaped as every error is: it may name a student
+        kept = checked.out / "students"
+        raise OutputsNotWritten(f"{exc}. The students graded before it are kept in {kept}: make room (or fix the "
+                                "folder) and run the same command with --resume.") from exc  # fmt: skip
     reused = f", {summary.reused} unchanged and kept" if summary.reused else ""
     click.echo(f"{summary.graded} student(s) graded{reused} of {summary.students} in {summary.duration:.1f} s "
                f"with {options.jobs} job(s); the grader's peak memory {summary.peak_memory:.0f} MB; "

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from grader.cli import ExitCode, cli
+from grader.cli import cli
 
 
 @cli.command()
@@ -32,9 +31,8 @@ def merge(folders: tuple[Path, ...], out: Path, allow_partial: bool) -> None:
 
     try:
         merged = merge_outputs(list(folders), out, allow_partial)
-    except OutputsNotWritten as exc:  # the machine's problem (a full disk), not a bug: one sentence, not a crash
-        click.echo(f"error: {exc}; the merged folder is incomplete: make room and merge again", err=True)
-        sys.exit(ExitCode.INTERNAL)
+    except OutputsNotWritten as exc:  # said at the CLI's boundary, escaped as every error is: it may name a student
+        raise OutputsNotWritten(f"{exc}; the merged folder is incomplete: make room and merge again") from exc
     click.echo(f"merged {merged.students} student(s) from {len(folders)} folder(s) into {out}")
     for warning in merged.warnings:  # last, so that it is what the instructor sees
         click.secho(f"WARNING: {warning}", err=True, fg="yellow", bold=True)
