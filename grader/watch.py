@@ -167,20 +167,25 @@ class Watcher:
                 self._on_grader_failure(*event.value)
             elif event.kind == "watcher_failed":
                 self._on_watcher_failure(event.value)
-            elif event.kind == "key":
-                if event.value in ("q", "Q", "\x04"):
-                    self._stop_progress()
-                    self.console.print("Stopped watching.")
-                    return 0
-                if event.value in ("r", "R"):
-                    # Asked for, not saved: the file is as last graded, so "what changed" would be "nothing" in
-                    # place of the explanations on screen. Show the verdict whole instead.
-                    self.previous = None
-                    self._grade()
-                elif event.value in ("h", "H"):
-                    self._hint()
-                elif event.value in ("\r", "\n"):
-                    self._busy_terminal()
+            elif event.kind == "key" and self._on_key(event.value):
+                return 0
+
+    def _on_key(self, key: str) -> bool:
+        """Do what the key `key` asks; returns whether it ends the session."""
+        if key in ("q", "Q", "\x04"):
+            self._stop_progress()
+            self.console.print("Stopped watching.")
+            return True
+        if key in ("r", "R"):
+            # Asked for, not saved: the file is as last graded, so "what changed" would be "nothing" in place of
+            # the explanations on screen. Show the verdict whole instead.
+            self.previous = None
+            self._grade()
+        elif key in ("h", "H"):
+            self._hint()
+        elif key in ("\r", "\n"):
+            self._busy_terminal()
+        return False
 
     # ---- grading ----------------------------------------------------------------------------------------------
 
