@@ -46,7 +46,7 @@ def symbol(console: Console, name: str) -> str:
     return _symbols(console.encoding)[name]
 
 
-def fold(text: str, limit: int = MAX_MESSAGE) -> str:
+def on_one_line(text: str, limit: int = MAX_MESSAGE) -> str:
     """`text` on one line, cut to `limit` characters; rich then wraps it to the terminal's width."""
     return clip(" ".join(text.split()), limit)
 

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from grader.catalog import Exercise
 from grader.invocation import grader_command
-from grader.render.console import DETAIL_INDENT, fold, print_wrapped, symbol
+from grader.render.console import DETAIL_INDENT, on_one_line, print_wrapped, symbol
 
 
 def render_hints(console: Console, exercise: Exercise, count: int, newest_is_new: bool) -> None:
@@ -21,7 +21,7 @@ def render_hints(console: Console, exercise: Exercise, count: int, newest_is_new
     for number, text in enumerate(exercise.hints[:count], start=1):
         newest = number == count and newest_is_new
         first = Text(f"{number}. ".rjust(DETAIL_INDENT), style="bold" if newest else "dim")
-        print_wrapped(console, Text(fold(text, 2000), style="" if newest else "dim"), DETAIL_INDENT, first)
+        print_wrapped(console, Text(on_one_line(text, 2000), style="" if newest else "dim"), DETAIL_INDENT, first)
     remaining = total - count
     if remaining:
         # One command a line, as `grader status` lists them: in one sentence, the second command fell across

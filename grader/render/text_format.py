@@ -22,7 +22,7 @@ from grader.invocation import grader_command
 from grader.messages import clip
 from grader.model import NOT_IMPLEMENTED, CheckResult, ExerciseResult, Outcome, Status, SubmissionResult
 from grader.printed import shown_lines
-from grader.render.console import DETAIL_INDENT, MAX_MESSAGE, fold, make_console, print_wrapped, symbol
+from grader.render.console import DETAIL_INDENT, MAX_MESSAGE, make_console, on_one_line, print_wrapped, symbol
 
 _COLOURS = {
     Status.PASSED: "green",
@@ -67,7 +67,7 @@ def _detail(console: Console, label: str | None, text: str, style: str = "", ind
     line = Text()
     if label:
         line.append(f"{label}: ", style="dim")
-    line.append(fold(as_typed(text)), style=style)
+    line.append(on_one_line(as_typed(text)), style=style)
     print_wrapped(console, line, indent)
 
 
@@ -118,7 +118,7 @@ def _full(console: Console, check: CheckResult, note_missing: bool = True, fix_a
     elif check.not_implemented:
         _check_line(console, check, NOT_IMPLEMENTED if note_missing else None)
     elif check.status is Status.SKIPPED:
-        _check_line(console, check, fold(check.message, 240))  # "can't check this until <a title> passes": whole
+        _check_line(console, check, on_one_line(check.message, 240))  # "can't check this until <a title> passes": whole
     else:
         _check_line(console, check)
         _failure_details(console, check, fix_above)
@@ -139,7 +139,7 @@ def _full_once(console: Console, check: CheckResult, shown: list[CheckResult], n
         if check.not_run:  # it did not fail: the time ran out before it started, as for the one above
             _check_line(console, check, Text("not run either", style="dim"))
             return
-        where = "above" if twin is shown[-1] else f'"{fold(twin.title, SAME_AS_TITLE)}" above'
+        where = "above" if twin is shown[-1] else f'"{on_one_line(twin.title, SAME_AS_TITLE)}" above'
         _check_line(console, check, Text(f"fails the same way as {where}", style="dim"))
         return
     _full(console, check, note_missing, fix_above=shown[-1].fix if shown else None)
@@ -197,7 +197,7 @@ def _header(console: Console, exercise: ExerciseResult) -> None:
 def _whole_exercise_problem(console: Console, exercise: ExerciseResult) -> None:
     """The exercise could not be graded at all (syntax error, import error, missing file): say why once."""
     first = Text("  ") + Text(symbol(console, "failed"), style="red") + Text(" ")
-    print_wrapped(console, Text(fold(as_typed(exercise.message)), style="bold"), 4, first)
+    print_wrapped(console, Text(on_one_line(as_typed(exercise.message)), style="bold"), 4, first)
     if exercise.location and str(exercise.location) not in exercise.message:  # import errors name it already
         _detail(console, "at", str(exercise.location), style="cyan")
     fixes = {check.fix for check in exercise.checks}
@@ -234,7 +234,7 @@ def _diff_body(console: Console, exercise: ExerciseResult, moved: Changes) -> No
         elif check.name in changed:
             _full_once(console, check, shown)
         elif check.name in still_failing:
-            note = NOT_IMPLEMENTED if check.not_implemented else fold(check.message, 120)
+            note = NOT_IMPLEMENTED if check.not_implemented else on_one_line(check.message, 120)
             _check_line(console, check, note)
 
 
@@ -259,7 +259,7 @@ def render_exercise(
         return
     if exercise.note:  # graded, but from elsewhere: the student learns where to move the file before anything else
         first = Text("  ") + Text(symbol(console, "note"), style="yellow") + Text(" ")
-        print_wrapped(console, Text(fold(exercise.note), style="yellow"), 4, first)
+        print_wrapped(console, Text(on_one_line(exercise.note), style="yellow"), 4, first)
     if exercise.message:
         _whole_exercise_problem(console, exercise)
     elif previous is None or previous.message or previous.id != exercise.id:
