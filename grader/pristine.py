@@ -121,8 +121,10 @@ def write_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename == temporary:  # a name the caller never saw: say theirs
+            exc.filename, exc.filename2 = str(path), None
         raise
 
 

@@ -203,6 +203,15 @@ def test_a_backup_that_cannot_be_written_resets_nothing_and_says_why(student):
     assert (student / FIRST.relpath).read_text() == "my work\n"
 
 
+def test_a_stub_that_cannot_be_put_back_names_the_students_file_not_a_temporary_one(student):
+    (student / FIRST.relpath).unlink()
+    (student / FIRST.relpath).mkdir()  # a folder where the file goes: the stub cannot replace it
+    done = grader("reset", FIRST.id, cwd=student)
+    assert done.returncode == 3 and "Traceback" not in done.stderr and "bug in the kit" not in done.stderr
+    assert f"could not write {student / FIRST.relpath}: " in done.stderr and ".tmp" not in done.stderr
+    assert (student / FIRST.relpath).is_dir() and not list((student / "exercises").glob(".*.tmp"))
+
+
 # ---- errors that say what to do ----------------------------------------------------------------------------------
 
 
