@@ -212,18 +212,24 @@ def restore_modes() -> None:
     global _modes
     with _modes_lock:
         if _modes is None:
-            _modes = {}
-            for folder, folders, files in os.walk(SUITES_DIR.parent):
-                folders[:] = [name for name in folders if name != "__pycache__"]
-                for name in (folder, *(os.path.join(folder, f) for f in files)):
-                    with contextlib.suppress(OSError):
-                        if not stat.S_ISLNK(mode := os.lstat(name).st_mode):
-                            _modes[name] = mode
+            _modes = _modes_under(SUITES_DIR.parent)
             return
         for name, mode in _modes.items():
             with contextlib.suppress(OSError):
                 if os.lstat(name).st_mode != mode:
                     os.chmod(name, mode & 0o7777)
+
+
+def _modes_under(top: Path) -> dict[str, int]:
+    """The mode of `top` and of every file and folder under it, links and bytecode caches left out."""
+    modes = {}
+    for folder, folders, files in os.walk(top):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        for name in (folder, *(os.path.join(folder, f) for f in files)):
+            with contextlib.suppress(OSError):
+                if not stat.S_ISLNK(mode := os.lstat(name).st_mode):
+                    modes[name] = mode
+    return modes
 
 
 def run_suite(
