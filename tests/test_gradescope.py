@@ -234,6 +234,16 @@ def test_an_out_that_cannot_be_written_is_one_sentence_and_no_truncated_zip(tmp_
     assert not list(tmp_path.glob(".*partial"))  # nor the half-written one beside it
 
 
+def test_results_that_cannot_be_written_are_one_sentence_and_exit_3(zip_file, tmp_path):
+    root = fake_autograder(tmp_path, zip_file, {"ex01_futures.py": SOURCES["stub"]})
+    (root / "results").write_text("a file where the results' folder goes")
+    env = {**os.environ, "AUTOGRADER_ROOT": str(root), "GRADER_PYTHON": sys.executable}
+    done = subprocess.run([str(root / "run_autograder")], env=env, cwd=root, capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 3 and "Traceback" not in done.stderr and "bug in the kit" not in done.stderr
+    assert done.stderr.startswith(f"error: could not write {root / 'results'}")
+
+
 def test_the_given_util_is_taken_from_the_kit_only_when_the_student_has_none(tmp_path):
     exercises = load_catalog().select(["01"])
     (tmp_path / "upload").mkdir()

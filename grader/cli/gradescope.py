@@ -73,8 +73,13 @@ def gradescope_run(root: Path) -> None:
     """Inside Gradescope: grade ROOT/submission and write ROOT/results/results.json."""
     import sys
 
+    from grader.cli.common import write_failure
+    from grader.errors import MachineRefused
     from grader.gradescope import run
     from grader.render import renderer
 
-    result = run(root)
+    try:
+        result = run(root)
+    except OSError as exc:  # a full disk, a results/ that is no folder: the machine's problem, not a bug of the kit
+        raise MachineRefused(write_failure(exc, root / "results" / "results.json")) from exc
     renderer("text")(result, sys.stdout)  # Gradescope keeps stdout for instructors
