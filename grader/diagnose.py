@@ -375,14 +375,7 @@ _DEMO_UNDER_MAIN = 'put a demo under `if __name__ == "__main__":`'
 def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str, relpath: str) -> ImportFailure:
     """Why the student's module could not be imported, in one line that names the file and line."""
     if isinstance(exc, SyntaxError) and exc.filename and (rel := student_file(exc.filename, root)):
-        location = Location(rel, exc.lineno or 1)
-        kind = "indentation error" if isinstance(exc, IndentationError) else "syntax error"
-        code = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""
-        if "codec can't decode" in exc.msg:  # a file saved as Latin-1 or cp1252: what to do is not in asyncio's words
-            code += ": save the file as UTF-8 (your editor's encoding setting) and retype the character"
-        elif newer := newer_syntax(exc):
-            code += f" — {newer}"
-        return ImportFailure(Outcome.SYNTAX_ERROR, f"{kind} in {location} ({exc.msg}){code}", location)
+        return _syntax_failure(exc, rel)
     where = student_location(tb, root)
     at = f" at {where}" if where else ""
     if where is not None and where.function != "<module>" and (top := _top_level_call(tb, root)) is not None:
@@ -393,33 +386,56 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
             f", called at {line} when {imported} was imported: code at the top level runs then too, so "
             + _DEMO_UNDER_MAIN
         )
+    message = _what_the_import_did(exc, where, at, relpath) + _import_advice(exc, where, root)
+    return ImportFailure(Outcome.IMPORT_ERROR, message, where)
+
+
+def _syntax_failure(exc: SyntaxError, rel: str) -> ImportFailure:
+    """A syntax or indentation error in the student's file `rel`, with the code at its line."""
+    location = Location(rel, exc.lineno or 1)
+    kind = "indentation error" if isinstance(exc, IndentationError) else "syntax error"
+    code = f": {exc.text.strip()}" if exc.text and exc.text.strip() else ""
+    if "codec can't decode" in exc.msg:  # a file saved as Latin-1 or cp1252: what to do is not in asyncio's words
+        code += ": save the file as UTF-8 (your editor's encoding setting) and retype the character"
+    elif newer := newer_syntax(exc):
+        code += f" — {newer}"
+    return ImportFailure(Outcome.SYNTAX_ERROR, f"{kind} in {location} ({exc.msg}){code}", location)
+
+
+def _what_the_import_did(exc: BaseException, where: Location | None, at: str, relpath: str) -> str:
+    """What importing `relpath` raised, `at` the place it says (empty when it is not the student's)."""
     if isinstance(exc, SystemExit):
-        message = f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
-    elif isinstance(exc, SocketBlockedError):
+        return f"{relpath} calls sys.exit({exc.code!r}) when it is imported{at}; nothing can be graded"
+    if isinstance(exc, SocketBlockedError):
         message = f"importing {relpath} tried to reach the network (blocked while grading){at}"
-        if where is not None and where.function == "<module>":  # a function's line says this already (above)
+        if where is not None and where.function == "<module>":  # a function's line says this already (in `at`)
             message += f": the top level runs when the file is imported, so {_DEMO_UNDER_MAIN}"
-    elif isinstance(exc, ModuleNotFoundError) and where is None:
-        message = f"{relpath} could not be imported: {_short(exc)}"
-    elif (newer := newer_asyncio_import(exc)) is not None:
+        return message
+    if isinstance(exc, ModuleNotFoundError) and where is None:
+        return f"{relpath} could not be imported: {_short(exc)}"
+    if (newer := newer_asyncio_import(exc)) is not None:
         said = str(exc).split(" (", 1)[0]  # without the path of asyncio's own file, which says nothing here
-        message = f"importing {relpath} raised ImportError: {said}{at}. {newer}"
-    else:
-        message = f"importing {relpath} raised {_short(exc)}{at}"
+        return f"importing {relpath} raised ImportError: {said}{at}. {newer}"
+    return f"importing {relpath} raised {_short(exc)}{at}"
+
+
+def _import_advice(exc: BaseException, where: Location | None, root: str) -> str:
+    """What to do, for the failed imports whose own words do not say it; "" for the others."""
+    advice = ""
     if _needs_a_loop_at_the_top_level(exc, where):
         line = linecache.getline(os.path.join(root, where.file), where.line) if where is not None else ""
-        message += ": no event loop runs while a file is imported, so " + (
+        advice += ": no event loop runs while a file is imported, so " + (
             "open the session inside fetch_all, `async with aiohttp.ClientSession() as session:`"
             if "ClientSession" in line
             else "make tasks and futures inside the async functions that use them"
         )
     if isinstance(exc, ModuleNotFoundError) and where is not None and exc.name and exc.name.startswith("exercises."):
-        message += f": there is no {exc.name.replace('.', '/')}.py (only the .py files in exercises/ are graded)"
+        advice += f": there is no {exc.name.replace('.', '/')}.py (only the .py files in exercises/ are graded)"
     elif isinstance(exc, ModuleNotFoundError) and where is not None and exc.name:
         # The student's own import of a package the grader does not install: the graders (a classmate's machine,
         # Gradescope, Classroom) would not have it either.
-        message += (
+        advice += (
             f": the exercises need only Python's standard library, requests and aiohttp, and the grader installs"
             f" nothing else: import only those (or a file of yours in exercises/), not {exc.name.split('.')[0]}"
         )
-    return ImportFailure(Outcome.IMPORT_ERROR, message, where)
+    return advice
