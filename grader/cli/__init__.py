@@ -27,7 +27,9 @@ class ExitCode(IntEnum):
     OK = 0
     """Every check passed (or the output carries the verdict: `--exit-zero`, `--format classroom`)."""
     CHECKS_FAILED = 1
+    """A check failed (`grader check`), or the kit is not as it should be (`grader verify`, `workflow --check`)."""
     USAGE = 2
+    """A `UsageError` (an unknown exercise, no `exercises/` folder), a bad option (click's own), a missing package."""
     INTERNAL = 3
     """A bug in the kit, or a file the machine refused to let the grader write (`MachineRefused`: a full disk)."""
     INTERRUPTED = 130

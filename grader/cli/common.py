@@ -1,4 +1,5 @@
-"""What several verbs share: finding the student's copy of the kit, the catalog, a console on stdout."""
+"""What several verbs share: finding the student's copy of the kit and the exercise they are on, a console on
+stdout, the check that the suites' packages are installed, and the one sentence for a write the machine refused."""
 
 from __future__ import annotations
 
