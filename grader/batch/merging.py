@@ -116,26 +116,9 @@ def _check_out_outside_students(folders: list[Path], out: Path) -> None:
         refuse_out_inside_a_student(out, students)
 
 
-def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
-    _check_folders(folders, out)
-    _check_out_outside_students(folders, out)
-    outputs.check_folder(out)
-    missing = missing_shards(folders)
-    warnings = []
-    if missing and not allow_partial:
-        raise UsageError(f"{_missing_sentence(missing)}: name every shard's folder, or pass --allow-partial to "
-                         f"merge these anyway")  # fmt: skip
-    if missing:
-        warnings.append(f"{_missing_sentence(missing)}: the merged gradebook lacks their students (merged anyway, "
-                        f"as --allow-partial asks)")  # fmt: skip
-    unfinished = _unfinished(folders)
-    if unfinished and not allow_partial:
-        which = "it" if len(unfinished) == 1 else "each"
-        raise UsageError(f"{'; '.join(unfinished)}: finish {which} with its `grader batch` command and --resume, "
-                         f"or pass --allow-partial to merge without them")  # fmt: skip
-    warnings += [f"{sentence}: the merged gradebook lacks them (merged anyway, as --allow-partial asks)"
-                 for sentence in unfinished]  # fmt: skip
-    ungraded = sorted({s for f in folders for s in outputs.ungraded(outputs.read_manifest(f) or {})}, key=name_order)
+def _read_records(folders: list[Path]) -> tuple[dict[str, tuple[StudentRecord, Path]], list[str]]:
+    """Every student's record in `folders` with the folder it came from, and the exercises they graded; refused
+    when the folders graded other exercises, with other graders, or a student twice."""
     records: dict[str, tuple[StudentRecord, Path]] = {}
     exercise_ids: list[str] | None = None
     versions = set()
@@ -157,7 +140,31 @@ def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
             if record.student in records:
                 raise UsageError(f"{record.student} is in both {records[record.student][1]} and {folder}")
             records[record.student] = (record, folder)
-    assert exercise_ids is not None
+    assert exercise_ids is not None  # `merge` refuses an empty `folders`
+    return records, exercise_ids
+
+
+def _merge(folders: list[Path], out: Path, allow_partial: bool) -> Merged:
+    _check_folders(folders, out)
+    _check_out_outside_students(folders, out)
+    outputs.check_folder(out)
+    missing = missing_shards(folders)
+    warnings = []
+    if missing and not allow_partial:
+        raise UsageError(f"{_missing_sentence(missing)}: name every shard's folder, or pass --allow-partial to "
+                         f"merge these anyway")  # fmt: skip
+    if missing:
+        warnings.append(f"{_missing_sentence(missing)}: the merged gradebook lacks their students (merged anyway, "
+                        f"as --allow-partial asks)")  # fmt: skip
+    unfinished = _unfinished(folders)
+    if unfinished and not allow_partial:
+        which = "it" if len(unfinished) == 1 else "each"
+        raise UsageError(f"{'; '.join(unfinished)}: finish {which} with its `grader batch` command and --resume, "
+                         f"or pass --allow-partial to merge without them")  # fmt: skip
+    warnings += [f"{sentence}: the merged gradebook lacks them (merged anyway, as --allow-partial asks)"
+                 for sentence in unfinished]  # fmt: skip
+    ungraded = sorted({s for f in folders for s in outputs.ungraded(outputs.read_manifest(f) or {})}, key=name_order)
+    records, exercise_ids = _read_records(folders)
     exercises = load_catalog().select(exercise_ids)
     outputs.prepare(out, {"grader_version": grader_version(), "exercises": exercise_ids, "shard": None,
                           "merged": [str(f.resolve()) for f in folders], "missing_shards": missing,
