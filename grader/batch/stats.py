@@ -112,6 +112,8 @@ def started(exercise: ExerciseResult) -> bool:
 
 
 def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 12) -> ClassStats:
+    """The class at a glance for the report: scores, statuses, how many passed each check, who began or never
+    started each exercise, and the `top` commonest failures (alike messages counted together, `normalise`)."""
     graded = [r for r in records if r.error is None]  # neither a grader error nor a student not graded yet
     max_score = sum(e.max_score for e in exercises)
     totals = [r.result.score for r in graded]
@@ -124,18 +126,14 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
     for record in graded:
         problem = record.result.repository_problem
         if problem:  # once per student, not once per exercise: it would fill the table with one message
-            key = (None, None, normalise(problem))
-            failures.setdefault(key, Failure(None, None, key[2], problem)).add(record.student, problem)
+            _tally(failures, None, None, problem, record.student)
         for exercise in record.result.exercises:
             begun[exercise.id] += started(exercise)
             missing[exercise.id] += exercise.outcome is Outcome.MISSING
             if exercise.not_started:
                 never_started[exercise.id] += 1
             elif exercise.message and not problem:
-                key = (exercise.id, None, normalise(exercise.message))
-                failures.setdefault(key, Failure(exercise.id, None, key[2], exercise.message)).add(
-                    record.student, exercise.message
-                )
+                _tally(failures, exercise.id, None, exercise.message, record.student)
             for check in exercise.checks:
                 titles[(exercise.id, check.name)] = check.title
                 passed[(exercise.id, check.name)] += check.passed
@@ -145,10 +143,7 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
                 # crowd out the mistakes worth discussing in class.
                 if check.not_implemented or check.not_run:
                     continue
-                key = (exercise.id, check.title, normalise(check.message))
-                failures.setdefault(key, Failure(exercise.id, check.title, key[2], check.message)).add(
-                    record.student, check.message
-                )
+                _tally(failures, exercise.id, check.title, check.message, record.student)
     rates = [
         CheckRate(e.id, c.name, titles.get((e.id, c.name), c.name), passed[(e.id, c.name)], begun[e.id], len(graded))
         for e in exercises
@@ -169,6 +164,12 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
         failures=ranked[:top],
         failures_left_out=len(ranked[top:]),
     )
+
+
+def _tally(failures: dict[tuple, Failure], exercise: str | None, check: str | None, message: str, student: str) -> None:
+    """Count `student`'s `message` among the failures alike to it (see `Failure` for what None means)."""
+    key = (exercise, check, normalise(message))
+    failures.setdefault(key, Failure(exercise, check, key[2], message)).add(student, message)
 
 
 def by_exercise(rates: list[CheckRate]) -> dict[str, list[CheckRate]]:
