@@ -223,7 +223,7 @@ def catching_handler(
     entered = _line_entered(error, source.target)
     nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
     top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], nested) else source.tree
-    found: list[tuple[bool, int]] = []
+    found: list[tuple[int, int]] = []  # (the first line of the `try:` if it holds the line entered, else 0; handler)
     todo = list(ast.iter_child_nodes(top))
     while todo:
         node = todo.pop(0)
@@ -236,11 +236,13 @@ def catching_handler(
         for handler in node.handlers:
             if _catches(handler.type, error, names if names is not None else getattr(source.target, "__globals__", {})):
                 if reraising or not isinstance(handler.body[-1], ast.Raise):
-                    found.append((entered is not None and start <= entered <= end, handler.lineno))
+                    found.append((start if entered is not None and start <= entered <= end else 0, handler.lineno))
                 break  # the first handler that matches is the one that runs
     if not found:
         return None
-    return source.location(max(found, key=lambda f: f[0])[1])  # max keeps the first of equals
+    # Of the `try:` blocks the error went through, the innermost (the last to start) caught it; with no traceback
+    # to tell, the first handler in the source.
+    return source.location(max(found, key=lambda f: (f[0], -f[1]))[1])
 
 
 def catching_handler_in(module: ModuleType, error: BaseException, *first: Any) -> Location | None:

@@ -41,6 +41,16 @@ def bare(step):
         return None
 
 
+def nested(step):
+    try:
+        try:
+            step("a")
+        except ValueError:
+            return "inner"
+    except Exception:
+        return "outer"
+
+
 def logs_and_raises(step):
     try:
         try:
@@ -97,4 +107,11 @@ def test_no_handler_of_that_type_names_nothing(module):
 
 def test_a_handler_that_raises_again_let_the_error_through(module):
     assert catching_handler(module.logs_and_raises, LookupError()) is None
-    assert catching_handler(module.logs_and_raises, KeyError()).line == 37  # the outer one, which keeps it
+    assert catching_handler(module.logs_and_raises, KeyError()).line == 47  # the outer one, which keeps it
+
+
+def test_of_nested_handlers_the_innermost_that_the_error_went_through_is_named(module):
+    error = ValueError("inner")
+    assert module.nested(raising_at("a", error)) == "inner"
+    assert catching_handler(module.nested, error).line == 34
+    assert catching_handler(module.nested, KeyError()).line == 36  # the inner one does not take it

@@ -43,7 +43,8 @@ GRADING_CPUS = 2
 
 
 def pretend_grading_cpus() -> None:
-    """Make os.cpu_count(), and os.process_cpu_count() from Python 3.13 (a default pool's size), say GRADING_CPUS
+    """Make os.cpu_count(), os.process_cpu_count() from Python 3.13 (a default pool's size) and
+    os.sched_getaffinity() say GRADING_CPUS
     in this process from now on, before the student's module is imported. A pool's default size, and any size worked
     out from the count (`WORKERS = os.cpu_count() - 1` at the top of the file too), are then the same on a laptop with
     sixteen cores, on the two-core machines CI grades on, and in a container pinned to one CPU: so is the verdict.
@@ -52,6 +53,8 @@ def pretend_grading_cpus() -> None:
     for name in ("cpu_count", "process_cpu_count"):
         if getattr(os, name, None) is not None:
             setattr(os, name, lambda: GRADING_CPUS)
+    if hasattr(os, "sched_getaffinity"):  # `len(os.sched_getaffinity(0))`, the CPUs this process may use
+        os.sched_getaffinity = lambda pid: set(range(GRADING_CPUS))
 
 
 class Handed(NamedTuple):
