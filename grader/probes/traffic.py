@@ -99,6 +99,14 @@ def statuses_fix(got: Any, urls: int) -> str | None:
     return None
 
 
+def caught_in_fetch_status(error: BaseException, ex: ModuleType) -> dict[str, Any]:
+    """The fix and the line for a fetch_status of the student's module `ex` that returned although its request
+    failed with an `error` like this one: the `except` that caught it, in fetch_status or a helper of theirs."""
+    caught = catching_handler_in(ex, error, ex.fetch_status)
+    where = (caught and caught.function) or "fetch_status"
+    return {"fix": f"Let the exception through: do not catch it in {where}.", "at": caught or ex.fetch_status}
+
+
 def swallowed(got: Any, error: BaseException, ex: ModuleType) -> dict[str, Any]:
     """The fix and the line for a fetch_all of the student's module `ex` that returned although one fetch failed with
     an `error` like this one: where their code caught it, unless asyncio.gather handed it back in the list

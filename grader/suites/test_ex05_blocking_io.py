@@ -28,6 +28,7 @@ from grader.probes.traffic import (
     ORDER_FIX,
     ORDER_URLS,
     Served,
+    caught_in_fetch_status,
     in_flight,
     is_status,
     order_fix,
@@ -41,7 +42,6 @@ from grader.probes.traffic import (
 from grader.testing import (
     CallIn,
     call_repr,
-    catching_handler_in,
     check,
     expect,
     fail,
@@ -244,12 +244,10 @@ async def test_fetch_status_raises_connection_errors(server):
             raise
         ended = time.monotonic()
     if got is not RAISED:
-        caught = catching_handler_in(ex, requests.exceptions.ConnectionError(), ex.fetch_status)
         fail(
             f"{call_repr(ex.fetch_status, target)} returned {got!r} for a server that refused the connection",
             expected="requests.ConnectionError raised to the caller",
-            fix=f"Let the exception through: do not catch it in {(caught and caught.function) or 'fetch_status'}.",
-            at=caught or ex.fetch_status,
+            **caught_in_fetch_status(requests.exceptions.ConnectionError(), ex),
         )
     stalled = watching.report.stalled_for(started, ended, located=True)
     if stalled > (ended - started) / 2 and not await blocks_when_all_goes_well(server):

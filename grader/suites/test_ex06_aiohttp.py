@@ -25,6 +25,7 @@ from grader.probes.traffic import (
     ORDER_EXPECTED,
     ORDER_FIX,
     ORDER_URLS,
+    caught_in_fetch_status,
     in_flight,
     is_status,
     order_fix,
@@ -39,7 +40,6 @@ from grader.testing import (
     CallIn,
     CheckFailure,
     call_repr,
-    catching_handler_in,
     check,
     expect,
     fail,
@@ -245,12 +245,10 @@ async def test_fetch_status_raises_connection_errors(server):
             got = await call_student(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
         except aiohttp.ClientConnectionError:
             return
-    caught = catching_handler_in(ex, aiohttp.ClientConnectionError(), ex.fetch_status)
     fail(
         f"{shown} returned {got!r} for a server that refused the connection",
         expected="aiohttp.ClientConnectionError raised to the caller",
-        fix=f"Let the exception through: do not catch it in {(caught and caught.function) or 'fetch_status'}.",
-        at=caught or ex.fetch_status,
+        **caught_in_fetch_status(aiohttp.ClientConnectionError(), ex),
     )
 
 
