@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import sys
 
+import pytest
 from support import KIT, SUBMISSIONS, grade_source
 
 from grader.messages import plain_reprs
 from grader.model import CheckResult, ExerciseResult
+from grader.suites.timed_output import FROZEN_EPOCH, unreached_clock
 
 
 def failed(result) -> dict[str, CheckResult]:
@@ -419,6 +421,25 @@ def test_a_clock_saved_before_the_call_is_named(tmp_path):
     assert "concurrent_calls_report_their_own_time" in checks
     for verdict in checks.values():
         assert "a clock function saved before the call" in verdict.fix, verdict.fix
+
+
+@pytest.mark.parametrize(
+    ("total", "unreached"),
+    [
+        (FROZEN_EPOCH + 2.5, False),  # `end` printed: the frozen clock itself, ticked by the check
+        (FROZEN_EPOCH + 107, False),
+        (2.5 - 300, False),  # the real clock on both sides, a negative total: SIGN_FIX's business, not this one's
+        (FROZEN_EPOCH + 2.5 - 420, True),  # a start from the real perf_counter on a machine booted 7 minutes ago
+        (FROZEN_EPOCH + 2.5 - 9e6, True),  # ... booted months ago
+        (420 - FROZEN_EPOCH, True),  # the start frozen, the end real
+        (1.79e9 - FROZEN_EPOCH, True),  # a real time.time() start against the frozen end
+        (None, False),
+    ],
+)
+def test_a_clock_out_of_the_graders_reach_is_told_from_a_frozen_reading(total, unreached):
+    """Whatever the machine's uptime (the real perf_counter counts from boot): a fresh CI machine's mix was once
+    taken for a frozen reading and told the wrong fix."""
+    assert unreached_clock(total) is unreached
 
 
 def test_a_future_never_set_says_so_instead_of_timing_out(tmp_path):

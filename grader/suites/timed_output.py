@@ -55,11 +55,18 @@ FROZEN_EPOCH = calendar.timegm(time.strptime(FROZEN_AT, "%Y-%m-%d %H:%M:%S"))
 
 
 def unreached_clock(number: float | None) -> bool:
-    """Whether a total read under the frozen clock is the gap between that clock and the real one: far beyond any
-    duration a check takes, and not a reading of the frozen clock itself (a total printed as `end`, not `end -
-    start`, which CLOCK_FIX names). Only a clock function captured before the call, which freezegun cannot patch,
-    mixes the two (the real-clock call catches a mix of time.time() and perf_counter())."""
-    return number is not None and abs(number) > 1e5 and abs(abs(number) - FROZEN_EPOCH) > 1e4
+    """Whether a total read under the frozen clock is the gap between that clock and the real one, not a reading of
+    the frozen clock itself (a total printed as `end`, not `end - start`, which CLOCK_FIX names). Only a clock
+    function captured before the call, which freezegun cannot patch, mixes the two (the real-clock call catches a mix
+    of time.time() and perf_counter()).
+
+    A reading of the frozen clock is its epoch plus the seconds a check ticked it: never below the epoch, never hours
+    past it. A start read from the real perf_counter counts from boot, so the mix is the epoch plus those ticks minus
+    the machine's uptime, below the epoch however recently the machine booted (a nearness test such as "within a few
+    hours of the epoch" took a freshly booted CI machine's mix for a frozen reading)."""
+    if number is None or abs(number) <= 1e5:
+        return False
+    return not 0 <= number - FROZEN_EPOCH <= 1e4
 
 
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][^{}'\"]*\}")
