@@ -84,72 +84,96 @@ def follow(
 def _read_events(
     proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: SuiteRun, expected: int, time_left: float
 ) -> None:
-    per_check = setup.time_limit + GRACE
-    deadline = time.monotonic() + STARTUP_LIMIT
-    buffer = bytearray()
+    channel = _EventChannel(setup, run)
     with selectors.DefaultSelector() as selector:
         selector.register(read_fd, selectors.EVENT_READ, "events")
         selector.register(proc.stdout, selectors.EVENT_READ, "output")
         events_open = True
         while events_open and len(run.results) < expected:
-            # Code that hangs after the import but before any check is still cut at the exercise's budget.
-            since = run.checking_since or run.imported_at
-            budget_end = since + time_left if since is not None else math.inf
-            remaining = min(deadline, budget_end) - time.monotonic()
+            budget_end = _budget_end(run, time_left)
+            remaining = min(channel.deadline, budget_end) - time.monotonic()
             if remaining <= 0:
                 run.ended_in = "timeout"
-                run.out_of_time = budget_end < deadline
+                run.out_of_time = budget_end < channel.deadline
                 _ask_where(proc, run)
                 return
             ready = selector.select(timeout=min(remaining, EXIT_POLL))
             if not ready and proc.poll() is not None:
-                _drain(read_fd, buffer, setup, run, per_check, deadline)
+                channel.drain(read_fd)
                 break  # the process ended, though something it left behind holds our channel open
             for key, _ in ready:
                 chunk = os.read(key.fd, 65536)
-                if key.data == "output":
-                    _keep_tail(run, chunk)
-                    if not chunk:
-                        selector.unregister(key.fileobj)
-                    elif run.output_size > OUTPUT_LIMIT:
-                        run.ended_in = "output"
-                        return
+                if not chunk and key.data == "output":
+                    selector.unregister(key.fileobj)
                     continue
                 if not chunk:
                     events_open = False
                     continue
-                # What reaches our channel counts as output too: the student's code can find it and flood it, and
-                # a line without end is only kept (not split again and again) until its newline comes.
-                run.output_size += len(chunk)
+                if key.data == "output":
+                    _keep_tail(run, chunk)
+                else:
+                    # What reaches our channel counts as output too: the student's code can find it and flood it.
+                    run.output_size += len(chunk)
                 if run.output_size > OUTPUT_LIMIT:
                     run.ended_in = "output"
                     return
-                buffer += chunk
-                if b"\n" not in chunk:
-                    continue
-                *lines, rest = buffer.split(b"\n")
-                buffer = bytearray(rest)
-                for line in lines:
-                    event = parse_event(line, setup.nonce)
-                    if event is not None:
-                        deadline = _on_event(event, run, per_check, deadline)
-        if run.running is not None or not run.imported:
-            run.ended_in = "crash"
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(EXIT_WAIT)  # ending on its own: let it, so that its exit status says how
+                if key.data == "events":
+                    channel.take(chunk)
+    _note_crash(proc, run)
 
 
-def _drain(read_fd: int, buffer: bytearray, setup: RunSetup, run: SuiteRun, per_check: float, deadline: float) -> None:
-    """Take in the events still in the pipe once the process is gone, without waiting for an end that may not come,
-    nor reading past the output limit."""
-    os.set_blocking(read_fd, False)
-    with contextlib.suppress(BlockingIOError):
-        while run.output_size <= OUTPUT_LIMIT and (chunk := os.read(read_fd, 65536)):
-            run.output_size += len(chunk)
-            buffer += chunk
-    for line in buffer.split(b"\n"):
-        if (event := parse_event(line, setup.nonce)) is not None:
-            _on_event(event, run, per_check, deadline)  # no deadline is left to keep: the process is gone
+def _budget_end(run: SuiteRun, time_left: float) -> float:
+    """When the exercise's budget for its checks runs out (`time.monotonic()`), infinity before the import's end.
+
+    Counted from the import's end until a check begins: code that hangs after the import but before any check is
+    still cut at the exercise's budget."""
+    since = run.checking_since or run.imported_at
+    return since + time_left if since is not None else math.inf
+
+
+def _note_crash(proc: subprocess.Popen, run: SuiteRun) -> None:
+    """Once the events stopped, a check or the import left under way means the process ended mid-step."""
+    if run.running is not None or not run.imported:
+        run.ended_in = "crash"
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(EXIT_WAIT)  # ending on its own: let it, so that its exit status says how
+
+
+class _EventChannel:
+    """The private event pipe as read so far: its unfinished last line, and the deadline the latest event set."""
+
+    def __init__(self, setup: RunSetup, run: SuiteRun) -> None:
+        self.setup = setup
+        self.run = run
+        self.per_check = setup.time_limit + GRACE
+        self.deadline = time.monotonic() + STARTUP_LIMIT
+        self.buffer = bytearray()
+
+    def take(self, chunk: bytes) -> None:
+        """Take in the events of `chunk`'s complete lines (the caller counted it against the output limit)."""
+        # A line without end is only kept (not split again and again) until its newline comes.
+        self.buffer += chunk
+        if b"\n" not in chunk:
+            return
+        *lines, rest = self.buffer.split(b"\n")
+        self.buffer = bytearray(rest)
+        for line in lines:
+            event = parse_event(line, self.setup.nonce)
+            if event is not None:
+                self.deadline = _on_event(event, self.run, self.per_check, self.deadline)
+
+    def drain(self, read_fd: int) -> None:
+        """Take in the events still in the pipe once the process is gone, without waiting for an end that may not
+        come, nor reading past the output limit."""
+        run = self.run
+        os.set_blocking(read_fd, False)
+        with contextlib.suppress(BlockingIOError):
+            while run.output_size <= OUTPUT_LIMIT and (chunk := os.read(read_fd, 65536)):
+                run.output_size += len(chunk)
+                self.buffer += chunk
+        for line in self.buffer.split(b"\n"):
+            if (event := parse_event(line, self.setup.nonce)) is not None:
+                _on_event(event, run, self.per_check, self.deadline)  # no deadline is left to keep: the process is gone
 
 
 def _on_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -> float:
