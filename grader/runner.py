@@ -29,6 +29,7 @@ from grader.locate import Located, anything_found, elsewhere, moved_note, near_m
 from grader.messages import SYMBOLIC_LINK
 from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.run_endings import import_crash, not_begun, scoreless_check, stopped_check
+from grader.suite_events import SuiteRun
 from grader.suite_index import SuiteCheck, read_suite
 from grader.suite_process import Cancellation, SuiteProcess, WarmStart, run_suite, stop_suite
 from grader.workspace import MAX_FILE_BYTES, copy_file, copy_submission, file_size, fill_workspace, remove
@@ -59,37 +60,47 @@ def grade(
     jobs = max(1, min(jobs or usable_cpus(), len(exercises) or 1))
     cancellation = Cancellation()
     queue = _Queue(exercises, ahead=jobs > 1)  # one job is the quiet way to grade: nothing else runs meanwhile
-
-    def work(_: int) -> list[ExerciseResult]:
-        done = []
-        while (taken := queue.take()) is not None:
-            exercise, warm = taken
-            on_check = partial(progress.check_started, exercise) if progress else None
-            result = grade_exercise(
-                exercise, root, cancellation=cancellation, time_limit=time_limit, warm=warm, on_check=on_check
-            )
-            if progress is not None:
-                progress.exercise_done(result)
-            done.append(result)
-        return done
-
+    work = partial(_grade_queued, queue, root, cancellation, time_limit, progress)
     try:
-        if jobs == 1:  # Ctrl-C interrupts the one run in this thread, which then kills its process group
-            graded = work(0)
-        else:
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
-                runs = [pool.submit(work, worker) for worker in range(jobs)]
-                try:  # as each worker ends, not in order: a worker's error must not wait for the others to end
-                    graded = [result for run in as_completed(runs) for result in run.result()]
-                except BaseException:  # Ctrl-C, or an internal error in one run: the others' grades are moot
-                    cancellation.cancel()  # else leaving the pool would wait for the other runs to end by themselves
-                    raise
+        graded = _in_workers(work, jobs, cancellation)
     finally:
         queue.close()
     by_id = {result.id: result for result in graded}
     return SubmissionResult(
         [by_id[e.id] for e in exercises], grader_version=grader_version(), duration=time.perf_counter() - started
     )
+
+
+def _grade_queued(
+    queue: _Queue, root: Path, cancellation: Cancellation, time_limit: float | None, progress: Progress | None
+) -> list[ExerciseResult]:
+    """One worker's share: the exercises it takes from `queue` until none is left, graded one after the other."""
+    done = []
+    while (taken := queue.take()) is not None:
+        exercise, warm = taken
+        on_check = partial(progress.check_started, exercise) if progress else None
+        result = grade_exercise(
+            exercise, root, cancellation=cancellation, time_limit=time_limit, warm=warm, on_check=on_check
+        )
+        if progress is not None:
+            progress.exercise_done(result)
+        done.append(result)
+    return done
+
+
+def _in_workers(
+    work: Callable[[], list[ExerciseResult]], jobs: int, cancellation: Cancellation
+) -> list[ExerciseResult]:
+    """What `jobs` workers, each running `work`, graded together."""
+    if jobs == 1:  # Ctrl-C interrupts the one run in this thread, which then kills its process group
+        return work()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        runs = [pool.submit(work) for _ in range(jobs)]
+        try:  # as each worker ends, not in order: a worker's error must not wait for the others to end
+            return [result for run in as_completed(runs) for result in run.result()]
+        except BaseException:  # Ctrl-C, or an internal error in one run: the others' grades are moot
+            cancellation.cancel()  # else leaving the pool would wait for the other runs to end by themselves
+            raise
 
 
 def require_submission(root: Path, exercises: list[Exercise]) -> None:
@@ -245,13 +256,7 @@ def _grade_in(
     time_left = exercise.total_time_limit  # start-ups, imports and collection do not count: a busy machine is no fault
     while pending:
         if time_left <= 0:
-            for name in pending:
-                done[name] = scoreless_check(
-                    exercise, suite[name], Status.TIMEOUT,
-                    f"{NOT_RUN}: the checks before it took all the {exercise.total_time_limit:g} s"
-                    " this exercise may take",
-                    fix="Fix the endless loop or blocking call that the timed-out checks point at, then grade again.",
-                )  # fmt: skip
+            done.update(_out_of_time(exercise, suite, pending))
             result.outcome = result.outcome.worse(Outcome.TIMEOUT)
             break
         failed = [n for n, r in done.items() if not r.passed]
@@ -259,34 +264,77 @@ def _grade_in(
         process = None  # a re-run of the checks left over gets a fresh process
         time_left -= run.checking
         cancellation.check()  # a run killed by a cancellation says nothing about the student
-        if run.import_failure is not None:
-            failure = run.import_failure
-            location = Location.from_dict(failure.get("location"))
-            _fail_all(result, exercise, suite, Status.ERROR, Outcome(failure["outcome"]), failure["message"], location)
+        if _import_ended(run, exercise, suite, result, workspace):
             return
-        if not run.imported:
-            _fail_all(result, exercise, suite, *import_crash(exercise, run, workspace))
-            return
-        for name, check in run.results.items():
-            if name not in suite:
-                continue  # not a check of this exercise: nothing the plugin sends, so nothing to believe
-            points = exercise.check(name).points
-            check.title, check.max_score = suite[name].title, points
-            check.score = points if check.passed else 0
-            done[name] = check
-        if run.running in suite and run.running not in done:
-            done[run.running] = stopped_check(exercise, suite[run.running], run, workspace)
-            result.outcome = result.outcome.worse(Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED)
-        progress = [n for n in pending if n in done]
-        if not progress:
-            status, outcome, message, location, fix = not_begun(exercise, run, workspace)
-            for name in pending:
-                done[name] = scoreless_check(exercise, suite[name], status, message, fix=fix, location=location)
-            result.outcome = result.outcome.worse(outcome)
+        done.update(_scored(run, exercise, suite))
+        result.outcome = result.outcome.worse(_unfinished(run, exercise, suite, workspace, pending, done))
         pending = [n for n in pending if n not in done]
     result.checks = [done[c.name] for c in exercise.checks]
     if result.outcome is Outcome.OK and any(c.status is Status.TIMEOUT for c in result.checks):
         result.outcome = Outcome.TIMEOUT
+
+
+def _out_of_time(exercise: Exercise, suite: dict[str, SuiteCheck], pending: list[str]) -> dict[str, CheckResult]:
+    """The checks `pending` once the checks before them took the exercise's whole time: timed out, never run."""
+    return {
+        name: scoreless_check(
+            exercise, suite[name], Status.TIMEOUT,
+            f"{NOT_RUN}: the checks before it took all the {exercise.total_time_limit:g} s this exercise may take",
+            fix="Fix the endless loop or blocking call that the timed-out checks point at, then grade again.",
+        )
+        for name in pending
+    }  # fmt: skip
+
+
+def _import_ended(
+    run: SuiteRun, exercise: Exercise, suite: dict[str, SuiteCheck], result: ExerciseResult, workspace: Path
+) -> bool:
+    """Whether the student's module failed or never finished its import in `run`: then every check fails with
+    why, in `result`."""
+    if run.import_failure is not None:
+        failure = run.import_failure
+        location = Location.from_dict(failure.get("location"))
+        _fail_all(result, exercise, suite, Status.ERROR, Outcome(failure["outcome"]), failure["message"], location)
+        return True
+    if not run.imported:
+        _fail_all(result, exercise, suite, *import_crash(exercise, run, workspace))
+        return True
+    return False
+
+
+def _scored(run: SuiteRun, exercise: Exercise, suite: dict[str, SuiteCheck]) -> dict[str, CheckResult]:
+    """The results `run` reported for this exercise's checks, with their titles and points."""
+    scored = {}
+    for name, check in run.results.items():
+        if name not in suite:
+            continue  # not a check of this exercise: nothing the plugin sends, so nothing to believe
+        points = exercise.check(name).points
+        check.title, check.max_score = suite[name].title, points
+        check.score = points if check.passed else 0
+        scored[name] = check
+    return scored
+
+
+def _unfinished(
+    run: SuiteRun,
+    exercise: Exercise,
+    suite: dict[str, SuiteCheck],
+    workspace: Path,
+    pending: list[str],
+    done: dict[str, CheckResult],
+) -> Outcome:
+    """Put in `done` the check `run` was stopped in, and, when the run finished none of `pending`, all of them
+    with why; returns what that says of the exercise (OK when the run ended as it should)."""
+    outcome = Outcome.OK
+    if run.running in suite and run.running not in done:
+        done[run.running] = stopped_check(exercise, suite[run.running], run, workspace)
+        outcome = Outcome.TIMEOUT if run.ended_in == "timeout" else Outcome.CRASHED
+    if not any(n in done for n in pending):
+        status, begun_outcome, message, location, fix = not_begun(exercise, run, workspace)
+        for name in pending:
+            done[name] = scoreless_check(exercise, suite[name], status, message, fix=fix, location=location)
+        outcome = outcome.worse(begun_outcome)
+    return outcome
 
 
 def _fail_all(
