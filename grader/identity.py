@@ -17,7 +17,7 @@ _FINGERPRINTED = (".py", ".toml", ".ini")
 """What decides a verdict: the grader's code, the catalog and the suites' configuration."""
 
 
-def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
+def grader_fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
     """A short hash of the files of the grader at `package_dir` that decide verdicts."""
     digest = hashlib.sha256()
     files = sorted(
@@ -33,4 +33,4 @@ def fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
 @functools.cache
 def grader_version() -> str:
     """This grader as results name it: the release and the fingerprint, as a local version (`0.1.0+1a2b...`)."""
-    return f"{__version__}+{fingerprint()}"
+    return f"{__version__}+{grader_fingerprint()}"

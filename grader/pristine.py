@@ -83,23 +83,23 @@ def _not_implemented_message(node: ast.AST) -> str | None:
     return first.value if raised.func.id == "NotImplementedError" and is_text else None  # type: ignore[union-attr]
 
 
-def fingerprint(data: bytes) -> str:
+def text_fingerprint(data: bytes) -> str:
     """A digest of a file's text that ignores line endings (git on Windows may turn \\n into \\r\\n)."""
     return hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()
 
 
 def file_fingerprint(path: Path) -> str | None:
-    """The fingerprint of the file at `path`, or None when it cannot be read (missing, a folder, no permission):
-    grading that file then says which."""
+    """The `text_fingerprint` of the file at `path`, or None when it cannot be read (missing, a folder, no
+    permission): grading that file then says which."""
     content = read_capped(path)  # never through a link, from a FIFO, or past the size the grader reads
-    return fingerprint(content) if content is not None else None
+    return text_fingerprint(content) if content is not None else None
 
 
 def is_untouched(root: Path, exercise: Exercise) -> bool:
     """Whether the student's file is still exactly the stub (a missing file is not untouched)."""
     if not stub_path(exercise).is_file():
         return False
-    return file_fingerprint(root / exercise.relpath) == fingerprint(stub_text(exercise))
+    return file_fingerprint(root / exercise.relpath) == text_fingerprint(stub_text(exercise))
 
 
 def _backup_name(root: Path, exercise: Exercise) -> Path:

@@ -25,7 +25,7 @@ from grader.catalog import PACKAGE_DIR, Catalog, load_catalog
 from grader.classroom_workflow import KIT_INSTALL, WORKFLOW_PATH, install_command, workflow
 from grader.environment import SUPPORTED
 from grader.errors import UsageError
-from grader.identity import fingerprint
+from grader.identity import grader_fingerprint
 from grader.invocation import python_command
 from grader.messages import safe_line
 from grader.pristine import is_untouched
@@ -62,7 +62,7 @@ def drift_warning(root: Path) -> str | None:
     manifest = read_manifest(root)
     if manifest is None:
         return None
-    mine = fingerprint()
+    mine = grader_fingerprint()
     if mine == manifest.grader_fingerprint:
         return None
     return (
@@ -196,6 +196,6 @@ def export_template(out: Path, *, grader_from: str | None = None, kit: Path | No
     workflow_file = out / WORKFLOW_PATH
     workflow_file.parent.mkdir(parents=True)
     workflow_file.write_text(workflow(catalog, source), encoding="utf-8")
-    manifest = Manifest(__version__, fingerprint(), source)
+    manifest = Manifest(__version__, grader_fingerprint(), source)
     (out / MANIFEST).write_text(json.dumps(asdict(manifest), indent=2) + "\n", encoding="utf-8")
     return manifest

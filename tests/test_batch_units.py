@@ -33,14 +33,13 @@ from grader.batch.markdown import inline
 from grader.batch.merging import merge
 from grader.batch.pool import unavailable
 from grader.batch.progress import LineProgress, TerminalProgress, TimeLeftColumn
-from grader.batch.records import RecordStore, StudentRecord, failed, fingerprint, graded, status_of
+from grader.batch.records import RecordStore, StudentRecord, failed, graded, grading_inputs_fingerprint, status_of
 from grader.batch.report import render as render_report
 from grader.batch.stats import compute, normalise
 from grader.batch.stubs import StubShortcut
 from grader.catalog import PACKAGE_DIR, load_catalog
 from grader.errors import UsageError
-from grader.identity import fingerprint as grader_fingerprint
-from grader.identity import grader_version
+from grader.identity import grader_fingerprint, grader_version
 from grader.messages import safe_line
 from grader.model import CheckResult, ExerciseResult, Location, Outcome, Status, SubmissionResult
 from grader.render.text_format import render as render_text
@@ -161,20 +160,20 @@ def test_records_round_trip_and_are_replaced_atomically(tmp_path):
 
 def test_the_fingerprint_follows_the_graded_files_only(tmp_path):
     root = repo(tmp_path / "alice")
-    first = fingerprint(root, None, EXERCISES)
+    first = grading_inputs_fingerprint(root, None, EXERCISES)
     (root / "README.md").write_text("notes")
     (root / "exercises" / "notes.txt").write_text("notes")
-    assert fingerprint(root, None, EXERCISES) == first
+    assert grading_inputs_fingerprint(root, None, EXERCISES) == first
     (root / "exercises" / EXERCISE.filename).write_text(SOLUTION.read_text())
-    assert fingerprint(root, None, EXERCISES) != first
-    changed = fingerprint(root, None, EXERCISES)
+    assert grading_inputs_fingerprint(root, None, EXERCISES) != first
+    changed = grading_inputs_fingerprint(root, None, EXERCISES)
     os.symlink(SOLUTION, root / "exercises" / "ex02_other.py")
-    assert fingerprint(root, None, EXERCISES) != changed
+    assert grading_inputs_fingerprint(root, None, EXERCISES) != changed
 
 
 def test_the_fingerprint_follows_every_file_of_the_grader_not_only_its_suites(tmp_path, monkeypatch):
     root = repo(tmp_path / "alice")
-    before = fingerprint(root, None, EXERCISES)
+    before = grading_inputs_fingerprint(root, None, EXERCISES)
     copy = shutil.copytree(PACKAGE_DIR, tmp_path / "grader", ignore=shutil.ignore_patterns("__pycache__"))
     assert grader_fingerprint(copy) == grader_fingerprint()
     testing = copy / "testing.py"  # what every check's failure goes through, not a suite
@@ -182,12 +181,12 @@ def test_the_fingerprint_follows_every_file_of_the_grader_not_only_its_suites(tm
     fixed = grader_fingerprint(copy)
     assert fixed != grader_fingerprint()
     monkeypatch.setattr(batch_records, "grader_version", lambda: f"0.1.0+{fixed}")
-    assert fingerprint(root, None, EXERCISES) != before
+    assert grading_inputs_fingerprint(root, None, EXERCISES) != before
 
 
 def test_an_unreadable_file_changes_the_fingerprint_and_never_stops_the_batch(tmp_path, monkeypatch):
     root = repo(tmp_path / "alice")
-    readable = fingerprint(root, None, EXERCISES)
+    readable = grading_inputs_fingerprint(root, None, EXERCISES)
 
     real_open = os.open
 
@@ -197,7 +196,7 @@ def test_an_unreadable_file_changes_the_fingerprint_and_never_stops_the_batch(tm
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", denied)
-    assert fingerprint(root, None, EXERCISES) != readable
+    assert grading_inputs_fingerprint(root, None, EXERCISES) != readable
 
 
 def test_gradebook_cells_never_become_formulas():
@@ -694,15 +693,15 @@ def test_resume_refuses_other_exercises_or_another_shard(tmp_path):
 def test_the_fingerprint_covers_the_graded_exercises_and_what_they_import(tmp_path):
     graded_ones, other = load_catalog().select(["01", "02"]), load_catalog().get("05")
     root = repo(tmp_path / "alice", {EXERCISE.filename: STUB.read_text(), "util.py": "X = 1\n", other.filename: "#\n"})
-    before = fingerprint(root, None, graded_ones)
+    before = grading_inputs_fingerprint(root, None, graded_ones)
     (root / "exercises" / other.filename).write_text("# changed, but neither graded nor imported\n")
-    assert fingerprint(root, None, graded_ones) == before
+    assert grading_inputs_fingerprint(root, None, graded_ones) == before
     (root / "exercises" / "util.py").write_text("X = 2\n")
-    assert fingerprint(root, None, graded_ones) != before
+    assert grading_inputs_fingerprint(root, None, graded_ones) != before
     (root / "exercises" / EXERCISE.filename).write_text(STUB.read_text() + "from exercises import ex05_blocking_io\n")
-    importing = fingerprint(root, None, graded_ones)
+    importing = grading_inputs_fingerprint(root, None, graded_ones)
     (root / "exercises" / other.filename).write_text("# changed, and imported by exercise 01\n")
-    assert fingerprint(root, None, graded_ones) != importing
+    assert grading_inputs_fingerprint(root, None, graded_ones) != importing
 
 
 def test_started_means_the_file_is_there_and_no_longer_the_stub():
@@ -879,9 +878,9 @@ def test_the_fingerprint_follows_a_file_graded_from_elsewhere(tmp_path):
     root = repo(tmp_path / "nick", {"notes.txt": "x"})
     (root / "exercises" / "ex01").mkdir()
     (root / "exercises" / "ex01" / EXERCISE.filename).write_text(STUB.read_text())
-    first = fingerprint(root, None, EXERCISES)
+    first = grading_inputs_fingerprint(root, None, EXERCISES)
     (root / "exercises" / "ex01" / EXERCISE.filename).write_text(SOLUTION.read_text())
-    assert fingerprint(root, None, EXERCISES) != first
+    assert grading_inputs_fingerprint(root, None, EXERCISES) != first
 
 
 def test_students_are_listed_by_name_whatever_its_letter_case(tmp_path):
@@ -1087,7 +1086,7 @@ def test_a_fifo_a_link_to_a_device_or_a_huge_file_among_a_students_files_is_neve
         huge.truncate(MAX_FILE_BYTES * 50)
     exercises = [load_catalog().get("01")]
     assert "ex01_futures.py" in batch_records.relevant_names(tmp_path / "student", exercises)
-    assert len(batch_records.fingerprint(tmp_path / "student", None, exercises)) == 64
+    assert len(batch_records.grading_inputs_fingerprint(tmp_path / "student", None, exercises)) == 64
     assert [read_capped(folder / name) for name in ("waits_forever.py", "endless.py", "huge.py")] == [None] * 3
     copy = copy_submission(tmp_path / "student")
     try:

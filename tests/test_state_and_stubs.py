@@ -11,7 +11,7 @@ from support import KIT
 from grader import state
 from grader.catalog import load_catalog
 from grader.hints import reveal, shown
-from grader.pristine import STUBS_DIR, fingerprint, is_untouched, reset
+from grader.pristine import STUBS_DIR, is_untouched, reset, text_fingerprint
 
 CATALOG = load_catalog()
 FIRST = CATALOG.exercises[0]
@@ -33,7 +33,7 @@ def test_untouched_ignores_line_endings(tmp_path):
     assert is_untouched(tmp_path, FIRST)
     (tmp_path / FIRST.relpath).write_bytes(stub + b"# started\n")
     assert not is_untouched(tmp_path, FIRST)
-    assert fingerprint(b"a\r\nb") == fingerprint(b"a\nb")
+    assert text_fingerprint(b"a\r\nb") == text_fingerprint(b"a\nb")
 
 
 def test_reset_of_an_untouched_file_makes_no_backup(tmp_path):

@@ -28,7 +28,8 @@ from grader.catalog import load_catalog
 from grader.classroom_workflow import WORKFLOW_PATH, workflow
 from grader.environment import SUPPORTED
 from grader.errors import UsageError
-from grader.template import MANIFEST, drift_warning, export_template, fingerprint
+from grader.identity import grader_fingerprint
+from grader.template import MANIFEST, drift_warning, export_template
 
 SLOW = pytest.mark.skipif(os.environ.get("GRADER_SLOW_TESTS") != "1", reason="needs PyPI: set GRADER_SLOW_TESTS=1")
 
@@ -65,7 +66,7 @@ def test_the_template_has_no_solution_and_the_untouched_stubs(tmp_path):
     assert {"README.md", "pyproject.toml", WORKFLOW_PATH, MANIFEST, "grader/exercises.toml"} <= exported
     assert not any("__pycache__" in name for name in exported)
     assert (out / WORKFLOW_PATH).read_text() == workflow(load_catalog())
-    assert json.loads((out / MANIFEST).read_text())["grader_fingerprint"] == fingerprint()
+    assert json.loads((out / MANIFEST).read_text())["grader_fingerprint"] == grader_fingerprint()
 
 
 def test_an_instructors_own_work_in_the_kit_is_never_exported(tmp_path):
@@ -178,9 +179,9 @@ def test_what_a_students_manifest_says_reaches_the_warning_as_escapes(tmp_path):
 def test_the_fingerprint_follows_the_suites(tmp_path):
     package = tmp_path / "grader"
     shutil.copytree(KIT / "grader", package, ignore=shutil.ignore_patterns("__pycache__"))
-    assert fingerprint(package) == fingerprint()
+    assert grader_fingerprint(package) == grader_fingerprint()
     (package / "suites" / "test_ex01_futures.py").write_text("# every check passes now\n")
-    assert fingerprint(package) != fingerprint()
+    assert grader_fingerprint(package) != grader_fingerprint()
 
 
 def test_without_the_grader_the_template_installs_it_from_the_named_place(tmp_path):

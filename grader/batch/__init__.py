@@ -22,7 +22,7 @@ from grader.batch import outputs
 from grader.batch.discovery import Student, discover, misplaced, name_order, select_shard
 from grader.batch.pool import Graded, Pool
 from grader.batch.progress import LineProgress, TerminalProgress
-from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, fingerprint, graded
+from grader.batch.records import GRADER_ERROR, RecordStore, StudentRecord, failed, graded, grading_inputs_fingerprint
 from grader.catalog import Exercise
 from grader.errors import GradingCancelled, UsageError
 from grader.identity import grader_version
@@ -191,7 +191,7 @@ def _run(planned: Plan, progress: LineProgress | TerminalProgress) -> BatchSumma
     fingerprints = {}
     todo = []
     for student in students:
-        fingerprints[student.id] = fingerprint(student.root, student.problem, options.exercises)
+        fingerprints[student.id] = grading_inputs_fingerprint(student.root, student.problem, options.exercises)
         earlier = store.load(student.id) if options.resume else None
         if earlier and earlier.fingerprint == fingerprints[student.id] and earlier.status != GRADER_ERROR:
             records[student.id] = earlier

@@ -150,7 +150,7 @@ def relevant_names(root: Path, exercises: Iterable[Exercise]) -> set[str]:
     return chosen
 
 
-def fingerprint(root: Path, problem: str | None, exercises: Iterable[Exercise]) -> str:
+def grading_inputs_fingerprint(root: Path, problem: str | None, exercises: Iterable[Exercise]) -> str:
     """What a grading depends on: the grader (its every file that decides verdicts: `grader_version`), the
     exercises graded, and the student's files that those exercises can read (`relevant_names`); a change anywhere
     else keeps the record under --resume."""
