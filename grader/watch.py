@@ -1,12 +1,13 @@
 """`grader watch`: grade the exercise being worked on each time its file is saved, and move on when it passes.
 
-Everything the student sees is drawn by the main thread, from events that three kinds of helper threads put on
-one queue: the file watcher (watchfiles, native events or polling), the keyboard (when stdin is a terminal) and
-the grading of the moment. A save during a grading cancels it (the runner kills its process) and grades the new
-text instead, and a verdict on a file that has changed since is thrown away: the screen never shows a verdict
-on text that is no longer in the file. Nothing the student's file does can stop the watcher: a broken file is a
-result like any other, and even a failure of a grading is shown and survived. Only a folder that can be watched
-neither by file events nor by polling ends the watcher, saying so.
+Everything the student sees is drawn by the main thread (`grader.watch_screen` draws what surrounds a verdict),
+from events that three kinds of helper threads put on one queue: the file watcher (watchfiles, native events or
+polling) and the keyboard (when stdin is a terminal), both in `grader.watch_sources`, and the grading of the
+moment. A save during a grading cancels it (the runner kills its process) and grades the new text instead, and a
+verdict on a file that has changed since is thrown away: the screen never shows a verdict on text that is no
+longer in the file. Nothing the student's file does can stop the watcher: a broken file is a result like any
+other, and even a failure of a grading is shown and survived. Only a folder that can be watched neither by file
+events nor by polling ends the watcher, saying so.
 
 Speed: once a verdict is on screen, the process that will grade the next save is started
 (`suite_process.WarmStart`), so that a save waits for its checks, not for Python and pytest to start.
@@ -15,16 +16,12 @@ Speed: once a verdict is on screen, the process that will grade the next save is
 from __future__ import annotations
 
 import contextlib
-import os
 import queue
-import sys
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.live import Live
@@ -37,31 +34,13 @@ from grader.live import GradingLine, can_show_braille, start_line
 from grader.messages import safe_text
 from grader.model import ExerciseResult
 from grader.pristine import file_fingerprint
-from grader.progress import Stage, first_not_passing, known_progress, remember
-from grader.render.console import forget_interrupted_write, print_wrapped, progress_bar, symbol
+from grader.progress import first_not_passing, remember
+from grader.render.console import forget_interrupted_write, print_wrapped
 from grader.render.text_format import render_exercise
 from grader.runner import grade_exercise
-from grader.state import load
 from grader.suite_process import Cancellation, WarmStart
-
-STEP_MS = 50
-"""A save is graded once its file has been quiet this long (editors write in several steps)."""
-POLL_DELAY_MS = 150
-"""How often the polling fallback looks at the files."""
-QUIET_MS = 300
-"""The file watcher reports in at least this often. Each quiet report, the current file is compared with the one
-last graded: the polling fallback misses saves made soon after it starts (it notices only later changes), and
-no event source is perfect, so this is what makes "saved, so graded" hold."""
-KEYS = "h: next hint · r: grade again · q: quit"
-HINT_KEY = Text.assemble(("press ", "dim"), "h", (" for a hint", "dim"))
-"""With keys, the watcher's way to a hint: a student who reads "run grader hint NN" would leave the watcher."""
-
-
-@dataclass
-class Event:
-    kind: str
-    """quiet | changed | key | graded | failed | watcher_failed"""
-    value: Any = None
+from grader.watch_screen import HINT_KEY, Screen
+from grader.watch_sources import Event, keyboard, start_file_watcher
 
 
 @dataclass
@@ -93,24 +72,21 @@ class Watcher:
         self.root = root
         self.catalog = catalog
         self.console = console
+        self.screen = Screen(console)
         self.poll = poll
         self.events: queue.Queue[Event] = queue.Queue()
         self.stop = threading.Event()
         self.current: Exercise | None = None
         self.previous: ExerciseResult | None = None
         """The last result shown for the current exercise: the next one is shown as changes from it."""
-        self.keep_screen = False
-        """Draw the next result below what is on screen (the "passes, moving on" message) instead of clearing."""
         self.generation = 0
         self.shown_generation = 0
         """The grading whose outcome is on screen; another number in `generation` means one is under way."""
         self.shown_fingerprint: str | None = None
         """The fingerprint of the file as it was graded for what is on screen."""
         self.cancellation: Cancellation | None = None
-        self.keys = False
         self.hint_again: dict[str, int] = {}
         """Per exercise, the hint the `h` key showed last, once every hint has been seen."""
-        self.screens = 0
         self.grading: threading.Thread | None = None
         self.warm: WarmStart | None = None
         """A pytest process started for the current exercise, waiting for the next save (see `WarmStart`)."""
@@ -128,7 +104,7 @@ class Watcher:
         self.current = start
         self._start_file_watcher(self.poll)
         try:
-            with self._keyboard():
+            with keyboard(self.events, self.stop) as self.screen.keys:
                 self._grade()
                 return self._loop()
         except KeyboardInterrupt:  # Ctrl-C, or a closed terminal (SIGHUP), or a kill (SIGTERM)
@@ -184,7 +160,7 @@ class Watcher:
         elif key in ("h", "H"):
             self._hint()
         elif key in ("\r", "\n"):
-            self._busy_terminal()
+            self.screen.busy_terminal(self.current)
         return False
 
     # ---- grading ----------------------------------------------------------------------------------------------
@@ -213,7 +189,7 @@ class Watcher:
 
         self._stop_progress()
         line = None
-        if self.console.is_terminal and not self.keep_screen:  # erased before the verdict, so never left stale
+        if self.console.is_terminal and not self.screen.keep:  # erased before the verdict, so never left stale
             # From the start (a save is acknowledged at once), then which check runs: an endless loop costs its
             # exercise up to four times a check's time limit, and a line that does not move looks like a hang.
             line = GradingLine([exercise], unicode=can_show_braille(self.console), quiet_for=0, label=exercise.relpath)
@@ -230,10 +206,7 @@ class Watcher:
         for exercise in self.catalog:
             if exercise.filename in names and exercise.filename not in self.noted_elsewhere:
                 self.noted_elsewhere.add(exercise.filename)
-                print_wrapped(self.console, Text(
-                    f"{exercise.relpath} was saved; this watcher grades {self.current.relpath}: press q, then run"
-                    f" `{grader_command()} watch {exercise.id}` to work on exercise {exercise.id}.", style="yellow",
-                ), 0)  # fmt: skip
+                self.screen.other_exercise_saved(exercise, self.current)
 
     def _stop_progress(self) -> None:
         """Erase the line that says which check runs, before anything else is drawn."""
@@ -275,32 +248,22 @@ class Watcher:
         self._stop_progress()
         remember(self.root, [(graded.result, graded.fingerprint)])
         with self.console:  # one write: a terminal never shows a verdict without what follows it
-            self._new_screen()
-            render_exercise(self.console, graded.result, self.previous, stuck=HINT_KEY if self.keys else None)
+            self.screen.new()
+            render_exercise(self.console, graded.result, self.previous, stuck=HINT_KEY if self.screen.keys else None)
             if graded.result.passed:
                 return self._move_on(graded)
-            self._footer(graded)
+            self.screen.footer(self.root, self.catalog, self.current, graded.result, graded.seconds)
         self.previous = graded.result
         self._warm_up()
         return False
 
     def _move_on(self, graded: Graded) -> bool:
-        result = graded.result
-        line = Text()
-        line.append(f"{symbol(self.console, 'passed')} Exercise {result.id} passes", style="bold green")
-        line.append(f": {result.score}/{result.max_score} points.", style="green")
-        self.console.print()
-        self.console.print(line)
+        """Say that the exercise passes and grade the next one not known to pass; True when none is left."""
         upcoming = self._next_after(graded.exercise)
+        self.screen.passed(graded.result, upcoming)
         if upcoming is None:
-            self.console.print(Text("Every exercise passes. Well done!", style="bold green"))
             return True
-        name = f"exercise {upcoming.id} {symbol(self.console, 'dot')} {upcoming.title}"
-        line = Text.assemble(("Moving on to ", "bold"), (name, "bold"), ": ", (upcoming.relpath, "cyan"))
-        self.console.print(line, soft_wrap=True)
-        print_wrapped(self.console, Text(upcoming.topic, style="dim"), 2)
-        self.console.print()
-        self.current, self.previous, self.keep_screen = upcoming, None, True
+        self.current, self.previous, self.screen.keep = upcoming, None, True
         self._grade()
         return False
 
@@ -315,55 +278,13 @@ class Watcher:
         self._stop_progress()
         message = grader_failure_message(self.current.relpath, exc)
         with self.console:
-            self._new_screen()
+            self.screen.new()
             print_wrapped(self.console, Text(message, style="bold red"), 0)
-            self._footer(None)
+            self.screen.footer(self.root, self.catalog, self.current)
         self.previous = None
         self._warm_up()
 
-    # ---- what is around the verdict ---------------------------------------------------------------------------
-
-    def _new_screen(self) -> None:
-        self.screens += 1
-        if self.keep_screen:
-            self.keep_screen = False
-        elif self.console.is_terminal:
-            self.console.clear()
-        elif self.screens > 1:
-            self.console.print(Text("-" * 40, style="dim"))
-
-    def _footer(self, graded: Graded | None) -> None:
-        line = Text()
-        if graded is not None:
-            line.append(f"graded in {graded.seconds:.1f} s {symbol(self.console, 'dot')} ", style="dim")
-        line.append("watching ", style="dim")
-        line.append(self.current.relpath, style="cyan")
-        line.append(": save it to grade it again", style="dim")
-        self.console.print()
-        print_wrapped(self.console, line, 0)
-        remembered = load(self.root)
-        passed = sum(known_progress(self.root, e, remembered).stage is Stage.PASSED for e in self.catalog)
-        bar = Text(progress_bar(self.console, passed, len(self.catalog)), style="green")
-        bar.append(f" {passed} of {len(self.catalog)} exercises pass", style="dim")
-        if graded is not None:  # the score again, down here: a long verdict scrolls its heading off the screen
-            result = graded.result
-            bar.append(f" {symbol(self.console, 'dot')} ", style="dim")
-            bar.append(f"exercise {result.id}: {result.score}/{result.max_score} points", style="bold")
-        self.console.print(bar)
-        if self.keys:
-            self.console.print(Text(KEYS, style="dim"))
-
-    def _busy_terminal(self) -> None:
-        """Enter pressed: a student typed a command (`grader check 05`) into the watcher's terminal, whose letters
-        were taken for keys (each `r` graded again, an `h` unfolded a hint) and whose Enter would do nothing."""
-        note = Text(
-            f"This terminal is watching {self.current.relpath}: only the keys h, r and q work here. Type commands"
-            " in another terminal, or press q to stop watching first.",
-            style="yellow",
-        )
-        with self.console:
-            self.console.print()
-            print_wrapped(self.console, note, 2)
+    # ---- keys and event sources -------------------------------------------------------------------------------
 
     def _hint(self) -> None:
         from grader.hints import reveal
@@ -373,35 +294,10 @@ class Watcher:
         if not added:  # every hint seen already: go round them again, one per key, rather than repeat the last
             count = self.hint_again.get(self.current.id, total) % total + 1
         self.hint_again[self.current.id] = count
-        first = Text(f"hint {count} of {total}{'' if added else ', again'}: ", style="bold")
-        with self.console:
-            self.console.print()
-            print_wrapped(self.console, Text(self.current.hints[count - 1]), 2, Text("  ") + first)
-            if added and count == total:
-                self.console.print(Text("  (that was the last one)", style="dim"))
-
-    # ---- helpers that feed the queue --------------------------------------------------------------------------
+        self.screen.hint(self.current.hints[count - 1], count, total, again=not added)
 
     def _start_file_watcher(self, poll: bool | None) -> None:
-        folder = self.root / "exercises"
-
-        def work() -> None:
-            import watchfiles
-
-            try:
-                for changes in watchfiles.watch(
-                    folder, stop_event=self.stop, step=STEP_MS, recursive=False, force_polling=poll,
-                    poll_delay_ms=POLL_DELAY_MS, raise_interrupt=False, rust_timeout=QUIET_MS, yield_on_timeout=True,
-                ):  # fmt: skip
-                    if not changes:  # a quiet spell: a save that no event reported is graded now
-                        self.events.put(Event("quiet"))
-                    else:
-                        self.events.put(Event("changed", {Path(path).name for _, path in changes}))
-            except Exception as exc:  # e.g. the system's limit on inotify watches: fall back to polling
-                if not self.stop.is_set():
-                    self.events.put(Event("watcher_failed", (exc, poll)))
-
-        threading.Thread(target=work, name="file-watcher", daemon=True).start()
+        start_file_watcher(self.root / "exercises", self.events, self.stop, poll)
 
     def _on_watcher_failure(self, failure: tuple[Exception, bool | None]) -> None:
         exc, polling = failure
@@ -412,37 +308,3 @@ class Watcher:
             )
         self.console.print(Text(f"file events unavailable ({exc}); polling for changes instead", style="yellow"))
         self._start_file_watcher(True)
-
-    @contextlib.contextmanager
-    def _keyboard(self) -> Iterator[None]:
-        """Single-key commands while stdin is a terminal: no Enter needed, nothing echoed, Ctrl-C still works."""
-        try:
-            import termios
-            import tty
-
-            descriptor = sys.stdin.fileno()
-            if not os.isatty(descriptor):
-                raise OSError("stdin is not a terminal")
-            saved = termios.tcgetattr(descriptor)
-            tty.setcbreak(descriptor)
-        except (ImportError, OSError, ValueError, AttributeError):
-            yield
-            return
-        self.keys = True
-
-        def work() -> None:
-            while not self.stop.is_set():
-                try:
-                    key = os.read(descriptor, 1)
-                except OSError:
-                    return
-                if not key:
-                    return
-                self.events.put(Event("key", key.decode(errors="replace")))
-
-        threading.Thread(target=work, name="keyboard", daemon=True).start()
-        try:
-            yield
-        finally:
-            with contextlib.suppress(termios.error, OSError):  # a closed terminal (SIGHUP) has no settings to restore
-                termios.tcsetattr(descriptor, termios.TCSADRAIN, saved)
