@@ -98,8 +98,9 @@ class CallIn:
 
 class ReturnOf:
     """`at=ReturnOf(func, "future")`: the student's `return "future"` in `func`, when exactly one `return` there
-    gives that very literal; `func`'s own `def` line otherwise (a table, a variable, two such returns). Sharper than
-    the `def` when the failure is about what was returned: that branch was taken, and it is the one to look at."""
+    gives that very literal (or, for a class, names it: `return asyncio.Task`); `func`'s own `def` line otherwise (a
+    table, a variable, two such returns). Sharper than the `def` when the failure is about what was returned: that
+    branch was taken, and it is the one to look at."""
 
     def __init__(self, func: Any, value: object) -> None:
         self.func = func
@@ -111,15 +112,18 @@ class ReturnOf:
     def found(self) -> Location | None:
         if (source := _Source.of(self.func)) is None:
             return None
-        giving = [
-            node
-            for node in ast.walk(source.tree)
-            if isinstance(node, ast.Return)
-            and isinstance(node.value, ast.Constant)
-            and type(node.value.value) is type(self.value)
-            and node.value.value == self.value
-        ]
+        giving = [node for node in ast.walk(source.tree) if isinstance(node, ast.Return) and self._gives(node.value)]
         return source.location(giving[0].lineno) if len(giving) == 1 else None
+
+    def _gives(self, value: ast.expr | None) -> bool:
+        if isinstance(value, ast.Constant):
+            return type(value.value) is type(self.value) and value.value == self.value
+        if isinstance(self.value, type):  # read by name only: nothing of the student's is evaluated
+            named = (
+                value.attr if isinstance(value, ast.Attribute) else value.id if isinstance(value, ast.Name) else None
+            )
+            return named == self.value.__name__
+        return False
 
 
 class _Source:

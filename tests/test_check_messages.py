@@ -1124,3 +1124,16 @@ def test_kind_of_falling_off_its_end_is_told_to_end_with_not_awaitable(tmp_path)
     # A kind_of with no return at all (it prints, say) is not told to add one line at its end.
     printer = failed(grade_source(tmp_path / "p", "02", wrong / "prints_instead_of_returning.py"))
     assert all("reached its end" not in c.fix for c in printer.values()), [c.fix for c in printer.values()]
+
+
+def test_kind_of_that_asks_the_state_the_current_task_or_returns_a_class_is_told_so(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex02_awaitables"
+    checks = failed(grade_source(tmp_path / "done", "02", wrong / "done_future_not_future.py"))
+    assert checks["future_is_future"].message == "kind_of(a future whose result is set) returned 'awaitable'"
+    assert checks["future_is_future"].fix.startswith("A future is still a future once it is done")
+    checks = failed(grade_source(tmp_path / "current", "02", wrong / "current_task_is_task.py"))
+    assert checks["task_is_task"].fix.startswith("asyncio.current_task() is the one task running now")
+    checks = failed(grade_source(tmp_path / "class", "02", wrong / "returns_the_class.py"))
+    verdict = checks["task_is_task"]
+    assert verdict.fix.startswith("kind_of returned a class, the type it matched"), verdict.fix
+    assert verdict.location.line == 12  # return asyncio.Task

@@ -147,6 +147,12 @@ FELL_THROUGH = (
 )
 
 
+RETURNED_A_CLASS = (
+    "kind_of returned a class, the type it matched, where the caller wants the kind's name: return the string,"
+    ' `return "task"`, not `return asyncio.Task`.'
+)
+
+
 def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
     """`got`, what `classify(obj)` gave, must be `expected`; `made_by` says in the student's words what `obj` is."""
     if isinstance(got, Raised):
@@ -177,6 +183,8 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
             expected=f"{expected!r}: kind_of returns one of " + ", ".join(map(repr, KINDS)),
             fix=FELL_THROUGH
             if got is None and not returns_no_value(ex.kind_of)
+            else RETURNED_A_CLASS
+            if isinstance(got, type)
             else "Return exactly one of those five strings, spelt as shown (lower case, no extra words).",
             at=ReturnOf(ex.kind_of, got),
         )
@@ -184,18 +192,32 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
            at=ReturnOf(ex.kind_of, got))  # fmt: skip
 
 
+TASK_FIRST = (
+    "A task is a future that runs a coroutine: asyncio.Task extends asyncio.Future, so asyncio.isfuture is true for"
+    " tasks too. Ask isinstance(obj, asyncio.Task) before you ask about futures; isinstance, not type(obj) is"
+    " asyncio.Task, so that subclasses count too."
+)
+ENDED = (
+    "A {kind} is still a {kind} once it is done: kind_of names what the object is, not whether it has finished."
+    " Ask {question}, true whatever obj.done() or obj.cancelled() says."
+)
+
+
 @check("a Task is a 'task' (never a 'future'), whether it is pending, done or cancelled, and so is a Task subclass")
 async def test_task_is_task():
-    fix = (
-        "A task is a future that runs a coroutine: asyncio.Task extends asyncio.Future, so asyncio.isfuture is"
-        " true for tasks too. Ask isinstance(obj, asyncio.Task) before you ask about futures; isinstance, not"
-        " type(obj) is asyncio.Task, so that subclasses count too."
-    )
+    fix = TASK_FIRST
     if CallIn(ex.kind_of, "all_tasks").found() is not None:
         fix = (
             "asyncio.all_tasks() lists only the tasks not done yet, so a finished or cancelled task is not in it:"
             " ask isinstance(obj, asyncio.Task), true for every task, done or not, and for subclasses of Task."
         )
+    elif CallIn(ex.kind_of, "current_task").found() is not None:
+        fix = (
+            "asyncio.current_task() is the one task running now, the one that called kind_of, not the task it is"
+            " shown: ask isinstance(obj, asyncio.Task), true for every task, running or not."
+        )
+    # Shown after a pending task that passed, a finished or cancelled one that fails is told apart by its state.
+    ended = ENDED.format(kind="task", question="isinstance(obj, asyncio.Task)") if fix is TASK_FIRST else fix
     pending = asyncio.create_task(asyncio.sleep(10))
     finished = asyncio.create_task(fetch())
     cancelled = asyncio.create_task(asyncio.sleep(10))
@@ -203,10 +225,10 @@ async def test_task_is_task():
     try:
         expect_kind(classify(pending), "asyncio.create_task(asyncio.sleep(10)), still pending", "task", fix)
         await finished
-        expect_kind(classify(finished), "a task that has finished", "task", fix)
+        expect_kind(classify(finished), "a task that has finished", "task", ended)
         cancelled.cancel()
         await asyncio.gather(cancelled, return_exceptions=True)
-        expect_kind(classify(cancelled), "a task that was cancelled", "task", fix)
+        expect_kind(classify(cancelled), "a task that was cancelled", "task", ended)
         expect_kind(classify(traced), "TracedTask(asyncio.sleep(10)), where TracedTask subclasses asyncio.Task",
                     "task", fix)  # fmt: skip
     finally:
@@ -233,7 +255,8 @@ async def test_future_is_future():
     traced = TracedFuture()
     try:
         expect_kind(classify(pending), "loop.create_future(), not done yet", "future", fix)
-        expect_kind(classify(done), "a future whose result is set", "future", fix)
+        done_fix = ENDED.format(kind="future", question="asyncio.isfuture(obj)")  # the pending one passed first
+        expect_kind(classify(done), "a future whose result is set", "future", done_fix)
         expect_kind(classify(gathering), "asyncio.gather(fetch()), a future but not a task", "future", fix)
         expect_kind(classify(wrapped), "asyncio.wrap_future(a concurrent.futures.Future)", "future", fix)
         expect_kind(classify(traced), "TracedFuture(), where TracedFuture subclasses asyncio.Future", "future", fix)
@@ -388,7 +411,7 @@ async def test_other_objects_are_not_awaitable():
         "an object whose class defines no __await__, with obj.__await__ set on the instance",
         "not awaitable",
         "`await` looks for __await__ on the object's class, not on the object, so `await obj` is a TypeError here:"
-        " asking the object, with hasattr(obj, '__await__') or a runtime_checkable Protocol (which looks at the"
-        " instance too), is the wrong question; isinstance(obj, collections.abc.Awaitable) or"
+        " asking the object, with hasattr(obj, '__await__'), dir(obj) or a runtime_checkable Protocol (which looks"
+        " at the instance too), is the wrong question; isinstance(obj, collections.abc.Awaitable) or"
         " inspect.isawaitable(obj) asks the class.",
     )
