@@ -1137,3 +1137,17 @@ def test_kind_of_that_asks_the_state_the_current_task_or_returns_a_class_is_told
     verdict = checks["task_is_task"]
     assert verdict.fix.startswith("kind_of returned a class, the type it matched"), verdict.fix
     assert verdict.location.line == 12  # return asyncio.Task
+
+
+def test_running_loop_or_none_that_keeps_a_loop_or_asks_current_task_is_told_so(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
+    verdict = failed(grade_source(tmp_path / "kept", "08", wrong / "remembers_the_loop.py"))[
+        "running_loop_or_none_outside"
+    ]
+    assert "closed=True" in verdict.message, verdict.message
+    assert verdict.fix.startswith("That loop was kept from before the call (closed now)"), verdict.fix
+    verdict = failed(grade_source(tmp_path / "task", "08", wrong / "current_task_guard.py"))[
+        "running_loop_or_none_outside"
+    ]
+    assert verdict.fix.startswith("asyncio.current_task() raises RuntimeError too"), verdict.fix
+    assert verdict.location.line == 17  # if asyncio.current_task() is None

@@ -544,9 +544,21 @@ async def test_running_loop_or_none_inside():
            at=ex.running_loop_or_none)  # fmt: skip
 
 
+async def _called_in_a_loop(func: Callable[[], Any]) -> None:
+    """One call while a loop runs, before the calls where none does: a loop the function keeps (in a global) is then
+    there to return, whichever check ran first. What the call gives is the other check's to judge."""
+    try:
+        func()
+    except NotImplementedError:
+        raise
+    except Exception:  # judged by test_running_loop_or_none_inside
+        pass
+
+
 @check("with no loop running, running_loop_or_none() returns None and creates no loop")
 def test_running_loop_or_none_outside(loops: LoopSpy):
     call = "running_loop_or_none()"
+    asyncio.run(_called_in_a_loop(ex.running_loop_or_none))
     with fresh_policy():
         made_before = len(loops.created)
         got, error = call_outside(ex.running_loop_or_none)
@@ -566,16 +578,41 @@ def test_running_loop_or_none_outside(loops: LoopSpy):
     for value, raised, setting in ((got, error, "with no loop at all"),
                                    (got_idle, error_idle, "with a loop set but not running")):  # fmt: skip
         if raised is not None:
-            # A name bound only in the `try:` (`loop = asyncio.get_running_loop()`, then `except RuntimeError: pass`
-            # and `return loop`): the RuntimeError was caught, and the fix is where None is returned.
-            unbound = isinstance(raised, NameError)
             fail(f"{call} {setting} raised {type(raised).__name__}: {raised}", expected="None",
-                 fix="Return None in the `except RuntimeError:` block itself: a name assigned only in the `try:` has"
-                 " no value once get_running_loop() has raised." if unbound else
-                 "Catch the RuntimeError that asyncio.get_running_loop() raises and return None.",
-                 at=where(raised) or ex.running_loop_or_none)  # fmt: skip
+                 fix=_raised_fix(raised), at=where(raised) or ex.running_loop_or_none)  # fmt: skip
         loop_or_function = value is None or isinstance(value, asyncio.AbstractEventLoop) or callable(value)
         expect(value is None, f"{call} {setting} returned {value!r}", expected="None: no loop is running",
-               fix=_call_it(value, USE_RUNNING_LOOP) if loop_or_function else
+               fix=_kept_loop_fix(value) or _call_it(value, USE_RUNNING_LOOP) if loop_or_function else
                f"Return None itself, not {value!r}, when get_running_loop() raises RuntimeError: `except"
                " RuntimeError: return None`.", at=ex.running_loop_or_none)  # fmt: skip
+
+
+def _raised_fix(raised: BaseException) -> str:
+    """The fix for running_loop_or_none raising where no loop runs."""
+    if isinstance(raised, NameError):
+        # A name bound only in the `try:` (`loop = asyncio.get_running_loop()`, then `except RuntimeError: pass`
+        # and `return loop`): the RuntimeError was caught, and the fix is where None is returned.
+        return (
+            "Return None in the `except RuntimeError:` block itself: a name assigned only in the `try:` has no value"
+            " once get_running_loop() has raised."
+        )
+    if CallIn(ex.running_loop_or_none, "current_task").found() is not None and "running event loop" in str(raised):
+        return (
+            "asyncio.current_task() raises RuntimeError too where no loop runs, and says None in a plain callback,"
+            " where a loop does run: ask asyncio.get_running_loop() itself, and return None when it raises"
+            " RuntimeError."
+        )
+    return "Catch the RuntimeError that asyncio.get_running_loop() raises and return None."
+
+
+def _kept_loop_fix(value: Any) -> str | None:
+    """The fix when running_loop_or_none, with no loop running, returned a loop that it did not make (the check has
+    just shown that it made none) and that is not the current one: a loop kept from before the call, in a global
+    or a default argument."""
+    if not isinstance(value, asyncio.AbstractEventLoop) or value is current_loop():
+        return None
+    state = "closed now" if value.is_closed() else "not running now"
+    return (
+        f"That loop was kept from before the call ({state}), in a global or a default argument: ask"
+        " asyncio.get_running_loop() afresh on every call, and return None when it raises RuntimeError."
+    )
