@@ -26,14 +26,19 @@ def named(frame: FrameType, name: str, default: object = None) -> object:
     return frame.f_locals.get(name, frame.f_globals.get(name, default))
 
 
+_GRADER_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
 def callers_frame(exc: BaseException) -> tuple[FrameType | None, str]:
-    """The innermost frame of `exc`'s traceback outside asyncio, the call that handed it on, and its line."""
-    asyncio_dir = os.path.dirname(asyncio.__file__) + os.sep
+    """The innermost frame of `exc`'s traceback outside asyncio, the call that handed it on, and its line. The
+    grader's own frames are passed over too: a spy that stands in for asyncio.run (ex07's, ex09's) is not the
+    student's call."""
+    skipped = (os.path.dirname(asyncio.__file__) + os.sep, _GRADER_DIR)
     found: tuple[FrameType | None, str] = (None, "")
     tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if not filename.startswith(asyncio_dir):
+        if not filename.startswith(skipped):
             found = (tb.tb_frame, linecache.getline(filename, tb.tb_lineno))
         tb = tb.tb_next
     return found

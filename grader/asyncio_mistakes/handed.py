@@ -16,9 +16,11 @@ _AWAITABLE_TAKERS = ("create_task", "ensure_future", "gather", "run_until_comple
 
 def function_not_called(exc: BaseException) -> str | None:
     """For what the student's line handed asyncio where an awaitable was due, the fix in their own names: an async
-    def function itself (`asyncio.create_task(work)`, `loop.run_until_complete(main)`), or a list of awaitables
-    not unpacked (`asyncio.gather(tasks)`). Read from that line and its frame; None when they say otherwise."""
-    if not isinstance(exc, TypeError):
+    def function itself (`asyncio.create_task(work)`, `loop.run_until_complete(main)`, `asyncio.run(main)`, which
+    raises ValueError), or a list of awaitables not unpacked (`asyncio.gather(tasks)`). Read from that line and its
+    frame; None when they say otherwise."""
+    refused_by_run = isinstance(exc, ValueError) and "a coroutine was expected" in str(exc)
+    if not isinstance(exc, TypeError) and not refused_by_run:
         return None
     frame, tree = callers_statement(exc)
     for node in ast.walk(tree):
@@ -110,16 +112,19 @@ def _many_in_one(argument: ast.expr) -> str | None:
 
 
 def awaited_a_value(exc: BaseException) -> str | None:
-    """For `await response.status`: an attribute awaited that is a plain value (an int), not an awaitable."""
+    """For `await response.status`: an attribute awaited that is a plain value (an int), not an awaitable. And for
+    `await response.json` or `await main`: an async def function or method awaited without its call."""
     said = re.match(r"object (\w+) can't be used in 'await' expression", str(exc))
     if not isinstance(exc, TypeError) or said is None:
         return None
     frame, line = callers_frame(exc)
-    awaited = re.search(r"\bawait\s+((?:\w+\.)+\w+)\b(?!\s*[(\[.])", line)
+    awaited = re.search(r"\bawait\s+((?:\w+\.)*\w+)\b(?!\s*[(\[.])", line)
     if awaited is None:
         return None
     if said[1] in _CALLABLE_KINDS:  # `await response.json`: the call is what is missing, not a value awaited
         return _not_called(awaited[1], frame)
+    if "." not in awaited[1]:  # a plain name awaited: whatever it holds, the generic fix says more than a guess
+        return None
     return (
         f"`{awaited[1]}` is a plain value (`{said[1]}`), not an awaitable: there is nothing to wait for, so read it"
         f" without `await`: `{awaited[1]}`."
@@ -143,7 +148,8 @@ def _not_called(dotted: str, frame: FrameType | None) -> str | None:
         owner, found = found, inspect.getattr_static(found, attribute, None)
     if not inspect.iscoroutinefunction(found):
         return None
-    bound = not inspect.ismodule(owner) and not inspect.isclass(owner) and inspect.isfunction(found)
+    bound = owner is not None and not inspect.ismodule(owner) and not inspect.isclass(owner)
+    bound = bound and inspect.isfunction(found)
     call = f"{dotted}()" if _takes_nothing(found, skip_first=bound) else f"{dotted}(...)"
     kind = "method" if bound else "function"
     return (

@@ -93,6 +93,12 @@ MISTAKES = (
         "returns, is running already: await it or gather it as it is, with no task around it.",
     ),
     Mistake(
+        ValueError,
+        "a coroutine was expected, got",  # asyncio.run (and asyncio.Runner.run) handed no coroutine
+        "asyncio.run takes a coroutine object, what calling an async def function gives: `asyncio.run(main())`, not"
+        " `asyncio.run(main)`, the function itself.",
+    ),
+    Mistake(
         TypeError,
         "An asyncio.Future, a coroutine or an awaitable is required",
         "asyncio.gather and asyncio.ensure_future take awaitables: pass `work(x)`, the coroutine, not `work`, the "
