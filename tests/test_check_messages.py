@@ -1151,3 +1151,23 @@ def test_running_loop_or_none_that_keeps_a_loop_or_asks_current_task_is_told_so(
     ]
     assert verdict.fix.startswith("asyncio.current_task() raises RuntimeError too"), verdict.fix
     assert verdict.location.line == 17  # if asyncio.current_task() is None
+
+
+def test_slow_callbacks_that_hands_over_main_uncalled_or_returns_no_list_is_told_so(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode"
+    verdict = failed(grade_source(tmp_path / "run", "09", wrong / "asyncio_run_of_main_uncalled.py"))
+    verdict = verdict["runs_main_in_debug_mode"]
+    assert verdict.message == "slow_callbacks() raised ValueError: a coroutine was expected, got <function main>"
+    assert verdict.fix.startswith("`asyncio.run(main)` hands asyncio the async def function itself"), verdict.fix
+    assert verdict.location.line == 24  # asyncio.run(main, debug=True), not the grader's spy on asyncio.run
+    verdict = failed(grade_source(tmp_path / "await", "09", wrong / "awaits_main_uncalled.py"))
+    verdict = verdict["runs_main_in_debug_mode"]
+    assert verdict.fix.startswith("`main` is an async def function that was never called"), verdict.fix
+    assert verdict.location.line == 21  # await main
+    verdict = failed(grade_source(tmp_path / "attr", "09", wrong / "debug_attribute.py"))["runs_main_in_debug_mode"]
+    assert verdict.fix.startswith("`loop.debug = True` only gives the loop an attribute of your own"), verdict.fix
+    assert verdict.location.line == 25
+    checks = failed(grade_source(tmp_path / "tuple", "09", wrong / "returns_a_tuple.py"))
+    assert checks["awaiting_main_gives_empty_list"].fix.startswith("Return a list, not a tuple")
+    checks = failed(grade_source(tmp_path / "print", "09", wrong / "handler_prints_no_return.py"))
+    assert checks["awaiting_main_gives_empty_list"].fix.startswith("slow_callbacks has no `return` of its own")

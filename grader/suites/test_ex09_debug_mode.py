@@ -12,11 +12,14 @@ drops.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import asyncio.base_events
+import inspect
 import logging
+import textwrap
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pytest
@@ -34,6 +37,7 @@ from grader.testing import (
     fail,
     follows_from,
     return_in_finally,
+    returns_no_value,
     student,
     where,
 )
@@ -133,7 +137,8 @@ def reported(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowStepSpy]:
 
 
 class Main:
-    """An `async def` function with no arguments for slow_callbacks; notes the loop it ran on, in what mode."""
+    """An `async def` function with no arguments for slow_callbacks (`.main`); notes the loop it ran on, in what
+    mode."""
 
     def __init__(
         self, *blocks: float, wait: float = 0.0, error: BaseException | None = None, callback: float = 0.0
@@ -141,7 +146,15 @@ class Main:
         self.blocks, self.wait, self.error, self.callback = blocks, wait, error, callback
         self.runs: list[dict[str, Any]] = []
 
-    async def main(self) -> None:
+        # A plain function named main, as the student's own would be: a message that shows it (asyncio.run(main)
+        # refused) reads `<function main at 0x...>`, not a bound method of a class of the grader's.
+        async def main() -> None:
+            await self._body()
+
+        main.__qualname__ = "main"
+        self.main = main
+
+    async def _body(self) -> None:
         loop = asyncio.get_running_loop()
         self.runs.append(
             {
@@ -170,9 +183,24 @@ class Main:
 def as_durations(got: Any, call: str) -> list[float]:
     if not isinstance(got, list) or not all(isinstance(d, (int, float)) and not isinstance(d, bool) for d in got):
         fail(f"{call} returned {got!r}", expected="a list of durations in seconds, as floats (e.g. [0.301])",
-             fix="Keep the number itself: the last item of record.args, or float() of what the message says.",
-             at=ex.slow_callbacks)  # fmt: skip
+             fix=_not_durations_fix(got), at=ex.slow_callbacks)  # fmt: skip
     return [float(d) for d in got]
+
+
+def _not_durations_fix(got: Any) -> str:
+    """What to change when slow_callbacks returned no list of numbers: the missing `return`, the container, or what
+    was kept of each warning."""
+    if got is None and returns_no_value(ex.slow_callbacks):
+        return (
+            "slow_callbacks has no `return` of its own, so it returns None: end it with `return durations`, after"
+            " the `finally:` block, where durations is a list that your handler appends each duration to."
+        )
+    if isinstance(got, Iterable) and not isinstance(got, (str, bytes, list)):
+        return (
+            f"Return a list, not a {type(got).__name__}: keep the durations in a list as the warnings arrive, and"
+            " return that list itself."
+        )
+    return "Keep the number itself: the last item of record.args, or float() of what the message says."
 
 
 def expect_only_this_call(
@@ -255,6 +283,44 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
     )
 
 
+def debug_attribute_set() -> tuple[str, Location] | None:
+    """The student's `loop.debug = True` in slow_callbacks, as written, and its line, if there is one: an attribute
+    of their own, which no part of asyncio reads (debug mode is `set_debug`'s, and `get_debug()` tells it)."""
+    func = ex.slow_callbacks
+    try:
+        lines, first = inspect.getsourcelines(func)
+        tree = ast.parse(textwrap.dedent("".join(lines)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    own = where(func)
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if own is not None and any(isinstance(t, ast.Attribute) and t.attr == "debug" for t in targets):
+            return ast.unparse(node), Location(own.file, first + node.lineno - 1, own.function)
+    return None
+
+
+def _debug_off_fix(debug_elsewhere: bool) -> tuple[str, Any]:
+    """The fix, and where, for main() run with debug mode off: on for another loop, a `loop.debug = True` of the
+    student's, or never turned on."""
+    if debug_elsewhere:
+        return (
+            _on_another_loop("turned debug mode on for", "asyncio.run(main(), debug=True)"),
+            CallIn(ex.slow_callbacks, "run", "run_until_complete"),
+        )
+    if (attribute := debug_attribute_set()) is not None:
+        written, at = attribute
+        return (
+            f"`{written}` only gives the loop an attribute of your own, which asyncio never reads: call the method,"
+            " loop.set_debug(True), before the loop runs main().",
+            at,
+        )
+    return (
+        "Call loop.set_debug(True) on your loop before it runs main(), or use asyncio.run(..., debug=True).",
+        ex.slow_callbacks,
+    )
+
+
 def _on_another_loop(what: str, otherwise: str) -> str:
     """The fix when the student did `what` to a loop of theirs that did not run main(): asyncio.run (or a Runner)
     makes a loop of its own, so a loop made beside it only sits there."""
@@ -279,15 +345,14 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
     # A setting made on a loop of the student's that did not run main() (made beside asyncio.run) needs its own fix.
     others = [loop for loop in loops.created if loop is not run["loop"]]
     debug_elsewhere = any(loop.get_debug() for loop in others)
+    debug_fix, debug_at = _debug_off_fix(debug_elsewhere)
     expect(
         run["debug"],
         "main() ran on a loop with debug mode off"
         + (", and debug mode was on for another loop, which did not run main()" if debug_elsewhere else ""),
         expected="loop.get_debug() is True while main() runs",
-        fix=_on_another_loop("turned debug mode on for", "asyncio.run(main(), debug=True)")
-        if debug_elsewhere
-        else "Call loop.set_debug(True) on your loop before it runs main(), or use asyncio.run(..., debug=True).",
-        at=CallIn(ex.slow_callbacks, "run", "run_until_complete") if debug_elsewhere else ex.slow_callbacks,
+        fix=debug_fix,
+        at=debug_at,
     )
     threshold_elsewhere = any(abs(loop.slow_callback_duration - 0.25) < 1e-9 for loop in others)
     if threshold_elsewhere:

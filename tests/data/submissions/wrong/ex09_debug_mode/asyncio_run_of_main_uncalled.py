@@ -1,0 +1,27 @@
+# fails: runs_main_in_debug_mode, reports_blocking_step, awaiting_main_gives_empty_list, honours_threshold, leaves_logger_as_found, cleans_up_when_main_raises
+"""asyncio.run(main, debug=True): the async def function itself, not the coroutine that calling it gives, which
+asyncio.run refuses with ValueError."""
+
+import asyncio
+import logging
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.durations: list[float] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg.startswith("Executing"):
+            self.durations.append(record.args[-1])
+
+
+def slow_callbacks(main, threshold: float = 0.1) -> list[float]:
+    logger = logging.getLogger("asyncio")
+    collector = _Collector()
+    logger.addHandler(collector)
+    try:
+        asyncio.run(main, debug=True)
+    finally:
+        logger.removeHandler(collector)
+    return collector.durations
