@@ -455,3 +455,17 @@ def test_asyncio_wait_that_leaves_a_hole_is_told_that_wait_raises_nothing(tmp_pa
     assert "raised KeyError: 1, not the requests.ConnectionError of http://" in verdict.message, verdict.message
     assert verdict.fix.startswith("asyncio.wait raises nothing") and "task.result()" in verdict.fix, verdict.fix
     assert verdict.location.line == 26 and verdict.location.function == "fetch_all", verdict.location
+
+
+def test_an_empty_asyncio_wait_is_told_the_fix_in_the_name_the_student_waited_on(tmp_path):
+    # The student's list is `tasks`: a fix that says `futures` names something their code does not have.
+    named = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "waits_on_no_tasks.py"))
+    verdict = named["fetch_all_keeps_order"]
+    assert "`if not tasks: return []`" in verdict.fix and "`await asyncio.gather(*tasks)`" in verdict.fix, verdict.fix
+    assert "futures" not in verdict.fix and "run_until_complete" not in verdict.fix, verdict.fix
+    assert verdict.location.line == 17 and verdict.location.function == "fetch_all", verdict.location
+    # What it waits on is no plain name: the fix names no variable at all.
+    unnamed = failed(grade_source(tmp_path / "set", "06", WRONG / "ex06_aiohttp" / "waits_on_a_set_of_no_tasks.py"))
+    verdict = unnamed["fetch_all_keeps_order"]
+    assert "return [] early" in verdict.fix and "`await asyncio.gather(...)`" in verdict.fix, verdict.fix
+    assert "if not " not in verdict.fix and "futures" not in verdict.fix, verdict.fix

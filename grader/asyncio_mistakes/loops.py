@@ -46,18 +46,39 @@ def drove_the_running_loop_from_plain_code(exc: BaseException) -> str | None:
 
 
 def waited_on_nothing(exc: BaseException) -> str | None:
-    """For asyncio.wait() of an empty list in a coroutine (ns or urls empty): the fix there. A loop driven by hand
+    """For asyncio.wait() of an empty list in a coroutine (ns or urls empty): the fix there, in the name the student
+    gave what they waited on (`tasks`, `futures`), read from their line; in words that name no variable when that is
+    no plain name (a list comprehension, a call spread over lines). A loop driven by hand
     (`run_until_complete(asyncio.wait(pending))`, exercise 07) keeps the fix for waiting in a loop."""
     if not isinstance(exc, ValueError) or "/Futures is empty" not in str(exc):
         return None
     _, line = callers_frame(exc)
     if "run_until_complete" in line:
         return None
+    waited = _waited_on(callers_statement(exc)[1])
+    if waited is None:
+        return (
+            "asyncio.wait() refuses an empty collection, which an empty list of inputs gives: return [] early when"
+            " there is nothing to wait for, or collect the results with `await asyncio.gather(...)` (the awaitables"
+            " unpacked with `*`), which gives [] for none."
+        )
     return (
         "asyncio.wait() refuses an empty collection, which an empty list of inputs gives: return early when there is"
-        " nothing to wait for (`if not futures: return []`), or collect the results with"
-        " `await asyncio.gather(*futures)`, which gives [] for none."
+        f" nothing to wait for (`if not {waited}: return []`), or collect the results with"
+        f" `await asyncio.gather(*{waited})`, which gives [] for none."
     )
+
+
+def _waited_on(statement: ast.Module) -> str | None:
+    """The name the student's `asyncio.wait(name)` (or `wait(fs=name)`) hands its collection in, or None when that is
+    no plain name or the line holds no such call."""
+    for node in ast.walk(statement):
+        if not isinstance(node, ast.Call) or getattr(node.func, "attr", getattr(node.func, "id", None)) != "wait":
+            continue
+        handed = node.args[:1] or [k.value for k in node.keywords if k.arg == "fs"]
+        if handed and isinstance(handed[0], ast.Name):
+            return handed[0].id
+    return None
 
 
 def returned_a_result(exc: BaseException) -> str | None:
