@@ -25,7 +25,7 @@ from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
 from grader.run_processes import PROCESS_LIMIT
-from grader.student_code import student_file, student_frame, student_location
+from grader.student_code import student_file, student_frame, student_location, student_location_made
 from grader.testing import CheckFailure, found_in, where
 
 
@@ -114,12 +114,27 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
         happened = f"{_raiser(where)} raised {_short(exc)}{grouped}"
         line = linecache.getline(os.path.join(root, where.file), where.line)
         fix = asyncio_fix(exc) or missing_import(exc) or python_slip(exc, line)
-        return Verdict(Status.FAILED, happened, fix=fix, location=where)
+        return Verdict(Status.FAILED, happened, fix=fix, location=_where_the_list_was_made(exc, root) or where)
     if (mismatch := _not_as_the_stub_says(exc)) is not None:
         return mismatch
     if isinstance(exc, AssertionError) and str(exc):
         return Verdict(Status.FAILED, str(exc).split("\nassert ")[0].strip())
     return Verdict(Status.FAILED, f"the check stopped with {_short(exc)}")
+
+
+_LIST_FOR_AN_ADDRESS = re.compile(r'No connection adapters were found for "(?P<text>\[.*\])"')
+
+
+def _where_the_list_was_made(exc: BaseException, root: str) -> Location | None:
+    """For requests handed a list holding the URL (`run_in_executor(None, get_status, [url])`): the student's line
+    that put the URL in the list, not get_status's `requests.get(url)`, which only passed on what it was given and
+    is the stub's. The message still names get_status as what raised."""
+    said = _LIST_FOR_AN_ADDRESS.search(str(exc)) if isinstance(exc, ValueError) else None
+    if said is None:
+        return None
+    return student_location_made(
+        exc.__traceback__, root, lambda value: type(value) is list and str(value) == said["text"]
+    )
 
 
 _ANONYMOUS = {

@@ -558,3 +558,61 @@ def test_except_star_on_python_310_is_told_it_is_newer_syntax(monkeypatch):
     fix = newer_python.newer_syntax(refused)
     assert fix is not None and fix.startswith("`except*` is new in Python 3.11, and this is Python 3.10:"), fix
     assert newer_python.newer_syntax(SyntaxError("invalid syntax", ("x.py", 1, 1, "except ValueError\n"))) is None
+
+
+GET_STATUS = (
+    "import asyncio\n\nimport requests\n\n\n"
+    "def get_status(url):\n    return requests.get(url, timeout=10).status_code\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "function"),
+    [
+        (
+            "async def fetch_status(url):\n"
+            "    loop = asyncio.get_running_loop()\n"
+            "    return await loop.run_in_executor(None, get_status, [url])\n\n\n"
+            "async def fetch_all(urls):\n"
+            "    return await asyncio.gather(*map(fetch_status, urls))\n",
+            12,
+            "fetch_status",
+        ),
+        (
+            "async def fetch_status(url):\n"
+            "    return await asyncio.get_running_loop().run_in_executor(None, get_status, url)\n\n\n"
+            "async def fetch_all(urls):\n"
+            "    return await asyncio.gather(fetch_status([urls[0]]))\n",
+            15,
+            "fetch_all",
+        ),
+        (
+            "async def fetch_status(url):\n"
+            "    return await asyncio.get_running_loop().run_in_executor(None, lambda: get_status([url]))\n\n\n"
+            "async def fetch_all(urls):\n"
+            "    return await fetch_status(urls[0])\n",
+            11,
+            "<lambda>",
+        ),
+        (
+            "async def fetch_status(url):\n"
+            "    return requests.get([url]).status_code\n\n\n"
+            "async def fetch_all(urls):\n"
+            "    return await fetch_status(urls[0])\n",
+            11,
+            "fetch_status",
+        ),
+    ],
+    ids=["in fetch_status's call", "in fetch_all, passed through fetch_status", "in a lambda", "in its own get"],
+)
+def test_a_url_in_a_list_is_blamed_on_the_line_that_made_the_list_not_on_get_status(tmp_path, source, line, function):
+    (tmp_path / "exercises").mkdir()
+    path = tmp_path / "exercises" / "ex05_blocking_io.py"
+    path.write_text(GET_STATUS + "\n\n" + source)
+    namespace: dict = {}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)
+    with pytest.raises(ValueError, match="No connection adapters were found") as raised:
+        asyncio.run(namespace["fetch_all"](["http://status.test/status/200"]))
+    verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
+    assert (verdict.location.line, verdict.location.function) == (line, function), verdict.location
+    assert "a list holding the URL" in verdict.fix, verdict.fix

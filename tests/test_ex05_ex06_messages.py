@@ -446,6 +446,8 @@ def test_a_url_in_a_list_fails_as_requests_says_at_home_with_the_fix(tmp_path):
     assert "raised InvalidSchema: No connection adapters were found for \"['http://" in verdict.message, verdict
     assert "NoMockAddress" not in verdict.message and "mock" not in verdict.message.lower()
     assert "a list holding the URL" in verdict.fix and "get_status, url)`, with no brackets" in verdict.fix
+    # The line that put the URL in the list, not get_status's requests.get(url), which is the stub's and passed it on.
+    assert all((c.location.line, c.location.function) == (15, "fetch_status") for c in checks.values()), checks
 
 
 def test_asyncio_wait_that_leaves_a_hole_is_told_that_wait_raises_nothing(tmp_path):
