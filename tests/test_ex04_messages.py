@@ -312,3 +312,12 @@ def test_the_whole_list_handed_to_one_call_is_named_whatever_work_does_with_it(t
         assert "handed the whole list to a single call, " + said in verdict.message, verdict.message
         assert "Record" not in verdict.message and "one call per n" in verdict.fix, verdict
         assert verdict.location.line == 18, verdict.location  # return await loop.run_in_executor(pool, work, ns)
+
+
+def test_an_error_converted_then_swallowed_is_blamed_on_the_except_that_converted_it(tmp_path):
+    # The `except RuntimeError: return []` that returned never caught a WorkError: the one to fix is the `except`
+    # whose `raise RuntimeError(...) from error` stopped it, and a bare `raise` there lets it through.
+    verdict = checks(tmp_path, "converts_errors_then_returns_nothing")["propagates_work_errors"]
+    assert verdict.message == "run_cpu_bound([3, -1, 4], work) returned [] although work(-1) raised WorkError"
+    assert "end it with a bare `raise`" in verdict.fix, verdict.fix
+    assert (verdict.location.line, verdict.location.function) == (20, "run_one"), verdict.location
