@@ -7,6 +7,7 @@ about what happened, where in their file, and what to do; never the grader's tra
 from __future__ import annotations
 
 import errno
+import functools
 import inspect
 import linecache
 import logging
@@ -54,6 +55,8 @@ def _short(exc: BaseException, limit: int = 300) -> str:
     text = text.strip().split("\n")[0].rstrip() or type(exc).__name__
     # asyncio's reprs of tasks and futures shortened first: clipped first, "Task <Task pending name=... coro=<...>>
     # got Future ... attached to a different loop" would lose its last words, the ones that say what went wrong.
+    if _handed_work(exc):
+        text = text.replace("'functools.partial' object", "'function' object")
     text = clip(work_as_handed(plain_reprs(text)), limit)
     if isinstance(exc, BlockingIOError) and exc.errno == errno.EAGAIN:  # what fork() says at the process limit
         text += f" (probably too many processes: the grader allows {PROCESS_LIMIT}; a few pool workers are enough)"
@@ -71,7 +74,25 @@ def work_as_handed(text: str) -> str:
     if not names:
         return text
     text = re.sub(rf"\b(?:{'|'.join(map(re.escape, names))})\(\)", "work()", text)
+    # Some checks hand a functools.partial of one (burn with its pause flag, say), which the student knows as `work`.
+    partial = rf"functools\.partial\(<function (?:{'|'.join(map(re.escape, names))})(?: at 0x[0-9a-fA-F]+)?>"
+    text = re.sub(partial + r"(?:, [^()]*(?:\([^()]*\))?)*\)", "work", text)  # its arguments: one level of (...)
+    # More than one argument lands on a parameter the partial binds by keyword: the student's `work` has one, n.
+    bound = {p for n, f in functions if n in names for p in inspect.signature(f).parameters if p != "n"}
+    text = re.sub(
+        rf"\bwork\(\) got multiple values for argument '(?:{'|'.join(map(re.escape, sorted(bound)))})'",
+        "work() takes 1 positional argument, n, but more were given",
+        text,
+    )
     return text.replace("'Record' object", "what work(n) returned")  # the type those functions return
+
+
+def _handed_work(exc: BaseException) -> bool:
+    """Whether `exc` is an AttributeError of the functools.partial of the grader's work that a check handed over
+    (`'functools.partial' object has no attribute 'submit'`, when `work` went where the pool belongs): to the
+    student it is a function, as cpu_bound_work is. A partial of their own is theirs, and keeps its name."""
+    handed = getattr(exc, "obj", None) if isinstance(exc, AttributeError) else None  # the object, from 3.10 on
+    return isinstance(handed, functools.partial) and getattr(handed.func, "__module__", None) == "grader.probes.work"
 
 
 def explain_timeout(frame: FrameType | None, root: str, time_limit: float) -> Verdict:

@@ -616,3 +616,25 @@ def test_a_url_in_a_list_is_blamed_on_the_line_that_made_the_list_not_on_get_sta
     verdict = explain_failure(raised.value, raised.value.__traceback__, str(tmp_path))
     assert (verdict.location.line, verdict.location.function) == (line, function), verdict.location
     assert "a list holding the URL" in verdict.fix, verdict.fix
+
+
+def test_the_graders_work_handed_as_a_partial_is_named_as_the_student_knows_it():
+    import functools
+
+    from grader.diagnose import _short, work_as_handed
+    from grader.messages import plain_reprs
+    from grader.probes import work
+
+    burn = functools.partial(work.burn, 0.2, pause_flag="/tmp/x/asleep", pause_limit=2.0)
+    meet = functools.partial(work.meet, "/tmp/x", 2, 3.0, loop_thread=work.this_thread())
+    assert work_as_handed(f"a coroutine was expected, got {burn!r}") == "a coroutine was expected, got work"
+    assert work_as_handed(plain_reprs(f"got {meet!r}, not a pool")) == "got work, not a pool"
+    theirs = functools.partial(print, 1)  # a partial of the student's own keeps its words
+    assert work_as_handed(f"got {theirs!r}") == f"got {theirs!r}"
+    for handed, said in ((burn, "'function' object"), (theirs, "'functools.partial' object")):
+        with pytest.raises(AttributeError) as raised:
+            handed.submit  # noqa: B018  (what run_in_executor does with what it takes for the executor)
+        assert _short(raised.value) == f"AttributeError: {said} has no attribute 'submit'"
+    # More arguments than n land on a keyword the partial binds: a parameter the student never saw is not named.
+    said = "burn() got multiple values for argument 'pause_flag'"
+    assert work_as_handed(said) == "work() takes 1 positional argument, n, but more were given"

@@ -178,8 +178,13 @@ def test_an_empty_asyncio_wait_in_a_coroutine_is_told_to_return_early_not_to_dri
 
 
 def test_every_n_unpacked_into_one_executor_call_is_told_to_submit_one_call_each(tmp_path):
-    failed = [c for c in checks(tmp_path, "unpacks_ns_into_one_call").values() if not c.passed and c.fix]
+    got = checks(tmp_path, "unpacks_ns_into_one_call")
+    failed = [c for c in got.values() if not c.passed and c.fix]
     assert failed and all(c.fix.startswith("run_in_executor(pool, func, *args) makes one call") for c in failed)
+    # Where the check's work binds a keyword (a partial), Python names that parameter, which the student never saw.
+    responsive = got["loop_stays_responsive"]
+    assert responsive.message.endswith("work() takes 1 positional argument, n, but more were given"), responsive
+    assert responsive in failed, responsive
     for check in failed:  # the checks' own work functions are `work` to the student, whatever the grader calls them
         assert "positional argument" in check.message and not any(
             f" {name}()" in check.message for name in ("where", "burn", "fail_if_negative", "meet")
@@ -189,6 +194,9 @@ def test_every_n_unpacked_into_one_executor_call_is_told_to_submit_one_call_each
 def test_the_executor_left_out_of_run_in_executor_is_told_to_come_first(tmp_path):
     failed = [c for c in checks(tmp_path, "executor_left_out").values() if not c.passed and c.fix]
     assert failed and all(c.fix.startswith("run_in_executor takes the executor first") for c in failed), failed
+    # One check hands a functools.partial of its work: the student's `work` is a function, in every check alike.
+    said = "a generator expression raised AttributeError: 'function' object has no attribute 'submit'"
+    assert all(c.message == said for c in failed), [c.message for c in failed]
 
 
 def test_multiprocessings_pool_is_told_apart_from_arguments_in_the_wrong_order(tmp_path):
@@ -293,8 +301,10 @@ def test_a_sleep_before_a_blocking_result_is_told_that_the_work_can_outlast_it(t
 
 
 def test_the_pool_class_handed_to_run_in_executor_is_told_to_make_a_pool(tmp_path):
-    # Python's own words name a private lock of the pool, and on the grader's work a functools.partial.
-    verdict = checks(tmp_path, "pool_class_not_an_instance")["returns_results_in_order"]
+    # Python's own words name a private lock of the pool, and a function, also where the check's work is a partial.
+    got = checks(tmp_path, "pool_class_not_an_instance")
+    assert "functools" not in got["loop_stays_responsive"].message, got["loop_stays_responsive"].message
+    verdict = got["returns_results_in_order"]
     assert "has no attribute '_shutdown_lock'" in verdict.message, verdict.message
     assert verdict.fix.startswith("`ProcessPoolExecutor` is the class itself, not a pool"), verdict.fix
     assert "`with ProcessPoolExecutor() as pool:`" in verdict.fix, verdict.fix

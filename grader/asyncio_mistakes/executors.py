@@ -67,7 +67,10 @@ def not_an_executor(exc: BaseException) -> str | None:
     )
 
 
-_WRONG_COUNT = re.compile(r"takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was) given")
+_WRONG_COUNT = re.compile(
+    r"takes (?:from \d+ to )?\d+ positional arguments? but \d+ (?:were|was) given|got multiple values for argument"
+)
+"""Too many arguments for the function: counted, or landing on a parameter that a keyword also set (a partial's)."""
 _STARRED_INTO_THE_EXECUTOR = re.compile(r"run_in_executor\((?:[^#]*,)?\s*\*\s*\w")
 _EXECUTOR_CALL = re.compile(
     r"run_in_executor\(\s*(?P<pool>[\w.]+)\s*,\s*(?P<func>[\w.]+)\s*,\s*\*\s*(?P<items>[\w.]+)\s*\)"
