@@ -75,9 +75,10 @@ _ASYNCIO_REPR = re.compile(r"<(\w*(?:Future|Task)) (pending|finished|cancelled|c
 
 
 _C_CLASS = re.compile(r"'_asyncio\.(Future|Task)'")
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+>")
-"""The memory address in a default repr, `<coroutine object fetch_status at 0x7f71953397b0>`: it tells a student
-nothing, and differs from check to check, so that two checks failing alike would read as failing differently."""
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+(?=>| \[)")
+"""The memory address in a default repr, `<coroutine object fetch_status at 0x7f71953397b0>`, or before the state
+that asyncio's locks show, `<asyncio.locks.Event object at 0x7fa393f79b90 [unset]>`: it tells a student nothing, and
+differs from check to check, so that two checks failing alike would read as failing differently."""
 
 
 def plain_reprs(text: str) -> str:
@@ -85,7 +86,7 @@ def plain_reprs(text: str) -> str:
     `<Future pending cb=[_chain_future.<locals>._call_check_cancel() at /usr/lib/python3.11/asyncio/...]>`, which
     tells a student nothing and shows the machine's paths; and the C classes named as the lesson does:
     `'Future' object has no attribute ...`, not `'_asyncio.Future' object ...`; and no memory addresses."""
-    text = _ADDRESS.sub(">", _C_CLASS.sub(r"'\1'", text))
+    text = _ADDRESS.sub("", _C_CLASS.sub(r"'\1'", text))
     parts, position = [], 0
     while (found := _ASYNCIO_REPR.search(text, position)) is not None:
         depth, end = 1, found.end()

@@ -809,6 +809,10 @@ def test_plain_reprs_keep_class_and_state_only():
         "got [<Task pending>, <Future finished>] <Future pend"
     )
     assert plain_reprs("'_asyncio.Future' object has no attribute 'x'") == "'Future' object has no attribute 'x'"
+    # No memory address, also where asyncio's locks show their state after it (a check's Event, printed as an arg).
+    assert plain_reprs("(<asyncio.locks.Event object at 0x7fa393f79b90 [unset]>, <coroutine object f at 0x7f71>)") == (
+        "(<asyncio.locks.Event object [unset]>, <coroutine object f>)"
+    )
 
 
 def test_an_async_def_where_the_stub_has_a_plain_def_is_named_as_the_cause_once(tmp_path):
@@ -1100,6 +1104,8 @@ def test_a_finished_line_printed_in_except_exception_is_told_that_a_cancellation
     verdict = failed(grade_source(tmp_path, "03", fixture))["reports_time_when_cancelled"]
     assert verdict.fix.startswith("This `except` does not take a cancellation"), verdict.fix
     assert verdict.location.line == 16, verdict.location  # except Exception:
+    # What the wrapper printed shows the check's arguments, asyncio Events, without their memory addresses.
+    assert "<asyncio.locks.Event object [unset]>" in verdict.message and " at 0x" not in verdict.message
     # A wrapper with no `except` at all is told about `finally:` alone.
     plain = failed(grade_source(tmp_path / "plain", "03", SUBMISSIONS / "wrong" / "ex03_async_timed" / "no_finally.py"))
     assert plain["reports_time_when_cancelled"].fix.startswith("Print the Finished line in the `finally:`")
