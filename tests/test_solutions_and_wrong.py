@@ -24,6 +24,8 @@ from grader.diagnose import UNEXPLAINED
 CATALOG = load_catalog()
 FAILS = re.compile(r"^# fails: (?P<names>[a-z0-9_, ]+)$")
 REQUIRES = re.compile(r"^# requires: python>=(?P<major>\d+)\.(?P<minor>\d+)$")
+GRADERS_OWN = re.compile(r"\b0x[0-9a-fA-F]{6,}|\bgrader[/.][a-z_]|<function (?:where|burn|meet|fail_if_negative)\b")
+"""What a message must not show a student: a memory address, a module or file of the grader's, a probe's function."""
 
 
 def wrong_cases() -> list[tuple[str, Path]]:
@@ -93,6 +95,8 @@ def test_wrong_solution_is_caught(tmp_path, exercise_id, path):
             assert check.message and "Traceback" not in check.message, (check.name, check.message)
             assert not check.message.startswith("the check stopped with"), (check.name, check.message)
             assert UNEXPLAINED not in check.message, (check.name, check.message)  # explaining it failed: a bug
+            for text in (check.message, check.expected or "", check.fix or ""):  # nothing the student cannot place
+                assert not GRADERS_OWN.search(text), (check.name, text)
 
 
 @pytest.mark.parametrize("exercise_id", [e.id for e in CATALOG])
