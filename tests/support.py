@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import pickle
@@ -57,14 +58,19 @@ def grade_source(tmp_path: Path, exercise_id: str, source: str | Path) -> Exerci
     exercise = load_catalog().get(exercise_id)
     text = source.read_bytes() if isinstance(source, Path) else source.encode()
     kept = _kept_verdict(exercise_id, text)
-    if kept is not None and kept.is_file():
-        make_submission(tmp_path, {exercise.filename: source})
-        return pickle.loads(kept.read_bytes())
-    result = grade_exercise(exercise, make_submission(tmp_path, {exercise.filename: source}))
-    if kept is not None:
+    if kept is None:
+        return grade_exercise(exercise, make_submission(tmp_path, {exercise.filename: source}))
+    # Held while grading: a worker that wants the same file meanwhile waits for this verdict rather than grade it a
+    # second time beside it, on the same two cores (the file's tests are many, and xdist runs them in any order).
+    with open(kept.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if kept.is_file():
+            make_submission(tmp_path, {exercise.filename: source})
+            return pickle.loads(kept.read_bytes())
+        result = grade_exercise(exercise, make_submission(tmp_path, {exercise.filename: source}))
         partial = kept.with_suffix(f".{os.getpid()}")
         partial.write_bytes(pickle.dumps(result))
-        partial.replace(kept)  # whole or not at all, for the other worker
+        partial.replace(kept)  # whole or not at all, should a worker die while writing it
     return result
 
 
