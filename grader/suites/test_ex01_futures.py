@@ -413,13 +413,20 @@ async def test_requests_overlap():
         fix="await asyncio.sleep(delay) in set_future_value before setting the result.",
         at=ex.set_future_value,
     )
-    expect(
-        elapsed < OVERLAP_LIMIT,
-        f"{OVERLAPPING} concurrent requests of {DELAY} s took {elapsed:.2f} s",
-        expected=f"about {DELAY} s: the {OVERLAPPING} waits overlap",
-        fix=NOT_BLOCKING,
-        at=CallIn(ex.set_future_value, "time.sleep"),
-    )
+    if elapsed >= OVERLAP_LIMIT:
+        # A busy machine can hold the loop for a moment: only requests of CONFIRM s that also fail to overlap,
+        # taking 2.5 times their delay where waits one after the other take 5, are the student's doing.
+        confirmed = loop.time()
+        await asyncio.gather(*(requested_from(n, CONFIRM, 12 * CONFIRM) for n in wanted))
+        confirmed = loop.time() - confirmed
+        expect(
+            confirmed < 2.5 * CONFIRM,
+            f"{OVERLAPPING} concurrent requests of {DELAY} s took {elapsed:.2f} s, and of {CONFIRM} s"
+            f" {confirmed:.2f} s",
+            expected=f"about {DELAY} s and {CONFIRM} s: the {OVERLAPPING} waits overlap",
+            fix=NOT_BLOCKING,
+            at=CallIn(ex.set_future_value, "time.sleep"),
+        )
     spent: list[float] = []
     direct = loop.create_future()  # set by set_future_value itself, called beside the requests: who waits twice?
 
