@@ -97,6 +97,10 @@ class CallIn:
         return None
 
 
+_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+"""Nodes whose bodies are another scope: what runs there is not the enclosing function's own code."""
+
+
 class ReturnOf:
     """`at=ReturnOf(func, "future")`: the student's `return "future"` in `func`, when exactly one `return` there
     gives that very literal (or, for a class, names it: `return asyncio.Task`); `func`'s own `def` line otherwise (a
@@ -200,14 +204,13 @@ def return_in_finally(func: Any) -> Location | None:
     returns where it should have raised. Named so, a student is not told to remove an `except` they never wrote."""
     if (source := _Source.of(func)) is None:
         return None
-    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
-    top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], nested) else source.tree
+    top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], _NESTED) else source.tree
     todo: list[tuple[ast.AST, bool]] = [(child, False) for child in ast.iter_child_nodes(top)]
     while todo:
         node, in_finally = todo.pop(0)
         if in_finally and isinstance(node, ast.Return):
             return source.location(node.lineno)
-        if isinstance(node, nested):
+        if isinstance(node, _NESTED):
             continue
         final = getattr(node, "finalbody", None) or []  # ast.Try, and ast.TryStar on 3.11+
         todo += [(child, in_finally or child in final) for child in ast.iter_child_nodes(node)]
@@ -238,13 +241,12 @@ def catching_handler(
         return None
     entered = _line_entered(error, source.target)
     names = names if names is not None else getattr(source.target, "__globals__", {})
-    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
-    top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], nested) else source.tree
+    top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], _NESTED) else source.tree
     found: list[tuple[int, int]] = []  # (the first line of the block if it holds the line entered, else 0; catcher)
     todo = list(ast.iter_child_nodes(top))
     while todo:
         node = todo.pop(0)
-        if isinstance(node, nested):
+        if isinstance(node, _NESTED):
             continue
         todo += ast.iter_child_nodes(node)
         body = getattr(node, "body", None)
@@ -310,11 +312,10 @@ def _ways_out_of(statement: ast.stmt, caught: str | None) -> tuple[bool, bool, s
     if isinstance(statement, (ast.With, ast.AsyncWith)):
         return _ways_out(statement.body, caught)
     # A loop, a `try`, a `match`: any statement inside may run, or none; whatever leaves from inside may leave.
-    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
     inside, leaves, raises = list(ast.iter_child_nodes(statement)), False, set()
     while inside:
         node = inside.pop()
-        if isinstance(node, nested):
+        if isinstance(node, _NESTED):
             continue
         inside += ast.iter_child_nodes(node)
         leaves = leaves or isinstance(node, (ast.Return, ast.Break, ast.Continue))
@@ -572,12 +573,11 @@ def returns_no_value(func: Any) -> bool:
         return False
     if not tree.body or not isinstance(tree.body[0], (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
-    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
     todo = list(tree.body[0].body)
     while todo:
         node = todo.pop()
         if isinstance(node, ast.Return) and node.value is not None:
             return False
-        if not isinstance(node, nested):
+        if not isinstance(node, _NESTED):
             todo.extend(ast.iter_child_nodes(node))
     return True
