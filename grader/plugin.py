@@ -84,7 +84,7 @@ def pytest_configure(config: pytest.Config) -> None:
     fd = os.environ.pop(EVENTS_FD_ENV, None)
     if fd is None:
         return
-    _import_what_the_suites_import(config.args)
+    import_what_the_suites_import(config.args)
     setup = RunSetup.from_json(sys.stdin.readline())
     sys.stdin.close()  # the nonce is ours alone; student code reads nothing from here
     _confine(setup)
@@ -92,7 +92,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(GradingSession(setup, EventWriter(int(fd), setup.nonce)), "grader-session")
 
 
-def _import_what_the_suites_import(args: list[str]) -> None:
+def import_what_the_suites_import(args: list[str]) -> None:
     """Import the suites' own dependencies (aiohttp, requests, freezegun, the probes) before the setup arrives.
 
     A warm start (`suite_process.WarmStart`) waits for its setup with these already loaded, so they cost the grading

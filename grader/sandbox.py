@@ -15,9 +15,11 @@ what can happen before that, each applied where this machine permits it and skip
                 (multiprocessing's semaphores) and /dev/null; from Landlock ABI 4 no TCP connect or bind; from
                 ABI 6 no signals to processes outside the run (the grader, other students' runs).
     resources   RLIMIT_AS (memory), RLIMIT_CPU (a backstop for processes that leave the group), RLIMIT_FSIZE,
-                no core files.
-    orphans     the suite's process dies with the grader thread that started it (PR_SET_PDEATHSIG), so a
-                grader killed outright does not leave it running; the cgroups of a dead grader are emptied
+                RLIMIT_NOFILE (a leak of open files ends in a tenth of a second, not after a million of them
+                where the limit is that high), no core files.
+    orphans     the suite's process dies with its parent (PR_SET_PDEATHSIG): the grader thread that started
+                it, or the fork server (`grader.fork_server`), which ends with the grader; so a grader killed
+                outright does not leave it running; the cgroups of a dead grader are emptied
                 by the next one. Without a cgroup, what a run left in a session of its own is found by
                 the marker in its environment (`grader.run_processes.kill_marked`).
 
@@ -43,6 +45,8 @@ from grader.run_processes import PROCESS_LIMIT, PidsCgroup
 
 CPU_SECONDS = 120
 FILE_BYTES = 64 * 1024**2
+OPEN_FILES = 4096
+"""Four times the usual default: room for a pool's pipes and a few hundred mocked connections."""
 WRITABLE_DEVICES = ("/dev/shm", "/dev/null")
 
 _CLONE_NEWUSER = 0x10000000
@@ -103,6 +107,7 @@ def confine(workspace: str, cgroup: str | None = None, memory_limit: int | None 
     _set_limit(resource.RLIMIT_CORE, 0)
     _set_limit(resource.RLIMIT_CPU, CPU_SECONDS)
     _set_limit(resource.RLIMIT_FSIZE, FILE_BYTES)
+    _set_limit(resource.RLIMIT_NOFILE, OPEN_FILES)
     if memory_limit:
         _set_limit(resource.RLIMIT_AS, memory_limit)
     applied.append("resources:rlimit")

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from grader.fork_server import ForkedProcess
 from grader.model import CheckResult, Location, Outcome, Status
 from grader.protocol import RunSetup, parse_event
 
@@ -32,6 +33,7 @@ EXIT_WAIT = 0.5
 OUTPUT_TAIL = 64 * 1024
 """Bytes of the process's latest output kept: enough for faulthandler's dump of a hung check and a crash's last
 words, whatever was printed before."""
+SuiteProc = subprocess.Popen | ForkedProcess
 OUTPUT_LIMIT = 8 * 1024**2
 """Bytes a suite's process may print (student code included) before the parent stops it."""
 
@@ -66,9 +68,7 @@ class SuiteRun:
     """Told each check's name as it begins, from the thread that follows the run (a progress display)."""
 
 
-def follow(
-    proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: SuiteRun, expected: int, time_left: float
-) -> None:
+def follow(proc: SuiteProc, read_fd: int, setup: RunSetup, run: SuiteRun, expected: int, time_left: float) -> None:
     """Read events until every check reported, the process ended, or a deadline passed.
 
     Each step has its own deadline (start-up, import, each check); once the first check begins, the checks
@@ -82,7 +82,7 @@ def follow(
 
 
 def _read_events(
-    proc: subprocess.Popen, read_fd: int, setup: RunSetup, run: SuiteRun, expected: int, time_left: float
+    proc: SuiteProc, read_fd: int, setup: RunSetup, run: SuiteRun, expected: int, time_left: float
 ) -> None:
     channel = _EventChannel(setup, run)
     with selectors.DefaultSelector() as selector:
@@ -131,7 +131,7 @@ def _budget_end(run: SuiteRun, time_left: float) -> float:
     return since + time_left if since is not None else math.inf
 
 
-def _note_crash(proc: subprocess.Popen, run: SuiteRun) -> None:
+def _note_crash(proc: SuiteProc, run: SuiteRun) -> None:
     """Once the events stopped, a check or the import left under way means the process ended mid-step."""
     if run.running is not None or not run.imported:
         run.ended_in = "crash"
@@ -231,7 +231,7 @@ def _well_formed_import_failure(event: dict) -> dict:
     return event
 
 
-def _ask_where(proc: subprocess.Popen, run: SuiteRun) -> None:
+def _ask_where(proc: SuiteProc, run: SuiteRun) -> None:
     """Let faulthandler print where the process is stuck (for the message), briefly, then give up on it."""
     try:
         os.kill(proc.pid, signal.SIGUSR1)

@@ -20,8 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.catalog import PACKAGE_DIR, SUITES_DIR, Exercise
+from grader.catalog import PACKAGE_DIR, SUITES_DIR, Exercise, load_catalog
 from grader.errors import GradingCancelled
+from grader.fork_server import ForkedProcess, ForkServer
 from grader.protocol import EVENTS_FD_ENV, RunSetup
 from grader.run_processes import RUN_MARKER_ENV, PidsCgroup, kill_marked
 from grader.suite_events import SuiteRun, follow
@@ -81,7 +82,7 @@ class Cancellation:
     def __init__(self) -> None:
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
-        self._running: set[subprocess.Popen] = set()
+        self._running: set[subprocess.Popen | ForkedProcess] = set()
 
     @property
     def cancelled(self) -> bool:
@@ -97,13 +98,13 @@ class Cancellation:
         if self.cancelled:
             raise GradingCancelled("grading was cancelled")
 
-    def started(self, proc: subprocess.Popen) -> None:
+    def started(self, proc: subprocess.Popen | ForkedProcess) -> None:
         with self._lock:
             self._running.add(proc)
         if self.cancelled:  # cancelled between check() and Popen
             kill_group(proc)
 
-    def ended(self, proc: subprocess.Popen) -> None:
+    def ended(self, proc: subprocess.Popen | ForkedProcess) -> None:
         with self._lock:
             self._running.discard(proc)
 
@@ -113,7 +114,7 @@ class SuiteProcess:
     """A suite's pytest process, waiting on stdin for its `RunSetup` before it imports anything of the student's
     (the plugin reads the setup in `pytest_configure`)."""
 
-    proc: subprocess.Popen
+    proc: subprocess.Popen | ForkedProcess
     read_fd: int
     nonce: str
     names: list[str]
@@ -155,25 +156,23 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
         os.close(read_fd)
         os.close(write_fd)
         raise
-    env = {k: v for k, v in os.environ.items() if k in _KEPT_ENV or k.startswith(_KEPT_ENV_PREFIXES)}
-    env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
-    # No TLS ever happens in a suite (mocked HTTP, sockets blocked); without a CA store to load, importing aiohttp,
-    # which builds its default SSL contexts at import, is 50 ms faster.
-    env.update(SSL_CERT_FILE=os.devnull, SSL_CERT_DIR=os.devnull)
-    env[EVENTS_FD_ENV] = str(write_fd)
-    env[RUN_MARKER_ENV] = marker = secrets.token_hex(8)
-    nodeids = [f"{exercise.suite}::test_{name}" for name in names]
+    env = _environment()
+    marker = secrets.token_hex(8)
+    args = [*_PYTEST_ARGS, *(f"{exercise.suite}::test_{name}" for name in names)]
     try:
-        proc = subprocess.Popen(
-            [sys.executable, *_INTERPRETER_FLAGS, "-c", _THIS_GRADER, str(PINNED_GRADER), *_PYTEST_ARGS, *nodeids],
-            cwd=workspace,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            pass_fds=(write_fd,),
-            start_new_session=True,
-        )
+        # Forked only where a cgroup holds the run: see `grader.fork_server`.
+        proc = _fork_server(env).spawn(args, {**env, RUN_MARKER_ENV: marker}, workspace, write_fd) if cgroup else None
+        if proc is None:
+            proc = subprocess.Popen(
+                [sys.executable, *_INTERPRETER_FLAGS, "-c", _THIS_GRADER, str(PINNED_GRADER), *args],
+                cwd=workspace,
+                env={**env, EVENTS_FD_ENV: str(write_fd), RUN_MARKER_ENV: marker},
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                pass_fds=(write_fd,),
+                start_new_session=True,
+            )
     except BaseException:
         os.close(read_fd)
         if cgroup:
@@ -182,6 +181,51 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
     finally:
         os.close(write_fd)
     return SuiteProcess(proc, read_fd, secrets.token_hex(16), names, cgroup, marker=marker)
+
+
+def _environment() -> dict[str, str]:
+    """What a suite's process gets of the grader's environment, and what it is told besides; not the run's own
+    variables (its events channel, its marker)."""
+    env = {k: v for k, v in os.environ.items() if k in _KEPT_ENV or k.startswith(_KEPT_ENV_PREFIXES)}
+    env.update(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1")
+    # No TLS ever happens in a suite (mocked HTTP, sockets blocked); without a CA store to load, importing aiohttp,
+    # which builds its default SSL contexts at import, is 50 ms faster.
+    env.update(SSL_CERT_FILE=os.devnull, SSL_CERT_DIR=os.devnull)
+    return env
+
+
+_servers: dict[tuple[tuple[str, str], ...], ForkServer] = {}
+_servers_lock = threading.Lock()
+_SERVERS_KEPT = 4
+"""Servers a grader keeps, one per environment its suites were given (the kit's own tests vary it; a student's or
+an instructor's grader has one). Past that, suites are started as fresh processes."""
+
+
+def _fork_server(env: dict[str, str]) -> ForkServer | _NoServer:
+    """The server whose processes get `env` as they start; `TMPDIR`, which each run sets for itself, aside."""
+    base = {k: v for k, v in env.items() if k != "TMPDIR"}
+    key = tuple(sorted(base.items()))
+    with _servers_lock:
+        server = _servers.get(key)
+        if server is not None and not server.usable and server.was_ready:  # it died: killed, say
+            server = None
+        if server is None:
+            if key not in _servers and len(_servers) >= _SERVERS_KEPT:
+                return _NoServer()
+            suites = [str(e.suite) for e in load_catalog()]
+            _servers[key] = server = ForkServer([sys.executable, *_INTERPRETER_FLAGS], base, suites)
+    return server if server.usable else _NoServer()  # one that never got ready is not tried again
+
+
+def fork_servers() -> set[int]:
+    """The pids of this grader's fork servers: processes of the grader's own that outlive a grading, by design."""
+    with _servers_lock:
+        return {server.pid for server in _servers.values()}
+
+
+class _NoServer:
+    def spawn(self, *_: object) -> None:
+        return None
 
 
 def stop_suite(started: SuiteProcess) -> int:
@@ -306,7 +350,10 @@ class WarmStart:
         remove(self.workspace)
 
 
-def kill_group(proc: subprocess.Popen) -> None:
+def kill_group(proc: subprocess.Popen | ForkedProcess) -> None:
+    if isinstance(proc, ForkedProcess):
+        proc.kill_group()
+        return
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

@@ -15,6 +15,7 @@ from pathlib import Path
 from grader.catalog import load_catalog
 from grader.model import ExerciseResult
 from grader.runner import grade_exercise
+from grader.suite_process import fork_servers
 
 KIT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -89,7 +90,8 @@ def workspaces(tmp: Path) -> list[Path]:
 
 
 def children() -> set[int]:
-    """Live processes whose parent is this process."""
+    """Live processes whose parent is this process, but the grader's fork servers (`grader.fork_server`), which
+    outlive every grading by design."""
     found = set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -99,20 +101,23 @@ def children() -> set[int]:
                 continue
             if int(fields[1]) == os.getpid() and fields[0] != "Z":
                 found.add(int(entry.name))
-    return found
+    return found - fork_servers()
 
 
 def processes_using(tmp: Path) -> list[int]:
-    """Processes whose environment names `tmp`: a grader run with TMPDIR=tmp, and its suites (their TMPDIR is inside
-    their copy of the files)."""
+    """Processes whose environment names `tmp` (a grader run with TMPDIR=tmp, and the suites it starts afresh) or
+    whose working folder is inside it (the suites it forks, whose environment /proc shows as their server's, and
+    whatever they start)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and int(entry.name) != os.getpid():
             try:
-                if str(tmp).encode() in (entry / "environ").read_bytes():
-                    found.append(int(entry.name))
+                environment = (entry / "environ").read_bytes()
+                cwd = os.readlink(entry / "cwd")
             except OSError:  # gone meanwhile, or not ours to read
                 continue
+            if str(tmp).encode() in environment or Path(cwd).is_relative_to(tmp):
+                found.append(int(entry.name))
     return found
 
 

@@ -226,7 +226,7 @@ def test_code_that_stops_the_process_between_the_import_and_the_checks_is_told_s
 
 def test_checks_that_cannot_be_loaded_after_the_import_say_why_in_the_students_terms(tmp_path):
     result, _ = grade_hostile(tmp_path, "exhausts_file_descriptors")
-    assert all(c.status is Status.CRASHED for c in result.checks)
+    assert all(c.status is Status.CRASHED for c in result.checks), [(c.status, c.message) for c in result.checks]
     first = result.checks[0]
     assert first.message == (
         "the checks could not be loaded after exercises/ex01_futures.py was imported: OSError: [Errno 24] Too many"

@@ -1,0 +1,365 @@
+"""Suite processes forked from a server that has Python, pytest and the grader's plugin loaded already.
+
+Starting Python and importing pytest, pytest-asyncio, aiohttp and the plugin is most of a suite process's cost (0.4 to
+0.6 s of CPU each, against checks that mostly wait), and a grading of the kit starts nine of them, a class hundreds.
+So the grader starts one server process that imports all that once and never runs anything of a student's; each suite
+process is a fork of it, which then becomes what `python -c _THIS_GRADER ...` would have been: its own session, the
+run's pipes on its standard streams, the run's folder and environment, pytest's command line. Isolation is the same as
+a fresh start's: a process per suite, made from a state no student code has touched (the Android zygote's idea).
+
+Used only where the run has a pids cgroup (`grader.run_processes`): the cgroup finds everything such a process leaves,
+whereas the environment marker that stands in for it elsewhere is read from /proc, which shows a fork the server's
+environment. The server reports each child's exit status but keeps it a zombie until the grader has killed its process
+group and says `release`, so that its pid (and group id) cannot be another process's meanwhile.
+
+Protocol, JSON over a SOCK_SEQPACKET socket pair, one message per packet:
+    grader -> server   {"args": [...], "env": {...}, "cwd": "..."} with three fds (stdin, output, events)
+                       {"release": pid}
+    server -> grader   {"ready": true}   once everything is imported
+                       {"started": pid} or {"failed": "why"}   for each request, in order
+                       {"exited": pid, "returncode": n}   when a child ends (negative: the signal that ended it)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import queue
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from grader.catalog import PACKAGE_DIR
+from grader.protocol import EVENTS_FD_ENV
+
+SERVER_SCRIPT = """\
+import sys
+if sys.path and sys.path[0] == "":
+    del sys.path[0]
+sys.path.insert(0, sys.argv.pop(1))
+from grader.fork_server import serve
+serve(int(sys.argv.pop(1)), sys.argv[1:])
+import pytest
+raise SystemExit(pytest.console_main())
+"""
+"""The server: `serve` returns only in a forked child, set up as the suite's pytest process; the last two lines are
+then the same as in `grader.suite_process._THIS_GRADER`."""
+READY_LIMIT = 30.0
+"""Seconds for the server to import everything, on a very busy machine; past them the grader starts suites itself."""
+PINNED_GRADER = PACKAGE_DIR / "pin"
+"""See `grader.suite_process.PINNED_GRADER`: the server, and so every process forked from it, imports this grader."""
+_PACKET = 1 << 20
+
+
+class ForkedProcess:
+    """A suite process forked by the server, with what of `subprocess.Popen` the grader uses."""
+
+    def __init__(self, server: ForkServer, pid: int, stdin_fd: int, stdout_fd: int) -> None:
+        self.pid = pid
+        self.stdin = open(stdin_fd, "wb", buffering=0)
+        self.stdout = open(stdout_fd, "rb", buffering=0)
+        self.returncode: int | None = None
+        self._server = server
+        self._exited = threading.Event()
+        self._released = False
+
+    def exited(self, returncode: int) -> None:
+        self.returncode = returncode
+        self._exited.set()
+
+    def poll(self) -> int | None:
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        """The exit status, once the process ended; then its zombie is released to the server to reap."""
+        if not self._exited.wait(timeout):
+            raise subprocess.TimeoutExpired(f"suite process {self.pid}", timeout or 0)
+        if not self._released:
+            self._released = True
+            self._server.release(self.pid)
+        return self.returncode  # type: ignore[return-value]  # set before the event
+
+    def kill_group(self) -> None:
+        if self._released:  # its pid may be another process's by now; the run's cgroup holds what it left
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.pid, signal.SIGKILL)
+
+
+class ForkServer:
+    """The grader's side of one server process: forks suite processes and learns when they end."""
+
+    def __init__(self, interpreter: list[str], env: dict[str, str], suites: list[str]) -> None:
+        """Start a server with `interpreter` (the executable and its flags) and `env`, preloading what `suites`
+        import; wait until it is ready (`usable`) or gone."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            self._proc = subprocess.Popen(
+                [*interpreter, "-c", SERVER_SCRIPT, str(PINNED_GRADER), str(theirs.fileno()), *suites],
+                cwd="/",
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                pass_fds=(theirs.fileno(),),
+                start_new_session=True,  # Ctrl-C at the terminal is the grader's to handle; EOF on the socket ends it
+            )
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+        self._socket = ours
+        self._lock = threading.Lock()
+        self._replies: queue.Queue[dict] = queue.Queue()
+        self._children: dict[int, ForkedProcess] = {}
+        self._early_exits: dict[int, int] = {}
+        self._children_lock = threading.Lock()
+        self.alive = True
+        threading.Thread(target=self._read, name="fork-server", daemon=True).start()
+        self.was_ready = self._await("ready", READY_LIMIT) is not None
+
+    @property
+    def pid(self) -> int:
+        return self._proc.pid
+
+    @property
+    def usable(self) -> bool:
+        return self.alive and self.was_ready
+
+    def spawn(self, args: list[str], env: dict[str, str], cwd: Path, events_fd: int) -> ForkedProcess | None:
+        """A suite process running pytest with `args`, or None when the server cannot make one (the caller then
+        starts the process itself). `events_fd` is passed on; the caller closes its copy."""
+        stdin_read, stdin_write = os.pipe()
+        stdout_read, stdout_write = os.pipe()
+        request = json.dumps({"args": args, "env": env, "cwd": str(cwd)}).encode()
+        try:
+            with self._lock:
+                socket.send_fds(self._socket, [request], [stdin_read, stdout_write, events_fd])
+                reply = self._await("started", READY_LIMIT)
+                if reply is None:
+                    os.close(stdin_write)
+                    os.close(stdout_read)
+                    return None
+                with self._children_lock:
+                    child = ForkedProcess(self, reply["started"], stdin_write, stdout_read)
+                    self._children[child.pid] = child
+                    if child.pid in self._early_exits:
+                        child.exited(self._early_exits.pop(child.pid))
+                return child
+        except OSError:
+            self.alive = False
+            os.close(stdin_write)
+            os.close(stdout_read)
+            return None
+        finally:
+            os.close(stdin_read)
+            os.close(stdout_write)
+
+    def release(self, pid: int) -> None:
+        with self._children_lock:
+            self._children.pop(pid, None)
+        with contextlib.suppress(OSError), self._lock:
+            self._socket.send(json.dumps({"release": pid}).encode())
+
+    def close(self) -> None:
+        self.alive = False
+        with contextlib.suppress(OSError):
+            self._socket.shutdown(socket.SHUT_RDWR)
+        self._proc.wait()
+
+    def _await(self, key: str, timeout: float) -> dict | None:
+        """The server's next reply, if it is `key`'s and comes in time; otherwise the server is no longer used."""
+        try:
+            reply = self._replies.get(timeout=timeout)
+        except queue.Empty:
+            reply = {}
+        if key not in reply:
+            self.alive = False
+            with contextlib.suppress(OSError):
+                self._socket.shutdown(socket.SHUT_RDWR)
+            return None
+        return reply
+
+    def _read(self) -> None:
+        while True:
+            try:
+                message = self._socket.recv(_PACKET)
+                reply = json.loads(message) if message else None
+            except (OSError, ValueError):
+                reply = None
+            if reply is None:
+                break
+            if "exited" in reply:
+                self._note_exit(reply["exited"], reply["returncode"])
+            else:
+                self._replies.put(reply)
+        self.alive = False
+        self._replies.put({})  # a spawn waiting for its reply gives up at once
+        self._proc.wait()
+        with self._children_lock:
+            orphans, self._children = self._children, {}
+        for child in orphans.values():  # the server died: their statuses went with it
+            threading.Thread(target=_await_orphan, args=(child,), daemon=True).start()
+
+    def _note_exit(self, pid: int, returncode: int) -> None:
+        with self._children_lock:
+            child = self._children.get(pid)
+            if child is None:
+                self._early_exits[pid] = returncode  # ended before `spawn` had taken its pid
+                return
+        child.exited(returncode)
+
+
+def _await_orphan(child: ForkedProcess) -> None:
+    """Once its server is gone, a child's end is seen through a pidfd of our own; its status is lost."""
+    child._released = True  # init reaps it now; its pid is no longer reserved
+    try:
+        pidfd = os.pidfd_open(child.pid)
+    except OSError:  # already gone
+        child.exited(-signal.SIGKILL)
+        return
+    with selectors.DefaultSelector() as selector:
+        selector.register(pidfd, selectors.EVENT_READ)
+        selector.select()
+    os.close(pidfd)
+    child.exited(-signal.SIGKILL)
+
+
+# The server's side. Everything below runs in the server process, and `serve` returns in each forked child.
+
+
+def serve(fd: int, suites: list[str]) -> None:
+    """Import what every suite's process imports, then fork a suite process for each request until the grader
+    closes the socket. Returns only in a child, ready to run pytest."""
+    channel = socket.socket(fileno=fd)
+    _preload(suites)
+    if not hasattr(os, "pidfd_open") or threading.active_count() != 1:
+        os._exit(0)  # no safe fork here: the grader sees the server gone and starts suites itself
+    _send(channel, {"ready": True})
+    selector = selectors.DefaultSelector()
+    selector.register(channel, selectors.EVENT_READ)
+    while True:
+        for key, _ in selector.select():
+            if key.fileobj is not channel:
+                _report_exit(channel, selector, key)
+                continue
+            try:
+                message, fds, _, _ = socket.recv_fds(channel, _PACKET, 3)
+            except OSError:
+                message, fds = b"", []
+            if not message:
+                os._exit(0)  # the grader is gone
+            request = json.loads(message)
+            if "release" in request:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(request["release"], 0)
+                continue
+            pid = _fork(channel, selector, fds)
+            if pid == 0:
+                _become_suite(request, fds)
+                return
+            for received in fds:
+                os.close(received)
+            if pid > 0:
+                selector.register(os.pidfd_open(pid), selectors.EVENT_READ, pid)
+                _send(channel, {"started": pid})
+            else:
+                _send(channel, {"failed": "fork failed"})
+
+
+def _preload(suites: list[str]) -> None:
+    """Import pytest with the plugins it loads as it starts, ours, and what the suites import."""
+    import importlib
+
+    from _pytest.config import default_plugins
+
+    for name in default_plugins:
+        importlib.import_module(f"_pytest.{name}")
+    import pytest_asyncio.plugin  # noqa: F401
+
+    from grader import plugin
+
+    plugin.import_what_the_suites_import(suites)
+    # What is loaded now is never garbage: kept out of the collector's sight, it is neither scanned by each child's
+    # collections nor copied into it page by page as they touch it (copy-on-write).
+    gc.collect()
+    gc.freeze()
+
+
+def _fork(channel: socket.socket, selector: selectors.BaseSelector, fds: list[int]) -> int:
+    """0 in the child, which keeps nothing of the server's but `fds`; the child's pid in the server; -1 on failure.
+
+    Returns in the server once the child leads a session of its own: from then on the grader's kill of its process
+    group reaches it (as after `Popen(start_new_session=True)`), even before the child has done anything else."""
+    if len(fds) != 3:
+        return -1
+    in_session, leader = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        pid = -1
+    if pid != 0:
+        os.close(leader)
+        os.read(in_session, 1)  # end of file once the child has its session (or is gone)
+        os.close(in_session)
+        return pid
+    os.setsid()
+    os.close(leader)
+    os.close(in_session)
+    for key in list(selector.get_map().values()):
+        if key.fileobj is not channel:
+            os.close(key.fd)
+    selector.close()
+    channel.close()
+    return 0
+
+
+def _become_suite(request: dict, fds: list[int]) -> None:
+    """Turn this fresh fork into the process `subprocess.Popen` would have started for the run."""
+    stdin_fd, output_fd, events_fd = fds
+    os.dup2(stdin_fd, 0)
+    os.dup2(output_fd, 1)
+    os.dup2(output_fd, 2)
+    events_fd = os.dup(events_fd) if events_fd < 3 else events_fd  # never one of the standard streams
+    for fd in {stdin_fd, output_fd} - {0, 1, 2, events_fd}:
+        os.close(fd)
+    os.set_inheritable(events_fd, True)
+    os.closerange(3, events_fd)
+    os.closerange(events_fd + 1, _max_fd())
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.environ[EVENTS_FD_ENV] = str(events_fd)
+    time.tzset()
+    sys.argv = ["pytest", *request["args"]]
+
+
+def _max_fd() -> int:
+    try:
+        return os.sysconf("SC_OPEN_MAX")
+    except (OSError, ValueError):
+        return 1 << 16
+
+
+def _report_exit(channel: socket.socket, selector: selectors.BaseSelector, key: selectors.SelectorKey) -> None:
+    """Send a child's exit status, leaving it a zombie until the grader releases it."""
+    selector.unregister(key.fileobj)
+    os.close(key.fd)
+    info = os.waitid(os.P_PID, key.data, os.WEXITED | os.WNOWAIT)
+    returncode = info.si_status if info.si_code == os.CLD_EXITED else -info.si_status
+    _send(channel, {"exited": key.data, "returncode": returncode})
+
+
+def _send(channel: socket.socket, message: dict) -> None:
+    try:
+        channel.send(json.dumps(message).encode())
+    except OSError:
+        os._exit(0)  # the grader is gone
