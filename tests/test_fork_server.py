@@ -1,0 +1,133 @@
+"""`grader.fork_server`: a forked suite process is what `subprocess.Popen` would have started (its own session, the
+run's folder, environment and pipes, nothing else of the server's), its end is reported, its pid stays reserved
+until the grader releases it, and a server that dies costs no grading."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+from support import KIT, SUBMISSIONS, children, make_submission
+
+from grader import suite_process
+from grader.catalog import load_catalog
+from grader.fork_server import ForkedProcess, ForkServer
+from grader.run_processes import PidsCgroup
+from grader.runner import grade_exercise
+
+FIRST = load_catalog().get("01")
+REPORT = """\
+import json, os
+
+
+def test_report():
+    fds = {}
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            fds[fd] = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:  # the listing's own
+            pass
+    facts = {"sid": os.getsid(0), "pid": os.getpid(), "cwd": os.getcwd(), "env": dict(os.environ), "fds": fds}
+    print(json.dumps(facts))
+"""
+SLEEPS = "import time\n\ndef test_sleep():\n    time.sleep(60)\n"
+STATUS = "import os\n\ndef test_exit():\n    os._exit(int(os.environ['EXIT_WITH']))\n"
+
+
+@pytest.fixture
+def server():
+    started = ForkServer([sys.executable, "-s", "-B"], {"PATH": os.environ["PATH"], "LANG": "C.UTF-8"}, [])
+    assert started.usable
+    yield started
+    started.close()
+
+
+def spawn(server: ForkServer, folder: Path, source: str, env: dict[str, str]) -> tuple[ForkedProcess, int]:
+    test_file = folder / "test_probe.py"
+    test_file.write_text(source)
+    events_read, events_write = os.pipe()
+    args = ["-c", os.devnull, "--rootdir", str(folder), "-p", "no:cacheprovider", "-q", "-s", str(test_file)]
+    try:
+        child = server.spawn(args, {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", **env}, folder, events_write)
+    finally:
+        os.close(events_write)
+    assert child is not None
+    return child, events_read
+
+
+def test_a_forked_process_is_set_up_as_a_fresh_one_would_be(server, tmp_path):
+    (tmp_path / "other").mkdir()
+    other, other_events = spawn(server, tmp_path / "other", SLEEPS, {})  # the server then watches a child's pidfd
+    child, events = spawn(server, tmp_path, REPORT, {"MARK": "run-1"})
+    child.stdin.close()
+    output = child.stdout.read().decode()
+    assert child.wait(30) == 0, output
+    report = json.loads(next(line for line in output.splitlines() if line.startswith("{")))
+    assert report["sid"] == report["pid"] == child.pid  # a session of its own: the grader's killpg reaches it all
+    assert report["cwd"] == str(tmp_path)
+    assert report["env"]["MARK"] == "run-1" and "LANG" not in report["env"]  # the run's environment, not the server's
+    events_fd = report["env"]["GRADER_EVENTS_FD"]
+    assert report["fds"][events_fd].startswith("pipe:")
+    # Nothing of the server's: its socket to the grader, the pidfds of its other children (pytest's own dups of
+    # the standard streams, and its `-c /dev/null`, are the rest).
+    assert not [t for t in report["fds"].values() if t.startswith(("socket:", "anon_inode:"))], report["fds"]
+    other.kill_group()
+    other.wait(30)
+    for fd in (events, other_events):
+        os.close(fd)
+
+
+def test_exit_statuses_are_reported_and_the_pid_is_held_until_released(server, tmp_path):
+    child, events = spawn(server, tmp_path, STATUS, {"EXIT_WITH": "7"})
+    child.stdin.close()
+    child.stdout.read()
+    child._exited.wait(30)
+    assert child.poll() == 7
+    state = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    assert state == "Z"  # ended, and still reserved: no other process can take its pid or its group's id
+    assert child.wait() == 7
+    os.close(events)
+
+
+def test_a_killed_process_reports_the_signal(server, tmp_path):
+    child, events = spawn(server, tmp_path, SLEEPS, {})
+    child.kill_group()
+    assert child.wait(30) == -signal.SIGKILL
+    child.stdin.close()
+    child.stdout.close()
+    os.close(events)
+
+
+def test_the_server_ends_when_the_grader_lets_go_of_it():
+    server = ForkServer([sys.executable, "-s", "-B"], {"PATH": os.environ["PATH"]}, [])
+    server.close()
+    assert server._proc.returncode == 0
+
+
+def test_a_server_that_dies_costs_no_grading_and_is_replaced(tmp_path):
+    root = make_submission(tmp_path, {FIRST.filename: KIT / "solutions" / FIRST.filename})
+    assert grade_exercise(FIRST, root).passed
+    for pid in suite_process.fork_servers():
+        os.kill(pid, signal.SIGKILL)
+    assert grade_exercise(FIRST, root).passed
+
+
+def test_without_a_cgroup_suites_are_started_afresh(tmp_path, monkeypatch):
+    monkeypatch.setattr(PidsCgroup, "create", classmethod(lambda cls, limit=0: None))
+    started = []
+    real_start = suite_process.start_suite
+
+    def noting(*args, **kwargs):
+        started.append(process := real_start(*args, **kwargs))
+        return process
+
+    monkeypatch.setattr(suite_process, "start_suite", noting)
+    before = children()
+    root = make_submission(tmp_path, {FIRST.filename: SUBMISSIONS / "alternative" / FIRST.filename})
+    assert grade_exercise(FIRST, root).passed
+    assert children() - before == set()
+    assert all(not isinstance(process.proc, ForkedProcess) for process in started)
