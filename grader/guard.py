@@ -12,6 +12,7 @@ is why instructors still read what looks too good.
 
 from __future__ import annotations
 
+import operator
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -51,6 +52,9 @@ class GraderSnapshot:
         self._namespaces: list[tuple[str, object, dict[str, object]]] = []
         self._whole: list[tuple[str, object, frozenset[str]]] = []
         self._codes: list[tuple[str, FunctionType, object]] = []
+        self._functions: list[FunctionType] = []
+        self._function_codes: list[object] = []
+        """`_codes` again, as two lists that `changes` compares at C speed: it runs after every check."""
         for name, module in list(sys.modules.items()):
             kind = module is not None and _kind(name, module)
             if not kind:
@@ -76,18 +80,25 @@ class GraderSnapshot:
         for attr, value in vars(namespace).items():
             if isinstance(value, FunctionType):
                 self._codes.append((f"{name}.{attr}", value, value.__code__))
+                self._functions.append(value)
+                self._function_codes.append(value.__code__)
 
     def changes(self) -> list[str]:
         """The qualified names that were rebound, deleted or given other code since the snapshot."""
+        changed = [name for name, namespace, attributes in self._namespaces if not _same(namespace, attributes)]
         changed = [
             f"{name}.{attr}"
             for name, namespace, attributes in self._namespaces
+            if name in changed
             for attr, value in attributes.items()
             if vars(namespace).get(attr, _MISSING) is not value
         ]
         changed += [f"{name}.{attr}" for name, instance, own in self._whole for attr in vars(instance).keys() - own]
         changed += [f"sys.modules[{name!r}]" for name, mod in self._modules.items() if sys.modules.get(name) is not mod]
-        return changed + [name for name, function, code in self._codes if function.__code__ is not code]
+        codes = map(_code_of, self._functions)
+        if any(map(operator.is_not, codes, self._function_codes)):
+            changed += [name for name, function, code in self._codes if function.__code__ is not code]
+        return changed
 
     def new_judging_modules(self) -> list[str]:
         """Modules of the grader (a suite above all) loaded since the snapshot, or put in `sys.modules` by hand.
@@ -114,6 +125,22 @@ class GraderSnapshot:
         for _, function, code in self._codes:
             function.__code__ = code
 
+
+def _same(namespace: object, watched: dict[str, object]) -> bool:
+    """Whether each of `watched`'s attributes of `namespace` is still bound to the very same object, compared at C
+    speed (identity, never `==`, which the student's objects could answer as they like)."""
+    if not watched:
+        return True
+    try:
+        now = operator.itemgetter(*watched)(vars(namespace))
+    except KeyError:  # one was deleted
+        return False
+    if len(watched) == 1:
+        now = (now,)
+    return not any(map(operator.is_not, now, watched.values()))
+
+
+_code_of = operator.attrgetter("__code__")
 
 _OWN = (GraderSnapshot.changes, GraderSnapshot.new_judging_modules, GraderSnapshot.restore)
 _OWN_CODE = tuple(function.__code__ for function in _OWN)
