@@ -51,6 +51,8 @@ class Exercise:
     checks: tuple[Check, ...]
     lesson: str = ""
     """The section of the lesson that teaches it, as headed there; empty where the stub's docstring is all there is."""
+    grading_seconds: float = 1.0
+    """About how long its grading takes on a right solution: the runner starts the longest first."""
 
     @property
     def filename(self) -> str:
@@ -134,6 +136,7 @@ def _parse_exercise(raw: dict) -> Exercise:
             hints=tuple(str(h) for h in raw.get("hints", ())),
             checks=checks,
             lesson=str(raw.get("lesson", "")),
+            grading_seconds=float(raw.get("grading_seconds", 1.0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise CatalogError(f"{where}: missing or malformed field {exc}") from exc

@@ -98,7 +98,7 @@ class ForkServer:
 
     def __init__(self, interpreter: list[str], env: dict[str, str], suites: list[str]) -> None:
         """Start a server with `interpreter` (the executable and its flags) and `env`, preloading what `suites`
-        import; wait until it is ready (`usable`) or gone."""
+        import. It is `usable` once it has imported pytest and the plugin; the caller does not wait for that."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
             self._proc = subprocess.Popen(
@@ -123,16 +123,23 @@ class ForkServer:
         self._early_exits: dict[int, int] = {}
         self._children_lock = threading.Lock()
         self.alive = True
+        self._ready = threading.Event()
         threading.Thread(target=self._read, name="fork-server", daemon=True).start()
-        self.was_ready = self._await("ready", READY_LIMIT) is not None
 
     @property
     def pid(self) -> int:
         return self._proc.pid
 
     @property
+    def was_ready(self) -> bool:
+        return self._ready.is_set()
+
+    @property
     def usable(self) -> bool:
-        return self.alive and self.was_ready
+        return self.alive and self._ready.is_set()
+
+    def wait_ready(self, timeout: float = READY_LIMIT) -> bool:
+        return self._ready.wait(timeout) and self.alive
 
     def spawn(self, args: list[str], env: dict[str, str], cwd: Path, events_fd: int) -> ForkedProcess | None:
         """A suite process running pytest with `args`, or None when the server cannot make one (the caller then
@@ -189,6 +196,7 @@ class ForkServer:
         return reply
 
     def _read(self) -> None:
+        self._socket.settimeout(READY_LIMIT)  # for the server's "ready" only: a server that never gets there is killed
         while True:
             try:
                 message = self._socket.recv(_PACKET)
@@ -199,9 +207,14 @@ class ForkServer:
                 break
             if "exited" in reply:
                 self._note_exit(reply["exited"], reply["returncode"])
+            elif "ready" in reply:
+                self._socket.settimeout(None)
+                self._ready.set()
             else:
                 self._replies.put(reply)
         self.alive = False
+        if not self._ready.is_set():  # stuck or dead before it forked anything: nothing of a student's goes with it
+            self._proc.kill()
         self._replies.put({})  # a spawn waiting for its reply gives up at once
         self._proc.wait()
         with self._children_lock:
@@ -237,17 +250,22 @@ def _await_orphan(child: ForkedProcess) -> None:
 
 
 def serve(fd: int, suites: list[str]) -> None:
-    """Import what every suite's process imports, then fork a suite process for each request until the grader
-    closes the socket. Returns only in a child, ready to run pytest."""
+    """Import pytest and the plugin, then fork a suite process for each request until the grader closes the socket;
+    meanwhile, when no request waits, import what `suites` import, one suite at a time. Returns only in a child,
+    ready to run pytest."""
     channel = socket.socket(fileno=fd)
-    _preload(suites)
+    _preload()
     if not hasattr(os, "pidfd_open") or threading.active_count() != 1:
         os._exit(0)  # no safe fork here: the grader sees the server gone and starts suites itself
     _send(channel, {"ready": True})
+    later = list(suites)  # a grading of one exercise need not wait for what the other eight import
     selector = selectors.DefaultSelector()
     selector.register(channel, selectors.EVENT_READ)
     while True:
-        for key, _ in selector.select():
+        ready = selector.select(timeout=0 if later else None)
+        if not ready and later:
+            _preload_suite(later.pop(0))
+        for key, _ in ready:
             if key.fileobj is not channel:
                 _report_exit(channel, selector, key)
                 continue
@@ -275,8 +293,8 @@ def serve(fd: int, suites: list[str]) -> None:
                 _send(channel, {"failed": "fork failed"})
 
 
-def _preload(suites: list[str]) -> None:
-    """Import pytest with the plugins it loads as it starts, ours, and what the suites import."""
+def _preload() -> None:
+    """Import pytest with the plugins it loads as it starts, and ours."""
     import importlib
 
     from _pytest.config import default_plugins
@@ -285,11 +303,21 @@ def _preload(suites: list[str]) -> None:
         importlib.import_module(f"_pytest.{name}")
     import pytest_asyncio.plugin  # noqa: F401
 
+    import grader.plugin  # noqa: F401
+
+    _freeze()
+
+
+def _preload_suite(suite: str) -> None:
     from grader import plugin
 
-    plugin.import_what_the_suites_import(suites)
-    # What is loaded now is never garbage: kept out of the collector's sight, it is neither scanned by each child's
-    # collections nor copied into it page by page as they touch it (copy-on-write).
+    plugin.import_what_the_suites_import([suite])
+    _freeze()
+
+
+def _freeze() -> None:
+    """What is loaded now is never garbage: kept out of the collector's sight, it is neither scanned by each child's
+    collections nor copied into it page by page as they touch it (copy-on-write)."""
     gc.collect()
     gc.freeze()
 

@@ -31,7 +31,7 @@ from grader.model import NOT_RUN, CheckResult, ExerciseResult, Location, Outcome
 from grader.run_endings import import_crash, not_begun, scoreless_check, stopped_check
 from grader.suite_events import SuiteRun
 from grader.suite_index import SuiteCheck, read_suite
-from grader.suite_process import Cancellation, SuiteProcess, WarmStart, run_suite, stop_suite
+from grader.suite_process import Cancellation, SuiteProcess, WarmStart, expect_several, run_suite, stop_suite
 from grader.workspace import MAX_FILE_BYTES, copy_file, copy_submission, file_size, fill_workspace, remove
 
 
@@ -57,9 +57,14 @@ def grade(
     is told as each check starts and each exercise is done."""
     require_submission(root, exercises)
     started = time.perf_counter()
-    jobs = max(1, min(jobs or usable_cpus(), len(exercises) or 1))
+    jobs = max(1, min(jobs or DEFAULT_JOBS_PER_CPU * usable_cpus(), len(exercises) or 1))
     cancellation = Cancellation()
-    queue = _Queue(exercises, ahead=jobs > 1)  # one job is the quiet way to grade: nothing else runs meanwhile
+    # Longest first when several run at once: nine exercises on two workers otherwise ended on 09 alone, 0.6 s of a
+    # 3.7 s grading. One job is the quiet way to grade: nothing runs ahead, in course order.
+    order = sorted(exercises, key=lambda e: -e.grading_seconds) if jobs > 1 else exercises
+    if len(exercises) > 1:
+        expect_several()
+    queue = _Queue(order, ahead=jobs > 1)
     work = partial(_grade_queued, queue, root, cancellation, time_limit, progress)
     try:
         graded = _in_workers(work, jobs, cancellation)
@@ -108,6 +113,12 @@ def require_submission(root: Path, exercises: list[Exercise]) -> None:
     files (or files like them) are found elsewhere (`grader.locate`), e.g. loose, as Gradescope takes them."""
     if not (root / "exercises").is_dir() and not anything_found(root, [e.filename for e in exercises]):
         raise NoSubmission(f"{root} has no exercises/ folder: run the grader in your copy of the kit, or pass --path")
+
+
+DEFAULT_JOBS_PER_CPU = 2
+"""Exercises graded at once per CPU. A grading mostly waits (the fake servers' latency, the loop's heartbeat, 09's
+blocking steps, 04's pools), and a forked suite process costs little CPU to start: the kit's solutions grade in 3.2 s
+with four at once on two cores, 4.2 s with two. The kit's own tests grade four at once on two cores all the time."""
 
 
 class _Queue:

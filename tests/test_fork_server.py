@@ -41,7 +41,7 @@ STATUS = "import os\n\ndef test_exit():\n    os._exit(int(os.environ['EXIT_WITH'
 @pytest.fixture
 def server():
     started = ForkServer([sys.executable, "-s", "-B"], {"PATH": os.environ["PATH"], "LANG": "C.UTF-8"}, [])
-    assert started.usable
+    assert started.wait_ready()
     yield started
     started.close()
 
@@ -104,16 +104,21 @@ def test_a_killed_process_reports_the_signal(server, tmp_path):
 
 def test_the_server_ends_when_the_grader_lets_go_of_it():
     server = ForkServer([sys.executable, "-s", "-B"], {"PATH": os.environ["PATH"]}, [])
+    assert server.wait_ready()
     server.close()
     assert server._proc.returncode == 0
 
 
 def test_a_server_that_dies_costs_no_grading_and_is_replaced(tmp_path):
     root = make_submission(tmp_path, {FIRST.filename: KIT / "solutions" / FIRST.filename})
-    assert grade_exercise(FIRST, root).passed
-    for pid in suite_process.fork_servers():
+    assert grade_exercise(FIRST, root).passed and grade_exercise(FIRST, root).passed  # the second has a server
+    killed = suite_process.fork_servers()
+    assert killed
+    for pid in killed:
         os.kill(pid, signal.SIGKILL)
+    assert grade_exercise(FIRST, root).passed  # started afresh, or by a new server if the old one is known dead
     assert grade_exercise(FIRST, root).passed
+    assert suite_process.fork_servers() - killed  # a new one took its place
 
 
 def test_without_a_cgroup_suites_are_started_afresh(tmp_path, monkeypatch):

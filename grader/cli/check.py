@@ -45,7 +45,9 @@ from grader.render import FORMATS, STEP_FORMATS, renderer
     show_default=True,
     help="text for people, json for programs; classroom, gradescope and junit for grading platforms and CI.",
 )
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Exercises graded at once (default: cores).")
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, help="Exercises graded at once (default: twice the cores)."
+)
 @click.option(
     "--exit-zero",
     is_flag=True,
