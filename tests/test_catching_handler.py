@@ -1,4 +1,4 @@
-"""grader.testing.catching_handler: which `except` of a student's function caught an exception it should have let
+"""grader.except_clauses.catching_handler: which `except` of a student's function caught an exception it should have let
 through, so that the failure points at that line and not at the `def`."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from grader.testing import catching_handler
+from grader.except_clauses import catching_handler
 
 SOURCE = """\
 import asyncio

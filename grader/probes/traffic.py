@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from grader.testing import catching_handler_in
+from grader.except_clauses import catching_handler_in
 
 if TYPE_CHECKING:
     import pytest

@@ -18,8 +18,9 @@ from typing import Any
 
 from grader.asyncio_mistakes import asyncio_fix
 from grader.asyncio_mistakes.frames import innermost
+from grader.except_clauses import catching_handler
 from grader.model import Location
-from grader.testing import CheckFailure, calling_line, catching_handler, coroutine_origin, expect, fail, student, where
+from grader.testing import CheckFailure, calling_line, coroutine_origin, expect, fail, student, where
 
 ex = student("exercises.ex03_async_timed")
 

@@ -21,13 +21,14 @@ from typing import Any
 import pytest
 
 from grader.diagnose import work_as_handed
+from grader.except_clauses import catching_handler_in
 from grader.probes import work
 from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
 from grader.probes.processes import GRADING_CPUS, PoolSpy, pretend_grading_cpus, use_start_method_from_env
 from grader.probes.set_order import backwards_in_sets
 from grader.suites.meeting_calls import waiting_alone_gives_up
-from grader.testing import CallIn, call_repr, catching_handler_in, check, expect, fail, returns_no_value, student, where
+from grader.testing import CallIn, call_repr, check, expect, fail, returns_no_value, student, where
 
 pretend_grading_cpus()  # before the student's module is imported, which may size its pool from the count at once
 ex = student("exercises.ex04_cpu_bound")

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import pytest
 
 from grader.asyncio_mistakes import asyncio_fix
+from grader.except_clauses import catching_handler
 from grader.probes.idle_gate import IdleGate
 from grader.suites.loop_spies import (
     LoopSpy,
@@ -30,7 +31,6 @@ from grader.testing import (
     CallIn,
     CheckFailure,
     calling_line,
-    catching_handler,
     check,
     expect,
     fail,

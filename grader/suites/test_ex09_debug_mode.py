@@ -24,13 +24,13 @@ from typing import Any
 
 import pytest
 
+from grader.except_clauses import catching_handler
 from grader.model import Location
 from grader.suites.loop_spies import LoggerState, LoopSpy, loop_state_guard, spy_on_loops
 from grader.testing import (
     RETURN_IN_FINALLY,
     CallIn,
     calling_line,
-    catching_handler,
     check,
     expect,
     expect_default,
