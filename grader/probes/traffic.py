@@ -9,12 +9,13 @@ wrong solution costs one `WAIT_LIMIT`, not one per request.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from grader.except_clauses import catching_handler_in
+from grader.testing import expect, fail
 
 if TYPE_CHECKING:
     import pytest
@@ -97,6 +98,39 @@ def statuses_fix(got: Any, urls: int) -> str | None:
     if len(got) != urls:
         return f"Return one status per URL, {urls} for {urls} URLs: `asyncio.gather(...)` gives one result per call."
     return None
+
+
+async def expect_status(
+    fetching: Awaitable[Any],
+    status: int,
+    *,
+    shown: str,
+    http_error: type[BaseException],
+    http_error_said: Callable[[BaseException], str],
+    http_error_fix: str,
+    fix: str,
+    at: Any,
+) -> None:
+    """Fail unless `fetching`, the student's fetch_status (shown as `shown`) of a URL the fake server answers with
+    `status`, returns that very number. `http_error` is the client's exception for an error status, worded by
+    `http_error_said`: a 404 or a 500 is an answer too, and raising it gets `http_error_fix`."""
+    __tracebackhide__ = True
+    try:
+        got = await fetching
+    except http_error as error:
+        fail(
+            f"{shown} raised {http_error_said(error)}",
+            expected=f"the number {status}",
+            fix=http_error_fix,
+            at=at,
+        )
+    expect(
+        isinstance(got, int) and got == status,
+        f"{shown} returned {got!r}",
+        expected=f"the status code, {status}",
+        fix=fix,
+        at=at,
+    )
 
 
 def caught_in_fetch_status(error: BaseException, ex: ModuleType) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from grader.probes.traffic import (
     ORDER_URLS,
     Served,
     caught_in_fetch_status,
+    expect_status,
     in_flight,
     is_status,
     order_fix,
@@ -138,19 +139,13 @@ def blocked_during(report: LoopReport, served: Served) -> BlockedSpan | None:
 async def test_returns_status_codes(server):
     for status in (200, 404, 500):
         target = server.route(url(f"status/{status}"), status)
-        try:
-            got = await fetched(ex.fetch_status, target, limit=LIMIT)
-        except requests.HTTPError as error:
-            fail(
-                f"{call_repr(ex.fetch_status, target)} raised {error!r}",
-                expected=f"the number {status}",
-                fix=HTTP_ERRORS_ARE_ANSWERS,
-                at=ex.fetch_status,
-            )
-        expect(
-            isinstance(got, int) and got == status,
-            f"{call_repr(ex.fetch_status, target)} returned {got!r}",
-            expected=f"the status code, {status}",
+        await expect_status(
+            fetched(ex.fetch_status, target, limit=LIMIT),
+            status,
+            shown=call_repr(ex.fetch_status, target),
+            http_error=requests.HTTPError,
+            http_error_said=repr,
+            http_error_fix=HTTP_ERRORS_ARE_ANSWERS,
             fix="Return `get_status(url)`'s result (the response's `status_code`), run in an executor.",
             at=ex.fetch_status,
         )

@@ -26,6 +26,7 @@ from grader.probes.traffic import (
     ORDER_FIX,
     ORDER_URLS,
     caught_in_fetch_status,
+    expect_status,
     in_flight,
     is_status,
     order_fix,
@@ -189,19 +190,13 @@ async def test_returns_status_codes(server):
         for status in (200, 404, 500):
             target = server.route(url(f"status/{status}"), status)
             shown = f"fetch_status(session, {target!r})"
-            try:
-                got = await call_student(ex.fetch_status, session, target, limit=LIMIT, shown=shown)
-            except aiohttp.ClientResponseError as error:
-                fail(
-                    f"{shown} raised {type(error).__name__}: {error}",
-                    expected=f"the number {status}",
-                    fix=HTTP_ERRORS_ARE_ANSWERS,
-                    at=ex.fetch_status,
-                )
-            expect(
-                isinstance(got, int) and got == status,
-                f"{shown} returned {got!r}",
-                expected=f"the status code, {status}",
+            await expect_status(
+                call_student(ex.fetch_status, session, target, limit=LIMIT, shown=shown),
+                status,
+                shown=shown,
+                http_error=aiohttp.ClientResponseError,
+                http_error_said=lambda error: f"{type(error).__name__}: {error}",
+                http_error_fix=HTTP_ERRORS_ARE_ANSWERS,
                 fix="`async with session.get(url) as response:` then `return response.status`.",
                 at=ex.fetch_status,
             )
