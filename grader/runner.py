@@ -15,7 +15,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import replace
 from functools import partial
@@ -189,21 +189,30 @@ def grade_exercise(
     if time_limit is not None:
         exercise = replace(exercise, time_limit=time_limit)
     started = time.perf_counter()
-    process = workspace = None
-    try:
-        suite = {c.name: c for c in read_suite(exercise.suite)}
-        missing = [c.name for c in exercise.checks if c.name not in suite]
-        if missing or len(suite) != len(exercise.checks):
-            raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
+    with _private_copy(root, exercise, warm) as (workspace, process):
+        suite = _suite_checks(exercise)
         result = ExerciseResult(exercise.id, exercise.slug, exercise.title, exercise.relpath, checks=[])
-        process = warm.take() if warm is not None and warm.exercise.id == exercise.id else None
-        workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)
         located = _graded_from_elsewhere(root, exercise, workspace, result)
         if not (workspace / exercise.relpath).exists():
             message = _missing_message(root, exercise, located)
             _fail_all(result, exercise, suite, Status.ERROR, Outcome.MISSING, message)
         else:
             _grade_in(workspace, exercise, suite, result, cancellation, process, on_check)
+    result.duration = time.perf_counter() - started
+    return result
+
+
+@contextlib.contextmanager
+def _private_copy(root: Path, exercise: Exercise, warm: WarmStart | None) -> Iterator[tuple[Path, SuiteProcess | None]]:
+    """A private copy of the submission's files at `root`, and the pytest process waiting to grade it: in the warm
+    start's workspace, with its process, when `warm` was started for `exercise` and that process is still alive;
+    a fresh copy and no process otherwise. Whatever happens, the process is stopped, `warm` closed and the copy
+    removed afterwards."""
+    process = workspace = None
+    try:
+        process = warm.take() if warm is not None and warm.exercise.id == exercise.id else None
+        workspace = fill_workspace(warm.workspace, root) if process else copy_submission(root)
+        yield workspace, process
     finally:
         if process is not None:
             stop_suite(process)
@@ -211,8 +220,16 @@ def grade_exercise(
             warm.close()
         if workspace is not None:
             remove(workspace)
-    result.duration = time.perf_counter() - started
-    return result
+
+
+def _suite_checks(exercise: Exercise) -> dict[str, SuiteCheck]:
+    """The checks of the exercise's suite by name, read from its source; an `InternalError` unless they are the very
+    checks that exercises.toml lists (a kit out of step with itself grades nothing)."""
+    suite = {c.name: c for c in read_suite(exercise.suite)}
+    missing = [c.name for c in exercise.checks if c.name not in suite]
+    if missing or len(suite) != len(exercise.checks):
+        raise InternalError(f"{exercise.suite.name} and exercises.toml disagree on the checks of {exercise.id}")
+    return suite
 
 
 def _graded_from_elsewhere(root: Path, exercise: Exercise, workspace: Path, result: ExerciseResult) -> Located | None:
