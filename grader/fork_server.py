@@ -15,7 +15,7 @@ group and says `release`, so that its pid (and group id) cannot be another proce
 Protocol, JSON over a SOCK_SEQPACKET socket pair, one message per packet:
     grader -> server   {"args": [...], "env": {...}, "cwd": "..."} with three fds (stdin, output, events)
                        {"release": pid}
-    server -> grader   {"ready": true}   once everything is imported
+    server -> grader   {"ready": true}   once pytest and the plugin are imported (the suites' imports follow when idle)
                        {"started": pid} or {"failed": "why"}   for each request, in order
                        {"exited": pid, "returncode": n}   when a child ends (negative: the signal that ended it)
 """
@@ -36,7 +36,6 @@ import threading
 import time
 from pathlib import Path
 
-from grader.catalog import PACKAGE_DIR
 from grader.protocol import EVENTS_FD_ENV
 
 SERVER_SCRIPT = """\
@@ -53,8 +52,6 @@ raise SystemExit(pytest.console_main())
 then the same as in `grader.suite_process._THIS_GRADER`."""
 READY_LIMIT = 30.0
 """Seconds for the server to import everything, on a very busy machine; past them the grader starts suites itself."""
-PINNED_GRADER = PACKAGE_DIR / "pin"
-"""See `grader.suite_process.PINNED_GRADER`: the server, and so every process forked from it, imports this grader."""
 _PACKET = 1 << 20
 
 
@@ -96,13 +93,14 @@ class ForkedProcess:
 class ForkServer:
     """The grader's side of one server process: forks suite processes and learns when they end."""
 
-    def __init__(self, interpreter: list[str], env: dict[str, str], suites: list[str]) -> None:
-        """Start a server with `interpreter` (the executable and its flags) and `env`, preloading what `suites`
-        import. It is `usable` once it has imported pytest and the plugin; the caller does not wait for that."""
+    def __init__(self, interpreter: list[str], pinned: Path, env: dict[str, str], suites: list[str]) -> None:
+        """Start a server with `interpreter` (the executable and its flags) and `env`, importing the grader in the
+        folder `pinned` (`grader.suite_process.PINNED_GRADER`) and preloading what `suites` import. It is `usable`
+        once it has imported pytest and the plugin (`wait_ready`)."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
             self._proc = subprocess.Popen(
-                [*interpreter, "-c", SERVER_SCRIPT, str(PINNED_GRADER), str(theirs.fileno()), *suites],
+                [*interpreter, "-c", SERVER_SCRIPT, str(pinned), str(theirs.fileno()), *suites],
                 cwd="/",
                 env=env,
                 stdin=subprocess.DEVNULL,

@@ -240,7 +240,7 @@ def _fork_server(env: dict[str, str]) -> ForkServer | _NoServer:
             if key not in _servers and len(_servers) >= _SERVERS_KEPT:
                 return _NoServer()
             suites = [str(e.suite) for e in load_catalog()]
-            _servers[key] = server = ForkServer([sys.executable, *_INTERPRETER_FLAGS], base, suites)
+            _servers[key] = server = ForkServer([sys.executable, *_INTERPRETER_FLAGS], PINNED_GRADER, base, suites)
         # Waited for, not worked around with fresh starts meanwhile: those and the server's start, all on two cores,
         # made the kit's grading a tenth slower.
         server.wait_ready()

@@ -38,9 +38,13 @@ SLEEPS = "import time\n\ndef test_sleep():\n    time.sleep(60)\n"
 STATUS = "import os\n\ndef test_exit():\n    os._exit(int(os.environ['EXIT_WITH']))\n"
 
 
+def new_server(env: dict[str, str]) -> ForkServer:
+    return ForkServer([sys.executable, "-s", "-B"], suite_process.PINNED_GRADER, env, [])
+
+
 @pytest.fixture
 def server():
-    started = ForkServer([sys.executable, "-s", "-B"], {"PATH": os.environ["PATH"], "LANG": "C.UTF-8"}, [])
+    started = new_server({"PATH": os.environ["PATH"], "LANG": "C.UTF-8"})
     assert started.wait_ready()
     yield started
     started.close()
@@ -103,7 +107,7 @@ def test_a_killed_process_reports_the_signal(server, tmp_path):
 
 
 def test_the_server_ends_when_the_grader_lets_go_of_it():
-    server = ForkServer([sys.executable, "-s", "-B"], {"PATH": os.environ["PATH"]}, [])
+    server = new_server({"PATH": os.environ["PATH"]})
     assert server.wait_ready()
     server.close()
     assert server._proc.returncode == 0
