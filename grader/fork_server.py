@@ -120,9 +120,12 @@ class ForkServer:
         self._children: dict[int, ForkedProcess] = {}
         self._early_exits: dict[int, int] = {}
         self._children_lock = threading.Lock()
+        self._gone = False
+        """Set, under `_children_lock`, once the server has ended: no exit status comes from it any more."""
         self.alive = True
         self._ready = threading.Event()
-        threading.Thread(target=self._read, name="fork-server", daemon=True).start()
+        self._reader = threading.Thread(target=self._read, name="fork-server", daemon=True)
+        self._reader.start()
 
     @property
     def pid(self) -> int:
@@ -145,28 +148,40 @@ class ForkServer:
         stdin_read, stdin_write = os.pipe()
         stdout_read, stdout_write = os.pipe()
         request = json.dumps({"args": args, "env": env, "cwd": str(cwd)}).encode()
+        child = None
         try:
             with self._lock:
-                socket.send_fds(self._socket, [request], [stdin_read, stdout_write, events_fd])
-                reply = self._await("started", READY_LIMIT)
+                try:
+                    socket.send_fds(self._socket, [request], [stdin_read, stdout_write, events_fd])
+                    reply = self._await("started", READY_LIMIT)
+                except OSError:
+                    reply = None
+                except BaseException:  # Ctrl-C meanwhile: the reply to come would be taken as the next request's
+                    self._abandon()
+                    raise
                 if reply is None:
-                    os.close(stdin_write)
-                    os.close(stdout_read)
+                    self._abandon()
                     return None
-                with self._children_lock:
-                    child = ForkedProcess(self, reply["started"], stdin_write, stdout_read)
-                    self._children[child.pid] = child
-                    if child.pid in self._early_exits:
-                        child.exited(self._early_exits.pop(child.pid))
+                child = self._register(reply["started"], stdin_write, stdout_read)
                 return child
-        except OSError:
-            self.alive = False
-            os.close(stdin_write)
-            os.close(stdout_read)
-            return None
         finally:
             os.close(stdin_read)
             os.close(stdout_write)
+            if child is None:
+                os.close(stdin_write)
+                os.close(stdout_read)
+
+    def _register(self, pid: int, stdin_fd: int, stdout_fd: int) -> ForkedProcess:
+        with self._children_lock:
+            child = ForkedProcess(self, pid, stdin_fd, stdout_fd)
+            if pid in self._early_exits:
+                child._released = self._gone  # a dead server's zombies are init's to reap: their pids are free
+                child.exited(self._early_exits.pop(pid))
+            elif self._gone:  # the server died after it had forked the child, and took its status with it
+                _orphan(child)
+            else:
+                self._children[pid] = child
+        return child
 
     def release(self, pid: int) -> None:
         with self._children_lock:
@@ -175,23 +190,22 @@ class ForkServer:
             self._socket.send(json.dumps({"release": pid}).encode())
 
     def close(self) -> None:
-        self.alive = False
-        with contextlib.suppress(OSError):
-            self._socket.shutdown(socket.SHUT_RDWR)
+        self._abandon()
         self._proc.wait()
 
     def _await(self, key: str, timeout: float) -> dict | None:
-        """The server's next reply, if it is `key`'s and comes in time; otherwise the server is no longer used."""
+        """The server's next reply, if it is `key`'s and comes in time."""
         try:
             reply = self._replies.get(timeout=timeout)
         except queue.Empty:
             reply = {}
-        if key not in reply:
-            self.alive = False
-            with contextlib.suppress(OSError):
-                self._socket.shutdown(socket.SHUT_RDWR)
-            return None
-        return reply
+        return reply if key in reply else None
+
+    def _abandon(self) -> None:
+        """Use the server no more, and let it go: it ends at end of file."""
+        self.alive = False
+        with contextlib.suppress(OSError):
+            self._socket.shutdown(socket.SHUT_RDWR)
 
     def _read(self) -> None:
         self._socket.settimeout(READY_LIMIT)  # for the server's "ready" only: a server that never gets there is killed
@@ -216,9 +230,10 @@ class ForkServer:
         self._replies.put({})  # a spawn waiting for its reply gives up at once
         self._proc.wait()
         with self._children_lock:
-            orphans, self._children = self._children, {}
-        for child in orphans.values():  # the server died: their statuses went with it
-            threading.Thread(target=_await_orphan, args=(child,), daemon=True).start()
+            self._gone = True
+            for child in self._children.values():  # the server died: their statuses went with it
+                _orphan(child)
+            self._children = {}
 
     def _note_exit(self, pid: int, returncode: int) -> None:
         with self._children_lock:
@@ -229,9 +244,13 @@ class ForkServer:
         child.exited(returncode)
 
 
+def _orphan(child: ForkedProcess) -> None:
+    child._released = True  # init reaps it now; its pid is no longer reserved
+    threading.Thread(target=_await_orphan, args=(child,), daemon=True).start()
+
+
 def _await_orphan(child: ForkedProcess) -> None:
     """Once its server is gone, a child's end is seen through a pidfd of our own; its status is lost."""
-    child._released = True  # init reaps it now; its pid is no longer reserved
     try:
         pidfd = os.pidfd_open(child.pid)
     except OSError:  # already gone

@@ -140,3 +140,41 @@ def test_without_a_cgroup_suites_are_started_afresh(tmp_path, monkeypatch):
     assert grade_exercise(FIRST, root).passed
     assert children() - before == set()
     assert all(not isinstance(process.proc, ForkedProcess) for process in started)
+
+
+def test_a_child_whose_server_dies_as_it_reports_the_start_can_still_be_waited_for(server, tmp_path):
+    real_await = server._await
+
+    def dying(key: str, timeout: float) -> dict | None:
+        reply = real_await(key, timeout)
+        os.kill(server.pid, signal.SIGKILL)  # after its "started", before `spawn` has taken the pid
+        server._reader.join(30)  # the grader's side has handed the children it knew to pidfds of their own
+        return reply
+
+    server._await = dying
+    child, events = spawn(server, tmp_path, STATUS, {"EXIT_WITH": "7"})
+    child.stdin.close()
+    child.stdout.read()
+    assert child.wait(30) == -signal.SIGKILL  # its status went with the server; its end did not
+    child.stdout.close()
+    os.close(events)
+
+
+def test_a_spawn_interrupted_while_it_waits_gives_the_server_up(server, tmp_path):
+    real_get = server._replies.get
+
+    def interrupted(*args: object, **kwargs: object) -> dict:
+        server._replies.get = real_get
+        raise KeyboardInterrupt  # Ctrl-C, or SIGTERM through `grader.cli._stop`
+
+    server._replies.get = interrupted
+    (tmp_path / "test_probe.py").write_text(STATUS)
+    args = ["-c", os.devnull, "--rootdir", str(tmp_path), "-p", "no:cacheprovider", "-q", str(tmp_path)]
+    events_read, events_write = os.pipe()
+    with pytest.raises(KeyboardInterrupt):
+        server.spawn(args, {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "EXIT_WITH": "3"}, tmp_path, events_write)
+    # The reply to that request is still to come: a later spawn would take it, and its pid, for its own.
+    assert not server.usable
+    assert server.spawn(args, {"EXIT_WITH": "3"}, tmp_path, events_write) is None
+    for fd in (events_read, events_write):
+        os.close(fd)
