@@ -271,6 +271,9 @@ def serve(fd: int, suites: list[str]) -> None:
     meanwhile, when no request waits, import what `suites` import, one suite at a time. Returns only in a child,
     ready to run pytest."""
     channel = socket.socket(fileno=fd)
+    # Ignored SIGCHLD (a grader started so passes it on) would have the kernel reap each child at once: no status to
+    # report, no pid held. The child gets back what it inherited, as a process the grader started itself would.
+    inherited = signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     _preload()
     if not hasattr(os, "pidfd_open") or threading.active_count() != 1:
         os._exit(0)  # no safe fork here: the grader sees the server gone and starts suites itself
@@ -299,6 +302,7 @@ def serve(fd: int, suites: list[str]) -> None:
                 continue
             pid = _fork(channel, selector, fds)
             if pid == 0:
+                signal.signal(signal.SIGCHLD, inherited)
                 _become_suite(request, fds)
                 return
             for received in fds:

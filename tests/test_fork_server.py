@@ -36,6 +36,13 @@ def test_report():
 """
 SLEEPS = "import time\n\ndef test_sleep():\n    time.sleep(60)\n"
 STATUS = "import os\n\ndef test_exit():\n    os._exit(int(os.environ['EXIT_WITH']))\n"
+IGNORES_SIGCHLD = """\
+import os, signal
+
+
+def test_exit():  # 7: ignored, as in a process the grader would have started itself
+    os._exit(7 if signal.getsignal(signal.SIGCHLD) == signal.SIG_IGN else 8)
+"""
 
 
 def new_server(env: dict[str, str]) -> ForkServer:
@@ -178,3 +185,24 @@ def test_a_spawn_interrupted_while_it_waits_gives_the_server_up(server, tmp_path
     assert server.spawn(args, {"EXIT_WITH": "3"}, tmp_path, events_write) is None
     for fd in (events_read, events_write):
         os.close(fd)
+
+
+def test_a_server_started_with_sigchld_ignored_still_holds_and_reports_exits(tmp_path):
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # passed on through exec, as a grader's parent may
+    try:
+        started = new_server({"PATH": os.environ["PATH"]})
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    try:
+        assert started.wait_ready()
+        child, events = spawn(started, tmp_path, IGNORES_SIGCHLD, {})
+        child.stdin.close()
+        child.stdout.read()
+        assert child._exited.wait(30)
+        state = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        assert state == "Z"
+        assert child.wait() == 7
+        child.stdout.close()
+        os.close(events)
+    finally:
+        started.close()
