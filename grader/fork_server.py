@@ -332,7 +332,10 @@ def _preload() -> None:
 def _preload_suite(suite: str) -> None:
     from grader import plugin
 
-    plugin.import_what_the_suites_import([suite])
+    # Only a head start: the suite's process imports the same itself. Whatever goes wrong must not end the server,
+    # whose end would kill every suite process it forked (their PR_SET_PDEATHSIG) in the middle of its checks.
+    with contextlib.suppress(Exception):
+        plugin.import_what_the_suites_import([suite])
     _freeze()
 
 

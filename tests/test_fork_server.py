@@ -206,3 +206,17 @@ def test_a_server_started_with_sigchld_ignored_still_holds_and_reports_exits(tmp
         os.close(events)
     finally:
         started.close()
+
+
+def test_a_suite_whose_imports_fail_to_preload_does_not_end_the_server(tmp_path):
+    started = ForkServer([sys.executable, "-s", "-B"], suite_process.PINNED_GRADER, {}, [str(tmp_path / "gone.py")])
+    try:
+        assert started.wait_ready()
+        child, events = spawn(started, tmp_path, STATUS, {"EXIT_WITH": "7"})
+        child.stdin.close()
+        child.stdout.read()
+        assert child.wait(30) == 7
+        child.stdout.close()
+        os.close(events)
+    finally:
+        started.close()
