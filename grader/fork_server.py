@@ -392,6 +392,9 @@ def _become_suite(request: dict, fds: list[int]) -> None:
     os.environ[EVENTS_FD_ENV] = str(events_fd)
     time.tzset()
     sys.argv = ["pytest", *request["args"]]
+    process = sys.modules.get("multiprocessing.process")
+    if process is not None:  # drawn as it was imported, so the server's: every run, every student's, would share it
+        process.current_process().authkey = os.urandom(32)
 
 
 def _max_fd() -> int:

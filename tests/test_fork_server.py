@@ -35,6 +35,17 @@ def test_report():
     print(json.dumps(facts))
 """
 SLEEPS = "import time\n\ndef test_sleep():\n    time.sleep(60)\n"
+AUTHKEY = """\
+import json, sys
+
+PRELOADED = "multiprocessing.process" in sys.modules
+import multiprocessing  # noqa: E402
+
+
+def test_report():
+    key = bytes(multiprocessing.current_process().authkey).hex()
+    print(json.dumps({"preloaded": PRELOADED, "authkey": key}))
+"""
 STATUS = "import os\n\ndef test_exit():\n    os._exit(int(os.environ['EXIT_WITH']))\n"
 IGNORES_SIGCHLD = """\
 import os, signal
@@ -218,5 +229,32 @@ def test_a_suite_whose_imports_fail_to_preload_does_not_end_the_server(tmp_path)
         assert child.wait(30) == 7
         child.stdout.close()
         os.close(events)
+    finally:
+        started.close()
+
+
+def test_each_forked_process_has_an_authkey_of_its_own(tmp_path):
+    """multiprocessing draws it as it is imported: preloaded, it would be every student's, where a fresh start has
+    one of its own (it authenticates the connections of a `multiprocessing.Manager`, say)."""
+    suite = str(load_catalog().get("04").suite)  # imports multiprocessing
+    started = ForkServer([sys.executable, "-s", "-B"], suite_process.PINNED_GRADER, {}, [suite])
+    try:
+        assert started.wait_ready()
+        keys = []
+        for attempt in range(40):  # the server preloads the suite's imports once idle
+            (folder := tmp_path / str(attempt)).mkdir()
+            child, events = spawn(started, folder, AUTHKEY, {})
+            child.stdin.close()
+            output = child.stdout.read().decode()
+            assert child.wait(30) == 0, output
+            child.stdout.close()
+            os.close(events)
+            report = json.loads(next(line for line in output.splitlines() if line.startswith("{")))
+            if report["preloaded"]:
+                keys.append(report["authkey"])
+            if len(keys) == 2:
+                break
+        assert len(keys) == 2
+        assert keys[0] != keys[1]
     finally:
         started.close()
