@@ -153,7 +153,7 @@ class ForkServer:
             with self._lock:
                 try:
                     socket.send_fds(self._socket, [request], [stdin_read, stdout_write, events_fd])
-                    reply = self._await("started", READY_LIMIT)
+                    reply = self._await(READY_LIMIT)
                 except OSError:
                     reply = None
                 except BaseException:  # Ctrl-C meanwhile: the reply to come would be taken as the next request's
@@ -161,6 +161,8 @@ class ForkServer:
                     raise
                 if reply is None:
                     self._abandon()
+                    return None
+                if "started" not in reply:  # this fork failed: its reply came, so the next request's will be its own
                     return None
                 child = self._register(reply["started"], stdin_write, stdout_read)
                 return child
@@ -193,13 +195,12 @@ class ForkServer:
         self._abandon()
         self._proc.wait()
 
-    def _await(self, key: str, timeout: float) -> dict | None:
-        """The server's next reply, if it is `key`'s and comes in time."""
+    def _await(self, timeout: float) -> dict | None:
+        """The server's next reply, if it comes in time (it never comes from a server that is gone)."""
         try:
-            reply = self._replies.get(timeout=timeout)
+            return self._replies.get(timeout=timeout) or None
         except queue.Empty:
-            reply = {}
-        return reply if key in reply else None
+            return None
 
     def _abandon(self) -> None:
         """Use the server no more, and let it go: it ends at end of file."""

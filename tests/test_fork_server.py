@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -163,8 +164,8 @@ def test_without_a_cgroup_suites_are_started_afresh(tmp_path, monkeypatch):
 def test_a_child_whose_server_dies_as_it_reports_the_start_can_still_be_waited_for(server, tmp_path):
     real_await = server._await
 
-    def dying(key: str, timeout: float) -> dict | None:
-        reply = real_await(key, timeout)
+    def dying(timeout: float) -> dict | None:
+        reply = real_await(timeout)
         os.kill(server.pid, signal.SIGKILL)  # after its "started", before `spawn` has taken the pid
         server._reader.join(30)  # the grader's side has handed the children it knew to pidfds of their own
         return reply
@@ -258,3 +259,27 @@ def test_each_forked_process_has_an_authkey_of_its_own(tmp_path):
         assert keys[0] != keys[1]
     finally:
         started.close()
+
+
+def test_a_fork_that_fails_costs_that_start_only(server, tmp_path, monkeypatch):
+    """The server stays in use: giving it up would end it, and with it (PR_SET_PDEATHSIG) every suite process it
+    runs for other gradings at the time."""
+    (tmp_path / "other").mkdir()
+    other, other_events = spawn(server, tmp_path / "other", SLEEPS, {})
+    real_send_fds = socket.send_fds
+    monkeypatch.setattr(socket, "send_fds", lambda sock, buffers, fds: real_send_fds(sock, buffers, fds[:2]))
+    events_read, events_write = os.pipe()
+    assert server.spawn(["-q"], {}, tmp_path, events_write) is None  # the server cannot make it: "failed"
+    for fd in (events_read, events_write):
+        os.close(fd)
+    monkeypatch.undo()
+    assert server.usable
+    child, events = spawn(server, tmp_path, STATUS, {"EXIT_WITH": "7"})
+    child.stdin.close()
+    child.stdout.read()
+    assert child.wait(30) == 7
+    assert other.poll() is None
+    other.kill_group()
+    assert other.wait(30) == -signal.SIGKILL
+    for fd in (events, other_events):
+        os.close(fd)
