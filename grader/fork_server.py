@@ -90,6 +90,10 @@ class ForkedProcess:
             os.killpg(self.pid, signal.SIGKILL)
 
 
+SuiteProc = subprocess.Popen | ForkedProcess
+"""A suite's process, as the grader follows and stops it: started afresh, or forked by the server."""
+
+
 class ForkServer:
     """The grader's side of one server process: forks suite processes and learns when they end."""
 

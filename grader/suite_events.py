@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from grader.fork_server import ForkedProcess
+from grader.fork_server import SuiteProc
 from grader.model import CheckResult, Location, Outcome, Status
 from grader.protocol import RunSetup, parse_event
 
@@ -33,7 +33,6 @@ EXIT_WAIT = 0.5
 OUTPUT_TAIL = 64 * 1024
 """Bytes of the process's latest output kept: enough for faulthandler's dump of a hung check and a crash's last
 words, whatever was printed before."""
-SuiteProc = subprocess.Popen | ForkedProcess
 OUTPUT_LIMIT = 8 * 1024**2
 """Bytes a suite's process may print (student code included) before the parent stops it."""
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from grader.catalog import PACKAGE_DIR, SUITES_DIR, Exercise, load_catalog
 from grader.errors import GradingCancelled
-from grader.fork_server import ForkedProcess, ForkServer
+from grader.fork_server import ForkedProcess, ForkServer, SuiteProc
 from grader.protocol import EVENTS_FD_ENV, RunSetup
 from grader.run_processes import RUN_MARKER_ENV, PidsCgroup, kill_marked
 from grader.suite_events import SuiteRun, follow
@@ -90,7 +90,7 @@ class Cancellation:
     def __init__(self) -> None:
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
-        self._running: set[subprocess.Popen | ForkedProcess] = set()
+        self._running: set[SuiteProc] = set()
 
     @property
     def cancelled(self) -> bool:
@@ -106,13 +106,13 @@ class Cancellation:
         if self.cancelled:
             raise GradingCancelled("grading was cancelled")
 
-    def started(self, proc: subprocess.Popen | ForkedProcess) -> None:
+    def started(self, proc: SuiteProc) -> None:
         with self._lock:
             self._running.add(proc)
         if self.cancelled:  # cancelled between check() and Popen
             kill_group(proc)
 
-    def ended(self, proc: subprocess.Popen | ForkedProcess) -> None:
+    def ended(self, proc: SuiteProc) -> None:
         with self._lock:
             self._running.discard(proc)
 
@@ -122,7 +122,7 @@ class SuiteProcess:
     """A suite's pytest process, waiting on stdin for its `RunSetup` before it imports anything of the student's
     (the plugin reads the setup in `pytest_configure`)."""
 
-    proc: subprocess.Popen | ForkedProcess
+    proc: SuiteProc
     read_fd: int
     nonce: str
     names: list[str]
@@ -169,7 +169,8 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
     args = [*_PYTEST_ARGS, *(f"{exercise.suite}::test_{name}" for name in names)]
     try:
         # Forked only where a cgroup holds the run: see `grader.fork_server`.
-        proc = _fork_server(env).spawn(args, {**env, RUN_MARKER_ENV: marker}, workspace, write_fd) if cgroup else None
+        server = _fork_server(env) if cgroup else None
+        proc = server.spawn(args, {**env, RUN_MARKER_ENV: marker}, workspace, write_fd) if server else None
         if proc is None:
             proc = subprocess.Popen(
                 [sys.executable, *_INTERPRETER_FLAGS, "-c", _THIS_GRADER, str(PINNED_GRADER), *args],
@@ -220,7 +221,7 @@ def expect_several() -> None:
     _several = True
 
 
-def _fork_server(env: dict[str, str]) -> ForkServer | _NoServer:
+def _fork_server(env: dict[str, str]) -> ForkServer | None:
     """The server whose processes get `env` as they start (`TMPDIR`, which each run sets for itself, aside); none for
     the first suite of a grader that did not `expect_several`.
 
@@ -232,30 +233,25 @@ def _fork_server(env: dict[str, str]) -> ForkServer | _NoServer:
     with _servers_lock:
         if not _several:
             _several = True
-            return _NoServer()
+            return None
         server = _servers.get(key)
         if server is not None and not server.usable and server.was_ready:  # it died: killed, say
             server = None
         if server is None:
             if key not in _servers and len(_servers) >= _SERVERS_KEPT:
-                return _NoServer()
+                return None
             suites = [str(e.suite) for e in load_catalog()]
             _servers[key] = server = ForkServer([sys.executable, *_INTERPRETER_FLAGS], PINNED_GRADER, base, suites)
         # Waited for, not worked around with fresh starts meanwhile: those and the server's start, all on two cores,
         # made the kit's grading a tenth slower.
         server.wait_ready()
-    return server if server.usable else _NoServer()  # one that never got ready is not tried again
+    return server if server.usable else None  # one that never got ready is not tried again
 
 
 def fork_servers() -> set[int]:
     """The pids of this grader's fork servers: processes of the grader's own that outlive a grading, by design."""
     with _servers_lock:
         return {server.pid for server in _servers.values()}
-
-
-class _NoServer:
-    def spawn(self, *_: object) -> None:
-        return None
 
 
 def stop_suite(started: SuiteProcess) -> int:
@@ -380,7 +376,7 @@ class WarmStart:
         remove(self.workspace)
 
 
-def kill_group(proc: subprocess.Popen | ForkedProcess) -> None:
+def kill_group(proc: SuiteProc) -> None:
     if isinstance(proc, ForkedProcess):
         proc.kill_group()
         return
