@@ -66,6 +66,8 @@ class ForkedProcess:
         self._server = server
         self._exited = threading.Event()
         self._released = False
+        self.lost_server = False
+        """The server ended while this process ran: it died with it (PR_SET_PDEATHSIG), of no fault of its own."""
 
     def exited(self, returncode: int) -> None:
         self.returncode = returncode
@@ -251,6 +253,7 @@ class ForkServer:
 
 def _orphan(child: ForkedProcess) -> None:
     child._released = True  # init reaps it now; its pid is no longer reserved
+    child.lost_server = True
     threading.Thread(target=_await_orphan, args=(child,), daemon=True).start()
 
 

@@ -2,7 +2,8 @@
 
 The student's code runs in that process, so the parent decides everything. `grader.suite_process` runs one
 process and reports what it told on the private event pipe; this module turns that into results: it re-runs in a
-fresh process the checks that never ran because an earlier one hung or took the process down, has
+fresh process the checks that never ran because an earlier one hung or took the process down (and, once, those
+that a dying fork server took down with it), has
 `grader.run_endings` say why a check was stopped (its time limit, with where the student's code was; a crash; too
 much output), and bounds the exercise's total time. A check without a result is a failed check, never a passed
 one. `grade` runs several exercises at once, each next exercise's process already starting while the current ones
@@ -282,16 +283,24 @@ def _grade_in(
     done: dict[str, CheckResult] = {}
     pending = [c.name for c in exercise.checks]
     time_left = exercise.total_time_limit  # start-ups, imports and collection do not count: a busy machine is no fault
+    fresh = False
     while pending:
         if time_left <= 0:
             done.update(_out_of_time(exercise, suite, pending))
             result.outcome = result.outcome.worse(Outcome.TIMEOUT)
             break
         failed = [n for n, r in done.items() if not r.passed]
-        run = run_suite(exercise, workspace, pending, failed, cancellation, time_left, process, on_check)
+        run = run_suite(exercise, workspace, pending, failed, cancellation, time_left, process, on_check, fresh)
         process = None  # a re-run of the checks left over gets a fresh process
         time_left -= run.checking
         cancellation.check()  # a run killed by a cancellation says nothing about the student
+        if run.lost_server and not fresh:
+            # Its fork server died (out of memory, say) and took the run with it: what it left unfinished is run
+            # again, once, in a process of the grader's own, rather than failed for what the student did not do.
+            fresh = True
+            done.update(_scored(run, exercise, suite))
+            pending = [n for n in pending if n not in done]
+            continue
         if _import_ended(run, exercise, suite, result, workspace):
             return
         done.update(_scored(run, exercise, suite))

@@ -61,6 +61,9 @@ class SuiteRun:
     they took a third of the budget that three hanging checks left, costing a right check its verdict. A run that
     never began a check is charged from the import's end (it hung there, or ended)."""
     returncode: int | None = None
+    lost_server: bool = False
+    """The process was forked by a server that ended meanwhile, and was stopped with it: what it left unfinished says
+    nothing about the student (`grader.fork_server`)."""
     output: bytearray = field(default_factory=bytearray)
     output_size: int = 0
     on_check: Callable[[str], None] | None = field(default=None, repr=False)

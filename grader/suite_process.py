@@ -154,7 +154,8 @@ def ensure_bytecode() -> None:
             compileall.compile_dir(SUITES_DIR.parent, quiet=2)
 
 
-def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteProcess:
+def start_suite(exercise: Exercise, workspace: Path, names: list[str], fresh: bool = False) -> SuiteProcess:
+    """A process for the checks `names`, forked from a fork server unless `fresh` (or no server can serve)."""
     ensure_bytecode()
     restore_modes()  # the first time, notes them: before any student code has run
     read_fd, write_fd = os.pipe()
@@ -169,7 +170,7 @@ def start_suite(exercise: Exercise, workspace: Path, names: list[str]) -> SuiteP
     args = [*_PYTEST_ARGS, *(f"{exercise.suite}::test_{name}" for name in names)]
     try:
         # Forked only where a cgroup holds the run: see `grader.fork_server`.
-        server = _fork_server(env) if cgroup else None
+        server = _fork_server(env) if cgroup and not fresh else None
         proc = server.spawn(args, {**env, RUN_MARKER_ENV: marker}, workspace, write_fd) if server else None
         if proc is None:
             proc = subprocess.Popen(
@@ -311,13 +312,14 @@ def run_suite(
     time_left: float,
     started: SuiteProcess | None = None,
     on_check: Callable[[str], None] | None = None,
+    fresh: bool = False,
 ) -> SuiteRun:
-    """Run the checks `names` in `started` (a warm start's process, which must be for them) or a new process;
-    `on_check` is told the name of each check as it begins."""
+    """Run the checks `names` in `started` (a warm start's process, which must be for them) or a new process (not
+    a fork server's when `fresh`); `on_check` is told the name of each check as it begins."""
     if cancellation.cancelled and started is not None:
         stop_suite(started)
     cancellation.check()
-    started = started or start_suite(exercise, workspace, names)
+    started = started or start_suite(exercise, workspace, names, fresh)
     run = SuiteRun(on_check=on_check)
     try:  # from here on, whatever happens (Ctrl-C included), the process is stopped and reaped
         cancellation.started(started.proc)
@@ -339,6 +341,7 @@ def run_suite(
     finally:
         cancellation.ended(started.proc)  # first: once reaped, its pid may be another process's
         run.returncode = stop_suite(started)
+        run.lost_server = isinstance(started.proc, ForkedProcess) and started.proc.lost_server  # known once reaped
     return run
 
 

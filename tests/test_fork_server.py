@@ -144,6 +144,25 @@ def test_a_server_that_dies_costs_no_grading_and_is_replaced(tmp_path):
     assert suite_process.fork_servers() - killed  # a new one took its place
 
 
+def test_a_server_that_dies_during_a_check_costs_the_student_nothing(tmp_path):
+    """Its suite processes die with it (PR_SET_PDEATHSIG): the checks they had not finished are run again in a
+    process of the grader's own, not failed as crashed."""
+    exercise = load_catalog().get("09")  # checks long enough to be caught in the middle
+    root = make_submission(tmp_path, {exercise.filename: KIT / "solutions" / exercise.filename})
+    suite_process.expect_several()
+    killed: set[int] = set()
+
+    def kill_the_server(name: str) -> None:
+        if name == exercise.checks[1].name and not killed:
+            killed.update(suite_process.fork_servers())
+            for pid in killed:
+                os.kill(pid, signal.SIGKILL)
+
+    result = grade_exercise(exercise, root, on_check=kill_the_server)
+    assert killed
+    assert result.passed, [(c.name, c.message) for c in result.checks if not c.passed]
+
+
 def test_without_a_cgroup_suites_are_started_afresh(tmp_path, monkeypatch):
     monkeypatch.setattr(PidsCgroup, "create", classmethod(lambda cls, limit=0: None))
     started = []
