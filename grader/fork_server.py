@@ -65,6 +65,8 @@ class ForkedProcess:
         self._server = server
         self._exited = threading.Event()
         self._released = False
+        self._pidfd: int | None = None
+        """Opened while the server held the process: names it, and no later holder of its pid, should the server die."""
         self.lost_server = False
         """The server ended while this process ran: it died with it (PR_SET_PDEATHSIG), of no fault of its own."""
 
@@ -82,6 +84,9 @@ class ForkedProcess:
         if not self._released:
             self._released = True
             self._server.release(self.pid)
+        pidfd, self._pidfd = self._pidfd, None
+        if pidfd is not None:
+            os.close(pidfd)
         return self.returncode  # type: ignore[return-value]  # set before the event
 
     def kill_group(self) -> None:
@@ -187,6 +192,8 @@ class ForkServer:
             elif self._gone:  # the server died after it had forked the child, and took its status with it
                 _orphan(child)
             else:
+                with contextlib.suppress(OSError):
+                    child._pidfd = os.pidfd_open(pid)
                 self._children[pid] = child
         return child
 
@@ -252,14 +259,16 @@ class ForkServer:
 
 def _orphan(child: ForkedProcess) -> None:
     child._released = True  # init reaps it now; its pid is no longer reserved
-    child.lost_server = True
-    threading.Thread(target=_await_orphan, args=(child,), daemon=True).start()
+    if child.returncode is None:  # it was running: it dies with the server
+        child.lost_server = True
+        threading.Thread(target=_await_orphan, args=(child,), daemon=True).start()
 
 
 def _await_orphan(child: ForkedProcess) -> None:
     """Once its server is gone, a child's end is seen through a pidfd of our own; its status is lost."""
+    pidfd, child._pidfd = child._pidfd, None
     try:
-        pidfd = os.pidfd_open(child.pid)
+        pidfd = os.pidfd_open(child.pid) if pidfd is None else pidfd  # None: the server died before we had one
     except OSError:  # already gone
         child.exited(-signal.SIGKILL)
         return

@@ -198,6 +198,30 @@ def test_a_child_whose_server_dies_as_it_reports_the_start_can_still_be_waited_f
     os.close(events)
 
 
+def test_when_the_server_dies_its_running_children_are_known_lost_and_its_ended_ones_keep_their_status(tmp_path):
+    started = new_server({"PATH": os.environ["PATH"]})
+    assert started.wait_ready()
+    (tmp_path / "ended").mkdir()
+    ended, ended_events = spawn(started, tmp_path / "ended", STATUS, {"EXIT_WITH": "7"})
+    ended.stdin.close()
+    ended.stdout.read()
+    assert ended._exited.wait(30)
+    running, running_events = spawn(started, tmp_path, SLEEPS, {})
+    assert running._pidfd is not None  # taken while the server held it: no later owner of the pid is waited for
+    os.kill(started.pid, signal.SIGKILL)
+    started._reader.join(30)
+    assert running.lost_server and not ended.lost_server
+    os.killpg(running.pid, signal.SIGKILL)  # what PR_SET_PDEATHSIG does in a suite process (the plugin sets it)
+    assert running.wait(30) == -signal.SIGKILL
+    assert ended.wait(30) == 7
+    for fd in (ended_events, running_events):
+        os.close(fd)
+    for child in (ended, running):
+        child.stdin.close()
+        child.stdout.close()
+    started.close()
+
+
 def test_a_spawn_interrupted_while_it_waits_gives_the_server_up(server, tmp_path):
     real_get = server._replies.get
 
