@@ -134,6 +134,8 @@ class ForkServer:
         """Set, under `_children_lock`, once the server has ended: no exit status comes from it any more."""
         self.alive = True
         self._ready = threading.Event()
+        self._settled = threading.Event()
+        """Set once the server is ready or has ended: a server that gave up before it was ready is not waited for."""
         self._reader = threading.Thread(target=self._read, name="fork-server", daemon=True)
         self._reader.start()
 
@@ -150,7 +152,7 @@ class ForkServer:
         return self.alive and self._ready.is_set()
 
     def wait_ready(self, timeout: float = READY_LIMIT) -> bool:
-        return self._ready.wait(timeout) and self.alive
+        return self._settled.wait(timeout) and self.usable
 
     def spawn(self, args: list[str], env: dict[str, str], cwd: Path, events_fd: int) -> ForkedProcess | None:
         """A suite process running pytest with `args`, or None when the server cannot make one (the caller then
@@ -235,12 +237,14 @@ class ForkServer:
             elif "ready" in reply:
                 self._socket.settimeout(None)
                 self._ready.set()
+                self._settled.set()
             else:
                 self._replies.put(reply)
         self.alive = False
         if not self._ready.is_set():  # stuck or dead before it forked anything: nothing of a student's goes with it
             self._proc.kill()
         self._replies.put({})  # a spawn waiting for its reply gives up at once
+        self._settled.set()
         self._proc.wait()
         with self._children_lock:
             self._gone = True

@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,23 @@ def test_a_server_that_dies_during_a_check_costs_the_student_nothing(tmp_path):
     result = grade_exercise(exercise, root, on_check=kill_the_server)
     assert killed
     assert result.passed, [(c.name, c.message) for c in result.checks if not c.passed]
+
+
+def test_a_server_whose_kernel_refuses_pidfd_open_never_says_ready(tmp_path):
+    """os.pidfd_open exists on every Linux Python, but an old kernel (before 5.3) or a container's seccomp filter
+    refuses it: a server that said ready would die at its first fork, and a new one be started for every suite."""
+    (tmp_path / "sitecustomize.py").write_text(
+        "import errno, os\n\n\ndef _refused(*args):\n    raise OSError(errno.ENOSYS, 'no pidfd_open')\n\n\n"
+        "os.pidfd_open = _refused\n"
+    )
+    refused = new_server({"PATH": os.environ["PATH"], "PYTHONPATH": str(tmp_path)})
+    began = time.monotonic()
+    try:
+        assert not refused.wait_ready(30)
+        assert not refused.was_ready
+        assert time.monotonic() - began < 15  # its end is news at once: the grader does not wait out READY_LIMIT
+    finally:
+        refused.close()
 
 
 def test_without_a_cgroup_suites_are_started_afresh(tmp_path, monkeypatch):
