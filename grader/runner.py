@@ -292,7 +292,8 @@ def _grade_in(
         failed = [n for n, r in done.items() if not r.passed]
         run = run_suite(exercise, workspace, pending, failed, cancellation, time_left, process, on_check, fresh)
         process = None  # a re-run of the checks left over gets a fresh process
-        time_left -= run.checking
+        # A run its server took down is charged its finished checks only: the one it was stopped in is run again.
+        time_left -= run.checked if run.lost_server and not fresh else run.checking
         cancellation.check()  # a run killed by a cancellation says nothing about the student
         if run.lost_server and not fresh:
             # Its fork server died (out of memory, say) and took the run with it: what it left unfinished is run

@@ -60,6 +60,9 @@ class SuiteRun:
     Not from the import's end: pytest's collection and the grader's snapshot come between, and on a loaded machine
     they took a third of the budget that three hanging checks left, costing a right check its verdict. A run that
     never began a check is charged from the import's end (it hung there, or ended)."""
+    checked: float = 0.0
+    """Seconds from the first check's start to the latest result: what a run its fork server took down is charged,
+    since the check it was stopped in is run again in full."""
     returncode: int | None = None
     lost_server: bool = False
     """The process was forked by a server that ended meanwhile, and was stopped with it: what it left unfinished says
@@ -220,6 +223,8 @@ def _take_event(event: dict, run: SuiteRun, per_check: float, deadline: float) -
             location=location, duration=float(event.get("duration") or 0.0), printed=str(event.get("printed") or ""),
         )  # fmt: skip
         run.running = None
+        if run.checking_since is not None:
+            run.checked = now - run.checking_since
         return now + STARTUP_LIMIT
     return deadline
 

@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 from support import KIT, SUBMISSIONS, children, make_submission
 
-from grader import suite_process
+from grader import runner, suite_process
 from grader.catalog import load_catalog
 from grader.fork_server import ForkedProcess, ForkServer
+from grader.model import CheckResult, Status
 from grader.run_processes import PidsCgroup
 from grader.runner import grade_exercise
+from grader.suite_events import SuiteRun
 
 FIRST = load_catalog().get("01")
 REPORT = """\
@@ -344,3 +346,30 @@ def test_a_fork_that_fails_costs_that_start_only(server, tmp_path, monkeypatch):
     assert other.wait(30) == -signal.SIGKILL
     for fd in (events, other_events):
         os.close(fd)
+
+
+def test_the_check_a_dying_server_interrupted_is_not_charged_to_the_exercise_time(tmp_path, monkeypatch):
+    """Its checks that finished count against the total time limit; the one cut short by the server's death is run
+    again in full, so the part it had run counts for nothing."""
+    exercise = load_catalog().get("09")
+    first, *rest = [c.name for c in exercise.checks]
+    root = make_submission(tmp_path, {exercise.filename: KIT / "solutions" / exercise.filename})
+    budgets: list[float] = []
+
+    def passed(name: str) -> CheckResult:
+        return CheckResult(name=name, title="", status=Status.PASSED, score=0, max_score=0, message="")
+
+    def run_suite(exercise, workspace, names, failed, cancellation, time_left, *args) -> SuiteRun:
+        budgets.append(time_left)
+        if len(budgets) == 1:  # the first check took 1 s, then the server died 5 s into the second
+            run = SuiteRun(started=True, imported=True, running=rest[0], lost_server=True, checking=6.0, checked=1.0)
+            run.results[first] = passed(first)
+            return run
+        run = SuiteRun(started=True, imported=True, checking=2.0, checked=2.0)
+        run.results.update((name, passed(name)) for name in names)
+        return run
+
+    monkeypatch.setattr(runner, "run_suite", run_suite)
+    result = grade_exercise(exercise, root)
+    assert result.passed
+    assert budgets == [exercise.total_time_limit, exercise.total_time_limit - 1.0]
