@@ -66,7 +66,9 @@ class ForkedProcess:
         self._exited = threading.Event()
         self._released = False
         self._pidfd: int | None = None
-        """Opened while the server held the process: names it, and no later holder of its pid, should the server die."""
+        """Opened while the server held the process: names it, and no later holder of its pid, should the server die.
+        Closed once its end has been waited for."""
+        self._pidfd_lock = threading.Lock()
         self.lost_server = False
         """The server ended while this process ran: it died with it (PR_SET_PDEATHSIG), of no fault of its own."""
 
@@ -84,13 +86,19 @@ class ForkedProcess:
         if not self._released:
             self._released = True
             self._server.release(self.pid)
-        pidfd, self._pidfd = self._pidfd, None
+        with self._pidfd_lock:  # a kill from another thread (a cancellation) must not signal a reused fd number
+            pidfd, self._pidfd = self._pidfd, None
         if pidfd is not None:
             os.close(pidfd)
         return self.returncode  # type: ignore[return-value]  # set before the event
 
     def kill_group(self) -> None:
         if self._released:  # its pid may be another process's by now; the run's cgroup holds what it left
+            # Forked before its setup armed PR_SET_PDEATHSIG (a warm start's waits there), it outlives its server:
+            # its pidfd still names it alone.
+            with self._pidfd_lock, contextlib.suppress(OSError):
+                if self._pidfd is not None:
+                    signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
             return
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.pid, signal.SIGKILL)
@@ -269,15 +277,15 @@ def _orphan(child: ForkedProcess) -> None:
 
 
 def _await_orphan(child: ForkedProcess) -> None:
-    """Once its server is gone, a child's end is seen through a pidfd of our own; its status is lost."""
-    pidfd, child._pidfd = child._pidfd, None
-    try:
-        pidfd = os.pidfd_open(child.pid) if pidfd is None else pidfd  # None: the server died before we had one
-    except OSError:  # already gone
-        child.exited(-signal.SIGKILL)
-        return
-    with selectors.DefaultSelector() as selector:
-        selector.register(pidfd, selectors.EVENT_READ)
-        selector.select()
-    os.close(pidfd)
+    """Once its server is gone, a child's end is seen through a pidfd of our own; its status is lost. The pidfd stays
+    the child's, for `kill_group`, until `wait` closes it."""
+    with child._pidfd_lock:
+        if child._pidfd is None:  # the server died before we had one
+            with contextlib.suppress(OSError):  # already gone
+                child._pidfd = os.pidfd_open(child.pid)
+        pidfd = child._pidfd
+    if pidfd is not None:  # not closed meanwhile: `wait` closes it only once the child is known to have ended
+        with selectors.DefaultSelector() as selector:
+            selector.register(pidfd, selectors.EVENT_READ)
+            selector.select()
     child.exited(-signal.SIGKILL)

@@ -373,3 +373,20 @@ def test_the_check_a_dying_server_interrupted_is_not_charged_to_the_exercise_tim
     result = grade_exercise(exercise, root)
     assert result.passed
     assert budgets == [exercise.total_time_limit, exercise.total_time_limit - 1.0]
+
+
+def test_a_child_that_outlives_its_server_can_still_be_killed(tmp_path):
+    """Forked before its run's setup, a suite process has no PR_SET_PDEATHSIG yet (a warm start's waits there): it
+    outlives the server, and the grader's kill (a time limit, a cancellation) must still reach it."""
+    started = new_server({"PATH": os.environ["PATH"]})
+    assert started.wait_ready()
+    running, events = spawn(started, tmp_path, SLEEPS, {})
+    os.kill(started.pid, signal.SIGKILL)
+    started._reader.join(30)
+    assert running.lost_server and running.poll() is None
+    running.kill_group()
+    assert running.wait(30) == -signal.SIGKILL
+    os.close(events)
+    running.stdin.close()
+    running.stdout.close()
+    started.close()
