@@ -94,14 +94,22 @@ class ForkedProcess:
 
     def kill_group(self) -> None:
         if self._released:  # its pid may be another process's by now; the run's cgroup holds what it left
-            # Forked before its setup armed PR_SET_PDEATHSIG (a warm start's waits there), it outlives its server:
-            # its pidfd still names it alone.
-            with self._pidfd_lock, contextlib.suppress(OSError):
-                if self._pidfd is not None:
-                    signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
+            self.send_signal(signal.SIGKILL)
             return
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.pid, signal.SIGKILL)
+
+    def send_signal(self, sig: int) -> None:
+        """Signal the process itself, as `subprocess.Popen.send_signal` does; nothing once it is known to have ended."""
+        if not self._released:  # the server holds it, alive or a zombie: its pid is its own
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(self.pid, sig)
+            return
+        # Forked before its setup armed PR_SET_PDEATHSIG (a warm start's waits there), it outlives its server: its
+        # pidfd still names it alone.
+        with self._pidfd_lock, contextlib.suppress(OSError):
+            if self._pidfd is not None and self.returncode is None:
+                signal.pidfd_send_signal(self._pidfd, sig)
 
 
 SuiteProc = subprocess.Popen | ForkedProcess

@@ -240,10 +240,9 @@ def _well_formed_import_failure(event: dict) -> dict:
 
 def _ask_where(proc: SuiteProc, run: SuiteRun) -> None:
     """Let faulthandler print where the process is stuck (for the message), briefly, then give up on it."""
-    try:
-        os.kill(proc.pid, signal.SIGUSR1)
-    except ProcessLookupError:
+    if proc.poll() is not None:
         return
+    proc.send_signal(signal.SIGUSR1)  # not os.kill: a fork whose server died may have a pid that is no longer its own
     end = time.monotonic() + 0.3
     os.set_blocking(proc.stdout.fileno(), False)
     while time.monotonic() < end:
