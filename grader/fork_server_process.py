@@ -33,9 +33,11 @@ def serve(fd: int, suites: list[str]) -> None:
     # Ignored SIGCHLD (a grader started so passes it on) would have the kernel reap each child at once: no status to
     # report, no pid held. The child gets back what it inherited, as a process the grader started itself would.
     inherited = signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    if not _pidfd_works():
+        os._exit(0)  # the grader sees the server gone before it was ready, and starts suites itself
     _preload()
-    if not _pidfd_works() or threading.active_count() != 1:
-        os._exit(0)  # no safe fork here: the grader sees the server gone and starts suites itself
+    if threading.active_count() != 1:
+        os._exit(0)  # no safe fork here
     _send(channel, {"ready": True})
     later = list(suites)  # a grading of one exercise need not wait for what the other eight import
     selector = selectors.DefaultSelector()
