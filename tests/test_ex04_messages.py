@@ -4,11 +4,15 @@ student's code shows that the other call cannot come (a wrong solution grades in
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import pytest
 from support import SUBMISSIONS, grade_source
 
 from grader.model import CheckResult
+from grader.probes.loop_watch import BlockedSpan
+from grader.probes.work import Record
+from grader.suites.pool_shutdowns import retires_a_finished_pool
 
 WRONG = SUBMISSIONS / "wrong" / "ex04_cpu_bound"
 MEET_LIMIT = 3.0
@@ -250,6 +254,29 @@ def test_a_pool_per_call_is_told_that_gather_raised_while_the_other_pools_ran(tm
     assert "it made 2 pools, and asyncio.gather raised work(-1)'s error as soon as it came" in verdict.message
     assert verdict.fix.startswith("Make one pool for all the calls") and "A `with` per call does not" in verdict.fix
     assert [name for name, check in got.items() if not check.passed] == ["shuts_down_pool_on_error"]
+
+
+def record(started: float, ended: float) -> Record:
+    return Record(0, 1, 1, started, ended)
+
+
+RETIRING = BlockedSpan(0.3, started=10.2, ended=10.5, file="exercises/ex04_cpu_bound.py", line=19,
+                       code="with ProcessPoolExecutor() as pool:")  # fmt: skip
+
+
+def test_a_pool_per_call_waiting_for_its_idle_workers_is_no_claim_about_the_loop():
+    """On a busy machine, the first call's pool took more than 0.1 s to end its workers while the second call's work
+    ran (started late): the responsiveness check failed a pool per call, which blocks the loop for no work."""
+    first, second = record(10.0, 10.2), record(10.15, 10.35)
+    first_done = min(first.ended, second.ended)
+    assert retires_a_finished_pool(RETIRING, second, first_done)
+
+
+def test_a_shutdown_that_waits_for_the_work_is_a_blocked_loop():
+    # The `with` left before the await: the shutdown begins as the work does, and the next call's work only after it.
+    assert not retires_a_finished_pool(replace(RETIRING, started=10.0), record(10.0, 10.2), 10.2)
+    assert not retires_a_finished_pool(RETIRING, record(10.21, 10.41), 10.2)
+    assert not retires_a_finished_pool(replace(RETIRING, code="future.result()"), record(10.15, 10.35), 10.2)
 
 
 def test_calls_handed_over_as_one_chunk_of_pool_map_are_told_so(tmp_path):
