@@ -12,7 +12,7 @@ from support import SUBMISSIONS, grade_source
 from grader.model import CheckResult
 from grader.probes.loop_watch import BlockedSpan
 from grader.probes.work import Record
-from grader.suites.pool_shutdowns import retires_a_finished_pool
+from grader.suites.pool_stalls import retires_a_finished_pool, starts_a_pool_per_call
 
 WRONG = SUBMISSIONS / "wrong" / "ex04_cpu_bound"
 MEET_LIMIT = 3.0
@@ -277,6 +277,15 @@ def test_a_shutdown_that_waits_for_the_work_is_a_blocked_loop():
     assert not retires_a_finished_pool(replace(RETIRING, started=10.0), record(10.0, 10.2), 10.2)
     assert not retires_a_finished_pool(RETIRING, record(10.21, 10.41), 10.2)
     assert not retires_a_finished_pool(replace(RETIRING, code="future.result()"), record(10.15, 10.35), 10.2)
+
+
+def test_a_pool_per_call_starting_its_workers_is_no_claim_about_the_loop():
+    """On a busy machine, the second call's pool took 0.2 s to start its workers, in the loop's thread, while the first
+    call's work ran: the responsiveness check failed a pool per call for it."""
+    starting = replace(RETIRING, code="return await loop.run_in_executor(pool, work, n)")
+    assert starts_a_pool_per_call(starting, pools_made=2)
+    assert not starts_a_pool_per_call(starting, pools_made=1)  # one pool starts before any work runs
+    assert not starts_a_pool_per_call(replace(starting, code="pool.submit(work, n).result()"), pools_made=2)
 
 
 def test_calls_handed_over_as_one_chunk_of_pool_map_are_told_so(tmp_path):

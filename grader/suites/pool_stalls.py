@@ -1,6 +1,7 @@
-"""Stalls of exercise 04's loop in a pool's shutdown: leaving a `with ProcessPoolExecutor()` block, or calling
-`shutdown()`, waits in the loop's thread for the pool's workers. Whether that wait blocked the loop for the work, or
-only for idle workers to exit, decides the responsiveness check's verdict and its fix.
+"""Stalls of exercise 04's loop in a pool's upkeep, in the loop's thread: the first call handed to a pool starts its
+worker processes, and leaving a `with ProcessPoolExecutor()` block, or calling `shutdown()`, waits for them to end.
+Whether such a stall blocked the loop for the work, or only for processes to start or end (as long as a busy
+machine makes that), decides the responsiveness check's verdict and its fix.
 """
 
 from __future__ import annotations
@@ -22,3 +23,13 @@ def retires_a_finished_pool(stall: BlockedSpan, record: work.Record, first_done:
     claim about the student's loop. A shutdown that waits for the work itself began before any call was done (the
     heartbeat's tick before it aside), or held back the start of the next call's work."""
     return shuts_down(stall.code or "") and stall.started >= first_done - 0.05 and record.started < first_done
+
+
+def starts_a_pool_per_call(stall: BlockedSpan, pools_made: int) -> bool:
+    """Whether the loop stalled where the student's code hands a call to a pool, with a pool made per call: the
+    pool's first call starts its worker processes, in the loop's thread, while the other calls' work runs; on a busy
+    machine that took 0.2 s. A pool per call is the shutdown-on-error check's business, not a claim about the loop:
+    `pool.submit(work, n).result()` on such a line, which waits for the work, still counts."""
+    code = stall.code or ""
+    hands_over = "run_in_executor(" in code or ".submit(" in code
+    return pools_made > 1 and hands_over and ".result(" not in code
