@@ -292,12 +292,13 @@ def _grade_in(
         failed = [n for n, r in done.items() if not r.passed]
         run = run_suite(exercise, workspace, pending, failed, cancellation, time_left, process, on_check, fresh)
         process = None  # a re-run of the checks left over gets a fresh process
-        # A run its server took down is charged its finished checks only: the one it was stopped in is run again.
-        time_left -= run.checked if run.lost_server and not fresh else run.checking
+        # Its fork server died (out of memory, say) and took the run with it: what it left unfinished is run again,
+        # once, in a process of the grader's own, rather than failed for what the student did not do; so it is
+        # charged its finished checks only.
+        run_again = run.lost_server and not fresh
+        time_left -= run.checked if run_again else run.checking
         cancellation.check()  # a run killed by a cancellation says nothing about the student
-        if run.lost_server and not fresh:
-            # Its fork server died (out of memory, say) and took the run with it: what it left unfinished is run
-            # again, once, in a process of the grader's own, rather than failed for what the student did not do.
+        if run_again:
             fresh = True
             done.update(_scored(run, exercise, suite))
             pending = [n for n in pending if n not in done]
