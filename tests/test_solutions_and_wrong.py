@@ -4,8 +4,12 @@ Test data, one file per case, each a complete exercise file:
     tests/data/submissions/alternative/exNN_slug.py       a correct solution written differently from ours
     tests/data/submissions/alternative/exNN_slug/*.py     more of them, optional; a first line
                                                           `# requires: python>=3.11` skips one on older Pythons
+                                                          (a wrong solution's second line, likewise)
     tests/data/submissions/wrong/exNN_slug/<case>.py      a plausible wrong solution; its first line says
-                                                          `# fails: check_a, check_b` (the checks it must fail)
+                                                          `# fails: check_a, check_b`: exactly the checks it
+                                                          fails on its own (the checks skipped because one of
+                                                          those failed are not named; `check_c (python<3.12)`
+                                                          is one it fails on older Pythons only)
 The reference solutions (solutions/) and the stubs (exercises/) are covered by `grader verify`, run below too.
 """
 
@@ -20,10 +24,13 @@ from support import KIT, SUBMISSIONS, grade_source
 
 from grader.catalog import load_catalog
 from grader.diagnose import UNEXPLAINED
+from grader.model import ExerciseResult, Status
 
 CATALOG = load_catalog()
-FAILS = re.compile(r"^# fails: (?P<names>[a-z0-9_, ]+)$")
-REQUIRES = re.compile(r"^# requires: python>=(?P<major>\d+)\.(?P<minor>\d+)$")
+FAILS = re.compile(r"^# fails: (?P<names>[a-z0-9_, <.()]+)$")
+BEFORE = re.compile(r"^(?P<name>[a-z0-9_]+) \(python<(?P<major>\d+)\.(?P<minor>\d+)\)$")
+"""`check_a (python<3.12)` in a `# fails:` line: a check the case fails only on Pythons older than that one."""
+REQUIRES = re.compile(r"^# requires: python>=(?P<major>\d+)\.(?P<minor>\d+)$", re.M)
 GRADERS_OWN = re.compile(r"\b0x[0-9a-fA-F]{6,}|\bgrader[/.][a-z_]|<function (?:where|burn|meet|fail_if_negative)\b")
 """What a message must not show a student: a memory address, a module or file of the grader's, a probe's function."""
 
@@ -47,7 +54,25 @@ def more_alternatives() -> list[tuple[str, Path]]:
 def declared_failures(path: Path) -> set[str]:
     match = FAILS.match(path.read_text(encoding="utf-8").splitlines()[0])
     assert match, f"{path} must start with '# fails: <check>, ...'"
-    return {name.strip() for name in match["names"].split(",")}
+    names = set()
+    for name in (part.strip() for part in match["names"].split(",")):
+        if before := BEFORE.match(name):
+            if sys.version_info < (int(before["major"]), int(before["minor"])):
+                names.add(before["name"])
+        else:
+            names.add(name)
+    return names
+
+
+def runs_here(path: Path) -> bool:
+    """False for a case that needs a newer Python than this one (`# requires: python>=3.11` in its first two lines)."""
+    requires = REQUIRES.search("\n".join(path.read_text(encoding="utf-8").splitlines()[:2]))
+    return not requires or sys.version_info >= (int(requires["major"]), int(requires["minor"]))
+
+
+def own_failures(result: ExerciseResult) -> set[str]:
+    """The checks that failed on their own: not passed, and not skipped because a check they depend on failed."""
+    return {c.name for c in result.checks if not c.passed and c.status is not Status.SKIPPED}
 
 
 @pytest.mark.parametrize("exercise_id", [e.id for e in CATALOG])
@@ -68,9 +93,8 @@ def test_alternative_solution_passes(tmp_path, exercise_id):
 
 @pytest.mark.parametrize(("exercise_id", "path"), more_alternatives(), ids=lambda v: getattr(v, "stem", v))
 def test_more_alternative_solutions_pass(tmp_path, exercise_id, path):
-    requires = REQUIRES.match(path.read_text(encoding="utf-8").splitlines()[0])
-    if requires and sys.version_info < (int(requires["major"]), int(requires["minor"])):
-        pytest.skip(f"{path.name} needs Python {requires['major']}.{requires['minor']}")
+    if not runs_here(path):
+        pytest.skip(f"{path.name} needs a newer Python")
     result = grade_source(tmp_path, exercise_id, path)
     assert [c.name for c in result.checks if not c.passed] == [], [c.message for c in result.checks]
 
@@ -86,10 +110,17 @@ def test_stub_fails_every_check_as_not_implemented(tmp_path, exercise_id):
 
 @pytest.mark.parametrize(("exercise_id", "path"), wrong_cases(), ids=lambda v: getattr(v, "stem", v))
 def test_wrong_solution_is_caught(tmp_path, exercise_id, path):
+    if not runs_here(path):
+        pytest.skip(f"{path.name} needs a newer Python")
     expected = declared_failures(path)
     result = grade_source(tmp_path, exercise_id, path)
-    failed = {c.name for c in result.checks if not c.passed}
-    assert expected <= failed, f"{path.name} should fail {sorted(expected - failed)}; it failed {sorted(failed)}"
+    failed = own_failures(result)
+    # Exactly: a check that starts failing a wrong solution for a reason of its own is news, as much as one that
+    # stops catching it.
+    assert failed == expected, (
+        f"{path.name} should fail {sorted(expected)} on their own; it failed {sorted(failed)}: "
+        f"caught no more {sorted(expected - failed)}, newly failed {sorted(failed - expected)}"
+    )
     for check in result.checks:  # every failure explains itself, the declared ones and any other it causes
         if not check.passed:
             assert check.message and "Traceback" not in check.message, (check.name, check.message)

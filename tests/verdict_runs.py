@@ -3,11 +3,10 @@
     .venv/bin/python tests/verdict_runs.py 04 05 06 --runs 30
     GRADER_MP_START=spawn .venv/bin/python tests/verdict_runs.py 04 --runs 3
 
-A right verdict: the reference solution and every alternative pass every check; every wrong solution fails at least
-the checks its first line declares, and the same checks on every run (a check it fails only sometimes, one its line
-does not declare included, would be a grade that changes with the machine's load). Run it with the machine busy
-(e.g. `python -c "while True: pass" &`) to prove that no verdict depends on load. Not collected by pytest (no
-`test_` prefix): it takes minutes.
+A right verdict: the reference solution and every alternative pass every check; every wrong solution fails on their
+own exactly the checks its first line declares, on every run (a check it fails only sometimes would be a grade that
+changes with the machine's load). Run it with the machine busy (e.g. `python -c "while True: pass" &`) to prove that
+no verdict depends on load. Not collected by pytest (no `test_` prefix): it takes minutes.
 """
 
 from __future__ import annotations
@@ -24,12 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from support import GRADES_ENV, KIT, SUBMISSIONS, grade_source
-from test_solutions_and_wrong import CATALOG, REQUIRES, declared_failures
-
-
-def runs_here(path: Path) -> bool:
-    requires = REQUIRES.match(path.read_text(encoding="utf-8").splitlines()[0])
-    return not requires or sys.version_info >= (int(requires["major"]), int(requires["minor"]))
+from test_solutions_and_wrong import CATALOG, declared_failures, own_failures, runs_here
 
 
 def cases(exercise_ids: list[str]) -> list[tuple[str, Path, set[str] | None]]:
@@ -42,7 +36,8 @@ def cases(exercise_ids: list[str]) -> list[tuple[str, Path, set[str] | None]]:
         for path in [SUBMISSIONS / "alternative" / exercise.filename, *more]:
             if path.is_file() and runs_here(path):
                 found.append((exercise.id, path, None))
-        found += [(exercise.id, p, declared_failures(p)) for p in sorted((SUBMISSIONS / "wrong" / stem).glob("*.py"))]
+        wrong = sorted((SUBMISSIONS / "wrong" / stem).glob("*.py"))
+        found += [(exercise.id, p, declared_failures(p)) for p in wrong if runs_here(p)]
     return found
 
 
@@ -67,15 +62,15 @@ def main() -> int:
             failures_seen[case].add(frozenset(failed))
             if must_fail is None and failed:
                 problem = "; ".join(f"{n}: {c.status.value} {c.message}" for n, c in failed.items())
-            elif must_fail is not None and not must_fail <= failed.keys():
-                problem = f"passed {sorted(must_fail - failed.keys())}"
+            elif must_fail is not None and (own := own_failures(result)) != must_fail:
+                problem = f"passed {sorted(must_fail - own)}, newly failed {sorted(own - must_fail)}"
             else:
                 continue
             wrong_verdicts += 1
             print(f"run {run}: WRONG VERDICT {exercise_id} {path.parent.name}/{path.name}: {problem}", flush=True)
         print(f"run {run}/{args.runs} done, wrong verdicts so far: {wrong_verdicts}", flush=True)
     for case, seen in failures_seen.items():
-        if len(seen) > 1:  # each such run is counted above already when it broke a declared failure or a pass
+        if len(seen) > 1:  # a run that broke a declared failure or a pass is counted above already
             always, ever = frozenset.intersection(*seen), frozenset.union(*seen)
             wrong_verdicts += 1
             print(f"UNSTABLE VERDICT {case}: failed {sorted(ever - always)} in some runs only", flush=True)

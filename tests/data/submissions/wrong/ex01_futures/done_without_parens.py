@@ -1,4 +1,4 @@
-# fails: schedules_a_task, future_resolves_to_value, sets_result_after_delay, loop_keeps_running_while_waiting, requests_overlap, failing_request_raises_same_exception, failing_request_waits_and_tolerates_cancel
+# fails: schedules_a_task, future_resolves_to_value, sets_result_after_delay, loop_keeps_running_while_waiting, requests_overlap, set_future_value_ignores_done_future, failing_request_raises_same_exception, failing_request_waits_and_tolerates_cancel
 """Tests `future.done` without calling it: a method is always true, so the future is never set."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: sets_result_after_delay
+# fails: sets_result_after_delay, requests_overlap
 """Sleeps the lesson's fixed second instead of `delay`."""
 import asyncio
 

@@ -1,4 +1,4 @@
-# fails: returns_pending_future, schedules_a_task, future_resolves_to_value, failing_request_raises_same_exception, failing_request_waits_and_tolerates_cancel
+# fails: returns_pending_future, schedules_a_task, future_resolves_to_value, loop_keeps_running_while_waiting, requests_overlap, failing_request_raises_same_exception, failing_request_waits_and_tolerates_cancel
 """`future = asyncio.Future`, the lesson's Future() without its parentheses: the class, not a future."""
 import asyncio
 

@@ -1,4 +1,4 @@
-# fails: future_resolves_to_value
+# fails: future_resolves_to_value, sets_result_after_delay, loop_keeps_running_while_waiting, requests_overlap
 """Copies the lesson's example too literally: the future always resolves to 42."""
 import asyncio
 

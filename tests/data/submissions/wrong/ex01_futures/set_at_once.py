@@ -1,4 +1,4 @@
-# fails: returns_pending_future, schedules_a_task, sets_result_after_delay, failing_request_waits_and_tolerates_cancel
+# fails: returns_pending_future, schedules_a_task, sets_result_after_delay, loop_keeps_running_while_waiting, requests_overlap, failing_request_waits_and_tolerates_cancel
 """Sets the value straight away: no task, no waiting."""
 import asyncio
 

@@ -1,4 +1,4 @@
-# fails: schedules_a_task, future_resolves_to_value, failing_request_waits_and_tolerates_cancel
+# fails: schedules_a_task, future_resolves_to_value, sets_result_after_delay, loop_keeps_running_while_waiting, requests_overlap, failing_request_raises_same_exception, failing_request_waits_and_tolerates_cancel
 """Waits with asyncio.wait_for(future, timeout=delay) instead of sleeping: when the time is up, wait_for cancels the
 future it waited on, so the future ends cancelled, not set."""
 import asyncio

@@ -1,4 +1,4 @@
-# fails: task_is_task
+# fails: task_is_task, other_objects_are_not_awaitable
 """A task is what asyncio.all_tasks() holds: a finished or cancelled task is no longer in it."""
 
 import asyncio

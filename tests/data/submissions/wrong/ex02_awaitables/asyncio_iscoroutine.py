@@ -1,4 +1,4 @@
-# fails: custom_awaitable_is_awaitable
+# fails: custom_awaitable_is_awaitable, other_objects_are_not_awaitable (python<3.12)
 """asyncio.iscoroutine says yes to anything implementing the Coroutine ABC (and to generators up to 3.11)."""
 
 import asyncio

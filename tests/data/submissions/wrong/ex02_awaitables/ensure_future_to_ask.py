@@ -1,4 +1,4 @@
-# fails: custom_awaitable_is_awaitable
+# fails: custom_awaitable_is_awaitable, other_objects_are_not_awaitable (python<3.12)
 """Asks asyncio itself: whatever ensure_future accepts is awaitable (which schedules it as a task)."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: times_each_call_not_the_decoration
+# fails: prints_finished_line_with_elapsed_time, times_each_call_not_the_decoration, concurrent_calls_report_their_own_time
 """Reads the start time once, when the function is decorated, instead of when each call begins."""
 
 import functools

@@ -1,4 +1,4 @@
-# fails: loop_stays_responsive, runs_in_parallel
+# fails: runs_in_parallel, loop_stays_responsive
 """Submits to a process pool, then blocks the loop waiting on each future's result()."""
 
 from concurrent.futures import ProcessPoolExecutor

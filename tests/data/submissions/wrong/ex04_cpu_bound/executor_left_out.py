@@ -1,4 +1,4 @@
-# fails: returns_results_in_order, runs_in_worker_processes
+# fails: returns_results_in_order, runs_in_worker_processes, loop_stays_responsive, propagates_work_errors
 """run_in_executor(work, n): the pool left out, so the loop takes the function for the executor."""
 
 import asyncio

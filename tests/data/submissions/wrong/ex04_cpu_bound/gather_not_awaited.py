@@ -1,4 +1,4 @@
-# fails: returns_results_in_order, runs_in_worker_processes, runs_in_parallel, loop_stays_responsive, shuts_down_pool, propagates_work_errors, shuts_down_pool_on_error
+# fails: returns_results_in_order, runs_in_worker_processes, loop_stays_responsive, propagates_work_errors
 """`return asyncio.gather(...)` without await: the coroutine gives back the gathering future, not the results."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: returns_results_in_order, runs_in_worker_processes, propagates_work_errors
+# fails: returns_results_in_order, runs_in_worker_processes, loop_stays_responsive, propagates_work_errors
 """Runs cpu_bound_work in the pool whatever `work` it was given, as the lesson's example does."""
 
 import asyncio

@@ -1,4 +1,5 @@
 # fails: propagates_work_errors
+# requires: python>=3.11
 """A TaskGroup around the calls (Python 3.11+): work's ValueError comes out wrapped in an ExceptionGroup."""
 
 import asyncio

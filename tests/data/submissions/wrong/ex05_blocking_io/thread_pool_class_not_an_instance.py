@@ -1,4 +1,4 @@
-# fails: returns_status_codes, runs_in_executor, fetch_status_raises_connection_errors, fetch_all_concurrent
+# fails: returns_status_codes, runs_in_executor, fetch_status_raises_connection_errors, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent
 """Hands run_in_executor the class ThreadPoolExecutor, not a pool made from it: the parentheses forgotten."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: returns_status_codes, runs_in_executor, fetch_status_raises_connection_errors, fetch_all_concurrent
+# fails: returns_status_codes, runs_in_executor, fetch_status_raises_connection_errors, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent
 """Puts the URL in a list for run_in_executor, as if the arguments went in one list: get_status gets [url]."""
 
 import asyncio

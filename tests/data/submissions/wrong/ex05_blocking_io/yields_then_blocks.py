@@ -1,4 +1,4 @@
-# fails: runs_in_executor
+# fails: runs_in_executor, fetch_all_concurrent
 """Starts the request in a thread and lets the loop run for a moment, then blocks it waiting with result()."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: returns_status_codes, fetch_all_keeps_order, fetch_all_concurrent
+# fails: returns_status_codes, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent, uses_one_session, closes_the_session
 """await response.status: the status is a plain int, nothing to await."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: returns_status_codes, fetch_all_keeps_order
+# fails: returns_status_codes, fetch_all_propagates_errors, fetch_all_keeps_order, closes_the_session
 """fetch_status enters the session it was given (`async with session:`), which closes it when the block ends, so every
 request after the first finds it closed."""
 

@@ -1,4 +1,4 @@
-# fails: fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent
+# fails: fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent, uses_one_session, closes_the_session
 """The coroutines are made inside the `async with` block but awaited after it: the session is closed by then."""
 
 import asyncio

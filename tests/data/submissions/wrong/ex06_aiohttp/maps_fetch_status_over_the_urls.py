@@ -1,4 +1,4 @@
-# fails: fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent, uses_one_session
+# fails: fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent, uses_one_session, closes_the_session
 """map(fetch_status, urls): map hands fetch_status each url alone, so every call lacks its url (the url lands where
 the session goes) and raises TypeError."""
 

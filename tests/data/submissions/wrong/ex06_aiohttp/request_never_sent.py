@@ -1,4 +1,4 @@
-# fails: returns_status_codes, fetch_status_raises_connection_errors, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent, closes_the_session
+# fails: returns_status_codes, fetch_status_raises_connection_errors, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent, uses_one_session, closes_the_session
 """`session.get(url)` kept as if it were the response: the request is never sent, and it has no `.status`."""
 
 import asyncio

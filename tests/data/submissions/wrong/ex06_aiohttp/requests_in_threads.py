@@ -1,4 +1,4 @@
-# fails: returns_status_codes, fetch_all_concurrent, uses_one_session
+# fails: returns_status_codes, fetch_status_raises_connection_errors, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent, uses_one_session, closes_the_session
 """Falls back on requests in threads: not the non-blocking client the exercise is about."""
 
 import asyncio

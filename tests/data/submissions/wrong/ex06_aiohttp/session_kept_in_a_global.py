@@ -1,4 +1,4 @@
-# fails: fetch_all_keeps_order, fetch_all_concurrent, closes_the_session
+# fails: fetch_all_keeps_order, fetch_all_concurrent, uses_one_session, closes_the_session
 """One session made on the first call and kept in a global for later calls, never closed: the next check's loop finds it closed."""
 
 import asyncio

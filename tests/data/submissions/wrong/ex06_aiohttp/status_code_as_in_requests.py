@@ -1,4 +1,4 @@
-# fails: returns_status_codes, fetch_all_keeps_order, fetch_all_concurrent
+# fails: returns_status_codes, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent, uses_one_session, closes_the_session
 """response.status_code, requests' name: aiohttp's response calls it status."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: closes_loop_on_success, waits_for_pending_tasks, shuts_down_async_generators, background_failure_does_not_change_result
+# fails: closes_loop_on_success, waits_for_pending_tasks, shuts_down_async_generators, background_failure_does_not_change_result, reraises_after_waiting
 """asyncio.all_tasks() without the loop, between two run_until_complete calls: no loop is running there, so it
 raises RuntimeError instead of listing the loop's tasks."""
 

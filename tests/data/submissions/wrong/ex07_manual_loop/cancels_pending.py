@@ -1,4 +1,4 @@
-# fails: waits_for_pending_tasks, waits_for_tasks_started_later, background_failure_does_not_change_result, reraises_after_waiting
+# fails: waits_for_pending_tasks, background_failure_does_not_change_result, reraises_after_waiting
 """run_until_all_done cancels the leftover tasks, as asyncio.run does, instead of letting them finish."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: waits_for_pending_tasks, waits_for_tasks_started_later, background_failure_does_not_change_result, reraises_after_waiting
+# fails: waits_for_pending_tasks, background_failure_does_not_change_result, reraises_after_waiting
 """Gives the leftover tasks a fixed half second to finish instead of waiting until none is left."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: background_failure_does_not_change_result
+# fails: background_failure_does_not_change_result, reraises_after_waiting
 """Waits with a plain gather: a background task's exception comes out instead of the result."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: closes_loop_on_success, waits_for_pending_tasks
+# fails: closes_loop_on_success, waits_for_pending_tasks, shuts_down_async_generators, background_failure_does_not_change_result, reraises_after_waiting
 """Makes its own loop, but looks a loop up again with asyncio.get_event_loop() to list the pending tasks: none is
 current, since new_event_loop() does not make its loop current."""
 

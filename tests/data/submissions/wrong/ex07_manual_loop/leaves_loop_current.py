@@ -1,4 +1,4 @@
-# fails: closes_loop_on_success
+# fails: closes_loop_on_success, closes_loop_on_exception
 """Makes its loop the current loop and never unsets it: a closed loop is left behind as current."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: closes_loop_on_success, closes_loop_on_exception
+# fails: closes_loop_on_success, closes_loop_on_exception, waits_for_pending_tasks, reraises_after_waiting
 """Forgets loop.close() altogether."""
 
 import asyncio

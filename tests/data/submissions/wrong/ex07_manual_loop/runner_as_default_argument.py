@@ -1,4 +1,5 @@
 # fails: builds_its_own_loop
+# requires: python>=3.11
 """asyncio.Runner bound as a default argument (a name no patch of the module reaches): not a loop managed by hand."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: waits_for_pending_tasks
+# fails: builds_its_own_loop, closes_loop_on_success, waits_for_pending_tasks, shuts_down_async_generators, background_failure_does_not_change_result, reraises_after_waiting
 """run_forever() to let the other tasks finish: it returns only once something calls loop.stop(), and nothing does."""
 import asyncio
 

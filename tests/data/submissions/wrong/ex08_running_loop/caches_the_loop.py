@@ -1,4 +1,4 @@
-# fails: soon_returns_handle, later_returns_timer_handle
+# fails: soon_returns_handle, later_returns_timer_handle, later_runs_after_delay_in_order
 """Keeps the running loop in a module global from the first call on, "to save a lookup": the next run has a loop of
 its own, and the kept one is closed (or, were it still open, nobody runs it)."""
 

@@ -1,4 +1,4 @@
-# fails: reports_blocking_step
+# fails: reports_blocking_step, honours_threshold
 """Reads the duration from record.args[0]: the first argument of debug mode's warning is the step that was slow, and
 the duration comes after it."""
 import asyncio

@@ -1,4 +1,4 @@
-# fails: leaves_logger_as_found
+# fails: leaves_logger_as_found, cleans_up_when_main_raises
 """Sets the logger to WARNING, "to be sure the warnings come through", and leaves it so."""
 
 import asyncio

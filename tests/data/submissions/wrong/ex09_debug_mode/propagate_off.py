@@ -1,4 +1,4 @@
-# fails: leaves_logger_as_found
+# fails: leaves_logger_as_found, cleans_up_when_main_raises
 """Turns propagation off to keep the warnings off the screen, and never turns it back on."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: reports_blocking_step
+# fails: reports_blocking_step, honours_threshold
 """float() of a word of record.msg, the format string: '%.3f' is no number."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# fails: runs_main_in_debug_mode, reports_blocking_step, awaiting_main_gives_empty_list
+# fails: runs_main_in_debug_mode, reports_blocking_step, awaiting_main_gives_empty_list, honours_threshold
 """Times main() as a whole instead of listening to debug mode: waiting counts as slow, blocking is mis-measured."""
 
 import asyncio
