@@ -120,6 +120,7 @@ def test_wrong_solution_is_caught(tmp_path, exercise_id, path):
     assert failed == expected, (
         f"{path.name} should fail {sorted(expected)} on their own; it failed {sorted(failed)}: "
         f"caught no more {sorted(expected - failed)}, newly failed {sorted(failed - expected)}"
+        + "".join(f"\n  {c.name}: {c.message}" for c in result.checks if c.name in failed - expected)
     )
     for check in result.checks:  # every failure explains itself, the declared ones and any other it causes
         if not check.passed:
