@@ -1,5 +1,5 @@
-"""One place, shared by the xdist workers of a run, where `support.grade_source` keeps the verdicts it computed; and
-the order the tests are handed out in."""
+"""One place, shared by the xdist workers of a run, where `support.grade_source` keeps the verdicts it computed; the
+order the tests are handed out in; and `--wrong-solutions=cover`, which grades fewer wrong solutions."""
 
 from __future__ import annotations
 
@@ -28,5 +28,30 @@ end of the collection is the run's tail, its worker busy while the others have n
 timings, last in name order, were 70 s of a 28-minute run at load 20). In front, they go in the first blocks."""
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--wrong-solutions",
+        choices=("all", "cover"),
+        default="all",
+        help="grade every wrong solution (all), or for each check the one that fails it and the fewest others, with"
+        " those whose verdict depends on the Python version (cover: CI's second Python, within its ten minutes)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: item.path.name not in LONG_FIRST)  # stable: the order within the rest is kept
+    if config.getoption("wrong_solutions") == "cover":
+        from test_solutions_and_wrong import covering_cases
+
+        cover = covering_cases()
+        left_out = [item for item in items if _wrong_case(item) not in (None, *cover)]
+        if left_out:
+            config.hook.pytest_deselected(items=left_out)
+            items[:] = [item for item in items if _wrong_case(item) in (None, *cover)]
+
+
+def _wrong_case(item: pytest.Item) -> object:
+    """The wrong solution a test of test_solutions_and_wrong.py grades, or None for any other test."""
+    if getattr(item, "originalname", None) != "test_wrong_solution_is_caught":
+        return None
+    return item.callspec.params["path"]

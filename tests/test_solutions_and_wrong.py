@@ -31,6 +31,8 @@ FAILS = re.compile(r"^# fails: (?P<names>[a-z0-9_, <.()]+)$")
 BEFORE = re.compile(r"^(?P<name>[a-z0-9_]+) \(python<(?P<major>\d+)\.(?P<minor>\d+)\)$")
 """`check_a (python<3.12)` in a `# fails:` line: a check the case fails only on Pythons older than that one."""
 REQUIRES = re.compile(r"^# requires: python>=(?P<major>\d+)\.(?P<minor>\d+)$", re.M)
+VERSIONED = re.compile(r"\(python<|^# requires: python>=", re.M)
+"""A case whose verdict depends on the Python version: a check it fails on older Pythons only, or a newer one needed."""
 GRADERS_OWN = re.compile(r"\b0x[0-9a-fA-F]{6,}|\bgrader[/.][a-z_]|<function (?:where|burn|meet|fail_if_negative)\b")
 """What a message must not show a student: a memory address, a module or file of the grader's, a probe's function."""
 
@@ -41,6 +43,24 @@ def wrong_cases() -> list[tuple[str, Path]]:
         folder = SUBMISSIONS / "wrong" / exercise.filename.removesuffix(".py")
         cases += [(exercise.id, path) for path in sorted(folder.glob("*.py"))]
     return cases
+
+
+def covering_cases() -> set[Path]:
+    """The wrong solutions `--wrong-solutions=cover` grades: for every check, the case that fails it and the fewest
+    others (the mistake that check is there to catch), and every case whose verdict depends on the Python version."""
+    cases = wrong_cases()
+    chosen = {path for path in (path for _, path in cases) if VERSIONED.search(header(path))}
+    for exercise in CATALOG:
+        own = [path for exercise_id, path in cases if exercise_id == exercise.id]
+        for check in exercise.checks:
+            catching = [path for path in own if check.name in declared_failures(path)]
+            if catching:  # none is test_every_check_has_a_wrong_solution_it_catches's to report
+                chosen.add(min(catching, key=lambda path: len(declared_failures(path))))
+    return chosen
+
+
+def header(path: Path) -> str:
+    return "\n".join(path.read_text(encoding="utf-8").splitlines()[:2])
 
 
 def more_alternatives() -> list[tuple[str, Path]]:
@@ -66,7 +86,7 @@ def declared_failures(path: Path) -> set[str]:
 
 def runs_here(path: Path) -> bool:
     """False for a case that needs a newer Python than this one (`# requires: python>=3.11` in its first two lines)."""
-    requires = REQUIRES.search("\n".join(path.read_text(encoding="utf-8").splitlines()[:2]))
+    requires = REQUIRES.search(header(path))
     return not requires or sys.version_info >= (int(requires["major"]), int(requires["minor"]))
 
 
