@@ -43,11 +43,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if config.getoption("wrong_solutions") == "cover":
         from test_solutions_and_wrong import covering_cases
 
-        cover = covering_cases()
-        left_out = [item for item in items if _wrong_case(item) not in (None, *cover)]
+        kept = {None, *covering_cases()}  # None: every test that grades no wrong solution
+        left_out = [item for item in items if _wrong_case(item) not in kept]
         if left_out:
             config.hook.pytest_deselected(items=left_out)
-            items[:] = [item for item in items if _wrong_case(item) in (None, *cover)]
+            items[:] = [item for item in items if _wrong_case(item) in kept]
 
 
 def _wrong_case(item: pytest.Item) -> object:

@@ -49,7 +49,7 @@ def covering_cases() -> set[Path]:
     """The wrong solutions `--wrong-solutions=cover` grades: for every check, the case that fails it and the fewest
     others (the mistake that check is there to catch), and every case whose verdict depends on the Python version."""
     cases = wrong_cases()
-    chosen = {path for path in (path for _, path in cases) if VERSIONED.search(header(path))}
+    chosen = {path for _, path in cases if VERSIONED.search(header(path))}
     for exercise in CATALOG:
         own = [path for exercise_id, path in cases if exercise_id == exercise.id]
         for check in exercise.checks:
