@@ -12,7 +12,7 @@ from support import SUBMISSIONS, grade_source
 from grader.model import CheckResult
 from grader.probes.loop_watch import BlockedSpan
 from grader.probes.work import Record
-from grader.suites.pool_stalls import retires_a_finished_pool, starts_a_pool_per_call
+from grader.suites.pool_stalls import from_the_shutdown, retires_a_finished_pool, starts_a_pool_per_call
 
 WRONG = SUBMISSIONS / "wrong" / "ex04_cpu_bound"
 MEET_LIMIT = 3.0
@@ -277,6 +277,25 @@ def test_a_shutdown_that_waits_for_the_work_is_a_blocked_loop():
     assert not retires_a_finished_pool(replace(RETIRING, started=10.0), record(10.0, 10.2), 10.2)
     assert not retires_a_finished_pool(RETIRING, record(10.21, 10.41), 10.2)
     assert not retires_a_finished_pool(replace(RETIRING, code="future.result()"), record(10.15, 10.35), 10.2)
+
+
+def test_a_stall_blamed_on_the_shutdown_starts_when_the_shutdown_was_called():
+    """With the other core busy, a correct `with` block was blamed for a 0.23 s stall, most of it before the work was
+    over: the loop's thread, waiting for the results with none of the student's code on its stack, was kept off the CPU
+    until the shutdown began. From the call on, the stall is the shutdown's; before it, the machine's."""
+    loop_thread, other_thread = 1, 2
+    waited = replace(RETIRING, seconds=0.23, started=10.1, ended=10.33)
+    assert from_the_shutdown(waited, [(10.25, loop_thread)], loop_thread) == replace(
+        waited, seconds=pytest.approx(0.08), started=10.25
+    )
+    assert from_the_shutdown(waited, [(10.0, loop_thread)], loop_thread) == waited  # called before the stall began
+    # Not when another line of the student's was sampled in the stall (a blocking result() before the shutdown), nor
+    # for a shutdown called by another thread, or after the stall, nor for a stall blamed on another line.
+    mixed = replace(waited, elsewhere=3)
+    assert from_the_shutdown(mixed, [(10.25, loop_thread)], loop_thread) == mixed
+    assert from_the_shutdown(waited, [(10.25, other_thread), (10.4, loop_thread)], loop_thread) == waited
+    blocking = replace(waited, code="return [future.result() for future in futures]")
+    assert from_the_shutdown(blocking, [(10.25, loop_thread)], loop_thread) == blocking
 
 
 def test_a_pool_per_call_starting_its_workers_is_no_claim_about_the_loop():

@@ -126,6 +126,17 @@ async def test_waiting_on_a_worker_thread_is_a_stall_during_its_work() -> None:
 
 
 @pytest.mark.asyncio
+async def test_a_stall_counts_the_samples_of_the_student_lines_it_did_not_blame() -> None:
+    async with LoopWatch(ROOT) as watch:
+        await student.sleeps(0.3)
+    assert assert_located(watch, "sleeps", "time.sleep(seconds)").elsewhere == 0
+    async with LoopWatch(ROOT) as watch:
+        await student.sleeps_twice(0.1, 0.3)
+    worst = assert_located(watch, "sleeps_twice", "time.sleep(second)")
+    assert worst.elsewhere > 0, worst  # the first sleep's samples: that line too was the student's, not the machine's
+
+
+@pytest.mark.asyncio
 async def test_awaiting_asyncio_sleep_is_not_blocking() -> None:
     async with LoopWatch(ROOT) as watch:
         await student.awaits(0.3)

@@ -76,6 +76,9 @@ class BlockedSpan:
     function: str | None = None
     code: str | None = None
     via: str | None = None
+    elsewhere: int = 0
+    """Samples of the stall that found the loop thread on another line of the student's than the blamed one: none
+    means the blamed line is all of the student's code the stall was seen in."""
 
     def describe(self) -> str:
         """The stall as one line a student can act on, e.g.
@@ -278,8 +281,9 @@ class LoopWatch:
             return
         site, via = found
         helper = f"{via.function}: {via.code() or 'line ' + str(via.line)}" if via else None
+        elsewhere = sum(count for key, count in samples.items() if key is not None and key[0] != site)
         self._progress.spans.append(
-            BlockedSpan(gap, last, now, site.relative, site.line, site.function, site.code(), helper)
+            BlockedSpan(gap, last, now, site.relative, site.line, site.function, site.code(), helper, elsewhere)
         )
 
     def _sample(self) -> None:

@@ -17,6 +17,7 @@ import gc
 import multiprocessing
 import os
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -133,10 +134,13 @@ class PoolSpy:
         monkeypatch.setattr(ProcessPoolExecutor, "__init__", spy)
         self.waited: dict[int, bool] = {}
         """Per pool (by id): whether any of its shutdowns waited for the workers (`with` does)."""
-        shutdown, waited = ProcessPoolExecutor.shutdown, self.waited
+        self.shutdowns: list[tuple[float, int]] = []
+        """Every shutdown of a process pool: `time.monotonic()` when it was called, and the thread that called it."""
+        shutdown, waited, shutdowns = ProcessPoolExecutor.shutdown, self.waited, self.shutdowns
 
         def shutdown_spy(pool: ProcessPoolExecutor, wait: bool = True, *args, **kwargs) -> None:
             waited[id(pool)] = waited.get(id(pool), False) or bool(wait)
+            shutdowns.append((time.monotonic(), threading.get_ident()))
             shutdown(pool, wait, *args, **kwargs)
 
         monkeypatch.setattr(ProcessPoolExecutor, "shutdown", shutdown_spy)

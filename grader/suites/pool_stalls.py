@@ -6,6 +6,8 @@ machine makes that), decides the responsiveness check's verdict and its fix.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from grader.probes import work
 from grader.probes.loop_watch import BlockedSpan
 
@@ -33,3 +35,17 @@ def starts_a_pool_per_call(stall: BlockedSpan, pools_made: int) -> bool:
     code = stall.code or ""
     hands_over = "run_in_executor(" in code or ".submit(" in code
     return pools_made > 1 and hands_over and ".result(" not in code
+
+
+def from_the_shutdown(stall: BlockedSpan, shutdowns: list[tuple[float, int]], loop_thread: int) -> BlockedSpan:
+    """The stall from the moment the student's shutdown began, when it is blamed on that shutdown and nothing else of
+    the student's was seen during it: before that moment the loop was waiting for the pool's results with none of the
+    student's code on its stack, and only a busy machine, keeping the loop's thread off the CPU, made that wait part of
+    the stall (verdict runs with the other core busy saw a correct `with` block blamed for 0.23 s, most of it before
+    the work was over). `shutdowns` are (`time.monotonic()` at the call, the calling thread), as `PoolSpy` records."""
+    if not shuts_down(stall.code or "") or stall.elsewhere:
+        return stall
+    began = max((at for at, thread in shutdowns if thread == loop_thread and at <= stall.ended), default=None)
+    if began is None or began <= stall.started:
+        return stall
+    return replace(stall, seconds=stall.ended - began, started=began)

@@ -14,6 +14,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from grader.probes.loop_watch import LoopWatch
 from grader.probes.processes import GRADING_CPUS, PoolSpy, pretend_grading_cpus, use_start_method_from_env
 from grader.probes.set_order import backwards_in_sets
 from grader.suites.meeting_calls import waiting_alone_gives_up
-from grader.suites.pool_stalls import retires_a_finished_pool, shuts_down, starts_a_pool_per_call
+from grader.suites.pool_stalls import from_the_shutdown, retires_a_finished_pool, shuts_down, starts_a_pool_per_call
 from grader.testing import CallIn, call_repr, check, expect, fail, returns_no_value, student, where
 
 pretend_grading_cpus()  # before the student's module is imported, which may size its pool from the count at once
@@ -489,12 +490,15 @@ async def test_loop_stays_responsive(pools):
     loop_thread = threading.get_ident()
     done = records(got, shown, [0, 1])
     first_done = min(record.ended for record in done)
+    # A stall blamed on the pool's shutdown counts from the moment the shutdown began (see from_the_shutdown).
+    spans = [from_the_shutdown(span, pools.shutdowns, loop_thread) for span in watching.report.spans]
+    report = replace(watching.report, spans=spans)
     for record in done:
         # A stall with no line of the student's on the loop's stack is the busy machine's (or a pool's threads'
         # holding the GIL), unless the work itself ran on the loop's thread, from a callback, say: verdict runs
         # under load saw a correct solution's loop paused for 0.13 s of a 0.2 s call, with nothing to blame.
         ran_in_the_loop = record.pid == work.getpid() and record.thread == loop_thread
-        stall = watching.report.stall_during(record.started, record.ended, located=not ran_in_the_loop)
+        stall = report.stall_during(record.started, record.ended, located=not ran_in_the_loop)
         if stall is not None and (
             retires_a_finished_pool(stall, record, first_done) or starts_a_pool_per_call(stall, len(pools.pools))
         ):

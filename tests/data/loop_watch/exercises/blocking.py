@@ -48,3 +48,8 @@ async def awaits(seconds: float) -> None:
 
 async def awaits_executor(seconds: float) -> None:
     await asyncio.get_running_loop().run_in_executor(None, time.sleep, seconds)
+
+
+async def sleeps_twice(first: float, second: float) -> None:
+    time.sleep(first)
+    time.sleep(second)
