@@ -350,6 +350,23 @@ def test_a_sleep_before_a_blocking_result_is_caught_however_long_the_sleep(tmp_p
     assert "A sleep before a blocking `.result()`" in verdict.fix and verdict.location.line == 20
 
 
+@pytest.mark.parametrize(
+    ("case", "line", "said"),
+    [
+        ("time_sleep_between_tasks", 25, "fetch_all blocked the event loop for 1."),  # before any request is sent
+        ("time_sleep_after_the_request", 19, "fetch_all blocked the event loop for 1."),  # once each answer is in
+        ("time_sleep_before_the_request", 18, "all 5 requests were in flight at once, but the loop stopped"),
+    ],
+)
+def test_a_time_sleep_anywhere_in_fetch_all_is_pointed_at_with_the_fix(tmp_path, case, line, said):
+    """Not only while a request is held: a time.sleep between starting the tasks stalls no request, yet stops the loop
+    for a second. The fix is not about waiting on threads, which this code does not do."""
+    verdict = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / f"{case}.py"))["fetch_all_concurrent"]
+    assert said in verdict.message and "time.sleep(0.2)" in verdict.message, verdict.message
+    assert "never `time.sleep(...)`" in verdict.fix and "Thread.join()" not in verdict.fix, verdict.fix
+    assert verdict.location.line == line
+
+
 def test_a_thread_pool_left_before_its_requests_are_awaited_is_told_to_await_inside_the_with(tmp_path):
     wrong = WRONG / "ex05_blocking_io" / "thread_pool_awaited_after_the_with_block.py"
     verdict = failed(grade_source(tmp_path, "05", wrong))["fetch_all_concurrent"]

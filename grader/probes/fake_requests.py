@@ -58,6 +58,7 @@ class FakeRequestsServer:
         monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", self._submit_to_threads())
         monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "shutdown", self._shutdown_with_threads())
         monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "submit", self._counting_submit())
+        monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "shutdown", self._timed_shutdown())
         proxies_to_nowhere(monkeypatch)
         self._changed = threading.Condition()
         self._answered: set[str] = set()
@@ -74,12 +75,18 @@ class FakeRequestsServer:
         self.process_pool: ProcessPoolUse | None = None
         """The first call handed to a process pool, if one was."""
         self._stand_ins: dict[concurrent.futures.ProcessPoolExecutor, concurrent.futures.ThreadPoolExecutor] = {}
+        self.upkeep: list[tuple[float, float, int]] = []
+        """The thread pools' own time: (`time.monotonic()` at the start, at the end, the calling thread) of every
+        submit (which may start a worker thread) and of every shutdown with no call left to wait for (which ends
+        idle workers). Not the student's: on a busy machine a thread took a quarter of a second to start."""
 
     def _counting_submit(self) -> Callable[..., concurrent.futures.Future]:
         original = concurrent.futures.ThreadPoolExecutor.submit
 
         def submit(pool: concurrent.futures.ThreadPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):
+            began = time.monotonic()
             future = original(pool, fn, *args, **kwargs)
+            self.upkeep.append((began, time.monotonic(), threading.get_ident()))
             with self._changed:
                 if pool not in self.pools:  # the pool itself as the key: a freed pool's id can come back
                     self.pools[pool] = Pool(getattr(pool, "_max_workers", None), calling_line())
@@ -89,6 +96,17 @@ class FakeRequestsServer:
             return future
 
         return submit
+
+    def _timed_shutdown(self) -> Callable[..., None]:
+        original = concurrent.futures.ThreadPoolExecutor.shutdown
+
+        def shutdown(pool: concurrent.futures.ThreadPoolExecutor, wait: bool = True, *, cancel_futures: bool = False):
+            began, idle = time.monotonic(), self.in_pool == 0
+            original(pool, wait=wait, cancel_futures=cancel_futures)
+            if idle:
+                self.upkeep.append((began, time.monotonic(), threading.get_ident()))
+
+        return shutdown
 
     def _submit_to_threads(self) -> Callable[..., concurrent.futures.Future]:
         def submit(pool: concurrent.futures.ProcessPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):

@@ -128,6 +128,38 @@ def shut_down_first(stall: BlockedSpan | None) -> str | None:
     )
 
 
+LONGEST_BLOCK = 0.3
+"""Seconds of a whole fetch_all for which the loop may be stalled at the student's lines, a thread pool's own time
+left out: a busy machine can pause the loop on one of them for a while; a `time.sleep(0.2)` per URL stalls it for a
+second, one before the requests for as long as it sleeps."""
+
+
+def blocked_by_the_student(
+    report: LoopReport, server: FakeRequestsServer, start: float, end: float, loop_thread: int
+) -> tuple[float, BlockedSpan | None]:
+    """Seconds of [start, end] the loop was stalled at lines of the student's, outside the thread pools' upkeep in
+    the loop's thread (`server.upkeep`: starting a worker, ending idle ones), and the stall that held it longest.
+    Before, between and after the requests too: a `time.sleep` between starting two tasks stalls no request."""
+    upkeep = [(began, ended) for began, ended, thread in server.upkeep if thread == loop_thread]
+    blocked, worst, longest = 0.0, None, 0.0
+    for span in report.spans:
+        if span.file is None:
+            continue
+        own = span.overlap(start, end) - sum(
+            max(0.0, min(span.ended, end, upkept) - max(span.started, start, began)) for began, upkept in upkeep
+        )
+        blocked += max(0.0, own)
+        if own > longest:
+            worst, longest = span, own
+    return blocked, worst
+
+
+def waits_on_threads(code: str) -> bool:
+    """Whether the student's line that blocked the loop waits for threads (their results, their end), rather than
+    stopping it for something else (`time.sleep`, say)."""
+    return any(part in code for part in (".result(", ".join(", ".map(", "wait(", "as_completed("))
+
+
 def blocked_during(report: LoopReport, served: Served) -> BlockedSpan | None:
     """The stall that froze the loop for most of the time the server held `served`, if there was one."""
     stall = report.stall_during(served.started, served.ended)
@@ -288,6 +320,11 @@ NEVER_BLOCK = (
     " `time.sleep(...)`, and leave every blocking call to the executor."
 )
 
+BLOCK_NOWHERE = (
+    "Block the loop nowhere in fetch_status and fetch_all, before, between or after the requests: wait with"
+    " `await asyncio.sleep(...)`, never `time.sleep(...)`, and leave every blocking call to the executor."
+)
+
 
 async def fetched(func: Any, *args: Any, limit: float) -> Any:
     """`await func(*args)` within `limit` seconds; None from a function with no `return` of a value is named as
@@ -409,7 +446,9 @@ async def test_fetch_all_concurrent(server):
             server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=loop_ran, paused=asleep)
             for i in range(5)
         ]
+        started = time.monotonic()
         got = await fetched(ex.fetch_all, urls, limit=LIMIT)
+        ended = time.monotonic()
     expect(
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
         f"fetch_all of five URLs returned {got!r}",
@@ -437,14 +476,29 @@ async def test_fetch_all_concurrent(server):
                 or watching.report.stall_during(served.started, served.ended)
             )
             held = f"the event loop ran {ran} time(s) in the {served.ended - served.started:.2f} s a request took"
+            waited = stall is None or waits_on_threads(stall.code or "")
+            what = "fetch_all waited for them without giving the event loop back" if waited else "the loop stopped"
             fail(
-                f"all 5 requests were in flight at once, but fetch_all waited for them without giving the event"
-                f" loop back: {stall.describe() if stall else held}",
+                f"all 5 requests were in flight at once, but {what}: {stall.describe() if stall else held}",
                 expected="the event loop keeps running other coroutines while the requests are in flight",
                 fix=shut_down_first(stall)
-                or "Wait with `await`, never by blocking on the threads (`pool.map`, `.result()`, `Thread.join()`):"
-                " `await asyncio.gather(*(fetch_status(url) for url in urls))`.",
+                or (
+                    "Wait with `await`, never by blocking on the threads (`pool.map`, `.result()`, `Thread.join()`):"
+                    " `await asyncio.gather(*(fetch_status(url) for url in urls))`."
+                    if waited
+                    else BLOCK_NOWHERE
+                ),
                 at=(stall.location if stall else None) or ex.fetch_all,
+            )
+        blocked, worst = blocked_by_the_student(watching.report, server, started, ended, loop_thread)
+        if blocked > LONGEST_BLOCK:
+            fail(
+                f"the 5 requests were in flight at once, but fetch_all blocked the event loop for {blocked:.2f} s of"
+                f" the {ended - started:.2f} s it took" + (f" (the longest: {worst.describe()})" if worst else ""),
+                expected="the event loop keeps running from the start of fetch_all to its end: about 0.3 s for five"
+                " requests of 0.3 s, with nothing in between that stops it",
+                fix=BLOCK_NOWHERE,
+                at=(worst.location if worst else None) or ex.fetch_all,
             )
         return
     most = server.most_in_flight
