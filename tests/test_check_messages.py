@@ -1177,3 +1177,14 @@ def test_slow_callbacks_that_hands_over_main_uncalled_or_returns_no_list_is_told
     assert checks["awaiting_main_gives_empty_list"].fix.startswith("Return a list, not a tuple")
     checks = failed(grade_source(tmp_path / "print", "09", wrong / "handler_prints_no_return.py"))
     assert checks["awaiting_main_gives_empty_list"].fix.startswith("slow_callbacks has no `return` of its own")
+
+
+def test_a_task_that_hands_the_setting_to_a_callback_is_not_told_to_schedule_a_task(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "task_hands_the_setting_to_a_callback.py"
+    checks = failed(grade_source(tmp_path, "01", wrong))
+    verdict = checks["schedules_a_task"]
+    assert verdict.message.endswith("although make_request did schedule a task"), verdict.message
+    assert verdict.fix.startswith("Set the future in the task itself: call future.set_result(value)"), verdict.fix
+    assert "create_task" not in verdict.fix and verdict.location.function == "set_future_value"
+    verdict = checks["failing_request_waits_and_tolerates_cancel"]
+    assert "future.set_exception(exc)" in verdict.fix and "create_task" not in verdict.fix, verdict.fix

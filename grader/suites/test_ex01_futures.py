@@ -9,7 +9,7 @@ from typing import Any
 
 from grader.model import Location
 from grader.probes.calls import await_call
-from grader.probes.futures import count_ticks_while, setter_problem, settled_at, settling, wake_sleepers
+from grader.probes.futures import Settled, count_ticks_while, setter_problem, settled_at, settling, wake_sleepers
 from grader.suites.future_mistakes import (
     async_def,
     expect_a_future,
@@ -193,14 +193,30 @@ async def test_schedules_a_task():
         await asyncio.wait({again}, timeout=HURRY)
     problem = setter_problem(settled, before)
     if problem is not None:
+        handed_on = handed_on_by_a_task(settled, tasks)
         fail(
-            problem,
+            problem + (", although make_request did schedule a task" if handed_on else ""),
             expected="a task that make_request scheduled, running set_future_value, sets the result",
-            fix="Schedule the coroutine as a task: asyncio.create_task(set_future_value(future, value, delay)). "
+            fix=SET_IN_THE_TASK.format(setter="set_result(value)", coroutine="set_future_value")
+            if handed_on
+            else "Schedule the coroutine as a task: asyncio.create_task(set_future_value(future, value, delay)). "
             "A timer or done callback that sets the future is not a task awaiting asyncio.sleep.",
-            at=ex.make_request,
+            at=ex.set_future_value if handed_on else ex.make_request,
         )
     await future
+
+
+SET_IN_THE_TASK = (
+    "Set the future in the task itself: call future.{setter} in {coroutine}, right after `await asyncio.sleep(delay)`,"
+    " not through loop.call_soon, call_soon_threadsafe, call_later or a done callback, which run outside every task"
+    " (call_soon_threadsafe is for code in other threads)."
+)
+
+
+def handed_on_by_a_task(settled: list[Settled], tasks: set[asyncio.Task]) -> bool:
+    """Whether a callback set the future although the student's call did schedule a task: the task (or something
+    else) handed the setting on, so "schedule a task" would tell the student to do what they did."""
+    return bool(tasks) and bool(settled) and settled[0].task is None
 
 
 async def expect_value(value: Any, request: Awaitable[tuple[object, Any]]) -> None:
@@ -677,10 +693,13 @@ async def test_failing_request_waits_and_tolerates_cancel():
         returned_a_task(ex.make_failing_request, kept, kept.result(), "the future ends with KeyError('late')")
     problem = setter_problem(settled, before)
     if problem is not None:
+        handed_on = handed_on_by_a_task(settled, ours)
         fail(
-            problem,
+            problem + (", although make_failing_request did schedule a task" if handed_on else ""),
             expected="a task that make_failing_request scheduled sets the exception, after asyncio.sleep(delay)",
-            fix="Schedule a coroutine that sleeps and then calls future.set_exception(exc), with asyncio.create_task.",
+            fix=SET_IN_THE_TASK.format(setter="set_exception(exc)", coroutine="the coroutine that task runs")
+            if handed_on
+            else "Schedule a coroutine that sleeps and then calls future.set_exception(exc), with asyncio.create_task.",
             at=ex.make_failing_request,
         )
     elapsed = settled_at(settled, loop) - started
