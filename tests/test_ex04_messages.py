@@ -386,3 +386,9 @@ def test_an_error_converted_then_swallowed_is_blamed_on_the_except_that_converte
     assert verdict.message == "run_cpu_bound([3, -1, 4], work) returned [] although work(-1) raised WorkError"
     assert "end it with a bare `raise`" in verdict.fix, verdict.fix
     assert (verdict.location.line, verdict.location.function) == (20, "run_one"), verdict.location
+
+
+def test_a_time_sleep_that_blocks_the_loop_gets_the_fix_for_it(tmp_path):
+    verdict = checks(tmp_path, "time_sleep_between_submits")["loop_stays_responsive"]
+    assert "time.sleep(0.2)" in verdict.message and verdict.location.line == 24, verdict.message
+    assert verdict.fix.startswith("Wait with `await asyncio.sleep(...)`, never `time.sleep(...)`"), verdict.fix

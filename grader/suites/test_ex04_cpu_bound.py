@@ -80,6 +80,10 @@ NO_HEAD_START = (
     " A sleep first does not make the result ready: it only hides the wait while the work happens to end within the"
     " sleep, and real work can take longer than any sleep."
 )
+NO_TIME_SLEEP = (
+    "Wait with `await asyncio.sleep(...)`, never `time.sleep(...)`: it stops the event loop, and every coroutine on it,"
+    " for as long as it sleeps. A pool needs no pause to get going: hand it every call at once and await them."
+)
 SHUT_DOWN_FIRST = (
     "Await the results inside the `with` block: leaving it shuts the pool down, and shutdown waits, in the event"
     " loop's own thread, for the workers to finish. Await first (`return await asyncio.gather(...)` indented under"
@@ -516,7 +520,11 @@ async def test_loop_stays_responsive(pools):
                 f"{shown}, where each call of work takes {BURN:g} s:"
                 f" while work({record.n}) ran, the {stall.describe()}{held}",
                 expected="other coroutines keep running while the work runs in other processes",
-                fix=SHUT_DOWN_FIRST if shuts_down(code) else AWAIT_THE_FUTURES + (NO_HEAD_START if slept else ""),
+                fix=SHUT_DOWN_FIRST
+                if shuts_down(code)
+                else NO_TIME_SLEEP
+                if "time.sleep(" in code
+                else AWAIT_THE_FUTURES + (NO_HEAD_START if slept else ""),
                 at=stall.location or ex.run_cpu_bound,
             )
 
