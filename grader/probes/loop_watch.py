@@ -138,6 +138,24 @@ class LoopReport:
         `located` counts only the stalls blamed on a line of the student's: a busy machine's pause is none."""
         return sum(span.overlap(start, end) for span in self._spans(located))
 
+    def blocked_for(
+        self, start: float, end: float, *, besides: Iterable[tuple[float, float]] = ()
+    ) -> tuple[float, BlockedSpan | None]:
+        """Seconds of [start, end] (monotonic) during which the loop was stalled at lines of the student's, less the
+        intervals `besides` (time that was not the student's, such as a pool starting its workers in the loop's
+        thread), and the stall that held it longest. Before, between and after any work: a `time.sleep` before
+        handing work over stalls no work, yet stops the loop."""
+        besides = list(besides)
+        blocked, worst, longest = 0.0, None, 0.0
+        for span in self._spans(located=True):
+            own = span.overlap(start, end) - sum(
+                max(0.0, min(span.ended, end, until) - max(span.started, start, since)) for since, until in besides
+            )
+            blocked += max(0.0, own)
+            if own > longest:
+                worst, longest = span, own
+        return blocked, worst
+
     def stall_during(self, start: float, end: float, *, located: bool = False) -> BlockedSpan | None:
         """The stall that covered most of the interval [start, end] (monotonic), or None if none touched it.
         `located` considers only the stalls blamed on a line of the student's, as `stalled_for` does."""

@@ -19,7 +19,7 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing.process import BaseProcess
 from typing import Any, NamedTuple
@@ -128,7 +128,8 @@ class PoolSpy:
 
         def spy(pool: ProcessPoolExecutor, *args, **kwargs) -> None:
             pools.append(pool)
-            original(pool, *args, **kwargs)
+            with self._upkeep():
+                original(pool, *args, **kwargs)
 
         # Patching the class reaches `from concurrent.futures import ProcessPoolExecutor` and subclasses alike.
         monkeypatch.setattr(ProcessPoolExecutor, "__init__", spy)
@@ -141,9 +142,16 @@ class PoolSpy:
         def shutdown_spy(pool: ProcessPoolExecutor, wait: bool = True, *args, **kwargs) -> None:
             waited[id(pool)] = waited.get(id(pool), False) or bool(wait)
             shutdowns.append((time.monotonic(), threading.get_ident()))
-            shutdown(pool, wait, *args, **kwargs)
+            idle = all(future.done() for future, call in list(self.calls.items()) if call.executor is pool)
+            with self._upkeep() if idle else contextlib.nullcontext():
+                shutdown(pool, wait, *args, **kwargs)
 
         monkeypatch.setattr(ProcessPoolExecutor, "shutdown", shutdown_spy)
+        self.upkeep: list[tuple[float, float, int]] = []
+        """The pools' own time: (`time.monotonic()` at the start, at the end, the calling thread) of every pool's
+        making, of every call handed over (the first starts the worker processes) and of every shutdown with no call
+        left to wait for (which ends idle workers). A busy machine makes that last a while; the student's code has no
+        say in it."""
         self.handed: list[Handed] = []
         """Every call handed to a pool, in order: any process pool or thread pool, the loop's default executor
         included (`run_in_executor` and `map` hand calls over one by one)."""
@@ -164,13 +172,22 @@ class PoolSpy:
 
     def _submit_spy(self, submit: Callable[..., Future]) -> Callable[..., Future]:
         def submit_spy(executor: Executor, fn: Callable[..., Any], /, *args, **kwargs) -> Future:
-            future = submit(executor, fn, *args, **kwargs)
+            with self._upkeep():
+                future = submit(executor, fn, *args, **kwargs)
             handed = Handed(executor, threading.get_ident(), fn, args)
             self.handed.append(handed)
             self.calls[future] = handed
             return future
 
         return submit_spy
+
+    @contextlib.contextmanager
+    def _upkeep(self) -> Iterator[None]:
+        began = time.monotonic()
+        try:
+            yield
+        finally:
+            self.upkeep.append((began, time.monotonic(), threading.get_ident()))
 
     def _wait_spy(self, method: Callable[..., Any]) -> Callable[..., Any]:
         def wait_spy(future: Future, *args, **kwargs) -> Any:

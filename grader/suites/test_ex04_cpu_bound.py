@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -80,6 +81,10 @@ NO_HEAD_START = (
     " A sleep first does not make the result ready: it only hides the wait while the work happens to end within the"
     " sleep, and real work can take longer than any sleep."
 )
+LONGEST_BLOCK = 0.25
+"""Seconds of a whole run_cpu_bound for which the loop may be stalled at the student's lines, the pools' own time
+left out: a busy machine can pause the loop on one of them for a while; a `time.sleep(0.5)` before the work is handed
+over stalls it twice as long."""
 NO_TIME_SLEEP = (
     "Wait with `await asyncio.sleep(...)`, never `time.sleep(...)`: it stops the event loop, and every coroutine on it,"
     " for as long as it sleeps. A pool needs no pause to get going: hand it every call at once and await them."
@@ -480,7 +485,7 @@ async def test_runs_in_parallel(pools):
         )
 
 
-@check("the event loop keeps running other coroutines while the work runs")
+@check("the event loop keeps running other coroutines while run_cpu_bound runs")
 async def test_loop_stays_responsive(pools):
     shown = "run_cpu_bound([0, 1], work)"
     with tempfile.TemporaryDirectory() as folder:
@@ -490,7 +495,9 @@ async def test_loop_stays_responsive(pools):
         burn = partial(work.burn, BURN, pause_flag=flag, pause_limit=PAUSE_LIMIT)
         async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
             with work.flag_while(flag, watching.student_asleep):
+                started = time.monotonic()
                 got = await run_cpu_bound([0, 1], burn, limit=LIMIT, shown=shown)
+                ended = time.monotonic()
     loop_thread = threading.get_ident()
     done = records(got, shown, [0, 1])
     first_done = min(record.ended for record in done)
@@ -527,6 +534,19 @@ async def test_loop_stays_responsive(pools):
                 else AWAIT_THE_FUTURES + (NO_HEAD_START if slept else ""),
                 at=stall.location or ex.run_cpu_bound,
             )
+    # The pools' own time in the loop's thread (making them, starting workers, ending idle ones) is not the student's.
+    upkeep = [(began, upkept) for began, upkept, thread in pools.upkeep if thread == loop_thread]
+    blocked, worst = report.blocked_for(started, ended, besides=upkeep)
+    if blocked > LONGEST_BLOCK:
+        code = (worst.code if worst else None) or ""
+        fail(
+            f"{shown} blocked the event loop for {blocked:.2f} s of the {ended - started:.2f} s it took"
+            + (f" (the longest: {worst.describe()})" if worst else ""),
+            expected="the event loop keeps running from the start of run_cpu_bound to its end, before the work is"
+            " handed over and after it too",
+            fix=NO_TIME_SLEEP if "time.sleep(" in code else AWAIT_THE_FUTURES,
+            at=(worst.location if worst else None) or ex.run_cpu_bound,
+        )
 
 
 @check(

@@ -134,26 +134,6 @@ left out: a busy machine can pause the loop on one of them for a while; a `time.
 second, one before the requests for as long as it sleeps."""
 
 
-def blocked_by_the_student(
-    report: LoopReport, server: FakeRequestsServer, start: float, end: float, loop_thread: int
-) -> tuple[float, BlockedSpan | None]:
-    """Seconds of [start, end] the loop was stalled at lines of the student's, outside the thread pools' upkeep in
-    the loop's thread (`server.upkeep`: starting a worker, ending idle ones), and the stall that held it longest.
-    Before, between and after the requests too: a `time.sleep` between starting two tasks stalls no request."""
-    upkeep = [(began, ended) for began, ended, thread in server.upkeep if thread == loop_thread]
-    blocked, worst, longest = 0.0, None, 0.0
-    for span in report.spans:
-        if span.file is None:
-            continue
-        own = span.overlap(start, end) - sum(
-            max(0.0, min(span.ended, end, upkept) - max(span.started, start, began)) for began, upkept in upkeep
-        )
-        blocked += max(0.0, own)
-        if own > longest:
-            worst, longest = span, own
-    return blocked, worst
-
-
 def waits_on_threads(code: str) -> bool:
     """Whether the student's line that blocked the loop waits for threads (their results, their end), rather than
     stopping it for something else (`time.sleep`, say)."""
@@ -490,7 +470,9 @@ async def test_fetch_all_concurrent(server):
                 ),
                 at=(stall.location if stall else None) or ex.fetch_all,
             )
-        blocked, worst = blocked_by_the_student(watching.report, server, started, ended, loop_thread)
+        # The thread pools' own time in the loop's thread is not the student's (see FakeRequestsServer.upkeep).
+        upkeep = [(began, upkept) for began, upkept, thread in server.upkeep if thread == loop_thread]
+        blocked, worst = watching.report.blocked_for(started, ended, besides=upkeep)
         if blocked > LONGEST_BLOCK:
             fail(
                 f"the 5 requests were in flight at once, but fetch_all blocked the event loop for {blocked:.2f} s of"
