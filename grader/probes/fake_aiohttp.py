@@ -17,15 +17,18 @@ has at most N requests in flight, as it would against a real server, and `connec
 from __future__ import annotations
 
 import asyncio
+import errno
 import threading
 import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
+from aiohttp.client_reqrep import ConnectionKey
 from aioresponses import CallbackResult, aioresponses
 
 from grader.model import Location
@@ -81,6 +84,14 @@ class _RecordingMock(aioresponses):
         slots = asyncio.Semaphore(min(limits))
         self._slots[id(session)] = (session, slots)
         return slots
+
+
+def connection_refused(url: str) -> aiohttp.ClientConnectorError:
+    """The error aiohttp raises when the server at `url` refuses the connection (3.9 to 3.13 alike)."""
+    parts = urlsplit(url)
+    given = {"host": parts.hostname, "port": parts.port or 80, "is_ssl": False, "ssl": True}
+    key = ConnectionKey(**{field: given.get(field) for field in ConnectionKey._fields})
+    return aiohttp.ClientConnectorError(key, ConnectionRefusedError(errno.ECONNREFUSED, "Connect call failed"))
 
 
 class FakeAiohttpServer:
@@ -141,8 +152,10 @@ class FakeAiohttpServer:
         return url
 
     def refuse(self, url: str) -> str:
-        """Fail `url` with `aiohttp.ClientConnectionError`, as a server that is down would. Returns `url`."""
-        self._mock.get(url, exception=aiohttp.ClientConnectionError(f"Connection refused: {url}"), repeat=True)
+        """Fail `url` as a server that is down does: with `aiohttp.ClientConnectorError`, the subclass of
+        `ClientConnectionError` (and of `OSError`) that aiohttp raises for a refused connection, so that code catching
+        it, or `OSError`, is caught here as it would be there. Returns `url`."""
+        self._mock.get(url, exception=connection_refused(url), repeat=True)
         return url
 
     def open_sessions(self) -> list[aiohttp.ClientSession]:

@@ -18,7 +18,7 @@ import pytest
 
 from grader.model import Location
 from grader.probes.calls import await_call
-from grader.probes.fake_aiohttp import FakeAiohttpServer
+from grader.probes.fake_aiohttp import FakeAiohttpServer, connection_refused
 from grader.probes.set_order import backwards_in_sets
 from grader.probes.traffic import (
     HELD_BACK,
@@ -243,7 +243,7 @@ async def test_fetch_status_raises_connection_errors(server):
     fail(
         f"{shown} returned {got!r} for a server that refused the connection",
         expected="aiohttp.ClientConnectionError raised to the caller",
-        **caught_in_fetch_status(aiohttp.ClientConnectionError(), ex),
+        **caught_in_fetch_status(connection_refused(target), ex),
     )
 
 
@@ -262,7 +262,7 @@ async def test_fetch_all_propagates_errors(server):
     fail(
         f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} refused the connection",
         expected="the aiohttp.ClientConnectionError raised (or an ExceptionGroup holding it)",
-        **swallowed(got, aiohttp.ClientConnectionError(), ex),
+        **swallowed(got, connection_refused(urls[1]), ex),
     )
 
 
