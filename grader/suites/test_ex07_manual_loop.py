@@ -59,9 +59,9 @@ WAIT_ALSO_WHEN_RAISED = (
 
 
 LONG_TASK_ITERATIONS = 50
-GENERATIONS = 3
-"""Tasks in the chain that the later-tasks check leaves: waiting twice, the pending tasks and then theirs, is not
-enough."""
+GENERATIONS = 12
+"""Tasks in the chain that the later-tasks check leaves, each started by the one before: waiting a fixed number of
+rounds (the pending tasks, then theirs, a few times over) is not enough; only asking again until none is left is."""
 NAMES = ("run_manually", "run_until_all_done")
 
 
