@@ -1188,3 +1188,12 @@ def test_a_task_that_hands_the_setting_to_a_callback_is_not_told_to_schedule_a_t
     assert "create_task" not in verdict.fix and verdict.location.function == "set_future_value"
     verdict = checks["failing_request_waits_and_tolerates_cancel"]
     assert "future.set_exception(exc)" in verdict.fix and "create_task" not in verdict.fix, verdict.fix
+
+
+def test_a_wait_with_a_time_limit_is_told_that_the_limit_ran_out(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "waits_with_a_time_limit.py"
+    checks = failed(grade_source(tmp_path, "07", wrong))
+    for name in ("waits_for_pending_tasks", "background_failure_does_not_change_result", "reraises_after_waiting"):
+        verdict = checks[name]
+        assert "raised TimeoutError: a wait with a time limit" in verdict.message, verdict.message
+        assert verdict.fix.startswith("Wait with no timeout") and verdict.location.line == 24, verdict

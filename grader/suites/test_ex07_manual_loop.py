@@ -139,8 +139,28 @@ def run_then_discard(
     """`run(func, coro, call)`, then `discard(coro)` however the call ended."""
     try:
         return run(func, coro, call)
+    except TIMEOUTS as error:
+        timed_out(error, call or f"{getattr(func, '__name__', 'the function')}(coro)", func)
     finally:
         discard(coro)
+
+
+TIMEOUTS = (TimeoutError, asyncio.TimeoutError)
+"""Two classes on 3.10, one from 3.11."""
+
+
+def timed_out(error: BaseException, call: str, func: Callable[..., Any]) -> NoReturn:
+    """Fail for a TimeoutError out of the student's function: a wait for the tasks with a time limit ran out."""
+    fail(
+        f"{call} raised {type(error).__name__}: a wait with a time limit (`asyncio.wait_for(..., timeout=...)`,"
+        " `asyncio.wait(..., timeout=...)`) ran out before the pending tasks were done (the checks' tasks finish"
+        " only once the loop waits for them with no limit, so any limit runs out first: real tasks can take longer"
+        " than any limit too)",
+        expected="the pending tasks are waited for however long they take",
+        fix="Wait with no timeout, until no task is left: `while pending := asyncio.all_tasks(loop):"
+        " loop.run_until_complete(asyncio.wait(pending))`.",
+        at=student_line(error, func) or func,
+    )
 
 
 class Probe:
@@ -605,6 +625,8 @@ def test_background_failure_does_not_change_result():
     coro = main()
     try:
         got = run(ex.run_until_all_done, coro)
+    except TIMEOUTS as raised:
+        timed_out(raised, "run_until_all_done(coro)", ex.run_until_all_done)
     except Boom as raised:
         fail(
             "run_until_all_done raised the exception of a background task",
@@ -666,6 +688,8 @@ def test_reraises_after_waiting():
                at=where(raised) or ex.run_until_all_done)  # fmt: skip
     except (NotImplementedError, CheckFailure):
         raise
+    except TIMEOUTS as raised:
+        timed_out(raised, "run_until_all_done(coro)", ex.run_until_all_done)
     except Exception as raised:
         explain_missing_loop(raised, "run_until_all_done(coro)", ex.run_until_all_done)
         background = isinstance(raised, LookupError) and str(raised) == "raised by a background task"
