@@ -200,8 +200,9 @@ def zero_total_fix(decorated: Any) -> str:
         )
     return (
         CLOCK_FIX + " A total near 0 means your clock missed the time passing: read the `time` module's clock,"
-        " which the grader moves, as each call runs; not time.process_time (CPU time only), loop.time() or a clock"
-        " function saved when decorating."
+        " which the grader moves, as each call runs: time.time(), time.perf_counter() or time.monotonic(); not"
+        " time.process_time (CPU time only), time.clock_gettime, loop.time() or a clock function saved when"
+        " decorating."
     )
 
 
