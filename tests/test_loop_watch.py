@@ -129,11 +129,22 @@ async def test_waiting_on_a_worker_thread_is_a_stall_during_its_work() -> None:
 async def test_a_stall_counts_the_samples_of_the_student_lines_it_did_not_blame() -> None:
     async with LoopWatch(ROOT) as watch:
         await student.sleeps(0.3)
-    assert assert_located(watch, "sleeps", "time.sleep(seconds)").elsewhere == 0
+    located = assert_located(watch, "sleeps", "time.sleep(seconds)")
+    assert located.elsewhere == 0 and located.started <= located.located_from < located.ended, located
     async with LoopWatch(ROOT) as watch:
         await student.sleeps_twice(0.1, 0.3)
     worst = assert_located(watch, "sleeps_twice", "time.sleep(second)")
     assert worst.elsewhere > 0, worst  # the first sleep's samples: that line too was the student's, not the machine's
+
+
+def test_blocked_for_counts_the_students_stalls_from_where_they_were_seen_less_what_was_not_theirs() -> None:
+    own = BlockedSpan(0.5, 10.0, 10.5, "exercises/ex04.py", 3, "f", "time.sleep(0.5)", located_from=10.1)
+    machines = BlockedSpan(0.3, 11.0, 11.3)  # located nowhere: a busy machine's pause
+    report = LoopReport(spans=[own, machines])
+    assert report.blocked_for(9.0, 12.0) == (pytest.approx(0.4), own)  # from 10.1: before it, the loop was elsewhere
+    assert report.blocked_for(10.2, 12.0)[0] == pytest.approx(0.3)
+    assert report.blocked_for(9.0, 12.0, besides=[(10.0, 10.25), (11.0, 11.3)])[0] == pytest.approx(0.25)
+    assert report.blocked_for(11.0, 12.0) == (0.0, None)
 
 
 @pytest.mark.asyncio

@@ -79,6 +79,10 @@ class BlockedSpan:
     elsewhere: int = 0
     """Samples of the stall that found the loop thread on another line of the student's than the blamed one: none
     means the blamed line is all of the student's code the stall was seen in."""
+    located_from: float | None = None
+    """`time.monotonic()` from which the student's code may have held the loop: one sampling delay (`late_after`)
+    before the first sample that found a line of theirs. Before it the loop was elsewhere: waiting, with the machine
+    too busy to run it, or in code of the grader's. None: from the start."""
 
     def describe(self) -> str:
         """The stall as one line a student can act on, e.g.
@@ -143,13 +147,16 @@ class LoopReport:
     ) -> tuple[float, BlockedSpan | None]:
         """Seconds of [start, end] (monotonic) during which the loop was stalled at lines of the student's, less the
         intervals `besides` (time that was not the student's, such as a pool starting its workers in the loop's
-        thread), and the stall that held it longest. Before, between and after any work: a `time.sleep` before
+        thread), and the stall that held it longest. Each stall counts from its `located_from`: on a busy machine a
+        loop that waited with nothing to do can be kept off the CPU until the student's code runs again, and the
+        whole stall is then blamed on that code. Before, between and after any work: a `time.sleep` before
         handing work over stalls no work, yet stops the loop."""
         besides = list(besides)
         blocked, worst, longest = 0.0, None, 0.0
         for span in self._spans(located=True):
-            own = span.overlap(start, end) - sum(
-                max(0.0, min(span.ended, end, until) - max(span.started, start, since)) for since, until in besides
+            begun = max(span.started, span.located_from or span.started, start)
+            own = max(0.0, min(span.ended, end) - begun) - sum(
+                max(0.0, min(span.ended, end, until) - max(begun, since)) for since, until in besides
             )
             blocked += max(0.0, own)
             if own > longest:
@@ -199,6 +206,7 @@ class LoopWatch:
         self._sample_every = sample_every
         self._relative: dict[str, str | None] = {}
         self._samples: dict[int, Counter[tuple[Site, Site | None] | None]] = {}
+        self._first_located: dict[int, float] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         # (ticks so far, monotonic() at the last tick): one tuple, so the sampler reads a consistent pair.
@@ -288,6 +296,7 @@ class LoopWatch:
         with self._lock:
             epoch, last = self._beat
             samples = self._samples.pop(epoch, None)
+            first_located = self._first_located.pop(epoch, None)
             self._beat = (epoch + 1, now)
         gap = now - last
         self._progress.longest_gap = max(self._progress.longest_gap, gap)
@@ -301,15 +310,17 @@ class LoopWatch:
         helper = f"{via.function}: {via.code() or 'line ' + str(via.line)}" if via else None
         elsewhere = sum(count for key, count in samples.items() if key is not None and key[0] != site)
         self._progress.spans.append(
-            BlockedSpan(gap, last, now, site.relative, site.line, site.function, site.code(), helper, elsewhere)
-        )
+            BlockedSpan(gap, last, now, site.relative, site.line, site.function, site.code(), helper, elsewhere,
+                        None if first_located is None else max(last, first_located - self._late_after))
+        )  # fmt: skip
 
     def _sample(self) -> None:
         """Sampler thread: sleep until the heartbeat could be late, then sample while it is."""
         wait = self._sample_every
         while not self._stop.wait(wait):
             epoch, last = self._beat
-            early = last + self._late_after - time.monotonic()
+            sampled = time.monotonic()
+            early = last + self._late_after - sampled
             wait = max(early, self._sample_every)
             if early > 0:
                 continue
@@ -317,6 +328,8 @@ class LoopWatch:
             with self._lock:
                 if self._beat[0] == epoch:
                     self._samples.setdefault(epoch, Counter())[found] += 1
+                    if found is not None:
+                        self._first_located.setdefault(epoch, sampled)
 
     def _locate(self, frame: FrameType | None) -> tuple[Site, Site | None] | None:
         """The student's line on the loop thread's stack (the caller of a given helper), and the helper's line."""
