@@ -269,14 +269,19 @@ def test_a_pool_per_call_waiting_for_its_idle_workers_is_no_claim_about_the_loop
     ran (started late): the responsiveness check failed a pool per call, which blocks the loop for no work."""
     first, second = record(10.0, 10.2), record(10.15, 10.35)
     first_done = min(first.ended, second.ended)
-    assert retires_a_finished_pool(RETIRING, second, first_done)
+    assert retires_a_finished_pool(RETIRING, second, first_done, all_handed=True)
+    # The second call's pool started its workers late (spawn, a busy machine): its work began after the first was
+    # done, but it had been handed over before, so the first pool's shutdown held nothing back.
+    assert retires_a_finished_pool(RETIRING, record(10.25, 10.45), first_done, all_handed=True)
 
 
 def test_a_shutdown_that_waits_for_the_work_is_a_blocked_loop():
     # The `with` left before the await: the shutdown begins as the work does, and the next call's work only after it.
-    assert not retires_a_finished_pool(replace(RETIRING, started=10.0), record(10.0, 10.2), 10.2)
-    assert not retires_a_finished_pool(RETIRING, record(10.21, 10.41), 10.2)
-    assert not retires_a_finished_pool(replace(RETIRING, code="future.result()"), record(10.15, 10.35), 10.2)
+    assert not retires_a_finished_pool(replace(RETIRING, started=10.0), record(10.0, 10.2), 10.2, all_handed=True)
+    assert not retires_a_finished_pool(RETIRING, record(10.21, 10.41), 10.2, all_handed=False)  # held back
+    assert not retires_a_finished_pool(
+        replace(RETIRING, code="future.result()"), record(10.15, 10.35), 10.2, all_handed=True
+    )
 
 
 def test_a_stall_blamed_on_the_shutdown_starts_when_the_shutdown_was_called():

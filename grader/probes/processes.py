@@ -152,6 +152,8 @@ class PoolSpy:
         making, of every call handed over (the first starts the worker processes) and of every shutdown with no call
         left to wait for (which ends idle workers). A busy machine makes that last a while; the student's code has no
         say in it."""
+        self.handed_at: list[float] = []
+        """`time.monotonic()` at each call handed to a pool, in order."""
         self.handed: list[Handed] = []
         """Every call handed to a pool, in order: any process pool or thread pool, the loop's default executor
         included (`run_in_executor` and `map` hand calls over one by one)."""
@@ -172,6 +174,7 @@ class PoolSpy:
 
     def _submit_spy(self, submit: Callable[..., Future]) -> Callable[..., Future]:
         def submit_spy(executor: Executor, fn: Callable[..., Any], /, *args, **kwargs) -> Future:
+            self.handed_at.append(time.monotonic())
             with self._upkeep():
                 future = submit(executor, fn, *args, **kwargs)
             handed = Handed(executor, threading.get_ident(), fn, args)

@@ -18,13 +18,16 @@ def shuts_down(code: str) -> bool:
     return code.startswith("with ") or ".shutdown(" in code
 
 
-def retires_a_finished_pool(stall: BlockedSpan, record: work.Record, first_done: float) -> bool:
+def retires_a_finished_pool(stall: BlockedSpan, record: work.Record, first_done: float, all_handed: bool) -> bool:
     """Whether the loop stalled, while `record`'s work ran, in a pool's shutdown that began once another call's work
     was over: a pool made for that call (one `with` per call), waiting for its idle workers to exit. That wait lasts
     as long as the machine takes to end a process (more than 0.1 s on a busy machine), not as long as the work: no
     claim about the student's loop. A shutdown that waits for the work itself began before any call was done (the
-    heartbeat's tick before it aside), or held back the start of the next call's work."""
-    return shuts_down(stall.code or "") and stall.started >= first_done - 0.05 and record.started < first_done
+    heartbeat's tick before it aside), or held back the next call: its work started only after the first was done,
+    though every call had been handed over by then (`all_handed`) when a slow machine started the second pool's
+    workers late (spawn, at load 9)."""
+    held_back = record.started >= first_done and not all_handed
+    return shuts_down(stall.code or "") and stall.started >= first_done - 0.05 and not held_back
 
 
 def starts_a_pool_per_call(stall: BlockedSpan, pools_made: int) -> bool:

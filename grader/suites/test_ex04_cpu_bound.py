@@ -504,6 +504,7 @@ async def test_loop_stays_responsive(pools):
     # A stall blamed on the pool's shutdown counts from the moment the shutdown began (see from_the_shutdown).
     spans = [from_the_shutdown(span, pools.shutdowns, loop_thread) for span in watching.report.spans]
     report = replace(watching.report, spans=spans)
+    all_handed = sum(at < first_done for at in pools.handed_at) >= len(done)  # before any call's work was over
     for record in done:
         # A stall with no line of the student's on the loop's stack is the busy machine's (or a pool's threads'
         # holding the GIL), unless the work itself ran on the loop's thread, from a callback, say: verdict runs
@@ -511,7 +512,8 @@ async def test_loop_stays_responsive(pools):
         ran_in_the_loop = record.pid == work.getpid() and record.thread == loop_thread
         stall = report.stall_during(record.started, record.ended, located=not ran_in_the_loop)
         if stall is not None and (
-            retires_a_finished_pool(stall, record, first_done) or starts_a_pool_per_call(stall, len(pools.pools))
+            retires_a_finished_pool(stall, record, first_done, all_handed)
+            or starts_a_pool_per_call(stall, len(pools.pools))
         ):
             continue
         worked = record.ended - record.started - record.paused
