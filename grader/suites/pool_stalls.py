@@ -23,9 +23,9 @@ def retires_a_finished_pool(stall: BlockedSpan, record: work.Record, first_done:
     was over: a pool made for that call (one `with` per call), waiting for its idle workers to exit. That wait lasts
     as long as the machine takes to end a process (more than 0.1 s on a busy machine), not as long as the work: no
     claim about the student's loop. A shutdown that waits for the work itself began before any call was done (the
-    heartbeat's tick before it aside), or held back the next call: its work started only after the first was done,
-    though every call had been handed over by then (`all_handed`) when a slow machine started the second pool's
-    workers late (spawn, at load 9)."""
+    heartbeat's tick before it aside), or held back the next call: handed over only once the first call's work was
+    done (`all_handed` is whether every call was handed over before that). A call handed over in time may still
+    start late: with spawn, at load 9, a second pool's workers began their work after the first call was done."""
     held_back = record.started >= first_done and not all_handed
     return shuts_down(stall.code or "") and stall.started >= first_done - 0.05 and not held_back
 
