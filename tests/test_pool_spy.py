@@ -80,3 +80,29 @@ def test_calls_handed_to_pools_of_processes_and_threads_are_recorded_with_what_t
         assert waited_on and all(call in spy.handed for call in waited_on)
     finally:
         spy.clean_up()
+
+
+def test_a_pools_own_time_is_upkeep_of_the_thread_that_spent_it_and_waiting_for_the_work_is_not(monkeypatch):
+    import threading
+    import time
+
+    spy = PoolSpy(monkeypatch)
+    here = threading.get_ident()
+    try:
+        busy = process_pool(1)  # its making
+        busy.submit(abs, -1).result()  # a call handed over (this one starts the worker)
+        busy.submit(time.sleep, 0.2)  # another
+        busy.shutdown()  # waits for the sleep: the work's time, not the pool's
+        assert len(spy.upkeep.in_thread(here)) == 3
+        assert spy.upkeep.in_thread(here)[-1][1] <= spy.shutdowns[-1][0]
+
+        idle = process_pool(1)
+        idle.submit(abs, -1).result()
+        elsewhere = threading.Thread(target=idle.shutdown)  # nothing left to wait for: ending the worker is upkeep
+        elsewhere.start()
+        elsewhere.join()
+        assert len(spy.upkeep.in_thread(here)) == 5
+        assert len(spy.upkeep.in_thread(elsewhere.ident)) == 1
+        assert all(began <= ended for began, ended in spy.upkeep.in_thread(here))
+    finally:
+        spy.clean_up()

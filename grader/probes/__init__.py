@@ -7,6 +7,7 @@
 - `work`: picklable functions sent to the student's worker processes; they report where and when they ran.
 - `fake_requests`, `fake_aiohttp`: mocked HTTP servers that count requests in flight (exercises 05 and 06);
   `traffic`: what they record about each request, and the wording and URLs both share.
+- `upkeep`: a pool's own time in the thread that calls it (making it, starting workers, ending idle ones).
 - `set_order`: sets that list the futures and tasks of one call backwards, every run (exercises 04, 05 and 06).
 - `calls`: await a student's coroutine function with a time limit, saying clearly when it is not one.
 

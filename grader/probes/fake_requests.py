@@ -17,6 +17,7 @@ the pool, not the student's `fetch_all`, held the others back (an executor with 
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import os
 import threading
 import time
@@ -30,6 +31,7 @@ import requests_mock
 
 from grader.model import Location
 from grader.probes.traffic import ORDER_MARGIN, WAIT_LIMIT, Served, proxies_to_nowhere
+from grader.probes.upkeep import Upkeep
 from grader.testing import calling_line
 
 POLL = 0.002
@@ -75,18 +77,16 @@ class FakeRequestsServer:
         self.process_pool: ProcessPoolUse | None = None
         """The first call handed to a process pool, if one was."""
         self._stand_ins: dict[concurrent.futures.ProcessPoolExecutor, concurrent.futures.ThreadPoolExecutor] = {}
-        self.upkeep: list[tuple[float, float, int]] = []
-        """The thread pools' own time: (`time.monotonic()` at the start, at the end, the calling thread) of every
-        submit (which may start a worker thread) and of every shutdown with no call left to wait for (which ends
-        idle workers). Not the student's: on a busy machine a thread took a quarter of a second to start."""
+        self.upkeep = Upkeep()
+        """The thread pools' own time in each thread: every submit (which may start a worker thread) and every shutdown
+        with no call left to wait for (which ends idle workers)."""
 
     def _counting_submit(self) -> Callable[..., concurrent.futures.Future]:
         original = concurrent.futures.ThreadPoolExecutor.submit
 
         def submit(pool: concurrent.futures.ThreadPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):
-            began = time.monotonic()
-            future = original(pool, fn, *args, **kwargs)
-            self.upkeep.append((began, time.monotonic(), threading.get_ident()))
+            with self.upkeep.timing():
+                future = original(pool, fn, *args, **kwargs)
             with self._changed:
                 if pool not in self.pools:  # the pool itself as the key: a freed pool's id can come back
                     self.pools[pool] = Pool(getattr(pool, "_max_workers", None), calling_line())
@@ -101,10 +101,8 @@ class FakeRequestsServer:
         original = concurrent.futures.ThreadPoolExecutor.shutdown
 
         def shutdown(pool: concurrent.futures.ThreadPoolExecutor, wait: bool = True, *, cancel_futures: bool = False):
-            began, idle = time.monotonic(), self.in_pool == 0
-            original(pool, wait=wait, cancel_futures=cancel_futures)
-            if idle:
-                self.upkeep.append((began, time.monotonic(), threading.get_ident()))
+            with self.upkeep.timing() if self.in_pool == 0 else contextlib.nullcontext():
+                original(pool, wait=wait, cancel_futures=cancel_futures)
 
         return shutdown
 

@@ -19,12 +19,14 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing.process import BaseProcess
 from typing import Any, NamedTuple
 
 import pytest
+
+from grader.probes.upkeep import Upkeep
 
 START_METHOD_ENV = "GRADER_MP_START"
 """Set to fork, forkserver or spawn to grade exercise 04 under that start method (Python 3.14 defaults to
@@ -128,11 +130,14 @@ class PoolSpy:
 
         def spy(pool: ProcessPoolExecutor, *args, **kwargs) -> None:
             pools.append(pool)
-            with self._upkeep():
+            with self.upkeep.timing():
                 original(pool, *args, **kwargs)
 
         # Patching the class reaches `from concurrent.futures import ProcessPoolExecutor` and subclasses alike.
         monkeypatch.setattr(ProcessPoolExecutor, "__init__", spy)
+        self.upkeep = Upkeep()
+        """The pools' own time in each thread: every pool's making, every call handed over (the first starts the worker
+        processes) and every shutdown with no call left to wait for (which ends idle workers)."""
         self.waited: dict[int, bool] = {}
         """Per pool (by id): whether any of its shutdowns waited for the workers (`with` does)."""
         self.shutdowns: list[tuple[float, int]] = []
@@ -143,15 +148,10 @@ class PoolSpy:
             waited[id(pool)] = waited.get(id(pool), False) or bool(wait)
             shutdowns.append((time.monotonic(), threading.get_ident()))
             idle = all(future.done() for future, call in list(self.calls.items()) if call.executor is pool)
-            with self._upkeep() if idle else contextlib.nullcontext():
+            with self.upkeep.timing() if idle else contextlib.nullcontext():
                 shutdown(pool, wait, *args, **kwargs)
 
         monkeypatch.setattr(ProcessPoolExecutor, "shutdown", shutdown_spy)
-        self.upkeep: list[tuple[float, float, int]] = []
-        """The pools' own time: (`time.monotonic()` at the start, at the end, the calling thread) of every pool's
-        making, of every call handed over (the first starts the worker processes) and of every shutdown with no call
-        left to wait for (which ends idle workers). A busy machine makes that last a while; the student's code has no
-        say in it."""
         self.handed_at: list[float] = []
         """`time.monotonic()` at each call handed to a pool, in order."""
         self.handed: list[Handed] = []
@@ -175,7 +175,7 @@ class PoolSpy:
     def _submit_spy(self, submit: Callable[..., Future]) -> Callable[..., Future]:
         def submit_spy(executor: Executor, fn: Callable[..., Any], /, *args, **kwargs) -> Future:
             self.handed_at.append(time.monotonic())
-            with self._upkeep():
+            with self.upkeep.timing():
                 future = submit(executor, fn, *args, **kwargs)
             handed = Handed(executor, threading.get_ident(), fn, args)
             self.handed.append(handed)
@@ -183,14 +183,6 @@ class PoolSpy:
             return future
 
         return submit_spy
-
-    @contextlib.contextmanager
-    def _upkeep(self) -> Iterator[None]:
-        began = time.monotonic()
-        try:
-            yield
-        finally:
-            self.upkeep.append((began, time.monotonic(), threading.get_ident()))
 
     def _wait_spy(self, method: Callable[..., Any]) -> Callable[..., Any]:
         def wait_spy(future: Future, *args, **kwargs) -> Any:

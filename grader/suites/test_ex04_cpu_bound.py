@@ -537,8 +537,7 @@ async def test_loop_stays_responsive(pools):
                 at=stall.location or ex.run_cpu_bound,
             )
     # The pools' own time in the loop's thread (making them, starting workers, ending idle ones) is not the student's.
-    upkeep = [(began, upkept) for began, upkept, thread in pools.upkeep if thread == loop_thread]
-    blocked, worst = report.blocked_for(started, ended, besides=upkeep)
+    blocked, worst = report.blocked_for(started, ended, besides=pools.upkeep.in_thread(loop_thread))
     if blocked > LONGEST_BLOCK:
         code = (worst.code if worst else None) or ""
         fail(

@@ -471,8 +471,7 @@ async def test_fetch_all_concurrent(server):
                 at=(stall.location if stall else None) or ex.fetch_all,
             )
         # The thread pools' own time in the loop's thread is not the student's (see FakeRequestsServer.upkeep).
-        upkeep = [(began, upkept) for began, upkept, thread in server.upkeep if thread == loop_thread]
-        blocked, worst = watching.report.blocked_for(started, ended, besides=upkeep)
+        blocked, worst = watching.report.blocked_for(started, ended, besides=server.upkeep.in_thread(loop_thread))
         if blocked > LONGEST_BLOCK:
             fail(
                 f"the 5 requests were in flight at once, but fetch_all blocked the event loop for {blocked:.2f} s of"
