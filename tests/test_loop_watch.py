@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib.util
 import threading
 import time
@@ -14,6 +15,7 @@ import requests_mock
 from support import DATA
 
 from grader.model import Location
+from grader.probes import work
 from grader.probes.loop_watch import BlockedSpan, LoopReport, LoopWatch
 
 ROOT = DATA / "loop_watch"
@@ -94,6 +96,18 @@ async def test_cpu_loop_is_located_in_the_innermost_student_frame() -> None:
     async with LoopWatch(ROOT) as watch:
         await student.crunches(0.3)
     assert_located(watch, "burn_cpu", "while time.perf_counter() < deadline:")
+
+
+@pytest.mark.asyncio
+async def test_work_burnt_on_the_loops_thread_is_located_while_a_pause_flag_is_kept(tmp_path) -> None:
+    # Exercise 04's responsiveness check burns with a pause flag (`work.burn`): a burn on the loop's thread that
+    # looked at the flag every 2 ms handed the GIL back so often that the sampler got one sample in 0.4 s.
+    flag = str(tmp_path / "asleep")
+    burn = functools.partial(work.burn, 0.3, pause_flag=flag, pause_limit=2.0, home=work.getpid())
+    async with LoopWatch(ROOT) as watch:
+        with work.flag_while(flag, watch.student_asleep):
+            await student.runs_work(burn)
+    assert_located(watch, "runs_work", "return work(0)")
 
 
 @pytest.mark.asyncio

@@ -492,7 +492,7 @@ async def test_loop_stays_responsive(pools):
         # The calls are held while the student's code sleeps on the clock, so that `await asyncio.sleep(0.5)` before
         # a blocking `future.result()` does not find them done: real work can be longer than any sleep.
         flag = os.path.join(folder, "asleep")
-        burn = partial(work.burn, BURN, pause_flag=flag, pause_limit=PAUSE_LIMIT)
+        burn = partial(work.burn, BURN, pause_flag=flag, pause_limit=PAUSE_LIMIT, home=work.getpid())
         async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
             with work.flag_while(flag, watching.student_asleep):
                 started = time.monotonic()

@@ -30,6 +30,10 @@ async def crunches(seconds: float) -> int:
     return burn_cpu(seconds)
 
 
+async def runs_work(work) -> object:
+    return work(0)
+
+
 async def calls_given_helper(seconds: float) -> None:
     given_helper(seconds)
 
