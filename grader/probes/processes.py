@@ -68,6 +68,8 @@ class Handed(NamedTuple):
     """`threading.get_ident()` of the thread that handed it over."""
     fn: Callable[..., Any]
     args: tuple[Any, ...]
+    at: float
+    """`time.monotonic()` as it was handed over."""
 
     def runs(self, func: functools.partial) -> bool:
         """Whether this call runs `func`, a partial of a probe: `submit(func, n)`, `submit(partial(func, n))` (a
@@ -152,8 +154,6 @@ class PoolSpy:
                 shutdown(pool, wait, *args, **kwargs)
 
         monkeypatch.setattr(ProcessPoolExecutor, "shutdown", shutdown_spy)
-        self.handed_at: list[float] = []
-        """`time.monotonic()` at each call handed to a pool, in order."""
         self.handed: list[Handed] = []
         """Every call handed to a pool, in order: any process pool or thread pool, the loop's default executor
         included (`run_in_executor` and `map` hand calls over one by one)."""
@@ -174,10 +174,10 @@ class PoolSpy:
 
     def _submit_spy(self, submit: Callable[..., Future]) -> Callable[..., Future]:
         def submit_spy(executor: Executor, fn: Callable[..., Any], /, *args, **kwargs) -> Future:
-            self.handed_at.append(time.monotonic())
+            at = time.monotonic()
             with self.upkeep.timing():
                 future = submit(executor, fn, *args, **kwargs)
-            handed = Handed(executor, threading.get_ident(), fn, args)
+            handed = Handed(executor, threading.get_ident(), fn, args, at)
             self.handed.append(handed)
             self.calls[future] = handed
             return future

@@ -504,7 +504,7 @@ async def test_loop_stays_responsive(pools):
     # A stall blamed on the pool's shutdown counts from the moment the shutdown began (see from_the_shutdown).
     spans = [from_the_shutdown(span, pools.shutdowns, loop_thread) for span in watching.report.spans]
     report = replace(watching.report, spans=spans)
-    all_handed = sum(at < first_done for at in pools.handed_at) >= len(done)  # before any call's work was over
+    all_handed = sum(call.at < first_done for call in pools.handed) >= len(done)  # before any call's work was over
     for record in done:
         # A stall with no line of the student's on the loop's stack is the busy machine's (or a pool's threads'
         # holding the GIL), unless the work itself ran on the loop's thread, from a callback, say: verdict runs
