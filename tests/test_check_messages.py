@@ -424,6 +424,20 @@ def test_a_clock_saved_before_the_call_is_named(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("name", "named"),
+    [("clock_saved_when_decorating.py", "`clock`, a variable of the decorator"),
+     ("clock_as_a_default_argument.py", "`_clock=time.perf_counter`, a default argument")],
+)  # fmt: skip
+def test_a_clock_saved_when_decorating_is_named_where_it_is_kept(tmp_path, name, named):
+    """Such a clock times a function decorated while the grader's clock was frozen (the frozen one was saved): only
+    the call decorated before the freeze shows it, and its fix names the variable, not "read perf_counter inside the
+    wrapper", which the student believes they do."""
+    checks = failed(grade_source(tmp_path, "03", SUBMISSIONS / "wrong" / "ex03_async_timed" / name))
+    assert set(checks) == {"prints_finished_line_with_elapsed_time"}, checks
+    assert named in checks["prints_finished_line_with_elapsed_time"].fix
+
+
+@pytest.mark.parametrize(
     ("total", "unreached"),
     [
         (FROZEN_EPOCH + 2.5, False),  # `end` printed: the frozen clock itself, ticked by the check

@@ -122,6 +122,19 @@ async def test_returns_pending_future():
     # in it times out here too, and leaves the exercise at zero.
     with contextlib.suppress(NotImplementedError):
         await outcome(future, new_tasks(before), hurry=HURRY)
+    # No delay is no shortcut: the future is still one that a task sets, on a later turn of the loop.
+    before = asyncio.all_tasks()
+    at_once = ex.make_request(42, 0)
+    expect(
+        not at_once.done(),
+        "make_request(42, 0) returned a future that was already done",
+        expected="a future that is not done yet, even with a delay of 0: the task sets it on a later turn of the loop",
+        fix="Handle every delay the same way, 0 included: no `if delay <= 0:` that sets the result at once;"
+        " schedule set_future_value(...) with asyncio.create_task and return the future.",
+        at=ex.make_request,
+    )
+    with contextlib.suppress(NotImplementedError):
+        await outcome(at_once, new_tasks(before), hurry=HURRY)
 
 
 def callback_instead_of_task(func: Any) -> tuple[str, Location] | None:

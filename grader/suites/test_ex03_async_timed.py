@@ -110,6 +110,12 @@ async def echo(*args, **kwargs) -> tuple:
     return args, kwargs
 
 
+async def fetch(url: str, retries: int = 1) -> str:
+    """A parameter that a call may name: `fetch("http://x", retries=2)` passes retries as a keyword argument."""
+    await asyncio.sleep(0)
+    return f"{url} after {retries} tries"
+
+
 async def fail_slowly(seconds: float, error: Exception) -> None:
     await asyncio.sleep(0)
     advance(seconds)
@@ -236,14 +242,16 @@ async def test_prints_starting_line_first(capsys):
 
 @check("the Starting line shows the positional arguments as a tuple and the keyword arguments as a dict")
 async def test_starting_line_shows_args_and_kwargs(capsys):
-    decorated = decorate(echo)
-    for args, kwargs in (((1, "two"), {"three": [3]}), ((5,), {}), ((), {"url": "http://x", "retries": 2})):
+    cases = [(echo, (1, "two"), {"three": [3]}), (echo, (5,), {}), (echo, (), {"url": "http://x", "retries": 2})]
+    cases.append((fetch, ("http://x",), {"retries": 2}))  # as the call gave them, not as the signature would bind them
+    for func, args, kwargs in cases:
+        decorated = decorate(func)
         printed(capsys)
         await call(decorated, *args, _body_must_run=False, **kwargs)
         first = first_starting_line(printed(capsys))
-        expected = starting_line(echo, args, kwargs)
+        expected = starting_line(func, args, kwargs)
         shown_call = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
-        happened = f"awaiting the decorated echo({shown_call}) printed " + (
+        happened = f"awaiting the decorated {func.__name__}({shown_call}) printed " + (
             repr(first) if first is not None else "no line starting with 'Starting'"
         )
         # The arguments are this check's claim; how the line names the function is the check above's.
@@ -253,8 +261,8 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
             first is not None and first.partition(" with args ")[2] == expected.partition(" with args ")[2],
             happened,
             expected=repr(expected),
-            fix="Print the wrapper's `args` and `kwargs` themselves: f'... with args {args} {kwargs}' shows the tuple"
-            " and the dict as Python writes them.",
+            fix="Print the wrapper's `args` and `kwargs` themselves, as the call gave them: f'... with args {args}"
+            " {kwargs}' shows the tuple and the dict as Python writes them.",
             at=wrapper_at(decorated),
         )
 
@@ -275,6 +283,16 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
     expect_total(lines, download, "2.5000", "when download(2.5) took 2.5 s", **options)
     expect_total(precise, download, "0.1234", "when download(0.1234) took 0.1234 s", **options,
                  since_decorated="2.6234")  # fmt: skip
+    # Decorated before the clock is frozen, as a program decorates at import: a clock function saved when decorating
+    # is the real one, which a call under the frozen clock never sees move. (Decorated while frozen above, so that a
+    # start read when decorating is named as that, not as a total between the frozen clock and the real one.)
+    early = decorate(download)
+    with frozen_clock():
+        printed(capsys)
+        await call(early, 2.5)
+        lines = printed(capsys)
+    expect_total(lines, download, "2.5000", "when download(2.5), decorated before the grader froze the clock, took"
+                 " 2.5 s", **{**options, "decorated": early, "at": wrapper_at(early)})  # fmt: skip
     # The real clock: only a lower bound (a sleep never ends early) and an upper one no load reaches.
     napping = decorate(nap)
     await call(napping, REAL_NAP)

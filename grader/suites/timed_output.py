@@ -35,6 +35,10 @@ DECORATION_FIX = (
     "The total counts from when @async_timed() was applied, not from the call: read the start time inside the wrapper,"
     " `start = time.perf_counter()` as its first line, so that each call has its own."
 )
+ONE_FINISHED_LINE = (
+    "Print Finished in one place only, the `finally:` block around `await func(*args, **kwargs)`: it runs once"
+    " however the call ends, so a print in an `except:` block or after the `try` as well prints the line twice."
+)
 SIGN_FIX = "The time is right but negative: the total is the end minus the start, `time.perf_counter() - start`."
 ONE_CLOCK_FIX = (
     "Read the same clock at the start and at the end, time.perf_counter() both times for example: time.time() counts"
@@ -49,6 +53,12 @@ UNREACHED_CLOCK_FIX = (
     " a dataclass `default_factory=time.perf_counter`, a class attribute) keeps the real clock, which the"
     " grader's frozen clock is years away from."
 )
+REAL_CLOCKS = {
+    clock: f"time.{clock.__name__}"
+    for clock in (time.time, time.perf_counter, time.monotonic, time.time_ns, time.perf_counter_ns, time.monotonic_ns)
+}
+"""The `time` module's clocks as they are before any check freezes them: one of these saved in the student's code
+(as the suites decorate before they freeze the clock) is a clock the grader cannot move."""
 FROZEN_AT = "2024-01-01 12:00:00"
 """Where the suite freezes the clock (UTC, as freezegun reads a naive time)."""
 FROZEN_EPOCH = calendar.timegm(time.strptime(FROZEN_AT, "%Y-%m-%d %H:%M:%S"))
@@ -189,6 +199,44 @@ def format_fix(got: str, total: str) -> str | None:
     )
 
 
+def saved_clock(decorated: Any) -> str | None:
+    """Where the student's wrapper keeps a clock function saved before the call, named for a sentence ("`clock`, a
+    variable of the decorator"), or None: a default argument or a variable of the enclosing decorator, set when
+    decorating, which freezegun cannot patch (it patches the `time` module and names in modules only)."""
+    wrapper = inspect.unwrap(decorated, stop=lambda func: getattr(func, "__code__", None) is not None)
+    code = getattr(wrapper, "__code__", None)
+    if code is None:
+        return None
+    for name, cell in zip(code.co_freevars, getattr(wrapper, "__closure__", None) or (), strict=False):
+        try:
+            value = cell.cell_contents
+        except ValueError:  # a cell not yet set
+            continue
+        if _is_real_clock(value):
+            return f"`{name}`, a variable of the decorator that holds {REAL_CLOCKS[value]}"
+    positional = reversed(code.co_varnames[: code.co_argcount])  # the defaults belong to the last ones
+    defaults = dict(zip(positional, reversed(wrapper.__defaults__ or ()), strict=False))
+    for name, value in {**defaults, **(wrapper.__kwdefaults__ or {})}.items():
+        if _is_real_clock(value):
+            return f"`{name}={REAL_CLOCKS[value]}`, a default argument of the wrapper"
+    return None
+
+
+def _is_real_clock(value: Any) -> bool:
+    try:
+        return value in REAL_CLOCKS
+    except TypeError:  # unhashable
+        return False
+
+
+def saved_clock_fix(saved: str) -> str:
+    return (
+        f"Your wrapper reads the clock through {saved}, saved when decorating: that function is the real clock, which"
+        " the grader cannot move. Call the `time` module's clock itself as each call runs, `time.perf_counter()`"
+        " before and after awaiting func."
+    )
+
+
 def zero_total_fix(decorated: Any) -> str:
     """The fix for a total near 0 s although the body took seconds: what makes a clock miss the time passing."""
     if not inspect.iscoroutinefunction(decorated):
@@ -232,7 +280,7 @@ def expect_total(
             at=missing[1] or at,
         )
     expect(len(found) == 1, f"{what}, your code printed {len(found)} Finished lines: {show(lines)}",
-           expected="exactly one Finished line per call", at=at)  # fmt: skip
+           expected="exactly one Finished line per call", fix=ONE_FINISHED_LINE, at=at)  # fmt: skip
     index, got = found[0]
     if after is not None and after in lines:
         expect(
@@ -244,7 +292,9 @@ def expect_total(
         )
     if got != total:
         number = as_number(got)
-        if number is not None and abs(number) < 0.01:
+        if (saved := saved_clock(decorated)) is not None:  # whatever it measured: the real clock, never the grader's
+            hint = saved_clock_fix(saved)
+        elif number is not None and abs(number) < 0.01:
             hint = zero_total_fix(decorated)
         elif (reformat := format_fix(got, total)) is not None:
             hint = reformat
