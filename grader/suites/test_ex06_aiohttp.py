@@ -10,7 +10,9 @@ import asyncio
 import functools
 import inspect
 import threading
+import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -19,6 +21,7 @@ import pytest
 from grader.model import Location
 from grader.probes.calls import await_call
 from grader.probes.fake_aiohttp import FakeAiohttpServer, connection_refused
+from grader.probes.loop_watch import LoopWatch
 from grader.probes.set_order import backwards_in_sets
 from grader.probes.traffic import (
     HELD_BACK,
@@ -51,6 +54,7 @@ from grader.testing import (
 )
 
 ex = student("exercises.ex06_aiohttp")
+ROOT = Path(ex.__file__).parent.parent  # as the student frames name it: LoopWatch resolves links itself
 
 AIOHTTP_ONLY = (
     "06 is about aiohttp: send each request with the session, `async with session.get(url) as response: return "
@@ -153,6 +157,14 @@ CONCURRENTLY = (
     "Start every fetch before awaiting any: "
     "`await asyncio.gather(*(fetch_status(session, url) for url in urls))`; a `for` loop with `await` inside"
     " waits for each answer before sending the next request."
+)
+LONGEST_BLOCK = 0.2
+"""Seconds of a whole fetch_all for which the loop may be stalled at the student's lines: a fetch_all of five mocked
+answers holds it for a few hundredths even on a busy machine; a `time.sleep(0.1)` per URL holds it for half a second."""
+BLOCK_NOWHERE = (
+    "Block the loop nowhere in fetch_status and fetch_all, before, between or after the requests: wait with"
+    " `await asyncio.sleep(...)`, never `time.sleep(...)`. aiohttp's requests are coroutines so that the loop runs"
+    " other coroutines while one waits; a call that blocks stops them all."
 )
 ONE_SESSION = (
     "Open the session once in fetch_all, `async with aiohttp.ClientSession() as session:`, and pass it to every"
@@ -302,12 +314,15 @@ async def test_fetch_all_keeps_order(server):
 
 
 @check(
-    "fetch_all sends the requests concurrently from the event loop it is awaited on, no threads:"
-    " five slow requests are in flight at the same time"
+    "fetch_all sends the requests concurrently from the event loop it is awaited on, no threads, and blocks that loop"
+    " nowhere: five slow requests are in flight at the same time"
 )
 async def test_fetch_all_concurrent(server):
     urls = [server.route(url(f"together/{i}"), 200, together=5) for i in range(5)]
-    got = await call_student(ex.fetch_all, urls, limit=LIMIT)
+    async with LoopWatch(ROOT) as watching:
+        started = time.monotonic()
+        got = await call_student(ex.fetch_all, urls, limit=LIMIT)
+        ended = time.monotonic()
     expect(
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
         f"fetch_all of five URLs returned {got!r}",
@@ -342,6 +357,15 @@ async def test_fetch_all_concurrent(server):
         expected="all five requests in flight at once: about as long as one request, not five",
         fix=CONCURRENTLY if most <= 1 else CONCURRENTLY + HELD_BACK,
         at=ex.fetch_all,
+    )
+    blocked, worst = watching.report.blocked_for(started, ended)
+    expect(
+        blocked <= LONGEST_BLOCK,
+        f"the 5 requests were in flight at once, but fetch_all blocked the event loop for {blocked:.2f} s of the"
+        f" {ended - started:.2f} s it took" + (f" (the longest: {worst.describe()})" if worst else ""),
+        expected="the event loop keeps running from the start of fetch_all to its end, with nothing that stops it",
+        fix=BLOCK_NOWHERE,
+        at=(worst.location if worst else None) or ex.fetch_all,
     )
 
 
