@@ -607,7 +607,7 @@ def _finish_outside(generator: AsyncGenerator[Any, Any]) -> None:
         loop.close()
 
 
-@check("a background task that fails does not change run_until_all_done's result")
+@check("a background task that fails, or that another task cancels, does not change run_until_all_done's result")
 def test_background_failure_does_not_change_result():
     probe = Probe()
 
@@ -616,9 +616,22 @@ def test_background_failure_does_not_change_result():
         await asyncio.sleep(0.01)
         raise Boom("raised by a background task")
 
+    async def waits_for_ever() -> None:
+        await asyncio.Event().wait()
+
+    async def cancels_after(failing: asyncio.Task, task: asyncio.Task) -> None:
+        # Once the failing task is done, and the loop waits again: a wait that stopped at its exception and went round
+        # again (`except Exception:`) meets the cancel in its next round, however the machine times the two.
+        await asyncio.wait([failing])
+        await probe.until_the_loop_waits()
+        await asyncio.sleep(0.01)
+        task.cancel()
+
     async def main():
         probe.note_loop()
-        probe.start(fails_later())
+        failing = probe.start(fails_later())
+        victim = asyncio.get_running_loop().create_task(waits_for_ever())  # not the probe's: it ends cancelled
+        probe.start(cancels_after(failing, victim))
         probe.start(probe.sleep_then_note(0.03, "slow task"))
         return probe.result
 
@@ -634,6 +647,16 @@ def test_background_failure_does_not_change_result():
             fix="Wait with asyncio.wait(pending), which does not raise, or asyncio.gather(*pending, "
             "return_exceptions=True).",
             at=student_line(raised, ex.run_until_all_done) or ex.run_until_all_done,  # the wait that raised it
+        )
+    except asyncio.CancelledError as raised:
+        fail(
+            "run_until_all_done raised CancelledError: a background task was cancelled (by another task), and the"
+            " wait for it raised that in place of the result",
+            expected="the main coroutine's result; a cancelled background task is simply done",
+            fix="asyncio.CancelledError is a BaseException, which `except Exception:` does not catch. Wait with"
+            " asyncio.wait(pending), which raises nothing, or asyncio.gather(*pending, return_exceptions=True), which"
+            " returns the CancelledError as a value.",
+            at=student_line(raised, ex.run_until_all_done) or ex.run_until_all_done,
         )
     finally:
         discard(coro)
