@@ -404,6 +404,11 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
             ),
             CallIn(ex.slow_callbacks, "run", "run_until_complete"),
         )
+    elif abs(run["threshold"] - 250) < 1e-6:
+        fix, at = (
+            "The threshold is in seconds already: `loop.slow_callback_duration = threshold`, not a thousand times it.",
+            ex.slow_callbacks,
+        )
     else:
         fix, at = threshold_fix()
     expect(
@@ -442,6 +447,16 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     got = as_durations(returned, call)
     first = list(returned)
     expect_only_this_call(got, reported.durations, call)
+    run = blocking.runs[0] if blocking.runs else None
+    if not reported.durations and run and run["debug"] and run["threshold"] > 0.3:
+        fail(
+            f"{call} returned {seconds(got)}: debug mode was on, but with loop.slow_callback_duration ="
+            f" {run['threshold']!r}, so no step was slow enough to be reported",
+            expected="debug mode reports the 0.12 s, 0.3 s and 0.15 s steps, with the threshold of 0.1 s",
+            fix="Set `loop.slow_callback_duration = threshold`, the value slow_callbacks receives, in seconds (here"
+            " 0.1): no conversion, and no number of your own.",
+            at=ex.slow_callbacks,
+        )
     if not reported.durations:
         fail(
             f"{call} returned {seconds(got)}, and debug mode reported no slow step at all",
@@ -458,7 +473,6 @@ def test_reports_blocking_step(reported: SlowStepSpy):
                    "without a threshold, every step slower than 0.1 s is reported")  # fmt: skip
     # Debug mode on and the threshold right when main() began, yet a step not timed: the loop decides whether to
     # time a step before it runs it, so debug mode turned on inside a coroutine misses main()'s first step.
-    run = blocking.runs[0] if blocking.runs else None
     timed = sum(d >= 0.12 - TOLERANCE for d in reported.durations)
     if run and run["debug"] and abs(run["threshold"] - 0.1) < 1e-9 and timed < len(BLOCKS):
         fail(
