@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 import pytest
 
 from grader.asyncio_mistakes import asyncio_fix
+from grader.asyncio_mistakes.loops import kept_closed_loop
 from grader.except_clauses import catching_handler
 from grader.probes.idle_gate import IdleGate
 from grader.suites.loop_spies import (
@@ -367,8 +368,9 @@ def _run_on_own_loop(spy: LoopSpy, name: str, func: Callable[..., Any]) -> None:
             pass  # it ran the coroutine on a loop of its own, as claimed here, and failed later: other checks say so
         else:
             explain_missing_loop(error, f"{name}(coro)", func)
-            # A loop it made, then misused (closed before running it, say): asyncio's error names that mistake.
-            made = bool(spy.created) and asyncio_fix(error)
+            # A loop it made, then misused (closed before running it, say), or one it keeps from an earlier call:
+            # asyncio's error names that mistake.
+            made = (bool(spy.created) or kept_closed_loop(error) is not None) and asyncio_fix(error)
             fail(
                 f"{name}(coro) raised RuntimeError: {error}",
                 expected="it makes a new loop with asyncio.new_event_loop() and runs the coroutine on it",
