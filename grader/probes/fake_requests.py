@@ -51,11 +51,21 @@ class Pool:
     """The student's line whose call first handed it work (`run_in_executor(pool, ...)`, `pool.submit(...)`)."""
 
 
+def _get_only(request: Any, context: object) -> str:
+    raise requests.exceptions.ConnectionError(
+        f"the checks' server answers GET requests only, not {request.method} {request.url}: fetch a URL with the"
+        " given get_status(url), which sends requests.get(url), as the exercise asks"
+    )
+
+
 class FakeRequestsServer:
     """Routes URLs to status codes, with latency, errors, and requests held back to reveal concurrency."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self._adapter = requests_mock.Adapter()
+        # requests-mock would raise its own NoMockAddress, which names the fake, not the student's mistake.
+        self._adapter.register_uri(requests_mock.ANY, requests_mock.ANY, text=_get_only,
+                                   additional_matcher=lambda request: request.method != "GET")  # fmt: skip
         monkeypatch.setattr(requests.Session, "get_adapter", self._adapter_for(requests.Session.get_adapter))
         monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", self._submit_to_threads())
         monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "shutdown", self._shutdown_with_threads())
