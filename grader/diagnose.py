@@ -140,7 +140,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
         return mismatch
     if isinstance(exc, AssertionError) and str(exc):
         return Verdict(Status.FAILED, str(exc).split("\nassert ")[0].strip())
-    return Verdict(Status.FAILED, f"the check stopped with {_short(exc)}")
+    return Verdict(Status.FAILED, f"the check stopped with {_short(exc)}", fix=asyncio_fix(exc))
 
 
 _LIST_FOR_AN_ADDRESS = re.compile(r'No connection adapters were found for "(?P<text>\[.*\])"')

@@ -70,7 +70,9 @@ MISTAKES = (
     Mistake(
         RuntimeError,
         "cannot reuse already awaited coroutine",
-        "A coroutine object runs once: call the async def function again for a new one.",
+        "A coroutine object runs once: call the async def function again for a new one. A cache on an async def"
+        " (@functools.lru_cache, @functools.cache) keeps the coroutine object, not its result, and hands the spent"
+        " one out again: leave the cache out.",
     ),
     Mistake(
         RuntimeError,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from typing import Any
 from pytest_socket import SocketBlockedError
 
 from grader.model import Location
-from grader.testing import CallIn, call_repr, coroutine_origin, fail, name_of
+from grader.testing import CallIn, call_repr, coroutine_origin, fail, name_of, where
 
 HTTP_CLIENTS = ("requests", "urllib3", "aiohttp", "httpx", "http.client", "urllib.request")
 
@@ -39,6 +40,24 @@ async def await_call(
     __tracebackhide__ = True
     text = shown or call_repr(func, *args)
     awaitable = func(*args)
+    if inspect.isasyncgen(awaitable):
+        fail(
+            f"{text} returned an async generator, not a coroutine: a `yield` inside an `async def` makes it one, and"
+            " `await` cannot wait for it",
+            expected=f"`{getattr(func, '__name__', func)}` is an `async def` function that returns its result",
+            fix="Collect the results in a list and `return` it once, at the end, with no `yield`: e.g."
+            " `return await asyncio.gather(...)`.",
+            at=_yield_line(func) or func,
+        )
+    if inspect.iscoroutine(awaitable) and inspect.getcoroutinestate(awaitable) == inspect.CORO_CLOSED:
+        fail(
+            f"{text} gave back a coroutine that had already run: awaiting it again raises RuntimeError ('cannot reuse"
+            " already awaited coroutine')",
+            expected="a new coroutine from each call, as calling an `async def` function gives",
+            fix="A coroutine object runs once. A cache on an async def (@functools.lru_cache, @functools.cache) keeps"
+            " the coroutine object, not its result, and hands the spent one out again: leave the cache out.",
+            at=func,
+        )
     if not inspect.isawaitable(awaitable):
         fail(
             f"{text} returned {awaitable!r} instead of a coroutine",
@@ -68,6 +87,20 @@ async def await_call(
         )
     _expect_no_awaitables(func, got, text)
     return got
+
+
+def _yield_line(func: Callable[..., Any]) -> Location | None:
+    """The first line of `func` with a `yield` on it, for pointing at what made it a generator."""
+    code = getattr(inspect.unwrap(func), "__code__", None)
+    home = where(func)
+    try:
+        lines, start = inspect.getsourcelines(code)
+    except (OSError, TypeError):
+        return None
+    for offset, line in enumerate(lines):
+        if home is not None and re.search(r"\byield\b", line.partition("#")[0]):
+            return Location(home.file, start + offset, code.co_name)
+    return None
 
 
 def _expect_no_awaitables(func: Callable[..., Any], got: Any, text: str) -> None:
