@@ -53,8 +53,8 @@ ATTACH_HANDLER = (
     "'Executing ... took N seconds' reaches it as a record whose record.args end with the duration."
 )
 RESTORE_LOGGER = (
-    "Undo every change in a `finally` block: logger.removeHandler(your_handler), and put back any level or "
-    "propagate setting you changed."
+    "Undo every change in a `finally` block: logger.removeHandler(your_handler) (logger.removeFilter(your_filter)"
+    " for a filter), and put back any level or propagate setting you changed."
 )
 
 RUN_HAS_ITS_OWN_LOOP = (
