@@ -207,6 +207,7 @@ async def test_schedules_a_task():
     problem = setter_problem(settled, before)
     if problem is not None:
         handed_on = handed_on_by_a_task(settled, tasks)
+        shielded(ex.make_request, problem, handed_on)
         fail(
             problem + (", although make_request did schedule a task" if handed_on else ""),
             expected="a task that make_request scheduled, running set_future_value, sets the result",
@@ -224,6 +225,23 @@ SET_IN_THE_TASK = (
     " not through loop.call_soon, call_soon_threadsafe, call_later or a done callback, which run outside every task"
     " (call_soon_threadsafe is for code in other threads)."
 )
+
+
+def shielded(func: Any, problem: str, handed_on: bool) -> None:
+    """Fail with the fix for a future returned through asyncio.shield: the caller's future is then another one,
+    which a done callback of the task's future sets, and "set it in the task" would repeat what the student did."""
+    __tracebackhide__ = True
+    at = CallIn(func, "shield").found() if handed_on else None
+    if at is None:
+        return
+    fail(
+        f"{problem}: {name_of(func)} returned asyncio.shield(...) of its future, another future, which a done callback"
+        " of the first one sets",
+        expected=f"the very future that the task {name_of(func)} scheduled sets",
+        fix="Return the future itself: the caller awaits it, and cancelling it is how the caller gives up on the"
+        " request. asyncio.shield is for a caller that wants to await something without cancelling it.",
+        at=at,
+    )
 
 
 def handed_on_by_a_task(settled: list[Settled], tasks: set[asyncio.Task]) -> bool:
@@ -707,6 +725,7 @@ async def test_failing_request_waits_and_tolerates_cancel():
     problem = setter_problem(settled, before)
     if problem is not None:
         handed_on = handed_on_by_a_task(settled, ours)
+        shielded(ex.make_failing_request, problem, handed_on)
         fail(
             problem + (", although make_failing_request did schedule a task" if handed_on else ""),
             expected="a task that make_failing_request scheduled sets the exception, after asyncio.sleep(delay)",
