@@ -25,6 +25,7 @@ from support import KIT, SUBMISSIONS, grade_source
 from grader.catalog import load_catalog
 from grader.diagnose import UNEXPLAINED
 from grader.model import ExerciseResult, Status
+from grader.render.console import MAX_MESSAGE
 
 CATALOG = load_catalog()
 FAILS = re.compile(r"^# fails: (?P<names>[a-z0-9_, <.()]+)$")
@@ -149,6 +150,8 @@ def test_wrong_solution_is_caught(tmp_path, exercise_id, path):
             assert UNEXPLAINED not in check.message, (check.name, check.message)  # explaining it failed: a bug
             for text in (check.message, check.expected or "", check.fix or ""):  # nothing the student cannot place
                 assert not GRADERS_OWN.search(text), (check.name, text)
+            for text in (check.expected or "", check.fix or ""):  # the grader's own words: shown whole in a terminal
+                assert len(" ".join(text.split())) <= MAX_MESSAGE, (check.name, len(text), text)
 
 
 @pytest.mark.parametrize("exercise_id", [e.id for e in CATALOG])

@@ -47,11 +47,10 @@ ONE_CLOCK_FIX = (
 )
 
 UNREACHED_CLOCK_FIX = (
-    "That total is no duration: it is the distance between the clock the grader moves and one it cannot reach."
-    " Read both times from the `time` module itself as the call runs, `time.perf_counter()` before and after"
-    " awaiting func, and print end minus start: a clock function saved before the call (a default argument,"
-    " a dataclass `default_factory=time.perf_counter`, a class attribute) keeps the real clock, which the"
-    " grader's frozen clock is years away from."
+    "That total is no duration but the gap between the clock the grader moves and one it cannot reach. Read both"
+    " times from the `time` module itself as the call runs, `time.perf_counter()` before and after awaiting func:"
+    " a clock function saved before the call (a default argument, a dataclass `default_factory=time.perf_counter`,"
+    " a class attribute) keeps the real clock, years from the frozen one."
 )
 REAL_CLOCKS = {
     clock: f"time.{clock.__name__}"
@@ -247,10 +246,10 @@ def zero_total_fix(decorated: Any) -> str:
             " and printing Finished."
         )
     return (
-        CLOCK_FIX + " A total near 0 means your clock missed the time passing: read the `time` module's clock,"
-        " which the grader moves, as each call runs: time.time(), time.perf_counter() or time.monotonic(); not"
-        " time.process_time (CPU time only), time.clock_gettime, loop.time() or a clock function saved when"
-        " decorating."
+        "A total near 0 means your clock missed the time passing. Read the `time` module's own clock as each call"
+        " runs, time.perf_counter() (or time.time(), time.monotonic()) before and after awaiting func: the grader"
+        " moves those. time.process_time counts CPU time only; time.clock_gettime and loop.time() are out of the"
+        " grader's reach."
     )
 
 
