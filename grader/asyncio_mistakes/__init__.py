@@ -28,6 +28,7 @@ from grader.asyncio_mistakes.handed import awaited_a_value, function_not_called,
 from grader.asyncio_mistakes.loops import (
     drove_the_running_loop_from_plain_code,
     kept_closed_loop,
+    kept_other_loop,
     returned_a_result,
     waited_on_nothing,
 )
@@ -47,6 +48,7 @@ def asyncio_fix(exc: BaseException) -> str | None:
                 or generator_not_unpacked(exc)
                 or returned_a_result(exc)
                 or kept_closed_loop(exc)
+                or kept_other_loop(exc)
                 or executors_own_future(exc)
                 or awaited_a_value(exc)
                 or waited_on_nothing(exc)

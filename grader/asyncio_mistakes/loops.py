@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import inspect
+import re
 
 from grader.asyncio_mistakes.frames import callers_frame, callers_statement
 
@@ -26,6 +27,26 @@ def kept_closed_loop(exc: BaseException) -> str | None:
                 " test) has a loop of its own. Do not keep a loop for later: in code a loop runs, ask"
                 " asyncio.get_running_loop() each time; to run a coroutine, make a new loop with"
                 " asyncio.new_event_loop()."
+            )
+    return None
+
+
+def kept_other_loop(exc: BaseException) -> str | None:
+    """For a future "attached to a different loop" on a line that uses a loop the student's module keeps in a global
+    (`loop = asyncio.get_event_loop()` at the top of the file): the fix in their own name. That loop was made at
+    import, and no check's loop is it; "one made with asyncio.new_event_loop()" would blame a call they never wrote.
+    None when the line uses no such global."""
+    if "attached to a different loop" not in str(exc):
+        return None
+    frame, line = callers_frame(exc)
+    if frame is None:
+        return None
+    for name, value in frame.f_globals.items():
+        if isinstance(value, asyncio.AbstractEventLoop) and re.search(rf"\b{re.escape(name)}\b", line):
+            return (
+                f"`{name}` holds a loop made when your module was imported, not the one running your coroutine: each"
+                " run (each asyncio.run, each test) has a loop of its own. In a coroutine, ask for the loop that runs"
+                " it, `loop = asyncio.get_running_loop()`, rather than keep one at the top of the file."
             )
     return None
 

@@ -448,7 +448,7 @@ async def test_fetch_all_concurrent(server):
         for served in server.served:
             ran = watching.report.ticks_between(served.started, served.ended)
             late = long_stall(watching.report, served)
-            if ran >= LOOP_RAN and late is None:
+            if late is None:  # few ticks alone are no evidence: a busy machine keeps a waiting loop off the CPU too
                 continue
             stall = (
                 late
