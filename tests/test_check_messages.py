@@ -173,7 +173,7 @@ def test_concurrency_messages_blame_what_held_the_requests_back(tmp_path):
     wrong = SUBMISSIONS / "wrong"
     pool = failed(grade_source(tmp_path / "pool", "05", wrong / "ex05_blocking_io" / "one_worker_pool.py"))
     verdict = pool["fetch_all_concurrent"]
-    assert "handed to a thread pool together: the pool ran only 1 at a time" in verdict.message
+    assert "handed to a ThreadPoolExecutor together: the pool ran only 1 at a time" in verdict.message
     assert verdict.message.endswith("waited for a free worker: it was made with max_workers=1")
     assert "max_workers" in verdict.fix and "`for` loop" not in verdict.fix
     assert verdict.location.function == "fetch_status" and verdict.location.line == 21  # run_in_executor(POOL, ...)

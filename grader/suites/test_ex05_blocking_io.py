@@ -89,20 +89,6 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRequestsServer]:
     server.close()
 
 
-def no_process_pool(server: FakeRequestsServer, func: object) -> None:
-    """Fail when `func`, just called, handed a call to a process pool: its calls ran in stand-in threads (see
-    FakeRequestsServer), so that only the checks of the executor, this one, cost the student points."""
-    if (use := server.process_pool) is not None:
-        fail(
-            f"{use.function} was sent to a process pool, as the lesson's aside on `requests` suggests",
-            expected="the blocking requests run in threads: the loop's default executor (this exercise grades threads)",
-            fix="Waiting for a server is I/O, not CPU work: threads wait well, and a process pool (the tool of"
-            " exercise 04) only adds the cost of starting processes; the exercise's docstring says more. Use"
-            " `await loop.run_in_executor(None, get_status, url)`.",
-            at=use.used_at or func,
-        )
-
-
 def watch() -> LoopWatch:
     return LoopWatch(ROOT, given=[f for f in (getattr(ex, "get_status", None),) if f])
 
@@ -173,7 +159,7 @@ async def test_returns_status_codes(server):
     )
 
 
-@check("fetch_status runs the blocking request in an executor's thread: the event loop keeps running meanwhile")
+@check("fetch_status runs the blocking request in an executor: the event loop keeps running meanwhile")
 async def test_runs_in_executor(server):
     loop_thread = threading.get_ident()
     async with watch() as watching:
@@ -190,7 +176,6 @@ async def test_runs_in_executor(server):
         )
         got = await fetched(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
-    no_process_pool(server, ex.fetch_status)
     expect(
         server.served,
         f"{call_repr(ex.fetch_status, target)} sent no request to the server",
@@ -436,7 +421,6 @@ async def test_fetch_all_concurrent(server):
         fix=statuses_fix(got, 5),
         at=ex.fetch_all,
     )
-    no_process_pool(server, ex.fetch_all)
     expect(
         server.served,
         "fetch_all sent none of the requests from this program's threads",
@@ -500,14 +484,15 @@ async def test_fetch_all_concurrent(server):
             key=lambda pool: pool.workers,
             default=None,
         )
+        kind = small.kind if small else "ThreadPoolExecutor"
         fail(
-            f"{happened}, although all 5 had been handed to a thread pool together: the pool ran only {most} at a"
+            f"{happened}, although all 5 had been handed to a {kind} together: the pool ran only {most} at a"
             " time, and each of the others waited for a free worker"
             + (f": it was made with max_workers={small.workers}" if small else ""),
             expected="all five requests in flight at once: about 0.3 s for five requests of 0.3 s, not 1.5 s",
             fix="Run them in the loop's default executor, `run_in_executor(None, get_status, url)`, which has"
-            " threads enough for five; a ThreadPoolExecutor of your own needs `max_workers` at least as large as"
-            " the number of requests to wait on at once.",
+            f" threads enough for five; a {kind} of your own needs `max_workers` at least as large as the number of"
+            " requests to wait on at once.",
             at=(small.used_at if small else None) or ex.fetch_status,
         )
     fail(

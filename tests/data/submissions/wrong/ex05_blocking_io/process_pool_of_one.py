@@ -1,4 +1,4 @@
-# fails: runs_in_executor, fetch_all_concurrent
+# fails: fetch_all_concurrent
 """A process pool of one worker: the lesson's aside taken literally, and one request at a time."""
 
 import asyncio

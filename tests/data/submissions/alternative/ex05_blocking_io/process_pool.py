@@ -1,4 +1,3 @@
-# fails: runs_in_executor, fetch_all_concurrent
 """Follows the lesson's aside literally: the blocking request goes to a process pool, as CPU work would."""
 
 import asyncio

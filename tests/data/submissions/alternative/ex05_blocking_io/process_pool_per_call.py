@@ -1,4 +1,3 @@
-# fails: runs_in_executor, fetch_all_concurrent
 """Each fetch opens its own process pool for the blocking request, and shuts it down when the answer is in."""
 
 import asyncio
