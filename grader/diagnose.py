@@ -418,10 +418,18 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
         # A demo left at the end of the file (`asyncio.run(main())`) runs on import and fails in a function: the
         # function's line alone leaves the student asking why importing called it at all.
         line, imported = (f"line {top.line}", "the file") if top.file == where.file else (str(top), top.file)
-        at += (
-            f", called at {line} when {imported} was imported: code at the top level runs then too, so "
-            + _DEMO_UNDER_MAIN
-        )
+        if isinstance(exc, NotImplementedError) and top.file != where.file:  # another exercise's stub, used here
+            return ImportFailure(
+                Outcome.IMPORT_ERROR,
+                f"importing {relpath} ran {where.function} of {where.file} (at {top}), which is not written yet: it"
+                " still raises NotImplementedError. Finish that exercise first, or do without it here",
+                top,
+            )
+        else:
+            at += (
+                f", called at {line} when {imported} was imported: code at the top level runs then too, so "
+                + _DEMO_UNDER_MAIN
+            )
     message = _what_the_import_did(exc, where, at, relpath) + _import_advice(exc, where, root)
     return ImportFailure(Outcome.IMPORT_ERROR, message, where)
 

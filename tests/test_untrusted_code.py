@@ -460,3 +460,27 @@ def test_control_characters_the_code_prints_or_raises_reach_every_output_as_esca
     run = subprocess.run([sys.executable, "-m", "grader", "check", "01", "--path", str(tmp_path)], cwd=KIT,
                          capture_output=True, text=True, timeout=120)  # fmt: skip
     assert run.returncode == 1 and obeyed(run.stdout + run.stderr) == [] and "\\x1b[2J" in run.stdout, run.stdout
+
+
+def test_another_exercise_not_written_yet_is_named_as_what_to_finish_first(tmp_path):
+    """ex05 decorated with ex03's async_timed while ex03 is still the stub: the import fails in ex03's stub, which the
+    student of ex05 did not touch; the message says which exercise to finish, not to move a demo under __main__."""
+    using = (
+        (KIT / "solutions" / "ex05_blocking_io.py")
+        .read_text()
+        .replace(
+            "async def fetch_status(",
+            "from exercises.ex03_async_timed import async_timed\n\n\n@async_timed()\nasync def fetch_status(",
+            1,
+        )
+    )
+    exercise = load_catalog().get("05")
+    folder = make_submission(
+        tmp_path, {exercise.filename: using, "ex03_async_timed.py": KIT / "exercises" / "ex03_async_timed.py"}
+    )
+    result = grade_exercise(exercise, folder)
+    assert result.outcome is Outcome.IMPORT_ERROR and result.score == 0
+    assert result.message.startswith(
+        "importing exercises/ex05_blocking_io.py ran async_timed of exercises/ex03_async_timed.py (at exercises/"
+    ), result.message
+    assert "Finish that exercise first" in result.message and "__main__" not in result.message
