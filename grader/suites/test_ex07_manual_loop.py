@@ -512,8 +512,9 @@ def test_waits_for_tasks_started_later():
     run_then_discard(ex.run_until_all_done, coro)
     if "last generation" not in probe.events:
         fail(
-            f"the last of {GENERATIONS} tasks, each started by the one before once the main coroutine had returned,"
-            f" never finished (tasks: {describe_tasks(probe)})",
+            f"the main coroutine left a task that starts the next, {GENERATIONS} in a chain, each once the main"
+            f" coroutine had returned; the last never finished: only {len(probe.tasks)} of the {GENERATIONS} had been"
+            f" started ({describe_tasks(probe)})",
             expected="run_until_all_done waits until no task at all is left on the loop",
             fix="Tasks you wait for may start new ones: ask asyncio.all_tasks(loop) again after each wait, "
             "until it is empty.",
