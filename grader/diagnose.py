@@ -21,7 +21,7 @@ from types import FrameType, FunctionType, ModuleType, TracebackType
 
 from pytest_socket import SocketBlockedError
 
-from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import, newer_syntax
+from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import, newer_syntax, newer_use
 from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
@@ -134,7 +134,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
     if where is not None:
         happened = f"{_raiser(where)} raised {_short(exc)}{grouped}"
         line = linecache.getline(os.path.join(root, where.file), where.line)
-        fix = asyncio_fix(exc) or missing_import(exc) or python_slip(exc, line)
+        fix = asyncio_fix(exc) or newer_use(exc, line) or missing_import(exc) or python_slip(exc, line)
         return Verdict(Status.FAILED, happened, fix=fix, location=_where_the_list_was_made(exc, root) or where)
     if (mismatch := _not_as_the_stub_says(exc)) is not None:
         return mismatch

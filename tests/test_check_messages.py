@@ -1211,3 +1211,20 @@ def test_a_wait_with_a_time_limit_is_told_that_the_limit_ran_out(tmp_path):
         verdict = checks[name]
         assert "raised TimeoutError: a wait with a time limit" in verdict.message, verdict.message
         assert verdict.fix.startswith("Wait with no timeout") and verdict.location.line == 24, verdict
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "name", "needs"),
+    [("06", "ex06_aiohttp/as_completed_async_iterator.py", (3, 13)),
+     ("09", "ex09_debug_mode/loop_factory_in_asyncio_run.py", (3, 12))],
+)  # fmt: skip
+def test_a_use_of_a_newer_python_says_which_python_it_needs(tmp_path, exercise_id, name, needs):
+    """Correct code on the Python it was written for, graded by an older one: Python's own words ("'async for'
+    requires an object with __aiter__", "unexpected keyword argument 'loop_factory'") read as a mistake."""
+    if sys.version_info >= needs:
+        pytest.skip("this Python has it: the file is a correct solution here (test_solutions_and_wrong)")
+    checks = failed(grade_source(tmp_path, exercise_id, SUBMISSIONS / "alternative" / name))
+    assert checks, "graded on a Python without the feature, it cannot pass"
+    wanted = ".".join(map(str, needs))
+    for verdict in checks.values():
+        assert f"is new in Python {wanted}, and this is Python" in (verdict.fix or ""), (verdict.name, verdict.fix)

@@ -32,10 +32,15 @@ from grader.asyncio_mistakes.loops import (
     returned_a_result,
     waited_on_nothing,
 )
-from grader.asyncio_mistakes.newer_python import newer_asyncio_import, newer_syntax, newer_than_this_python
+from grader.asyncio_mistakes.newer_python import (
+    newer_asyncio_import,
+    newer_syntax,
+    newer_than_this_python,
+    newer_use,
+)
 from grader.asyncio_mistakes.table import MISTAKES
 
-__all__ = ["asyncio_fix", "newer_asyncio_import", "newer_syntax", "read_from_an_awaitable"]
+__all__ = ["asyncio_fix", "newer_asyncio_import", "newer_syntax", "newer_use", "read_from_an_awaitable"]
 
 
 def asyncio_fix(exc: BaseException) -> str | None:

@@ -25,9 +25,49 @@ before it. `Runner`'s way round is the loop made by hand, which 09 accepts and 0
 def newer_than_this_python(exc: AttributeError) -> str | None:
     """The fix for `asyncio.TaskGroup` (say) on a Python that has none: Python's own message reads as a typo.
     Python 3.10+ keeps the module and the name on the exception."""
+    if isinstance(getattr(exc, "obj", None), asyncio.Queue) and exc.name == "shutdown" and sys.version_info < (3, 13):
+        return _newer("Queue.shutdown()", (3, 13), "end the consumers with a sentinel put on the queue, or cancel them")
     if getattr(exc, "obj", None) is not asyncio:
         return None
     return newer_asyncio(getattr(exc, "name", None) or "")
+
+
+_NEWER_USES = (
+    (
+        TypeError,
+        re.compile(r"'async for' requires an object with __aiter__ method, got generator"),
+        "as_completed(",
+        "`async for` over asyncio.as_completed(...)",
+        (3, 13),
+        "`for next_done in asyncio.as_completed(aws):` then `result = await next_done`",
+    ),
+    (
+        TypeError,
+        re.compile(r"run\(\) got an unexpected keyword argument 'loop_factory'"),
+        "",
+        "asyncio.run(..., loop_factory=...)",
+        (3, 12),
+        "make the loop yourself, `loop = asyncio.new_event_loop()`, and run the coroutine with"
+        " `loop.run_until_complete(...)`",
+    ),
+)
+"""Uses that a newer Python allows and this one refuses with words that read as a mistake: the exception, its words,
+what the student's line holds, the use, the version that brought it, and what does the same before it."""
+
+
+def newer_use(exc: BaseException, line: str) -> str | None:
+    """The fix for a use of asyncio that only a newer Python allows (`async for` over as_completed, 3.13), raised at
+    the student's `line`."""
+    for kind, says, written, use, version, instead in _NEWER_USES:
+        if isinstance(exc, kind) and says.search(str(exc)) and written in line and sys.version_info < version:
+            return _newer(use, version, instead)
+    return None
+
+
+def _newer(use: str, version: tuple[int, int], instead: str) -> str:
+    this = ".".join(map(str, sys.version_info[:2]))
+    wanted = ".".join(map(str, version))
+    return f"{use} is new in Python {wanted}, and this is Python {this}: {instead}, or grade with Python {wanted}+."
 
 
 _CANNOT_IMPORT = re.compile(r"cannot import name '(?P<name>\w+)' from 'asyncio'")
