@@ -115,6 +115,8 @@ def schedule(func: Callable, *args: Any) -> Any:
             _called_directly(func, args)
         _callback_for_the_delay(func, args, error)
         raise
+    if asyncio.isfuture(handle) and not isinstance(handle, asyncio.Task):
+        _let_a_thread_call(recorders)
     if any(r.calls for r in recorders):
         _called_directly(func, args)
     loop = getattr(handle, "_loop", None)  # asyncio's handles keep their loop there, from 3.10 to 3.14
@@ -129,6 +131,20 @@ def schedule(func: Callable, *args: Any) -> Any:
             at=CallIn(func, "new_event_loop", "get_event_loop"),
         )
     return handle
+
+
+THREAD_GRACE = 0.5
+"""Seconds a future that schedule_* returned is given to have a thread call the callback: in that time a worker thread
+runs it however busy the machine is, so the message does not depend on whether it had when the check looked."""
+
+
+def _let_a_thread_call(recorders: list[Recorder]) -> None:
+    """Wait, without running the loop, for another thread to call the callback: a future that schedule_* returned
+    (`run_in_executor(None, callback)`) comes from a thread that calls it right away, and one failure says so each
+    time, rather than "returned a Future" on the runs where the thread had not yet started."""
+    deadline = time.monotonic() + THREAD_GRACE
+    while not any(r.calls for r in recorders) and time.monotonic() < deadline:
+        time.sleep(0.002)
 
 
 def _callback_for_the_delay(func: Callable, args: tuple, error: Exception) -> None:
