@@ -50,7 +50,10 @@ loop's clock never fires a timer early, so two waits always take that long; a co
 its timer ran 0.9 of its delay late, 45 ms and then 180 ms, more than a busy machine makes it (see CONFIRM)."""
 GRADER_DIR = str(PACKAGE_DIR) + os.sep
 """The grader package: a task whose coroutine is defined under it is the grader's, not the student's."""
-NOT_BLOCKING = "Wait with `await asyncio.sleep(delay)`: `time.sleep` stops every other coroutine on the loop."
+NOT_BLOCKING = (
+    "Wait with `await asyncio.sleep(delay)`: a wait that does not await (`time.sleep`, or a loop that checks the"
+    " clock) stops every other coroutine on the loop."
+)
 
 
 def new_tasks(before: set) -> set:
