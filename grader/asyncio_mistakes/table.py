@@ -141,9 +141,9 @@ MISTAKES = (
     Mistake(
         TypeError,
         "object is not callable",
-        "run_in_executor takes the function and its arguments apart: `loop.run_in_executor(None, f, x)`. "
-        "`loop.run_in_executor(None, f(x))` calls f right there, in the loop's thread, and hands the executor its "
-        "result, which it cannot call.",
+        "run_in_executor and asyncio.to_thread take the function and its arguments apart:"
+        " `loop.run_in_executor(None, f, x)`, `asyncio.to_thread(f, x)`. Writing f(x) there calls f right away, in"
+        " the loop's thread, and hands the executor its result, which it cannot call.",
         raised_in=os.path.join("concurrent", "futures", "thread.py"),  # an executor's thread called it
     ),
     *(
