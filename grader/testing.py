@@ -214,6 +214,22 @@ def return_in_finally(func: Any) -> Location | None:
     return None
 
 
+def yield_line(func: Any) -> Location | None:
+    """The student's first `yield` in `func` (nested functions aside), or None: the line that makes an `async def` an
+    async generator, which `await` cannot wait for."""
+    if (source := _Source.of(func)) is None:
+        return None
+    top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], _NESTED) else source.tree
+    todo: list[ast.AST] = list(ast.iter_child_nodes(top))
+    while todo:
+        node = todo.pop(0)
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return source.location(node.lineno)
+        if not isinstance(node, _NESTED):
+            todo += ast.iter_child_nodes(node)
+    return None
+
+
 RETURN_IN_FINALLY = (
     "A `return` in a `finally:` block drops the exception going through it (a cancellation too) and returns instead:"
     " return the result from the `try:` block or after the whole statement, and in `finally:` only clean up."

@@ -67,7 +67,10 @@ def newer_use(exc: BaseException, line: str) -> str | None:
 def _newer(use: str, version: tuple[int, int], instead: str) -> str:
     this = ".".join(map(str, sys.version_info[:2]))
     wanted = ".".join(map(str, version))
-    return f"{use} is new in Python {wanted}, and this is Python {this}: {instead}, or grade with Python {wanted}+."
+    return (
+        f"{use} is new in Python {wanted}, and this is Python {this}: {instead}, or grade with Python {wanted} or"
+        " newer."
+    )
 
 
 _CANNOT_IMPORT = re.compile(r"cannot import name '(?P<name>\w+)' from 'asyncio'")
@@ -84,12 +87,8 @@ def newer_asyncio(name: str) -> str | None:
     """What to say of asyncio's `name` when this Python lacks it and a newer one has it (NEWER_ASYNCIO)."""
     if name not in NEWER_ASYNCIO or hasattr(asyncio, name):
         return None
-    (major, minor), instead = NEWER_ASYNCIO[name]
-    this = ".".join(map(str, sys.version_info[:2]))
-    return (
-        f"asyncio.{name} is new in Python {major}.{minor}, and this is Python {this}: {instead}, or grade with"
-        f" Python {major}.{minor} or newer."
-    )
+    version, instead = NEWER_ASYNCIO[name]
+    return _newer(f"asyncio.{name}", version, instead)
 
 
 _EXCEPT_STAR = re.compile(r"\s*except\s*\*")

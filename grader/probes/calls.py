@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -13,7 +12,7 @@ from typing import Any
 from pytest_socket import SocketBlockedError
 
 from grader.model import Location
-from grader.testing import CallIn, call_repr, coroutine_origin, fail, name_of, where
+from grader.testing import CallIn, call_repr, coroutine_origin, fail, name_of, yield_line
 
 HTTP_CLIENTS = ("requests", "urllib3", "aiohttp", "httpx", "http.client", "urllib.request")
 
@@ -47,7 +46,7 @@ async def await_call(
             expected=f"`{getattr(func, '__name__', func)}` is an `async def` function that returns its result",
             fix="Collect the results in a list and `return` it once, at the end, with no `yield`: e.g."
             " `return await asyncio.gather(...)`.",
-            at=_yield_line(func) or func,
+            at=yield_line(func) or func,
         )
     if inspect.iscoroutine(awaitable) and inspect.getcoroutinestate(awaitable) == inspect.CORO_CLOSED:
         fail(
@@ -87,20 +86,6 @@ async def await_call(
         )
     _expect_no_awaitables(func, got, text)
     return got
-
-
-def _yield_line(func: Callable[..., Any]) -> Location | None:
-    """The first line of `func` with a `yield` on it, for pointing at what made it a generator."""
-    code = getattr(inspect.unwrap(func), "__code__", None)
-    home = where(func)
-    try:
-        lines, start = inspect.getsourcelines(code)
-    except (OSError, TypeError):
-        return None
-    for offset, line in enumerate(lines):
-        if home is not None and re.search(r"\byield\b", line.partition("#")[0]):
-            return Location(home.file, start + offset, code.co_name)
-    return None
 
 
 def _expect_no_awaitables(func: Callable[..., Any], got: Any, text: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures.process
 import contextlib
+import contextvars
 import functools
 import gc
 import multiprocessing
@@ -71,16 +72,25 @@ class Handed(NamedTuple):
     at: float
     """`time.monotonic()` as it was handed over."""
 
-    def runs(self, func: functools.partial) -> bool:
-        """Whether this call runs `func`, a partial of a probe: `submit(func, n)`, `submit(partial(func, n))` (a
-        partial of a partial is flattened into one of the same function), `submit(helper, func, n)`, or a chunk of
-        `ProcessPoolExecutor.map(func, ns)`."""
+    def runs(self, func: Callable[..., Any]) -> bool:
+        """Whether this call runs `func`, a function or a partial of a probe: `submit(func, n)`,
+        `submit(partial(func, n))` (a partial of a partial is flattened into one of the same function),
+        `submit(helper, func, n)`, or a chunk of `ProcessPoolExecutor.map(func, ns)`."""
         inner = getattr(self.fn, "func", None)
         return (
             self.fn is func
-            or (inner is func.func and isinstance(self.fn, functools.partial))
+            or (inner is getattr(func, "func", func) and isinstance(self.fn, functools.partial))
             or any(arg is func for arg in (*self.args, *getattr(self.fn, "args", ())))
         )
+
+    def shown(self) -> str:
+        """The name of what this call runs, through partials and asyncio.to_thread's `Context.run`."""
+        fn, args = self.fn, self.args
+        while isinstance(fn, functools.partial):
+            fn, args = fn.func, (*fn.args, *args)
+        if isinstance(getattr(fn, "__self__", None), contextvars.Context) and args:
+            fn = args[0]
+        return getattr(fn, "__qualname__", None) or type(fn).__name__
 
     def chunked(self) -> bool:
         """Whether this is a chunk of more than one call, from `ProcessPoolExecutor.map(fn, ns, chunksize=...)`:

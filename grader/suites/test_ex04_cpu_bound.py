@@ -7,8 +7,6 @@ the start method (fork, forkserver, spawn) the student's pools use.
 """
 
 import asyncio
-import contextvars
-import functools
 import linecache
 import os
 import re
@@ -29,7 +27,7 @@ from grader.except_clauses import catching_handler_in
 from grader.probes import work
 from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
-from grader.probes.processes import GRADING_CPUS, Handed, PoolSpy, pretend_grading_cpus, use_start_method_from_env
+from grader.probes.processes import GRADING_CPUS, PoolSpy, pretend_grading_cpus, use_start_method_from_env
 from grader.probes.set_order import backwards_in_sets
 from grader.suites.meeting_calls import waiting_alone_gives_up
 from grader.suites.pool_stalls import from_the_shutdown, retires_a_finished_pool, shuts_down, starts_a_pool_per_call
@@ -285,25 +283,6 @@ def unordered(happened: str) -> tuple[str, str, CallIn]:
     return happened, IN_ORDER, CallIn(ex.run_cpu_bound, "as_completed")
 
 
-def _runs_the_given_work(call: Handed) -> bool:
-    """Whether a call handed to a pool runs cpu_bound_work: `submit(cpu_bound_work, n)`, a partial of it, or a helper
-    given it as an argument."""
-    given = getattr(ex, "cpu_bound_work", None)
-    return given is not None and (
-        call.fn is given or getattr(call.fn, "func", None) is given or any(arg is given for arg in call.args)
-    )
-
-
-def _called(call: Handed) -> str:
-    """The name of what a call handed to a pool runs, through partials and asyncio.to_thread's `Context.run`."""
-    fn, args = call.fn, call.args
-    while isinstance(fn, functools.partial):
-        fn, args = fn.func, (*fn.args, *args)
-    if isinstance(getattr(fn, "__self__", None), contextvars.Context) and args:
-        fn = args[0]
-    return getattr(fn, "__qualname__", None) or type(fn).__name__
-
-
 def threads_handed() -> CallIn:
     """Where run_cpu_bound hands work to threads: the pool it makes, or else the call that hands the work over."""
     return CallIn(ex.run_cpu_bound, "ThreadPoolExecutor", "to_thread", "run_in_executor")
@@ -428,8 +407,9 @@ async def test_runs_in_worker_processes(pools):
     await run_cpu_bound([1, 2], limit=LIMIT, shown=shown)
     handed = pools.handed[before:]
     if handed and not any(isinstance(call.executor, ProcessPoolExecutor) for call in handed):
-        if not any(_runs_the_given_work(call) for call in handed):  # threads only wait: processes of its own?
-            names = sorted({_called(call) for call in handed})
+        given = getattr(ex, "cpu_bound_work", None)
+        if given is None or not any(call.runs(given) for call in handed):  # threads only wait: processes of its own?
+            names = sorted({call.shown() for call in handed})
             fail(
                 f"{shown}, with the default work, handed no call to a ProcessPoolExecutor (threads ran only"
                 f" {', '.join(names)})",
