@@ -489,3 +489,15 @@ def test_an_empty_asyncio_wait_is_told_the_fix_in_the_name_the_student_waited_on
     verdict = unnamed["fetch_all_keeps_order"]
     assert "return [] early" in verdict.fix and "`await asyncio.gather(...)`" in verdict.fix, verdict.fix
     assert "if not " not in verdict.fix and "futures" not in verdict.fix, verdict.fix
+
+
+def test_sessions_opened_one_per_url_are_pointed_at_where_they_are_made(tmp_path):
+    request = failed(grade_source(tmp_path / "request", "06", WRONG / "ex06_aiohttp" / "aiohttp_request_per_url.py"))
+    verdict = request["uses_one_session"]
+    assert "each `aiohttp.request(...)` opens a session of its own" in verdict.message, verdict.message
+    assert "`session.get(url)` sends the request instead of `aiohttp.request`" in verdict.fix
+    assert (verdict.location.line, verdict.location.function) == (15, "_one")
+    per_url = failed(grade_source(tmp_path / "per_url", "06", WRONG / "ex06_aiohttp" / "session_per_url.py"))
+    verdict = per_url["uses_one_session"]
+    assert verdict.message == "fetch_all opened 3 ClientSession objects for 3 URLs"
+    assert (verdict.location.line, verdict.location.function) == (15, "fetch_one")  # not fetch_all's gather

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import sys
 import threading
 import time
 from dataclasses import dataclass
 from http import HTTPStatus
-from types import TracebackType
+from types import FrameType, TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -94,6 +95,22 @@ def connection_refused(url: str) -> aiohttp.ClientConnectorError:
     return aiohttp.ClientConnectorError(key, ConnectionRefusedError(errno.ECONNREFUSED, "Connect call failed"))
 
 
+@dataclass(frozen=True)
+class Opened:
+    """Where a ClientSession was made: the student's line, and whether `aiohttp.request(...)` made it there (it opens
+    a session of its own for its one request)."""
+
+    at: Location | None
+    by_request: bool
+
+
+def _made_by_request(frame: FrameType | None) -> bool:
+    return frame is not None and frame.f_code is _REQUEST_CODE
+
+
+_REQUEST_CODE = getattr(aiohttp.client.request, "__code__", None)
+
+
 class FakeAiohttpServer:
     """Use as `with FakeAiohttpServer(monkeypatch) as server:` around the student's calls."""
 
@@ -104,11 +121,14 @@ class FakeAiohttpServer:
         self._mock = _RecordingMock(self.sent, self.connection_limits)
         proxies_to_nowhere(monkeypatch)
         self.sessions: list[aiohttp.ClientSession] = []
+        self.opened: list[Opened] = []
+        """Where each session of `sessions` was made, in the same order."""
         original = aiohttp.ClientSession.__init__
-        sessions = self.sessions
+        sessions, opened = self.sessions, self.opened
 
         def spy(session: aiohttp.ClientSession, *args, **kwargs) -> None:
             sessions.append(session)
+            opened.append(Opened(calling_line(), _made_by_request(sys._getframe(1))))
             original(session, *args, **kwargs)
 
         monkeypatch.setattr(aiohttp.ClientSession, "__init__", spy)

@@ -11,6 +11,7 @@ import functools
 import inspect
 import threading
 import time
+from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ import pytest
 
 from grader.model import Location
 from grader.probes.calls import await_call
-from grader.probes.fake_aiohttp import FakeAiohttpServer, connection_refused
+from grader.probes.fake_aiohttp import FakeAiohttpServer, Opened, connection_refused
 from grader.probes.loop_watch import LoopWatch
 from grader.probes.set_order import backwards_in_sets
 from grader.probes.traffic import (
@@ -385,13 +386,31 @@ async def test_uses_one_session(server):
         fix=ONE_SESSION,
         at=ex.fetch_all,
     )
-    expect(
-        made == 1,
+    if made == 1:
+        return
+    by_request = [opened.at for opened in server.opened if opened.by_request]
+    if by_request:
+        fail(
+            f"fetch_all opened {made} ClientSession objects for {len(urls)} URLs: each `aiohttp.request(...)` opens a"
+            " session of its own, for its one request",
+            expected="one session shared by every request: it keeps a pool of connections to reuse",
+            fix=ONE_SESSION + " There, `session.get(url)` sends the request instead of `aiohttp.request`.",
+            at=by_request[0] or ex.fetch_all,
+        )
+    fail(
         f"fetch_all opened {made} ClientSession objects for {len(urls)} URLs",
         expected="one session shared by every request: it keeps a pool of connections to reuse",
         fix=ONE_SESSION,
-        at=ex.fetch_all,
+        at=_opening_many(server.opened) or ex.fetch_all,
     )
+
+
+def _opening_many(opened: list[Opened]) -> Location | None:
+    """The student's line that made more than one of the sessions (one per URL, or per call of fetch_status)."""
+    for line, made in Counter(session.at for session in opened if session.at).most_common(1):
+        if made > 1:
+            return line
+    return None
 
 
 def noting_open_sessions(server: FakeAiohttpServer, noted: list[aiohttp.ClientSession]) -> Any:
