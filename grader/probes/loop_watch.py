@@ -104,6 +104,13 @@ class BlockedSpan:
         """Seconds of [start, end] (monotonic) during which the loop was stalled in this span."""
         return max(0.0, min(self.ended, end) - max(self.started, start))
 
+    def own(self, start: float, end: float, *, besides: Iterable[tuple[float, float]] = ()) -> float:
+        """Seconds of [start, end] during which the student's code may have held the loop in this span: from its
+        `located_from`, less the intervals `besides` (time that was not the student's, see `LoopReport.blocked_for`)."""
+        begun = max(self.started, self.located_from or self.started, start)
+        until = min(self.ended, end)
+        return max(0.0, until - begun - sum(max(0.0, min(until, last) - max(begun, first)) for first, last in besides))
+
 
 @dataclass
 class LoopReport:
@@ -154,11 +161,8 @@ class LoopReport:
         besides = list(besides)
         blocked, worst, longest = 0.0, None, 0.0
         for span in self._spans(located=True):
-            begun = max(span.started, span.located_from or span.started, start)
-            own = max(0.0, min(span.ended, end) - begun) - sum(
-                max(0.0, min(span.ended, end, until) - max(begun, since)) for since, until in besides
-            )
-            blocked += max(0.0, own)
+            own = span.own(start, end, besides=besides)
+            blocked += own
             if own > longest:
                 worst, longest = span, own
         return blocked, worst
