@@ -14,6 +14,9 @@ what can happen before that, each applied where this machine permits it and skip
     filesystem  Landlock (Linux 5.13+, unprivileged): new writes only inside the run's workspace, /dev/shm
                 (multiprocessing's semaphores) and /dev/null; from Landlock ABI 4 no TCP connect or bind; from
                 ABI 6 no signals to processes outside the run (the grader, other students' runs).
+    privileges  every capability dropped, from the bounding set too (root), so no `exec` brings one back: a root
+                run could otherwise set the immutable flag on the grader's output folder (CAP_LINUX_IMMUTABLE,
+                which Landlock does not cover) and cost a whole class its gradebook, or renice the grader.
     resources   RLIMIT_AS (memory), RLIMIT_CPU (a backstop for processes that leave the group), RLIMIT_FSIZE,
                 RLIMIT_NOFILE (a leak of open files ends in a tenth of a second, not after a million of them
                 where the limit is that high), no core files.
@@ -53,6 +56,9 @@ _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
 _PR_SET_PDEATHSIG = 1
 _PR_SET_NO_NEW_PRIVS = 38
+_PR_CAPBSET_DROP = 24
+_PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
+_LINUX_CAPABILITY_VERSION_3 = 0x20080522
 # Landlock's system calls have the same numbers on every Linux architecture but alpha.
 _LANDLOCK_CREATE_RULESET, _LANDLOCK_ADD_RULE, _LANDLOCK_RESTRICT_SELF = 444, 445, 446
 _LANDLOCK_CREATE_RULESET_VERSION = 1
@@ -112,7 +118,40 @@ def confine(workspace: str, cgroup: str | None = None, memory_limit: int | None 
         _set_limit(resource.RLIMIT_AS, memory_limit)
     applied.append("resources:rlimit")
     applied += _landlock([workspace, *WRITABLE_DEVICES])
+    if _drop_capabilities():
+        applied.append("privileges:capabilities")
     return applied
+
+
+def _drop_capabilities() -> bool:
+    """Drop every capability this process has, and every one an `exec` could give back; True when it had some and
+    holds none now. Last, after the layers that need them (a network namespace needs CAP_SYS_ADMIN)."""
+    libc = _libc()
+    if libc is None or not _capabilities():
+        return False
+    try:
+        with open("/proc/sys/kernel/cap_last_cap") as file:
+            last = int(file.read())
+    except (OSError, ValueError):
+        last = 63
+    for capability in range(last + 1):
+        libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0)  # fails for one the kernel does not know: nothing to drop
+    libc.prctl(_PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    header = _CapHeader(_LINUX_CAPABILITY_VERSION_3, 0)
+    none = (_CapData * 2)()
+    if libc.capset(ctypes.byref(header), none) != 0:
+        return False
+    return not _capabilities()
+
+
+def _capabilities() -> bool:
+    """Whether this process holds any capability (effective, permitted or in its bounding set)."""
+    try:
+        with open("/proc/self/status") as file:
+            fields = dict(line.split(":", 1) for line in file if line.startswith("Cap"))
+    except OSError:
+        return False
+    return any(int(fields.get(name, "0"), 16) for name in ("CapEff", "CapPrm", "CapBnd"))
 
 
 def _set_limit(which: int, value: int) -> bool:
@@ -153,6 +192,14 @@ def _enter_user_namespace() -> bool:
     except OSError:
         pass  # unmapped ids only change what os.getuid() says inside; access checks use the real ids
     return True
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
 
 
 def landlock_abi() -> int:

@@ -134,6 +134,30 @@ def test_cannot_signal_processes_outside(tmp_path):
         victim.wait()
 
 
+@needs("privileges")
+def test_no_capability_is_left_not_even_for_a_program_it_runs(tmp_path):
+    """Run as root, the code could set the immutable flag on the grader's output folder (CAP_LINUX_IMMUTABLE, which
+    Landlock does not cover) and cost a whole class its gradebook."""
+    outside, workspace = tmp_path / "out", tmp_path / "ws"
+    outside.mkdir()
+    workspace.mkdir()
+    result = confined(
+        workspace,
+        f"""
+        import fcntl, os, struct, subprocess
+        fd = os.open({str(outside)!r}, os.O_RDONLY)
+        try:
+            fcntl.ioctl(fd, 0x40086602, struct.pack("l", 0x10))  # FS_IOC_SETFLAGS, FS_IMMUTABLE_FL
+            result["immutable"] = "set"
+        except OSError as exc:
+            result["immutable"] = type(exc).__name__
+        status = subprocess.run(["cat", "/proc/self/status"], capture_output=True, text=True).stdout
+        result["child"] = [line.split()[1] for line in status.splitlines() if line.startswith(("CapEff", "CapBnd"))]
+    """,
+    )
+    assert result["immutable"] == "PermissionError" and result["child"] == ["0" * 16] * 2, result
+
+
 def test_ten_gigabytes_is_a_memory_error(tmp_path):
     result = confined(
         tmp_path,
