@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import operator
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from types import FunctionType, ModuleType
+from types import BuiltinFunctionType, FunctionType, ModuleType
 
 import grader
 
 _WHOLE = ("grader", "pytest")
 """Packages whose every module attribute must stay bound as it was (`pytest` is only the public namespace)."""
-_CODE_ONLY = ("_pytest", "pluggy", "pytest_asyncio", "pytest_socket", "contextlib")
+_CODE_ONLY = ("_pytest", "pluggy", "pytest_asyncio", "pytest_socket", "contextlib", "json")
 """Packages that rebind some private globals themselves as tests run: their public functions and classes, and the
 code of every function, are watched. `contextlib` too: every `with` of a check runs its `__exit__`, which could
-otherwise be made to swallow the check's failure."""
+otherwise be made to swallow the check's failure; and `json`, which writes every verdict to the event channel.
+Not `asyncio`: the suites' own spies rebind its functions and methods during a check (`loop_spies`)."""
 _GRADER_DIR = str(Path(grader.__file__).parent)
 _SUITES = frozenset(path.stem for path in (Path(_GRADER_DIR) / "suites").glob("test_*.py"))
 _MISSING = object()
@@ -39,7 +40,12 @@ def _kind(name: str, module: ModuleType) -> str | None:
 
 
 def _public_code(attributes: dict[str, object]) -> dict[str, object]:
-    return {k: v for k, v in attributes.items() if not k.startswith("_") and isinstance(v, (FunctionType, type))}
+    return {k: v for k, v in attributes.items() if not k.startswith("_") and isinstance(v, _CODE)}
+
+
+_CODE = (FunctionType, BuiltinFunctionType, type)
+"""What a module's public name may be bound to and still be watched: functions of Python or C (`json.encoder`'s
+`c_make_encoder`), and classes."""
 
 
 class GraderSnapshot:
@@ -83,7 +89,7 @@ class GraderSnapshot:
                 self._functions.append(value)
                 self._function_codes.append(value.__code__)
 
-    def changes(self) -> list[str]:
+    def changes(self, _is_not: Callable[[object, object], bool] = operator.is_not) -> list[str]:
         """The qualified names that were rebound, deleted or given other code since the snapshot."""
         changed = [name for name, namespace, attributes in self._namespaces if not _same(namespace, attributes)]
         changed = [
@@ -96,7 +102,7 @@ class GraderSnapshot:
         changed += [f"{name}.{attr}" for name, instance, own in self._whole for attr in vars(instance).keys() - own]
         changed += [f"sys.modules[{name!r}]" for name, mod in self._modules.items() if sys.modules.get(name) is not mod]
         codes = map(_code_of, self._functions)
-        if any(map(operator.is_not, codes, self._function_codes)):
+        if any(map(_is_not, codes, self._function_codes)):
             changed += [name for name, function, code in self._codes if function.__code__ is not code]
         return changed
 
@@ -126,18 +132,24 @@ class GraderSnapshot:
             function.__code__ = code
 
 
-def _same(namespace: object, watched: dict[str, object]) -> bool:
+def _same(
+    namespace: object,
+    watched: dict[str, object],
+    _itemgetter: Callable[..., Callable[[object], object]] = operator.itemgetter,
+    _is_not: Callable[[object, object], bool] = operator.is_not,
+) -> bool:
     """Whether each of `watched`'s attributes of `namespace` is still bound to the very same object, compared at C
-    speed (identity, never `==`, which the student's objects could answer as they like)."""
+    speed (identity, never `==`, which the student's objects could answer as they like). `operator`'s functions are
+    bound before any student code runs: `operator.is_not = lambda a, b: False` would blind the guard otherwise."""
     if not watched:
         return True
     try:
-        now = operator.itemgetter(*watched)(vars(namespace))
+        now = _itemgetter(*watched)(vars(namespace))
     except KeyError:  # one was deleted
         return False
     if len(watched) == 1:
         now = (now,)
-    return not any(map(operator.is_not, now, watched.values()))
+    return not any(map(_is_not, now, watched.values()))
 
 
 _code_of = operator.attrgetter("__code__")

@@ -388,7 +388,15 @@ def test_rewriting_the_grader_at_import_scores_zero(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "case", ["forge_suite_at_import", "forge_the_guard", "swap_a_grader_module", "forge_session_from_the_stack"]
+    "case",
+    [
+        "forge_suite_at_import",
+        "forge_the_guard",
+        "swap_a_grader_module",
+        "forge_session_from_the_stack",
+        "forge_through_json",
+        "blind_the_guard_through_operator",
+    ],
 )
 def test_getting_around_the_tamper_check_at_import_scores_zero(tmp_path, case):
     result, _ = grade_hostile(tmp_path, case)
