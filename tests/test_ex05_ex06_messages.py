@@ -501,3 +501,18 @@ def test_sessions_opened_one_per_url_are_pointed_at_where_they_are_made(tmp_path
     verdict = per_url["uses_one_session"]
     assert verdict.message == "fetch_all opened 3 ClientSession objects for 3 URLs"
     assert (verdict.location.line, verdict.location.function) == (15, "fetch_one")  # not fetch_all's gather
+
+
+def test_requests_sent_from_a_multiprocessing_pool_are_told_it_is_no_executor_of_asyncios(tmp_path):
+    checks = failed(
+        grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "multiprocessing_pool_in_the_default_executor.py")
+    )
+    verdict = checks["returns_status_codes"]
+    assert "from the worker processes of a multiprocessing.Pool" in verdict.message, verdict.message
+    assert (
+        "without sending a request" not in verdict.message and "run_in_executor(None, get_status, url)" in verdict.fix
+    )
+    assert (verdict.location.line, verdict.location.function) == (21, "fetch_status")  # where the Pool is made
+    concurrent = checks["fetch_all_concurrent"]
+    assert concurrent.message.startswith("fetch_all of five URLs sent its requests from the worker processes")
+    assert "not processes" not in concurrent.fix

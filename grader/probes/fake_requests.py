@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import multiprocessing.pool
 import os
 import threading
 import time
@@ -74,6 +75,11 @@ class FakeRequestsServer:
         monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "submit", self._counting_submit())
         monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "shutdown", self._timed_shutdown())
         proxies_to_nowhere(monkeypatch)
+        self.process_pools_made: list[Location | None] = []
+        """The student's line that made each `multiprocessing.Pool`: its workers send their requests where this server
+        cannot see them (a forked copy of the mock answers them there)."""
+        pools = multiprocessing.pool.Pool
+        monkeypatch.setattr(pools, "__init__", self._noting_pools(pools.__init__))
         self._changed = threading.Condition()
         self._answered: set[str] = set()
         self._gathered = False
@@ -116,6 +122,14 @@ class FakeRequestsServer:
                 original(pool, wait=wait, cancel_futures=cancel_futures)
 
         return shutdown
+
+    def _noting_pools(self, original: Callable[..., None]) -> Callable[..., None]:
+        def init(pool: multiprocessing.pool.Pool, *args: Any, **kwargs: Any) -> None:
+            if not isinstance(pool, multiprocessing.pool.ThreadPool):  # a pool of threads sends its requests here
+                self.process_pools_made.append(calling_line())
+            original(pool, *args, **kwargs)
+
+        return init
 
     def _submit_to_threads(self) -> Callable[..., concurrent.futures.Future]:
         def submit(pool: concurrent.futures.ProcessPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):

@@ -13,8 +13,9 @@ can run nothing else. A coroutine only makes I/O concurrent when what it awaits 
 When a library only offers blocking calls, run them somewhere else and await the result: the running loop's
 `run_in_executor(None, func, arg)` runs `func(arg)` in a thread of the loop's default executor and returns an
 awaitable. The loop's thread stays free, and several requests wait on the network at the same time.
-(The section's last line hands `requests` to multiprocessing's process pool: that is an executor too, and
-passes, but threads are the tool for waiting. A process pool is for CPU-bound work, exercise 04: its workers take
+(The section's last line hands `requests` to a process pool executor: `concurrent.futures.ProcessPoolExecutor`,
+given to `run_in_executor` in place of `None`, is an executor too, and passes (`multiprocessing.Pool` is none, and
+fails), but threads are the tool for waiting. A process pool is for CPU-bound work, exercise 04: its workers take
 time to start, and each holds a whole interpreter only to wait for a server.)
 
 Write:
