@@ -37,8 +37,9 @@ wrapper that:
 - awaits `func(*args, **kwargs)` and returns what it returned, or lets its exception through unchanged;
 - prints `Finished {func} in {total:.4f} second(s)` when the call ends, whether it returned, raised or was
   cancelled (that is what `try: ... finally:` is for). `total` is the time from start to end, read from
-  `time.time()`, `time.perf_counter()` or `time.monotonic()` when the call runs, so that two calls running at
-  the same time each report their own time.
+  `time.time()`, `time.perf_counter()` or `time.monotonic()` each time a call runs, so that two calls running at
+  the same time each report their own time. Those three, because the grader moves them to check your totals
+  (`loop.time()` and `time.clock_gettime()` are out of its reach).
 
 Run `grader check 03` (or `.venv/bin/grader check 03`) to grade your work, and `grader hint 03` when stuck.
 """

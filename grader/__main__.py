@@ -10,7 +10,7 @@ if sys.version_info < (3, 7):  # noqa: UP036 - where the rest of the grader cann
         + " ("
         + sys.executable
         + ").\nMake the kit's virtual environment with a newer Python, in the kit's folder:\n"
-        "    python3.11 -m venv .venv && .venv/bin/python -m pip install -e .\n"
+        "    python3.12 -m venv --clear .venv && .venv/bin/python -m pip install .\n"
     )
     sys.exit(2)
 

@@ -28,7 +28,9 @@ REQUIRED = {
 }
 """What the suites and the CLI import; pyproject.toml lists the versions."""
 
-_INSTALL = "python -m pip install -e ."
+_MAKE_VENV = "python3 -m venv .venv && .venv/bin/python -m pip install ."
+"""The student README's first command: `install`, not `install -e`, so the grader installed is not the files a student
+might edit (the kit's maintainers install with `-e`, as its own README says)."""
 
 
 def python_problem(version: tuple[int, ...] | None = None) -> str | None:
@@ -39,8 +41,9 @@ def python_problem(version: tuple[int, ...] | None = None) -> str | None:
     shown = ".".join(str(part) for part in version)
     return (
         f"the grader needs Python {SUPPORTED}, and this is Python {shown} ({sys.executable}).\n"
-        "Make the kit's virtual environment with a newer Python, in the kit's folder:\n"
-        "    python3.11 -m venv .venv && .venv/bin/python -m pip install -e .\n"
+        "Make the kit's virtual environment with a newer Python, in the kit's folder (--clear replaces a .venv\n"
+        "that an older Python made):\n"
+        f"    {_MAKE_VENV.replace('python3 -m venv', 'python3.12 -m venv --clear')}\n"
         "then run .venv/bin/grader (or activate the environment: source .venv/bin/activate)."
     )
 
@@ -53,7 +56,7 @@ def platform_problem(platform: str | None = None) -> str | None:
     return (
         "the grader runs on Linux and macOS, not on Windows itself: it confines each suite with process groups,\n"
         "POSIX signals and resource limits, which Windows lacks. Use WSL (in PowerShell: wsl --install), then run\n"
-        "the kit from the Linux side: python3 -m venv .venv && .venv/bin/python -m pip install -e ."
+        f"the kit from the Linux side: {_MAKE_VENV}"
     )
 
 
@@ -78,9 +81,9 @@ def missing_packages_problem(missing: list[str]) -> str | None:
         return None
     return (
         f"the grader needs {', '.join(missing)}, which this Python ({sys.executable}) does not have.\n"
-        "Install the kit's dependencies into the Python you run the grader with, in the kit's folder:\n"
-        f"    {_INSTALL}\n"
-        "(inside the kit's virtual environment if you use one: .venv/bin/python -m pip install -e .)"
+        "Run the grader of the kit's virtual environment, .venv/bin/grader (or source .venv/bin/activate first).\n"
+        "If there is none yet, or it lacks them too, install the kit into it, in the kit's folder:\n"
+        f"    {_MAKE_VENV}"
     )
 
 

@@ -102,7 +102,8 @@ python3 -m venv .venv && {install}
 The first command installs the grader once; the second grades exercise {first}. Run `.venv/bin/grader check`
 alone to grade every exercise, and `.venv/bin/grader hint {first}` when you are stuck. (On Windows, work inside
 WSL: the grader needs a Unix. `source .venv/bin/activate` once per terminal lets you type just `grader ...`.)
-If `python3 --version` is not {SUPPORTED}, start the first command with one that is (`python3.12 -m venv ...`);
+If `python3 --version` is not {SUPPORTED}, start the first command with one that is (`python3.12 -m venv --clear
+.venv ...`: `--clear` replaces a `.venv` that the other Python made);
 on Debian or Ubuntu, if it says `ensurepip is not available`, run `sudo apt install python3-venv` and try again.
 
 While you work, leave `.venv/bin/grader watch` running in a terminal: it grades the exercise you are on each

@@ -254,7 +254,7 @@ OLD_PYTHONS = sorted(glob.glob("/root/.pyenv/versions/[23].[0-9].*/bin/python"))
 def test_a_real_old_python_gets_the_message_too(python):
     done = subprocess.run([python, "-m", "grader", "status"], cwd=KIT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "needs Python 3.10" in done.stderr and "venv" in done.stderr
+    assert "needs Python 3.10" in done.stderr and "python3.12 -m venv --clear .venv" in done.stderr
 
 
 @pytest.mark.parametrize(("module", "package"), [("rich", "rich"), ("pytest_asyncio", "pytest-asyncio")])
@@ -262,7 +262,8 @@ def test_missing_dependency_says_how_to_install_it(student, module, package):
     code = f"import sys; sys.modules[{module!r}] = None; from grader.cli import main; main()"
     done = grader("check", FIRST.id, cwd=student, code=code)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert package in done.stderr and "pip install -e ." in done.stderr
+    assert package in done.stderr and ".venv/bin/grader" in done.stderr
+    assert "python3 -m venv .venv && .venv/bin/python -m pip install ." in done.stderr
 
 
 @pytest.mark.parametrize("output", ["text", "json", "junit", "gradescope"])
