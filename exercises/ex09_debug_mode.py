@@ -14,7 +14,8 @@ default) holds up every other coroutine, and debug mode reports it as a warning 
 
 A `time.sleep(0.3)` inside a coroutine gives such a warning; `await asyncio.sleep(0.3)` does not, because the
 task is suspended while it waits and the loop stays free. You can change the threshold by setting
-`loop.slow_callback_duration` to a number of seconds.
+`loop.slow_callback_duration` to a number of seconds, on the loop before `main()` runs: `asyncio.run` makes its loop
+out of your reach, so make one yourself (`asyncio.new_event_loop()`, as in exercise 07).
 
 Write `slow_callbacks(main, threshold=0.1)`. `main` is an `async def` function that takes no arguments. Run
 `main()` on a fresh event loop in debug mode with `slow_callback_duration` set to `threshold`, and return the

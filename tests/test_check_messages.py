@@ -1228,3 +1228,14 @@ def test_a_use_of_a_newer_python_says_which_python_it_needs(tmp_path, exercise_i
     wanted = ".".join(map(str, needs))
     for verdict in checks.values():
         assert f"is new in Python {wanted}, and this is Python" in (verdict.fix or ""), (verdict.name, verdict.fix)
+
+
+def test_arguments_dropped_are_told_to_be_passed_on_not_unpacked(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
+    checks = failed(grade_source(tmp_path / "dropped", "08", wrong / "arguments_dropped.py"))
+    soon, later = checks["soon_runs_callback_later"], checks["later_runs_after_delay_in_order"]
+    assert soon.message == "the callback was called with the arguments ()", soon.message
+    assert soon.fix.startswith("Pass the arguments on too, after the callback: call_soon(callback, *args).")
+    assert later.fix.startswith("Pass the arguments on too, after the callback: call_later(delay, callback, *args).")
+    tupled = failed(grade_source(tmp_path / "tuple", "08", wrong / "args_as_tuple.py"))["soon_runs_callback_later"]
+    assert "not call_soon(callback, args)" in tupled.fix, tupled.fix

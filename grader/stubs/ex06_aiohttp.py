@@ -32,9 +32,9 @@ import aiohttp
 
 async def fetch_status(session: aiohttp.ClientSession, url: str) -> int:
     # TODO: `async with session.get(url) as response:` and return its status.
-    raise NotImplementedError("async with session.get(url) as response: lesson, 'Running blocking APIs' (aiohttp)")
+    raise NotImplementedError("async with session.get(url) as response: the docstring of this file shows it")
 
 
 async def fetch_all(urls: list[str]) -> list[int]:
     # TODO: one `async with aiohttp.ClientSession() as session:`, then fetch every url concurrently, in order.
-    raise NotImplementedError("one ClientSession, then asyncio.gather of fetch_status: lesson, 'Running blocking APIs'")
+    raise NotImplementedError("one ClientSession, then asyncio.gather of fetch_status: see this file's docstring")

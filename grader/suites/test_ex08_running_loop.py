@@ -177,6 +177,11 @@ NO_OTHER_THREAD = (
     " run_in_executor, asyncio.to_thread or a thread of your own runs it elsewhere, right away."
 )
 
+ARGUMENTS_DROPPED = (
+    "Pass the arguments on too, after the callback: {}. `*args` holds them, and the loop calls the"
+    " callback with what it is given."
+)
+
 
 def in_another_thread(func: Callable, args: tuple) -> str:
     """The failure of a callback run by another thread. Whether that thread ran it before `func` returned is a race
@@ -215,7 +220,8 @@ async def test_soon_runs_callback_later():
     )
     got = first.calls[0]["args"]
     expect(got == ("a", 1), f"the callback was called with the arguments {got!r}", expected="('a', 1): callback(*args)",
-           fix="Pass the arguments on unpacked: call_soon(callback, *args), not call_soon(callback, args).",
+           fix=ARGUMENTS_DROPPED.format("call_soon(callback, *args)") if got == () else
+           "Pass the arguments on unpacked: call_soon(callback, *args), not call_soon(callback, args).",
            at=ex.schedule_soon)  # fmt: skip
     expect(first.calls[0]["thread"] == threading.get_ident(), in_another_thread(ex.schedule_soon, (first, "a", 1)),
            expected=IN_THE_LOOPS_THREAD, fix=NO_OTHER_THREAD, at=ex.schedule_soon)  # fmt: skip
@@ -443,8 +449,8 @@ async def test_later_runs_after_delay_in_order():
         call = recorder.calls[0]
         named = f"the callback named {name!r}"
         expect(call["args"] == (name,), f"{named} was called with {call['args']!r}", expected=f"({name!r},)",
-               fix="Pass the arguments on unpacked: call_later(delay, callback, *args).",
-               at=ex.schedule_later)  # fmt: skip
+               fix=ARGUMENTS_DROPPED.format("call_later(delay, callback, *args)") if call["args"] == () else
+               "Pass the arguments on unpacked: call_later(delay, callback, *args).", at=ex.schedule_later)  # fmt: skip
         expect(call["thread"] == threading.get_ident(), f"{named} ran in another thread",
                expected="it runs in the event loop's own thread", fix="Schedule it on the running loop,"
                " loop.call_later(delay, callback, *args): a threading.Timer, or any other thread, calls it outside the"
