@@ -100,7 +100,7 @@ def own_failures(result: ExerciseResult) -> set[str]:
 def test_reference_solution_passes(tmp_path, exercise_id):
     exercise = CATALOG.get(exercise_id)
     result = grade_source(tmp_path, exercise_id, KIT / "solutions" / exercise.filename)
-    assert [c.name for c in result.checks if not c.passed] == [], [c.message for c in result.checks]
+    assert not (failed := {c.name: f"{c.message} (fix: {c.fix})" for c in result.checks if not c.passed}), failed
 
 
 @pytest.mark.parametrize("exercise_id", [e.id for e in CATALOG])
@@ -109,7 +109,7 @@ def test_alternative_solution_passes(tmp_path, exercise_id):
     path = SUBMISSIONS / "alternative" / exercise.filename
     assert path.is_file(), f"exercise {exercise_id} needs a correct solution written another way at {path}"
     result = grade_source(tmp_path, exercise_id, path)
-    assert [c.name for c in result.checks if not c.passed] == [], [c.message for c in result.checks]
+    assert not (failed := {c.name: f"{c.message} (fix: {c.fix})" for c in result.checks if not c.passed}), failed
 
 
 @pytest.mark.parametrize(("exercise_id", "path"), more_alternatives(), ids=lambda v: getattr(v, "stem", v))
@@ -117,7 +117,7 @@ def test_more_alternative_solutions_pass(tmp_path, exercise_id, path):
     if not runs_here(path):
         pytest.skip(f"{path.name} needs a newer Python")
     result = grade_source(tmp_path, exercise_id, path)
-    assert [c.name for c in result.checks if not c.passed] == [], [c.message for c in result.checks]
+    assert not (failed := {c.name: f"{c.message} (fix: {c.fix})" for c in result.checks if not c.passed}), failed
 
 
 @pytest.mark.parametrize("exercise_id", [e.id for e in CATALOG])
