@@ -516,3 +516,10 @@ def test_requests_sent_from_a_multiprocessing_pool_are_told_it_is_no_executor_of
     concurrent = checks["fetch_all_concurrent"]
     assert concurrent.message.startswith("fetch_all of five URLs sent its requests from the worker processes")
     assert "not processes" not in concurrent.fix
+
+
+def test_a_url_other_than_the_one_given_is_told_so_not_with_the_mocks_words(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "lesson_url_kept.py"))
+    verdict = checks["returns_status_codes"]
+    assert "the checks' server has no http://baidu.com/" in verdict.message, verdict.message
+    assert "request the `url` you are given" in verdict.message and "NoMockAddress" not in verdict.message

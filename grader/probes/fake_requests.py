@@ -61,12 +61,21 @@ def _get_only(request: Any, context: object) -> str:
     )
 
 
+def _unknown_url(request: Any, context: object) -> str:
+    raise requests.exceptions.ConnectionError(
+        f"the checks' server has no {request.url}: it answers only the URLs that the checks pass to fetch_status and"
+        " fetch_all, so request the `url` you are given"
+    )
+
+
 class FakeRequestsServer:
     """Routes URLs to status codes, with latency, errors, and requests held back to reveal concurrency."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self._adapter = requests_mock.Adapter()
-        # requests-mock would raise its own NoMockAddress, which names the fake, not the student's mistake.
+        # requests-mock would raise its own NoMockAddress, which names the fake, not the student's mistake. The routes,
+        # registered later, come first.
+        self._adapter.register_uri("GET", requests_mock.ANY, text=_unknown_url)
         self._adapter.register_uri(requests_mock.ANY, requests_mock.ANY, text=_get_only,
                                    additional_matcher=lambda request: request.method != "GET")  # fmt: skip
         monkeypatch.setattr(requests.Session, "get_adapter", self._adapter_for(requests.Session.get_adapter))

@@ -1,0 +1,19 @@
+# fails: returns_status_codes, runs_in_executor, fetch_all_keeps_order, fetch_all_concurrent
+"""The lesson's URL kept: every fetch asks http://baidu.com, whatever url it is given."""
+import asyncio
+
+import requests
+
+
+def get_status(url: str) -> int:
+    """Given: the status code of `url`, with a blocking `requests` call."""
+    return requests.get(url, timeout=10).status_code
+
+
+async def fetch_status(url: str) -> int:
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, get_status, "http://baidu.com")
+
+
+async def fetch_all(urls: list[str]) -> list[int]:
+    return await asyncio.gather(*(fetch_status(u) for u in urls))
