@@ -2,7 +2,7 @@
 
 requests-mock's `Mocker` runs every request under one global lock, which would make threaded requests look
 sequential; a `requests_mock.Adapter` returned by a patched `requests.Session.get_adapter` has no such lock. An
-unregistered URL raises `requests_mock.NoMockAddress`; nothing ever reaches the network.
+unregistered URL raises a `requests.ConnectionError` that says so; nothing ever reaches the network.
 
 A request sent from a worker process would never reach this server (it lives in the grader's process), so a call
 handed to a process pool runs in a stand-in thread instead (as many threads as the pool has workers): the exercise
