@@ -346,8 +346,8 @@ def async_where_the_stub_has_def(module: ModuleType) -> tuple[str, Verdict] | No
             " object, which the checks got instead of a result",
             expected=f"`def {name}(...)`, a plain function, as in the stub",
             fix=f"Write `def {name}(...)`, not `async def`: the checks call {name}(...) without `await` and use what"
-            " it returns at once. A plain function can still work with the event loop: asyncio.get_running_loop()"
-            " when one is running, or a loop of its own.",
+            " it returns at once. A plain function can still work with an event loop: the docstring at the top of"
+            " your file says which one.",
             location=where(func),
         )
     return None

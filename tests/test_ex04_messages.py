@@ -397,3 +397,10 @@ def test_a_time_sleep_that_blocks_the_loop_gets_the_fix_for_it(tmp_path):
     verdict = checks(tmp_path, "time_sleep_between_submits")["loop_stays_responsive"]
     assert "time.sleep(0.2)" in verdict.message and verdict.location.line == 24, verdict.message
     assert verdict.fix.startswith("Wait with `await asyncio.sleep(...)`, never `time.sleep(...)`"), verdict.fix
+
+
+def test_an_async_def_handed_to_the_pool_is_told_that_a_pool_runs_plain_functions(tmp_path):
+    result = grade_source(tmp_path, "04", WRONG / "async_def_handed_to_the_pool.py")
+    verdict = {check.name: check for check in result.checks}["returns_results_in_order"]
+    assert "cannot pickle 'coroutine' object" in verdict.message, verdict.message
+    assert verdict.fix.startswith("The function handed to the pool is an `async def`"), verdict.fix

@@ -179,6 +179,13 @@ MISTAKES = (
         " `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`.",
     ),
     Mistake(
+        TypeError,
+        "cannot pickle 'coroutine' object",
+        "The function handed to the pool is an `async def`: in the worker process, calling it only makes a"
+        " coroutine object, which cannot be sent back. A process pool runs plain functions: hand it a `def` that"
+        " does the work itself, `loop.run_in_executor(pool, work, n)`, and await the future that returns.",
+    ),
+    Mistake(
         AttributeError,
         "'ClientResponse' object has no attribute 'status_code'",
         "aiohttp's response calls its status code `status`; `status_code` is the name requests uses:"
