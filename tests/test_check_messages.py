@@ -1239,3 +1239,10 @@ def test_arguments_dropped_are_told_to_be_passed_on_not_unpacked(tmp_path):
     assert later.fix.startswith("Pass the arguments on too, after the callback: call_later(delay, callback, *args).")
     tupled = failed(grade_source(tmp_path / "tuple", "08", wrong / "args_as_tuple.py"))["soon_runs_callback_later"]
     assert "not call_soon(callback, args)" in tupled.fix, tupled.fix
+
+
+def test_no_starting_line_at_all_is_told_to_add_it_by_the_checks_that_look_for_it(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "lesson_version.py"
+    checks = failed(grade_source(tmp_path, "03", wrong))
+    for name in ("prints_starting_line_first", "starting_line_shows_args_and_kwargs"):
+        assert checks[name].fix.startswith("The lesson's decorator code has no Starting line"), checks[name].fix

@@ -187,6 +187,12 @@ async def test_returns_what_the_body_returns(capsys):
            at=wrapper_at(decorated))  # fmt: skip
 
 
+NO_STARTING_LINE = (
+    "The lesson's decorator code has no Starting line, though its output shows one: print f'Starting {func} with args"
+    " {args} {kwargs}' in the wrapper, just before `await func(*args, **kwargs)`."
+)
+
+
 @check("awaiting a call prints 'Starting <function ...> with args () {}' before the body runs")
 async def test_prints_starting_line_first(capsys):
     decorated = decorate(greet)
@@ -209,8 +215,7 @@ async def test_prints_starting_line_first(capsys):
         fail(
             f"awaiting the decorated greet() printed {show(lines)}",
             expected=f"first {expected!r}, then the body's {body!r}",
-            fix="The lesson's decorator code has no Starting line, though its output shows one: print"
-            " f'Starting {func} with args {args} {kwargs}' in the wrapper, just before `await func(*args, **kwargs)`.",
+            fix=NO_STARTING_LINE,
             at=wrapper_at(decorated),
         )
     expect_formatted(first, f"awaiting the decorated greet() printed {first!r}", wrapper_at(decorated))
@@ -261,7 +266,9 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
             first is not None and first.partition(" with args ")[2] == expected.partition(" with args ")[2],
             happened,
             expected=repr(expected),
-            fix="Print the wrapper's `args` and `kwargs` themselves, as the call gave them: f'... with args {args}"
+            fix=NO_STARTING_LINE
+            if first is None
+            else "Print the wrapper's `args` and `kwargs` themselves, as the call gave them: f'... with args {args}"
             " {kwargs}' shows the tuple and the dict as Python writes them.",
             at=wrapper_at(decorated),
         )
