@@ -1246,3 +1246,10 @@ def test_no_starting_line_at_all_is_told_to_add_it_by_the_checks_that_look_for_i
     checks = failed(grade_source(tmp_path, "03", wrong))
     for name in ("prints_starting_line_first", "starting_line_shows_args_and_kwargs"):
         assert checks[name].fix.startswith("The lesson's decorator code has no Starting line"), checks[name].fix
+
+
+def test_create_task_handed_the_function_and_its_arguments_apart_is_told_to_call_it(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "create_task_of_the_function_and_its_arguments.py"
+    verdict = failed(grade_source(tmp_path, "01", wrong))["failing_request_raises_same_exception"]
+    assert "create_task() takes 1 positional argument" in verdict.message, verdict.message
+    assert "`asyncio.create_task(set_future_exception(...))`" in verdict.fix, verdict.fix

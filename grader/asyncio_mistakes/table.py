@@ -95,6 +95,13 @@ MISTAKES = (
         "returns, is running already: await it or gather it as it is, with no task around it.",
     ),
     Mistake(
+        TypeError,
+        "create_task() takes ",  # asyncio's and the loop's: "... takes 1 positional argument but 4 were given"
+        "create_task takes one coroutine object, made by calling the async def function with its arguments:"
+        " `asyncio.create_task(work(x, y))`, not `asyncio.create_task(work, x, y)`. The function and its arguments"
+        " apart is how call_soon and run_in_executor take them, not create_task.",
+    ),
+    Mistake(
         ValueError,
         "a coroutine was expected, got",  # asyncio.run (and asyncio.Runner.run) handed no coroutine
         "asyncio.run takes a coroutine object, what calling an async def function gives: `asyncio.run(main())`, not"
