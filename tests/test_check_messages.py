@@ -1253,3 +1253,12 @@ def test_create_task_handed_the_function_and_its_arguments_apart_is_told_to_call
     verdict = failed(grade_source(tmp_path, "01", wrong))["failing_request_raises_same_exception"]
     assert "create_task() takes 1 positional argument" in verdict.message, verdict.message
     assert "`asyncio.create_task(set_future_exception(...))`" in verdict.fix, verdict.fix
+
+
+def test_a_coroutine_of_its_own_run_in_place_of_the_one_given_is_told_so_by_every_check_about_it(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "runs_the_lessons_main.py"
+    checks = failed(grade_source(tmp_path, "07", wrong))
+    for name in ("returns_result", "builds_its_own_loop", "closes_loop_on_success", "closes_loop_on_exception"):
+        assert checks[name].message == "run_manually(coro) never started the coroutine it was given", checks[name]
+        assert checks[name].fix.startswith("Run the coroutine you are given, `loop.run_until_complete(coro)`")
+        assert checks[name].location.line == 13  # the run_until_complete that ran another coroutine

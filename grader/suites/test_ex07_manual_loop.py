@@ -254,9 +254,23 @@ def source_of(func: Callable[..., Any]) -> str:
         return ""
 
 
+NEVER_STARTED = (
+    "Run the coroutine you are given, `loop.run_until_complete(coro)`: a coroutine of your own in its place (the"
+    " lesson's main(), say) leaves `coro` unrun."
+)
+
+
+def expect_started(probe: Probe, call: str, func: Callable[..., Any]) -> None:
+    """Fail, saying so, when `call` returned or raised without ever starting the coroutine it was given: then every
+    claim about how it ran that coroutine (its result, its loop, its exception) would fail in words that miss it."""
+    __tracebackhide__ = True
+    expect(probe.loop is not None, f"{call} never started the coroutine it was given",
+           expected="that coroutine run to its end on a new loop", fix=NEVER_STARTED,
+           at=CallIn(func, "run_until_complete"))  # fmt: skip
+
+
 def expect_closed(probe: Probe, call: str, func: Callable[..., Any]) -> None:
-    expect(probe.loop is not None, f"{call} never ran the coroutine", expected="the coroutine runs on a new loop",
-           at=func)  # fmt: skip
+    expect_started(probe, call, func)
     stopped = ".stop()" in source_of(func) and ".close()" not in source_of(func)
     expect(
         probe.loop.is_closed(),
@@ -346,6 +360,7 @@ def test_returns_result():
     probe = Probe()
     coro = probe.returns_after_a_sleep()
     got = run_then_discard(ex.run_manually, coro)
+    expect_started(probe, "run_manually(coro)", ex.run_manually)
     expect(probe.events == ["started", "resumed"], f"the coroutine ran as far as {probe.events}",
            expected="it runs to the end, past its `await asyncio.sleep(0.01)`",
            fix="loop.run_until_complete(coro) runs it to the end.", at=ex.run_manually)  # fmt: skip
@@ -391,13 +406,13 @@ def _run_on_own_loop(spy: LoopSpy, name: str, func: Callable[..., Any]) -> None:
             "run_until_complete, close.",
             at=func,
         )
+    expect_started(probe, f"{name}(coro)", func)
     expect(
-        probe.loop is not None and probe.loop in spy.created,
-        f"{name}(coro) ran the coroutine on a loop that existed before the call" if probe.loop else
-        f"{name}(coro) never ran the coroutine",
+        probe.loop in spy.created,
+        f"{name}(coro) ran the coroutine on a loop that existed before the call",
         expected="a new loop, made by asyncio.new_event_loop() during the call",
         at=func,
-    )  # fmt: skip
+    )
 
 
 @check("run_manually and run_until_all_done make their own loop, without asyncio.run or asyncio.Runner")
@@ -439,6 +454,7 @@ def test_closes_loop_on_exception():
              fix=asyncio_fix(raised) or "Let the coroutine's exception through unchanged.",
              at=student_line(raised, ex.run_manually) or ex.run_manually)  # fmt: skip
     else:
+        expect_started(probe, "run_manually(coro)", ex.run_manually)
         returns = return_in_finally(ex.run_manually)
         caught = catching_handler(ex.run_manually, error)
         fail("run_manually returned although the coroutine raised", expected=f"the coroutine's {error!r}",
