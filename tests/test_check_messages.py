@@ -1262,3 +1262,11 @@ def test_a_coroutine_of_its_own_run_in_place_of_the_one_given_is_told_so_by_ever
         assert checks[name].message == "run_manually(coro) never started the coroutine it was given", checks[name]
         assert checks[name].fix.startswith("Run the coroutine you are given, `loop.run_until_complete(coro)`")
         assert checks[name].location.line == 13  # the run_until_complete that ran another coroutine
+
+
+def test_durations_heard_by_one_call_and_not_the_next_are_told_the_handler_must_live_per_call(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "filter_left_on_the_logger.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
+    assert "returned [], but debug mode reported the slow steps [0.2" in verdict.message, verdict.message
+    assert verdict.fix.startswith("An earlier call of slow_callbacks returned durations, this one none"), verdict.fix
+    assert "plain callback" not in verdict.message  # the tasks' steps did not come back either

@@ -224,7 +224,15 @@ def as_durations(got: Any, call: str) -> list[float]:
     if not isinstance(got, list) or not all(isinstance(d, (int, float)) and not isinstance(d, bool) for d in got):
         fail(f"{call} returned {got!r}", expected="a list of durations in seconds, as floats (e.g. [0.301])",
              fix=_not_durations_fix(got), at=ex.slow_callbacks)  # fmt: skip
+    if got:
+        _HEARD_BEFORE[:] = [call]
     return [float(d) for d in got]
+
+
+_HEARD_BEFORE: list[str] = []
+"""The last call of slow_callbacks, in this suite's process, that returned durations: the student's handler heard
+the warnings then, so a later call that returns none lost its handler since (one attached only once), or a filter
+of an earlier call's drops them."""
 
 
 def _not_durations_fix(got: Any) -> str:
@@ -296,6 +304,12 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         fix = (
             "logging.NullHandler ignores every record, before its filters or emit() see it: subclass"
             " logging.Handler and keep the durations in its emit(record)."
+        )
+    elif not got and _HEARD_BEFORE:
+        fix = (
+            "An earlier call of slow_callbacks returned durations, this one none: attach your handler at every call"
+            " and remove it at its end. One added only once (at the first call, or at import) hears nothing after"
+            " it is removed, and a filter that a call leaves on the logger drops the next call's warnings."
         )
     elif not got:  # their handler heard nothing: the wrong logger, or a level or filter that drops WARNING records
         fix += " The warnings are WARNING records: a handler's level above WARNING (ERROR, say) drops them all."
@@ -510,7 +524,8 @@ def expect_callbacks_reported(reported: SlowStepSpy) -> None:
     new, callbacks = reported.durations[since:], reported.callbacks[callbacks_since:]
     expect_only_this_call(got, new, call, before=REPORTED_BEFORE + reported.durations[:since])
     tasks_only = [d for d in new if d not in callbacks]
-    if callbacks and not _same(got, new) and _same(got, tasks_only):
+    # Only when the tasks' steps did come back: an empty list matches "tasks only" whatever dropped the callback's.
+    if callbacks and tasks_only and not _same(got, new) and _same(got, tasks_only):
         fail(
             f"{call} returned {seconds(got)}, but debug mode reported the slow steps {seconds(new)}: those left out"
             " are a plain callback's, not a task's",
