@@ -281,3 +281,13 @@ def test_a_state_file_that_cannot_be_read_counts_as_a_fresh_start(student):
     (student / ".grader-state.json").symlink_to(".grader-state.json")  # a loop: every open fails
     done = grader("hint", FIRST.id, cwd=student)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_help_lists_the_students_commands_first_and_the_instructors_apart(tmp_path):
+    done = grader("--help", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    theirs, _, instructors = done.stdout.partition("For instructors:")
+    listed = theirs.partition("Commands:")[2]
+    assert all(f"\n  {verb} " in listed for verb in ("check", "hint", "list", "reset", "status", "watch")), listed
+    assert all(f"\n  {verb} " in instructors for verb in ("batch", "merge", "export-template", "verify")), instructors
+    assert "batch" not in listed and "gradescope-run" not in done.stdout  # hidden: Gradescope's own entry point

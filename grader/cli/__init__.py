@@ -36,7 +36,25 @@ class ExitCode(IntEnum):
     """Stopped by Ctrl-C, SIGTERM or SIGHUP (the convention of shells, 128 + SIGINT)."""
 
 
+INSTRUCTORS = frozenset({"batch", "merge", "export-template", "gradescope", "workflow", "verify"})
+"""Commands for those who grade or maintain the kit: `grader --help` lists them apart from the student's."""
+
+
 class GraderGroup(click.Group):
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Two lists, so that a student reads their own commands first and the instructors' ones as such."""
+        for title, wanted in (("Commands", False), ("For instructors", True)):
+            rows = [
+                (name, command.get_short_help_str(limit=formatter.width - 20))
+                for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None
+                and not command.hidden
+                and (name in INSTRUCTORS) is wanted
+            ]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context) -> Any:
         from grader.errors import GraderError, MachineRefused, UsageError
         from grader.messages import safe_text
@@ -118,7 +136,7 @@ def cli(ctx: click.Context) -> None:
     grader list          the exercises and their topics
     grader reset 01      start exercise 01 again (your version is saved aside)
 
-    Instructors grade a whole class with `grader batch` and join shards with `grader merge`.
+    Instructors: the commands for grading a class and for the kit itself are listed apart, below.
     """
     if ctx.invoked_subcommand is None:
         from grader.cli.status import status
