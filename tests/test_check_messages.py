@@ -1270,3 +1270,11 @@ def test_durations_heard_by_one_call_and_not_the_next_are_told_the_handler_must_
     assert "returned [], but debug mode reported the slow steps [0.2" in verdict.message, verdict.message
     assert verdict.fix.startswith("An earlier call of slow_callbacks returned durations, this one none"), verdict.fix
     assert "plain callback" not in verdict.message  # the tasks' steps did not come back either
+
+
+def test_a_callback_queued_late_is_told_what_put_it_behind_the_others(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop"
+    task = failed(grade_source(tmp_path / "task", "08", wrong / "callback_queued_from_a_task.py"))
+    assert "A task's first step is what joins the queue" in task["soon_runs_callback_later"].fix
+    timer = failed(grade_source(tmp_path / "timer", "08", wrong / "soon_through_a_timer.py"))
+    assert "a timer, even call_later(0, ...)" in timer["soon_runs_callback_later"].fix

@@ -230,11 +230,26 @@ async def test_soon_runs_callback_later():
         f"schedule_soon(first, ...), then the loop's own call_soon(second), then schedule_soon(third, None): the"
         f" callbacks ran in the order {log}",
         expected="['first', 'second', 'third']: call_soon queues a callback behind those already queued",
-        fix="Queue it with loop.call_soon(callback, *args); a timer, even call_later(0, ...), joins the queue only"
-        " when the loop next looks at its timers, behind the callbacks queued meanwhile.",
+        fix=_queued_late_fix(),
         at=ex.schedule_soon,
     )
     await expect_scheduled_from_a_callback(log)
+
+
+def _queued_late_fix() -> str:
+    """Why schedule_soon's callback ran behind one queued after it: what the student's code put in between."""
+    if CallIn(ex.schedule_soon, "call_later", "call_at").found():
+        return (
+            "Queue it with loop.call_soon(callback, *args); a timer, even call_later(0, ...), joins the queue only"
+            " when the loop next looks at its timers, behind the callbacks queued meanwhile."
+        )
+    if CallIn(ex.schedule_soon, "create_task", "ensure_future").found():
+        return (
+            "Queue the callback itself with loop.call_soon(callback, *args). A task's first step is what joins the"
+            " queue, and the callback that step schedules joins it only when the step runs: behind the callbacks"
+            " queued meanwhile."
+        )
+    return "Queue it with loop.call_soon(callback, *args): the loop runs its queue first in, first out."
 
 
 async def expect_scheduled_from_a_callback(log: list[str]) -> None:
