@@ -1278,3 +1278,12 @@ def test_a_callback_queued_late_is_told_what_put_it_behind_the_others(tmp_path):
     assert "A task's first step is what joins the queue" in task["soon_runs_callback_later"].fix
     timer = failed(grade_source(tmp_path / "timer", "08", wrong / "soon_through_a_timer.py"))
     assert "a timer, even call_later(0, ...)" in timer["soon_runs_callback_later"].fix
+
+
+def test_a_helper_hidden_by_a_parameter_of_its_name_is_told_so_and_costs_no_check_of_make_request(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "helper_shadowed_by_a_parameter.py"
+    checks = failed(grade_source(tmp_path, "01", wrong))
+    verdict = checks["schedules_a_task"]
+    assert verdict.message == "set_future_value() raised TypeError: 'float' object is not callable", verdict.message
+    assert verdict.fix.startswith("`delay` here is the float this function was given as its parameter `delay`")
+    assert "`from util import delay as pause`" in verdict.fix and "returns_pending_future" not in checks
