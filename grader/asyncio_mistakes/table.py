@@ -193,6 +193,13 @@ MISTAKES = (
         " does the work itself, `loop.run_in_executor(pool, work, n)`, and await the future that returns.",
     ),
     Mistake(
+        RuntimeError,
+        "the grader does not run a multiprocessing.Pool",  # exercise 05's fake server refuses one (fake_requests)
+        "multiprocessing.Pool is not an executor that run_in_executor takes (the lesson's process pool executor is"
+        " concurrent.futures.ProcessPoolExecutor), and a thread is all a request needs: hand get_status itself to"
+        " the loop's executor, `await loop.run_in_executor(None, get_status, url)`.",
+    ),
+    Mistake(
         AttributeError,
         "'ClientResponse' object has no attribute 'status_code'",
         "aiohttp's response calls its status code `status`; `status_code` is the name requests uses:"

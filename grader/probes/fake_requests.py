@@ -68,6 +68,26 @@ def _unknown_url(request: Any, context: object) -> str:
     )
 
 
+NO_PROCESS_POOLS = (
+    "the grader does not run a multiprocessing.Pool: its worker processes would send the requests where the checks'"
+    " server cannot see them"
+)
+"""The refusal; `grader.asyncio_mistakes.table` holds its fix, as for asyncio's own errors."""
+
+
+def _refusing_process_pools(original: Callable[..., None]) -> Callable[..., None]:
+    """multiprocessing.Pool's __init__, refusing a pool of processes at once, before any fork: a forked worker sends
+    its requests through a copy of this server that no check sees, and a fork of this threaded process can inherit
+    one of its locks held, and hang. Refused, it fails every check the same way, on every run."""
+
+    def init(pool: multiprocessing.pool.Pool, *args: Any, **kwargs: Any) -> None:
+        if not isinstance(pool, multiprocessing.pool.ThreadPool):  # a pool of threads sends its requests here
+            raise RuntimeError(NO_PROCESS_POOLS)
+        original(pool, *args, **kwargs)
+
+    return init
+
+
 class FakeRequestsServer:
     """Routes URLs to status codes, with latency, errors, and requests held back to reveal concurrency."""
 
@@ -84,11 +104,8 @@ class FakeRequestsServer:
         monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "submit", self._counting_submit())
         monkeypatch.setattr(concurrent.futures.ThreadPoolExecutor, "shutdown", self._timed_shutdown())
         proxies_to_nowhere(monkeypatch)
-        self.process_pools_made: list[Location | None] = []
-        """The student's line that made each `multiprocessing.Pool`: its workers send their requests where this server
-        cannot see them (a forked copy of the mock answers them there)."""
         pools = multiprocessing.pool.Pool
-        monkeypatch.setattr(pools, "__init__", self._noting_pools(pools.__init__))
+        monkeypatch.setattr(pools, "__init__", _refusing_process_pools(pools.__init__))
         self._changed = threading.Condition()
         self._answered: set[str] = set()
         self._gathered = False
@@ -131,14 +148,6 @@ class FakeRequestsServer:
                 original(pool, wait=wait, cancel_futures=cancel_futures)
 
         return shutdown
-
-    def _noting_pools(self, original: Callable[..., None]) -> Callable[..., None]:
-        def init(pool: multiprocessing.pool.Pool, *args: Any, **kwargs: Any) -> None:
-            if not isinstance(pool, multiprocessing.pool.ThreadPool):  # a pool of threads sends its requests here
-                self.process_pools_made.append(calling_line())
-            original(pool, *args, **kwargs)
-
-        return init
 
     def _submit_to_threads(self) -> Callable[..., concurrent.futures.Future]:
         def submit(pool: concurrent.futures.ProcessPoolExecutor, fn: Any, /, *args: Any, **kwargs: Any):

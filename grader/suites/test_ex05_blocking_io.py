@@ -102,24 +102,6 @@ def long_stall(report: LoopReport, served: Served, upkeep: list[tuple[float, flo
     return stall if held >= LATENCY / 2 else None
 
 
-def not_from_process_pools(server: FakeRequestsServer, shown: str) -> None:
-    """Fail when the requests went out from a `multiprocessing.Pool`'s workers, unseen: the lesson's "process pool
-    executor" read as multiprocessing's own pool, handed to the default executor (`run_in_executor(None, pool.apply,
-    get_status, (url,))`), which is no executor of asyncio's."""
-    if server.served or not server.process_pools_made:
-        return
-    fail(
-        f"{shown} sent its requests from the worker processes of a multiprocessing.Pool, where the grader's server"
-        " cannot see them (it answers requests sent from this program's own threads)",
-        expected="get_status(url) run in an executor of asyncio's: a thread of the loop's default executor",
-        fix="Hand get_status itself to the loop's executor, `await loop.run_in_executor(None, get_status, url)`: a"
-        " thread waits for the server while the loop runs on. multiprocessing.Pool is not an executor that"
-        " run_in_executor takes (the lesson's process pool executor is concurrent.futures.ProcessPoolExecutor), and"
-        " a process is only needed for CPU-bound work, exercise 04.",
-        at=next((line for line in server.process_pools_made if line), None) or ex.fetch_status,
-    )
-
-
 def shut_down_first(stall: BlockedSpan | None) -> str | None:
     """The fix for a loop blocked by a thread pool's shutdown (leaving its `with` block, or `shutdown()`), which
     waits, in the loop's thread, for the requests still running in it; None for any other stall."""
@@ -170,7 +152,6 @@ async def test_returns_status_codes(server):
     again = url("status/200")
     asked = sum(served.url == again for served in server.served)
     got = await fetched(ex.fetch_status, again, limit=LIMIT)
-    not_from_process_pools(server, call_repr(ex.fetch_status, again))
     expect(
         sum(served.url == again for served in server.served) > asked,
         f"{call_repr(ex.fetch_status, again)}, called a second time, returned {got!r} without sending a request",
@@ -197,7 +178,6 @@ async def test_runs_in_executor(server):
         )
         got = await fetched(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
-    not_from_process_pools(server, call_repr(ex.fetch_status, target))
     expect(
         server.served,
         f"{call_repr(ex.fetch_status, target)} sent no request to the server",
@@ -443,7 +423,6 @@ async def test_fetch_all_concurrent(server):
         fix=statuses_fix(got, 5),
         at=ex.fetch_all,
     )
-    not_from_process_pools(server, "fetch_all of five URLs")
     expect(
         server.served,
         "fetch_all sent none of the requests from this program's threads",

@@ -1,6 +1,6 @@
-# fails: returns_status_codes, runs_in_executor, fetch_all_concurrent
+# fails: returns_status_codes, runs_in_executor, fetch_status_raises_connection_errors, fetch_all_propagates_errors, fetch_all_keeps_order, fetch_all_concurrent
 """The lesson's "process pool executor" read as multiprocessing's own Pool, its apply handed to the default executor:
-the requests go out from worker processes, where no executor of asyncio's runs them."""
+the requests would go out from worker processes, where no executor of asyncio's runs them."""
 import asyncio
 import multiprocessing
 
