@@ -10,8 +10,8 @@ from grader.asyncio_mistakes.frames import innermost
 
 
 def shadowed_helper(exc: BaseException) -> str | None:
-    """The fix for "'float' object is not callable" where the name called is a local of the raising frame that hides a
-    function of the same name in its module; None for any other error."""
+    """The fix for "'float' object is not callable" where the name called is a local (a parameter, most often) of the
+    raising frame that hides a function of the same name in its module; None for any other error."""
     if not isinstance(exc, TypeError) or "object is not callable" not in str(exc) or (tb := innermost(exc)) is None:
         return None
     frame = tb.tb_frame
@@ -31,9 +31,12 @@ def shadowed_helper(exc: BaseException) -> str | None:
                 if isinstance(home, str) and home != frame.f_globals.get("__name__")
                 else "rename the parameter or the function"
             )
+            code = frame.f_code
+            given = name in code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+            what = "was given as its parameter" if given else "keeps in its local variable"
             return (
-                f"`{name}` here is the {type(local).__name__} this function was given as its parameter `{name}`,"
-                f" which hides the function of that name: inside this function, the name means the"
-                f" parameter. To call the function, {other}; for a pause, `await asyncio.sleep({name})` does it."
+                f"`{name}` here is the {type(local).__name__} this function {what} `{name}`, which hides the function"
+                f" of that name: inside this function, the name means the {'parameter' if given else 'variable'}. To"
+                f" call the function, {other}; for a pause, `await asyncio.sleep({name})` does it."
             )
     return None
