@@ -98,6 +98,11 @@ def _describe_exit(returncode: int | None) -> str:
             name = f"signal {-returncode}"
         memory = " (out of memory?)" if name == "SIGKILL" else ""
         return f"the process was killed by {name}{memory}"
+    if returncode == 120:  # Python's own code for output it could not write out as it ended
+        return (
+            "the process exited with code 120: Python could not write its output out as it ended (does your code"
+            " close sys.stdout or sys.stderr, or their file descriptors 1 and 2?)"
+        )
     return f"the process exited with code {returncode} (does your code call os._exit()?)"
 
 

@@ -492,3 +492,12 @@ def test_another_exercise_not_written_yet_is_named_as_what_to_finish_first(tmp_p
         "importing exercises/ex05_blocking_io.py ran async_timed of exercises/ex03_async_timed.py (at exercises/"
     ), result.message
     assert "Finish that exercise first" in result.message and "__main__" not in result.message
+
+
+def test_closing_its_own_output_is_named_as_the_reason_the_process_ended(tmp_path):
+    result, _ = grade_hostile(tmp_path, "closes_its_output")
+    assert result.score == 0 and all(not c.passed for c in result.checks)
+    assert all("exited with code 120" in c.message and "close sys.stdout" in c.message for c in result.checks), [
+        c.message for c in result.checks
+    ]
+    assert_no_grader_traceback(result)
