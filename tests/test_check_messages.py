@@ -1287,3 +1287,10 @@ def test_a_helper_hidden_by_a_parameter_of_its_name_is_told_so_and_costs_no_chec
     assert verdict.message == "set_future_value() raised TypeError: 'float' object is not callable", verdict.message
     assert verdict.fix.startswith("`delay` here is the float this function was given as its parameter `delay`")
     assert "`from util import delay as pause`" in verdict.fix and "returns_pending_future" not in checks
+
+
+def test_a_name_that_only_the_try_block_sets_is_told_to_be_set_where_finally_can_read_it(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "end_read_inside_the_try.py"
+    verdict = failed(grade_source(tmp_path, "03", wrong))["exception_propagates_unchanged"]
+    assert "UnboundLocalError" in verdict.message and "'end'" in verdict.message, verdict.message
+    assert verdict.fix.startswith("`end` is set inside the `try:` block"), verdict.fix

@@ -9,8 +9,8 @@ object is then read from the student's line, so that 3.10 gets the same fix); on
 Python just goes without a fix, as any other error does.
 
 `table` holds the telling errors and their general fixes. The recognizers, one module per kind of mistake
-(`handed`, `loops`, `executors`, `context_managers`, `attributes`, `newer_python`, `shadowed`), read the student's
-line and frame (`frames`) for a fix in their own names; `asyncio_fix` below asks them in turn.
+(`handed`, `loops`, `executors`, `context_managers`, `attributes`, `newer_python`, `shadowed`, `unbound`), read
+the student's line and frame (`frames`) for a fix in their own names; `asyncio_fix` below asks them in turn.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from grader.asyncio_mistakes.newer_python import (
 )
 from grader.asyncio_mistakes.shadowed import shadowed_helper
 from grader.asyncio_mistakes.table import MISTAKES
+from grader.asyncio_mistakes.unbound import unbound_in_finally
 
 __all__ = ["asyncio_fix", "newer_asyncio_import", "newer_syntax", "newer_use", "read_from_an_awaitable"]
 
@@ -72,4 +73,4 @@ def asyncio_fix(exc: BaseException) -> str | None:
             or awaited_after_the_attribute(exc, message)
             or read_before_awaiting(exc)
         )
-    return executor_class_handed(exc) or one_call_for_many(exc) or shadowed_helper(exc)
+    return executor_class_handed(exc) or one_call_for_many(exc) or shadowed_helper(exc) or unbound_in_finally(exc)
