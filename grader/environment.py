@@ -43,7 +43,7 @@ def python_problem(version: tuple[int, ...] | None = None) -> str | None:
         f"the grader needs Python {SUPPORTED}, and this is Python {shown} ({sys.executable}).\n"
         "Make the kit's virtual environment with a newer Python, in the kit's folder (--clear replaces a .venv\n"
         "that an older Python made):\n"
-        f"    {_MAKE_VENV.replace('python3 -m venv', 'python3.12 -m venv --clear')}\n"
+        "    python3.12 -m venv --clear .venv && .venv/bin/python -m pip install .\n"
         "then run .venv/bin/grader (or activate the environment: source .venv/bin/activate)."
     )
 

@@ -11,14 +11,25 @@ from types import FrameType, TracebackType
 
 
 def callers_statement(exc: BaseException) -> tuple[FrameType | None, ast.Module]:
-    """`callers_frame`, with its line parsed: the opening of a block (`async with ...:`) as the expression it starts,
-    and a line that is no statement of its own (a call spread over lines, a comment) as `pass`, which names nothing."""
+    """`callers_frame`, with its line parsed (see `parsed_line`)."""
     frame, line = callers_frame(exc)
+    return frame, parsed_line(line)
+
+
+def innermost_statement(exc: BaseException) -> tuple[FrameType | None, ast.Module]:
+    """The innermost frame of `exc`'s traceback, with the line it raised at parsed (see `parsed_line`)."""
+    tb = innermost(exc)
+    return (tb.tb_frame, parsed_line(innermost_line(exc))) if tb is not None else (None, parsed_line(""))
+
+
+def parsed_line(line: str) -> ast.Module:
+    """One source line parsed: the opening of a block (`async with ...:`) as the expression it starts, and a line that
+    is no statement of its own (a call spread over lines, a comment) as `pass`, which names nothing."""
     try:
         tree = ast.parse(line.strip().removesuffix(":"))
     except SyntaxError:
         tree = ast.Module(body=[], type_ignores=[])
-    return frame, tree if tree.body else ast.parse("pass")
+    return tree if tree.body else ast.parse("pass")
 
 
 def named(frame: FrameType, name: str, default: object = None) -> object:

@@ -4,20 +4,17 @@ functions take a `delay` argument, so `await delay(delay)` calls the number the 
 from __future__ import annotations
 
 import ast
-import linecache
 
-from grader.asyncio_mistakes.frames import innermost
+from grader.asyncio_mistakes.frames import innermost_statement
 
 
 def shadowed_helper(exc: BaseException) -> str | None:
     """The fix for "'float' object is not callable" where the name called is a local (a parameter, most often) of the
     raising frame that hides a function of the same name in its module; None for any other error."""
-    if not isinstance(exc, TypeError) or "object is not callable" not in str(exc) or (tb := innermost(exc)) is None:
+    if not isinstance(exc, TypeError) or "object is not callable" not in str(exc):
         return None
-    frame = tb.tb_frame
-    try:
-        tree = ast.parse(linecache.getline(frame.f_code.co_filename, tb.tb_lineno).strip().removesuffix(":"))
-    except SyntaxError:
+    frame, tree = innermost_statement(exc)
+    if frame is None:
         return None
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):

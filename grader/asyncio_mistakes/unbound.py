@@ -4,10 +4,9 @@ assignment never ran (the timing decorator's `end = time.perf_counter()` written
 from __future__ import annotations
 
 import ast
-import inspect
-import textwrap
 
 from grader.asyncio_mistakes.frames import innermost
+from grader.testing import _Source
 
 
 def unbound_in_finally(exc: BaseException) -> str | None:
@@ -15,14 +14,10 @@ def unbound_in_finally(exc: BaseException) -> str | None:
     for any other error."""
     if not isinstance(exc, UnboundLocalError) or (tb := innermost(exc)) is None:
         return None
-    frame = tb.tb_frame
-    try:
-        lines, first = inspect.getsourcelines(frame.f_code)
-        tree = ast.parse(textwrap.dedent("".join(lines)))
-    except (OSError, TypeError, SyntaxError):
+    if (source := _Source.of(tb.tb_frame.f_code)) is None:
         return None
-    line = tb.tb_lineno - (first - 1 if first > 0 else 0)  # in the parsed function's own numbering
-    for node in ast.walk(tree):
+    line = tb.tb_lineno - source.first + 1  # in the parsed function's own numbering
+    for node in ast.walk(source.tree):
         if not isinstance(node, ast.Try) or not node.finalbody:
             continue
         if not node.finalbody[0].lineno <= line <= (node.finalbody[-1].end_lineno or 0):

@@ -31,6 +31,7 @@ from grader.suites.loop_spies import LoggerState, LoopSpy, loop_state_guard, spy
 from grader.testing import (
     RETURN_IN_FINALLY,
     CallIn,
+    _Source,
     calling_line,
     check,
     expect,
@@ -525,7 +526,7 @@ def expect_callbacks_reported(reported: SlowStepSpy) -> None:
     expect_only_this_call(got, new, call, before=REPORTED_BEFORE + reported.durations[:since])
     tasks_only = [d for d in new if d not in callbacks]
     # An empty list matches "tasks only" whatever dropped the callback's step: then only when the code picks tasks.
-    picks_tasks = bool(tasks_only) or _names_tasks(_source(ex))
+    picks_tasks = bool(tasks_only) or _names_tasks(_Source.of(ex))
     if callbacks and picks_tasks and not _same(got, new) and _same(got, tasks_only):
         fail(
             f"{call} returned {seconds(got)}, but debug mode reported the slow steps {seconds(new)}: those left out"
@@ -539,20 +540,12 @@ def expect_callbacks_reported(reported: SlowStepSpy) -> None:
     expect_same_as_reported(got, new, call)
 
 
-def _source(obj: Any) -> str:
-    try:
-        return inspect.getsource(obj)
-    except (OSError, TypeError):
-        return ""
-
-
-def _names_tasks(source: str) -> bool:
-    """Whether the student's code, docstrings aside (the stub's shows a `<Task ...>` warning), names tasks: a string
+def _names_tasks(source: _Source | None) -> bool:
+    """Whether the student's module, docstrings aside (the stub's shows a `<Task ...>` warning), names tasks: a string
     with "Task" in it (a pattern, a prefix), or `Task` itself."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
+    if source is None:
         return False
+    tree = source.tree
     docstrings = {
         id(node.body[0].value)
         for node in ast.walk(tree)
