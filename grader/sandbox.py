@@ -14,6 +14,8 @@ what can happen before that, each applied where this machine permits it and skip
     filesystem  Landlock (Linux 5.13+, unprivileged): new writes only inside the run's workspace, /dev/shm
                 (multiprocessing's semaphores) and /dev/null; from Landlock ABI 4 no TCP connect or bind; from
                 ABI 6 no signals to processes outside the run (the grader, other students' runs).
+    reads       the same Landlock ruleset: reads only of the system, Python, the grader package and the workspace
+                (`grader.readable`), not of the kit's solutions, the other students' files or the gradebook.
     privileges  every capability dropped, from the bounding set too (root), so no `exec` brings one back: a root
                 run could otherwise set the immutable flag on the grader's output folder (CAP_LINUX_IMMUTABLE,
                 which Landlock does not cover) and cost a whole class its gradebook, or renice the grader.
@@ -44,6 +46,7 @@ import sys
 import tempfile
 from functools import cache
 
+from grader.readable import Readable, readable
 from grader.run_processes import PROCESS_LIMIT, PidsCgroup
 
 CPU_SECONDS = 120
@@ -63,10 +66,13 @@ _LINUX_CAPABILITY_VERSION_3 = 0x20080522
 _LANDLOCK_CREATE_RULESET, _LANDLOCK_ADD_RULE, _LANDLOCK_RESTRICT_SELF = 444, 445, 446
 _LANDLOCK_CREATE_RULESET_VERSION = 1
 _LANDLOCK_RULE_PATH_BENEATH = 1
-_FS_WRITE_FILE = 1 << 1
+_FS_EXECUTE, _FS_WRITE_FILE, _FS_READ_FILE, _FS_READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
+_FS_READS = _FS_EXECUTE | _FS_READ_FILE | _FS_READ_DIR
 _FS_WRITES = sum(1 << bit for bit in (1, 4, 5, 6, 7, 8, 9, 10, 11, 12))
 """WRITE_FILE, REMOVE_DIR, REMOVE_FILE and MAKE_{CHAR,DIR,REG,SOCK,FIFO,BLOCK,SYM}; reading stays allowed."""
 _FS_REFER, _FS_TRUNCATE = 1 << 13, 1 << 14
+_FS_FILE_ACCESS = _FS_EXECUTE | _FS_WRITE_FILE | _FS_READ_FILE | _FS_TRUNCATE
+"""What a rule on a file, not a folder, may grant."""
 _NET_BIND_TCP, _NET_CONNECT_TCP = 1 << 0, 1 << 1
 _SCOPE_ABSTRACT_UNIX_SOCKET, _SCOPE_SIGNAL = 1 << 0, 1 << 1
 
@@ -117,7 +123,7 @@ def confine(workspace: str, cgroup: str | None = None, memory_limit: int | None 
     if memory_limit:
         _set_limit(resource.RLIMIT_AS, memory_limit)
     applied.append("resources:rlimit")
-    applied += _landlock([workspace, *WRITABLE_DEVICES])
+    applied += _landlock([workspace, *WRITABLE_DEVICES], _readable())
     if _drop_capabilities():
         applied.append("privileges:capabilities")
     return applied
@@ -211,14 +217,24 @@ def landlock_abi() -> int:
     return max(version, 0)
 
 
-def _landlock(writable: list[str]) -> list[str]:
+def _readable() -> Readable | None:
+    try:
+        return readable()
+    except Exception:  # reads stay open rather than the grading failing: the other layers still hold
+        return None
+
+
+def _landlock(writable: list[str], readable: Readable | None) -> list[str]:
     abi = landlock_abi()
     if abi < 1:
         return []
     libc = _libc()
     handled = _FS_WRITES | (_FS_REFER if abi >= 2 else 0) | (_FS_TRUNCATE if abi >= 3 else 0)
-    attr = _RulesetAttr(handled, 0, 0)
     size, layers = 8, ["filesystem:landlock"]
+    if readable is not None:
+        handled |= _FS_READS
+        layers.append("reads:landlock")
+    attr = _RulesetAttr(handled, 0, 0)
     if abi >= 4:
         attr.handled_access_net, size = _NET_BIND_TCP | _NET_CONNECT_TCP, 16
         layers.append("network:landlock")
@@ -229,18 +245,12 @@ def _landlock(writable: list[str]) -> list[str]:
     if ruleset < 0:
         return []
     try:
-        for path in writable:
-            try:
-                fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
-            except OSError:
-                continue
-            try:
-                is_dir = stat.S_ISDIR(os.fstat(fd).st_mode)
-                allowed = handled if is_dir else handled & (_FS_WRITE_FILE | _FS_TRUNCATE)
-                rule = _PathBeneathAttr(allowed, fd)
-                libc.syscall(_LANDLOCK_ADD_RULE, ruleset, _LANDLOCK_RULE_PATH_BENEATH, ctypes.byref(rule), 0)
-            finally:
-                os.close(fd)
+        grants = [(path, handled) for path in writable]
+        if readable is not None:
+            grants += [(path, _FS_READS) for path in readable.trees]
+            grants += [(path, _FS_READ_DIR) for path in readable.listings]
+        for path, access in grants:
+            _allow(ruleset, path, access)
         if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
             return []
         if libc.syscall(_LANDLOCK_RESTRICT_SELF, ruleset, 0) != 0:
@@ -248,6 +258,22 @@ def _landlock(writable: list[str]) -> list[str]:
     finally:
         os.close(ruleset)
     return layers
+
+
+def _allow(ruleset: int, path: str, access: int) -> None:
+    """Grant `access` beneath `path` (on it alone, for a file); nothing for a path that is not there."""
+    try:
+        fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        if not stat.S_ISDIR(os.fstat(fd).st_mode):
+            access &= _FS_FILE_ACCESS
+        if access:
+            rule = _PathBeneathAttr(access, fd)
+            _libc().syscall(_LANDLOCK_ADD_RULE, ruleset, _LANDLOCK_RULE_PATH_BENEATH, ctypes.byref(rule), 0)
+    finally:
+        os.close(fd)
 
 
 def probe() -> dict[str, object]:
@@ -276,7 +302,7 @@ def describe(report: dict[str, object]) -> str:
     """One line for instructors: which protections are in force."""
     layers = report["layers"]
     names = {layer.split(":")[0] for layer in layers}
-    missing = [name for name in ("processes", "network", "filesystem", "signals") if name not in names]
+    missing = [name for name in ("processes", "network", "filesystem", "reads", "signals") if name not in names]
     text = "isolation: " + ", ".join(layers)
     if missing:
         text += f" (not available here: {', '.join(missing)})"

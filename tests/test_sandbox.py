@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
-from classroom import layer_names
+from classroom import KIT, layer_names
 
+from grader.catalog import SUITES_DIR
 from grader.run_processes import PROCESS_LIMIT, PidsCgroup, _sweep_stale
 from grader.sandbox import probe
 
@@ -91,6 +95,47 @@ def test_writes_only_inside_the_workspace(tmp_path):
     assert not (outside / "new.txt").exists() and not os.path.exists("/tmp/grader-sandbox-test-escape")
 
 
+@needs("reads")
+def test_reads_only_python_the_grader_and_the_workspace(tmp_path):
+    """Student code may not read the kit's solutions beside the grader, nor another student's files, and still
+    imports what the suites import and starts process pools of every kind."""
+    # A short path, as the runner's are: a forkserver's socket goes to the workspace, and a Unix socket's path
+    # may not be longer than 107 bytes (the one in tmp_path would be, under xdist).
+    workspace, classmate = Path(tempfile.mkdtemp(prefix="grader-test-")), tmp_path / "classmate"
+    classmate.mkdir()
+    (classmate / "ex01_futures.py").write_text("ANSWER = 42\n")
+    (workspace / "mine.txt").write_text("mine\n")
+    result = confined(
+        workspace,
+        f"""
+        import os
+        def attempt(action):
+            try:
+                action()
+                return "allowed"
+            except OSError as exc:
+                return type(exc).__name__
+        result["classmate"] = attempt(lambda: open({str(classmate / "ex01_futures.py")!r}).read())
+        result["solution"] = attempt(lambda: open({str(KIT / "solutions" / "ex01_futures.py")!r}).read())
+        result["kit_tests"] = attempt(lambda: os.listdir({str(KIT / "tests")!r}))
+        result["own"] = attempt(lambda: open("mine.txt").read())
+        result["suite"] = attempt(lambda: open({str(SUITES_DIR / "test_ex01_futures.py")!r}).read())
+        import aiohttp, aioresponses, freezegun, requests, requests_mock, ssl
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        for method in multiprocessing.get_all_start_methods():
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method)) as pool:
+                result[method] = pool.submit(abs, -3).result(timeout=20)
+    """,
+    )
+    shutil.rmtree(workspace)
+    kit_is_checkout = (KIT / "pyproject.toml").is_file()
+    assert result["classmate"] == "PermissionError", result
+    assert result["solution"] == result["kit_tests"] == ("PermissionError" if kit_is_checkout else "FileNotFoundError")
+    assert result["own"] == result["suite"] == "allowed", result
+    assert all(result[method] == 3 for method in ("fork", "forkserver", "spawn") if method in result), result
+
+
 @needs("network")
 def test_no_network_not_even_loopback(tmp_path):
     with socket.create_server(("127.0.0.1", 0)) as server:
@@ -138,9 +183,9 @@ def test_cannot_signal_processes_outside(tmp_path):
 def test_no_capability_is_left_not_even_for_a_program_it_runs(tmp_path):
     """Run as root, the code could set the immutable flag on the grader's output folder (CAP_LINUX_IMMUTABLE, which
     Landlock does not cover) and cost a whole class its gradebook."""
-    outside, workspace = tmp_path / "out", tmp_path / "ws"
-    outside.mkdir()
-    workspace.mkdir()
+    workspace = tmp_path / "ws"
+    outside = workspace / "out"  # beyond it the code could not even open the folder (Landlock, for reads)
+    outside.mkdir(parents=True)
     result = confined(
         workspace,
         f"""
