@@ -1294,3 +1294,12 @@ def test_a_name_that_only_the_try_block_sets_is_told_to_be_set_where_finally_can
     verdict = failed(grade_source(tmp_path, "03", wrong))["exception_propagates_unchanged"]
     assert "UnboundLocalError" in verdict.message and "'end'" in verdict.message, verdict.message
     assert verdict.fix.startswith("`end` is set inside the `try:` block"), verdict.fix
+
+
+def test_a_handler_removed_by_the_coroutine_that_awaited_main_is_told_the_last_step_comes_after(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "listens_inside_a_wrapper_coroutine.py"
+    checks = failed(grade_source(tmp_path, "09", wrong))
+    verdict = checks["reports_blocking_step"]
+    assert "the last one, main()'s last step, time.sleep(0.15), is missing" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Debug mode reports a step once it has ended"), verdict.fix
+    assert verdict.location.function == "watched" and verdict.location.line == 28  # await main()

@@ -520,3 +520,13 @@ def test_a_url_other_than_the_one_given_is_told_so_not_with_the_mocks_words(tmp_
     verdict = checks["returns_status_codes"]
     assert "the checks' server has no http://baidu.com/" in verdict.message, verdict.message
     assert "request the `url` you are given" in verdict.message and "NoMockAddress" not in verdict.message
+
+
+@pytest.mark.parametrize("exercise_id", ["05", "06"])
+def test_requests_held_back_on_a_timer_are_told_so_though_all_were_in_flight_in_the_end(tmp_path, exercise_id):
+    folder = {"05": "ex05_blocking_io", "06": "ex06_aiohttp"}[exercise_id]
+    checks = failed(grade_source(tmp_path, exercise_id, WRONG / folder / "staggered_sends.py"))
+    verdict = checks["fetch_all_concurrent"]
+    assert "but they reached the server over 0.8" in verdict.message, verdict.message
+    assert "about 0.20 s apart: fetch_all held each one back" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Nothing may wait between starting one request and the next"), verdict.fix

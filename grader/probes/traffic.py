@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -50,11 +51,63 @@ def in_flight(most: int, total: int) -> str:
     return f"at most {most} of the {total} requests {'was' if most == 1 else 'were'} in flight at a time"
 
 
-def sent_in_turn(most: int) -> str:
-    """What a server that saw at most `most` requests at once can say of their order."""
+SPREAD_LIMIT = 0.3
+"""Seconds from the first of a batch of requests to the last reaching the server: requests started together arrive
+within a few hundredths of a second (a few tenths on a machine under heavy load); one held back 0.2 s after another
+spreads five over 0.8 s, and costs as much in the end."""
+STAGGERED = (
+    "Nothing may wait between starting one request and the next: no `await asyncio.sleep(...)` in the loop that"
+    " starts them. "
+)
+"""Put before a suite's own advice on starting them all (its CONCURRENTLY)."""
+
+
+TIMER_GAP = 0.1
+"""Seconds between one request and the next beyond which, when no answer came in between, the student's code waited
+on a timer: requests started together reach the server within a few hundredths of a second of each other."""
+
+
+def sent_over(served: Iterable[Served]) -> float:
+    """Seconds from the first request to reach the server to the last."""
+    started = sorted(request.started for request in served)
+    return started[-1] - started[0] if started else 0.0
+
+
+def sent_apart(served: Iterable[Served]) -> str:
+    """'about 0.25 s apart': the typical gap between one request reaching the server and the next."""
+    started = sorted(request.started for request in served)
+    gaps = sorted(b - a for a, b in pairwise(started))
+    return f"about {gaps[len(gaps) // 2]:.2f} s apart" if gaps else "one at a time"
+
+
+def held_back_on_a_timer(served: Iterable[Served]) -> bool:
+    """Whether some request reached the server well after the one before it (`TIMER_GAP`), while none of the earlier
+    ones had been answered: nothing of the server's let it go, the student's code waited before sending it."""
+    ordered = sorted(served, key=lambda request: request.started)
+    return any(
+        request.started - ordered[index - 1].started > TIMER_GAP
+        and all(earlier.ended > request.started for earlier in ordered[:index])
+        for index, request in enumerate(ordered)
+        if index
+    )
+
+
+def sent_in_turn(most: int, served: Iterable[Served] = ()) -> str:
+    """What a server that saw at most `most` requests at once can say of their order: each waited for an answer, or
+    (`served` says) they went out one by one anyway."""
+    served = list(served)
+    if held_back_on_a_timer(served):
+        return f"the requests reached the server one by one, {sent_apart(served)}, without waiting for answers"
     return "each request was sent only after " + (
         "the previous one had answered" if most <= 1 else "an earlier one had answered"
     )
+
+
+def in_turn_fix(most: int, served: Iterable[Served], concurrently: str) -> str:
+    """The fix that goes with `sent_in_turn`: `concurrently`, a suite's advice on starting them all, and why not."""
+    if held_back_on_a_timer(served):
+        return STAGGERED + concurrently
+    return concurrently if most <= 1 else concurrently + HELD_BACK
 
 
 def url(path: str) -> str:

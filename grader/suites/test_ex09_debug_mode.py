@@ -84,6 +84,8 @@ class SlowStepSpy:
     def __init__(self, logger: logging.Logger) -> None:
         self._logger = logger
         self.durations: list[float] = []
+        self.began: list[float] = []
+        """When each of those steps began (time.monotonic(), as debug mode times them): reported at its end."""
         self.callbacks: list[float] = []
         """The durations of plain callbacks' steps (a `<Handle ...>`, not a task's `<Task ...>`) among them."""
 
@@ -95,6 +97,7 @@ class SlowStepSpy:
     def note(self, msg: Any, args: tuple) -> None:
         if msg == SLOW_STEP and args:
             self.durations.append(float(args[-1]))
+            self.began.append(time.monotonic() - float(args[-1]))
             if str(args[0]).startswith(("<Handle", "<TimerHandle")):
                 self.callbacks.append(float(args[-1]))
 
@@ -186,6 +189,8 @@ class Main:
     ) -> None:
         self.blocks, self.wait, self.error, self.callback = blocks, wait, error, callback
         self.runs: list[dict[str, Any]] = []
+        self.returned_at: float | None = None
+        """time.monotonic() as main() returned or raised."""
 
         # A plain function named main, as the student's own would be: a message that shows it (asyncio.run(main)
         # refused) reads `<function main at 0x...>`, not a bound method of a class of the grader's.
@@ -207,14 +212,20 @@ class Main:
         )
         if self.callback:  # a plain callback that blocks: debug mode times it as a step of its own
             loop.call_soon(time.sleep, self.callback)
-        if self.wait:
-            await asyncio.sleep(self.wait)
-        for block in self.blocks:  # each one its own step of the task: debug mode reports them one by one
-            time.sleep(block)  # the mistake debug mode is there to find: a blocking call in a coroutine
-            await asyncio.sleep(0)
-        await asyncio.sleep(0)
-        if self.error is not None:
-            raise self.error
+            await asyncio.sleep(0)  # it runs before main() goes on: a step of main()'s time, not after it
+        try:
+            if self.wait:
+                await asyncio.sleep(self.wait)
+            for index, block in enumerate(self.blocks):  # each one its own step: debug mode reports them one by one
+                if index:
+                    await asyncio.sleep(0)
+                time.sleep(block)  # the mistake debug mode is there to find: a blocking call in a coroutine
+            # No await after the last block: main()'s last step blocks, and debug mode reports it once main() has
+            # returned, which a handler removed by the coroutine that awaited main() no longer hears.
+            if self.error is not None:
+                raise self.error
+        finally:
+            self.returned_at = time.monotonic()
 
     @property
     def loop(self) -> asyncio.AbstractEventLoop | None:
@@ -280,6 +291,17 @@ def seconds(durations: list[float]) -> str:
 
 def _same(got: list[float], reported: list[float]) -> bool:
     return len(got) == len(reported) and all(abs(a - b) <= TOLERANCE for a, b in zip(got, reported, strict=True))
+
+
+def heard(got: list[float], reported: SlowStepSpy, main: Main, since: int = 0) -> list[float]:
+    """What debug mode reported since `since` that `got` must hold: all of it, or all but the steps that began after
+    main() had returned, the loop's own shutdown after run_until_complete(main()) (shutdown_asyncgens), which a
+    handler removed right after main() may leave out as rightly as one kept to loop.close() hears it."""
+    durations = reported.durations[since:]
+    after = sum(main.returned_at is not None and began > main.returned_at for began in reported.began[since:])
+    if len(durations) - after <= len(got) < len(durations) and _same(got, durations[: len(got)]):
+        return durations[: len(got)]
+    return durations
 
 
 def expect_same_as_reported(got: list[float], reported: list[float], call: str) -> None:
@@ -461,7 +483,8 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     returned = ex.slow_callbacks(blocking.main)
     got = as_durations(returned, call)
     first = list(returned)
-    expect_only_this_call(got, reported.durations, call)
+    steps = heard(got, reported, blocking)
+    expect_only_this_call(got, steps, call)
     run = blocking.runs[0] if blocking.runs else None
     if not reported.durations and run and run["debug"] and run["threshold"] > 0.3:
         fail(
@@ -481,7 +504,8 @@ def test_reports_blocking_step(reported: SlowStepSpy):
             "debug=True).",
             at=ex.slow_callbacks,
         )
-    expect_same_as_reported(got, reported.durations, call)
+    expect_last_step_heard(got, steps, blocking, call)
+    expect_same_as_reported(got, steps, call)
     expect(any(d >= 0.3 - TOLERANCE for d in got), f"{call} returned {seconds(got)}",
            expected="a duration of at least 0.3 s", at=ex.slow_callbacks)  # fmt: skip
     expect_default(ex.slow_callbacks, "threshold", 0.1, "slow_callbacks(main, threshold: float = 0.1)",
@@ -513,6 +537,23 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     expect_callbacks_reported(reported)
 
 
+def expect_last_step_heard(got: list[float], steps: list[float], main: Main, call: str) -> None:
+    """Debug mode reports a step when it has ended: main()'s last one, once main() has returned. A handler that the
+    coroutine awaiting main() removes (in its `finally:`) is gone by then."""
+    run = main.runs[0] if main.runs else None
+    if run and run["awaited_at"] and steps and _same(got, steps[:-1]):
+        fail(
+            f"{call} returned {seconds(got)}, but debug mode reported the slow steps {seconds(steps)}: the last one,"
+            f" main()'s last step, time.sleep({main.blocks[-1]:g}), is missing",
+            expected=f"{seconds(steps)}: every duration debug mode reported, main()'s last step too",
+            fix="Debug mode reports a step once it has ended, so main()'s last step is reported after main() has"
+            " returned, and after the coroutine that awaited it has gone on: a handler that coroutine removes is"
+            " gone by then. Attach the handler in slow_callbacks before the loop runs, and remove it after"
+            " run_until_complete (or asyncio.run) has returned.",
+            at=run["awaited_at"],
+        )
+
+
 CALLBACK_BLOCK = 0.2
 
 
@@ -521,8 +562,9 @@ def expect_callbacks_reported(reported: SlowStepSpy) -> None:
     took ...`, which a filter copied from the docstring's `<Task ...>` example drops."""
     call = f"slow_callbacks(main) with main() scheduling loop.call_soon(time.sleep, {CALLBACK_BLOCK:g})"
     since, callbacks_since = len(reported.durations), len(reported.callbacks)
-    got = as_durations(ex.slow_callbacks(Main(callback=CALLBACK_BLOCK).main), call)
-    new, callbacks = reported.durations[since:], reported.callbacks[callbacks_since:]
+    main = Main(callback=CALLBACK_BLOCK)
+    got = as_durations(ex.slow_callbacks(main.main), call)
+    new, callbacks = heard(got, reported, main, since), reported.callbacks[callbacks_since:]
     expect_only_this_call(got, new, call, before=REPORTED_BEFORE + reported.durations[:since])
     tasks_only = [d for d in new if d not in callbacks]
     # An empty list matches "tasks only" whatever dropped the callback's step: then only when the code picks tasks.
@@ -568,8 +610,9 @@ def expect_a_list_of_its_own(reported: SlowStepSpy, returned: list, first: list,
     returns a list of its own, not one list (a handler's, kept at module level) that every call clears and refills."""
     since = len(reported.durations)
     again_call = "slow_callbacks(main) with main() only awaiting, called next"
-    again = as_durations(ex.slow_callbacks(Main().main), again_call)
-    new = reported.durations[since:]
+    main = Main()
+    again = as_durations(ex.slow_callbacks(main.main), again_call)
+    new = heard(again, reported, main, since)
     expect_only_this_call(again, new, again_call, before=REPORTED_BEFORE + reported.durations[:since])
     expect(
         list(returned) == first,
@@ -586,9 +629,11 @@ def expect_a_list_of_its_own(reported: SlowStepSpy, returned: list, first: list,
 @check("a coroutine that only awaits gives [] (or only what debug mode itself reported)")
 def test_awaiting_main_gives_empty_list(reported: SlowStepSpy):
     call = "slow_callbacks(main) with main() awaiting asyncio.sleep(0.12)"
-    got = as_durations(ex.slow_callbacks(Main(wait=0.12).main), call)
-    expect_only_this_call(got, reported.durations, call)
-    expect_same_as_reported(got, reported.durations, call)
+    main = Main(wait=0.12)
+    got = as_durations(ex.slow_callbacks(main.main), call)
+    steps = heard(got, reported, main)
+    expect_only_this_call(got, steps, call)
+    expect_same_as_reported(got, steps, call)
 
 
 SHORT_BLOCKS = (0.01, 0.03, 0.02)
@@ -604,8 +649,10 @@ ascending nor in descending order, so that durations sorted either way are out o
 )
 def test_honours_threshold(reported: SlowStepSpy):
     call = "slow_callbacks(main, threshold=0.5) with main() calling time.sleep(0.12)"
-    got = as_durations(ex.slow_callbacks(Main(0.12).main, threshold=0.5), call)
-    expect_only_this_call(got, reported.durations, call)
+    main = Main(0.12)
+    got = as_durations(ex.slow_callbacks(main.main, threshold=0.5), call)
+    steps = heard(got, reported, main)
+    expect_only_this_call(got, steps, call)
     returned = [d for d in got if d < 0.5 - TOLERANCE]
     too_short = returned or [d for d in reported.durations if d < 0.5 - TOLERANCE]
     if too_short:
@@ -619,7 +666,7 @@ def test_honours_threshold(reported: SlowStepSpy):
             fix=fix,
             at=at,
         )
-    expect_same_as_reported(got, reported.durations, call)
+    expect_same_as_reported(got, steps, call)
     expect_low_threshold_honoured(reported)
 
 
@@ -629,9 +676,11 @@ def expect_low_threshold_honoured(reported: SlowStepSpy) -> None:
     sleeps = ", then ".join(f"time.sleep({d:g})" for d in SHORT_BLOCKS)
     call = f"slow_callbacks(main, threshold=0.001) with main() calling {sleeps}"
     since = len(reported.durations)
-    got = as_durations(ex.slow_callbacks(Main(*SHORT_BLOCKS).main, threshold=0.001), call)
-    new = reported.durations[since:]
+    main = Main(*SHORT_BLOCKS)
+    got = as_durations(ex.slow_callbacks(main.main, threshold=0.001), call)
+    new = heard(got, reported, main, since)
     expect_only_this_call(got, new, call, before=REPORTED_BEFORE + reported.durations[:since])
+    expect_last_step_heard(got, new, main, call)
     left_out = [d for d in new if not any(abs(d - g) <= TOLERANCE for g in got)]
     kept = [d for d in new if d not in left_out]
     if left_out and all(d < 0.1 for d in left_out) and _same(got, kept) and (got or _keeps_a_long_step()):
