@@ -1303,3 +1303,18 @@ def test_a_handler_removed_by_the_coroutine_that_awaited_main_is_told_the_last_s
     assert "the last one, main()'s last step, time.sleep(0.15), is missing" in verdict.message, verdict.message
     assert verdict.fix.startswith("Debug mode reports a step once it has ended"), verdict.fix
     assert verdict.location.function == "watched" and verdict.location.line == 28  # await main()
+
+
+def test_a_level_saved_from_get_effective_level_is_told_to_save_the_loggers_own(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "restores_the_effective_level.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["leaves_logger_as_found"]
+    assert verdict.message.endswith("its level changed from NOTSET to WARNING"), verdict.message
+    assert verdict.fix.startswith("logger.getEffectiveLevel() is the level the logger acts on"), verdict.fix
+    assert verdict.location.line == 20  # old_level = logger.getEffectiveLevel()
+
+
+def test_a_copy_of_the_value_is_told_apart_from_the_value(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "sets_a_copy_of_the_value.py"
+    verdict = failed(grade_source(tmp_path, "01", wrong))["future_resolves_to_value"]
+    assert "gave a copy of [1, 2, 3], equal to it but another object" in verdict.message, verdict.message
+    assert verdict.expected == "[1, 2, 3], the very object passed as value"

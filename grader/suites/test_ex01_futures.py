@@ -277,13 +277,23 @@ async def expect_value(value: Any, request: Awaitable[tuple[object, Any]]) -> No
         )
     if got is not value:
         returned_a_task(ex.make_request, returned, got, f"{value!r}, the value set_future_value sets on the future")
+    copied = _equal(got, value)
     expect(
         got is value,
-        f"await {call_repr(ex.make_request, value, 0.01)} gave {got!r}",
-        expected=repr(value),
-        fix=SAME_VALUE,
+        f"await {call_repr(ex.make_request, value, 0.01)} gave "
+        + (f"a copy of {value!r}, equal to it but another object" if copied else repr(got)),
+        expected=f"{value!r}, the very object passed as value" if copied else repr(value),
+        fix=SAME_VALUE + (" A copy (copy.copy, copy.deepcopy, list(value)) is another object." if copied else ""),
         at=ex.set_future_value,
     )
+
+
+def _equal(got: object, value: object) -> bool:
+    """Whether `got` equals `value` without being it (student objects may compare in any way, or raise)."""
+    try:
+        return got is not value and bool(got == value)
+    except Exception:
+        return False
 
 
 @check("awaiting make_request(value) gives that value")

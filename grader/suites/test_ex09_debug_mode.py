@@ -707,6 +707,20 @@ def _keeps_a_long_step() -> bool:
         return False
 
 
+def restore_fix(changes: list[str]) -> tuple[str, Any]:
+    """RESTORE_LOGGER and where to apply it; for a level "restored" from getEffectiveLevel(), which is not the
+    logger's own setting, that mistake."""
+    effective = CallIn(ex.slow_callbacks, "getEffectiveLevel").found()
+    if effective is not None and any("level changed" in change for change in changes):
+        return (
+            "logger.getEffectiveLevel() is the level the logger acts on, inherited from its parents while its own is"
+            " NOTSET; setting that back gives it a level of its own. Save and put back logger.level, its own setting:"
+            " `saved = logger.level` before, `logger.setLevel(saved)` in the `finally:` block.",
+            effective,
+        )
+    return RESTORE_LOGGER, undoing(changes)
+
+
 def undoing(changes: list[str]) -> Any:
     """Where the student's code undoes (or should undo) a change to the logger: the line that removes the handler,
     else the one that adds it; the function itself for other changes."""
@@ -731,9 +745,9 @@ def test_leaves_logger_as_found():
         before = LoggerState.of(logger)
         ex.slow_callbacks(Main().main)
         changes = before.differences(LoggerState.of(logger))
+        fix, at = restore_fix(changes)
         expect(not changes, "after slow_callbacks returned, the 'asyncio' logger had changed: " + "; ".join(changes),
-               expected="the logger exactly as it was before the call", fix=RESTORE_LOGGER,
-               at=undoing(changes))  # fmt: skip
+               expected="the logger exactly as it was before the call", fix=fix, at=at)  # fmt: skip
 
 
 @check(
@@ -766,9 +780,9 @@ def test_cleans_up_when_main_raises():
              fix=RETURN_IN_FINALLY if returns else "Do not catch the exception: `try`/`finally` cleans up and lets it"
              " through.", at=returns or caught or ex.slow_callbacks)  # fmt: skip
     changes = before.differences(LoggerState.of(logger))
+    fix, at = restore_fix(changes)
     expect(not changes, "after main() raised, the 'asyncio' logger had changed: " + "; ".join(changes),
-           expected="the logger exactly as it was before the call", fix=RESTORE_LOGGER,
-           at=undoing(changes))  # fmt: skip
+           expected="the logger exactly as it was before the call", fix=fix, at=at)  # fmt: skip
     expect(main.loop is not None and main.loop.is_closed(), "after main() raised, its loop was still open",
            expected="slow_callbacks closes its loop, also when main() raises", fix="Call loop.close() in a `finally:`"
            " block.", at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
