@@ -1318,3 +1318,10 @@ def test_a_copy_of_the_value_is_told_apart_from_the_value(tmp_path):
     verdict = failed(grade_source(tmp_path, "01", wrong))["future_resolves_to_value"]
     assert "gave a copy of [1, 2, 3], equal to it but another object" in verdict.message, verdict.message
     assert verdict.expected == "[1, 2, 3], the very object passed as value"
+
+
+def test_a_wait_in_finally_that_stops_short_is_not_told_to_wait_in_finally(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "stops_when_one_task_is_left.py"
+    checks = failed(grade_source(tmp_path, "07", wrong))
+    assert checks["reraises_after_waiting"].fix == checks["waits_for_pending_tasks"].fix
+    assert checks["waits_for_pending_tasks"].fix.startswith("After run_until_complete(coro), keep running the loop")
