@@ -530,3 +530,10 @@ def test_requests_held_back_on_a_timer_are_told_so_though_all_were_in_flight_in_
     assert "but they reached the server over 0.8" in verdict.message, verdict.message
     assert "about 0.20 s apart: fetch_all held each one back" in verdict.message, verdict.message
     assert verdict.fix.startswith("Nothing may wait between starting one request and the next"), verdict.fix
+
+
+def test_failed_tasks_left_out_of_the_results_are_told_to_read_every_result(tmp_path):
+    checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "leaves_failed_tasks_out.py"))
+    verdict = checks["fetch_all_propagates_errors"]
+    assert verdict.fix.startswith("A failed fetch must make fetch_all raise, not leave its URL out"), verdict.fix
+    assert verdict.location.line == 19  # the list that asks task.exception()

@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from grader.except_clauses import catching_handler_in
-from grader.testing import expect, fail
+from grader.testing import CallIn, expect, fail
 
 if TYPE_CHECKING:
     import pytest
@@ -201,6 +201,14 @@ def swallowed(got: Any, error: BaseException, ex: ModuleType) -> dict[str, Any]:
     handed_back = isinstance(got, list) and any(isinstance(status, BaseException) for status in got)
     caught = None if handed_back else catching_handler_in(ex, error, ex.fetch_all, ex.fetch_status)
     if caught is None:
+        asked = CallIn(ex.fetch_all, "exception").found()  # `if task.exception() is None`: the failed ones left out
+        if asked is not None and not handed_back:
+            fix = (
+                "A failed fetch must make fetch_all raise, not leave its URL out: read every task's result with"
+                " `task.result()`, which raises the exception the task ended with, or let `asyncio.gather(...)`"
+                " raise it for you."
+            )
+            return {"fix": fix, "at": asked}
         fix = "`asyncio.gather(...)` without `return_exceptions=True` lets the first exception through."
         return {"fix": fix, "at": ex.fetch_all}
     fix = f"{caught.function or 'Your code'} caught the exception and went on: let it through, and fetch_all raises it."
