@@ -1325,3 +1325,10 @@ def test_a_wait_in_finally_that_stops_short_is_not_told_to_wait_in_finally(tmp_p
     checks = failed(grade_source(tmp_path, "07", wrong))
     assert checks["reraises_after_waiting"].fix == checks["waits_for_pending_tasks"].fix
     assert checks["waits_for_pending_tasks"].fix.startswith("After run_until_complete(coro), keep running the loop")
+
+
+def test_a_body_started_as_a_task_before_the_starting_line_is_told_where_it_started(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "body_started_as_a_task_before_the_print.py"
+    verdict = failed(grade_source(tmp_path, "03", wrong))["prints_starting_line_first"]
+    assert verdict.fix.startswith("Print the Starting line before you start the original function"), verdict.fix
+    assert (verdict.location.function, verdict.location.line) == ("wrapper", 14)  # task = asyncio.ensure_future(...)

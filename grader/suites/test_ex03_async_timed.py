@@ -54,7 +54,7 @@ from grader.suites.timed_output import (
     unreached_clock,
     zero_total_fix,
 )
-from grader.testing import RETURN_IN_FINALLY, check, expect, fail, return_in_finally, student
+from grader.testing import RETURN_IN_FINALLY, CallIn, check, expect, fail, return_in_finally, student
 
 ex = student("exercises.ex03_async_timed")
 
@@ -236,12 +236,19 @@ async def test_prints_starting_line_first(capsys):
         " function, as print shows it.",
         at=wrapper_at(decorated),
     )
-    expect(
-        body in lines and lines.index(body) > lines.index(first),
+    if body in lines and lines.index(body) > lines.index(first):
+        return
+    code = getattr(decorated, "__code__", None)  # the wrapper's own: functools.wraps points past it to greet
+    started = CallIn(code, "ensure_future", "create_task").found() if code is not None else None
+    fail(
         f"awaiting the decorated greet() printed {show(lines)}",
         expected=f"the body's own line {body!r} after the Starting line",
-        fix="Print the Starting line before you await the original function: `await func(*args, **kwargs)`.",
-        at=wrapper_at(decorated),
+        fix="Print the Starting line before you start the original function: a task made of it (ensure_future,"
+        " create_task) runs the body's first step as soon as your wrapper awaits anything, a print after that"
+        " comes too late. Print first, then `await func(*args, **kwargs)`."
+        if started
+        else "Print the Starting line before you await the original function: `await func(*args, **kwargs)`.",
+        at=started or wrapper_at(decorated),
     )
 
 
