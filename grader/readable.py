@@ -16,9 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-SYSTEM = ("/usr", "/lib", "/lib32", "/lib64", "/libx32", "/bin", "/sbin", "/etc", "/dev", "/proc", "/sys")
+SYSTEM = ("/usr", "/lib", "/lib32", "/lib64", "/libx32", "/bin", "/sbin", "/etc", "/proc", "/sys")
 STORES = ("/nix/store", "/gnu/store")
 """Where Nix and Guix keep a Python's shared libraries, outside its prefix."""
+DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty", "/dev/ptmx", "/dev/pts",
+           "/dev/shm")  # fmt: skip
+"""What of /dev programs open by name; not the disks, which root could read past every other rule."""
+SECRETS = ("/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-", "/etc/ssh", "/etc/ssl/private",
+           "/etc/sudoers", "/etc/sudoers.d", "/etc/security")  # fmt: skip
+"""What root may read in /etc that no student's program needs: password hashes, host and TLS keys."""
+KIT_SECRETS = ("solutions", "tests", ".git")
+"""Of the kit's checkout, what is never readable, even where Python's own files sit in the checkout (a `.venv`)."""
 
 
 @dataclass
@@ -32,41 +40,51 @@ class Readable:
 def readable() -> Readable:
     """What this process may read once confined, computed from its own import path and interpreter."""
     kit = _kit_checkout()
-    found = Readable()
+    private = [*SECRETS, kit] if kit else list(SECRETS)
+    found = Readable(trees=[str(PACKAGE_DIR), *DEVICES], listings=["/dev"])
     for root in sorted(_python_and_system()):
-        _grant_around(root, kit, found)
-    found.trees = _outermost([*found.trees, str(PACKAGE_DIR)])
+        if kit is not None and _beneath(root, kit):  # a virtual environment made in the checkout, say
+            if not _within(root, [os.path.join(kit, name) for name in KIT_SECRETS]):
+                found.trees.append(root)
+            continue
+        _grant_around(root, private, found)
+    found.trees = _outermost(found.trees)
     return found
+
+
+def _beneath(path: str, folder: str) -> bool:
+    """Whether `path` lies strictly beneath `folder` (both absolute and resolved)."""
+    return path.startswith(folder.rstrip("/") + "/") and path != folder
+
+
+def _within(path: str, folders: list[str]) -> bool:
+    return any(path == folder or _beneath(path, folder) for folder in folders)
 
 
 def _outermost(paths: list[str]) -> list[str]:
     """`paths` without those beneath another of them, which a rule on that one covers already."""
     kept: list[str] = []
-    for path in sorted(set(paths), key=lambda path: Path(path).parts):
+    for path in sorted(set(paths), key=lambda path: path.split(os.sep)):
         if not kept or os.path.commonpath([kept[-1], path]) != kept[-1]:
             kept.append(path)
     return kept
 
 
-def _kit_checkout() -> Path | None:
+def _kit_checkout() -> str | None:
     """The kit's repository when the grader runs from one (an editable install, a maintainer's checkout): its
     solutions/, tests/ and .git are nobody's to read. An installed grader sits in site-packages, among others."""
     kit = PACKAGE_DIR.parent
-    return kit if (kit / "pyproject.toml").is_file() else None
+    return str(kit) if (kit / "pyproject.toml").is_file() else None
 
 
-def _python_and_system() -> set[Path]:
+def _python_and_system() -> set[str]:
     prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
     interpreter = {os.path.dirname(sys.executable), os.path.dirname(os.path.realpath(sys.executable))}
     places = [*SYSTEM, *STORES, *prefixes, *interpreter, *sys.path, *_mapped_library_folders()]
     roots = set()
     for place in places:
-        if not place or not os.path.isabs(place):
-            continue  # the working folder: the workspace, granted with its writes
-        try:
-            roots.add(Path(place).resolve(strict=True))
-        except (OSError, RuntimeError):
-            continue
+        if place and os.path.isabs(place) and os.path.exists(place):  # not "": the working folder, the workspace
+            roots.add(os.path.realpath(place))
     return roots
 
 
@@ -79,20 +97,23 @@ def _mapped_library_folders() -> set[str]:
     except OSError:
         return set()
     files = {fields[5] for fields in (line.split(None, 5) for line in lines) if len(fields) == 6}
-    return {os.path.dirname(name) for name in files if name.startswith("/") and not name.endswith(" (deleted)")}
+    return {os.path.dirname(name) for name in files if name.startswith("/") and os.path.isfile(name)}
 
 
-def _grant_around(root: Path, private: Path | None, found: Readable) -> None:
-    if private is not None and (root == private or private in root.parents):
+def _grant_around(root: str, private: list[str], found: Readable) -> None:
+    """Grant `root` but what of `private` lies in it: whole when nothing does, else child by child, listing the
+    folders on the way."""
+    if _within(root, private):
         return
-    if private is None or root not in private.parents:
-        found.trees.append(str(root))
+    inside = [folder for folder in private if _beneath(folder, root)]
+    if not inside:
+        found.trees.append(root)
         return
-    found.listings.append(str(root))
+    found.listings.append(root)
     try:
         children = list(os.scandir(root))
     except OSError:
         return
     for child in children:
         if not child.is_symlink():  # a link's target is granted, or not, as what it is
-            _grant_around(Path(child.path), private, found)
+            _grant_around(child.path, inside, found)

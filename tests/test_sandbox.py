@@ -280,3 +280,24 @@ def test_a_folder_no_run_made_does_not_stop_the_sweep_of_stale_cgroups(tmp_path)
     (tmp_path / "run-backup-1").mkdir()
     _sweep_stale(tmp_path)
     assert (tmp_path / "run-backup-1").is_dir()
+
+
+def test_what_is_readable_leaves_out_the_kit_but_not_a_virtual_environment_made_in_it(tmp_path, monkeypatch):
+    from grader import readable
+
+    kit, other = tmp_path / "kit", tmp_path / "other"
+    for path in ("pyproject.toml", "solutions/ex01.py", "tests/t.py", ".git/HEAD", ".venv/lib/site.py", "docs/a.md"):
+        (kit / path).parent.mkdir(parents=True, exist_ok=True)
+        (kit / path).write_text("")
+    (other / "lib").mkdir(parents=True)
+    roots = {str(tmp_path), str(kit / ".venv"), str(kit / "solutions"), "/usr"}  # tmp_path: a PYTHONPATH entry
+    monkeypatch.setattr(readable, "_kit_checkout", lambda: str(kit))
+    monkeypatch.setattr(readable, "_python_and_system", lambda: roots)
+    found = readable.readable()
+    assert str(kit / ".venv") in found.trees and str(other) in found.trees and "/usr" in found.trees
+    assert str(tmp_path) in found.listings
+    hidden = [kit / "solutions", kit / "tests", kit / ".git", kit / "docs"]
+    granted = [Path(path) for path in found.trees]
+    assert not [path for path in granted for folder in hidden if path == folder or folder in path.parents]
+    assert str(kit) not in found.trees
+    assert "/etc/shadow" not in found.trees and "/dev/null" in found.trees and "/dev" not in found.trees
