@@ -16,6 +16,8 @@ what can happen before that, each applied where this machine permits it and skip
                 ABI 6 no signals to processes outside the run (the grader, other students' runs).
     reads       the same Landlock ruleset: reads only of the system, Python, the grader package and the workspace
                 (`grader.readable`), not of the kit's solutions, the other students' files or the gradebook.
+    attributes  a seccomp filter (`grader.syscall_filter`): chmod, chown, utime and xattr calls do nothing, which
+                Landlock does not govern: a grader's output folder made unwritable, solutions opened to all.
     privileges  every capability dropped, from the bounding set too (root), so no `exec` brings one back: a root
                 run could otherwise set the immutable flag on the grader's output folder (CAP_LINUX_IMMUTABLE,
                 which Landlock does not cover) and cost a whole class its gradebook, or renice the grader.
@@ -46,6 +48,7 @@ import sys
 import tempfile
 from functools import cache
 
+from grader import syscall_filter
 from grader.readable import Readable, readable
 from grader.run_processes import PROCESS_LIMIT, PidsCgroup
 
@@ -126,6 +129,8 @@ def confine(workspace: str, cgroup: str | None = None, memory_limit: int | None 
     applied += _landlock([workspace, *WRITABLE_DEVICES], _readable())
     if _drop_capabilities():
         applied.append("privileges:capabilities")
+    if libc is not None and syscall_filter.install(libc):
+        applied.append("attributes:seccomp")
     return applied
 
 
@@ -302,7 +307,8 @@ def describe(report: dict[str, object]) -> str:
     """One line for instructors: which protections are in force."""
     layers = report["layers"]
     names = {layer.split(":")[0] for layer in layers}
-    missing = [name for name in ("processes", "network", "filesystem", "reads", "signals") if name not in names]
+    missing = [name for name in ("processes", "network", "filesystem", "reads", "signals", "attributes")
+               if name not in names]  # fmt: skip
     text = "isolation: " + ", ".join(layers)
     if missing:
         text += f" (not available here: {', '.join(missing)})"

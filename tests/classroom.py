@@ -96,7 +96,7 @@ def _repo(folder: Path, files: dict[str, str | bytes]) -> Path:
 def _ordinary(folder: Path, layers: set[str]) -> dict[str, Expected]:
     expected = {}
     solution, stub = SOLUTION.read_text(), STUB.read_text()
-    students = [("correct-1", solution), ("correct-2", solution), ("stub-1", stub), ("stub-2", stub)]
+    students = [("correct-1", solution), ("correct-2", solution), ("stub-1", stub)]
     students += [(f"{path.stem.replace('_', '-')}-1", path.read_text()) for path in sorted(CLASSROOM.glob("*.py"))]
     students += [("alternative-2", (CLASSROOM / "alternative.py").read_text()),
                  ("partial-2", (CLASSROOM / "partial.py").read_text())]  # fmt: skip

@@ -301,3 +301,33 @@ def test_what_is_readable_leaves_out_the_kit_but_not_a_virtual_environment_made_
     assert not [path for path in granted for folder in hidden if path == folder or folder in path.parents]
     assert str(kit) not in found.trees
     assert "/etc/shadow" not in found.trees and "/dev/null" in found.trees and "/dev" not in found.trees
+
+
+@needs("attributes")
+def test_modes_owners_timestamps_and_attributes_stay_as_they_were(tmp_path):
+    """Landlock does not govern chmod: student code could make the grader's output folder unwritable to it, open
+    the solutions to every local user, or (as root) set the setuid bit on root's programs."""
+    outside, workspace = tmp_path / "out", tmp_path / "ws"
+    workspace.mkdir()
+    outside.mkdir()
+    target = outside / "grades.csv"
+    target.write_text("")
+    before, folder = target.stat(), outside.stat().st_mode
+    result = confined(
+        workspace,
+        f"""
+        import os, subprocess
+        target = {str(target)!r}
+        for name, call in [("chmod", lambda: os.chmod(target, 0o4777)), ("utime", lambda: os.utime(target, (0, 0))),
+                           ("xattr", lambda: os.setxattr(target, "user.planted", b"1")),
+                           ("folder", lambda: os.chmod({str(outside)!r}, 0))]:
+            try:
+                call()
+            except OSError as exc:
+                result[name] = type(exc).__name__
+        result["child"] = subprocess.run(["chmod", "000", target]).returncode
+    """,
+    )
+    after = target.stat()
+    assert (after.st_mode, after.st_mtime_ns) == (before.st_mode, before.st_mtime_ns), result
+    assert os.listxattr(target) == [] and outside.stat().st_mode == folder
