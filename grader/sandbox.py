@@ -16,8 +16,8 @@ what can happen before that, each applied where this machine permits it and skip
                 ABI 6 no signals to processes outside the run (the grader, other students' runs).
     reads       the same Landlock ruleset: reads only of the system, Python, the grader package and the workspace
                 (`grader.readable`), not of the kit's solutions, the other students' files or the gradebook.
-    attributes  a seccomp filter (`grader.syscall_filter`): chmod, chown, utime and xattr calls do nothing, which
-                Landlock does not govern: a grader's output folder made unwritable, solutions opened to all.
+    attributes  a seccomp filter (`grader.syscall_filter`): chmod and chown do nothing, utime and xattr calls are
+                refused; Landlock does not govern them: a grader's output folder made unwritable, solutions opened.
     privileges  every capability dropped, from the bounding set too (root), so no `exec` brings one back: a root
                 run could otherwise set the immutable flag on the grader's output folder (CAP_LINUX_IMMUTABLE,
                 which Landlock does not cover) and cost a whole class its gradebook, or renice the grader.

@@ -319,6 +319,7 @@ def test_modes_owners_timestamps_and_attributes_stay_as_they_were(tmp_path):
         import os, subprocess
         target = {str(target)!r}
         for name, call in [("chmod", lambda: os.chmod(target, 0o4777)), ("utime", lambda: os.utime(target, (0, 0))),
+                           ("touch", lambda: __import__("pathlib").Path("made.txt").touch()),
                            ("xattr", lambda: os.setxattr(target, "user.planted", b"1")),
                            ("folder", lambda: os.chmod({str(outside)!r}, 0))]:
             try:
@@ -331,3 +332,37 @@ def test_modes_owners_timestamps_and_attributes_stay_as_they_were(tmp_path):
     after = target.stat()
     assert (after.st_mode, after.st_mtime_ns) == (before.st_mode, before.st_mtime_ns), result
     assert os.listxattr(target) == [] and outside.stat().st_mode == folder
+    assert (workspace / "made.txt").is_file()  # Path.touch still makes a file: its utime fails, then it opens one
+
+
+def _run_filter(code: list[tuple[int, int, int, int]], arch: int, number: int) -> int:
+    """What the seccomp filter `code` returns for a call `number` of `arch`: the kernel's BPF, for its four opcodes."""
+    accumulator, pc = 0, 0
+    while True:
+        op, jump_true, jump_false, k = code[pc]
+        if op == 0x20:  # load a word of seccomp_data: the call's number at 0, its architecture at 4
+            accumulator = {0: number, 4: arch}[k]
+        elif op in (0x15, 0x35):  # jump if equal / at least
+            taken = accumulator == k if op == 0x15 else accumulator >= k
+            pc += jump_true if taken else jump_false
+        else:
+            return k
+        pc += 1
+
+
+@pytest.mark.parametrize(
+    ("machine", "arch", "calls"),
+    [
+        ("x86_64", 0xC000003E, {90: "ignored", 268: "ignored", 280: "EPERM", 188: "EPERM", 0: "allowed"}),
+        ("aarch64", 0xC00000B7, {53: "ignored", 55: "ignored", 88: "EPERM", 5: "EPERM", 63: "allowed", 221: "allowed"}),
+    ],
+)
+def test_the_attribute_filter_ignores_mode_changes_refuses_timestamps_and_foreign_calls(machine, arch, calls):
+    from grader.syscall_filter import program
+
+    code = program(machine)
+    said = {0x7FFF0000: "allowed", 0x00050000: "ignored", 0x00050001: "EPERM"}
+    assert {number: said[_run_filter(code, arch, number)] for number in calls} == calls
+    assert said[_run_filter(code, 0x40000003, 15)] == "EPERM"  # i386's chmod, through int 0x80
+    if machine == "x86_64":
+        assert said[_run_filter(code, arch, 0x40000000 | 90)] == "EPERM"  # x32's chmod
