@@ -98,7 +98,9 @@ def test_endless_loop_in_a_coroutine_times_out_each_check_and_the_rest_still_run
     assert result.score == 0 and result.outcome is Outcome.TIMEOUT
     timed_out = [c for c in result.checks if c.status is Status.TIMEOUT]
     # each hanging check is stopped after its limit; once they have used the exercise's total, the rest are not run
-    assert all("did not finish" in c.message or c.message.startswith("not run") for c in timed_out)
+    assert all("did not finish" in c.message or c.message.startswith("not run") for c in timed_out), [
+        c.message for c in timed_out
+    ]
     assert any(c.location and c.location.function == "set_future_value" for c in timed_out)
     assert elapsed < len(result.checks) * 4
 
