@@ -1,5 +1,6 @@
 """What a suite's process may still read once confined (`grader.sandbox`): the system, Python and its import path,
-the grader package, its own workspace; nothing of the kit's checkout that holds the grader, nor anything else.
+the grader package, its own workspace; nothing else of the kit's checkout that holds the grader (a virtual
+environment made in it is Python's), nor anything else.
 
 Without it, student code could read whatever the grader's user can, and say it in a failure message that lands in
 its own feedback: in `grader batch`, the kit's `solutions/` and its history beside the grader, the classmates'
