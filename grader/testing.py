@@ -199,13 +199,24 @@ def return_in_finally(func: Any) -> Location | None:
     """The student's `return` inside a `finally:` block of `func` (a function or a code object; nested functions
     aside), or None: a return there drops the exception going through the `try`, a cancellation too, so the call
     returns where it should have raised. Named so, a student is not told to remove an `except` they never wrote."""
+    return _in_finally(func, lambda node: isinstance(node, ast.Return))
+
+
+def named_in_finally(func: Any, name: str) -> Location | None:
+    """Where `func` names `name` (`all_tasks`, `asyncio.all_tasks`) inside a `finally:` block, nested functions aside;
+    None when it does not."""
+    return _in_finally(func, lambda node: getattr(node, "id", getattr(node, "attr", None)) == name)
+
+
+def _in_finally(func: Any, wanted: Callable[[ast.AST], bool]) -> Location | None:
+    """The first node of `func`'s source inside a `finally:` block (nested functions aside) that is `wanted`."""
     if (source := _Source.of(func)) is None:
         return None
     top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], _NESTED) else source.tree
     todo: list[tuple[ast.AST, bool]] = [(child, False) for child in ast.iter_child_nodes(top)]
     while todo:
         node, in_finally = todo.pop(0)
-        if in_finally and isinstance(node, ast.Return):
+        if in_finally and wanted(node):
             return source.location(node.lineno)
         if isinstance(node, _NESTED):
             continue

@@ -73,6 +73,21 @@ def sent_over(served: Iterable[Served]) -> float:
     return started[-1] - started[0] if started else 0.0
 
 
+def expect_sent_together(served: list[Served], expected: str, concurrently: str, at: Any) -> None:
+    """Fail unless the requests reached the server within SPREAD_LIMIT of each other: a server that holds the first
+    ones until the last arrives sees them all in flight however late the last was sent. `concurrently` is the
+    suite's advice on starting them all."""
+    over = sent_over(served)
+    expect(
+        over <= SPREAD_LIMIT,
+        f"all {len(served)} requests were in flight at once in the end, but they reached the server over {over:.2f} s,"
+        f" {sent_apart(served)}: fetch_all held each one back before sending the next",
+        expected=expected,
+        fix=STAGGERED + concurrently,
+        at=at,
+    )
+
+
 def sent_apart(served: Iterable[Served]) -> str:
     """'about 0.25 s apart': the typical gap between one request reaching the server and the next."""
     started = sorted(request.started for request in served)

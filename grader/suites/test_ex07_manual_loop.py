@@ -7,7 +7,6 @@ on, so "was it closed?" is read from that loop itself, at once, not from a Resou
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import inspect
 from collections.abc import AsyncGenerator, Callable, Coroutine, Iterator
@@ -32,12 +31,12 @@ from grader.testing import (
     RETURN_IN_FINALLY,
     CallIn,
     CheckFailure,
-    _Source,
     calling_line,
     check,
     expect,
     fail,
     follows_from,
+    named_in_finally,
     return_in_finally,
     student,
     where,
@@ -794,12 +793,5 @@ def test_reraises_after_waiting():
 def wait_when_raised_fix() -> str:
     """WAIT_ALSO_WHEN_RAISED, unless the student's code asks for the tasks in a `finally:` block already: then what
     it waits for falls short, whichever way the coroutine ended (`while len(all_tasks(loop)) > 1`, say)."""
-    source = _Source.of(ex.run_until_all_done)
-    finally_bodies = [] if source is None else [n.finalbody for n in ast.walk(source.tree) if isinstance(n, ast.Try)]
-    asks = any(
-        isinstance(node, (ast.Name, ast.Attribute)) and getattr(node, "attr", getattr(node, "id", None)) == "all_tasks"
-        for body in finally_bodies
-        for statement in body
-        for node in ast.walk(statement)
-    )
+    asks = named_in_finally(ex.run_until_all_done, "all_tasks") is not None
     return WAIT_FOR_TASKS if asks else WAIT_ALSO_WHEN_RAISED
