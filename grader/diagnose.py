@@ -74,7 +74,7 @@ def work_as_handed(text: str) -> str:
     if not names:
         return text
     text = re.sub(rf"\b(?:{'|'.join(map(re.escape, names))})\(\)", "work()", text)
-    # Some checks hand a functools.partial of one (burn with its pause flag, say), which the student knows as `work`.
+    # Some checks hand a functools.partial of one (burn with its clock, say), which the student knows as `work`.
     partial = rf"functools\.partial\(<function (?:{'|'.join(map(re.escape, names))})(?: at 0x[0-9a-fA-F]+)?>"
     text = re.sub(partial + r"(?:, [^()]*(?:\([^()]*\))?)*\)", "work", text)  # its arguments: one level of (...)
     # More than one argument lands on a parameter the partial binds by keyword: the student's `work` has one, n.

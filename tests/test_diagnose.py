@@ -625,7 +625,7 @@ def test_the_graders_work_handed_as_a_partial_is_named_as_the_student_knows_it()
     from grader.messages import plain_reprs
     from grader.probes import work
 
-    burn = functools.partial(work.burn, 0.2, pause_flag="/tmp/x/asleep", pause_limit=2.0)
+    burn = functools.partial(work.burn, 0.2, clock="/tmp/x/clock", pause_limit=2.0)
     meet = functools.partial(work.meet, "/tmp/x", 2, 3.0, loop_thread=work.this_thread())
     assert work_as_handed(f"a coroutine was expected, got {burn!r}") == "a coroutine was expected, got work"
     assert work_as_handed(plain_reprs(f"got {meet!r}, not a pool")) == "got work, not a pool"
@@ -636,5 +636,5 @@ def test_the_graders_work_handed_as_a_partial_is_named_as_the_student_knows_it()
             handed.submit  # noqa: B018  (what run_in_executor does with what it takes for the executor)
         assert _short(raised.value) == f"AttributeError: {said} has no attribute 'submit'"
     # More arguments than n land on a keyword the partial binds: a parameter the student never saw is not named.
-    said = "burn() got multiple values for argument 'pause_flag'"
+    said = "burn() got multiple values for argument 'clock'"
     assert work_as_handed(said) == "work() takes 1 positional argument, n, but more were given"

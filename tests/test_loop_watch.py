@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import functools
 import importlib.util
+import multiprocessing
+import os
+import subprocess
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 import requests
@@ -99,15 +102,36 @@ async def test_cpu_loop_is_located_in_the_innermost_student_frame() -> None:
 
 
 @pytest.mark.asyncio
-async def test_work_burnt_on_the_loops_thread_is_located_while_a_pause_flag_is_kept(tmp_path) -> None:
-    # Exercise 04's responsiveness check burns with a pause flag (`work.burn`): a burn on the loop's thread that
-    # looked at the flag every 2 ms handed the GIL back so often that the sampler got one sample in 0.4 s.
-    flag = str(tmp_path / "asleep")
-    burn = functools.partial(work.burn, 0.3, pause_flag=flag, pause_limit=2.0, home=work.getpid())
+async def test_work_burnt_on_the_loops_thread_is_located_while_a_clock_is_kept(tmp_path) -> None:
+    # Exercise 04's responsiveness check burns on a clock (`work.burn`): a burn on the loop's thread that
+    # looked at a pause flag every 2 ms handed the GIL back so often that the sampler got one sample in 0.4 s.
+    clock = str(tmp_path / "clock")
+    burn = functools.partial(work.burn, 0.3, clock=clock, pause_limit=2.0, home=work.getpid())
     async with LoopWatch(ROOT) as watch:
-        with work.flag_while(flag, watch.student_asleep):
+        with work.keep_clock(clock, watch.waiting_on_the_clock):
             await student.runs_work(burn)
     assert_located(watch, "runs_work", "return work(0)")
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("starved_after", [None, 0.0, 0.01, 0.03])
+async def test_work_on_the_clock_is_not_done_when_a_sleep_before_result_ends(tmp_path, starved_after) -> None:
+    # A sleep before a blocking `future.result()` must not find the work done, even when the machine is so busy
+    # that the grader's process gets no CPU for a while just as the sleep begins: SIGSTOP stands in for that. With
+    # a flag raised while the student slept, the flag came too late, the work was done, and nothing blocked.
+    clock = str(tmp_path / "clock")
+    burn = functools.partial(work.burn, 0.2, clock=clock, pause_limit=2.0, home=work.getpid())
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool.submit(work.where, 0).result()  # the workers are up before the clock starts
+        async with LoopWatch(ROOT) as watch:
+            with work.keep_clock(clock, watch.waiting_on_the_clock):
+                if starved_after is not None:
+                    pid = os.getpid()
+                    stop = f"sleep {starved_after}; kill -STOP {pid}; sleep 0.4; kill -CONT {pid}"
+                    subprocess.Popen(["sh", "-c", stop])
+                records = await student.sleeps_then_waits_on_results(pool, burn, 0.5)
+    [waited] = [span for span in watch.report.spans if span.code == "return [future.result() for future in futures]"]
+    assert waited.seconds >= 0.15 and all(record.ended > waited.started for record in records), (records, waited)
 
 
 @pytest.mark.asyncio

@@ -26,6 +26,7 @@ import bisect
 import inspect
 import linecache
 import os
+import selectors
 import sys
 import threading
 import time
@@ -238,6 +239,26 @@ class LoopWatch:
         would otherwise find the answer there already, and block nothing, however slow a real server is."""
         asleep_at = self._asleep_at
         return asleep_at is not None and time.monotonic() - asleep_at < self._late_after
+
+    def waiting_on_the_clock(self) -> bool | None:
+        """What the student's code is doing now, as far as the loop shows it, for a clock that counts only the time
+        in which it was not asleep (`work.keep_clock`). Safe to ask from any thread.
+
+        True: the loop's thread is idle in its selector, and at the last tick a coroutine of the student's was inside
+        `asyncio.sleep`. False: at the last tick none was (it awaited something else), or the loop has run something
+        for longer than `late_after` since a tick (it is blocked, so the student's code is running). None: the loop
+        is between the two (running callbacks just after a tick that found the student asleep).
+
+        Judged from the loop thread's stack, not from how long ago a tick came: a machine that gives the grader's
+        process no CPU for a while holds its loop in the selector, and that looks asleep, not blocked."""
+        frame = sys._current_frames().get(self._loop_thread)
+        asleep_at = self._asleep_at
+        if asleep_at is None:
+            return False
+        idle = frame is not None and frame.f_code.co_name == "select" and frame.f_code.co_filename == selectors.__file__
+        if idle:
+            return True
+        return False if time.monotonic() - asleep_at >= self._late_after else None
 
     @property
     def report(self) -> LoopReport:

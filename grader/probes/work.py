@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import struct
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -25,7 +26,7 @@ from typing import NamedTuple
 getpid = os.getpid
 """The real `os.getpid`: the suite compares a record's pid with its own through this, never through `os`."""
 POLL = 0.002
-"""Seconds between two looks at a pause flag (`burn`, `flag_while`)."""
+"""Seconds between two looks at the clock (`burn`, `keep_clock`)."""
 
 
 class Record(NamedTuple):
@@ -40,7 +41,7 @@ class Record(NamedTuple):
     met: bool = False
     """For `meet`: whether another call was running at the same time."""
     paused: float = 0.0
-    """For `burn`: seconds of [started, ended] during which the call was held, not working (see `burn`)."""
+    """For `burn`: seconds of [started, ended] during which the call was held while the student's code slept."""
 
 
 def where(n: int) -> Record:
@@ -49,10 +50,8 @@ def where(n: int) -> Record:
     return Record(n, getpid(), threading.get_ident(), now, now)
 
 
-def burn(
-    seconds: float, n: int, pause_flag: str | None = None, pause_limit: float = 0.0, home: int | None = None
-) -> Record:
-    """Keep a CPU busy for `seconds` of wall-clock time: CPU-bound work whose length does not depend on load.
+def burn(seconds: float, n: int, clock: str | None = None, pause_limit: float = 0.0, home: int | None = None) -> Record:
+    """Keep a CPU busy for `seconds`: CPU-bound work whose length does not depend on load.
 
     Except in a thread other than its process's main one, which only a thread pool of the grader's own process
     runs it in (a worker process runs its calls in its main thread): there it sleeps. A spinning thread would hold
@@ -60,60 +59,98 @@ def burn(
     the loop waits for the work (in `pool.map`, `future.result()`), which a sleeping thread shows as well; threads
     instead of processes are the business of another check.
 
-    While the file `pause_flag` exists the call is held: it sleeps, and that time does not count towards `seconds`,
-    up to `pause_limit` seconds of it in all (`Record.paused` says how much). The parent raises the flag while the
-    student's code sleeps on the clock (`flag_while`), so that `await asyncio.sleep(0.5)` before a blocking
-    `future.result()` does not find the work done, as real work longer than the sleep would not be.
+    With a `clock` (the file `keep_clock` keeps), the seconds are counted on it, not on the wall: they pass only
+    while the parent sees its loop awake or blocked, not while the student's code sleeps in asyncio.sleep, for up
+    to `pause_limit` seconds of wall time more than `seconds`. So `await asyncio.sleep(0.5)` before a blocking
+    `future.result()` does not find the work done, as real work longer than the sleep would not be, however busy
+    the machine: a parent that gets no CPU counts nothing. `Record.paused` is the sleep's share of the call.
 
     Except in the main thread of the process whose pid is `home` (the grader's, where that thread runs the event
     loop): there the loop stands still while the call runs, so the student's code cannot be asleep meanwhile, and a
-    look at the flag every POLL seconds would hand the GIL back each time, which starves the thread that samples the
-    loop's stack (`LoopWatch`): on an idle machine it got one sample in 0.4 s, and the stall went unlocated."""
-    started = last = time.monotonic()
-    deadline, latest = started + seconds, started + seconds + pause_limit
+    look at the clock every POLL seconds would hand the GIL back each time, which starves the thread that samples
+    the loop's stack (`LoopWatch`): on an idle machine it got one sample in 0.4 s, and the stall went unlocated."""
+    started = time.monotonic()
+    latest = started + seconds + pause_limit
     spinning = threading.current_thread() is threading.main_thread()
     if spinning and getpid() == home:
-        pause_flag = None
-    looked = started - POLL
-    while (now := time.monotonic()) < deadline:
-        if pause_flag is not None and now - looked >= POLL:
-            looked = now
-            if deadline < latest and os.path.exists(pause_flag):
-                deadline = min(deadline + now - last, latest)
-                last = now
+        clock = None
+    with contextlib.ExitStack() as stack:
+        read = _reader(stack, clock) if clock is not None else None
+        worked0, slept0 = read() if read is not None else (0.0, 0.0)
+        worked, slept, looked, moved = worked0, slept0, started, started
+        while (now := time.monotonic()) < latest:
+            if read is None:
+                if now - started >= seconds:
+                    break
+            elif now - looked >= POLL:
+                looked = now
+                before, (worked, slept) = worked, read()
+                if worked - worked0 >= seconds:
+                    break
+                if worked != before:
+                    moved = now
+                elif now - moved > 3 * POLL:  # held: no need to keep a CPU busy meanwhile
+                    time.sleep(POLL)
+                    continue
+            if not spinning:
                 time.sleep(POLL)
-                continue
-        last = now
-        if not spinning:
-            time.sleep(min(deadline - now, POLL))
-    ended = time.monotonic()
-    return Record(n, getpid(), threading.get_ident(), started, ended, paused=deadline - started - seconds)
+    return Record(n, getpid(), threading.get_ident(), started, time.monotonic(), paused=slept - slept0)
+
+
+_CLOCK = struct.Struct("<qddq")
+"""The clock file's one record: a count of writes, seconds worked, seconds slept, the count again (a read that
+overlaps a write sees two different counts and reads again)."""
+STEP_LIMIT = 5 * POLL
+"""The most one look of `keep_clock` adds: a parent that got no CPU for a while cannot tell what its loop did
+meanwhile, so that time counts as neither work nor sleep."""
+
+
+def _reader(stack: contextlib.ExitStack, path: str) -> Callable[[], tuple[float, float]]:
+    fd = os.open(path, os.O_RDONLY)
+    stack.callback(os.close, fd)
+
+    def read() -> tuple[float, float]:
+        while True:
+            written, worked, slept, again = _CLOCK.unpack(os.pread(fd, _CLOCK.size, 0))
+            if written == again:
+                return worked, slept
+
+    return read
 
 
 @contextlib.contextmanager
-def flag_while(path: str, condition: Callable[[], bool]) -> Iterator[None]:
-    """The parent's side of `burn`'s pause: while the block runs, a thread keeps the file `path` in existence exactly
-    while `condition()` is true (asked every POLL seconds), for calls of `burn` in any process to see."""
-    flag, stop = Path(path), threading.Event()
+def keep_clock(path: str, waiting_on_the_clock: Callable[[], bool | None]) -> Iterator[None]:
+    """The parent's side of `burn`'s clock: while the block runs, a thread looks every POLL seconds at what the
+    student's code is doing (`LoopWatch.waiting_on_the_clock`) and adds the time since its last look, at most
+    STEP_LIMIT, to the seconds worked (False: the loop is awake or blocked) or slept (True), in the file `path`,
+    for calls of `burn` in any process to read."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.pwrite(fd, _CLOCK.pack(0, 0.0, 0.0, 0), 0)
+    stop = threading.Event()
 
     def keep() -> None:
-        up = False
+        written, worked, slept, last = 0, 0.0, 0.0, time.monotonic()
         while not stop.wait(POLL):
-            if condition() != up:
-                up = not up
-                if up:
-                    flag.touch()
-                else:
-                    flag.unlink()
+            state = waiting_on_the_clock()
+            now = time.monotonic()
+            step, last = min(now - last, STEP_LIMIT), now
+            if state is None:
+                continue
+            if state:
+                slept += step
+            else:
+                worked += step
+            written += 1
+            os.pwrite(fd, _CLOCK.pack(written, worked, slept, written), 0)
 
-    thread = threading.Thread(target=keep, name="burn's pause flag", daemon=True)
+    thread = threading.Thread(target=keep, name="burn's clock", daemon=True)
     thread.start()
     try:
         yield
     finally:
         stop.set()
         thread.join()
-        flag.unlink(missing_ok=True)
+        os.close(fd)
 
 
 class WorkError(Exception):

@@ -51,8 +51,9 @@ BURN = 0.2
 under load, stalled for at most 15% of it, measured under all three start methods)."""
 PAUSE_LIMIT = 2.0
 """Seconds for which a call in the responsiveness check is held, at most, while the student's code sleeps in
-asyncio.sleep (`work.burn`): a sleep before a blocking `future.result()` up to about that long is caught, and a
-right solution that polls its futures with short sleeps pays it once, well within LIMIT."""
+asyncio.sleep (`work.burn` counts its time on `work.keep_clock`): a sleep before a blocking `future.result()` up to
+about that long is caught, and a right solution that polls its futures with short sleeps pays it once, well within
+LIMIT."""
 LINGER = 0.3
 """Seconds work(3) takes in the check of a shutdown on error, while work(-1) raises at once: a pool still up when
 run_cpu_bound raises has its worker then. work(-1) is handed over first, so it starts no later than work(3), and its
@@ -502,12 +503,13 @@ async def test_runs_in_parallel(pools):
 async def test_loop_stays_responsive(pools):
     shown = "run_cpu_bound([0, 1], work)"
     with tempfile.TemporaryDirectory() as folder:
-        # The calls are held while the student's code sleeps on the clock, so that `await asyncio.sleep(0.5)` before
-        # a blocking `future.result()` does not find them done: real work can be longer than any sleep.
-        flag = os.path.join(folder, "asleep")
-        burn = partial(work.burn, BURN, pause_flag=flag, pause_limit=PAUSE_LIMIT, home=work.getpid())
+        # The calls count their time on a clock that stops while the student's code sleeps on the wall clock, so that
+        # `await asyncio.sleep(0.5)` before a blocking `future.result()` does not find them done: real work can be
+        # longer than any sleep.
+        clock = os.path.join(folder, "clock")
+        burn = partial(work.burn, BURN, clock=clock, pause_limit=PAUSE_LIMIT, home=work.getpid())
         async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
-            with work.flag_while(flag, watching.student_asleep):
+            with work.keep_clock(clock, watching.waiting_on_the_clock):
                 started = time.monotonic()
                 got = await run_cpu_bound([0, 1], burn, limit=LIMIT, shown=shown)
                 ended = time.monotonic()

@@ -57,3 +57,9 @@ async def awaits_executor(seconds: float) -> None:
 async def sleeps_twice(first: float, second: float) -> None:
     time.sleep(first)
     time.sleep(second)
+
+
+async def sleeps_then_waits_on_results(pool, work, seconds: float) -> list:
+    futures = [pool.submit(work, n) for n in (0, 1)]
+    await asyncio.sleep(seconds)
+    return [future.result() for future in futures]
