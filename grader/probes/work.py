@@ -63,7 +63,8 @@ def burn(seconds: float, n: int, clock: str | None = None, pause_limit: float = 
     while the parent sees its loop awake or blocked, not while the student's code sleeps in asyncio.sleep, for up
     to `pause_limit` seconds of wall time more than `seconds`. So `await asyncio.sleep(0.5)` before a blocking
     `future.result()` does not find the work done, as real work longer than the sleep would not be, however busy
-    the machine: a parent that gets no CPU counts nothing. `Record.paused` is the sleep's share of the call.
+    the machine: a parent that gets no CPU counts nothing. `Record.paused` is the sleep's share of the call (at
+    most its time beyond `seconds`).
 
     Except in the main thread of the process whose pid is `home` (the grader's, where that thread runs the event
     loop): there the loop stands still while the call runs, so the student's code cannot be asleep meanwhile, and a
@@ -94,7 +95,11 @@ def burn(seconds: float, n: int, clock: str | None = None, pause_limit: float = 
                     continue
             if not spinning:
                 time.sleep(POLL)
-    return Record(n, getpid(), threading.get_ident(), started, time.monotonic(), paused=slept - slept0)
+    ended = time.monotonic()
+    # A call ended by pause_limit has had its `seconds` of work, as far as a check is concerned: what was held beyond
+    # them is the pause, not its share of the sleep, which leaves the work next to nothing.
+    paused = max(0.0, min(slept - slept0, ended - started - seconds))
+    return Record(n, getpid(), threading.get_ident(), started, ended, paused=paused)
 
 
 _CLOCK = struct.Struct("<qddq")
