@@ -19,6 +19,7 @@ from support import DATA
 
 from grader.model import Location
 from grader.probes import work
+from grader.probes.fake_requests import _linger
 from grader.probes.loop_watch import BlockedSpan, LoopReport, LoopWatch
 
 ROOT = DATA / "loop_watch"
@@ -132,6 +133,25 @@ async def test_work_on_the_clock_is_not_done_when_a_sleep_before_result_ends(tmp
                 records = await student.sleeps_then_waits_on_results(pool, burn, 0.5)
     [waited] = [span for span in watch.report.spans if span.code == "return [future.result() for future in futures]"]
     assert waited.seconds >= 0.15 and all(record.ended > waited.started for record in records), (records, waited)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("starved_after", [None, 0.01])
+async def test_a_fake_servers_latency_does_not_run_out_during_a_sleep_before_result(starved_after) -> None:
+    # Exercise 05's server counts its latency on the same evidence as burn's clock (`waiting_on_the_clock`).
+    async with LoopWatch(ROOT) as watch:
+
+        def answer(n: int) -> float:
+            _linger(0.3, lambda: False, watch.waiting_on_the_clock)
+            return time.monotonic()
+
+        with ThreadPoolExecutor(2) as pool:
+            if starved_after is not None:
+                pid = os.getpid()
+                subprocess.Popen(["sh", "-c", f"sleep {starved_after}; kill -STOP {pid}; sleep 0.5; kill -CONT {pid}"])
+            answered = await student.sleeps_then_waits_on_results(pool, answer, 0.5)
+    [waited] = [span for span in watch.report.spans if span.code == "return [future.result() for future in futures]"]
+    assert waited.seconds >= 0.2 and all(moment > waited.started for moment in answered), (answered, waited)
 
 
 @pytest.mark.asyncio

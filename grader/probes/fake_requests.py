@@ -33,6 +33,7 @@ import requests_mock
 from grader.model import Location
 from grader.probes.traffic import ORDER_MARGIN, WAIT_LIMIT, Served, proxies_to_nowhere
 from grader.probes.upkeep import Upkeep
+from grader.probes.work import STEP_LIMIT
 from grader.testing import calling_line
 
 POLL = 0.002
@@ -199,17 +200,18 @@ class FakeRequestsServer:
         *,
         latency: float = 0.0,
         sooner: Callable[[float], bool] | None = None,
-        paused: Callable[[], bool] | None = None,
+        waiting: Callable[[], bool | None] | None = None,
         together: int = 0,
         after: str | None = None,
     ) -> str:
         """Answer `url` with `status` after `latency` seconds, or as soon as `sooner(arrived)` is true (given the
         monotonic moment the request arrived); hold it until `together` requests are in flight, or until `after`
-        has been answered. The latency does not run while `paused()` is true (for at most WAIT_LIMIT seconds in
-        all): a request then takes `latency` seconds of the time the student's code is not asleep. Returns `url`."""
+        has been answered. With `waiting` (`LoopWatch.waiting_on_the_clock`) the latency runs only while the student's
+        code is not asleep in asyncio.sleep and the grader's process has the CPU (for at most WAIT_LIMIT seconds
+        more). Returns `url`."""
 
         def respond(request: object, context: object) -> str:
-            self._serve(url, latency, sooner, together, after, paused)
+            self._serve(url, latency, sooner, together, after, waiting)
             return ""
 
         self._adapter.register_uri("GET", url, status_code=status, text=respond)
@@ -237,7 +239,7 @@ class FakeRequestsServer:
         sooner: Callable[[float], bool] | None,
         together: int,
         after: str | None,
-        paused: Callable[[], bool] | None = None,
+        waiting: Callable[[], bool | None] | None = None,
     ) -> None:
         started = time.monotonic()
         with self._changed:
@@ -255,7 +257,7 @@ class FakeRequestsServer:
         # Once the server gave up holding requests back it answers at once: a fetch_all that sends one request at
         # a time, blocking the loop, pays one WAIT_LIMIT in all, not one latency per request on top.
         if latency and not self._gave_up:
-            _linger(latency, lambda: sooner is not None and sooner(started), paused)
+            _linger(latency, lambda: sooner is not None and sooner(started), waiting)
         with self._changed:
             self.in_flight -= 1
             self._answered.add(url)
@@ -278,13 +280,17 @@ def _stand_in_workers(max_workers: int | None) -> int:
     return max_workers
 
 
-def _linger(seconds: float, enough: Callable[[], bool], paused: Callable[[], bool] | None = None) -> None:
-    """Sleep `seconds`, or less once `enough()` is true (asked every `POLL` seconds); the time during which
-    `paused()` is true does not count, up to WAIT_LIMIT seconds of it."""
-    last = time.monotonic()
-    deadline, latest = last + seconds, last + seconds + WAIT_LIMIT
-    while (now := time.monotonic()) < deadline and not enough():
-        if paused is not None and paused():
-            deadline = min(deadline + now - last, latest)
-        last = now
-        time.sleep(min(max(deadline - now, 0.0), POLL))
+def _linger(seconds: float, enough: Callable[[], bool], waiting: Callable[[], bool | None] | None = None) -> None:
+    """Sleep `seconds`, or less once `enough()` is true (asked every `POLL` seconds). With `waiting`
+    (`LoopWatch.waiting_on_the_clock`) the seconds count only while it says False, at most STEP_LIMIT a look: neither
+    the student's code asleep in asyncio.sleep nor a spell in which the grader's process got no CPU counts, for at
+    most WAIT_LIMIT seconds more than `seconds`."""
+    started = last = time.monotonic()
+    latest, counted = started + seconds + WAIT_LIMIT, 0.0
+    while counted < seconds and not enough() and (now := time.monotonic()) < latest:
+        if waiting is None:
+            counted = now - started
+        else:
+            step, last = min(now - last, STEP_LIMIT), now
+            counted += step if waiting() is False else 0.0
+        time.sleep(min(max(seconds - counted, 0.0), POLL))

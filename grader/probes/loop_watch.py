@@ -231,15 +231,6 @@ class LoopWatch:
         times = self._progress.awake_times
         return len(times) - bisect.bisect_right(times, moment)
 
-    def student_asleep(self) -> bool:
-        """Whether, at the last heartbeat tick, a coroutine of the student's was inside `asyncio.sleep`, and that tick
-        is recent: a loop that has not ticked for `late_after` is blocked, not asleep. Safe to ask from any thread.
-
-        A fake server holds its answer while the student's code sleeps: `sleep(0.5)` then a blocking `result()`
-        would otherwise find the answer there already, and block nothing, however slow a real server is."""
-        asleep_at = self._asleep_at
-        return asleep_at is not None and time.monotonic() - asleep_at < self._late_after
-
     def waiting_on_the_clock(self) -> bool | None:
         """What the student's code is doing now, as far as the loop shows it, for a clock that counts only the time
         in which it was not asleep (`work.keep_clock`). Safe to ask from any thread.

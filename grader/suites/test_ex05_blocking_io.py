@@ -167,15 +167,16 @@ async def test_runs_in_executor(server):
     loop_thread = threading.get_ident()
     async with watch() as watching:
         # The server answers as soon as the loop has shown it is running; a blocked loop makes it wait LATENCY.
-        # It holds its answer while the student's code is inside asyncio.sleep, and counts only the ticks when it is
-        # not, so that a sleep before a blocking wait (`await asyncio.sleep(0.5)`, then `future.result()`) does not
-        # find the answer there already: a real server can be slower than any sleep.
+        # Its latency runs only while the student's code is not inside asyncio.sleep (and the grader's process has
+        # the CPU), and it counts only the ticks when it is not, so that a sleep before a blocking wait (`await
+        # asyncio.sleep(0.5)`, then `future.result()`) does not find the answer there already: a real server can be
+        # slower than any sleep.
         target = server.route(
             url("slow"),
             200,
             latency=LATENCY,
             sooner=lambda t: watching.awake_ticks_since(t) >= LOOP_RAN,
-            paused=watching.student_asleep,
+            waiting=watching.waiting_on_the_clock,
         )
         got = await fetched(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
@@ -409,9 +410,9 @@ async def test_fetch_all_concurrent(server):
         def loop_ran(arrived: float) -> bool:
             return watching.awake_ticks_since(arrived) >= LOOP_RAN
 
-        asleep = watching.student_asleep
+        waiting = watching.waiting_on_the_clock
         urls = [
-            server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=loop_ran, paused=asleep)
+            server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=loop_ran, waiting=waiting)
             for i in range(5)
         ]
         started = time.monotonic()
