@@ -33,6 +33,11 @@ EXIT_WAIT = 0.5
 OUTPUT_TAIL = 64 * 1024
 """Bytes of the process's latest output kept: enough for faulthandler's dump of a hung check and a crash's last
 words, whatever was printed before."""
+DUMP_WAIT = 1.0
+"""Seconds the parent waits, at most, for faulthandler's dump of where a hung check is stuck."""
+DUMP_QUIET = 0.05
+"""Seconds without output after the dump began that end the wait for it: faulthandler writes it all at once."""
+_DUMP_HEADER = b"(most recent call first):"
 OUTPUT_LIMIT = 8 * 1024**2
 """Bytes a suite's process may print (student code included) before the parent stops it."""
 
@@ -239,21 +244,29 @@ def _well_formed_import_failure(event: dict) -> dict:
 
 
 def _ask_where(proc: SuiteProc, run: SuiteRun) -> None:
-    """Let faulthandler print where the process is stuck (for the message), briefly, then give up on it."""
+    """Let faulthandler print where the process is stuck (for the message), briefly, then give up on it.
+
+    Read until the dump has come and the output has been quiet for DUMP_QUIET, for at most DUMP_WAIT: a fixed 0.3 s
+    missed the dump of a process that a busy machine had not run meanwhile, and the message lost the student's line."""
     if proc.poll() is not None:
         return
     proc.send_signal(signal.SIGUSR1)  # not os.kill: a fork whose server died may have a pid that is no longer its own
-    end = time.monotonic() + 0.3
+    start = last = time.monotonic()
+    dumped = False
     os.set_blocking(proc.stdout.fileno(), False)
-    while time.monotonic() < end:
+    while (now := time.monotonic()) < start + DUMP_WAIT:
         try:
             chunk = os.read(proc.stdout.fileno(), 65536)
         except BlockingIOError:
-            time.sleep(0.02)
+            if dumped and now - last >= DUMP_QUIET:
+                break
+            time.sleep(0.01)
             continue
         if not chunk:
             break
         _keep_tail(run, chunk)
+        last = now
+        dumped = dumped or _DUMP_HEADER in run.output[-(len(chunk) + len(_DUMP_HEADER)) :]
 
 
 def _keep_tail(run: SuiteRun, chunk: bytes) -> None:

@@ -6,12 +6,13 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
 from grader.model import Location
 from grader.protocol import RunSetup
-from grader.suite_events import SuiteRun, _on_event, follow
+from grader.suite_events import DUMP_WAIT, SuiteRun, _ask_where, _on_event, follow
 
 NONCE = "n0nce"
 
@@ -88,3 +89,31 @@ def test_code_that_hangs_after_the_import_before_any_check_is_still_cut_at_the_e
     run = followed(["importing", "imported", 60.0], time_left=0.5)
     assert run.ended_in == "timeout" and run.out_of_time and run.results == {}
     assert run.checking >= 0.5  # charged: no check began, so that time was the hang's
+
+
+def test_where_a_hung_check_is_stuck_is_read_even_when_the_dump_comes_late():
+    # A busy machine may not run the hung process for a while after it is asked where it is: a fixed 0.3 s missed
+    # the dump, and the student's line with it. Here the process answers SIGUSR1 half a second late.
+    code = (
+        "import signal, sys, time\n"
+        "def late(*_):\n"
+        "    time.sleep(0.5)\n"
+        "    sys.stdout.write('Current thread 0x1 (most recent call first):\\n  File \"x.py\", line 8 in spin\\n')\n"
+        "    sys.stdout.flush()\n"
+        "signal.signal(signal.SIGUSR1, late)\n"
+        "print('ready', flush=True)\n"
+        "while True:\n"
+        "    time.sleep(0.01)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    run = SuiteRun()
+    try:
+        assert proc.stdout.readline() == b"ready\n"
+        started = time.monotonic()
+        _ask_where(proc, run)
+        waited = time.monotonic() - started
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+    assert b"line 8 in spin" in run.output and waited < DUMP_WAIT, (run.output, waited)
