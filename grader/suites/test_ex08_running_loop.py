@@ -532,10 +532,22 @@ def loop_asked(func: Callable) -> CallIn:
     return CallIn(func, "get_event_loop", "new_event_loop", "get_running_loop")
 
 
-def _returned_instead_of_raising(got: Any) -> tuple[str, str]:
+def _returned_instead_of_raising(got: Any, earlier: asyncio.AbstractEventLoop, setting: str) -> tuple[str, str]:
     """What a schedule_* call that returned with no loop running did, and its fix. A handle means the callback was
-    queued on a loop nobody runs (get_event_loop's); None (from an `except RuntimeError: return None` copied from
-    running_loop_or_none, say) means nothing was scheduled and the caller cannot tell."""
+    queued on a loop nobody runs (get_event_loop's, or `earlier`, one the function kept from a call while it ran);
+    None (from an `except RuntimeError: return None` copied from running_loop_or_none, say) means nothing was
+    scheduled and the caller cannot tell."""
+    if isinstance(got, asyncio.Handle) and getattr(got, "_loop", None) is earlier:
+        where = (
+            "another thread's loop, which is not safe to touch from here"
+            if "thread" in setting
+            else ("the loop of an earlier call, which no longer runs")
+        )
+        return f"the callback was scheduled on {where}", (
+            "Ask asyncio.get_running_loop() afresh on every call, not a loop kept from before (in a global or a"
+            " default argument): whether it is closed or still running says nothing about whether it runs the"
+            " caller. get_running_loop() raises RuntimeError when no loop is running."
+        )
     if isinstance(got, asyncio.Handle):
         return "the callback was scheduled on a loop that is not running", (
             USE_RUNNING_LOOP + " asyncio.get_event_loop() hands back a loop even when none runs."
@@ -548,29 +560,44 @@ def _returned_instead_of_raising(got: Any) -> tuple[str, str]:
     return "it did not raise", USE_RUNNING_LOOP
 
 
+async def _then_in_another_thread(func: Callable, *args: Any) -> tuple[Any, BaseException | None]:
+    """One call while this loop runs (a loop the function keeps is then there to hand out), then what a call from
+    another thread, where no loop runs, returns and raises."""
+    await _called_in_a_loop(lambda: func(*(Recorder() if isinstance(a, Recorder) else a for a in args)))
+    return await asyncio.to_thread(call_outside, func, *args)
+
+
 @check("with no loop running, schedule_soon and schedule_later raise RuntimeError and create no loop")
 def test_raises_outside_a_running_loop(loops: LoopSpy):
     callback = Recorder()
     for func, args in ((ex.schedule_soon, (callback, 1)), (ex.schedule_later, (0.01, callback, 1))):
         call = call_repr(func, *args)
-        with fresh_policy():
-            made_before = len(loops.created)
-            returned, raised = call_outside(func, *args)
-            _expect_no_loop_made(
-                loops,
-                made_before,
-                call,
-                func,
-                expected="no loop is created: there is no running loop, so there is nothing to schedule on",
-                fix=USE_RUNNING_LOOP,
-                returned=returned,
-            )
-        with idle_current_loop():
-            returned_idle, raised_idle = call_outside(func, *args)
+        # A loop that ran a call and is still open, not running: one the function kept must not be handed out.
+        earlier = asyncio.new_event_loop()
+        try:
+            returned_thread, raised_thread = earlier.run_until_complete(_then_in_another_thread(func, *args))
+            with fresh_policy():
+                made_before = len(loops.created)
+                returned, raised = call_outside(func, *args)
+                _expect_no_loop_made(
+                    loops,
+                    made_before,
+                    call,
+                    func,
+                    expected="no loop is created: there is no running loop, so there is nothing to schedule on",
+                    fix=USE_RUNNING_LOOP,
+                    returned=returned,
+                )
+            with idle_current_loop():
+                returned_idle, raised_idle = call_outside(func, *args)
+        finally:
+            earlier.close()
         for got, error, setting in ((returned, raised, "with no loop at all"),
-                                    (returned_idle, raised_idle, "with a loop set but not running")):  # fmt: skip
+                                    (returned_idle, raised_idle, "with a loop set but not running"),
+                                    (returned_thread, raised_thread,
+                                     "in another thread, while a loop ran in this one")):  # fmt: skip
             if error is None:
-                happened, fix = _returned_instead_of_raising(got)
+                happened, fix = _returned_instead_of_raising(got, earlier, setting)
                 fail(
                     f"{call} {setting} returned {got!r}: {happened}",
                     expected="RuntimeError, as asyncio.get_running_loop() raises when no loop is running",
@@ -615,7 +642,11 @@ async def _called_in_a_loop(func: Callable[[], Any]) -> None:
 @check("with no loop running, running_loop_or_none() returns None and creates no loop")
 def test_running_loop_or_none_outside(loops: LoopSpy):
     call = "running_loop_or_none()"
-    asyncio.run(_called_in_a_loop(ex.running_loop_or_none))
+    main_loop = asyncio.new_event_loop()
+    try:
+        got_thread, error_thread = main_loop.run_until_complete(_then_in_another_thread(ex.running_loop_or_none))
+    finally:
+        main_loop.close()
     with fresh_policy():
         made_before = len(loops.created)
         got, error = call_outside(ex.running_loop_or_none)
@@ -633,13 +664,17 @@ def test_running_loop_or_none_outside(loops: LoopSpy):
     with idle_current_loop():
         got_idle, error_idle = call_outside(ex.running_loop_or_none)
     for value, raised, setting in ((got, error, "with no loop at all"),
-                                   (got_idle, error_idle, "with a loop set but not running")):  # fmt: skip
+                                   (got_idle, error_idle, "with a loop set but not running"),
+                                   (got_thread, error_thread,
+                                    "in another thread, while a loop ran in this one")):  # fmt: skip
         if raised is not None:
             fail(f"{call} {setting} raised {type(raised).__name__}: {raised}", expected="None",
                  fix=_raised_fix(raised), at=where(raised) or ex.running_loop_or_none)  # fmt: skip
         loop_or_function = value is None or isinstance(value, asyncio.AbstractEventLoop) or callable(value)
-        expect(value is None, f"{call} {setting} returned {value!r}", expected="None: no loop is running",
-               fix=_kept_loop_fix(value) or _call_it(value, USE_RUNNING_LOOP) if loop_or_function else
+        other_threads = main_loop if "thread" in setting else None
+        shown = "the loop of the other thread" if value is other_threads else repr(value)
+        expect(value is None, f"{call} {setting} returned {shown}", expected="None: no loop is running",
+               fix=_kept_loop_fix(value, other_threads) or _call_it(value, USE_RUNNING_LOOP) if loop_or_function else
                f"Return None itself, not {value!r}, when get_running_loop() raises RuntimeError: `except"
                " RuntimeError: return None`.", at=ex.running_loop_or_none)  # fmt: skip
 
@@ -662,13 +697,19 @@ def _raised_fix(raised: BaseException) -> str:
     return "Catch the RuntimeError that asyncio.get_running_loop() raises and return None."
 
 
-def _kept_loop_fix(value: Any) -> str | None:
+def _kept_loop_fix(value: Any, other_threads: asyncio.AbstractEventLoop | None = None) -> str | None:
     """The fix when running_loop_or_none, with no loop running, returned a loop that it did not make (the check has
     just shown that it made none) and that is not the current one: a loop kept from before the call, in a global
-    or a default argument."""
+    or a default argument (or `other_threads`, running in another thread while it was called)."""
     if not isinstance(value, asyncio.AbstractEventLoop) or value is current_loop():
         return None
-    state = "closed now" if value.is_closed() else "not running now"
+    state = (
+        "running, but in another thread"
+        if value is other_threads
+        else "closed now"
+        if value.is_closed()
+        else "not running now"
+    )
     return (
         f"That loop was kept from before the call ({state}), in a global or a default argument: ask"
         " asyncio.get_running_loop() afresh on every call, and return None when it raises RuntimeError."
