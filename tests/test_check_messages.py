@@ -424,6 +424,20 @@ def test_a_clock_saved_before_the_call_is_named(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("name", "said"),
+    [("nanoseconds_not_divided.py", "The total is in nanoseconds, a billion times"),
+     ("milliseconds_printed.py", "The total is in milliseconds, 1000 times")],
+)  # fmt: skip
+def test_a_total_in_another_unit_is_told_its_unit(tmp_path, name, said):
+    """A total a thousand or a billion times too large is read right from the right clock: the fix names the unit,
+    not another clock or a start time kept outside the call."""
+    checks = failed(grade_source(tmp_path, "03", SUBMISSIONS / "wrong" / "ex03_async_timed" / name))
+    assert "concurrent_calls_report_their_own_time" in checks
+    for verdict in checks.values():
+        assert verdict.fix.startswith(said), verdict.fix
+
+
+@pytest.mark.parametrize(
     ("name", "named"),
     [("clock_saved_when_decorating.py", "`clock`, a variable of the decorator"),
      ("clock_as_a_default_argument.py", "`_clock=time.perf_counter`, a default argument")],

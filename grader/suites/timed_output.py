@@ -47,10 +47,10 @@ ONE_CLOCK_FIX = (
 )
 
 UNREACHED_CLOCK_FIX = (
-    "That total is no duration but the gap between the clock the grader moves and one it cannot reach. Read both"
-    " times from the `time` module itself as the call runs, `time.perf_counter()` before and after awaiting func:"
-    " a clock function saved before the call (a default argument, a dataclass `default_factory=time.perf_counter`,"
-    " a class attribute) keeps the real clock, years from the frozen one."
+    "That total is no duration: its start and end come from two different clocks. Read both from the `time` module"
+    " as the call runs, `time.perf_counter()` before and after awaiting func: the checks run `time` on a clock of"
+    " their own, and a clock function saved before the call (a default argument, a dataclass `default_factory`, a"
+    " class attribute) keeps the machine's."
 )
 REAL_CLOCKS = {
     clock: f"time.{clock.__name__}"
@@ -186,6 +186,28 @@ def as_number(text: str) -> float | None:
         return None
 
 
+UNITS = {1e3: ("milliseconds", "1000"), 1e6: ("microseconds", "a million"), 1e9: ("nanoseconds", "a billion")}
+"""A total that is the right one times one of these factors was measured in the unit named, or scaled to it."""
+
+
+def unit_fix(number: float | None, total: str) -> str | None:
+    """The fix when `number` is the right `total` in milliseconds, microseconds or nanoseconds (a `_ns` clock not
+    divided, or seconds multiplied by 1000); None otherwise."""
+    seconds = float(total)
+    if number is None or seconds <= 0:
+        return None
+    for factor, (unit, times) in UNITS.items():
+        if abs(number / seconds - factor) <= factor * 1e-3:
+            how = (
+                "a `_ns` clock such as time.perf_counter_ns() counts nanoseconds: divide its difference by 1e9, or"
+                " read time.perf_counter() instead"
+                if unit == "nanoseconds"
+                else "print the difference of two time.perf_counter() readings as it is, without scaling it"
+            )
+            return f"The total is in {unit}, {times} times the seconds it should show: {how}."
+    return None
+
+
 def format_fix(got: str, total: str) -> str | None:
     """The fix when `got` is the right total printed with another number of decimals than `total` (which has four),
     e.g. '2.50' for '2.5000'; None when the number itself is wrong."""
@@ -306,6 +328,8 @@ def expect_total(
                 "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
                 " the :.4f format would show."
             )
+        elif (unit := unit_fix(number, total)) is not None:
+            hint = unit
         elif unreached_clock(number):
             hint = UNREACHED_CLOCK_FIX
         else:
