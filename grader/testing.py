@@ -100,9 +100,9 @@ _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 class ReturnOf:
     """`at=ReturnOf(func, "future")`: the student's `return "future"` in `func`, when exactly one `return` there
-    gives that very literal (or, for a class, names it: `return asyncio.Task`); `func`'s own `def` line otherwise (a
-    table, a variable, two such returns). Sharper than the `def` when the failure is about what was returned: that
-    branch was taken, and it is the one to look at."""
+    gives that very literal (or, for a class, names it: `return asyncio.Task`), or, with no such return, exactly one
+    assignment does (`answer = "future"`); `func`'s own `def` line otherwise (a table, two such returns). Sharper
+    than the `def` when the failure is about what was returned: that branch was taken, and it is the one to look at."""
 
     def __init__(self, func: Any, value: object) -> None:
         self.func = func
@@ -115,6 +115,10 @@ class ReturnOf:
         if (source := _Source.of(self.func)) is None:
             return None
         giving = [node for node in ast.walk(source.tree) if isinstance(node, ast.Return) and self._gives(node.value)]
+        if not giving:  # `answer = "future"`, returned later by name
+            giving = [
+                node for node in ast.walk(source.tree) if isinstance(node, ast.Assign) and self._gives(node.value)
+            ]
         return source.location(giving[0].lineno) if len(giving) == 1 else None
 
     def _gives(self, value: ast.expr | None) -> bool:

@@ -1346,3 +1346,20 @@ def test_a_body_started_as_a_task_before_the_starting_line_is_told_where_it_star
     verdict = failed(grade_source(tmp_path, "03", wrong))["prints_starting_line_first"]
     assert verdict.fix.startswith("Print the Starting line before you start the original function"), verdict.fix
     assert (verdict.location.function, verdict.location.line) == ("wrapper", 14)  # task = asyncio.ensure_future(...)
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "line"),
+    [("answer_overwritten_by_later_ifs.py", "Every `if` runs, one after the other", 'answer = "awaitable"'),
+     ("isawaitable_asked_for_coroutine.py", "Only what calling an async def gives is a 'coroutine'",
+      'return "coroutine"')],
+)  # fmt: skip
+def test_kind_of_is_told_why_its_answer_came_out_wrong(tmp_path, name, said, line):
+    """Answers set by `if` after `if` are overwritten, and isawaitable says yes to every awaitable: the fix says so,
+    not "ask isinstance(obj, asyncio.Task) first", which the student already does, and points at the answer's line."""
+    path = SUBMISSIONS / "wrong" / "ex02_awaitables" / name
+    checks = failed(grade_source(tmp_path, "02", path))
+    source = path.read_text().splitlines()
+    for verdict in checks.values():
+        assert verdict.fix.startswith(said), verdict.fix
+        assert source[verdict.location.line - 1].strip() == line, verdict.location

@@ -12,6 +12,7 @@ The student's `kind_of` is always called through `classify`, before the expected
 `kind_of` that reads its callers' locals finds no answer to copy.
 """
 
+import ast
 import asyncio
 import concurrent.futures
 import inspect
@@ -19,7 +20,7 @@ from collections.abc import AsyncGenerator, Coroutine, Generator
 from typing import NoReturn
 
 from grader.diagnose import missing_import
-from grader.testing import CallIn, ReturnOf, check, expect, fail, returns_no_value, student
+from grader.testing import CallIn, ReturnOf, _Source, check, expect, fail, returns_no_value, student
 
 ex = student("exercises.ex02_awaitables")
 
@@ -188,8 +189,33 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
             else "Return exactly one of those five strings, spelt as shown (lower case, no extra words).",
             at=ReturnOf(ex.kind_of, got),
         )
-    expect(got == expected, f"kind_of({made_by}) returned {got!r}", expected=repr(expected), fix=fix,
+    expect(got == expected, f"kind_of({made_by}) returned {got!r}", expected=repr(expected),
+           fix=OVERWRITTEN.format(name=overwritten) if (overwritten := answer_overwritten()) else fix,
            at=ReturnOf(ex.kind_of, got))  # fmt: skip
+
+
+OVERWRITTEN = (
+    "Every `if` runs, one after the other: a later question that also says yes overwrites `{name}` that an earlier"
+    " one set (a task is a future too, and every coroutine, future and task is awaitable). Use `elif` for each"
+    " question after the first, or return the answer as soon as a question says yes."
+)
+
+
+def answer_overwritten() -> str | None:
+    """The name kind_of returns, when it sets it in two `if` statements in a row (not `elif`): each later `if` whose
+    question also says yes overwrites the answer, whatever the order of the questions."""
+    source = _Source.of(ex.kind_of)
+    if source is None or not source.tree.body or not isinstance(source.tree.body[0], ast.FunctionDef):
+        return None
+    body = source.tree.body[0].body
+    returned = {node.value.id for node in body if isinstance(node, ast.Return) and isinstance(node.value, ast.Name)}
+    setting: dict[str, int] = {}
+    for statement in body:
+        if isinstance(statement, ast.If):
+            for name in {target.id for node in statement.body if isinstance(node, ast.Assign)
+                         for target in node.targets if isinstance(target, ast.Name)}:  # fmt: skip
+                setting[name] = setting.get(name, 0) + 1
+    return next((name for name in sorted(returned) if setting.get(name, 0) >= 2), None)
 
 
 TASK_FIRST = (
@@ -336,31 +362,56 @@ async def test_async_def_function_is_not_awaitable():
     expect_kind(classify(asyncio.sleep), "asyncio.sleep, the function itself", "not awaitable", fix)
 
 
+NOT_EVERY_AWAITABLE = (
+    "Only what calling an async def gives is a 'coroutine': ask inspect.iscoroutine(obj). inspect.isawaitable(obj)"
+    " and isinstance(obj, collections.abc.Awaitable) say yes to every awaitable, this one too: they answer the"
+    " 'awaitable' question, asked after the others."
+)
+
+
+def as_coroutine(got: object, fix: str) -> str:
+    """`fix`, or, when kind_of called a plain awaitable a 'coroutine', why only an async def's call is one."""
+    return NOT_EVERY_AWAITABLE if got == "coroutine" else fix
+
+
 @check("any other object whose class defines __await__ is an 'awaitable'")
 async def test_custom_awaitable_is_awaitable():
     ready = Ready()
+    got = classify(ready)
     expect_kind(
-        classify(ready),
+        got,
         "an object whose class defines only __await__",
         "awaitable",
-        "`await` accepts any object whose class defines __await__: isinstance(obj, collections.abc.Awaitable) or"
-        " inspect.isawaitable(obj) asks exactly that.",
+        as_coroutine(
+            got,
+            "`await` accepts any object whose class defines __await__: isinstance(obj, collections.abc.Awaitable) or"
+            " inspect.isawaitable(obj) asks exactly that.",
+        ),
     )
     expect(await ready == "ready", "awaiting the hand-made awaitable did not give 'ready'", expected="'ready'",
            fix="kind_of only looks at the object: it must not await, start or change it.", at=ex.kind_of)  # fmt: skip
+    got = classify(ReadyToo())
     expect_kind(
-        classify(ReadyToo()),
+        got,
         "an object whose class inherits __await__ from its base class",
         "awaitable",
-        "`await` finds __await__ on the class or any base class, as attribute lookup on the type does:"
-        " isinstance(obj, collections.abc.Awaitable) asks exactly that; type(obj).__dict__ sees only the class itself.",
+        as_coroutine(
+            got,
+            "`await` finds __await__ on the class or any base class, as attribute lookup on the type does:"
+            " isinstance(obj, collections.abc.Awaitable) asks exactly that; type(obj).__dict__ sees only the class"
+            " itself.",
+        ),
     )
+    got = classify(CallableReady())
     expect_kind(
-        classify(CallableReady()),
+        got,
         "an object whose class defines __await__ and __call__",
         "awaitable",
-        "Being callable says nothing about `await`: an object whose class defines __await__ is awaitable, callable"
-        " or not. Ask isinstance(obj, collections.abc.Awaitable), not callable(obj).",
+        as_coroutine(
+            got,
+            "Being callable says nothing about `await`: an object whose class defines __await__ is awaitable,"
+            " callable or not. Ask isinstance(obj, collections.abc.Awaitable), not callable(obj).",
+        ),
     )
     expect_kind(
         classify(LooksLikeACoroutine()),
