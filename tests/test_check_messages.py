@@ -1363,3 +1363,15 @@ def test_kind_of_is_told_why_its_answer_came_out_wrong(tmp_path, name, said, lin
     for verdict in checks.values():
         assert verdict.fix.startswith(said), verdict.fix
         assert source[verdict.location.line - 1].strip() == line, verdict.location
+
+
+@pytest.mark.parametrize(
+    ("name", "check", "said"),
+    [("loop_got_at_import.py", "soon_runs_callback_later", "Ask asyncio.get_running_loop() in the function itself"),
+     ("raises_value_error_outside.py", "raises_outside_a_running_loop", "Let the RuntimeError of")],
+)  # fmt: skip
+def test_a_loop_from_elsewhere_and_an_error_of_another_type_are_told_what_they_did(tmp_path, name, check, said):
+    """A loop got at import is not blamed on new_event_loop(), which the student never called; a RuntimeError turned
+    into a ValueError is not told to call get_running_loop(), which the student already does."""
+    checks = failed(grade_source(tmp_path, "08", SUBMISSIONS / "wrong" / "ex08_running_loop" / name))
+    assert checks[check].fix.startswith(said), checks[check].fix

@@ -126,11 +126,31 @@ def schedule(func: Callable, *args: Any) -> Any:
             f"{call_repr(func, *args)} scheduled the callback on another event loop than the running one, a loop"
             " that nobody runs, so the callback never runs",
             expected="the callback is queued on the running loop, the one that runs the caller",
-            fix="Get the loop with asyncio.get_running_loop(): asyncio.new_event_loop() makes a new loop, which"
-            " does not run just because it exists.",
+            fix=OTHER_LOOP_FIX[_asked_for(func)],
             at=CallIn(func, "new_event_loop", "get_event_loop"),
         )
     return handle
+
+
+RAISED_ANOTHER = (
+    "Let the RuntimeError of asyncio.get_running_loop() reach the caller as it is: an `except RuntimeError:` that"
+    " raises another exception in its place changes what the caller has to catch."
+)
+OTHER_LOOP_FIX = {
+    "new_event_loop": "Get the loop with asyncio.get_running_loop(): asyncio.new_event_loop() makes a new loop,"
+    " which does not run just because it exists.",
+    "get_event_loop": "Get the loop with asyncio.get_running_loop(): asyncio.get_event_loop() can hand back a loop"
+    " that is set but not the one running.",
+    None: "Ask asyncio.get_running_loop() in the function itself, on every call: a loop kept from before the call"
+    " (got at import, in a global or a default argument) is not the loop that runs the caller now.",
+}
+"""How a schedule_* function that queued the callback on a loop nobody runs came by that loop."""
+
+
+def _asked_for(func: Callable) -> str | None:
+    """Which of new_event_loop and get_event_loop `func` calls itself; None when it calls neither (the loop was kept
+    from before the call)."""
+    return next((name for name in ("new_event_loop", "get_event_loop") if CallIn(func, name).found()), None)
 
 
 THREAD_GRACE = 0.5
@@ -605,7 +625,8 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
                     at=loop_asked(func),
                 )
             expect(isinstance(error, RuntimeError), f"{call} {setting} raised {type(error).__name__}: {error}",
-                   expected="RuntimeError", fix=USE_RUNNING_LOOP, at=where(error) or func)  # fmt: skip
+                   expected="RuntimeError", fix=RAISED_ANOTHER if isinstance(error.__context__, RuntimeError)
+                   else USE_RUNNING_LOOP, at=where(error) or func)  # fmt: skip
 
 
 @check("running_loop_or_none() gives the running loop, in a coroutine and in a callback")
