@@ -238,15 +238,18 @@ class LoopWatch:
         True: the loop's thread is idle in its selector, and at the last tick a coroutine of the student's was inside
         `asyncio.sleep`. False: at the last tick none was (it awaited something else), or the loop has run something
         for longer than `late_after` since a tick (it is blocked, so the student's code is running). None: the loop
-        is between the two (running callbacks just after a tick that found the student asleep).
+        is between the two (running callbacks just after a tick that found the student asleep), or idle past its
+        next tick.
 
         Judged from the loop thread's stack, not from how long ago a tick came: a machine that gives the grader's
         process no CPU for a while holds its loop in the selector, and that looks asleep, not blocked."""
         frame = sys._current_frames().get(self._loop_thread)
-        asleep_at = self._asleep_at
-        if asleep_at is None:
-            return False
+        asleep_at, ticked = self._asleep_at, self._beat[1]
         idle = frame is not None and frame.f_code.co_name == "select" and frame.f_code.co_filename == selectors.__file__
+        if asleep_at is None:
+            # Idle past its next tick, the loop's thread is the one without CPU (threads are scheduled one by one):
+            # what the student's code has awaited since the last tick is unknown.
+            return None if idle and time.monotonic() - ticked > 2 * self._interval else False
         if idle:
             return True
         return False if time.monotonic() - asleep_at >= self._late_after else None
