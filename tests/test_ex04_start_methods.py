@@ -36,12 +36,13 @@ def test_the_suite_uses_the_start_method_named(tmp_path, monkeypatch, method):
         KIT / "solutions" / "ex04_cpu_bound.py",
         *(
             SUBMISSIONS / "wrong" / "ex04_cpu_bound" / f"{case}.py"
-            # a pool made in the call, one made at import, threads posing as processes, and a sleep before result()
+            # a pool made in the call, one made at import, threads posing as processes, a wait before result()
             for case in (
                 "pool_never_shut_down",
                 "global_pool_warmed",
                 "threads_fake_pid",
                 "sleeps_then_blocks_on_result",
+                "head_start_in_a_thread",
             )
         ),
         # held while it polls with short sleeps, as the sleep before result() is: it still passes, a little later

@@ -115,6 +115,7 @@ async def test_work_burnt_on_the_loops_thread_is_located_while_a_clock_is_kept(t
 
 
 @pytest.mark.asyncio
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # 3.12+: pytest's threads
 @pytest.mark.parametrize("starved_after", [None, 0.0, 0.01, 0.03])
 async def test_work_on_the_clock_is_not_done_when_a_sleep_before_result_ends(tmp_path, starved_after) -> None:
     # A sleep before a blocking `future.result()` must not find the work done, even when the machine is so busy

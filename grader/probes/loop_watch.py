@@ -231,28 +231,30 @@ class LoopWatch:
         times = self._progress.awake_times
         return len(times) - bisect.bisect_right(times, moment)
 
-    def waiting_on_the_clock(self) -> bool | None:
-        """What the student's code is doing now, as far as the loop shows it, for a clock that counts only the time
-        in which it was not asleep (`work.keep_clock`). Safe to ask from any thread.
+    def loop_state(self) -> str | None:
+        """What the loop's thread is doing now, judged from its stack, not from how long ago a tick came (a machine
+        that gives the grader's process no CPU for a while holds its loop in the selector, and that is not a loop
+        blocked by the student's code). Safe to ask from any thread.
 
-        True: the loop's thread is idle in its selector, and at the last tick a coroutine of the student's was inside
-        `asyncio.sleep`. False: at the last tick none was (it awaited something else), or the loop has run something
-        for longer than `late_after` since a tick (it is blocked, so the student's code is running). None: the loop
-        is between the two (running callbacks just after a tick that found the student asleep), or idle past its
-        next tick.
-
-        Judged from the loop thread's stack, not from how long ago a tick came: a machine that gives the grader's
-        process no CPU for a while holds its loop in the selector, and that looks asleep, not blocked."""
+        'idle': it waits in its selector, and has ticked on time. 'blocked': it has run something for longer than
+        `late_after` since its last tick (the student's code, as the loop stands still). None: neither, running
+        callbacks between two ticks, or idle past its next tick (its thread alone got no CPU: threads are
+        scheduled one by one)."""
         frame = sys._current_frames().get(self._loop_thread)
-        asleep_at, ticked = self._asleep_at, self._beat[1]
-        idle = frame is not None and frame.f_code.co_name == "select" and frame.f_code.co_filename == selectors.__file__
-        if asleep_at is None:
-            # Idle past its next tick, the loop's thread is the one without CPU (threads are scheduled one by one):
-            # what the student's code has awaited since the last tick is unknown.
-            return None if idle and time.monotonic() - ticked > 2 * self._interval else False
-        if idle:
-            return True
-        return False if time.monotonic() - asleep_at >= self._late_after else None
+        since = time.monotonic() - self._beat[1]
+        if frame is not None and frame.f_code.co_name == "select" and frame.f_code.co_filename == selectors.__file__:
+            return "idle" if since <= 2 * self._interval else None
+        return "blocked" if since >= self._late_after else None
+
+    def waiting_on_the_clock(self) -> bool | None:
+        """Whether the student's code waits on the clock now, for a clock that counts only the time in which it does
+        not (`work.keep_clock`, a fake server's latency). Safe to ask from any thread.
+
+        True: the loop is idle (`loop_state`), and at its last tick a coroutine of the student's was inside
+        `asyncio.sleep`. False: the loop is idle and none was (it awaited something else), or the loop is blocked,
+        so the student's code is running. None: the loop's state is not known (`loop_state`)."""
+        state = self.loop_state()
+        return None if state is None else state == "idle" and self._asleep_at is not None
 
     @property
     def report(self) -> LoopReport:

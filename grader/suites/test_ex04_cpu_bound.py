@@ -79,8 +79,8 @@ AWAIT_THE_FUTURES = (
     " `pool.map` directly in the coroutine."
 )
 NO_HEAD_START = (
-    " A sleep first does not make the result ready: it only hides the wait while the work happens to end within the"
-    " sleep, and real work can take longer than any sleep."
+    " A sleep (or any wait) first does not make the result ready: it only hides the wait while the work happens to end"
+    " within it, and real work can take longer than any sleep."
 )
 LONGEST_BLOCK = 0.25
 """Seconds of a whole run_cpu_bound for which the loop may be stalled at the student's lines, the pools' own time
@@ -499,17 +499,33 @@ async def test_runs_in_parallel(pools):
         )
 
 
+def waiting_elsewhere(watching: LoopWatch, pools: PoolSpy, burn: Any, loop_thread: int) -> bool | None:
+    """For burn's clock (`work.keep_clock`): whether the student's code, with the loop idle, waits for something else
+    than the work, so that the work is held meanwhile. False while the loop is blocked (the student's code runs), or
+    idle with a call of the work awaited: its future has a done-callback (`run_in_executor`, `wrap_future` chain one)
+    or another thread waits in its `result()`. None while the loop's state is not known (`LoopWatch.loop_state`).
+    With no call of the work seen pending in a pool (handed over some other way), only asyncio.sleep counts."""
+    state = watching.loop_state()
+    if state != "idle":
+        return None if state is None else False
+    pending = [future for future, call in list(pools.calls.items()) if call.runs(burn) and not future.done()]
+    if not pending:
+        return watching.waiting_on_the_clock()
+    awaited = any(future._done_callbacks or pools.waiters.get(future, set()) - {loop_thread} for future in pending)
+    return not awaited
+
+
 @check("the event loop keeps running other coroutines while run_cpu_bound runs")
 async def test_loop_stays_responsive(pools):
     shown = "run_cpu_bound([0, 1], work)"
     with tempfile.TemporaryDirectory() as folder:
-        # The calls count their time on a clock that stops while the student's code sleeps on the wall clock, so that
-        # `await asyncio.sleep(0.5)` before a blocking `future.result()` does not find them done: real work can be
-        # longer than any sleep.
+        # The calls count their time on a clock that runs only while the student's code awaits them or blocks the
+        # loop, so that a wait for anything else first (`await asyncio.sleep(0.5)`, an event, a timer) before a
+        # blocking `future.result()` does not find them done: real work can be longer than any wait.
         clock = os.path.join(folder, "clock")
         burn = partial(work.burn, BURN, clock=clock, pause_limit=PAUSE_LIMIT, home=work.getpid())
         async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
-            with work.keep_clock(clock, watching.waiting_on_the_clock):
+            with work.keep_clock(clock, partial(waiting_elsewhere, watching, pools, burn, threading.get_ident())):
                 started = time.monotonic()
                 got = await run_cpu_bound([0, 1], burn, limit=LIMIT, shown=shown)
                 ended = time.monotonic()
@@ -538,8 +554,9 @@ async def test_loop_stays_responsive(pools):
         if stall is not None and stall.own(record.started, record.ended, besides=upkeep) > worked / 2:
             code, slept = stall.code or "", record.paused >= 0.05  # held only while the student's code slept
             held = (
-                f" (while your code slept in asyncio.sleep, the grader held work({record.n}) back for"
-                f" {record.paused:.2f} s: work that takes longer than the sleep is still running when it ends)"
+                f" (while your code waited for something else than the pool's futures, asyncio.sleep say, the"
+                f" grader held work({record.n}) back for {record.paused:.2f} s: work that takes longer than the wait"
+                " is still running when it ends)"
                 if slept
                 else ""
             )
