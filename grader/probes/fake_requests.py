@@ -33,6 +33,7 @@ import requests_mock
 from grader.model import Location
 from grader.probes.traffic import ORDER_MARGIN, WAIT_LIMIT, Served, proxies_to_nowhere
 from grader.probes.upkeep import Upkeep
+from grader.probes.waiters import someone_waits
 from grader.probes.work import STEP_LIMIT
 from grader.testing import calling_line
 
@@ -179,6 +180,10 @@ class FakeRequestsServer:
         for threads in self._stand_ins.values():
             threads.shutdown(wait=False, cancel_futures=True)
 
+    def someone_waits_for(self, future: concurrent.futures.Future) -> bool:
+        """Whether anything besides this server's own count waits for the pool's call `future` (`someone_waits`)."""
+        return someone_waits(future, besides=[self._left_pool])
+
     def _left_pool(self, _future: concurrent.futures.Future) -> None:
         with self._changed:
             self.in_pool -= 1
@@ -206,9 +211,9 @@ class FakeRequestsServer:
     ) -> str:
         """Answer `url` with `status` after `latency` seconds, or as soon as `sooner(arrived)` is true (given the
         monotonic moment the request arrived); hold it until `together` requests are in flight, or until `after`
-        has been answered. With `waiting` (`LoopWatch.waiting_on_the_clock`) the latency runs only while the student's
-        code is not asleep in asyncio.sleep and the grader's process has the CPU (for at most WAIT_LIMIT seconds
-        more). Returns `url`."""
+        has been answered. With `waiting` (called in the thread that sends the request) the latency runs only while it
+        says False, the student's code not waiting for something else than the request and the grader's process
+        having the CPU (for at most WAIT_LIMIT seconds more). Returns `url`."""
 
         def respond(request: object, context: object) -> str:
             self._serve(url, latency, sooner, together, after, waiting)
@@ -281,10 +286,9 @@ def _stand_in_workers(max_workers: int | None) -> int:
 
 
 def _linger(seconds: float, enough: Callable[[], bool], waiting: Callable[[], bool | None] | None = None) -> None:
-    """Sleep `seconds`, or less once `enough()` is true (asked every `POLL` seconds). With `waiting`
-    (`LoopWatch.waiting_on_the_clock`) the seconds count only while it says False, at most STEP_LIMIT a look: neither
-    the student's code asleep in asyncio.sleep nor a spell in which the grader's process got no CPU counts, for at
-    most WAIT_LIMIT seconds more than `seconds`."""
+    """Sleep `seconds`, or less once `enough()` is true (asked every `POLL` seconds). With `waiting` the seconds count
+    only while it says False, at most STEP_LIMIT a look: neither the student's code waiting for something else nor a
+    spell in which the grader's process got no CPU counts, for at most WAIT_LIMIT seconds more than `seconds`."""
     started = last = time.monotonic()
     latest, counted = started + seconds + WAIT_LIMIT, 0.0
     while counted < seconds and not enough() and (now := time.monotonic()) < latest:

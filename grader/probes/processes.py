@@ -169,8 +169,6 @@ class PoolSpy:
         included (`run_in_executor` and `map` hand calls over one by one)."""
         self.calls: weakref.WeakKeyDictionary[Future, Handed] = weakref.WeakKeyDictionary()
         """The futures of those calls."""
-        self.waiters: weakref.WeakKeyDictionary[Future, set[int]] = weakref.WeakKeyDictionary()
-        """For those futures: the threads that asked `result()` or `exception()` of one before it was done."""
         self.waiting_on_call: Callable[[Handed], None] | None = None
         """Called, in the thread about to wait, when `result()` or `exception()` is asked of one of those futures
         before it is done: in the event loop's thread, the loop then stands still until that call has returned."""
@@ -199,9 +197,7 @@ class PoolSpy:
     def _wait_spy(self, method: Callable[..., Any]) -> Callable[..., Any]:
         def wait_spy(future: Future, *args, **kwargs) -> Any:
             hook = self.waiting_on_call
-            handed = self.calls.get(future) if not future.done() else None
-            if handed is not None:
-                self.waiters.setdefault(future, set()).add(threading.get_ident())
+            handed = self.calls.get(future) if hook is not None and not future.done() else None
             if hook is not None and handed is not None:
                 hook(handed)
             return method(future, *args, **kwargs)

@@ -12,6 +12,8 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,7 @@ from grader.probes.traffic import (
     swallowed,
     url,
 )
+from grader.probes.waiters import running_future
 from grader.testing import (
     CallIn,
     call_repr,
@@ -162,21 +165,50 @@ async def test_returns_status_codes(server):
     )
 
 
+def loop_ran(watching: LoopWatch, server: FakeRequestsServer, awaited: dict[Future, float], arrived: float) -> bool:
+    """For the server's early answer, asked in the thread that sends the request: whether the loop has ticked LOOP_RAN
+    times, with the student's code not asleep, since someone began to wait for the pool's call that sends it while
+    the loop was idle (`awaited` keeps when), or since the request `arrived` when no pool's call sends it. Ticks while
+    the code waits for something else first (an event, a timer), then blocks the loop in `result()`, show nothing."""
+    future = running_future()
+    if future is None:
+        return watching.awake_ticks_since(arrived) >= LOOP_RAN
+    if future not in awaited:
+        if watching.loop_state() == "idle" and server.someone_waits_for(future):
+            awaited[future] = time.monotonic()
+        return False
+    return watching.awake_ticks_since(awaited[future]) >= LOOP_RAN
+
+
+def waiting_elsewhere(watching: LoopWatch, server: FakeRequestsServer) -> bool | None:
+    """For the server's latency, asked in the thread that sends the request: whether the student's code, with the loop
+    idle, waits for something else than the request, which is held meanwhile. False while the loop is blocked (the
+    student's code runs), or idle with someone waiting for the pool's call that sends it. None while the loop's state
+    is not known (`LoopWatch.loop_state`). For a request sent from no pool's call, only asyncio.sleep counts."""
+    state = watching.loop_state()
+    if state != "idle":
+        return None if state is None else False
+    future = running_future()
+    if future is None:
+        return watching.waiting_on_the_clock()
+    return not server.someone_waits_for(future)
+
+
 @check("fetch_status runs the blocking request in an executor: the event loop keeps running meanwhile")
 async def test_runs_in_executor(server):
     loop_thread = threading.get_ident()
     async with watch() as watching:
         # The server answers as soon as the loop has shown it is running; a blocked loop makes it wait LATENCY.
-        # Its latency runs only while the student's code is not inside asyncio.sleep (and the grader's process has
-        # the CPU), and it counts only the ticks when it is not, so that a sleep before a blocking wait (`await
-        # asyncio.sleep(0.5)`, then `future.result()`) does not find the answer there already: a real server can be
-        # slower than any sleep.
+        # Its latency runs only while the student's code awaits the request or blocks the loop (and the grader's
+        # process has the CPU), and it counts only the ticks when the code is not asleep, so that a wait for
+        # something else before a blocking wait (`await asyncio.sleep(0.5)`, then `future.result()`) does not find
+        # the answer there already: a real server can be slower than any wait.
         target = server.route(
             url("slow"),
             200,
             latency=LATENCY,
-            sooner=lambda t: watching.awake_ticks_since(t) >= LOOP_RAN,
-            waiting=watching.waiting_on_the_clock,
+            sooner=partial(loop_ran, watching, server, {}),
+            waiting=partial(waiting_elsewhere, watching, server),
         )
         got = await fetched(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
@@ -406,13 +438,10 @@ async def test_fetch_all_concurrent(server):
     async with watch() as watching:
         # Held until all five are in flight, then answered once the loop has shown it is running: only a fetch_all
         # that waits for its threads without giving the loop back (pool.map, join) pays the whole latency.
-        # Held while the student's code sleeps, as in test_runs_in_executor.
-        def loop_ran(arrived: float) -> bool:
-            return watching.awake_ticks_since(arrived) >= LOOP_RAN
-
-        waiting = watching.waiting_on_the_clock
+        # Held while the student's code waits for something else, as in test_runs_in_executor.
+        sooner, waiting = partial(loop_ran, watching, server, {}), partial(waiting_elsewhere, watching, server)
         urls = [
-            server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=loop_ran, waiting=waiting)
+            server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=sooner, waiting=waiting)
             for i in range(5)
         ]
         started = time.monotonic()
