@@ -41,7 +41,8 @@ class Record(NamedTuple):
     met: bool = False
     """For `meet`: whether another call was running at the same time."""
     paused: float = 0.0
-    """For `burn`: seconds of [started, ended] during which the call was held while the student's code slept."""
+    """For `burn`: seconds of [started, ended] during which the call was held while the student's code waited for
+    something else than the work (see `burn`)."""
 
 
 def where(n: int) -> Record:
@@ -60,11 +61,11 @@ def burn(seconds: float, n: int, clock: str | None = None, pause_limit: float = 
     instead of processes are the business of another check.
 
     With a `clock` (the file `keep_clock` keeps), the seconds are counted on it, not on the wall: they pass only
-    while the parent sees its loop awake or blocked, not while the student's code sleeps in asyncio.sleep, for up
-    to `pause_limit` seconds of wall time more than `seconds`. So `await asyncio.sleep(0.5)` before a blocking
-    `future.result()` does not find the work done, as real work longer than the sleep would not be, however busy
-    the machine: a parent that gets no CPU counts nothing. `Record.paused` is the sleep's share of the call (at
-    most its time beyond `seconds`).
+    while the parent sees the student's code await the work or block the loop, not while it waits for anything else
+    (`await asyncio.sleep(0.5)`, an event, a timer), for up to `pause_limit` seconds of wall time more than
+    `seconds`. So such a wait before a blocking `future.result()` does not find the work done, as real work longer
+    than the wait would not be, however busy the machine: a parent that gets no CPU counts nothing.
+    `Record.paused` is the wait's share of the call (at most its time beyond `seconds`).
 
     Except in the main thread of the process whose pid is `home` (the grader's, where that thread runs the event
     loop): there the loop stands still while the call runs, so the student's code cannot be asleep meanwhile, and a
@@ -103,7 +104,7 @@ def burn(seconds: float, n: int, clock: str | None = None, pause_limit: float = 
 
 
 _CLOCK = struct.Struct("<qddq")
-"""The clock file's one record: a count of writes, seconds worked, seconds slept, the count again (a read that
+"""The clock file's one record: a count of writes, seconds worked, seconds waited, the count again (a read that
 overlaps a write sees two different counts and reads again)."""
 STEP_LIMIT = 5 * POLL
 """The most one look of `keep_clock` adds: a parent that got no CPU for a while cannot tell what its loop did
@@ -124,11 +125,12 @@ def _reader(stack: contextlib.ExitStack, path: str) -> Callable[[], tuple[float,
 
 
 @contextlib.contextmanager
-def keep_clock(path: str, waiting_on_the_clock: Callable[[], bool | None]) -> Iterator[None]:
+def keep_clock(path: str, waiting_elsewhere: Callable[[], bool | None]) -> Iterator[None]:
     """The parent's side of `burn`'s clock: while the block runs, a thread looks every POLL seconds at what the
-    student's code is doing (`LoopWatch.waiting_on_the_clock`) and adds the time since its last look, at most
-    STEP_LIMIT, to the seconds worked (False: the loop is awake or blocked) or slept (True), in the file `path`,
-    for calls of `burn` in any process to read."""
+    student's code is doing and adds the time since its last look, at most STEP_LIMIT, to the seconds worked
+    (`waiting_elsewhere()` False: the code awaits the work or blocks the loop) or waited (True: it waits for
+    something else), or to neither (None: not known), in the file `path`, for calls of `burn` in any process to
+    read."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.pwrite(fd, _CLOCK.pack(0, 0.0, 0.0, 0), 0)
     stop = threading.Event()
@@ -136,7 +138,7 @@ def keep_clock(path: str, waiting_on_the_clock: Callable[[], bool | None]) -> It
     def keep() -> None:
         written, worked, slept, last = 0, 0.0, 0.0, time.monotonic()
         while not stop.wait(POLL):
-            state = waiting_on_the_clock()
+            state = waiting_elsewhere()
             now = time.monotonic()
             step, last = min(now - last, STEP_LIMIT), now
             if state is None:
