@@ -25,8 +25,8 @@ def kept_closed_loop(exc: BaseException) -> str | None:
             return (
                 f"`{name}` keeps a loop from an earlier run, which closed it: each run (each asyncio.run, each"
                 " test) has a loop of its own. Do not keep a loop for later: in code a loop runs, ask"
-                " asyncio.get_running_loop() each time; to run a coroutine, make a new loop with"
-                " asyncio.new_event_loop()."
+                " asyncio.get_running_loop() each time (and where you run a loop yourself, make a new one for each"
+                " run)."
             )
     return None
 
