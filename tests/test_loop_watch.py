@@ -114,6 +114,13 @@ async def test_work_burnt_on_the_loops_thread_is_located_while_a_clock_is_kept(t
     assert_located(watch, "runs_work", "return work(0)")
 
 
+def go_without_cpu(after: float, seconds: float) -> None:
+    """Have this process stopped (SIGSTOP) `after` seconds from now, for `seconds`: a machine so busy that the grader
+    gets no CPU for a while, at a moment a test chooses."""
+    pid = os.getpid()
+    subprocess.Popen(["sh", "-c", f"sleep {after}; kill -STOP {pid}; sleep {seconds}; kill -CONT {pid}"])
+
+
 @pytest.mark.asyncio
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # 3.12+: pytest's threads
 @pytest.mark.parametrize("starved_after", [None, 0.0, 0.01, 0.03])
@@ -128,9 +135,7 @@ async def test_work_on_the_clock_is_not_done_when_a_sleep_before_result_ends(tmp
         async with LoopWatch(ROOT) as watch:
             with work.keep_clock(clock, watch.waiting_on_the_clock):
                 if starved_after is not None:
-                    pid = os.getpid()
-                    stop = f"sleep {starved_after}; kill -STOP {pid}; sleep 0.4; kill -CONT {pid}"
-                    subprocess.Popen(["sh", "-c", stop])
+                    go_without_cpu(after=starved_after, seconds=0.4)
                 records = await student.sleeps_then_waits_on_results(pool, burn, 0.5)
     [waited] = [span for span in watch.report.spans if span.code == "return [future.result() for future in futures]"]
     assert waited.seconds >= 0.15 and all(record.ended > waited.started for record in records), (records, waited)
@@ -148,8 +153,7 @@ async def test_a_fake_servers_latency_does_not_run_out_during_a_sleep_before_res
 
         with ThreadPoolExecutor(2) as pool:
             if starved_after is not None:
-                pid = os.getpid()
-                subprocess.Popen(["sh", "-c", f"sleep {starved_after}; kill -STOP {pid}; sleep 0.5; kill -CONT {pid}"])
+                go_without_cpu(after=starved_after, seconds=0.5)
             answered = await student.sleeps_then_waits_on_results(pool, answer, 0.5)
     [waited] = [span for span in watch.report.spans if span.code == "return [future.result() for future in futures]"]
     assert waited.seconds >= 0.2 and all(moment > waited.started for moment in answered), (answered, waited)

@@ -13,7 +13,10 @@ import concurrent.futures
 import concurrent.futures.thread
 import sys
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grader.probes.loop_watch import LoopWatch
 
 _RUN_WORK_ITEM = concurrent.futures.thread._WorkItem.run.__code__
 
@@ -38,3 +41,22 @@ def running_future() -> concurrent.futures.Future | None:
             return getattr(frame.f_locals.get("self"), "future", None)
         frame = frame.f_back
     return None
+
+
+def waiting_elsewhere(
+    watch: LoopWatch,
+    pending: Iterable[concurrent.futures.Future],
+    waits: Callable[[concurrent.futures.Future], bool] = someone_waits,
+) -> bool | None:
+    """For a probe's clock (`work.keep_clock`, a fake server's latency): whether the student's code, with the loop
+    idle, waits for something else than the `pending` calls, which are held meanwhile. False while the loop is
+    blocked (the student's code runs), or idle with someone waiting for one of them (`waits`). None while the loop's
+    state is not known (`LoopWatch.loop_state`). With no call pending (work handed over some other way), only
+    asyncio.sleep counts (`LoopWatch.waiting_on_the_clock`)."""
+    state = watch.loop_state()
+    if state != "idle":
+        return None if state is None else False
+    pending = list(pending)
+    if not pending:
+        return watch.waiting_on_the_clock()
+    return not any(waits(future) for future in pending)

@@ -14,7 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -29,7 +29,7 @@ from grader.probes.calls import await_call
 from grader.probes.loop_watch import LoopWatch
 from grader.probes.processes import GRADING_CPUS, PoolSpy, pretend_grading_cpus, use_start_method_from_env
 from grader.probes.set_order import backwards_in_sets
-from grader.probes.waiters import someone_waits
+from grader.probes.waiters import waiting_elsewhere
 from grader.suites.meeting_calls import waiting_alone_gives_up
 from grader.suites.pool_stalls import from_the_shutdown, retires_a_finished_pool, shuts_down, starts_a_pool_per_call
 from grader.testing import CallIn, call_repr, check, expect, fail, returns_no_value, student, where
@@ -500,18 +500,9 @@ async def test_runs_in_parallel(pools):
         )
 
 
-def waiting_elsewhere(watching: LoopWatch, pools: PoolSpy, burn: Any) -> bool | None:
-    """For burn's clock (`work.keep_clock`): whether the student's code, with the loop idle, waits for something else
-    than the work, which is held meanwhile. False while the loop is blocked (the student's code runs), or idle with
-    someone waiting for a call of the work (`someone_waits`). None while the loop's state is not known
-    (`LoopWatch.loop_state`). With no call of the work seen pending in a pool, only asyncio.sleep counts."""
-    state = watching.loop_state()
-    if state != "idle":
-        return None if state is None else False
-    pending = [future for future, call in list(pools.calls.items()) if call.runs(burn) and not future.done()]
-    if not pending:
-        return watching.waiting_on_the_clock()
-    return not any(someone_waits(future) for future in pending)
+def pending_calls(pools: PoolSpy, work: Any) -> list[Future]:
+    """The futures of the calls of `work` handed to a pool and not done yet."""
+    return [future for future, call in list(pools.calls.items()) if call.runs(work) and not future.done()]
 
 
 @check("the event loop keeps running other coroutines while run_cpu_bound runs")
@@ -524,7 +515,7 @@ async def test_loop_stays_responsive(pools):
         clock = os.path.join(folder, "clock")
         burn = partial(work.burn, BURN, clock=clock, pause_limit=PAUSE_LIMIT, home=work.getpid())
         async with LoopWatch(ROOT, given=[ex.cpu_bound_work] if hasattr(ex, "cpu_bound_work") else []) as watching:
-            with work.keep_clock(clock, partial(waiting_elsewhere, watching, pools, burn)):
+            with work.keep_clock(clock, lambda: waiting_elsewhere(watching, pending_calls(pools, burn))):
                 started = time.monotonic()
                 got = await run_cpu_bound([0, 1], burn, limit=LIMIT, shown=shown)
                 ended = time.monotonic()

@@ -43,7 +43,7 @@ from grader.probes.traffic import (
     swallowed,
     url,
 )
-from grader.probes.waiters import running_future
+from grader.probes.waiters import running_future, waiting_elsewhere
 from grader.testing import (
     CallIn,
     call_repr,
@@ -180,18 +180,11 @@ def loop_ran(watching: LoopWatch, server: FakeRequestsServer, awaited: dict[Futu
     return watching.awake_ticks_since(awaited[future]) >= LOOP_RAN
 
 
-def waiting_elsewhere(watching: LoopWatch, server: FakeRequestsServer) -> bool | None:
-    """For the server's latency, asked in the thread that sends the request: whether the student's code, with the loop
-    idle, waits for something else than the request, which is held meanwhile. False while the loop is blocked (the
-    student's code runs), or idle with someone waiting for the pool's call that sends it. None while the loop's state
-    is not known (`LoopWatch.loop_state`). For a request sent from no pool's call, only asyncio.sleep counts."""
-    state = watching.loop_state()
-    if state != "idle":
-        return None if state is None else False
+def request_held(watching: LoopWatch, server: FakeRequestsServer) -> bool | None:
+    """For the server's latency, asked in the thread that sends the request: whether the student's code waits for
+    something else than the pool's call that sends it (`waiting_elsewhere`)."""
     future = running_future()
-    if future is None:
-        return watching.waiting_on_the_clock()
-    return not server.someone_waits_for(future)
+    return waiting_elsewhere(watching, [future] if future is not None else [], server.someone_waits_for)
 
 
 @check("fetch_status runs the blocking request in an executor: the event loop keeps running meanwhile")
@@ -208,7 +201,7 @@ async def test_runs_in_executor(server):
             200,
             latency=LATENCY,
             sooner=partial(loop_ran, watching, server, {}),
-            waiting=partial(waiting_elsewhere, watching, server),
+            waiting=partial(request_held, watching, server),
         )
         got = await fetched(ex.fetch_status, target, limit=LIMIT)
     expect(got == 200, f"{call_repr(ex.fetch_status, target)} returned {got!r}", expected="200", at=ex.fetch_status)
@@ -439,7 +432,7 @@ async def test_fetch_all_concurrent(server):
         # Held until all five are in flight, then answered once the loop has shown it is running: only a fetch_all
         # that waits for its threads without giving the loop back (pool.map, join) pays the whole latency.
         # Held while the student's code waits for something else, as in test_runs_in_executor.
-        sooner, waiting = partial(loop_ran, watching, server, {}), partial(waiting_elsewhere, watching, server)
+        sooner, waiting = partial(loop_ran, watching, server, {}), partial(request_held, watching, server)
         urls = [
             server.route(url(f"together/{i}"), 200, together=5, latency=LATENCY, sooner=sooner, waiting=waiting)
             for i in range(5)

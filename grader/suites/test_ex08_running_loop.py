@@ -552,6 +552,10 @@ def loop_asked(func: Callable) -> CallIn:
     return CallIn(func, "get_event_loop", "new_event_loop", "get_running_loop")
 
 
+IN_ANOTHER_THREAD = "in another thread, while a loop ran in this one"
+"""The setting of a call made from a thread of its own while the check's loop runs (`_then_in_another_thread`)."""
+
+
 def _returned_instead_of_raising(got: Any, earlier: asyncio.AbstractEventLoop, setting: str) -> tuple[str, str]:
     """What a schedule_* call that returned with no loop running did, and its fix. A handle means the callback was
     queued on a loop nobody runs (get_event_loop's, or `earlier`, one the function kept from a call while it ran);
@@ -560,7 +564,7 @@ def _returned_instead_of_raising(got: Any, earlier: asyncio.AbstractEventLoop, s
     if isinstance(got, asyncio.Handle) and getattr(got, "_loop", None) is earlier:
         where = (
             "another thread's loop, which is not safe to touch from here"
-            if "thread" in setting
+            if setting == IN_ANOTHER_THREAD
             else ("the loop of an earlier call, which no longer runs")
         )
         return f"the callback was scheduled on {where}", (
@@ -615,7 +619,7 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
         for got, error, setting in ((returned, raised, "with no loop at all"),
                                     (returned_idle, raised_idle, "with a loop set but not running"),
                                     (returned_thread, raised_thread,
-                                     "in another thread, while a loop ran in this one")):  # fmt: skip
+                                     IN_ANOTHER_THREAD)):  # fmt: skip
             if error is None:
                 happened, fix = _returned_instead_of_raising(got, earlier, setting)
                 fail(
@@ -687,12 +691,12 @@ def test_running_loop_or_none_outside(loops: LoopSpy):
     for value, raised, setting in ((got, error, "with no loop at all"),
                                    (got_idle, error_idle, "with a loop set but not running"),
                                    (got_thread, error_thread,
-                                    "in another thread, while a loop ran in this one")):  # fmt: skip
+                                    IN_ANOTHER_THREAD)):  # fmt: skip
         if raised is not None:
             fail(f"{call} {setting} raised {type(raised).__name__}: {raised}", expected="None",
                  fix=_raised_fix(raised), at=where(raised) or ex.running_loop_or_none)  # fmt: skip
         loop_or_function = value is None or isinstance(value, asyncio.AbstractEventLoop) or callable(value)
-        other_threads = main_loop if "thread" in setting else None
+        other_threads = main_loop if setting == IN_ANOTHER_THREAD else None
         shown = "the loop of the other thread" if value is other_threads else repr(value)
         expect(value is None, f"{call} {setting} returned {shown}", expected="None: no loop is running",
                fix=_kept_loop_fix(value, other_threads) or _call_it(value, USE_RUNNING_LOOP) if loop_or_function else
