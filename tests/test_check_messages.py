@@ -435,6 +435,7 @@ def test_a_total_in_another_unit_is_told_its_unit(tmp_path, name, said):
     assert "concurrent_calls_report_their_own_time" in checks
     for verdict in checks.values():
         assert verdict.fix.startswith(said), verdict.fix
+    assert checks["prints_finished_line_with_elapsed_time"].location.line == 18  # the print of the Finished line
 
 
 @pytest.mark.parametrize(
@@ -654,9 +655,13 @@ def test_decorator_slips_are_named_where_they_happen_not_by_what_they_break_late
     ):
         assert "is printed as written" in unformatted[name].message, (name, unformatted[name].message)
         assert unformatted[name].fix.startswith("Put an f in front of the string"), (name, unformatted[name].fix)
+    # Where the string is written, not the wrapper's def: the Starting line's print, then the Finished line's.
+    assert unformatted["prints_starting_line_first"].location.line == 11
+    assert unformatted["prints_finished_line_with_elapsed_time"].location.line == 17
     wrapper = failed(grade_source(tmp_path / "wrapper", "03", wrong / "prints_the_wrapper.py"))
     for verdict in wrapper.values():
         assert "your wrapper" in verdict.message and "not your wrapper" in verdict.fix, verdict
+    assert [verdict.location.line for verdict in wrapper.values()] == [11, 17], wrapper
     late = failed(grade_source(tmp_path / "late", "03", wrong / "prints_after_return.py"))
     concurrent = late["concurrent_calls_report_their_own_time"]
     assert concurrent.message.endswith("your code printed no Finished line") and "`finally:`" in concurrent.fix

@@ -9,6 +9,7 @@ wrapper. What the wrapper printed is `grader.suites.timed_output`'s to judge.
 from __future__ import annotations
 
 import asyncio
+import dis
 import functools
 import inspect
 import linecache
@@ -158,9 +159,12 @@ def except_that_misses_cancel(decorated: Any) -> Location | None:
     return wrapper_catching(decorated, ValueError(), reraising=True)
 
 
-def wrapper_at(decorated: Any) -> Any:
+def wrapper_at(decorated: Any, printing: str | None = None) -> Any:
     """Where to point a failure about the wrapper's behaviour: the `def` line of the student's wrapper, else the
-    factory. Not `where(decorated)`, which follows `__wrapped__` to the original function, in this suite."""
+    factory. Not `where(decorated)`, which follows `__wrapped__` to the original function, in this suite.
+
+    With `printing` ("Starting", "Finished"), a failure about that printed line points at the wrapper's line that
+    writes the word in a string, where the slip is, when there is one."""
     code = getattr(decorated, "__code__", None)
     factory = getattr(ex.async_timed, "__code__", None)
     home = where(ex.async_timed)
@@ -173,7 +177,16 @@ def wrapper_at(decorated: Any) -> Any:
         if re.match(r"\s*(async\s+)?def\s", source[number - 1]):
             line = number
             break
+    if printing is not None:
+        line = _line_printing(source, line, code, printing) or line
     return Location(home.file, line, code.co_name)
+
+
+def _line_printing(source: list[str], first: int, code: Any, word: str) -> int | None:
+    """The first line of the wrapper, from `first` to its last line of code, with `word` in a string literal."""
+    last = max((line for _, line in dis.findlinestarts(code) if line is not None), default=first)
+    literal = re.compile(rf"""(['"]).*{word}""", re.IGNORECASE)
+    return next((n for n in range(first, min(last, len(source)) + 1) if literal.search(source[n - 1])), None)
 
 
 async def call(decorated: Any, *args: Any, _body_must_run: bool = True, **kwargs: Any) -> Any:

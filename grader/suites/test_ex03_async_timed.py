@@ -219,8 +219,9 @@ async def test_prints_starting_line_first(capsys):
             fix=NO_STARTING_LINE,
             at=wrapper_at(decorated),
         )
-    expect_formatted(first, f"awaiting the decorated greet() printed {first!r}", wrapper_at(decorated))
-    expect_capital_s(first, expected, f"awaiting the decorated greet() printed {first!r}", wrapper_at(decorated))
+    starting_at = wrapper_at(decorated, printing="Starting")
+    expect_formatted(first, f"awaiting the decorated greet() printed {first!r}", starting_at)
+    expect_capital_s(first, expected, f"awaiting the decorated greet() printed {first!r}", starting_at)
     wrapper_shown = first == starting_line(decorated, (), {}) and str(decorated) != str(greet)
     expect(
         first == expected,
@@ -235,7 +236,7 @@ async def test_prints_starting_line_first(capsys):
         if wrapper_shown
         else "Print f'Starting {func} with args {args} {kwargs}' before the body runs; {func} is the original"
         " function, as print shows it.",
-        at=wrapper_at(decorated),
+        at=starting_at,
     )
     if body in lines and lines.index(body) > lines.index(first):
         return
@@ -269,7 +270,7 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
         )
         # The arguments are this check's claim; how the line names the function is the check above's.
         if first is not None:
-            expect_formatted(first, happened, wrapper_at(decorated))
+            expect_formatted(first, happened, wrapper_at(decorated, printing="Starting"))
         expect(
             first is not None and first.partition(" with args ")[2] == expected.partition(" with args ")[2],
             happened,
@@ -278,7 +279,7 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
             if first is None
             else "Print the wrapper's `args` and `kwargs` themselves, as the call gave them: f'... with args {args}"
             " {kwargs}' shows the tuple and the dict as Python writes them.",
-            at=wrapper_at(decorated),
+            at=wrapper_at(decorated, printing="Starting" if first is not None else None),
         )
 
 
@@ -294,7 +295,8 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
         lines = printed(capsys)
         await call(decorated, 0.1234)
         precise = printed(capsys)
-    options = {"decorated": decorated, "at": wrapper_at(decorated), "after": "downloading", "strict": True}
+    options = {"decorated": decorated, "at": wrapper_at(decorated), "after": "downloading", "strict": True,
+               "line_at": wrapper_at(decorated, printing="Finished")}  # fmt: skip
     expect_total(lines, download, "2.5000", "when download(2.5) took 2.5 s", **options)
     expect_total(precise, download, "0.1234", "when download(0.1234) took 0.1234 s", **options,
                  since_decorated="2.6234")  # fmt: skip
@@ -307,7 +309,8 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
         await call(early, 2.5)
         lines = printed(capsys)
     expect_total(lines, download, "2.5000", "when download(2.5), decorated before the grader froze the clock, took"
-                 " 2.5 s", **{**options, "decorated": early, "at": wrapper_at(early)})  # fmt: skip
+                 " 2.5 s", **{**options, "decorated": early, "at": wrapper_at(early),
+                              "line_at": wrapper_at(early, printing="Finished")})  # fmt: skip
     # The real clock: only a lower bound (a sleep never ends early) and an upper one no load reaches.
     napping = decorate(nap)
     await call(napping, REAL_NAP)
