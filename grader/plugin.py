@@ -140,6 +140,7 @@ class GradingSession:
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
         self.running = ""
         self.printed: PrintedDuringCheck | None = None
+        self.environment = dict(os.environ), os.getcwd()
         self.unawaited: list[Unawaited] = []
         self.unawaited_watch = UnawaitedWatch(setup.root)
         self.grader_code: GraderSnapshot | None = None
@@ -204,6 +205,9 @@ class GradingSession:
 
     def pytest_runtest_logstart(self, nodeid: str) -> None:
         self.running = _named_in(nodeid)
+        # A check's verdict must not rest on what an earlier one left: PYTHONASYNCIODEBUG set by the student's code,
+        # say, puts every later loop in debug mode. Put back as the check ends.
+        self.environment = dict(os.environ), os.getcwd()
         self.printed = PrintedDuringCheck.install()
         self.events.send("begin", name=self.running)
         signal.signal(signal.SIGALRM, self._out_of_time)
@@ -292,6 +296,17 @@ class GradingSession:
         if self.printed is not None:
             self.printed.uninstall()
             self.printed = None
+        self._put_environment_back()
+
+    def _put_environment_back(self) -> None:
+        """The environment variables and working directory as the check found them. Never raises (a hook that
+        raises ends the process): a directory the check removed, say, is left; the next check needs none."""
+        variables, directory = self.environment
+        with contextlib.suppress(Exception):
+            if os.environ != variables:
+                os.environ.clear()
+                os.environ.update(variables)
+            os.chdir(directory)
 
     def _report(self, name: str, verdict: Verdict, duration: float) -> None:
         """Send a check's verdict, unless the check changed the grader's code: then that is the verdict (and the

@@ -1380,3 +1380,35 @@ def test_a_loop_from_elsewhere_and_an_error_of_another_type_are_told_what_they_d
     into a ValueError is not told to call get_running_loop(), which the student already does."""
     checks = failed(grade_source(tmp_path, "08", SUBMISSIONS / "wrong" / "ex08_running_loop" / name))
     assert checks[check].fix.startswith(said), checks[check].fix
+
+
+def test_clearing_the_loggers_lists_is_told_to_remove_only_its_own(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "clears_filters.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["leaves_logger_as_found"]
+    assert verdict.message.endswith("1 filter(s) that were there before removed"), verdict.message
+    assert verdict.fix.startswith("Remove only what you added"), verdict.fix
+    assert verdict.location.line == 26, verdict.location  # logger.filters.clear()
+
+
+def test_a_loop_saved_from_get_event_loop_and_set_back_is_named(tmp_path):
+    """In a fresh program get_event_loop() makes the loop that the student's tidy-up then leaves current and open:
+    the fix names that call, where it is, not set_event_loop in general."""
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "restores_a_loop_from_get_event_loop.py"
+    verdict = failed(grade_source(tmp_path, "07", wrong))["closes_loop_on_success"]
+    assert verdict.message.endswith("in a fresh program, where no loop had been set before"), verdict.message
+    assert verdict.fix.startswith("asyncio.get_event_loop() made that loop"), verdict.fix
+    assert verdict.location.line == 13, verdict.location  # return asyncio.get_event_loop()
+
+
+def test_a_handler_on_another_logger_is_told_which_logger_asyncio_uses(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "handler_on_its_own_modules_logger.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
+    assert verdict.fix.startswith("Your code listens on `logging.getLogger(__name__)`"), verdict.fix
+    assert verdict.location.line == 19, verdict.location  # logger = logging.getLogger(__name__)
+
+
+def test_one_wrong_number_per_warning_is_told_which_number_to_keep(tmp_path):
+    """The handler heard every warning, so "attach a handler" would repeat what the student did."""
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "first_number_in_the_message.py"
+    verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
+    assert verdict.fix.startswith("Your code kept one value per warning, but not the duration"), verdict.fix

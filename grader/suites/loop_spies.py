@@ -169,8 +169,14 @@ class LoggerState:
             changes.append(f"{len(added)} handler(s) left attached ({', '.join(type(h).__name__ for h in added)})")
         if removed:
             changes.append(f"{len(removed)} handler(s) that were there before removed")
-        if now.filters != self.filters:
-            changes.append("its filters changed")
+        added = [f for f in now.filters if f not in self.filters]
+        removed = [f for f in self.filters if f not in now.filters]
+        if added:
+            changes.append(f"{len(added)} filter(s) left on it")
+        if removed:
+            changes.append(f"{len(removed)} filter(s) that were there before removed")
+        if not added and not removed and now.filters != self.filters:
+            changes.append("its filters reordered")
         if now.level != self.level:
             before, after = logging.getLevelName(self.level), logging.getLevelName(now.level)
             changes.append(f"its level changed from {before} to {after}")

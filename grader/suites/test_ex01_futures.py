@@ -213,6 +213,7 @@ async def test_schedules_a_task():
     never_set(future, tasks, call_repr(ex.make_request, "value", 0.01), waited, delay=0.01)
     if asyncio.isfuture(again):
         await asyncio.wait({again}, timeout=HURRY)
+    await expect_cancel_tolerated()
     problem = setter_problem(settled, before)
     if problem is not None:
         handed_on = handed_on_by_a_task(settled, tasks)
@@ -227,6 +228,43 @@ async def test_schedules_a_task():
             at=ex.set_future_value if handed_on else ex.make_request,
         )
     await future
+
+
+async def expect_cancel_tolerated() -> None:
+    """A request its caller cancels while the task sleeps ends quietly: the task make_request scheduled leaves a
+    done future alone, as set_future_value does, asking after its sleep."""
+    before = asyncio.all_tasks()
+    dropped = ex.make_request("dropped", 0.01)
+    tasks = await tasks_started(before, dropped)
+    if not asyncio.isfuture(dropped) or dropped.done() or not tasks:
+        return  # the rest of this check tells what is wrong with that
+    await its_first_steps()
+    dropped.cancel()
+    wake_sleepers(tasks)
+    await asyncio.wait(tasks, timeout=HURRY)
+    setter = getattr(ex.set_future_value, "__code__", None)
+    for task in tasks:
+        if task.done() and not task.cancelled() and (error := task.exception()) is not None:
+            if setter is not None and _ran_in(error, setter):
+                return  # set_future_value's own mistake: the check of a done future passed to it tells that one
+            fail(
+                f"a future of make_request('dropped', 0.01), cancelled by its caller while the task slept, made that"
+                f" task raise {type(error).__name__}: {error}",
+                expected="the task leaves a future that is done already alone, and raises nothing",
+                fix="Have the task run set_future_value(future, value, delay), which asks future.done() after its"
+                " sleep: asked before the sleep only, it misses a cancel that comes while the task sleeps.",
+                at=where(error) or ex.make_request,
+            )
+
+
+def _ran_in(error: BaseException, code: Any) -> bool:
+    """Whether `error` was raised in, or passed through, a frame running `code`."""
+    tb = error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code is code:
+            return True
+        tb = tb.tb_next
+    return False
 
 
 SET_IN_THE_TASK = (
@@ -689,6 +727,31 @@ async def test_failing_request_raises_same_exception():
     )
 
 
+async def its_first_steps() -> None:
+    """Let the tasks just started take their first steps (one made by a callback the call queued, too): each is
+    asleep in its `await asyncio.sleep(delay)` afterwards. Steps, not time: no timer of theirs is due yet."""
+    for _ in range(3):
+        await asyncio.sleep(0)
+
+
+async def expect_failed_later_even_at_once() -> None:
+    """make_failing_request(exc, 0) too returns a pending future that a task fails, as make_request(value, 0) does."""
+    before, error = asyncio.all_tasks(), KeyError("at once")
+    future = failing_request(error, 0)
+    shown = call_repr(ex.make_failing_request, error, 0)
+    expect(
+        asyncio.isfuture(future) and not future.done(),
+        f"{shown} returned a future that was already done",
+        expected="a future that is not done yet, even with a delay of 0: the task fails it on a later turn of the loop",
+        fix="Handle every delay the same way, 0 included: no `if delay <= 0:` that sets the exception at once;"
+        " schedule the task that sleeps and calls future.set_exception(exc), and return the future.",
+        at=ex.make_failing_request,
+    )
+    await outcome(future, new_tasks(before), given=error, shown=shown, hurry=HURRY)
+    if future.done() and not future.cancelled():
+        future.exception()  # retrieved, so that asyncio does not log it
+
+
 @check(
     "make_failing_request fails the future from a task after `delay` without blocking the loop, and tolerates a cancel"
 )
@@ -729,6 +792,8 @@ async def test_failing_request_waits_and_tolerates_cancel():
             " and then calls future.set_exception(exc), as set_future_value does with set_result.",
             at=timer[1] if timer else ex.make_failing_request,
         )
+        # Cancelled once its task is under way, asleep: a done() asked before the sleep only is asked too early.
+        await its_first_steps()
         cancelled.cancel()
         shown = call_repr(ex.make_failing_request, late, DELAY)
         with settling(kept) as settled:
@@ -810,6 +875,7 @@ async def test_failing_request_waits_and_tolerates_cancel():
         fix=TWICE,
         at=ex.make_failing_request,
     )
+    await expect_failed_later_even_at_once()
     for context in logged:
         error = context.get("exception")
         said = (f"{type(error).__name__}: {error}" if str(error) else type(error).__name__) if error else None

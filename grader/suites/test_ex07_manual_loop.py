@@ -21,6 +21,7 @@ from grader.probes.idle_gate import IdleGate
 from grader.suites.loop_spies import (
     LoopSpy,
     current_loop,
+    fresh_policy,
     loop_state_guard,
     patch_everywhere,
     runners_on_stack,
@@ -295,12 +296,20 @@ def expect_no_current_loop(probe: Probe, call: str, func: Callable[..., Any], wh
         "You need not call asyncio.set_event_loop(loop); if you do, call asyncio.set_event_loop(None) in the"
         " `finally` block, which runs when the coroutine raises too."
     )
+    at: Any = func
     if left is probe.loop:
         happened = f"{call} left its closed loop set as the current event loop{when}"
     else:
         happened = f"{call} left another event loop, {'closed' if left.is_closed() else 'open'}, set as current{when}"
         fix += " A new loop set there instead is one more loop that nobody runs or closes."
-    fail(happened, expected="no current loop afterwards, as before the call, however the call ends", fix=fix, at=func)
+        if (asked := CallIn(func, "get_event_loop").found() or CallIn(ex, "get_event_loop").found()) is not None:
+            at = asked
+            fix = (
+                "asyncio.get_event_loop() made that loop: where none is set, as in a fresh program, it makes a new"
+                " one (Python 3.10 to 3.13), so a loop saved from it to be set back afterwards is a loop that nobody"
+                " runs or closes. Save nothing: call asyncio.set_event_loop(None) in the `finally` block."
+            )
+    fail(happened, expected="no current loop afterwards, as before the call, however the call ends", fix=fix, at=at)
 
 
 def expect_tasks_finished(probe: Probe, call: str, func: Callable[..., Any], fix: str = WAIT_FOR_TASKS) -> None:
@@ -431,6 +440,17 @@ def test_closes_loop_on_success():
         run_then_discard(func, coro, f"{name}(coro)")
         expect_closed(probe, f"{name}(coro)", func)
         expect_no_current_loop(probe, name, func)
+    # As in a fresh program, where no loop was ever set and asyncio.get_event_loop() makes one (3.10 to 3.13): a loop
+    # "saved" from it to be set back is left current and open.
+    for name in NAMES:
+        func, probe = getattr(ex, name), Probe()
+        with fresh_policy():
+            try:
+                run_then_discard(func, probe.returns_after_a_sleep(), f"{name}(coro)")
+                expect_no_current_loop(probe, name, func, " in a fresh program, where no loop had been set before")
+            finally:
+                if (left := current_loop()) is not None and not left.is_running():
+                    left.close()
 
 
 @check("when the coroutine raises, or ends cancelled, run_manually closes the loop and raises that same exception")

@@ -78,6 +78,10 @@ BLOCKS = (0.12, 0.3, 0.15)
 """The blocking steps of the check on the default threshold, in order: neither ascending nor descending."""
 
 
+LOGGER_WARNING = logging.Logger.warning
+"""Logger.warning as logging defines it, saved before any student's code can replace it."""
+
+
 class SlowStepSpy:
     """Stands in for the logger of `asyncio.base_events`: notes each slow step debug mode reports, then logs it."""
 
@@ -91,8 +95,11 @@ class SlowStepSpy:
 
     def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
         self.note(msg, args)
-        kwargs.setdefault("stacklevel", 2)  # the record names asyncio's line, as without the spy
-        self._logger.warning(msg, *args, **kwargs)
+        warning = self._logger.warning
+        if getattr(warning, "__func__", None) is LOGGER_WARNING:
+            kwargs.setdefault("stacklevel", 2)  # the record names asyncio's line, as without the spy
+        # else the student's own `warning` (set on the logger or on logging.Logger), called as asyncio calls it
+        warning(msg, *args, **kwargs)
 
     def note(self, msg: Any, args: tuple) -> None:
         if msg == SLOW_STEP and args:
@@ -334,8 +341,22 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
             " and remove it at its end. One added only once (at the first call, or at import) hears nothing after"
             " it is removed, and a filter that a call leaves on the logger drops the next call's warnings."
         )
-    elif not got:  # their handler heard nothing: the wrong logger, or a level or filter that drops WARNING records
+    elif not got and (elsewhere := _listens_elsewhere()) is not None:
+        written, at = elsewhere
+        fix = (
+            f"Your code listens on {written}, which never sees asyncio's warnings: they are logged on the logger named"
+            " 'asyncio', and a record goes on up to that logger's parents (the root logger), never down to a child"
+            " such as 'asyncio.base_events' or across to another logger. Attach your handler to"
+            " logging.getLogger('asyncio')."
+        )
+    elif not got:  # their handler heard nothing: a level or filter that drops WARNING records
         fix += " The warnings are WARNING records: a handler's level above WARNING (ERROR, say) drops them all."
+    elif len(got) == len(reported) and not _same(got, reported):
+        fix = (
+            "Your code kept one value per warning, but not the duration: keep record.args[-1], the last of the"
+            " record's arguments, or the number just before ' seconds' in record.getMessage(). The first number in"
+            " the message may belong to the task's description (a file path, a line number)."
+        )
     elif reported and _same(got[::2], reported) and _same(got[1::2], reported):
         fix = (
             "Each warning reached your handler twice: attach it once, to logging.getLogger('asyncio') only. A record"
@@ -358,6 +379,27 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         fix=fix,
         at=at,
     )
+
+
+def _listens_elsewhere() -> tuple[str, Location | None] | None:
+    """The student's `logging.getLogger(...)` call, as written, and its line, when their module asks for loggers
+    other than 'asyncio' and the root one only (`getLogger(__name__)`, `getLogger("asyncio.base_events")`): a
+    handler there hears none of asyncio's records. None when it asks for 'asyncio' or the root logger anywhere."""
+    if (source := _Source.of(ex)) is None:
+        return None
+    others = []
+    for node in ast.walk(source.tree):
+        func = node.func if isinstance(node, ast.Call) else None
+        if getattr(func, "attr", getattr(func, "id", None)) != "getLogger":
+            continue
+        name = node.args[0] if node.args else None
+        if name is None or (isinstance(name, ast.Constant) and name.value in ("asyncio", "", None, "root")):
+            return None
+        others.append(node)
+    if not others:
+        return None
+    first = min(others, key=lambda node: node.lineno)
+    return f"`{ast.unparse(first)}`", source.location(first.lineno)
 
 
 def debug_attribute_set() -> tuple[str, Location] | None:
@@ -459,16 +501,24 @@ def test_runs_main_in_debug_mode(loops: LoopSpy):
     expect(run["loop"].is_closed(), "the loop was still open when slow_callbacks returned",
            expected="slow_callbacks closes its loop", fix="Call loop.close() in a `finally:` block.",
            at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
-    low = Main()
-    ex.slow_callbacks(low.main, 0.05)  # below the default: a threshold never set lower than 0.1 s shows here
-    ran = low.runs[0]["threshold"] if low.runs else None
-    expect(
-        ran is not None and abs(ran - 0.05) < 1e-9,
-        f"with threshold=0.05, main() ran with loop.slow_callback_duration = {ran!r}",
-        expected="0.05: the threshold as given, below the default of 0.1 s too",
-        fix="Set loop.slow_callback_duration = threshold as it is, whatever its value: no floor, no ceiling.",
-        at=ex.slow_callbacks,
-    )
+    # Below the default: a threshold never set lower than 0.1 s shows here, and one set only `if threshold:` at 0.
+    for low_threshold, meaning in ((0.05, "below the default of 0.1 s too"), (0, "0 too, which reports every step")):
+        low = Main()
+        try:
+            ex.slow_callbacks(low.main, low_threshold)
+        except Exception:
+            if not low.runs:
+                raise
+            # main() ran: what the student's code did with the warnings of every step is the other checks' to judge
+        ran = low.runs[0]["threshold"] if low.runs else None
+        expect(
+            ran is not None and abs(ran - low_threshold) < 1e-9,
+            f"with threshold={low_threshold}, main() ran with loop.slow_callback_duration = {ran!r}",
+            expected=f"{low_threshold}: the threshold as given, {meaning}",
+            fix="Set loop.slow_callback_duration = threshold as it is, whatever its value: no floor, no ceiling,"
+            " and 0 too, which a test such as `if threshold:` skips.",
+            at=ex.slow_callbacks,
+        )
 
 
 @check(
@@ -718,6 +768,13 @@ def restore_fix(changes: list[str]) -> tuple[str, Any]:
             " `saved = logger.level` before, `logger.setLevel(saved)` in the `finally:` block.",
             effective,
         )
+    if any("there before removed" in change for change in changes):
+        return (
+            "Remove only what you added: logger.removeHandler(your_handler), logger.removeFilter(your_filter)."
+            " Clearing the lists (logger.handlers.clear(), logger.filters = []) also removes what other code had put"
+            " there before slow_callbacks ran.",
+            CallIn(ex.slow_callbacks, "clear").found() or undoing(changes),
+        )
     return RESTORE_LOGGER, undoing(changes)
 
 
@@ -729,17 +786,17 @@ def undoing(changes: list[str]) -> Any:
     return ex.slow_callbacks
 
 
-def _sentinel_handler(logger: logging.Logger) -> logging.Handler:
-    """A handler that was there before the student's code ran: it must still be there afterwards."""
-    handler = logging.NullHandler()
-    logger.addHandler(handler)
-    return handler
+def _there_before(logger: logging.Logger) -> None:
+    """A handler and a filter that were there before the student's code ran: they must still be there afterwards
+    (`logger.handlers.clear()`, `logger.filters.clear()` in a `finally:` remove them too)."""
+    logger.addHandler(logging.NullHandler())
+    logger.addFilter(logging.Filter())  # an empty name: it lets every record through
 
 
 @check("slow_callbacks leaves the asyncio logger as it found it: handlers, level, propagation")
 def test_leaves_logger_as_found():
     logger = logging.getLogger("asyncio")
-    _sentinel_handler(logger)
+    _there_before(logger)
     for propagate in (True, False):  # False too, so that "as found" cannot be met by setting True back by habit
         logger.propagate = propagate
         before = LoggerState.of(logger)
@@ -756,7 +813,7 @@ def test_leaves_logger_as_found():
 )
 def test_cleans_up_when_main_raises():
     logger = logging.getLogger("asyncio")
-    _sentinel_handler(logger)
+    _there_before(logger)
     before = LoggerState.of(logger)
     error = Boom("raised by main()")
     main = Main(error=error)

@@ -1,4 +1,4 @@
-# fails: returns_pending_future
+# fails: returns_pending_future, failing_request_waits_and_tolerates_cancel
 """WRONG: a delay of 0 (or less) is 'no wait', so the future is set at once and returned already done,
 with no task."""
 import asyncio
