@@ -1050,10 +1050,13 @@ def test_a_handler_that_hears_nothing_is_not_told_of_a_test_against_a_tenth(tmp_
     """An empty list under the low threshold is a test of the student's own against 0.1 s only when their code
     does return the long steps; a handler that hears nothing is told where to attach it, in every check."""
     wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode"
-    for stem in ("handler_on_its_own_modules_logger", "handler_level_error"):
+    for stem, fix in (
+        ("handler_on_its_own_modules_logger", "Your code listens on `logging.getLogger(__name__)`"),
+        ("handler_level_error", "Attach a logging.Handler of your own to logging.getLogger('asyncio')"),
+    ):
         verdict = failed(grade_source(tmp_path / stem, "09", wrong / f"{stem}.py"))["honours_threshold"]
         assert "shorter than 0.1 s" not in verdict.message, verdict.message
-        assert verdict.fix.startswith("Attach a logging.Handler of your own to logging.getLogger('asyncio')"), verdict
+        assert verdict.fix.startswith(fix), verdict
 
 
 def test_durations_changed_on_the_way_are_told_to_be_kept_as_reported(tmp_path):

@@ -537,3 +537,26 @@ def test_failed_tasks_left_out_of_the_results_are_told_to_read_every_result(tmp_
     verdict = checks["fetch_all_propagates_errors"]
     assert verdict.fix.startswith("A failed fetch must make fetch_all raise, not leave its URL out"), verdict.fix
     assert verdict.location.line == 19  # the list that asks task.exception()
+
+
+def test_requests_that_met_after_a_first_one_alone_are_counted_as_they_met(tmp_path):
+    """Four requests gathered after a first one awaited alone were in flight together: the server, which gave up
+    holding them for five, says four, not "each was sent after the previous one had answered"."""
+    verdict = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "first_request_alone.py"))
+    assert verdict["fetch_all_concurrent"].message.startswith("at most 4 of the 5 requests"), verdict
+
+
+def test_an_error_of_the_students_own_for_a_status_is_told_that_statuses_are_answers(tmp_path):
+    verdict = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "raises_its_own_error_for_statuses.py"))
+    verdict = verdict["fetch_all_keeps_order"]
+    assert verdict.message.endswith("although the server answered both requests"), verdict.message
+    assert verdict.fix.startswith("A 404 or a 500 is an answer, and fetch_all returns it"), verdict.fix
+    assert verdict.location.line == 19, verdict.location  # raise aiohttp.ClientError(...)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="ExceptionGroup is built in from Python 3.11")
+def test_aiohttps_error_retold_in_an_exception_of_ones_own_is_named(tmp_path):
+    verdict = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "retells_the_errors_in_a_group.py"))
+    verdict = verdict["fetch_all_propagates_errors"]
+    assert verdict.message.endswith("inside an ExceptionGroup: an exception of your own that repeats aiohttp's words")
+    assert verdict.fix.startswith("Raise aiohttp's exception object itself"), verdict.fix

@@ -33,7 +33,7 @@ from aiohttp.client_reqrep import ConnectionKey
 from aioresponses import CallbackResult, aioresponses
 
 from grader.model import Location
-from grader.probes.traffic import ORDER_MARGIN, WAIT_LIMIT, Served, proxies_to_nowhere
+from grader.probes.traffic import MEETING_TIME, ORDER_MARGIN, WAIT_LIMIT, Served, proxies_to_nowhere
 from grader.testing import calling_line
 
 
@@ -186,7 +186,9 @@ class FakeAiohttpServer:
         self.in_flight += 1
         self.most_in_flight = max(self.most_in_flight, self.in_flight)
         try:
-            if together:
+            if together and self._gave_up:
+                await asyncio.sleep(MEETING_TIME)
+            elif together:
                 gathered = self._gathered = self._gathered or asyncio.Event()
                 if self.in_flight >= together:
                     gathered.set()

@@ -351,12 +351,6 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         )
     elif not got:  # their handler heard nothing: a level or filter that drops WARNING records
         fix += " The warnings are WARNING records: a handler's level above WARNING (ERROR, say) drops them all."
-    elif len(got) == len(reported) and not _same(got, reported):
-        fix = (
-            "Your code kept one value per warning, but not the duration: keep record.args[-1], the last of the"
-            " record's arguments, or the number just before ' seconds' in record.getMessage(). The first number in"
-            " the message may belong to the task's description (a file path, a line number)."
-        )
     elif reported and _same(got[::2], reported) and _same(got[1::2], reported):
         fix = (
             "Each warning reached your handler twice: attach it once, to logging.getLogger('asyncio') only. A record"
@@ -370,6 +364,12 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         fix = (
             "Keep each duration exactly as debug mode reports it, record.args[-1], not rounded: the durations are"
             " compared to the millisecond."
+        )
+    elif len(got) == len(reported):
+        fix = (
+            "Your code kept one value per warning, but not the duration: keep record.args[-1], the last of the"
+            " record's arguments, or the number just before ' seconds' in record.getMessage(). The first number in"
+            " the message may belong to the task's description (a file path, a line number)."
         )
     elif got and len(got) < len(reported):
         fix = "Keep the duration of every warning, not only some of them (not only the slowest)."
@@ -453,7 +453,9 @@ def _on_another_loop(what: str, otherwise: str) -> str:
     "slow_callbacks runs main() once on a new loop in debug mode, with slow_callback_duration = threshold, and"
     " closes that loop"
 )
-def test_runs_main_in_debug_mode(loops: LoopSpy):
+def test_runs_main_in_debug_mode(loops: LoopSpy, reported: SlowStepSpy):
+    # `reported` notes what debug mode says here too (at threshold=0, every step): a list the student's code keeps
+    # from call to call holds it, and the later checks name that mistake from those notes.
     main = Main()
     ex.slow_callbacks(main.main, 0.25)
     expect(len(main.runs) == 1, f"main() ran {len(main.runs)} times", expected="once", at=ex.slow_callbacks)
