@@ -1415,3 +1415,18 @@ def test_one_wrong_number_per_warning_is_told_which_number_to_keep(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "first_number_in_the_message.py"
     verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
     assert verdict.fix.startswith("Your code kept one value per warning, but not the duration"), verdict.fix
+
+
+def test_a_cancelled_error_raised_on_purpose_is_not_blamed_on_a_read_of_the_future(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "raises_cancelled_error_itself.py"
+    verdict = failed(grade_source(tmp_path, "01", wrong))["set_future_value_ignores_done_future"]
+    assert verdict.message.endswith("your code raises it itself, `raise asyncio.CancelledError()`"), verdict.message
+    assert verdict.fix.startswith("Return quietly instead"), verdict.fix
+
+
+def test_a_sleep_shorter_than_the_delay_is_told_to_sleep_the_delay_itself(tmp_path):
+    """The student does await asyncio.sleep: "await asyncio.sleep(delay)" would tell them what they think they did."""
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "sleeps_a_whole_number_of_seconds.py"
+    verdict = failed(grade_source(tmp_path, "01", wrong))["sets_result_after_delay"]
+    assert verdict.fix.startswith("Your code awaits asyncio.sleep, but for less than `delay`"), verdict.fix
+    assert verdict.location.line == 15, verdict.location  # await asyncio.sleep(int(delay))

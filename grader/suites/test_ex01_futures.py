@@ -2,6 +2,8 @@
 
 import asyncio
 import inspect
+import linecache
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -422,8 +424,7 @@ async def test_sets_result_after_delay():
         elapsed >= DELAY * 0.99,
         f"the result was set after {elapsed:.3f} s",
         expected=f"only after `delay` ({DELAY} s)",
-        fix="await asyncio.sleep(delay) before setting the result.",
-        at=ex.set_future_value,
+        **set_too_soon(),
     )
     expect(
         elapsed < 10 * DELAY,
@@ -582,6 +583,35 @@ WAIT_WITH_SLEEP = (
 )
 
 
+def set_too_soon() -> dict[str, Any]:
+    """The fix, and where, for set_future_value, called by the check itself, setting the result before `delay` had
+    passed: awaiting asyncio.sleep with something else than `delay` (int(delay) is 0 for 0.05), or not at all."""
+    slept = CallIn(ex.set_future_value, "asyncio.sleep", "sleep").found()
+    if slept is None:
+        return {"fix": "await asyncio.sleep(delay) in set_future_value before setting the result.",
+                "at": ex.set_future_value}  # fmt: skip
+    return {
+        "fix": "Your code awaits asyncio.sleep, but for less than `delay`: pass it `delay` itself, as it is."
+        " int(delay) and round(delay) make 0 of 0.05.",
+        "at": slept,
+    }
+
+
+def why_cancelled(error: BaseException) -> tuple[str, str]:
+    """(why set_future_value raised `error`, a CancelledError, on a cancelled future; the fix): a `raise` of the
+    student's own, "to pass the cancel on", or a read of the future (READ_A_CANCELLED_FUTURE)."""
+    at, path = where(error), inspect.getsourcefile(ex)
+    line = linecache.getline(path, at.line).strip() if at is not None and path else ""
+    line = re.sub(r"\s+#.*$", "", line)  # its comment aside
+    if line.startswith("raise"):
+        return (
+            f"your code raises it itself, `{line}`",
+            "Return quietly instead: whoever cancelled the future knows it already, and the task has nothing to pass"
+            " on. Set the result only `if not future.done():`, and do nothing else.",
+        )
+    return READ_A_CANCELLED_FUTURE, WAIT_WITH_SLEEP
+
+
 async def expect_left_alone(calls: list[asyncio.Future], finished: asyncio.Future, sleeping: asyncio.Future) -> None:
     """set_future_value left alone the futures that were done: one cancelled, one `finished`, one cancelled while
     `sleeping` slept."""
@@ -600,10 +630,11 @@ async def expect_left_alone(calls: list[asyncio.Future], finished: asyncio.Futur
         except asyncio.CancelledError as error:
             if not call.cancelled():
                 raise
+            why, fix = why_cancelled(error)
             fail(
-                f"set_future_value on a future that was {state} raised CancelledError: {READ_A_CANCELLED_FUTURE}",
+                f"set_future_value on a future that was {state} raised CancelledError: {why}",
                 expected="nothing happens: set_future_value returns quietly and the future keeps its state",
-                fix=WAIT_WITH_SLEEP,
+                fix=fix,
                 at=where(error) or ex.set_future_value,
             )
     expect(
@@ -618,11 +649,12 @@ async def expect_left_alone(calls: list[asyncio.Future], finished: asyncio.Futur
     except asyncio.CancelledError as error:
         if not sleeping.cancelled():
             raise
+        why, fix = why_cancelled(error)
         fail(
             "set_future_value(future, 'late', 0.05) raised CancelledError when the future was cancelled while it"
-            f" waited: {READ_A_CANCELLED_FUTURE}",
+            f" waited: {why}",
             expected="nothing happens when the future is done by the time the wait is over",
-            fix=WAIT_WITH_SLEEP,
+            fix=fix,
             at=where(error) or ex.set_future_value,
         )
     except asyncio.InvalidStateError as error:
