@@ -1430,3 +1430,9 @@ def test_a_sleep_shorter_than_the_delay_is_told_to_sleep_the_delay_itself(tmp_pa
     verdict = failed(grade_source(tmp_path, "01", wrong))["sets_result_after_delay"]
     assert verdict.fix.startswith("Your code awaits asyncio.sleep, but for less than `delay`"), verdict.fix
     assert verdict.location.line == 15, verdict.location  # await asyncio.sleep(int(delay))
+
+
+def test_an_exception_wrapped_in_another_is_told_to_pass_on_the_one_given(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "wraps_the_exception_in_another.py"
+    verdict = failed(grade_source(tmp_path, "01", wrong))["failing_request_raises_same_exception"]
+    assert verdict.fix.startswith("Fail the future with the exception you were given"), verdict.fix

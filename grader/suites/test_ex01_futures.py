@@ -748,8 +748,10 @@ async def test_failing_request_raises_same_exception():
     except Exception as raised:
         fail(
             f"awaiting the future raised {type(raised).__name__}: {raised}",
-            expected=repr(error),
-            at=ex.make_failing_request,
+            expected=f"{error!r}, the very exception given to make_failing_request",
+            fix="Fail the future with the exception you were given, future.set_exception(exc): not a new exception"
+            " made from it, which the caller's `except` for the original's type does not catch.",
+            at=where(raised) or ex.make_failing_request,
         )
     returned_a_task(ex.make_failing_request, future, got, f"the future ends with the exception {error!r}")
     fail(
