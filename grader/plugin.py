@@ -140,6 +140,8 @@ class GradingSession:
         self.verdicts: dict[str, tuple[Verdict, float]] = {}
         self.running = ""
         self.printed: PrintedDuringCheck | None = None
+        self.environ = os.environ
+        """The environment mapping itself, put back should a student's code replace it (`os.environ = {}`)."""
         self.environment = dict(os.environ), os.getcwd()
         self.unawaited: list[Unawaited] = []
         self.unawaited_watch = UnawaitedWatch(setup.root)
@@ -207,7 +209,8 @@ class GradingSession:
         self.running = _named_in(nodeid)
         # A check's verdict must not rest on what an earlier one left: PYTHONASYNCIODEBUG set by the student's code,
         # say, puts every later loop in debug mode. Put back as the check ends.
-        self.environment = dict(os.environ), os.getcwd()
+        with contextlib.suppress(Exception):  # a working directory removed by the last check: the one noted before
+            self.environment = dict(self.environ), os.getcwd()
         self.printed = PrintedDuringCheck.install()
         self.events.send("begin", name=self.running)
         signal.signal(signal.SIGALRM, self._out_of_time)
@@ -302,10 +305,12 @@ class GradingSession:
         """The environment variables and working directory as the check found them. Never raises (a hook that
         raises ends the process): a directory the check removed, say, is left; the next check needs none."""
         variables, directory = self.environment
+        os.environ = self.environ  # noqa: B003 -- the mapping object itself, which a student may have replaced
         with contextlib.suppress(Exception):
-            if os.environ != variables:
+            if dict(os.environ) != variables:
                 os.environ.clear()
                 os.environ.update(variables)
+        with contextlib.suppress(Exception):
             os.chdir(directory)
 
     def _report(self, name: str, verdict: Verdict, duration: float) -> None:

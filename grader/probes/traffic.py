@@ -29,9 +29,9 @@ _NO_PROXY_VARIABLES = ("NO_PROXY", "no_proxy")
 WAIT_LIMIT = 1.0
 """Seconds a held request waits for the others before the server gives up holding requests."""
 MEETING_TIME = 0.05
-"""Seconds a request waiting for others is still held once the server has given up holding them: requests sent
-together then still meet in its handler, so a message counts as in flight at once those that were (the four that
-follow a first request awaited alone), not one."""
+"""Seconds the server still holds each request meant to wait for others, once it has given up waiting for all of
+them: requests sent together then still overlap in its handler, and a message counts them right (four in flight at
+once after a first one awaited alone, not one)."""
 ORDER_MARGIN = 0.05
 """Seconds between one answer and the next in an `after` chain: room for the first to reach the caller."""
 

@@ -8,8 +8,8 @@ wrapper. What the wrapper printed is `grader.suites.timed_output`'s to judge.
 
 from __future__ import annotations
 
+import ast
 import asyncio
-import dis
 import functools
 import inspect
 import linecache
@@ -21,7 +21,7 @@ from grader.asyncio_mistakes import asyncio_fix
 from grader.asyncio_mistakes.frames import innermost
 from grader.except_clauses import catching_handler
 from grader.model import Location
-from grader.testing import CheckFailure, calling_line, coroutine_origin, expect, fail, student, where
+from grader.testing import CheckFailure, _Source, calling_line, coroutine_origin, expect, fail, student, where
 
 ex = student("exercises.ex03_async_timed")
 
@@ -178,15 +178,32 @@ def wrapper_at(decorated: Any, printing: str | None = None) -> Any:
             line = number
             break
     if printing is not None:
-        line = _line_printing(source, line, code, printing) or line
+        line = _line_printing(code, printing) or line
     return Location(home.file, line, code.co_name)
 
 
-def _line_printing(source: list[str], first: int, code: Any, word: str) -> int | None:
-    """The first line of the wrapper, from `first` to its last line of code, with `word` in a string literal."""
-    last = max((line for _, line in dis.findlinestarts(code) if line is not None), default=first)
-    literal = re.compile(rf"""(['"]).*{word}""", re.IGNORECASE)
-    return next((n for n in range(first, min(last, len(source)) + 1) if literal.search(source[n - 1])), None)
+def _line_printing(code: Any, word: str) -> int | None:
+    """The line, in the file, of the first string handed to a call in the wrapper whose `code` is given that holds
+    `word` (`print(f"Finished {func} ...")`, a multi-line call's own line of it); not a docstring or a comment."""
+    if (source := _Source.of(code)) is None:
+        return None
+    found = [
+        part.lineno
+        for node in ast.walk(source.tree)
+        if isinstance(node, ast.Call)
+        for part in (*node.args, *(keyword.value for keyword in node.keywords))
+        if word.lower() in _literal_text(part).lower()
+    ]
+    return source.first + min(found) - 1 if found else None
+
+
+def _literal_text(node: ast.expr) -> str:
+    """The text written in a string literal or an f-string (its fixed parts), '' for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(_literal_text(value) for value in node.values)
+    return ""
 
 
 async def call(decorated: Any, *args: Any, _body_must_run: bool = True, **kwargs: Any) -> Any:

@@ -42,6 +42,8 @@ class LoopSpy:
     """Calls of `asyncio.run`."""
     runner_uses: int = 0
     """`asyncio.Runner` objects made by anything but `asyncio.run` (which makes one on 3.11+)."""
+    made_by_get_event_loop: list[asyncio.AbstractEventLoop] = field(default_factory=list)
+    """The loops among `created` that `asyncio.get_event_loop()` made, finding none set (3.10 to 3.13)."""
 
     def used(self) -> str | None:
         """Which of asyncio.run and asyncio.Runner the spy saw called, if any."""
@@ -68,6 +70,8 @@ def spy_on_loops(monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> LoopSpy
 
     def counting_init(self: asyncio.BaseEventLoop, *args: Any, **kwargs: Any) -> None:
         spy.created.append(self)
+        if _inside_get_event_loop(sys._getframe(1)):
+            spy.made_by_get_event_loop.append(self)
         _ORIGINAL_LOOP_INIT(self, *args, **kwargs)
 
     def recording_run(*args: Any, **kwargs: Any) -> Any:
@@ -89,6 +93,20 @@ def spy_on_loops(monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> LoopSpy
 
         monkeypatch.setattr(_ORIGINAL_RUNNER, "__init__", counting_runner_init)
     return spy
+
+
+_ASYNCIO_FILES = f"{asyncio.__path__[0]}/"
+
+
+def _inside_get_event_loop(frame: Any) -> bool:
+    """Whether asyncio's own `get_event_loop` (the policy's, under whichever name a version gives it) is running
+    on the stack from `frame` outwards."""
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name == "get_event_loop" and code.co_filename.startswith(_ASYNCIO_FILES):
+            return True
+        frame = frame.f_back
+    return False
 
 
 _RUNNER_CODE = {_ORIGINAL_RUN.__code__: "asyncio.run"}
@@ -163,19 +181,19 @@ class LoggerState:
     def differences(self, now: LoggerState) -> list[str]:
         """What changed from this state to `now`, in words."""
         changes = []
-        added = [h for h in now.handlers if h not in self.handlers]
-        removed = [h for h in self.handlers if h not in now.handlers]
-        if added:
-            changes.append(f"{len(added)} handler(s) left attached ({', '.join(type(h).__name__ for h in added)})")
-        if removed:
-            changes.append(f"{len(removed)} handler(s) that were there before removed")
-        added = [f for f in now.filters if f not in self.filters]
-        removed = [f for f in self.filters if f not in now.filters]
-        if added:
-            changes.append(f"{len(added)} filter(s) left on it")
-        if removed:
-            changes.append(f"{len(removed)} filter(s) that were there before removed")
-        if not added and not removed and now.filters != self.filters:
+        new_handlers = [h for h in now.handlers if h not in self.handlers]
+        if new_handlers:
+            kinds = ", ".join(type(h).__name__ for h in new_handlers)
+            changes.append(f"{len(new_handlers)} handler(s) left attached ({kinds})")
+        if gone_handlers := [h for h in self.handlers if h not in now.handlers]:
+            changes.append(f"{len(gone_handlers)} handler(s) that were there before removed")
+        new_filters = [f for f in now.filters if f not in self.filters]
+        gone_filters = [f for f in self.filters if f not in now.filters]
+        if new_filters:
+            changes.append(f"{len(new_filters)} filter(s) left on it")
+        if gone_filters:
+            changes.append(f"{len(gone_filters)} filter(s) that were there before removed")
+        if not new_filters and not gone_filters and now.filters != self.filters:
             changes.append("its filters reordered")
         if now.level != self.level:
             before, after = logging.getLevelName(self.level), logging.getLevelName(now.level)

@@ -295,8 +295,7 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
         lines = printed(capsys)
         await call(decorated, 0.1234)
         precise = printed(capsys)
-    options = {"decorated": decorated, "at": wrapper_at(decorated), "after": "downloading", "strict": True,
-               "line_at": wrapper_at(decorated, printing="Finished")}  # fmt: skip
+    options = {"decorated": decorated, "at": wrapper_at(decorated), "after": "downloading", "strict": True}
     expect_total(lines, download, "2.5000", "when download(2.5) took 2.5 s", **options)
     expect_total(precise, download, "0.1234", "when download(0.1234) took 0.1234 s", **options,
                  since_decorated="2.6234")  # fmt: skip
@@ -309,8 +308,7 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
         await call(early, 2.5)
         lines = printed(capsys)
     expect_total(lines, download, "2.5000", "when download(2.5), decorated before the grader froze the clock, took"
-                 " 2.5 s", **{**options, "decorated": early, "at": wrapper_at(early),
-                              "line_at": wrapper_at(early, printing="Finished")})  # fmt: skip
+                 " 2.5 s", **{**options, "decorated": early, "at": wrapper_at(early)})  # fmt: skip
     # The real clock: only a lower bound (a sleep never ends early) and an upper one no load reaches.
     napping = decorate(nap)
     await call(napping, REAL_NAP)
@@ -468,12 +466,13 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         return
     numbers = [as_number(total) for total in totals]
     reformat = [format_fix(got, total) for got, total in zip(totals, right, strict=False)]
+    at = wrapper_at(decorated)
     if not totals:
         fix = FINALLY
     elif totals and all(number is not None and abs(number) < 0.01 for number in numbers):
         fix = zero_total_fix(decorated)
     elif len(totals) == len(right) and all(reformat):
-        fix = reformat[0]
+        fix, at = reformat[0], wrapper_at(decorated, printing="Finished")
     elif totals == [f"-{total}" for total in right]:
         fix = SIGN_FIX
     elif totals == ["4.0000", "6.0000", "13.0000"]:  # each counted from the decoration, just before the first call
@@ -481,7 +480,7 @@ async def test_concurrent_calls_report_their_own_time(capsys):
     elif len(totals) == len(right) and all(
         units := [unit_fix(n, total) for n, total in zip(numbers, right, strict=True)]
     ):
-        fix = units[0]
+        fix, at = units[0], wrapper_at(decorated, printing="Finished")
     elif all(unreached_clock(number) for number in numbers):
         fix = UNREACHED_CLOCK_FIX
     else:
@@ -496,7 +495,7 @@ async def test_concurrent_calls_report_their_own_time(capsys):
         + (f"the totals {', '.join(totals)} (in the order the calls finished)" if totals else "no Finished line"),
         expected="3.0000 for the second call, then 6.0000 for the first, then 10.0000 for the third",
         fix=fix,
-        at=wrapper_at(decorated),
+        at=at,
     )
 
 

@@ -286,7 +286,7 @@ def expect_closed(probe: Probe, call: str, func: Callable[..., Any]) -> None:
     )
 
 
-def expect_no_current_loop(probe: Probe, call: str, func: Callable[..., Any], when: str = "") -> None:
+def expect_no_current_loop(probe: Probe, loops: LoopSpy, call: str, func: Callable[..., Any], when: str = "") -> None:
     """No loop is left set as current: not the closed loop the coroutine ran on, and not another one either (a
     new loop set "to leave a usable one behind" is a loop nobody closes). The check began with none set."""
     left = current_loop()
@@ -302,8 +302,8 @@ def expect_no_current_loop(probe: Probe, call: str, func: Callable[..., Any], wh
     else:
         happened = f"{call} left another event loop, {'closed' if left.is_closed() else 'open'}, set as current{when}"
         fix += " A new loop set there instead is one more loop that nobody runs or closes."
-        if (asked := CallIn(func, "get_event_loop").found() or CallIn(ex, "get_event_loop").found()) is not None:
-            at = asked
+        if left in loops.made_by_get_event_loop:
+            at = CallIn(func, "get_event_loop").found() or CallIn(ex, "get_event_loop").found() or func
             fix = (
                 "asyncio.get_event_loop() made that loop: where none is set, as in a fresh program, it makes a new"
                 " one (Python 3.10 to 3.13), so a loop saved from it to be set back afterwards is a loop that nobody"
@@ -432,14 +432,14 @@ def test_builds_its_own_loop(loops: LoopSpy):
 
 
 @check("after a coroutine returns, the loop is closed and not left behind as the current loop")
-def test_closes_loop_on_success():
+def test_closes_loop_on_success(loops: LoopSpy):
     for name in NAMES:
         func = getattr(ex, name)
         probe = Probe()
         coro = probe.returns_after_a_sleep()
         run_then_discard(func, coro, f"{name}(coro)")
         expect_closed(probe, f"{name}(coro)", func)
-        expect_no_current_loop(probe, name, func)
+        expect_no_current_loop(probe, loops, name, func)
     # As in a fresh program, where no loop was ever set and asyncio.get_event_loop() makes one (3.10 to 3.13): a loop
     # "saved" from it to be set back is left current and open.
     for name in NAMES:
@@ -447,14 +447,14 @@ def test_closes_loop_on_success():
         with fresh_policy():
             try:
                 run_then_discard(func, probe.returns_after_a_sleep(), f"{name}(coro)")
-                expect_no_current_loop(probe, name, func, " in a fresh program, where no loop had been set before")
+                expect_no_current_loop(probe, loops, name, func, " in a fresh program, where no loop had been set")
             finally:
                 if (left := current_loop()) is not None and not left.is_running():
                     left.close()
 
 
 @check("when the coroutine raises, or ends cancelled, run_manually closes the loop and raises that same exception")
-def test_closes_loop_on_exception():
+def test_closes_loop_on_exception(loops: LoopSpy):
     probe = Probe()
     error = Boom("raised by the coroutine")
     coro = probe.raises_after_a_sleep(error)
@@ -484,7 +484,7 @@ def test_closes_loop_on_exception():
     finally:
         discard(coro)
     expect_closed(probe, "run_manually(coro) (whose coroutine raised)", ex.run_manually)
-    expect_no_current_loop(probe, "run_manually", ex.run_manually, " when its coroutine raised")
+    expect_no_current_loop(probe, loops, "run_manually", ex.run_manually, " when its coroutine raised")
     expect_closed_when_cancelled(ex.run_manually, "run_manually")
 
 
@@ -729,7 +729,7 @@ def _waits_for_later_tasks() -> bool:
     "when the coroutine raises or ends cancelled, run_until_all_done still waits for the pending tasks, then"
     " closes the loop and raises that exception, not a background task's"
 )
-def test_reraises_after_waiting():
+def test_reraises_after_waiting(loops: LoopSpy):
     probe = Probe()
     error = Boom("raised by the main coroutine")
 
@@ -796,7 +796,7 @@ def test_reraises_after_waiting():
         probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done, fix=wait_when_raised_fix()
     )
     expect_closed(probe, "run_until_all_done(coro) (whose coroutine raised)", ex.run_until_all_done)
-    expect_no_current_loop(probe, "run_until_all_done", ex.run_until_all_done, " when its coroutine raised")
+    expect_no_current_loop(probe, loops, "run_until_all_done", ex.run_until_all_done, " when its coroutine raised")
     expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done")
     probe = expect_closed_when_cancelled(ex.run_until_all_done, "run_until_all_done", leaves_a_task=True)
     expect_tasks_finished(

@@ -74,12 +74,10 @@ def threshold_fix() -> tuple[str, Location | Callable[..., Any]]:
     return "Set loop.slow_callback_duration = threshold before main() runs; the default is 0.1 s.", ex.slow_callbacks
 
 
+RUN_AT_ZERO = " A threshold of 0 is a value too: a test such as `if threshold:` skips it."
+
 BLOCKS = (0.12, 0.3, 0.15)
 """The blocking steps of the check on the default threshold, in order: neither ascending nor descending."""
-
-
-LOGGER_WARNING = logging.Logger.warning
-"""Logger.warning as logging defines it, saved before any student's code can replace it."""
 
 
 class SlowStepSpy:
@@ -96,7 +94,7 @@ class SlowStepSpy:
     def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
         self.note(msg, args)
         warning = self._logger.warning
-        if getattr(warning, "__func__", None) is LOGGER_WARNING:
+        if _loggings_own_warning(warning):
             kwargs.setdefault("stacklevel", 2)  # the record names asyncio's line, as without the spy
         # else the student's own `warning` (set on the logger or on logging.Logger), called as asyncio calls it
         warning(msg, *args, **kwargs)
@@ -124,6 +122,14 @@ class SlowStepSpy:
         return getattr(self._logger, name)
 
 
+def _loggings_own_warning(method: Any) -> bool:
+    """Whether `method` is Logger.warning as the logging module defines it, not a replacement of the student's (on
+    the logger, or on the class, at import even), which may take no `stacklevel`."""
+    func = getattr(method, "__func__", None)
+    code = getattr(func, "__code__", None)
+    return code is not None and code.co_filename == logging.__file__ and func.__qualname__ == "Logger.warning"
+
+
 class Boom(Exception):
     """What a check's `main` raises, so that it cannot be mistaken for anything else."""
 
@@ -149,12 +155,26 @@ def reported() -> Iterator[SlowStepSpy]:
     # A student may put a logger of their own in asyncio's place, `mock.patch("asyncio.base_events.logger")`: the
     # module then hands whatever is set there to a relay, which lets the spy hear what asyncio tells it.
     module.__class__ = relaying_module(kind, spy)
+    add_handler = logging.Logger.addHandler
+    HANDLERS_ADDED.clear()
+
+    def noting_add_handler(self: logging.Logger, handler: logging.Handler) -> None:
+        if (line := calling_line()) is not None:  # the student's, not pytest's own log capture
+            HANDLERS_ADDED.append((self.name, line))
+        add_handler(self, handler)
+
+    logging.Logger.addHandler = noting_add_handler  # type: ignore[method-assign]
     try:
         yield spy
     finally:
+        logging.Logger.addHandler = add_handler  # type: ignore[method-assign]
         module.__class__ = kind
         module.__dict__["logger"] = logger
     REPORTED_BEFORE.extend(spy.durations)
+
+
+HANDLERS_ADDED: list[tuple[str, Location]] = []
+"""The name of each logger the student's code added a handler to during the check, and the line that did."""
 
 
 def relaying_module(kind: type[types.ModuleType], spy: SlowStepSpy) -> type[types.ModuleType]:
@@ -342,9 +362,9 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
             " it is removed, and a filter that a call leaves on the logger drops the next call's warnings."
         )
     elif not got and (elsewhere := _listens_elsewhere()) is not None:
-        written, at = elsewhere
+        named, at = elsewhere
         fix = (
-            f"Your code listens on {written}, which never sees asyncio's warnings: they are logged on the logger named"
+            f"Your handler is on {named}, which never sees asyncio's warnings: they are logged on the logger named"
             " 'asyncio', and a record goes on up to that logger's parents (the root logger), never down to a child"
             " such as 'asyncio.base_events' or across to another logger. Attach your handler to"
             " logging.getLogger('asyncio')."
@@ -381,25 +401,14 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
     )
 
 
-def _listens_elsewhere() -> tuple[str, Location | None] | None:
-    """The student's `logging.getLogger(...)` call, as written, and its line, when their module asks for loggers
-    other than 'asyncio' and the root one only (`getLogger(__name__)`, `getLogger("asyncio.base_events")`): a
-    handler there hears none of asyncio's records. None when it asks for 'asyncio' or the root logger anywhere."""
-    if (source := _Source.of(ex)) is None:
+def _listens_elsewhere() -> tuple[str, Location] | None:
+    """The logger the student's code added its handler to, named for a sentence, and the line, when that is neither
+    'asyncio' nor the root logger, which hear asyncio's warnings (`getLogger(__name__)`, 'asyncio.base_events');
+    None when it added one to either, or none at all (a filter, a level: the other fixes)."""
+    if not HANDLERS_ADDED or any(name in ("asyncio", "root") for name, _ in HANDLERS_ADDED):
         return None
-    others = []
-    for node in ast.walk(source.tree):
-        func = node.func if isinstance(node, ast.Call) else None
-        if getattr(func, "attr", getattr(func, "id", None)) != "getLogger":
-            continue
-        name = node.args[0] if node.args else None
-        if name is None or (isinstance(name, ast.Constant) and name.value in ("asyncio", "", None, "root")):
-            return None
-        others.append(node)
-    if not others:
-        return None
-    first = min(others, key=lambda node: node.lineno)
-    return f"`{ast.unparse(first)}`", source.location(first.lineno)
+    name, at = HANDLERS_ADDED[0]
+    return f"the logger {name!r}", at
 
 
 def debug_attribute_set() -> tuple[str, Location] | None:
@@ -504,7 +513,8 @@ def test_runs_main_in_debug_mode(loops: LoopSpy, reported: SlowStepSpy):
            expected="slow_callbacks closes its loop", fix="Call loop.close() in a `finally:` block.",
            at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
     # Below the default: a threshold never set lower than 0.1 s shows here, and one set only `if threshold:` at 0.
-    for low_threshold, meaning in ((0.05, "below the default of 0.1 s too"), (0, "0 too, which reports every step")):
+    lows = ((0.05, "below the default of 0.1 s too", ""), (0, "0 too, which reports every step", RUN_AT_ZERO))
+    for low_threshold, meaning, zero in lows:
         low = Main()
         try:
             ex.slow_callbacks(low.main, low_threshold)
@@ -517,8 +527,8 @@ def test_runs_main_in_debug_mode(loops: LoopSpy, reported: SlowStepSpy):
             ran is not None and abs(ran - low_threshold) < 1e-9,
             f"with threshold={low_threshold}, main() ran with loop.slow_callback_duration = {ran!r}",
             expected=f"{low_threshold}: the threshold as given, {meaning}",
-            fix="Set loop.slow_callback_duration = threshold as it is, whatever its value: no floor, no ceiling,"
-            " and 0 too, which a test such as `if threshold:` skips.",
+            fix="Set loop.slow_callback_duration = threshold as it is, whatever its value: no floor, no ceiling."
+            + zero,
             at=ex.slow_callbacks,
         )
 
@@ -775,9 +785,22 @@ def restore_fix(changes: list[str]) -> tuple[str, Any]:
             "Remove only what you added: logger.removeHandler(your_handler), logger.removeFilter(your_filter)."
             " Clearing the lists (logger.handlers.clear(), logger.filters = []) also removes what other code had put"
             " there before slow_callbacks ran.",
-            CallIn(ex.slow_callbacks, "clear").found() or undoing(changes),
+            _list_cleared() or undoing(changes),
         )
     return RESTORE_LOGGER, undoing(changes)
+
+
+def _list_cleared() -> Location | None:
+    """The student's line that empties a logger's list of handlers or filters (`logger.handlers.clear()`,
+    `logger.filters = []`), in slow_callbacks or elsewhere in their module."""
+    for source in (_Source.of(ex.slow_callbacks), _Source.of(ex)):
+        for node in ast.walk(source.tree) if source is not None else ():
+            func = node.func if isinstance(node, ast.Call) else None
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            emptied = [func.value] if isinstance(func, ast.Attribute) and func.attr == "clear" else targets
+            if any(isinstance(part, ast.Attribute) and part.attr in ("handlers", "filters") for part in emptied):
+                return source.location(node.lineno)
+    return None
 
 
 def undoing(changes: list[str]) -> Any:

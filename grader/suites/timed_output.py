@@ -13,6 +13,7 @@ import re
 import time
 from typing import Any
 
+from grader.suites.decorated_calls import wrapper_at
 from grader.testing import expect, fail
 
 BODY_LINES = ("downloading", "hello from the body")
@@ -287,13 +288,12 @@ def expect_total(
     strict: bool = False,
     since_decorated: str | None = None,
     missing: tuple[str, Any] = (FINALLY, None),
-    line_at: Any = None,
 ) -> None:
     """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
     `decorated` is the student's wrapper, to tell why a total is wrong, and `since_decorated` the total of a wrapper
-    that reads its start time when decorating; `missing` the fix, and where it goes (None: `at`), for no such line;
-    `line_at` the line that prints Finished, where a slip in how the line is written is pointed at (None: `at`)."""
-    line_at = line_at or at
+    that reads its start time when decorating; `missing` the fix, and where it goes (None: `at`), for no such line.
+    A slip in how the line is written is pointed at the wrapper's line that prints it."""
+    line_at = wrapper_at(decorated, printing="Finished")
     found = finished_lines(lines, func, strict=strict, at=line_at)
     expected = f"Finished {func} in {total} second(s)"
     if not found:
@@ -315,27 +315,27 @@ def expect_total(
             at=at,
         )
     if got != total:
-        number, where = as_number(got), at
+        number, pointed = as_number(got), at
         if (saved := saved_clock(decorated)) is not None:  # whatever it measured: the real clock, never the grader's
             hint = saved_clock_fix(saved)
         elif number is not None and abs(number) < 0.01:
             hint = zero_total_fix(decorated)
         elif (reformat := format_fix(got, total)) is not None:
-            hint, where = reformat, line_at
+            hint, pointed = reformat, line_at
         elif got == f"-{total}":
             hint = SIGN_FIX
         elif got == since_decorated:
             hint = DECORATION_FIX
         elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
-            where = line_at
+            pointed = line_at
             hint = (
                 "Print the total as measured, f'{total:.4f}': rounding it first (round(total, 2)) drops digits that"
                 " the :.4f format would show."
             )
         elif (unit := unit_fix(number, total)) is not None:
-            hint, where = unit, line_at
+            hint, pointed = unit, line_at
         elif unreached_clock(number):
             hint = UNREACHED_CLOCK_FIX
         else:
             hint = CLOCK_FIX
-        fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=where)
+        fail(f"{what}, your code printed {lines[index]!r}", expected=expected, fix=hint, at=pointed)
