@@ -44,7 +44,7 @@ def catching_handler(
     traceback shows that it went through the block, never on the type alone."""
     if (source := _Source.of(func)) is None:
         return None
-    entered = _line_entered(error, source.target)
+    entered = line_entered(error, source.target)
     names = names if names is not None else getattr(source.target, "__globals__", {})
     top = source.tree.body[0] if source.tree.body and isinstance(source.tree.body[0], _NESTED) else source.tree
     found: list[tuple[int, int]] = []  # (the first line of the block if it holds the line entered, else 0; catcher)
@@ -145,7 +145,7 @@ def catching_handler_in(module: ModuleType, error: BaseException, *first: Any) -
     return None
 
 
-def _line_entered(error: BaseException, func: Any) -> int | None:
+def line_entered(error: BaseException, func: Any) -> int | None:
     """The line of `func` that the error passed through on its way up, from its traceback."""
     code = func if isinstance(func, types.CodeType) else getattr(func, "__code__", None)
     tb = error.__traceback__

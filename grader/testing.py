@@ -354,10 +354,10 @@ def expect(
         fail(happened, expected=expected, fix=fix, at=at)
 
 
-def found_in(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
-    """`exc` if it is a `kind`, else the first `kind` inside it when it is an exception group (a `TaskGroup`'s way
-    of raising), else None."""
-    if isinstance(exc, kind):
+def found_in(exc: BaseException, kind: type[BaseException] | Callable[[BaseException], bool]) -> BaseException | None:
+    """`exc` if it is a `kind` (or `kind(exc)` is true, for a test), else the first such exception inside it when it
+    is an exception group (a `TaskGroup`'s way of raising), else None."""
+    if isinstance(exc, kind) if isinstance(kind, type) else kind(exc):
         return exc
     for inner in getattr(exc, "exceptions", ()):
         if isinstance(inner, BaseException) and (found := found_in(inner, kind)) is not None:

@@ -7,6 +7,7 @@ import ast
 import asyncio
 import linecache
 import os
+import re
 from types import FrameType, TracebackType
 
 
@@ -60,6 +61,17 @@ def innermost(exc: BaseException) -> TracebackType | None:
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
     return tb
+
+
+def raise_statement(exc: BaseException, filename: str) -> str | None:
+    """The line, its comment aside, of the student's `raise` that raised `exc` on purpose: when the innermost frame of
+    its traceback is in `filename` (their file) and that line raises (`raise ...`, `if ...: raise ...`). None when
+    Python or a library raised it, or their code crashed on a line of another kind."""
+    tb = innermost(exc)
+    if tb is None or tb.tb_frame.f_code.co_filename != filename:
+        return None
+    line = re.sub(r"\s+#.*$", "", linecache.getline(filename, tb.tb_lineno).strip())
+    return line if re.search(r"\braise\b", line) else None
 
 
 def innermost_line(exc: BaseException) -> str:

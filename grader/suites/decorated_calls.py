@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from grader.asyncio_mistakes import asyncio_fix
-from grader.asyncio_mistakes.frames import innermost
+from grader.asyncio_mistakes.frames import innermost, raise_statement
 from grader.except_clauses import catching_handler
 from grader.model import Location
 from grader.testing import CheckFailure, _Source, calling_line, coroutine_origin, expect, fail, student, where
@@ -337,4 +337,4 @@ def crashed_in_the_wrapper(raised: BaseException) -> bool:
     code = getattr(ex.async_timed, "__code__", None)
     if tb is None or code is None or tb.tb_frame.f_code.co_filename != code.co_filename:
         return False
-    return not linecache.getline(code.co_filename, tb.tb_lineno).lstrip().startswith("raise")
+    return raise_statement(raised, code.co_filename) is None

@@ -3,12 +3,12 @@
 import ast
 import asyncio
 import inspect
-import linecache
-import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from grader.asyncio_mistakes.frames import raise_statement
+from grader.except_clauses import line_entered
 from grader.model import Location
 from grader.probes.calls import await_call
 from grader.probes.futures import Settled, count_ticks_while, setter_problem, settled_at, settling, wake_sleepers
@@ -217,7 +217,7 @@ async def test_schedules_a_task():
     never_set(future, tasks, call_repr(ex.make_request, "value", 0.01), waited, delay=0.01)
     if asyncio.isfuture(again):
         await asyncio.wait({again}, timeout=HURRY)
-    await expect_cancel_tolerated(ex.make_request, "dropped", exempt=getattr(ex.set_future_value, "__code__", None))
+    await expect_cancel_tolerated(ex.make_request, "dropped", exempt=ex.set_future_value)
     problem = setter_problem(settled, before)
     if problem is not None:
         handed_on = handed_on_by_a_task(settled, tasks)
@@ -251,7 +251,7 @@ async def expect_cancel_tolerated(request: Callable[..., Any], given: object, ex
     shown = call_repr(request, given, 1.0)
     for task in tasks:
         if task.done() and not task.cancelled() and (error := task.exception()) is not None:
-            if exempt is not None and _ran_in(error, exempt):
+            if exempt is not None and line_entered(error, exempt) is not None:
                 return
             fail(
                 f"the future of {shown}, cancelled by its caller while the task slept, made that task raise"
@@ -261,16 +261,6 @@ async def expect_cancel_tolerated(request: Callable[..., Any], given: object, ex
                 " asked before the sleep only, it misses a cancel that comes while the task sleeps.",
                 at=where(error) or request,
             )
-
-
-def _ran_in(error: BaseException, code: Any) -> bool:
-    """Whether `error` was raised in, or passed through, a frame running `code`."""
-    tb = error.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code is code:
-            return True
-        tb = tb.tb_next
-    return False
 
 
 SET_IN_THE_TASK = (
@@ -625,10 +615,7 @@ def _sleep_of_another_time(func: Any) -> tuple[str, Location | None] | None:
 def why_cancelled(error: BaseException) -> tuple[str, str]:
     """(why set_future_value raised `error`, a CancelledError, on a cancelled future; the fix): a `raise` of the
     student's own, "to pass the cancel on", or a read of the future (READ_A_CANCELLED_FUTURE)."""
-    at, path = where(error), inspect.getsourcefile(ex)
-    line = linecache.getline(path, at.line).strip() if at is not None and path else ""
-    line = re.sub(r"\s+#.*$", "", line)  # its comment aside
-    if re.search(r"\braise\b", line):  # `raise ...`, or `if future.cancelled(): raise ...` on one line
+    if (line := raise_statement(error, inspect.getsourcefile(ex) or "")) is not None:
         return (
             f"your code raises it itself: `{line}`",
             "Return quietly instead: whoever cancelled the future knows it already, and the task has nothing to pass"

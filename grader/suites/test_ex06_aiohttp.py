@@ -286,17 +286,8 @@ def expect_not_retold(error: BaseException, refused: str, call: str) -> None:
     """Fail when `error`, or one inside the group it is, repeats aiohttp's words (`refused`) in an exception of the
     student's own, made from a result of `gather(..., return_exceptions=True)`: not raised while handling it, so
     `raised_in_place_of` does not see it."""
-    leaves, inner = [error], []
-    while leaves:
-        leaf = leaves.pop()
-        nested = getattr(leaf, "exceptions", None)
-        if isinstance(nested, (list, tuple)) and nested:
-            leaves.extend(e for e in nested if isinstance(e, BaseException))
-        elif refused in str(leaf):
-            inner.append(leaf)
-    if not inner:
+    if (retold := found_in(error, lambda inner: refused in str(inner))) is None:
         return
-    retold = inner[0]
     fail(
         f"{call} raised {type(retold).__name__}: {retold}"
         + (", inside an ExceptionGroup" if retold is not error else "")
