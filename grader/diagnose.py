@@ -22,11 +22,13 @@ from types import FrameType, FunctionType, ModuleType, TracebackType
 from pytest_socket import SocketBlockedError
 
 from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import, newer_syntax, newer_use
+from grader.interactive import input_fix
 from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
 from grader.run_processes import PROCESS_LIMIT
 from grader.student_code import student_file, student_frame, student_location, student_location_made
+from grader.suggestions import did_you_mean
 from grader.testing import CheckFailure, found_in, where
 
 
@@ -132,9 +134,12 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
             location=where,
         )
     if where is not None:
-        happened = f"{_raiser(where)} raised {_short(exc)}{grouped}"
+        happened = f"{_raiser(where)} raised {_short(exc)}{did_you_mean(exc)}{grouped}"
         line = linecache.getline(os.path.join(root, where.file), where.line)
-        fix = asyncio_fix(exc) or newer_use(exc, line) or missing_import(exc) or python_slip(exc, line)
+        fix = (
+            asyncio_fix(exc) or newer_use(exc, line) or missing_import(exc) or input_fix(exc, line)
+            or python_slip(exc, line)
+        )  # fmt: skip
         return Verdict(Status.FAILED, happened, fix=fix, location=_where_the_list_was_made(exc, root) or where)
     if (mismatch := _not_as_the_stub_says(exc)) is not None:
         return mismatch
@@ -460,7 +465,7 @@ def _what_the_import_did(exc: BaseException, where: Location | None, at: str, re
     if (newer := newer_asyncio_import(exc)) is not None:
         said = str(exc).split(" (", 1)[0]  # without the path of asyncio's own file, which says nothing here
         return f"importing {relpath} raised ImportError: {said}{at}. {newer}"
-    return f"importing {relpath} raised {_short(exc)}{at}"
+    return f"importing {relpath} raised {_short(exc)}{did_you_mean(exc)}{at}"
 
 
 def _import_advice(exc: BaseException, where: Location | None, root: str) -> str:
@@ -473,6 +478,8 @@ def _import_advice(exc: BaseException, where: Location | None, root: str) -> str
             if "ClientSession" in line
             else "make tasks and futures inside the async functions that use them"
         )
+    if where is not None and (fix := input_fix(exc, linecache.getline(os.path.join(root, where.file), where.line))):
+        advice += f": {fix[0].lower()}{fix[1:]}"
     if isinstance(exc, ModuleNotFoundError) and where is not None and exc.name and exc.name.startswith("exercises."):
         advice += f": there is no {exc.name.replace('.', '/')}.py (only the .py files in exercises/ are graded)"
     elif isinstance(exc, ModuleNotFoundError) and where is not None and exc.name:

@@ -38,8 +38,9 @@ from grader.diagnose import (
     tampering,
 )
 from grader.guard import GraderSnapshot, changes_since, restore
+from grader.interactive import breakpoint_message, stop_at_breakpoints
 from grader.messages import clip, plain_reprs, printed_not_returned
-from grader.model import NOT_IMPLEMENTED, Outcome, Status
+from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.printed import PrintedDuringCheck
 from grader.protocol import EVENTS_FD_ENV, EventWriter, RunSetup
 from grader.sandbox import confine
@@ -146,6 +147,8 @@ class GradingSession:
         self.unawaited: list[Unawaited] = []
         self.unawaited_watch = UnawaitedWatch(setup.root)
         self.grader_code: GraderSnapshot | None = None
+        self.breakpoints: list[Location | None] = []
+        """Where the student's code called breakpoint() since the current check began (or during the import)."""
         self.wrong_kinds: list[tuple[str, Verdict]] = []
         """A function of the student's unlike the stub's (`async def`, parameters reordered), and what to say of it."""
         # Held here, taken before any student code ran: rebinding grader.guard's or this module's names later
@@ -164,9 +167,15 @@ class GradingSession:
         sys.path.append(os.path.join(self.setup.root, "exercises"))
         relpath = _file_of(self.setup.module)
         self.grader_before = self._snapshot()
+        stop_at_breakpoints(self.setup.root, self.breakpoints)
         try:
             module = importlib.import_module(self.setup.module)
         except BaseException as exc:
+            if self.breakpoints:
+                happened, fix = breakpoint_message(self.breakpoints[0])
+                self._import_failed(
+                    ImportFailure(Outcome.IMPORT_ERROR, f"importing {relpath}: {happened}. {fix}", self.breakpoints[0])
+                )
             self._import_failed(explain_import_error(exc, exc.__traceback__, self.setup.root, relpath))
         self._fail_import_if_tampered(relpath, new_modules=True)
         expected_root = os.path.realpath(self.setup.root)
@@ -212,6 +221,7 @@ class GradingSession:
         with contextlib.suppress(Exception):  # a working directory removed by the last check: the one noted before
             self.environment = dict(self.environ), os.getcwd()
         self.printed = PrintedDuringCheck.install()
+        self.breakpoints.clear()
         self.events.send("begin", name=self.running)
         signal.signal(signal.SIGALRM, self._out_of_time)
         signal.setitimer(signal.ITIMER_REAL, self.setup.time_limit)
@@ -283,6 +293,14 @@ class GradingSession:
         self._restore(self.grader_code)
         return Verdict(Status.FAILED, tampering(_file_of(self.setup.module), changed, "in this check"))
 
+    def _stopped_at_breakpoint(self) -> Verdict | None:
+        """The verdict for a check in which the student's code called breakpoint(), even one it got past by
+        catching what the call raised: code that would stop in a debugger is not finished; None when none was."""
+        if not self.breakpoints:
+            return None
+        happened, fix = breakpoint_message(self.breakpoints[0])
+        return Verdict(Status.FAILED, happened, fix=fix, location=self.breakpoints[0])
+
     @pytest.hookimpl(tryfirst=True)  # before pytest's reporter spends the check's time formatting the traceback
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo[BaseException]) -> None:
         """The student's code raised KeyboardInterrupt (nothing from outside signals this process group): pytest
@@ -316,7 +334,7 @@ class GradingSession:
     def _report(self, name: str, verdict: Verdict, duration: float) -> None:
         """Send a check's verdict, unless the check changed the grader's code: then that is the verdict (and the
         code is put back). Every path to a result goes through here, however the check ended."""
-        verdict = self._tampering() or verdict
+        verdict = self._tampering() or self._stopped_at_breakpoint() or verdict
         if verdict.status is not Status.PASSED:
             self.failed.add(name)
             self.garbage_since_failure = True
