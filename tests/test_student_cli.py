@@ -109,6 +109,17 @@ def test_check_remembers_its_verdict_for_status(student):
     assert "grading" not in grader("status", cwd=student).stdout
 
 
+def test_a_pass_says_which_exercise_is_next(student):
+    solve(student)
+    done = grader("check", FIRST.id, cwd=student)
+    second = load_catalog().exercises[1]
+    assert done.returncode == 0
+    assert f"next: {second.id} {second.title}, in {second.relpath}" in done.stdout
+    assert f"check {second.id}, or " in done.stdout
+    failing = grader("check", second.id, cwd=student)
+    assert "next:" not in failing.stdout  # a failure says what to fix, not where to go
+
+
 def test_check_with_path_leaves_no_state_behind(student, tmp_path_factory):
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     grader("check", FIRST.id, "--path", str(student), cwd=elsewhere)

@@ -76,9 +76,32 @@ def check(exercises: tuple[str, ...], path: Path | None, fmt: str, jobs: int | N
     if path is None:  # the student's own copy: remember the verdicts for `grader status` (never a --path one)
         remember(root, [(e, before[e.id]) for e in result.exercises])
     render.result()(result, sys.stdout)
+    if path is None and fmt == "text" and result.passed:
+        _say_what_is_next(root)
     if fmt in STEP_FORMATS:
         renderer("text")(result, sys.stderr)  # the step's log shows the report; stdout is the step's output
     sys.exit(ExitCode.OK if result.passed or exit_zero or fmt in STEP_FORMATS else ExitCode.CHECKS_FAILED)
+
+
+def _say_what_is_next(root: Path) -> None:
+    """After a pass, the exercise to take up next (as `grader status` marks it), so that a student who passed one
+    need not ask the overview where to go."""
+    from rich.text import Text
+
+    from grader.catalog import load_catalog
+    from grader.cli.common import console
+    from grader.invocation import grader_command
+    from grader.progress import first_not_passing
+    from grader.render.console import print_wrapped
+
+    upcoming = first_not_passing(root, load_catalog())
+    if upcoming is None:
+        console().print("Every exercise passes: the course is done.", style="bold green")
+        return
+    out, command = console(), grader_command()
+    out.print(f"next: {upcoming.id} {upcoming.title}, in {upcoming.relpath}", style="bold")
+    said = f"{command} check {upcoming.id}, or {command} watch to re-grade it each time you save"
+    print_wrapped(out, Text(said, style="dim"), 2)
 
 
 def _warn_if_not_exported_grader(root: Path) -> None:
