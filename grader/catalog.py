@@ -91,6 +91,8 @@ class Exercise:
 @dataclass(frozen=True)
 class Catalog:
     exercises: tuple[Exercise, ...]
+    lesson: str = ""
+    """The title of the lesson the exercises follow, as the lesson itself is headed: what students look for."""
 
     def __iter__(self) -> Iterator[Exercise]:
         return iter(self.exercises)
@@ -168,7 +170,7 @@ def parse_catalog(text: str) -> Catalog:
             seen.add(key)
     if [e.id for e in exercises] != sorted(e.id for e in exercises):
         raise CatalogError("exercises must be listed in course order")
-    return Catalog(exercises)
+    return Catalog(exercises, lesson=str(data.get("lesson", "")))
 
 
 @lru_cache(maxsize=1)

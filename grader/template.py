@@ -80,15 +80,20 @@ def _restore(manifest: Manifest) -> str:
     return f"reinstall it: {manifest.install()}"
 
 
+def _following(catalog: Catalog) -> str:
+    """The lesson the exercises follow, named as the grader's fixes name its sections ("in the lesson")."""
+    return f",\nfollowing the lesson '{catalog.lesson}'" if catalog.lesson else ""
+
+
 def student_readme(catalog: Catalog, grader_from: str) -> str:
     install = install_command(grader_from).replace("python -m pip", ".venv/bin/python -m pip")
     exercises = "\n".join(f"| {e.id} | {e.title} | `{e.relpath}` | {e.max_score} |" for e in catalog)
     first = next(iter(catalog)).id
     return f"""# asyncio exercises
 
-Welcome! Each file in `exercises/` is one small exercise on Python's asyncio. Read the docstring at the top of
-the file: it says what to build. Replace every `raise NotImplementedError(...)` with your own code, then let the
-grader tell you how you are doing.
+Welcome! Each file in `exercises/` is one small exercise on Python's asyncio{_following(catalog)}. Read the
+docstring at the top of the file: it says what to build. Replace every `raise NotImplementedError(...)` with your
+own code, then let the grader tell you how you are doing.
 
 ## Check your work (two commands)
 

@@ -302,3 +302,12 @@ def test_help_lists_the_students_commands_first_and_the_instructors_apart(tmp_pa
     assert all(f"\n  {verb} " in listed for verb in ("check", "hint", "list", "reset", "status", "watch")), listed
     assert all(f"\n  {verb} " in instructors for verb in ("batch", "merge", "export-template", "verify")), instructors
     assert "batch" not in listed and "gradescope-run" not in done.stdout  # hidden: Gradescope's own entry point
+
+
+def test_list_and_the_template_name_the_lesson_the_fixes_refer_to(student):
+    from grader.template import student_readme
+
+    lesson = load_catalog().lesson
+    assert lesson == "Python Asyncio 02: Asyncio Basics Part 2"
+    assert f"'{lesson}'" in grader("list", cwd=student).stdout
+    assert f"following the lesson '{lesson}'" in student_readme(load_catalog(), "asyncio-kit").replace("\n", " ")

@@ -17,6 +17,8 @@ def list_exercises() -> None:
     out = console()
     catalog = load_catalog()
     width = max(len(e.title) for e in catalog)
+    if catalog.lesson:  # what the fixes' "in the lesson" refers to, by the title a student can look it up by
+        print_wrapped(out, Text.assemble(("The exercises follow the lesson ", "dim"), f"'{catalog.lesson}'."), 0)
     for exercise in catalog:
         line = Text()
         line.append(f"{exercise.id}  ", style="bold")

@@ -14,7 +14,8 @@ A future stands for a value that is not there yet. It starts out "not done"; som
     (True, 42)
 
 The lesson writes `Future()`, which inside a coroutine makes the same thing; `loop.create_future()` is the form
-asyncio recommends (a bare `Future()` with no loop running, as in the lesson's first snippet, warns on 3.12+).
+asyncio recommends (a bare `Future()` with no loop running, as in the lesson's first snippet, warns on 3.12 and
+3.13, and is an error from 3.14 on).
 
 In the lesson, `make_request()` plays a network request: it hands back a future at once, and a task sets the
 value a little later, the way a reply arrives from the network. Build the three functions below:
