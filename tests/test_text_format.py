@@ -259,6 +259,12 @@ def test_a_long_title_quoted_as_the_same_failure_is_cut_after_a_word():
     assert clip("x" * 100, 10) == "x" * 9 + "…"  # no word to cut after: the characters, as before
 
 
+def test_a_long_line_the_students_code_printed_is_never_folded_into_two():
+    printed = "Starting <function echo at 0x7f00deadbeef> with args (1, 'two') {'three': [3], 'four': [4, 4, 4, 4]}\n"
+    text = shown(exercise(check("a", Status.FAILED, "went wrong", printed=printed)))
+    assert printed.strip() in text
+
+
 def test_what_the_students_code_printed_is_shown_under_the_failure_in_a_few_lines():
     printed = "".join(f"debug line {n}\n" for n in range(1, 11))
     text = shown(exercise(check("a", Status.FAILED, "went wrong", printed=printed), check("b", printed="not shown")))

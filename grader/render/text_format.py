@@ -92,7 +92,9 @@ def _printed(console: Console, printed: str) -> None:
     if lines := shown_lines(printed):
         _detail(console, "your code printed", "", style="dim")
         for line in lines:
-            print_wrapped(console, Text(clip(line, MAX_MESSAGE), style="dim"), DETAIL_INDENT + 2)
+            # Never folded: a line of output folded in two reads as two lines, and where the format of what the code
+            # printed is the claim (exercise 03's "Finished ... in 0.1234 s"), that misleads; the terminal wraps it.
+            console.print(" " * (DETAIL_INDENT + 2), Text(clip(line, MAX_MESSAGE), style="dim"), sep="", soft_wrap=True)
 
 
 def _not_implemented_summary(console: Console, checks: list[CheckResult]) -> None:
