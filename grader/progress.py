@@ -40,6 +40,8 @@ class ExerciseProgress:
     stage: Stage
     score: int
     max_score: int
+    outcome: str = "ok"
+    """What became of its last grading as a whole (`grader.model.Outcome`), "ok" when its checks all ran."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def _from_verdict(exercise: Exercise, verdict: saved.Verdict) -> ExerciseProgres
         stage = Stage(verdict.stage)
     except ValueError:
         stage = Stage.EDITED  # written by another version of the grader: grade again
-    return ExerciseProgress(exercise, stage, verdict.score, verdict.max_score)
+    return ExerciseProgress(exercise, stage, verdict.score, verdict.max_score, verdict.outcome)
 
 
 def known_progress(root: Path, exercise: Exercise, state: saved.State) -> ExerciseProgress:
@@ -95,8 +97,9 @@ def first_not_passing(root: Path, exercises: Iterable[Exercise]) -> Exercise | N
 def remember(root: Path, graded: list[tuple[ExerciseResult, str | None]]) -> None:
     """Remember `(result, fingerprint of the file it graded)` pairs for later overviews."""
     saved.remember(root, {
-        result.id: saved.Verdict(fingerprint, result.score, result.max_score, stage_of(result).value)
-        if fingerprint else None
+        result.id: saved.Verdict(
+            fingerprint, result.score, result.max_score, stage_of(result).value, result.outcome.value
+        ) if fingerprint else None
         for result, fingerprint in graded
     })  # fmt: skip
 

@@ -40,6 +40,8 @@ class Verdict:
     max_score: int
     stage: str
     """A `grader.progress.Stage` value: "not started", "failing" or "passed"."""
+    outcome: str = "ok"
+    """The grading's `grader.model.Outcome` value: "syntax_error" when the file did not compile, say."""
 
 
 @dataclass

@@ -311,3 +311,10 @@ def test_list_and_the_template_name_the_lesson_the_fixes_refer_to(student):
     assert lesson == "Python Asyncio 02: Asyncio Basics Part 2"
     assert f"'{lesson}'" in grader("list", cwd=student).stdout
     assert f"following the lesson '{lesson}'" in student_readme(load_catalog(), "asyncio-kit").replace("\n", " ")
+
+
+def test_status_says_a_file_does_not_compile_not_only_that_it_fails(student):
+    (student / FIRST.relpath).write_text((student / FIRST.relpath).read_text() + "\ndef oops(:\n")
+    shown = grader("status", cwd=student).stdout
+    assert f"{FIRST.id}  {FIRST.title}" in shown and "failing: syntax error" in shown
+    assert "failing: syntax error" in grader("status", cwd=student).stdout  # remembered, not graded again

@@ -17,6 +17,15 @@ _STAGES = {
     Stage.EDITED: ("skipped", "yellow"),
 }
 
+_PROBLEMS = {
+    "syntax_error": "syntax error",
+    "import_error": "does not import",
+    "timeout": "timed out",
+    "crashed": "crashed",
+}
+"""What stopped an exercise's last grading as a whole, said beside its state: a file that does not compile is not
+merely failing, and `grader check` says where."""
+
 
 def render_overview(overview: Overview, console: Console) -> None:
     total = len(overview.exercises)
@@ -36,6 +45,8 @@ def render_overview(overview: Overview, console: Console) -> None:
         line.append(f" {item.exercise.id}  {item.exercise.title.ljust(width)}  ")
         line.append(f"{item.score:>3}/{item.max_score:<3}", style="dim" if item.stage is Stage.NOT_STARTED else colour)
         line.append(f"  {item.stage.value}", style="dim")
+        if problem := _PROBLEMS.get(item.outcome):
+            line.append(f": {problem}", style=colour)
         if item is upcoming:
             line.append("   <- next", style="bold")
         console.print(line, soft_wrap=True)
