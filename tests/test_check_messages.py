@@ -1442,3 +1442,9 @@ def test_a_slip_in_the_finished_line_points_at_its_print_not_at_a_docstring(tmp_
     wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "two_decimals_under_a_docstring.py"
     checks = failed(grade_source(tmp_path, "03", wrong))
     assert {verdict.location.line for verdict in checks.values()} == {19}, checks  # the print(f"Finished ...")
+
+
+def test_a_slip_in_a_finished_line_printed_by_a_helper_points_at_the_helper(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "two_decimals_in_a_helper.py"
+    checks = failed(grade_source(tmp_path, "03", wrong))
+    assert {(v.location.line, v.location.function) for v in checks.values()} == {(9, "_report")}, checks
