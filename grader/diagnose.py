@@ -22,6 +22,7 @@ from types import FrameType, FunctionType, ModuleType, TracebackType
 from pytest_socket import SocketBlockedError
 
 from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import, newer_syntax, newer_use
+from grader.asyncio_mistakes.newer_python import newer_than_this_python
 from grader.interactive import input_fix
 from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
@@ -134,12 +135,10 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
             location=where,
         )
     if where is not None:
-        happened = f"{_raiser(where)} raised {_short(exc)}{did_you_mean(exc)}{grouped}"
         line = linecache.getline(os.path.join(root, where.file), where.line)
-        fix = (
-            asyncio_fix(exc) or newer_use(exc, line) or missing_import(exc) or input_fix(exc, line)
-            or python_slip(exc, line)
-        )  # fmt: skip
+        happened = f"{_raiser(where)} raised {_short(exc)}{_misspelt(exc)}{grouped}"
+        fix = asyncio_fix(exc) or newer_use(exc, line) or missing_import(exc) or input_fix(exc, line)
+        fix = fix or python_slip(exc, line)
         return Verdict(Status.FAILED, happened, fix=fix, location=_where_the_list_was_made(exc, root) or where)
     if (mismatch := _not_as_the_stub_says(exc)) is not None:
         return mismatch
@@ -161,6 +160,13 @@ def _where_the_list_was_made(exc: BaseException, root: str) -> Location | None:
     return student_location_made(
         exc.__traceback__, root, lambda value: type(value) is list and str(value) == said["text"]
     )
+
+
+def _misspelt(exc: BaseException) -> str:
+    """Python's "Did you mean" for `exc`, but not for a name of a later Python (asyncio.Runner on 3.10), which is
+    no misspelling whatever is near it in this one: its fix says so."""
+    later = isinstance(exc, AttributeError) and newer_than_this_python(exc) is not None
+    return "" if later else did_you_mean(exc)
 
 
 _ANONYMOUS = {
@@ -465,7 +471,7 @@ def _what_the_import_did(exc: BaseException, where: Location | None, at: str, re
     if (newer := newer_asyncio_import(exc)) is not None:
         said = str(exc).split(" (", 1)[0]  # without the path of asyncio's own file, which says nothing here
         return f"importing {relpath} raised ImportError: {said}{at}. {newer}"
-    return f"importing {relpath} raised {_short(exc)}{did_you_mean(exc)}{at}"
+    return f"importing {relpath} raised {_short(exc)}{_misspelt(exc)}{at}"
 
 
 def _import_advice(exc: BaseException, where: Location | None, root: str) -> str:
