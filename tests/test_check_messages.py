@@ -1168,6 +1168,65 @@ def test_kind_of_falling_off_its_end_is_told_to_end_with_not_awaitable(tmp_path)
     assert all("reached its end" not in c.fix for c in printer.values()), [c.fix for c in printer.values()]
 
 
+def test_kind_of_returning_none_on_purpose_is_told_it_returned_none_there(tmp_path):
+    """An explicit `return None` (or a `return` of a name that was None) is not "reached its end without a
+    `return`": the fix names the return that ran and the location is that line."""
+    path = SUBMISSIONS / "wrong" / "ex02_awaitables" / "returns_none_at_its_end.py"
+    source = path.read_text().splitlines()
+    for verdict in failed(grade_source(tmp_path, "02", path)).values():
+        assert verdict.fix.startswith("kind_of returned None for this object, at `return None`"), verdict.fix
+        assert '`return "not awaitable"` there' in verdict.fix and "reached its end" not in verdict.fix
+        assert source[verdict.location.line - 1].strip() == "return None", verdict.location
+    result = kind_of_beginning_with(tmp_path / "name", "answer = None", "if obj == 42:", "    return answer")
+    (verdict,) = [c for c in result.checks if not c.passed]
+    assert verdict.fix.startswith("kind_of returned None for this object, at `return answer`"), verdict.fix
+    assert "the value returned there must be one of them" in verdict.fix, verdict.fix
+
+
+def test_kind_of_that_remembers_its_answer_about_an_object_is_told_to_ask_each_time(tmp_path):
+    """A cache keyed by id(obj) gives a stale answer to an object whose class changed between two calls, on every
+    Python (no verdict left to ids that happen to be reused); the failure points at the `return` of the cached
+    answer, or at the cache decorator when the function's own code never ran."""
+    wrong = SUBMISSIONS / "wrong" / "ex02_awaitables"
+    for name, line in (
+        ("cached_by_id.py", "return _seen[key]"),
+        ("cached_by_the_object.py", "@functools.lru_cache(maxsize=None)"),
+    ):
+        checks = failed(grade_source(tmp_path / name, "02", wrong / name))
+        verdict = checks["custom_awaitable_is_awaitable"]
+        assert verdict.message.endswith(
+            "(obj.__class__ = ReadyToo)) returned 'not awaitable' again, its answer about this object before the class"
+            " changed"
+        ), verdict.message
+        assert verdict.fix.startswith("kind_of remembered its answer from an earlier call about the same object")
+        assert "Ask what the object is each time kind_of is called" in verdict.fix, verdict.fix
+        source = (wrong / name).read_text().splitlines()
+        assert source[verdict.location.line - 1].strip() == line, verdict.location
+    assert set(checks) == {"custom_awaitable_is_awaitable", "other_objects_are_not_awaitable"}
+
+
+def test_kind_of_asking_awaitable_first_is_told_so_for_tasks_futures_and_coroutines(tmp_path):
+    checks = failed(grade_source(tmp_path, "02", SUBMISSIONS / "wrong" / "ex02_awaitables" / "awaitable_first.py"))
+    for name, said, question in (
+        ("task_is_task", "A task is awaitable too", "ask isinstance(obj, asyncio.Task) before"),
+        ("future_is_future", "A future is awaitable too", "ask asyncio.isfuture(obj) before"),
+        ("coroutine_object_is_coroutine", "A coroutine is awaitable too", "ask inspect.iscoroutine(obj) before"),
+    ):
+        assert checks[name].fix.startswith(said) and question in checks[name].fix, checks[name].fix
+
+
+def test_ifs_asked_least_specific_first_are_not_told_they_overwrite(tmp_path):
+    """Plain `if`s from the broadest question to the narrowest overwrite the answer on purpose: a look-alike called a
+    'coroutine' is asyncio.iscoroutine's mistake, and the fix says that, not "use elif"."""
+    path = SUBMISSIONS / "wrong" / "ex02_awaitables" / "ascending_ifs_asyncio_iscoroutine.py"
+    checks = failed(grade_source(tmp_path, "02", path))
+    assert all("Every `if` runs" not in c.fix for c in checks.values()), [c.fix for c in checks.values()]
+    verdict = checks["custom_awaitable_is_awaitable"]
+    assert verdict.fix.startswith("Only what calling an async def gives is a 'coroutine'"), verdict.fix
+    assert "asyncio.iscoroutine" in verdict.fix
+    assert path.read_text().splitlines()[verdict.location.line - 1].strip() == 'kind = "coroutine"'
+
+
 def test_kind_of_that_asks_the_state_the_current_task_or_returns_a_class_is_told_so(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex02_awaitables"
     checks = failed(grade_source(tmp_path / "done", "02", wrong / "done_future_not_future.py"))

@@ -9,18 +9,25 @@ looks like a future but cannot be awaited, and exact-type or attribute shortcuts
 `asyncio.isfuture` without being an `asyncio.Future`, and `__await__` set on an instance rather than its class.
 
 The student's `kind_of` is always called through `classify`, before the expected answer is named anywhere: a
-`kind_of` that reads its callers' locals finds no answer to copy.
+`kind_of` that reads its callers' locals finds no answer to copy. `classify` keeps every object it shows alive, so
+that no two objects shown share an id: a cache keyed by id(obj) gives a stale answer only where a check means it to
+(an object whose class changes between two calls), whatever the Python. It also notes which lines of `kind_of`'s own
+code ran, the evidence for saying why an answer came out wrong.
 """
 
 import ast
 import asyncio
 import concurrent.futures
 import inspect
-from collections.abc import AsyncGenerator, Coroutine, Generator
-from typing import NoReturn
+import sys
+from collections.abc import AsyncGenerator, Callable, Coroutine, Generator
+from dataclasses import dataclass, field
+from types import FrameType
+from typing import Any, NoReturn
 
 from grader.diagnose import missing_import
-from grader.testing import CallIn, ReturnOf, _Source, check, expect, fail, returns_no_value, student
+from grader.model import Location
+from grader.testing import CallIn, ReturnOf, _Source, check, expect, fail, returns_no_value, student, where
 
 ex = student("exercises.ex02_awaitables")
 
@@ -117,14 +124,56 @@ class Started:
         self.kind = kind
 
 
+@dataclass
+class Run:
+    """What kind_of's own code did in the last call: the lines that ran, in order, and the line it returned from."""
+
+    lines: list[int] = field(default_factory=list)
+    returned_from: int | None = None
+
+
+RUN = Run()
+SHOWN: list[object] = []
+"""Every object kind_of was shown, kept to the end: a later object never gets the id of an earlier one."""
+
+
+def traced(kind_of: Callable[[object], object], obj: object) -> object:
+    """`kind_of(obj)`, with the lines of kind_of's own code noted in RUN (none when it is no plain function). The
+    trace function there before is put back: the tracer sees kind_of's frames only, not the calls it makes."""
+    try:
+        code = getattr(inspect.unwrap(kind_of), "__code__", None)
+    except Exception:  # a __wrapped__ chain that loops, or an object that raises for any attribute: not traced
+        code = None
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "line":
+            RUN.lines.append(frame.f_lineno)
+        elif event == "return":
+            RUN.returned_from = frame.f_lineno
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if code is not None and frame.f_code is code else None
+
+    previous = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        return kind_of(obj)
+    finally:
+        sys.settrace(previous)
+
+
 def classify(obj: object) -> object:
     # Its only locals are the object, the function and the tasks already there: the answer is named only after
     # kind_of has returned, in expect_kind. Looked up outside the `try`: a kind_of that is not there at all is the
     # plugin's to explain. A task kind_of makes cannot run before all_tasks() is read again: nothing awaits between.
     kind_of = ex.kind_of
+    SHOWN.append(obj)
+    RUN.lines.clear()
+    RUN.returned_from = None
     tasks = asyncio.all_tasks()
     try:
-        got = kind_of(obj)
+        got = traced(kind_of, obj)
     except NotImplementedError:
         raise  # the stub: the plugin says "not implemented yet"
     except Exception as error:
@@ -137,14 +186,21 @@ def classify(obj: object) -> object:
 
 UNHASHABLE = (
     "kind_of answers for any object, also one that cannot be a dict key or a set member, such as a list: a cache"
-    " keyed by the object (functools.lru_cache, functools.cache, a dict) raises TypeError for it. Drop the cache:"
-    " the questions kind_of asks are cheap."
+    " keyed by the object (functools.lru_cache, functools.cache, a dict) raises TypeError for it. Drop the cache,"
+    " rather than key it by id(obj), which gives back answers about objects that have changed or are gone: the"
+    " questions kind_of asks are cheap."
 )
 
 
 FELL_THROUGH = (
     "kind_of reached its end without a `return` for this object, so it returned None: end it with"
     ' `return "not awaitable"`, under no condition, for every object the questions above do not match.'
+)
+
+
+RETURNED_NONE = (
+    "kind_of returned None for this object, at `{statement}`, and None is none of the five kinds: {instead}, for"
+    " every object the questions above do not match."
 )
 
 
@@ -179,19 +235,44 @@ def expect_kind(got: object, made_by: str, expected: str, fix: str) -> None:
             at=CallIn(ex.kind_of, "ensure_future", "create_task"),
         )
     if got not in KINDS:
+        explicit = returned_from() if got is None else None
         fail(
             f"kind_of({made_by}) returned {got!r}",
             expected=f"{expected!r}: kind_of returns one of " + ", ".join(map(repr, KINDS)),
-            fix=FELL_THROUGH
+            fix=RETURNED_NONE.format(statement=explicit[0], instead=explicit[2])
+            if explicit
+            else FELL_THROUGH
             if got is None and not returns_no_value(ex.kind_of)
             else RETURNED_A_CLASS
             if isinstance(got, type)
             else "Return exactly one of those five strings, spelt as shown (lower case, no extra words).",
-            at=ReturnOf(ex.kind_of, got),
+            at=explicit[1] if explicit else ReturnOf(ex.kind_of, got),
         )
     expect(got == expected, f"kind_of({made_by}) returned {got!r}", expected=repr(expected),
-           fix=OVERWRITTEN.format(name=overwritten) if (overwritten := answer_overwritten()) else fix,
+           fix=OVERWRITTEN.format(name=overwritten) if (overwritten := answer_overwritten(got, expected)) else fix,
            at=ReturnOf(ex.kind_of, got))  # fmt: skip
+
+
+def returned_from() -> tuple[str, Location | None, str] | None:
+    """The `return` statement, as written, and its line, that the last call of kind_of returned None from, and what
+    to return instead; None when it reached its end instead, or the line is an `if` too (`if x: return None`, where a
+    false `x` ends there as well)."""
+    source = _Source.of(ex.kind_of)
+    if RUN.returned_from is None or source is None:
+        return None
+    line = RUN.returned_from - source.first + 1
+    nodes = [node for node in ast.walk(source.tree) if getattr(node, "lineno", None) == line]
+    returns = [node for node in nodes if isinstance(node, ast.Return)]
+    if len(returns) != 1 or any(isinstance(node, ast.If) for node in nodes):
+        return None
+    value = returns[0].value
+    statement = ast.unparse(returns[0])
+    instead = (
+        '`return "not awaitable"` there'
+        if value is None or (isinstance(value, ast.Constant) and value.value is None)
+        else 'the value returned there must be one of them, "not awaitable"'
+    )
+    return (statement if len(statement) <= 60 else "return ..."), source.location(line), instead
 
 
 OVERWRITTEN = (
@@ -201,21 +282,42 @@ OVERWRITTEN = (
 )
 
 
-def answer_overwritten() -> str | None:
-    """The name kind_of returns, when it sets it in two `if` statements in a row (not `elif`): each later `if` whose
-    question also says yes overwrites the answer, whatever the order of the questions."""
+def answer_overwritten(got: object, expected: str) -> str | None:
+    """The name kind_of returned, when in this call one `if` set it to `expected` and a later `if` (not an `elif` of
+    it) then set it to `got`, a broader kind (`KINDS` goes from the most specific to the least). A narrower kind set
+    later is that question's own mistake, not the overwriting: `if`s asked least specific first overwrite on purpose,
+    and `kind = "awaitable"` overwritten by `kind = "coroutine"` for a look-alike is asyncio.iscoroutine's yes."""
+    if got not in KINDS or KINDS.index(got) <= KINDS.index(expected):
+        return None
     source = _Source.of(ex.kind_of)
     if source is None or not source.tree.body or not isinstance(source.tree.body[0], ast.FunctionDef):
         return None
     body = source.tree.body[0].body
     returned = {node.value.id for node in body if isinstance(node, ast.Return) and isinstance(node.value, ast.Name)}
-    setting: dict[str, int] = {}
-    for statement in body:
+    setting: dict[int, tuple[int, str, object]] = {}  # line: (which `if` of the body, name, kind set)
+    for index, statement in enumerate(body):
         if isinstance(statement, ast.If):
-            for name in {target.id for node in statement.body if isinstance(node, ast.Assign)
-                         for target in node.targets if isinstance(target, ast.Name)}:  # fmt: skip
-                setting[name] = setting.get(name, 0) + 1
-    return next((name for name in sorted(returned) if setting.get(name, 0) >= 2), None)
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                    for target in node.targets:
+                        if isinstance(target, ast.Name) and target.id in returned:
+                            setting[source.first + node.lineno - 1] = (index, target.id, node.value.value)
+    ran = [setting[line] for line in RUN.lines if line in setting]
+    for at, (index, name, kind) in enumerate(ran):
+        if kind == expected and any(i > index and n == name and k == got for i, n, k in ran[at + 1 :]):
+            return name
+    return None
+
+
+AWAITABLE_FIRST = (
+    "A {kind} is awaitable too, so the awaitable question says yes to it: ask {question} before"
+    " isinstance(obj, collections.abc.Awaitable) or inspect.isawaitable(obj), the most specific question first."
+)
+
+
+def awaitable_first(got: object, kind: str, question: str, fix: str) -> str:
+    """`fix`, or, when kind_of called an object of that kind 'awaitable', why the awaitable question comes last."""
+    return AWAITABLE_FIRST.format(kind=kind, question=question) if got == "awaitable" else fix
 
 
 TASK_FIRST = (
@@ -249,7 +351,9 @@ async def test_task_is_task():
     cancelled = asyncio.create_task(asyncio.sleep(10))
     traced = TracedTask(asyncio.sleep(10))
     try:
-        expect_kind(classify(pending), "asyncio.create_task(asyncio.sleep(10)), still pending", "task", fix)
+        got = classify(pending)
+        first = awaitable_first(got, "task", "isinstance(obj, asyncio.Task)", fix)
+        expect_kind(got, "asyncio.create_task(asyncio.sleep(10)), still pending", "task", first)
         await finished
         expect_kind(classify(finished), "a task that has finished", "task", ended)
         cancelled.cancel()
@@ -280,7 +384,9 @@ async def test_future_is_future():
     wrapped = asyncio.wrap_future(concurrent.futures.Future())
     traced = TracedFuture()
     try:
-        expect_kind(classify(pending), "loop.create_future(), not done yet", "future", fix)
+        got = classify(pending)
+        expect_kind(got, "loop.create_future(), not done yet", "future",
+                    awaitable_first(got, "future", "asyncio.isfuture(obj)", fix))  # fmt: skip
         done_fix = ENDED.format(kind="future", question="asyncio.isfuture(obj)")  # the pending one passed first
         expect_kind(classify(done), "a future whose result is set", "future", done_fix)
         expect_kind(classify(gathering), "asyncio.gather(fetch()), a future but not a task", "future", fix)
@@ -296,12 +402,6 @@ async def test_future_is_future():
     finally:
         await gathering
         wrapped.cancel()
-
-
-AWAITABLE_FIRST = (
-    "A coroutine is awaitable too, so the awaitable question says yes to it: ask inspect.iscoroutine(obj) before"
-    " isinstance(obj, collections.abc.Awaitable) or inspect.isawaitable(obj), the most specific question first."
-)
 
 
 SPENT = (
@@ -333,7 +433,7 @@ async def test_coroutine_object_is_coroutine():
         ):
             state = inspect.getcoroutinestate(obj)
             got = classify(obj)
-            expect_kind(got, made_by, "coroutine", AWAITABLE_FIRST if got == "awaitable" else why)
+            expect_kind(got, made_by, "coroutine", awaitable_first(got, "coroutine", "inspect.iscoroutine(obj)", why))
             now = inspect.getcoroutinestate(obj)
             expect(
                 now == state,
@@ -369,6 +469,23 @@ NOT_EVERY_AWAITABLE = (
 )
 
 
+REMEMBERED = (
+    "kind_of remembered its answer from an earlier call about the same object: a cache keyed by the object or by"
+    " id(obj) gives it back after the object has changed, and gives an object whose id was a dead object's the dead"
+    " one's answer. Ask what the object is each time kind_of is called, and drop the cache: the questions it asks"
+    " are cheap."
+)
+
+
+def returned_from_line() -> Location | None:
+    """The line the last call of kind_of returned from (`return cache[key]`), or its `def` when its own code did not
+    run (a cache wrapped around it answered) or was not traced."""
+    source = _Source.of(ex.kind_of)
+    if RUN.returned_from is None or source is None:
+        return where(ex.kind_of)
+    return source.location(RUN.returned_from - source.first + 1) or where(ex.kind_of)
+
+
 def as_coroutine(got: object, fix: str) -> str:
     """`fix`, or, when kind_of called a plain awaitable a 'coroutine', why only an async def's call is one."""
     return NOT_EVERY_AWAITABLE if got == "coroutine" else fix
@@ -402,6 +519,22 @@ async def test_custom_awaitable_is_awaitable():
             " itself.",
         ),
     )
+    changed = Plain()
+    before = classify(changed)  # its answer as it was, whatever it is: the other-objects check judges that one
+    changed.__class__ = ReadyToo
+    got = classify(changed)
+    made_by = (
+        "an object asked about before, when its class had no __await__, whose class is now one that inherits"
+        " __await__ (obj.__class__ = ReadyToo)"
+    )
+    if isinstance(got, str) and got == before and got != "awaitable":
+        fail(
+            f"kind_of({made_by}) returned {got!r} again, its answer about this object before the class changed",
+            expected="'awaitable', as for a new object of that class: kind_of answers for the object as it is now",
+            fix=REMEMBERED,
+            at=returned_from_line(),
+        )
+    expect_kind(got, made_by, "awaitable", as_coroutine(got, "`await` asks the object's class as it is now."))
     got = classify(CallableReady())
     expect_kind(
         got,

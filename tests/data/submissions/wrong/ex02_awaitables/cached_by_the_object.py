@@ -1,5 +1,6 @@
-# fails: other_objects_are_not_awaitable
-"""Memoises kind_of with functools.lru_cache "for speed": a list, which cannot be a cache key, raises TypeError."""
+# fails: other_objects_are_not_awaitable, custom_awaitable_is_awaitable
+"""Memoises kind_of with functools.lru_cache "for speed": a list, which cannot be a cache key, raises TypeError, and an
+object whose class has changed since it was first asked about gets its old answer."""
 import asyncio
 import collections.abc
 import functools
