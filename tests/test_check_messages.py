@@ -1442,3 +1442,45 @@ def test_a_slip_in_the_finished_line_points_at_its_print_not_at_a_docstring(tmp_
     wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "two_decimals_under_a_docstring.py"
     checks = failed(grade_source(tmp_path, "03", wrong))
     assert {verdict.location.line for verdict in checks.values()} == {19}, checks  # the print(f"Finished ...")
+
+
+def test_a_callback_called_at_once_from_a_plain_callback_is_caught_there(tmp_path):
+    """schedule_soon called from a callback the loop ran, where no task runs, is judged as from a coroutine: it must
+    not call the callback before returning, and it returns a handle (schedule_later with no delay likewise)."""
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "calls_at_once_without_a_task.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    soon, later = checks["soon_runs_callback_later"], checks["later_returns_timer_handle"]
+    assert soon.message == (
+        "schedule_soon(fourth), called from a callback the loop ran, called the callback itself, before returning"
+    )
+    assert soon.location.line == 12, soon.location  # callback(*args)
+    assert later.message.startswith("schedule_later(0, callback), called from a callback the loop ran, called the")
+    assert later.location.line == 20, later.location
+
+
+def test_get_running_loop_without_parentheses_is_told_to_call_it(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "get_running_loop_without_parens.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    for name, method, line in (("soon_runs_callback_later", "call_soon", 9), ("soon_returns_handle", "call_soon", 9),
+                               ("later_returns_timer_handle", "call_later", 14),
+                               ("later_runs_after_delay_in_order", "call_later", 14),
+                               ("raises_outside_a_running_loop", "call_soon", 9)):  # fmt: skip
+        verdict = checks[name]
+        assert "`get_running_loop` is the function itself, not called" in verdict.message, (name, verdict.message)
+        assert verdict.fix.startswith(f"Call it, with the parentheses: `asyncio.get_running_loop().{method}(...)`"), (
+            name,
+            verdict.fix,
+        )
+        assert verdict.location.line == line, (name, verdict.location)
+
+
+def test_a_loop_cached_from_an_earlier_run_is_told_to_ask_at_each_call(tmp_path):
+    """ "Event loop is closed" in exercise 08 means a loop kept from an earlier run, not one closed too early: the fix
+    names the cached helper and asks for get_running_loop() at each call, not exercise 07's "close a loop last"."""
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "loop_helper_cached.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    for name in ("soon_returns_handle", "later_returns_timer_handle"):
+        verdict = checks[name]
+        assert "raised RuntimeError: Event loop is closed: the loop it used is not the one running" in verdict.message
+        assert verdict.fix.startswith("`_loop` is cached (functools.cache, lru_cache)"), verdict.fix
+        assert "asyncio.get_running_loop() at each call" in verdict.fix and "finally" not in verdict.fix, verdict.fix
