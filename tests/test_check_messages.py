@@ -1458,6 +1458,28 @@ def test_a_callback_called_at_once_from_a_plain_callback_is_caught_there(tmp_pat
     assert later.location.line == 20, later.location
 
 
+def test_two_async_defs_are_each_named_by_the_checks_that_call_them(tmp_path):
+    """schedule_soon and running_loop_or_none both async def: a check of schedule_soon says schedule_soon is one,
+    not running_loop_or_none, the first of the two by name, whose message it would otherwise replace by "first was
+    called 0 times" and a fix the student already follows."""
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "async_def_soon_and_running_loop_or_none.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    for name, function in (("soon_runs_callback_later", "schedule_soon"), ("soon_returns_handle", "schedule_soon"),
+                           ("raises_outside_a_running_loop", "schedule_soon"),
+                           ("running_loop_or_none_inside", "running_loop_or_none"),
+                           ("running_loop_or_none_outside", "running_loop_or_none")):  # fmt: skip
+        verdict = checks[name]
+        assert verdict.message.startswith(f"{function} is an `async def` function"), (name, verdict.message)
+        assert verdict.fix.startswith(f"Write `def {function}(...)`, not `async def`"), (name, verdict.fix)
+        assert verdict.location.function == function, (name, verdict.location)
+    # Exercise 01's own words for its two async defs, which say what each should do instead, are kept.
+    ex01 = failed(grade_source(tmp_path / "01", "01", SUBMISSIONS / "wrong" / "ex01_futures" / "async_def_requests.py"))
+    for name, function in (("returns_pending_future", "make_request"),
+                           ("failing_request_raises_same_exception", "make_failing_request")):  # fmt: skip
+        assert f"{function} is an async def function" in ex01[name].message, ex01[name].message
+        assert "it runs while the loop runs" in ex01[name].fix, ex01[name].fix
+
+
 def test_get_running_loop_without_parentheses_is_told_to_call_it(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "get_running_loop_without_parens.py"
     checks = failed(grade_source(tmp_path, "08", wrong))
