@@ -342,16 +342,18 @@ def _not_as_the_stub_says(exc: BaseException) -> Verdict | None:
     return None
 
 
-def async_where_the_stub_has_def(module: ModuleType) -> tuple[str, Verdict] | None:
-    """The first function of the student's `module` that is an `async def` where the kit's stub has a plain `def`,
-    and the verdict that says so: calling it runs none of its body, and every check that uses what it returns sees
-    a coroutine object instead, which each would explain in its own, misleading, way."""
+def async_where_the_stub_has_def(module: ModuleType) -> list[tuple[str, Verdict]]:
+    """Each function of the student's `module` that is an `async def` where the kit's stub has a plain `def`, with
+    the verdict that says so: calling it runs none of its body, and every check that uses what it returns sees a
+    coroutine object instead, which each would explain in its own, misleading, way. All of them, not the first by
+    name: a check that calls schedule_soon is told about schedule_soon, though running_loop_or_none is one too."""
     filename = PurePath(module.__file__ or "").name
+    found = []
     for name in sorted(stub_plain_functions(filename)):
         func = getattr(module, name, None)
         if not inspect.iscoroutinefunction(func):
             continue
-        return name, Verdict(
+        verdict = Verdict(
             Status.FAILED,
             f"{name} is an `async def` function, so calling it runs none of its body: it only makes a coroutine"
             " object, which the checks got instead of a result",
@@ -361,7 +363,8 @@ def async_where_the_stub_has_def(module: ModuleType) -> tuple[str, Verdict] | No
             " your file says which one.",
             location=where(func),
         )
-    return None
+        found.append((name, verdict))
+    return found
 
 
 def _is_stub_function(name: str) -> bool:

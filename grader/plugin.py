@@ -80,6 +80,13 @@ def _involves(verdict: Verdict, name: str) -> bool:
     )
 
 
+def _told_async_def(verdict: Verdict, wrong: Verdict) -> bool:
+    """Whether a check's `verdict` already says what `wrong` would, that a function is an async def: ex01's checks
+    tell make_request so with what it should do instead, which the general words would replace."""
+    named = re.match(r"(\w+) is an `async def` function", wrong.message)
+    return named is not None and re.search(rf"\b{named[1]} is an `?async def`? function", verdict.message) is not None
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "check(title, depends=()): a graded check; points live in exercises.toml")
     fd = os.environ.pop(EVENTS_FD_ENV, None)
@@ -181,7 +188,7 @@ class GradingSession:
         expected_root = os.path.realpath(self.setup.root)
         if not os.path.realpath(module.__file__ or "").startswith(expected_root + os.sep):
             raise RuntimeError(f"{self.setup.module} was imported from {module.__file__}, not the submission")
-        self.wrong_kinds = [*filter(None, [async_where_the_stub_has_def(module)]), *parameters_unlike_the_stub(module)]
+        self.wrong_kinds = [*async_where_the_stub_has_def(module), *parameters_unlike_the_stub(module)]
         self.events.send("imported")
 
     def _import_failed(self, failure: ImportFailure) -> NoReturn:
@@ -341,6 +348,8 @@ class GradingSession:
             if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
         wrong = next((kind for name, kind in self.wrong_kinds if _involves(verdict, name)), None)
+        if wrong is not None and _told_async_def(verdict, wrong):
+            wrong = None  # the check's own words for that cause, which say more (ex01's for make_request)
         if verdict.status is Status.FAILED and wrong is not None:
             verdict = dataclasses.replace(wrong)  # the cause, told the same way by every check it fails
         # asyncio's reprs of futures and tasks, in a message of a check or of an exception, say nothing to a student.

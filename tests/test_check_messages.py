@@ -1507,3 +1507,67 @@ def test_a_slip_in_a_finished_line_printed_by_a_helper_points_at_the_helper(tmp_
     wrong = SUBMISSIONS / "wrong" / "ex03_async_timed" / "two_decimals_in_a_helper.py"
     checks = failed(grade_source(tmp_path, "03", wrong))
     assert {(v.location.line, v.location.function) for v in checks.values()} == {(9, "_report")}, checks
+
+
+def test_a_callback_called_at_once_from_a_plain_callback_is_caught_there(tmp_path):
+    """schedule_soon called from a callback the loop ran, where no task runs, is judged as from a coroutine: it must
+    not call the callback before returning, and it returns a handle (schedule_later with no delay likewise)."""
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "calls_at_once_without_a_task.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    soon, later = checks["soon_runs_callback_later"], checks["later_returns_timer_handle"]
+    assert soon.message == (
+        "schedule_soon(fourth), called from a callback the loop ran, called the callback itself, before returning"
+    )
+    assert soon.location.line == 12, soon.location  # callback(*args)
+    assert later.message.startswith("schedule_later(0, callback), called from a callback the loop ran, called the")
+    assert later.location.line == 20, later.location
+
+
+def test_two_async_defs_are_each_named_by_the_checks_that_call_them(tmp_path):
+    """schedule_soon and running_loop_or_none both async def: a check of schedule_soon says schedule_soon is one,
+    not running_loop_or_none, the first of the two by name, whose message it would otherwise replace by "first was
+    called 0 times" and a fix the student already follows."""
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "async_def_soon_and_running_loop_or_none.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    for name, function in (("soon_runs_callback_later", "schedule_soon"), ("soon_returns_handle", "schedule_soon"),
+                           ("raises_outside_a_running_loop", "schedule_soon"),
+                           ("running_loop_or_none_inside", "running_loop_or_none"),
+                           ("running_loop_or_none_outside", "running_loop_or_none")):  # fmt: skip
+        verdict = checks[name]
+        assert verdict.message.startswith(f"{function} is an `async def` function"), (name, verdict.message)
+        assert verdict.fix.startswith(f"Write `def {function}(...)`, not `async def`"), (name, verdict.fix)
+        assert verdict.location.function == function, (name, verdict.location)
+    # Exercise 01's own words for its two async defs, which say what each should do instead, are kept.
+    ex01 = failed(grade_source(tmp_path / "01", "01", SUBMISSIONS / "wrong" / "ex01_futures" / "async_def_requests.py"))
+    for name, function in (("returns_pending_future", "make_request"),
+                           ("failing_request_raises_same_exception", "make_failing_request")):  # fmt: skip
+        assert f"{function} is an async def function" in ex01[name].message, ex01[name].message
+        assert "it runs while the loop runs" in ex01[name].fix, ex01[name].fix
+
+
+def test_get_running_loop_without_parentheses_is_told_to_call_it(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "get_running_loop_without_parens.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    for name, method, line in (("soon_runs_callback_later", "call_soon", 9), ("soon_returns_handle", "call_soon", 9),
+                               ("later_returns_timer_handle", "call_later", 14),
+                               ("later_runs_after_delay_in_order", "call_later", 14),
+                               ("raises_outside_a_running_loop", "call_soon", 9)):  # fmt: skip
+        verdict = checks[name]
+        assert "`get_running_loop` is the function itself, not called" in verdict.message, (name, verdict.message)
+        assert verdict.fix.startswith(f"Call it, with the parentheses: `asyncio.get_running_loop().{method}(...)`"), (
+            name,
+            verdict.fix,
+        )
+        assert verdict.location.line == line, (name, verdict.location)
+
+
+def test_a_loop_cached_from_an_earlier_run_is_told_to_ask_at_each_call(tmp_path):
+    """ "Event loop is closed" in exercise 08 means a loop kept from an earlier run, not one closed too early: the fix
+    names the cached helper and asks for get_running_loop() at each call, not exercise 07's "close a loop last"."""
+    wrong = SUBMISSIONS / "wrong" / "ex08_running_loop" / "loop_helper_cached.py"
+    checks = failed(grade_source(tmp_path, "08", wrong))
+    for name in ("soon_returns_handle", "later_returns_timer_handle"):
+        verdict = checks[name]
+        assert "raised RuntimeError: Event loop is closed: the loop it used is not the one running" in verdict.message
+        assert verdict.fix.startswith("`_loop` is cached (functools.cache, lru_cache)"), verdict.fix
+        assert "asyncio.get_running_loop() at each call" in verdict.fix and "finally" not in verdict.fix, verdict.fix

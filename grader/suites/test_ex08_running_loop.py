@@ -10,6 +10,7 @@ do not depend on what ran earlier in the process: a fresh policy with no current
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 import time
 import warnings
@@ -19,9 +20,11 @@ from typing import Any
 
 import pytest
 
+from grader.asyncio_mistakes.frames import callers_frame
 from grader.suites.loop_spies import LoopSpy, current_loop, fresh_policy, loop_state_guard, spy_on_loops
 from grader.testing import (
     CallIn,
+    CheckFailure,
     call_repr,
     calling_line,
     check,
@@ -103,8 +106,9 @@ async def settle(times: int = 3) -> None:
         await asyncio.sleep(0)
 
 
-def schedule(func: Callable, *args: Any) -> Any:
-    """Call the student's schedule_* function; a callback it called on the spot is a failure of its own."""
+def schedule(func: Callable, *args: Any, setting: str = "") -> Any:
+    """Call the student's schedule_* function; a callback it called on the spot is a failure of its own. `setting`
+    says where the call was made, when not in a coroutine (", called from a callback the loop ran,")."""
     recorders = [a for a in args if isinstance(a, Recorder)]
     try:
         handle = func(*args)
@@ -112,13 +116,15 @@ def schedule(func: Callable, *args: Any) -> Any:
         raise
     except Exception as error:
         if any(r.calls for r in recorders):
-            _called_directly(func, args)
+            _called_directly(func, args, setting)
+        _loop_function_uncalled(func, args, error, setting)
+        _kept_loop_closed(func, args, error, setting)
         _callback_for_the_delay(func, args, error)
         raise
     if asyncio.isfuture(handle) and not isinstance(handle, asyncio.Task):
         _let_a_thread_call(recorders)
     if any(r.calls for r in recorders):
-        _called_directly(func, args)
+        _called_directly(func, args, setting)
     loop = getattr(handle, "_loop", None)  # asyncio's handles keep their loop there, from 3.10 to 3.14
     if isinstance(handle, asyncio.Handle) and loop is not None and loop is not asyncio.get_running_loop():
         handle.cancel()
@@ -186,6 +192,63 @@ def _callback_for_the_delay(func: Callable, args: tuple, error: Exception) -> No
     )
 
 
+def _loop_function_uncalled(
+    func: Callable,
+    args: tuple,
+    error: Exception,
+    setting: str = "",
+    expected: str = "the loop that asyncio.get_running_loop() returns when it is called",
+) -> None:
+    """Fail when `func` looked up call_soon or call_later on asyncio.get_running_loop itself, the parentheses
+    forgotten (`asyncio.get_running_loop.call_soon(...)`): Python's "'builtin_function_or_method' object has no
+    attribute 'call_soon'" names neither the function nor the parentheses."""
+    function = getattr(error, "obj", None) if isinstance(error, AttributeError) else None  # set from 3.10 on
+    name = getattr(function, "__name__", None)
+    if not callable(function) or isinstance(function, type) or not isinstance(name, str):
+        return
+    fail(
+        f"{call_repr(func, *args)}{setting} raised AttributeError: {error}: `{name}` is the function itself, not"
+        f" called, and a function has no `{error.name}`",
+        expected=expected,
+        fix=f"Call it, with the parentheses: `asyncio.get_running_loop().{error.name}(...)`. Without them you have"
+        " the function, not the running loop it gives.",
+        at=where(error) or func,
+    )
+
+
+def _kept_loop_closed(func: Callable, args: tuple, error: Exception, setting: str = "") -> None:
+    """Fail when `func` raised "Event loop is closed": the loop running the caller is open, so the student's code
+    used a loop it kept from an earlier run (each check runs a loop of its own and closes it at its end). "Close a
+    loop last", asyncio's general advice for that error, blames a close() they never wrote."""
+    if not isinstance(error, RuntimeError) or str(error) != "Event loop is closed":
+        return
+    fail(
+        f"{call_repr(func, *args)}{setting} raised RuntimeError: Event loop is closed: the loop it used is not the"
+        " one running now but one kept from an earlier run, which closed it when that run ended",
+        expected="the callback is queued on the running loop, the one that runs the caller",
+        fix=_where_kept(error) + " Each run (each asyncio.run, each check) has a loop of its own: keep no loop"
+        " for later, and ask asyncio.get_running_loop() at each call, which gives the loop that runs the caller.",
+        at=where(error) or func,
+    )
+
+
+def _where_kept(error: BaseException) -> str:
+    """Where the student's code kept the closed loop, in their own names when the frame that used it shows them: a
+    global holding it, or a cached function (functools.cache, lru_cache) called on that line."""
+    frame, line = callers_frame(error)
+    names = frame.f_globals.items() if frame is not None else ()
+    for name, value in names:
+        if isinstance(value, asyncio.AbstractEventLoop) and value.is_closed():
+            return f"`{name}` keeps a loop from an earlier run."
+    for name, value in names:
+        if hasattr(value, "cache_clear") and callable(value) and re.search(rf"\b{re.escape(name)}\s*\(", line):
+            return (
+                f"`{name}` is cached (functools.cache, lru_cache): every call gives back the loop of its first"
+                " call, from an earlier run."
+            )
+    return "Your code kept a loop from an earlier run: in a global, a cache, a default argument or a class attribute."
+
+
 def delay_handed_on(func: Callable) -> CallIn:
     """The student's line in `func` that hands the delay (and the callback) on to the loop: call_later or call_at."""
     return CallIn(func, "call_later", "call_at")
@@ -209,12 +272,12 @@ def in_another_thread(func: Callable, args: tuple) -> str:
     return f"{call_repr(func, *args)} had the callback called in another thread, not queued on the running loop"
 
 
-def _called_directly(func: Callable, args: tuple) -> None:
+def _called_directly(func: Callable, args: tuple, setting: str = "") -> None:
     calls = [call for value in args if isinstance(value, Recorder) for call in value.calls]
     if calls and all(call["thread"] != threading.get_ident() for call in calls):
         fail(in_another_thread(func, args), expected=IN_THE_LOOPS_THREAD, fix=NO_OTHER_THREAD, at=func)
     fail(
-        f"{call_repr(func, *args)} called the callback itself, before returning",
+        f"{call_repr(func, *args)}{setting} called the callback itself, before returning",
         expected="the callback is only queued, and runs on a later iteration of the loop",
         fix=NO_DIRECT_CALL.get(getattr(func, "__name__", ""), NO_DIRECT_CALL["schedule_soon"]),
         at=next((call["line"] for call in calls if call["line"] is not None), func),
@@ -225,7 +288,7 @@ def _called_directly(func: Callable, args: tuple) -> None:
 async def test_soon_runs_callback_later():
     log: list[str] = []
     first, second, third = Recorder("first", log), Recorder("second", log), Recorder("third", log)
-    schedule(ex.schedule_soon, first, "a", 1)
+    from_a_coroutine = schedule(ex.schedule_soon, first, "a", 1)
     # The loop's own call_soon in between: one queue holds both, first in, first out. A timer due at once
     # (call_later(0, ...)) would join that queue only when the loop next looks at its timers: after `second`.
     asyncio.get_running_loop().call_soon(second)
@@ -253,7 +316,7 @@ async def test_soon_runs_callback_later():
         fix=_queued_late_fix(),
         at=ex.schedule_soon,
     )
-    await expect_scheduled_from_a_callback(log)
+    await expect_scheduled_from_a_callback(log, from_a_coroutine)
 
 
 def _queued_late_fix() -> str:
@@ -272,28 +335,51 @@ def _queued_late_fix() -> str:
     return "Queue it with loop.call_soon(callback, *args): the loop runs its queue first in, first out."
 
 
-async def expect_scheduled_from_a_callback(log: list[str]) -> None:
-    """schedule_soon works in any code the loop runs: in a plain callback too, where no task is running."""
-    fourth, raised = Recorder("fourth", log), []
+FROM_A_CALLBACK = ", called from a callback the loop ran,"
+"""The setting of a schedule_* call made from a plain callback: a loop runs, but no task."""
+
+
+async def from_a_callback(func: Callable, *args: Any) -> Any:
+    """What `func(*args)` returns when a plain callback the loop ran calls it, where no task runs, judged as
+    `schedule` judges a call from a coroutine (its failure is raised here); the student's exception is told."""
+    returned: list[Any] = []
+    raised: list[Exception] = []
 
     def callback() -> None:
         try:
-            ex.schedule_soon(fourth)
-        except Exception as error:  # told to the student below
+            returned.append(schedule(func, *args, setting=FROM_A_CALLBACK))
+        except Exception as error:  # raised or told below, in the check's own frame
             raised.append(error)
 
     asyncio.get_running_loop().call_soon(callback)
     await settle()
+    if raised and isinstance(raised[0], CheckFailure):
+        raise raised[0]
     if raised:
         error = raised[0]
         fail(
-            f"schedule_soon(callback), called from a callback the loop ran, raised {type(error).__name__}: {error}",
+            f"{call_repr(func, *args)}{FROM_A_CALLBACK} raised {type(error).__name__}: {error}",
             expected="the callback is queued on the running loop: a plain callback has no task, but the loop runs",
             fix="Ask asyncio.get_running_loop(), which works in any code the loop runs; asyncio.current_task() is"
             " None outside a task.",
-            at=where(error) or ex.schedule_soon,
+            at=where(error) or func,
         )
-    expect(len(fourth.calls) == 1, "schedule_soon(callback), called from a callback the loop ran, queued nothing",
+    return returned[0] if returned else None
+
+
+async def expect_scheduled_from_a_callback(log: list[str], from_a_coroutine: Any) -> None:
+    """schedule_soon works in any code the loop runs: in a plain callback too, where no task is running, and returns
+    there what it returned in a coroutine (`from_a_coroutine`); whether that is the right handle is
+    test_soon_returns_handle's to judge."""
+    fourth = Recorder("fourth", log)
+    handle = await from_a_callback(ex.schedule_soon, fourth)
+    expect(not isinstance(from_a_coroutine, asyncio.Handle) or isinstance(handle, asyncio.Handle),
+           f"schedule_soon(fourth){FROM_A_CALLBACK} returned {handle!r}, where called from a coroutine it returned a"
+           " handle", expected="an asyncio.Handle, the value loop.call_soon returns, wherever it is called from",
+           fix=_handle_fix(handle, "call_soon(callback, *args)", "Return what loop.call_soon(callback, *args) returns,"
+                           " in a callback as in a coroutine."), at=ex.schedule_soon)  # fmt: skip
+    await settle()
+    expect(len(fourth.calls) == 1, f"schedule_soon(fourth){FROM_A_CALLBACK} queued nothing",
            expected="the callback runs on a later iteration", at=ex.schedule_soon)  # fmt: skip
 
 
@@ -373,6 +459,14 @@ async def test_later_returns_timer_handle():
            expected="the handle belongs to the scheduled call, so cancelling it stops the call",
            fix="Return the handle of the call_later that schedules `callback`, not of another call.",
            at=CallIn(ex.schedule_later, "call_later", "call_at"))  # fmt: skip
+    # From a plain callback too, where no task runs: a delay of 0 still only sets a timer.
+    timer = await from_a_callback(ex.schedule_later, 0, Recorder())
+    expect(isinstance(timer, asyncio.TimerHandle), f"schedule_later(0, callback){FROM_A_CALLBACK} returned {timer!r}",
+           expected="an asyncio.TimerHandle, the value loop.call_later returns, wherever it is called from",
+           fix=_handle_fix(timer, "call_later(delay, callback, *args)", "Return what loop.call_later(delay, callback,"
+                           " *args) returns, in a callback as in a coroutine, whatever the delay."),
+           at=ex.schedule_later)  # fmt: skip
+    timer.cancel()
 
 
 WALL_CLOCK = (
@@ -591,6 +685,9 @@ async def _then_in_another_thread(func: Callable, *args: Any) -> tuple[Any, Base
     return await asyncio.to_thread(call_outside, func, *args)
 
 
+NOT_RUNNING_RAISES = "RuntimeError, as asyncio.get_running_loop() raises when no loop is running"
+
+
 @check("with no loop running, schedule_soon and schedule_later raise RuntimeError and create no loop")
 def test_raises_outside_a_running_loop(loops: LoopSpy):
     callback = Recorder()
@@ -620,11 +717,13 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
                                     (returned_idle, raised_idle, "with a loop set but not running"),
                                     (returned_thread, raised_thread,
                                      IN_ANOTHER_THREAD)):  # fmt: skip
+            if error is not None:
+                _loop_function_uncalled(func, args, error, f" {setting}", NOT_RUNNING_RAISES)
             if error is None:
                 happened, fix = _returned_instead_of_raising(got, earlier, setting)
                 fail(
                     f"{call} {setting} returned {got!r}: {happened}",
-                    expected="RuntimeError, as asyncio.get_running_loop() raises when no loop is running",
+                    expected=NOT_RUNNING_RAISES,
                     fix=fix,
                     at=loop_asked(func),
                 )

@@ -1,4 +1,4 @@
-# fails: soon_runs_callback_later
+# fails: soon_runs_callback_later, later_returns_timer_handle
 """schedule_soon and schedule_later decide "is a loop running?" by asking for the current task, so called from a
 plain callback (a loop is running, but no task) they raise RuntimeError."""
 
