@@ -515,6 +515,22 @@ def test_a_multiprocessing_pool_is_refused_with_the_fix_before_it_forks(tmp_path
     assert checks["fetch_all_concurrent"].message.startswith("fetch_all() raised RuntimeError: the grader does not")
 
 
+@pytest.mark.parametrize(
+    ("case", "handed", "line"),
+    [("process_pool_lambda", "a lambda", 19), ("process_pool_nested_def", "fetch(), a function defined inside", 22)],
+)
+def test_a_call_a_process_pool_cannot_pickle_fails_as_it_would_for_real_with_the_fix(tmp_path, case, handed, line):
+    """The fake server runs a process pool's calls in threads, which pickle nothing: it pickles each call as a real
+    pool would, so that what crashes at home fails here too, told why, and where the call was handed over."""
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / f"{case}.py"))
+    verdict = checks["fetch_all_concurrent"]
+    assert f"handed {handed}" in verdict.message and "to a ProcessPoolExecutor" in verdict.message, verdict.message
+    assert "Can't pickle local object" in verdict.message, verdict.message
+    assert "`loop.run_in_executor(pool, get_status, url)`" in verdict.fix, verdict.fix
+    assert "`loop.run_in_executor(None, get_status, url)`" in verdict.fix, verdict.fix
+    assert (verdict.location.line, verdict.location.function) == (line, "fetch_status"), verdict.location
+
+
 def test_a_url_other_than_the_one_given_is_told_so_not_with_the_mocks_words(tmp_path):
     checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "lesson_url_kept.py"))
     verdict = checks["returns_status_codes"]

@@ -21,7 +21,7 @@ import pytest
 import requests
 
 from grader.probes.calls import await_call
-from grader.probes.fake_requests import FakeRequestsServer
+from grader.probes.fake_requests import FakeRequestsServer, Unpicklable
 from grader.probes.loop_watch import BlockedSpan, LoopReport, LoopWatch
 from grader.probes.set_order import backwards_in_sets
 from grader.probes.traffic import (
@@ -86,11 +86,19 @@ ASK_EVERY_TIME = (
 )
 
 
+SERVING: list[FakeRequestsServer] = []
+"""The running check's server, for `fetched` to ask what the student's code handed to a process pool."""
+
+
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRequestsServer]:
     server = FakeRequestsServer(monkeypatch)
-    yield server
-    server.close()
+    SERVING.append(server)
+    try:
+        yield server
+    finally:
+        SERVING.remove(server)
+        server.close()
 
 
 def watch() -> LoopWatch:
@@ -322,8 +330,15 @@ BLOCK_NOWHERE = (
 
 async def fetched(func: Any, *args: Any, limit: float) -> Any:
     """`await func(*args)` within `limit` seconds; None from a function with no `return` of a value is named as
-    that, not as a wrong status, a wrong order or an exception swallowed."""
-    got = await await_call(func, *args, limit=limit)
+    that, not as a wrong status, a wrong order or an exception swallowed. A call handed to a process pool that a
+    real one could not pickle is named before anything else the call did: for real it fails there."""
+    since = len(SERVING[-1].unpicklable) if SERVING else 0
+    try:
+        got = await await_call(func, *args, limit=limit)
+    except Exception:
+        not_picklable(func, args, since)
+        raise
+    not_picklable(func, args, since)
     if got is None and returns_no_value(func):
         returned = "the list of statuses: `return await asyncio.gather(...)`"
         if func is getattr(ex, "fetch_status", None):
@@ -335,6 +350,41 @@ async def fetched(func: Any, *args: Any, limit: float) -> Any:
             at=func,
         )
     return got
+
+
+PICKLABLE = (
+    "A process pool pickles the function to send it to a worker process, and a lambda or a function defined inside"
+    " another cannot be pickled. Hand the pool the module-level get_status and the URL apart:"
+    " `loop.run_in_executor(pool, get_status, url)`. Or use a thread, all that blocking I/O needs: the loop's default"
+    " executor, `loop.run_in_executor(None, get_status, url)`."
+)
+
+
+def handed(call: Unpicklable) -> str:
+    """What the student handed to the process pool, as a message names it."""
+    function = getattr(call.function, "func", call.function)  # a functools.partial's own function
+    name = getattr(function, "__qualname__", "")
+    if "<lambda>" in name:
+        return "a lambda"
+    outer, _, inner = name.rpartition(".<locals>.")
+    return f"{inner}(), a function defined inside {outer.rpartition('.')[2]}()," if outer else "a call"
+
+
+def not_picklable(func: Any, args: tuple[Any, ...], since: int) -> None:
+    """Fail when the call `func(*args)` handed a process pool something it cannot pickle, which a real pool then
+    fails to send to a worker process (noted by the server from index `since` on)."""
+    if not SERVING or len(SERVING[-1].unpicklable) <= since:
+        return
+    call = SERVING[-1].unpicklable[since]
+    error = call.error
+    fail(
+        f"{call_repr(func, *args)} handed {handed(call)} to a ProcessPoolExecutor, which pickles every call to send"
+        f" it to a worker process, and pickling it failed ({type(error).__name__}: {error}): a real pool raises that"
+        " error where the call's result is awaited",
+        expected="a call the pool can pickle: a function defined at the module's top level, its arguments apart",
+        fix=PICKLABLE,
+        at=call.handed_at or func,
+    )
 
 
 def one_url_for_many(server: FakeRequestsServer, since: int, urls: list[str], got: object) -> None:
