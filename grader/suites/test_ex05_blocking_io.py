@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import requests
 
+from grader.asyncio_mistakes import asyncio_fix
 from grader.probes.calls import await_call
 from grader.probes.fake_requests import FakeRequestsServer, Unpicklable
 from grader.probes.loop_watch import BlockedSpan, LoopReport, LoopWatch
@@ -46,6 +47,8 @@ from grader.probes.traffic import (
 from grader.probes.waiters import running_future, waiting_elsewhere
 from grader.testing import (
     CallIn,
+    CheckFailure,
+    awaited_in_a_loop,
     call_repr,
     check,
     expect,
@@ -54,6 +57,7 @@ from grader.testing import (
     raised_in_place_of,
     returns_no_value,
     student,
+    where,
 )
 
 ex = student("exercises.ex05_blocking_io")
@@ -171,6 +175,29 @@ async def test_returns_status_codes(server):
         fix=ASK_EVERY_TIME,
         at=ex.fetch_status,
     )
+
+
+async def single_url_in_an_executor(server: FakeRequestsServer) -> None:
+    """Fail when fetch_all, given a single URL, sends its request from the event loop's thread: "nothing to run
+    concurrently" is no reason to block the loop."""
+    since, alone = len(server.served), [server.route(url("alone"))]
+    got = await fetched(ex.fetch_all, alone, limit=LIMIT)
+    expect(
+        isinstance(got, (list, tuple)) and list(got) == [200],
+        f"{call_repr(ex.fetch_all, alone)} returned {got!r}",
+        expected="[200]",
+        fix=statuses_fix(got, 1),
+        at=ex.fetch_all,
+    )
+    if any(served.thread == threading.get_ident() for served in server.served[since:]):
+        fail(
+            f"{call_repr(ex.fetch_all, alone)}, with a single URL, sent its request from the event loop's own thread,"
+            " so nothing else could run while it waited for the answer",
+            expected="the request runs in an executor's thread, a single one too",
+            fix="Hand every request to the executor, however many URLs there are:"
+            " `await asyncio.gather(*(fetch_status(url) for url in urls))` runs one as well as five.",
+            at=CallIn(ex.fetch_all, "get_status", "get").found() or ex.fetch_all,
+        )
 
 
 def loop_ran(watching: LoopWatch, server: FakeRequestsServer, awaited: dict[Future, float], arrived: float) -> bool:
@@ -447,7 +474,20 @@ async def test_fetch_all_keeps_order(server):
         fix=order_fix(got),
         at=ex.fetch_all,
     )
-    empty = await fetched(ex.fetch_all, [], limit=LIMIT)
+    try:
+        empty = await fetched(ex.fetch_all, [], limit=LIMIT)
+    except CheckFailure:
+        raise
+    except Exception as error:
+        fail(
+            f"fetch_all([]) raised {type(error).__name__}: {error}",
+            expected="[]: no URLs, no statuses, and no error",
+            fix=asyncio_fix(error)
+            or "Let an empty list through: fetch_all([]) returns [] (`asyncio.gather()` of nothing gives []). Code"
+            " that looks at the results first needs one to look at: `all(...)` of nothing is True, `results[0]` of"
+            " nothing raises IndexError.",
+            at=where(error) or ex.fetch_all,
+        )
     expect(
         isinstance(empty, (list, tuple)) and list(empty) == [],
         f"fetch_all([]) returned {empty!r}",
@@ -549,6 +589,7 @@ async def test_fetch_all_concurrent(server):
             CONCURRENTLY,
             at=ex.fetch_all,
         )
+        await single_url_in_an_executor(server)
         return
     most = server.most_in_flight
     happened = in_flight(most, 5)
@@ -583,5 +624,5 @@ async def test_fetch_all_concurrent(server):
         f"{happened}: {sent_in_turn(most, server.served)}",
         expected="all five requests in flight at once: about 0.3 s for five requests of 0.3 s, not 1.5 s",
         fix=in_turn_fix(most, server.served, CONCURRENTLY),
-        at=ex.fetch_all,
+        at=awaited_in_a_loop(ex.fetch_all) or ex.fetch_all,
     )
