@@ -525,7 +525,7 @@ def test_a_call_a_process_pool_cannot_pickle_fails_as_it_would_for_real_with_the
     checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / f"{case}.py"))
     verdict = checks["fetch_all_concurrent"]
     assert f"handed {handed}" in verdict.message and "to a ProcessPoolExecutor" in verdict.message, verdict.message
-    assert "Can't pickle local object" in verdict.message, verdict.message
+    assert "Can't" in verdict.message and "local object" in verdict.message, verdict.message  # pickle, get (3.13)
     assert "`loop.run_in_executor(pool, get_status, url)`" in verdict.fix, verdict.fix
     assert "`loop.run_in_executor(None, get_status, url)`" in verdict.fix, verdict.fix
     assert (verdict.location.line, verdict.location.function) == (line, "fetch_status"), verdict.location
