@@ -157,6 +157,30 @@ class _Source:
         return _in_exercises(self.filename, line, function) if self.filename else None
 
 
+def awaited_in_a_loop(func: Any) -> Location | None:
+    """The student's first line in `func` with an `await` inside a `for` or `while` loop, or inside a comprehension
+    (`[await f(x) for x in xs]`): the wait that makes each item wait for the one before. None when there is none, or
+    the source cannot be read. Nested functions are their own business."""
+    if (source := _Source.of(func)) is None:
+        return None
+    found: list[int] = []
+
+    def visit(node: ast.AST, looping: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, _NESTED):
+                continue
+            if looping and isinstance(child, ast.Await):
+                found.append(child.lineno)
+            inner = isinstance(child, (ast.For, ast.AsyncFor, ast.While, ast.comprehension))
+            if isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                inner = True
+            visit(child, looping or inner)
+
+    top = source.tree.body[0] if isinstance(source.tree, ast.Module) and source.tree.body else source.tree
+    visit(top, False)
+    return source.location(min(found)) if found else None
+
+
 def uncalled_test(func: Any, *methods: str) -> tuple[str, Location | None] | None:
     """(`future.done`, its line) when `func`, a function or a code object, tests one of `methods` for truth without
     calling it (`if future.done:`, `if not future.cancelled:`): a bound method is always true, so the branch is

@@ -404,3 +404,43 @@ def test_an_async_def_handed_to_the_pool_is_told_that_a_pool_runs_plain_function
     verdict = {check.name: check for check in result.checks}["returns_results_in_order"]
     assert "cannot pickle 'coroutine' object" in verdict.message, verdict.message
     assert verdict.fix.startswith("The function handed to the pool is an `async def`"), verdict.fix
+
+
+def test_a_shutdown_handed_to_a_thread_and_not_awaited_is_named_where_it_is_handed_over(tmp_path):
+    """The shutdown checks hold a shutdown run in another thread, so that one left unawaited is still under way when
+    run_cpu_bound is over, every time (before, how soon the thread ended the workers decided the verdict)."""
+    got = checks(tmp_path, "shutdown_in_a_thread_not_awaited")
+    for name, ended in (("shuts_down_pool", "returned"), ("shuts_down_pool_on_error", "raised")):
+        verdict = got[name]
+        assert verdict.message.startswith(
+            "the pool's shutdown was started in another thread and not awaited, so run_cpu_bound("
+        ), verdict.message
+        assert f"work) {ended} before the shutdown had finished" in verdict.message, verdict.message
+        assert "`await loop.run_in_executor(None, pool.shutdown)`" in verdict.fix, verdict.fix
+        assert verdict.location.line == 24, verdict.location  # loop.run_in_executor(None, pool.shutdown)
+
+
+def test_a_shutdown_without_waiting_says_raised_for_a_call_that_raised(tmp_path):
+    verdict = checks(tmp_path, "shutdown_without_waiting")["shuts_down_pool_on_error"]
+    assert "so run_cpu_bound([-1, 3], work) raised while" in verdict.message or (
+        "so run_cpu_bound([-1, 3], work) could raise before" in verdict.message
+    ), verdict.message
+
+
+def test_results_sorted_back_by_their_n_are_told_to_keep_positions_where_the_sort_is(tmp_path):
+    verdict = checks(tmp_path, "sorted_back_by_n")["returns_results_in_order"]
+    assert "put back in order by their n, and 500 is twice in ns" in verdict.message, verdict.message
+    assert verdict.fix.startswith("Put each result at the position of its call in ns"), verdict.fix
+    assert verdict.location.line == 28, verdict.location  # pairs.sort(key=lambda p: order[p[0]])
+
+
+def test_calls_awaited_one_by_one_in_a_for_loop_are_pointed_at_the_await(tmp_path):
+    verdict = checks(tmp_path, "one_at_a_time")["runs_in_parallel"]
+    assert verdict.location.line == 20, verdict.location  # results.append(await loop.run_in_executor(pool, work, n))
+
+
+@pytest.mark.parametrize("name", ["single_n_in_the_loop", "single_n_to_thread", "single_n_in_the_default_executor"])
+def test_a_single_n_kept_out_of_the_process_pool_is_caught(tmp_path, name):
+    verdict = checks(tmp_path, name)["runs_in_worker_processes"]
+    assert verdict.message.startswith("run_cpu_bound([4], work) "), verdict.message
+    assert verdict.expected.endswith(", a single n too"), verdict.expected

@@ -515,6 +515,22 @@ def test_a_multiprocessing_pool_is_refused_with_the_fix_before_it_forks(tmp_path
     assert checks["fetch_all_concurrent"].message.startswith("fetch_all() raised RuntimeError: the grader does not")
 
 
+@pytest.mark.parametrize(
+    ("case", "handed", "line"),
+    [("process_pool_lambda", "a lambda", 19), ("process_pool_nested_def", "fetch(), a function defined inside", 22)],
+)
+def test_a_call_a_process_pool_cannot_pickle_fails_as_it_would_for_real_with_the_fix(tmp_path, case, handed, line):
+    """The fake server runs a process pool's calls in threads, which pickle nothing: it pickles each call as a real
+    pool would, so that what crashes at home fails here too, told why, and where the call was handed over."""
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / f"{case}.py"))
+    verdict = checks["fetch_all_concurrent"]
+    assert f"handed {handed}" in verdict.message and "to a ProcessPoolExecutor" in verdict.message, verdict.message
+    assert "Can't" in verdict.message and "local object" in verdict.message, verdict.message  # pickle, get (3.13)
+    assert "`loop.run_in_executor(pool, get_status, url)`" in verdict.fix, verdict.fix
+    assert "`loop.run_in_executor(None, get_status, url)`" in verdict.fix, verdict.fix
+    assert (verdict.location.line, verdict.location.function) == (line, "fetch_status"), verdict.location
+
+
 def test_a_url_other_than_the_one_given_is_told_so_not_with_the_mocks_words(tmp_path):
     checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "lesson_url_kept.py"))
     verdict = checks["returns_status_codes"]
@@ -560,3 +576,23 @@ def test_aiohttps_error_retold_in_an_exception_of_ones_own_is_named(tmp_path):
     verdict = verdict["fetch_all_propagates_errors"]
     assert verdict.message.endswith("inside an ExceptionGroup: an exception of your own that repeats aiohttp's words")
     assert verdict.fix.startswith("Raise aiohttp's exception object itself"), verdict.fix
+
+
+def test_an_error_for_no_urls_at_all_shows_the_call_and_what_it_should_give(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "errors_as_503_unless_all_failed.py"))
+    verdict = checks["fetch_all_keeps_order"]
+    assert verdict.message == "fetch_all([]) raised IndexError: list index out of range", verdict.message
+    assert verdict.expected.startswith("[]") and "results[0]" in verdict.fix, (verdict.expected, verdict.fix)
+    assert verdict.location.line == 22, verdict.location  # raise results[0]
+
+
+def test_requests_awaited_one_by_one_in_a_loop_are_pointed_at_the_await(tmp_path):
+    verdict = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "sequential_awaits.py"))
+    assert verdict["fetch_all_concurrent"].location.line == 20, verdict["fetch_all_concurrent"].location
+
+
+def test_a_single_url_fetched_in_the_coroutine_is_caught(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "single_url_in_the_coroutine.py"))
+    verdict = checks["fetch_all_concurrent"]
+    assert "with a single URL, sent its request from the event loop's own thread" in verdict.message, verdict.message
+    assert verdict.location.line == 21, verdict.location  # return [get_status(urls[0])]

@@ -7,7 +7,9 @@ unregistered URL raises a `requests.ConnectionError` that says so; nothing ever 
 A request sent from a worker process would never reach this server (it lives in the grader's process), so a call
 handed to a process pool runs in a stand-in thread instead (as many threads as the pool has workers): the exercise
 asks for an executor, and a process pool is one (the lesson's own aside hands `requests` to one), judged as the
-threads it stands for.
+threads it stands for. The call is pickled first, as a real pool pickles it to send it to a worker: one that cannot
+be (a lambda, a function defined inside another) fails as it does for real, with the future's result, and the
+server notes it (`unpicklable`) for the checks to name.
 
 Calls handed to a thread pool (`ThreadPoolExecutor.submit`, which `run_in_executor` and `asyncio.to_thread` use)
 are counted until they finish (`most_in_pool`): five calls handed over at once with fewer requests in flight mean
@@ -19,6 +21,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import multiprocessing.pool
+import multiprocessing.reduction
 import os
 import threading
 import time
@@ -54,6 +57,17 @@ class Pool:
     """The student's line whose call first handed it work (`run_in_executor(pool, ...)`, `pool.submit(...)`)."""
     kind: str = "ThreadPoolExecutor"
     """The student's class of pool: a ProcessPoolExecutor's calls run in a thread pool that stands in for it."""
+
+
+@dataclass(frozen=True)
+class Unpicklable:
+    """A call handed to a process pool that a real one could not have sent to a worker process."""
+
+    function: Any
+    error: Exception
+    """What pickling the call raised: AttributeError up to Python 3.13, pickle.PicklingError from 3.14."""
+    handed_at: Location | None
+    """The student's line that handed it to the pool."""
 
 
 def _get_only(request: Any, context: object) -> str:
@@ -121,6 +135,8 @@ class FakeRequestsServer:
         """The thread pools calls were handed to: how many workers each had, and which student line used it."""
         self.served: list[Served] = []
         self._stand_ins: dict[concurrent.futures.ProcessPoolExecutor, concurrent.futures.ThreadPoolExecutor] = {}
+        self.unpicklable: list[Unpicklable] = []
+        """The calls handed to a process pool that could not be pickled, in the order they were handed over."""
         self.upkeep = Upkeep()
         """The thread pools' own time in each thread: every submit (which may start a worker thread) and every shutdown
         with no call left to wait for (which ends idle workers)."""
@@ -158,6 +174,16 @@ class FakeRequestsServer:
                     workers = _stand_in_workers(getattr(pool, "_max_workers", None))
                     self._stand_ins[pool] = concurrent.futures.ThreadPoolExecutor(workers, "process-pool-stand-in")
                 threads = self._stand_ins[pool]
+            try:
+                # What the pool's feeder thread does with the call for real (a _CallItem of the same three).
+                multiprocessing.reduction.ForkingPickler.dumps((fn, args, kwargs))
+            except Exception as error:
+                # A real pool sets the error on the call's future, for the one who takes its result.
+                self.unpicklable.append(Unpicklable(fn, error, calling_line()))
+                failed: concurrent.futures.Future = concurrent.futures.Future()
+                failed.set_running_or_notify_cancel()
+                failed.set_exception(error)
+                return failed
             return threads.submit(fn, *args, **kwargs)  # counted as any thread pool's call
 
         return submit

@@ -27,7 +27,9 @@ from typing import Any, NamedTuple
 
 import pytest
 
+from grader.model import Location
 from grader.probes.upkeep import Upkeep
+from grader.testing import calling_line
 
 START_METHOD_ENV = "GRADER_MP_START"
 """Set to fork, forkserver or spawn to grade exercise 04 under that start method (Python 3.14 defaults to
@@ -71,6 +73,8 @@ class Handed(NamedTuple):
     args: tuple[Any, ...]
     at: float
     """`time.monotonic()` as it was handed over."""
+    line: Location | None = None
+    """The student's line that handed it over, noted for a pool's shutdown handed to a thread only."""
 
     def runs(self, func: Callable[..., Any]) -> bool:
         """Whether this call runs `func`, a function or a partial of a probe: `submit(func, n)`,
@@ -91,6 +95,17 @@ class Handed(NamedTuple):
         if isinstance(getattr(fn, "__self__", None), contextvars.Context) and args:
             fn = args[0]
         return getattr(fn, "__qualname__", None) or type(fn).__name__
+
+    def shuts_down_a_pool(self) -> bool:
+        """Whether this call is a process pool's `shutdown`, handed to a thread (`run_in_executor(None,
+        pool.shutdown)`, `asyncio.to_thread(pool.shutdown)`, a partial of it)."""
+        fn, args = self.fn, self.args
+        while isinstance(fn, functools.partial):
+            fn, args = fn.func, (*fn.args, *args)
+        if isinstance(getattr(fn, "__self__", None), contextvars.Context) and args:
+            fn = args[0]
+        pool = getattr(fn, "__self__", None)  # the class's shutdown is the spy's while one is installed
+        return isinstance(pool, ProcessPoolExecutor) and getattr(fn, "__func__", None) is type(pool).shutdown
 
     def chunked(self) -> bool:
         """Whether this is a chunk of more than one call, from `ProcessPoolExecutor.map(fn, ns, chunksize=...)`:
@@ -154,14 +169,31 @@ class PoolSpy:
         """Per pool (by id): whether any of its shutdowns waited for the workers (`with` does)."""
         self.shutdowns: list[tuple[float, int]] = []
         """Every shutdown of a process pool: `time.monotonic()` when it was called, and the thread that called it."""
+        self.hold_elsewhere = 0.0
+        """Seconds a waiting shutdown called in another thread than the spy's (the event loop's) is held before it
+        begins, for the shutdown checks: left unawaited, it is then still under way when run_cpu_bound has returned
+        and the check looks (`shutdowns_under_way`), however fast the machine ends the workers; awaited, it only
+        makes the call that much longer."""
+        self.shutting_elsewhere: list[threading.Thread] = []
+        """The threads other than the spy's in a process pool's waiting shutdown now (or held before it)."""
         shutdown, waited, shutdowns = ProcessPoolExecutor.shutdown, self.waited, self.shutdowns
+        home = threading.get_ident()
 
         def shutdown_spy(pool: ProcessPoolExecutor, wait: bool = True, *args, **kwargs) -> None:
             waited[id(pool)] = waited.get(id(pool), False) or bool(wait)
             shutdowns.append((time.monotonic(), threading.get_ident()))
-            idle = all(future.done() for future, call in list(self.calls.items()) if call.executor is pool)
-            with self.upkeep.timing() if idle else contextlib.nullcontext():
-                shutdown(pool, wait, *args, **kwargs)
+            elsewhere = bool(wait) and threading.get_ident() != home
+            if elsewhere:
+                self.shutting_elsewhere.append(threading.current_thread())
+            try:
+                if elsewhere and self.hold_elsewhere:
+                    time.sleep(self.hold_elsewhere)
+                idle = all(future.done() for future, call in list(self.calls.items()) if call.executor is pool)
+                with self.upkeep.timing() if idle else contextlib.nullcontext():
+                    shutdown(pool, wait, *args, **kwargs)
+            finally:
+                if elsewhere:
+                    self.shutting_elsewhere.remove(threading.current_thread())
 
         monkeypatch.setattr(ProcessPoolExecutor, "shutdown", shutdown_spy)
         self.handed: list[Handed] = []
@@ -188,6 +220,8 @@ class PoolSpy:
             with self.upkeep.timing():
                 future = submit(executor, fn, *args, **kwargs)
             handed = Handed(executor, threading.get_ident(), fn, args, at)
+            if handed.shuts_down_a_pool():
+                handed = handed._replace(line=calling_line())
             self.handed.append(handed)
             self.calls[future] = handed
             return future
@@ -209,6 +243,13 @@ class PoolSpy:
 
         Whether they still run when the grader looks is a race, lost on a busy machine; this is not."""
         return [pool for pool in self.pools if self.waited.get(id(pool)) is False]
+
+    def shutdowns_under_way(self) -> list[Handed | None]:
+        """The waiting shutdowns of process pools not over yet that run in other threads than the spy's: each as the
+        call that handed it to a thread pool, if one did (a thread of the student's own gives None). Asked as a call
+        of run_cpu_bound is over, with `hold_elsewhere` set: one it did not wait for is among them every time."""
+        handed = [call for future, call in list(self.calls.items()) if call.shuts_down_a_pool() and not future.done()]
+        return handed or [None for _ in self.shutting_elsewhere]
 
     def live_workers(self) -> list[BaseProcess]:
         """Child processes still alive, whenever they were started (see `before`)."""

@@ -32,7 +32,17 @@ from grader.probes.set_order import backwards_in_sets
 from grader.probes.waiters import waiting_elsewhere
 from grader.suites.meeting_calls import waiting_alone_gives_up
 from grader.suites.pool_stalls import from_the_shutdown, retires_a_finished_pool, shuts_down, starts_a_pool_per_call
-from grader.testing import CallIn, call_repr, check, expect, fail, returns_no_value, student, where
+from grader.testing import (
+    CallIn,
+    awaited_in_a_loop,
+    call_repr,
+    check,
+    expect,
+    fail,
+    returns_no_value,
+    student,
+    where,
+)
 
 pretend_grading_cpus()  # before the student's module is imported, which may size its pool from the count at once
 ex = student("exercises.ex04_cpu_bound")
@@ -43,6 +53,9 @@ ORDER_NS = [30_000, 500, 0, 500]
 """The order check's first ns: work(30000) takes the longest, and 500 comes twice, so results put back by their n
 rather than by their position lose one. Above 256, so each call's result is an int object of its own (CPython shares
 only the small ones): one object at both places is one call's result handed out twice, work(500) run once."""
+PARALLEL_CALLS = 9
+"""Calls of the parallel check: more than any batch a student may hand over at a time (two, the cores, four), and
+quick, as all but the first two return at once."""
 MEET_LIMIT = 3.0
 """Seconds a call waits for a second call to run beside it (a worker starts in well under a second)."""
 LIMIT = 2 * MEET_LIMIT
@@ -59,6 +72,10 @@ LINGER = 0.3
 """Seconds work(3) takes in the check of a shutdown on error, while work(-1) raises at once: a pool still up when
 run_cpu_bound raises has its worker then. work(-1) is handed over first, so it starts no later than work(3), and its
 error reaches the caller in a few hundredths of a second (a tenth under load): a margin of three or more."""
+HOLD_SHUTDOWN = 0.25
+"""Seconds the shutdown checks hold a pool's shutdown that the student's code runs in another thread than the loop's
+(`PoolSpy.hold_elsewhere`): one that run_cpu_bound does not await is then still under way when it has returned, as
+the loop's thread needs well under a millisecond of CPU to get there, not a thousandth of the hold."""
 PROCESSES = (
     "Run each call in a process pool: `with ProcessPoolExecutor() as pool:` then "
     "`await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))`."
@@ -223,17 +240,31 @@ async def run_one_call(*args: Any, limit: float, shown: str | None = None) -> An
 
 def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
     """Fail if worker processes are still alive, saying whether they were running before the call already, or if a
-    shutdown did not wait for them (first: the student's `shutdown(wait=False)` is the line to change)."""
+    shutdown did not wait for them (first: the student's `shutdown(wait=False)`, or a shutdown run in a thread and
+    not awaited, is the line to change)."""
     __tracebackhide__ = True
+    under_way = pools.shutdowns_under_way()
     left = pools.live_workers()
     earlier = [p for p in left if p in pools.before]
+    ended = "raised" if "raised" in when else "returned"
+    if under_way:
+        fail(
+            f"the pool's shutdown was started in another thread and not awaited, so {shown} {ended} before the"
+            " shutdown had finished" + (f", with {len(left)} worker process(es) still running" if left else ""),
+            expected=f"every worker of the pool gone once {shown} is over: run_cpu_bound waits for the shutdown",
+            fix="Await the shutdown you hand to a thread, `await loop.run_in_executor(None, pool.shutdown)`, so that"
+            " run_cpu_bound ends only once the pool has; or let `with ProcessPoolExecutor() as pool:` around the work"
+            " shut it down.",
+            at=(under_way[0].line if under_way[0] else None) or ex.run_cpu_bound,
+        )
     if pools.shut_down_without_waiting():
         fail(
-            f"the pool was shut down with wait=False, so {shown} returned while {len(left)} of its worker(s) were"
+            f"the pool was shut down with wait=False, so {shown} {ended} while {len(left)} of its worker(s) were"
             " still running"
             if left
-            else f"the pool was shut down with wait=False, so {shown} could return before its workers had exited"
-            " (they happened to be gone when the grader looked, which a busy machine does not promise)",
+            else f"the pool was shut down with wait=False, so {shown} could"
+            f" {'raise' if ended == 'raised' else 'return'} before its workers had exited (they happened to be gone"
+            " when the grader looked, which a busy machine does not promise)",
             expected=f"every worker of the pool gone once {shown} is over: shutdown waits for them",
             fix="Let shutdown wait, as it does by default: `with ProcessPoolExecutor() as pool:`, or"
             " `pool.shutdown()` without wait=False.",
@@ -304,6 +335,15 @@ def lost_repeats(got: list[object], expected: list[int]) -> list[int]:
     return sorted(value for value in repeated if results_of(got, value) < expected.count(value))
 
 
+def by_their_n(ns: list[int]) -> list[list[int]]:
+    """The results of the default work (each n's own count) put back in order by their n, not by their position: by
+    the first place of each n in ns (`ns.index(n)`), or by the last (a dict `{n: i for i, n in enumerate(ns)}`).
+    Unlike the right order only when an n comes twice, apart."""
+    first = {n: ns.index(n) for n in ns}
+    last = {n: i for i, n in enumerate(ns)}
+    return [ordered for ordered in (sorted(ns, key=first.get), sorted(ns, key=last.get)) if ordered != ns]
+
+
 @check("run_cpu_bound returns the results in the order of ns, whichever call finishes first")
 async def test_returns_results_in_order(pools):
     loop = asyncio.get_running_loop()
@@ -320,6 +360,14 @@ async def test_returns_results_in_order(pools):
                 " comes",
                 fix=BY_POSITION,
                 at=CallIn(ex.run_cpu_bound, "index", "enumerate", "values"),
+            )
+        if list(got) in by_their_n(expected):
+            fail(
+                f"{shown} returned {got!r}: the results were put back in order by their n, and"
+                f" {next(n for n in expected if expected.count(n) > 1)} is twice in ns",
+                expected=f"{expected}: cpu_bound_work(n) for each n, in the order of ns",
+                fix=BY_POSITION,
+                at=CallIn(ex.run_cpu_bound, "sort", "sorted", "index", "enumerate"),
             )
         if sorted(got, key=repr) == sorted(expected, key=repr):
             happened, fix, at = unordered("")
@@ -383,26 +431,29 @@ async def test_returns_results_in_order(pools):
 
 @check("work(n) runs in worker processes, not in the grader's process")
 async def test_runs_in_worker_processes(pools):
-    shown = "run_cpu_bound([1, 2, 3], work)"
-    got = records(await run_cpu_bound([1, 2, 3], work.where, limit=LIMIT, shown=shown), shown, [1, 2, 3])
-    here = [r for r in got if r.pid == work.getpid()]
-    if any(r.thread == threading.get_ident() for r in here):
-        fail(
-            f"{shown} called work(n) right in the coroutine: the event loop's own thread did the work, so"
-            " nothing else could run meanwhile",
-            expected="each work(n) runs in a worker process of a ProcessPoolExecutor",
-            fix=PROCESSES,
-            at=CallIn(ex.run_cpu_bound, "work"),
-        )
-    if here:
-        fail(
-            f"{shown} ran work(n) in threads, inside the process of the event loop: threads share one GIL, so"
-            " CPU-bound work in threads still runs one call at a time, and competes with the loop for the GIL",
-            expected="each work(n) runs in a worker process, which has its own interpreter and GIL",
-            fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor, asyncio.to_thread or the loop's default executor"
-            " (threads).",
-            at=threads_handed(),
-        )
+    # A single n too: "a pool is not worth it for one call" runs it in the loop, or in a thread.
+    for ns in ([1, 2, 3], [4]):
+        shown = f"run_cpu_bound({ns}, work)"
+        got = records(await run_cpu_bound(ns, work.where, limit=LIMIT, shown=shown), shown, ns)
+        here = [r for r in got if r.pid == work.getpid()]
+        single = ", a single n too" if len(ns) == 1 else ""
+        if any(r.thread == threading.get_ident() for r in here):
+            fail(
+                f"{shown} called work(n) right in the coroutine: the event loop's own thread did the work, so"
+                " nothing else could run meanwhile",
+                expected=f"each work(n) runs in a worker process of a ProcessPoolExecutor{single}",
+                fix=PROCESSES,
+                at=CallIn(ex.run_cpu_bound, "work"),
+            )
+        if here:
+            fail(
+                f"{shown} ran work(n) in threads, inside the process of the event loop: threads share one GIL, so"
+                " CPU-bound work in threads still runs one call at a time, and competes with the loop for the GIL",
+                expected=f"each work(n) runs in a worker process, which has its own interpreter and GIL{single}",
+                fix="Use a ProcessPoolExecutor, not a ThreadPoolExecutor, asyncio.to_thread or the loop's default"
+                " executor (threads).",
+                at=threads_handed(),
+            )
     # The default work too: a run_cpu_bound that sends cpu_bound_work apart, to threads, hands its calls to thread
     # pools only. (One that works its result out without it is the order check's to catch.)
     before, shown = pools.submitted, "run_cpu_bound([1, 2])"
@@ -433,13 +484,15 @@ async def test_runs_in_worker_processes(pools):
 
 @check("the calls run in parallel, on at least two worker processes", depends=("runs_in_worker_processes",))
 async def test_runs_in_parallel(pools):
-    # Three calls for a default pool of two workers (GRADING_CPUS): two run at once, and a run_cpu_bound that hands
-    # them over in batches of two, or of os.cpu_count(), awaits one before the third.
-    shown = "run_cpu_bound([0, 1, 2], work)"
+    # Nine calls for a default pool of two workers (GRADING_CPUS): the first two meet, the others return at once,
+    # and a run_cpu_bound that hands them over in batches (of two, of os.cpu_count(), of four), or through a
+    # Semaphore, awaits a batch before the next: the loop goes idle with only some of them handed over.
+    ns = list(range(PARALLEL_CALLS))
+    shown = f"run_cpu_bound({ns}, work)"
     with tempfile.TemporaryDirectory() as folder:
         meet = partial(work.meet, folder, 2, MEET_LIMIT, loop_thread=work.this_thread())
-        async with waiting_alone_gives_up(folder, meet, 2, pools, total=3) as alone:
-            got = records(await run_cpu_bound([0, 1, 2], meet, limit=LIMIT, shown=shown), shown, [0, 1, 2])
+        async with waiting_alone_gives_up(folder, meet, 2, pools, total=len(ns)) as alone:
+            got = records(await run_cpu_bound(ns, meet, limit=LIMIT, shown=shown), shown, ns)
     why = alone.why or f"one waited {MEET_LIMIT:g} s for the other and gave up"
     # The check pretends to run on two cores: a pool sized from the count of cores is told so, or a student on a
     # laptop with sixteen would not see where a single worker came from.
@@ -475,12 +528,12 @@ async def test_runs_in_parallel(pools):
         " number of workers (at least two).",
         at=counted or CallIn(ex.run_cpu_bound, "ProcessPoolExecutor", "ThreadPoolExecutor")
         if alone.one_worker
-        else ex.run_cpu_bound,
+        else (None if alone.one_call or alone.chunked else awaited_in_a_loop(ex.run_cpu_bound)) or ex.run_cpu_bound,
     )
     if alone.handed_first is not None and (limit := CallIn(ex.run_cpu_bound, "Semaphore", "BoundedSemaphore").found()):
         fail(
-            f"{shown} handed only {alone.handed_first} of its 3 calls to the pool at first: a Semaphore let no more"
-            " through until one of them had returned",
+            f"{shown} handed only {alone.handed_first} of its {len(ns)} calls to the pool at first: a Semaphore let no"
+            " more through until one of them had returned",
             expected="every call submitted before any is awaited: the pool queues what its workers cannot run yet,"
             " and starts each call as soon as a worker is free",
             fix="Let nothing hold the calls back: `await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in"
@@ -489,8 +542,8 @@ async def test_runs_in_parallel(pools):
         )
     if alone.handed_first is not None:
         fail(
-            f"{shown} handed the first {alone.handed_first} of its 3 calls to the pool, then waited for them before"
-            " handing over the rest: a call could start only once a whole batch had ended",
+            f"{shown} handed the first {alone.handed_first} of its {len(ns)} calls to the pool, then waited for them"
+            " before handing over the rest: a call could start only once a whole batch had ended",
             expected="every call submitted before any is awaited: the pool queues what its workers cannot run yet,"
             " and starts each call as soon as a worker is free",
             fix="Submit all the calls, then await them together, with no batches: "
@@ -580,6 +633,7 @@ async def test_loop_stays_responsive(pools):
 )
 async def test_shuts_down_pool(pools):
     shown = "run_cpu_bound([1, 2], work)"
+    pools.hold_elsewhere = HOLD_SHUTDOWN
     await run_cpu_bound([1, 2], work.where, limit=LIMIT, shown=shown)
     left_behind(pools, shown, f"when {shown} returned")
 
@@ -628,6 +682,7 @@ async def test_propagates_work_errors():
 @check("the pool is shut down when work(n) raises, too", depends=("runs_in_worker_processes",))
 async def test_shuts_down_pool_on_error(pools):
     shown = "run_cpu_bound([-1, 3], work)"
+    pools.hold_elsewhere = HOLD_SHUTDOWN
     try:
         await run_cpu_bound([-1, 3], partial(work.fail_if_negative_or_linger, LINGER), limit=LIMIT, shown=shown)
     except NotImplementedError:

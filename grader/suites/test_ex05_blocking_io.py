@@ -20,8 +20,9 @@ from typing import Any
 import pytest
 import requests
 
+from grader.asyncio_mistakes import asyncio_fix
 from grader.probes.calls import await_call
-from grader.probes.fake_requests import FakeRequestsServer
+from grader.probes.fake_requests import FakeRequestsServer, Unpicklable
 from grader.probes.loop_watch import BlockedSpan, LoopReport, LoopWatch
 from grader.probes.set_order import backwards_in_sets
 from grader.probes.traffic import (
@@ -46,6 +47,8 @@ from grader.probes.traffic import (
 from grader.probes.waiters import running_future, waiting_elsewhere
 from grader.testing import (
     CallIn,
+    CheckFailure,
+    awaited_in_a_loop,
     call_repr,
     check,
     expect,
@@ -54,6 +57,7 @@ from grader.testing import (
     raised_in_place_of,
     returns_no_value,
     student,
+    where,
 )
 
 ex = student("exercises.ex05_blocking_io")
@@ -86,11 +90,19 @@ ASK_EVERY_TIME = (
 )
 
 
+SERVING: list[FakeRequestsServer] = []
+"""The running check's server, for `fetched` to ask what the student's code handed to a process pool."""
+
+
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeRequestsServer]:
     server = FakeRequestsServer(monkeypatch)
-    yield server
-    server.close()
+    SERVING.append(server)
+    try:
+        yield server
+    finally:
+        SERVING.remove(server)
+        server.close()
 
 
 def watch() -> LoopWatch:
@@ -163,6 +175,29 @@ async def test_returns_status_codes(server):
         fix=ASK_EVERY_TIME,
         at=ex.fetch_status,
     )
+
+
+async def single_url_in_an_executor(server: FakeRequestsServer) -> None:
+    """Fail when fetch_all, given a single URL, sends its request from the event loop's thread: "nothing to run
+    concurrently" is no reason to block the loop."""
+    since, alone = len(server.served), [server.route(url("alone"))]
+    got = await fetched(ex.fetch_all, alone, limit=LIMIT)
+    expect(
+        isinstance(got, (list, tuple)) and list(got) == [200],
+        f"{call_repr(ex.fetch_all, alone)} returned {got!r}",
+        expected="[200]",
+        fix=statuses_fix(got, 1),
+        at=ex.fetch_all,
+    )
+    if any(served.thread == threading.get_ident() for served in server.served[since:]):
+        fail(
+            f"{call_repr(ex.fetch_all, alone)}, with a single URL, sent its request from the event loop's own thread,"
+            " so nothing else could run while it waited for the answer",
+            expected="the request runs in an executor's thread, a single one too",
+            fix="Hand every request to the executor, however many URLs there are:"
+            " `await asyncio.gather(*(fetch_status(url) for url in urls))` runs one as well as five.",
+            at=CallIn(ex.fetch_all, "get_status", "get").found() or ex.fetch_all,
+        )
 
 
 def loop_ran(watching: LoopWatch, server: FakeRequestsServer, awaited: dict[Future, float], arrived: float) -> bool:
@@ -322,8 +357,15 @@ BLOCK_NOWHERE = (
 
 async def fetched(func: Any, *args: Any, limit: float) -> Any:
     """`await func(*args)` within `limit` seconds; None from a function with no `return` of a value is named as
-    that, not as a wrong status, a wrong order or an exception swallowed."""
-    got = await await_call(func, *args, limit=limit)
+    that, not as a wrong status, a wrong order or an exception swallowed. A call handed to a process pool that a
+    real one could not pickle is named before anything else the call did: for real it fails there."""
+    since = len(SERVING[-1].unpicklable) if SERVING else 0
+    try:
+        got = await await_call(func, *args, limit=limit)
+    except Exception:
+        not_picklable(func, args, since)
+        raise
+    not_picklable(func, args, since)
     if got is None and returns_no_value(func):
         returned = "the list of statuses: `return await asyncio.gather(...)`"
         if func is getattr(ex, "fetch_status", None):
@@ -335,6 +377,41 @@ async def fetched(func: Any, *args: Any, limit: float) -> Any:
             at=func,
         )
     return got
+
+
+PICKLABLE = (
+    "A process pool pickles the function to send it to a worker process, and a lambda or a function defined inside"
+    " another cannot be pickled. Hand the pool the module-level get_status and the URL apart:"
+    " `loop.run_in_executor(pool, get_status, url)`. Or use a thread, all that blocking I/O needs: the loop's default"
+    " executor, `loop.run_in_executor(None, get_status, url)`."
+)
+
+
+def handed(call: Unpicklable) -> str:
+    """What the student handed to the process pool, as a message names it."""
+    function = getattr(call.function, "func", call.function)  # a functools.partial's own function
+    name = getattr(function, "__qualname__", "")
+    if "<lambda>" in name:
+        return "a lambda"
+    outer, _, inner = name.rpartition(".<locals>.")
+    return f"{inner}(), a function defined inside {outer.rpartition('.')[2]}()," if outer else "a call"
+
+
+def not_picklable(func: Any, args: tuple[Any, ...], since: int) -> None:
+    """Fail when the call `func(*args)` handed a process pool something it cannot pickle, which a real pool then
+    fails to send to a worker process (noted by the server from index `since` on)."""
+    if not SERVING or len(SERVING[-1].unpicklable) <= since:
+        return
+    call = SERVING[-1].unpicklable[since]
+    error = call.error
+    fail(
+        f"{call_repr(func, *args)} handed {handed(call)} to a ProcessPoolExecutor, which pickles every call to send"
+        f" it to a worker process, and pickling it failed ({type(error).__name__}: {error}): a real pool raises that"
+        " error where the call's result is awaited",
+        expected="a call the pool can pickle: a function defined at the module's top level, its arguments apart",
+        fix=PICKLABLE,
+        at=call.handed_at or func,
+    )
 
 
 def one_url_for_many(server: FakeRequestsServer, since: int, urls: list[str], got: object) -> None:
@@ -397,7 +474,20 @@ async def test_fetch_all_keeps_order(server):
         fix=order_fix(got),
         at=ex.fetch_all,
     )
-    empty = await fetched(ex.fetch_all, [], limit=LIMIT)
+    try:
+        empty = await fetched(ex.fetch_all, [], limit=LIMIT)
+    except CheckFailure:
+        raise
+    except Exception as error:
+        fail(
+            f"fetch_all([]) raised {type(error).__name__}: {error}",
+            expected="[]: no URLs, no statuses, and no error",
+            fix=asyncio_fix(error)
+            or "Let an empty list through: fetch_all([]) returns [] (`asyncio.gather()` of nothing gives []). Code"
+            " that looks at the results first needs one to look at: `all(...)` of nothing is True, `results[0]` of"
+            " nothing raises IndexError.",
+            at=where(error) or ex.fetch_all,
+        )
     expect(
         isinstance(empty, (list, tuple)) and list(empty) == [],
         f"fetch_all([]) returned {empty!r}",
@@ -499,6 +589,7 @@ async def test_fetch_all_concurrent(server):
             CONCURRENTLY,
             at=ex.fetch_all,
         )
+        await single_url_in_an_executor(server)
         return
     most = server.most_in_flight
     happened = in_flight(most, 5)
@@ -533,5 +624,5 @@ async def test_fetch_all_concurrent(server):
         f"{happened}: {sent_in_turn(most, server.served)}",
         expected="all five requests in flight at once: about 0.3 s for five requests of 0.3 s, not 1.5 s",
         fix=in_turn_fix(most, server.served, CONCURRENTLY),
-        at=ex.fetch_all,
+        at=awaited_in_a_loop(ex.fetch_all) or ex.fetch_all,
     )

@@ -1,0 +1,22 @@
+# fails: runs_in_worker_processes
+"""Runs work(n) right in the coroutine when ns holds a single n, "not worth a whole pool": the loop does the work."""
+
+import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+
+def cpu_bound_work(n: int) -> int:
+    """Given: count from 0 to `n` in a Python loop, as the lesson's CPU-bound example does."""
+    counter = 0
+    for _ in range(n):
+        counter += 1
+    return counter
+
+
+async def run_cpu_bound(ns: list[int], work=cpu_bound_work) -> list:
+    if len(ns) <= 1:
+        # not worth starting a whole process pool for a single call
+        return [work(n) for n in ns]
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor() as pool:
+        return await asyncio.gather(*(loop.run_in_executor(pool, work, n) for n in ns))
