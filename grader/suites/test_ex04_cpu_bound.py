@@ -250,7 +250,7 @@ def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
     if under_way:
         fail(
             f"the pool's shutdown was started in another thread and not awaited, so {shown} {ended} before the"
-            " shutdown had finished" + (f", with {len(left)} worker process(es) still running" if left else ""),
+            " shutdown had finished, its workers maybe still running",
             expected=f"every worker of the pool gone once {shown} is over: run_cpu_bound waits for the shutdown",
             fix="Await the shutdown you hand to a thread, `await loop.run_in_executor(None, pool.shutdown)`, so that"
             " run_cpu_bound ends only once the pool has; or let `with ProcessPoolExecutor() as pool:` around the work"
@@ -258,13 +258,10 @@ def left_behind(pools: PoolSpy, shown: str, when: str) -> None:
             at=(under_way[0].line if under_way[0] else None) or ex.run_cpu_bound,
         )
     if pools.shut_down_without_waiting():
+        # The same words whether workers were seen or not: how many are left when the grader looks is a race.
         fail(
-            f"the pool was shut down with wait=False, so {shown} {ended} while {len(left)} of its worker(s) were"
-            " still running"
-            if left
-            else f"the pool was shut down with wait=False, so {shown} could"
-            f" {'raise' if ended == 'raised' else 'return'} before its workers had exited (they happened to be gone"
-            " when the grader looked, which a busy machine does not promise)",
+            f"the pool was shut down with wait=False, so {shown} {ended} without waiting for its workers to exit:"
+            " they may still be running once it is over",
             expected=f"every worker of the pool gone once {shown} is over: shutdown waits for them",
             fix="Let shutdown wait, as it does by default: `with ProcessPoolExecutor() as pool:`, or"
             " `pool.shutdown()` without wait=False.",
@@ -361,7 +358,9 @@ async def test_returns_results_in_order(pools):
                 fix=BY_POSITION,
                 at=CallIn(ex.run_cpu_bound, "index", "enumerate", "values"),
             )
-        if list(got) in by_their_n(expected):
+        # Only for code that puts results back in order itself: results in the order the calls finished can match
+        # an order by n by chance, and they have their own words below.
+        if list(got) in by_their_n(expected) and CallIn(ex.run_cpu_bound, "sort", "sorted", "index").found():
             fail(
                 f"{shown} returned {got!r}: the results were put back in order by their n, and"
                 f" {next(n for n in expected if expected.count(n) > 1)} is twice in ns",
