@@ -422,9 +422,10 @@ def test_a_shutdown_handed_to_a_thread_and_not_awaited_is_named_where_it_is_hand
 
 def test_a_shutdown_without_waiting_says_raised_for_a_call_that_raised(tmp_path):
     verdict = checks(tmp_path, "shutdown_without_waiting")["shuts_down_pool_on_error"]
-    assert "so run_cpu_bound([-1, 3], work) raised while" in verdict.message or (
-        "so run_cpu_bound([-1, 3], work) could raise before" in verdict.message
-    ), verdict.message
+    assert verdict.message == (
+        "the pool was shut down with wait=False, so run_cpu_bound([-1, 3], work) raised without waiting for its"
+        " workers to exit: they may still be running once it is over"
+    ), verdict.message  # the same words however many workers the grader happened to see
 
 
 def test_results_sorted_back_by_their_n_are_told_to_keep_positions_where_the_sort_is(tmp_path):
