@@ -248,17 +248,24 @@ class FakeRequestsServer:
         self._adapter.register_uri("GET", url, status_code=status, text=respond)
         return url
 
-    def refuse(self, url: str, *, latency: float = 0.0, sooner: Callable[[float], bool] | None = None) -> str:
-        """Fail `url` with `requests.ConnectionError`, as a server that is down would, at once or after `latency`
-        seconds (or as soon as `sooner(arrived)` is true, as `route` does). Returns `url`."""
-        refused = f"Connection refused: {url}"
+    def refuse(
+        self,
+        url: str,
+        *,
+        latency: float = 0.0,
+        sooner: Callable[[float], bool] | None = None,
+        error: requests.exceptions.RequestException | None = None,
+    ) -> str:
+        """Fail `url` with `error`, by default the `requests.ConnectionError` of a server that is down, at once or
+        after `latency` seconds (or as soon as `sooner(arrived)` is true, as `route` does). Returns `url`."""
+        failure = error or requests.exceptions.ConnectionError(f"Connection refused: {url}")
         if not latency:
-            self._adapter.register_uri("GET", url, exc=requests.exceptions.ConnectionError(refused))
+            self._adapter.register_uri("GET", url, exc=failure)
             return url
 
         def respond(request: object, context: object) -> str:
             self._serve(url, latency, sooner, 0, None)
-            raise requests.exceptions.ConnectionError(refused)
+            raise failure
 
         self._adapter.register_uri("GET", url, text=respond)
         return url

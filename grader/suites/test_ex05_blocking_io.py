@@ -436,27 +436,41 @@ def one_url_for_many(server: FakeRequestsServer, since: int, urls: list[str], go
 
 @check("when one fetch fails, fetch_all raises its exception")
 async def test_fetch_all_propagates_errors(server):
-    urls = [server.route(url("fine/1")), server.refuse(url("down")), server.route(url("fine/2"))]
+    refused = [server.route(url("fine/1")), server.refuse(url("down")), server.route(url("fine/2"))]
+    await expect_raised(server, refused, requests.exceptions.ConnectionError(), "refused the connection")
+    # Another failure than a server that is down: code that lets a ConnectionError through and turns every other
+    # error into a missing status fails here.
+    late = requests.exceptions.ReadTimeout("Read timed out")
+    timed_out = [server.route(url("fine/3")), server.refuse(url("slow"), error=late), server.route(url("fine/4"))]
+    await expect_raised(server, timed_out, late, "timed out")
+
+
+async def expect_raised(server: FakeRequestsServer, urls: list[str], failure: Exception, failed: str) -> None:
+    """Fail the check unless fetch_all(urls), whose second URL fails with an exception like `failure`, raises it
+    (or an ExceptionGroup holding it); `failed` says what happened to that URL."""
+    kind = type(failure)
+    shown = f"requests.{kind.__name__}"
+    since = len(server.served)
     try:
         got = await fetched(ex.fetch_all, urls, limit=LIMIT)
     except Exception as error:
-        if found_in(error, requests.ConnectionError):
+        if found_in(error, kind):
             return
-        raised_in_place_of(error, requests.ConnectionError, "requests.ConnectionError", call_repr(ex.fetch_all, urls))
+        raised_in_place_of(error, kind, shown, call_repr(ex.fetch_all, urls))
         if (waits := CallIn(ex.fetch_all, "wait").found()) is not None:
             fail(
-                f"{call_repr(ex.fetch_all, urls)} raised {type(error).__name__}: {error}, not the"
-                f" requests.ConnectionError of {urls[1]}, whose fetch failed",
-                expected="the requests.ConnectionError raised (or an ExceptionGroup holding it)",
+                f"{call_repr(ex.fetch_all, urls)} raised {type(error).__name__}: {error}, not the {shown} of"
+                f" {urls[1]}, whose fetch failed",
+                expected=f"the {shown} raised (or an ExceptionGroup holding it)",
                 fix=WAIT_KEEPS_ERRORS,
                 at=waits,
             )
         raise
-    one_url_for_many(server, 0, urls, got)
+    one_url_for_many(server, since, urls, got)
     fail(
-        f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} refused the connection",
-        expected="the requests.ConnectionError raised (or an ExceptionGroup holding it)",
-        **swallowed(got, requests.exceptions.ConnectionError(), ex),
+        f"{call_repr(ex.fetch_all, urls)} returned {got!r} although {urls[1]} {failed}",
+        expected=f"the {shown} raised (or an ExceptionGroup holding it)",
+        **swallowed(got, failure, ex),
     )
 
 
