@@ -23,6 +23,14 @@ def failed(result) -> dict[str, CheckResult]:
     return {c.name: c for c in result.checks if not c.passed}
 
 
+def test_errors_other_than_a_refused_connection_must_come_through_too(tmp_path):
+    checks = failed(grade_source(tmp_path, "05", WRONG / "ex05_blocking_io" / "raises_connection_errors_only.py"))
+    verdict = checks["fetch_all_propagates_errors"]
+    assert verdict.message.endswith("returned [200, None, 200] although http://status.test/read-timed-out timed out")
+    assert verdict.expected == "the requests.ReadTimeout raised (or an ExceptionGroup holding it)"
+    assert verdict.location.function == "fetch_all"
+
+
 def test_a_session_left_open_by_the_way_out_for_no_urls_is_named(tmp_path):
     checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "session_left_open_for_no_urls.py"))
     assert set(checks) == {"closes_the_session"}, {n: c.message for n, c in checks.items()}

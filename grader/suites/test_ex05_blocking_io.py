@@ -441,7 +441,11 @@ async def test_fetch_all_propagates_errors(server):
     # Another failure than a server that is down: code that lets a ConnectionError through and turns every other
     # error into a missing status fails here.
     late = requests.exceptions.ReadTimeout("Read timed out")
-    timed_out = [server.route(url("fine/3")), server.refuse(url("slow"), error=late), server.route(url("fine/4"))]
+    timed_out = [
+        server.route(url("fine/3")),
+        server.refuse(url("read-timed-out"), error=late),
+        server.route(url("fine/4")),
+    ]
     await expect_raised(server, timed_out, late, "timed out")
 
 

@@ -1,4 +1,4 @@
-# fails: returns_status_codes, runs_in_executor, fetch_all_keeps_order, fetch_all_concurrent
+# fails: returns_status_codes, runs_in_executor, fetch_all_keeps_order, fetch_all_concurrent, fetch_all_propagates_errors
 """A HEAD request of its own in place of the given get_status: the checks answer GET only, and say so."""
 import asyncio
 

@@ -1,4 +1,4 @@
-# fails: returns_status_codes, runs_in_executor, fetch_all_keeps_order, fetch_all_concurrent
+# fails: returns_status_codes, runs_in_executor, fetch_all_keeps_order, fetch_all_concurrent, fetch_all_propagates_errors
 """The lesson's URL kept: every fetch asks http://baidu.com, whatever url it is given."""
 import asyncio
 
