@@ -87,23 +87,24 @@ class Handed(NamedTuple):
             or any(arg is func for arg in (*self.args, *getattr(self.fn, "args", ())))
         )
 
-    def shown(self) -> str:
-        """The name of what this call runs, through partials and asyncio.to_thread's `Context.run`."""
+    def _runs(self) -> Any:
+        """The function this call runs, through partials and asyncio.to_thread's `Context.run`."""
         fn, args = self.fn, self.args
         while isinstance(fn, functools.partial):
             fn, args = fn.func, (*fn.args, *args)
         if isinstance(getattr(fn, "__self__", None), contextvars.Context) and args:
             fn = args[0]
+        return fn
+
+    def shown(self) -> str:
+        """The name of what this call runs, through partials and asyncio.to_thread's `Context.run`."""
+        fn = self._runs()
         return getattr(fn, "__qualname__", None) or type(fn).__name__
 
     def shuts_down_a_pool(self) -> bool:
         """Whether this call is a process pool's `shutdown`, handed to a thread (`run_in_executor(None,
         pool.shutdown)`, `asyncio.to_thread(pool.shutdown)`, a partial of it)."""
-        fn, args = self.fn, self.args
-        while isinstance(fn, functools.partial):
-            fn, args = fn.func, (*fn.args, *args)
-        if isinstance(getattr(fn, "__self__", None), contextvars.Context) and args:
-            fn = args[0]
+        fn = self._runs()
         pool = getattr(fn, "__self__", None)  # the class's shutdown is the spy's while one is installed
         return isinstance(pool, ProcessPoolExecutor) and getattr(fn, "__func__", None) is type(pool).shutdown
 

@@ -189,13 +189,7 @@ def _line_printing(code: Any, word: str) -> int | None:
     `word` (`print(f"Finished {func} ...")`, a multi-line call's own line of it); not a docstring or a comment."""
     if (source := _Source.of(code)) is None:
         return None
-    found = [
-        part.lineno
-        for node in ast.walk(source.tree)
-        if isinstance(node, ast.Call)
-        for part in (*node.args, *(keyword.value for keyword in node.keywords))
-        if word.lower() in _literal_text(part).lower()
-    ]
+    found = _lines_printing(source.tree, word)
     return source.first + min(found) - 1 if found else None
 
 
@@ -207,15 +201,23 @@ def _helper_printing(filename: str, word: str) -> tuple[int, str] | None:
     except (SyntaxError, ValueError):
         return None
     found = [
-        (part.lineno, function.name)
+        (line, function.name)
         for function in ast.walk(tree)
         if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
-        for node in ast.walk(function)
+        for line in _lines_printing(function, word)
+    ]
+    return min(found) if found else None
+
+
+def _lines_printing(tree: ast.AST, word: str) -> list[int]:
+    """The lines, within `tree`, of the strings holding `word` that are handed to a call."""
+    return [
+        part.lineno
+        for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         for part in (*node.args, *(keyword.value for keyword in node.keywords))
         if word.lower() in _literal_text(part).lower()
     ]
-    return min(found) if found else None
 
 
 def _literal_text(node: ast.expr) -> str:
