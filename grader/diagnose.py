@@ -40,6 +40,8 @@ class Verdict:
     expected: str | None = None
     fix: str | None = None
     location: Location | None = None
+    cause: str | None = None
+    """The mistake the verdict tells, when the grader diagnoses it for every check (`ASYNC_DEF`); not sent."""
 
     def to_event(self) -> dict:
         return {
@@ -120,7 +122,7 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
     if (inner := found_in(exc, CheckFailure)) is not None and inner is not exc:
         exc, where = inner, student_location(inner.__traceback__, root) or where
     if isinstance(exc, CheckFailure):
-        return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where)
+        return Verdict(Status.FAILED, exc.happened, exc.expected, exc.fix, exc.location or where, exc.cause)
     grouped = ""
     if (leaf := _only_leaf(exc)) is not None:  # a TaskGroup's one error: that error, where it was raised, speaks
         exc, grouped = leaf, " (inside an ExceptionGroup, as a TaskGroup raises errors)"
@@ -342,6 +344,10 @@ def _not_as_the_stub_says(exc: BaseException) -> Verdict | None:
     return None
 
 
+ASYNC_DEF = "async def where the stub has def"
+"""The cause of `async_where_the_stub_has_def`'s verdicts, and of a check's own words for that mistake."""
+
+
 def async_where_the_stub_has_def(module: ModuleType) -> list[tuple[str, Verdict]]:
     """Each function of the student's `module` that is an `async def` where the kit's stub has a plain `def`, with
     the verdict that says so: calling it runs none of its body, and every check that uses what it returns sees a
@@ -362,6 +368,7 @@ def async_where_the_stub_has_def(module: ModuleType) -> list[tuple[str, Verdict]
             " it returns at once. A plain function can still work with an event loop: the docstring at the top of"
             " your file says which one.",
             location=where(func),
+            cause=ASYNC_DEF,
         )
         found.append((name, verdict))
     return found

@@ -80,13 +80,6 @@ def _involves(verdict: Verdict, name: str) -> bool:
     )
 
 
-def _told_async_def(verdict: Verdict, wrong: Verdict) -> bool:
-    """Whether a check's `verdict` already says what `wrong` would, that a function is an async def: ex01's checks
-    tell make_request so with what it should do instead, which the general words would replace."""
-    named = re.match(r"(\w+) is an `async def` function", wrong.message)
-    return named is not None and re.search(rf"\b{named[1]} is an `?async def`? function", verdict.message) is not None
-
-
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "check(title, depends=()): a graded check; points live in exercises.toml")
     fd = os.environ.pop(EVENTS_FD_ENV, None)
@@ -348,7 +341,7 @@ class GradingSession:
             if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
         wrong = next((kind for name, kind in self.wrong_kinds if _involves(verdict, name)), None)
-        if wrong is not None and _told_async_def(verdict, wrong):
+        if wrong is not None and verdict.cause == wrong.cause:
             wrong = None  # the check's own words for that cause, which say more (ex01's for make_request)
         if verdict.status is Status.FAILED and wrong is not None:
             verdict = dataclasses.replace(wrong)  # the cause, told the same way by every check it fails

@@ -31,13 +31,19 @@ class CheckFailure(AssertionError):
     """A check's claim did not hold. Raised by `fail()`; the plugin turns it into the student's message."""
 
     def __init__(
-        self, happened: str, expected: str | None = None, fix: str | None = None, location: Location | None = None
+        self,
+        happened: str,
+        expected: str | None = None,
+        fix: str | None = None,
+        location: Location | None = None,
+        cause: str | None = None,
     ) -> None:
         super().__init__(happened)
         self.happened = happened
         self.expected = expected
         self.fix = fix
         self.location = location
+        self.cause = cause
 
 
 def where(obj: Any) -> Location | None:
@@ -363,10 +369,13 @@ def _in_exercises(filename: str, line: int, function: str | None) -> Location | 
     return Location(rel, line, function) if rel else None
 
 
-def fail(happened: str, *, expected: str | None = None, fix: str | None = None, at: Any = None) -> NoReturn:
-    """Fail the current check with a message for the student; `at` is the student's function to point at."""
+def fail(
+    happened: str, *, expected: str | None = None, fix: str | None = None, at: Any = None, cause: str | None = None
+) -> NoReturn:
+    """Fail the current check with a message for the student; `at` is the student's function to point at. `cause`
+    names a mistake the grader also diagnoses on its own (`grader.diagnose.ASYNC_DEF`): the check's words for it win."""
     __tracebackhide__ = True
-    raise CheckFailure(happened, expected, fix, where(at) if at is not None else None)
+    raise CheckFailure(happened, expected, fix, where(at) if at is not None else None, cause)
 
 
 def expect(

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from grader.diagnose import ASYNC_DEF
 from grader.model import Location
 from grader.testing import CallIn, call_repr, fail, name_of, student, uncalled_test, value_repr
 
@@ -32,6 +33,7 @@ def async_def(func: Callable[..., Any], *args: Any) -> NoReturn:
         " with asyncio.get_running_loop().create_future(), schedules the task with asyncio.create_task and returns"
         " the future; the task does the waiting.",
         at=func,
+        cause=ASYNC_DEF,
     )
 
 
