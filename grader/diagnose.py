@@ -23,7 +23,7 @@ from pytest_socket import SocketBlockedError
 
 from grader.asyncio_mistakes import asyncio_fix, newer_asyncio_import, newer_syntax, newer_use
 from grader.asyncio_mistakes.newer_python import newer_than_this_python
-from grader.interactive import input_fix
+from grader.interactive import INPUT_FIX, called_input, input_fix, input_message
 from grader.messages import clip, plain_reprs, timeout_fix
 from grader.model import NOT_IMPLEMENTED, Location, Outcome, Status
 from grader.pristine import stub_plain_functions, stub_pointers
@@ -139,6 +139,8 @@ def explain_failure(exc: BaseException, tb: TracebackType | None, root: str) -> 
     if where is not None:
         line = linecache.getline(os.path.join(root, where.file), where.line)
         happened = f"{_raiser(where)} raised {_short(exc)}{_misspelt(exc)}{grouped}"
+        if called_input(exc, line):
+            happened = input_message(where)
         fix = asyncio_fix(exc) or newer_use(exc, line) or missing_import(exc) or input_fix(exc, line)
         fix = fix or python_slip(exc, line)
         return Verdict(Status.FAILED, happened, fix=fix, location=_where_the_list_was_made(exc, root) or where)
@@ -451,6 +453,10 @@ def explain_import_error(exc: BaseException, tb: TracebackType | None, root: str
                 f", called at {line} when {imported} was imported: code at the top level runs then too, so "
                 + _DEMO_UNDER_MAIN
             )
+    line = linecache.getline(os.path.join(root, where.file), where.line) if where is not None else ""
+    if called_input(exc, line):
+        message = f"importing {relpath}: {input_message(where, at)}. {INPUT_FIX}"
+        return ImportFailure(Outcome.IMPORT_ERROR, message, where)
     message = _what_the_import_did(exc, where, at, relpath) + _import_advice(exc, where, root)
     return ImportFailure(Outcome.IMPORT_ERROR, message, where)
 
@@ -494,8 +500,6 @@ def _import_advice(exc: BaseException, where: Location | None, root: str) -> str
             if "ClientSession" in line
             else "make tasks and futures inside the async functions that use them"
         )
-    if where is not None and (fix := input_fix(exc, linecache.getline(os.path.join(root, where.file), where.line))):
-        advice += f": {fix[0].lower()}{fix[1:]}"
     if isinstance(exc, ModuleNotFoundError) and where is not None and exc.name and exc.name.startswith("exercises."):
         advice += f": there is no {exc.name.replace('.', '/')}.py (only the .py files in exercises/ are graded)"
     elif isinstance(exc, ModuleNotFoundError) and where is not None and exc.name:

@@ -31,10 +31,15 @@ def stop_at_breakpoints(root: str, noted: list[Location | None]) -> None:
     sys.breakpointhook = breakpoint_in_grading
 
 
+def _in_function(where: Location | None) -> str:
+    """ " in fetch_status", for a line in a function the student named; "" for the top level or a comprehension."""
+    named = where is not None and where.function and not where.function.startswith("<")
+    return f" in {where.function}" if named else ""
+
+
 def breakpoint_message(where: Location | None) -> tuple[str, str]:
     """What happened and the fix, for a `breakpoint()` call at `where`."""
-    place = f" in {where.function}" if where and where.function and where.function != "<module>" else ""
-    happened = f"your code called breakpoint(){place}, and grading has no debugger to stop in"
+    happened = f"your code called breakpoint(){_in_function(where)}, and grading has no debugger to stop in"
     fix = (
         "Remove the breakpoint() call before grading: it is for running the file yourself. The checks run your"
         " functions with no keyboard and no debugger, and nothing after the breakpoint() ran."
@@ -42,12 +47,24 @@ def breakpoint_message(where: Location | None) -> tuple[str, str]:
     return happened, fix
 
 
+def input_message(where: Location | None, at: str = "") -> str:
+    """What happened, for an `input()` call at `where` (`at` says where in words, for a message with no location)."""
+    return f"your code called input(){_in_function(where)}{at}, and grading has no keyboard to type on"
+
+
+INPUT_FIX = (
+    "input() waits for someone to type, and the checks run with no keyboard: your functions get what they need"
+    " as arguments. Remove the input() call, or put code that tries your functions by hand under"
+    ' `if __name__ == "__main__":`.'
+)
+
+
+def called_input(exc: BaseException, line: str) -> bool:
+    """Whether `exc`, raised at the student's `line`, comes from `input()` reading the keyboard grading lacks (its
+    stdin is closed: "I/O operation on closed file", which says nothing to a student)."""
+    return "input(" in line and isinstance(exc, (EOFError, ValueError, OSError))
+
+
 def input_fix(exc: BaseException, line: str) -> str | None:
-    """The fix when `exc`, raised at the student's `line`, comes from `input()` reading a keyboard grading lacks."""
-    if "input(" not in line or not isinstance(exc, (EOFError, ValueError, OSError)):
-        return None
-    return (
-        "input() waits for someone to type, and the checks run with no keyboard: your functions get what they need"
-        " as arguments. Remove the input() call, or put code that tries your functions by hand under"
-        ' `if __name__ == "__main__":`.'
-    )
+    """The fix when `exc`, raised at the student's `line`, comes from `input()`."""
+    return INPUT_FIX if called_input(exc, line) else None

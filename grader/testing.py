@@ -11,6 +11,7 @@ import ast
 import importlib
 import inspect
 import itertools
+import linecache
 import os
 import sys
 import textwrap
@@ -20,6 +21,7 @@ from typing import Any, NoReturn
 
 import pytest
 
+from grader.interactive import called_input
 from grader.model import Location
 from grader.student_code import coroutine_location, student_file, student_frame, student_location
 
@@ -361,6 +363,13 @@ def _submission_root() -> str | None:
     package = sys.modules.get("exercises")  # the submission's, imported from the root the plugin put on sys.path
     folders = getattr(package, "__path__", None) or []
     return os.path.dirname(folders[0]) if folders else None
+
+
+def raised_by_input(error: BaseException) -> bool:
+    """Whether the student's `error` comes from an `input()` call, which grading (no keyboard) makes fail: a check
+    that expected another exception lets it through, for the plugin to say so, not that it was the wrong one."""
+    root, at = _submission_root(), where(error)
+    return bool(root and at) and called_input(error, linecache.getline(os.path.join(root, at.file), at.line))
 
 
 def _in_exercises(filename: str, line: int, function: str | None) -> Location | None:

@@ -48,14 +48,28 @@ def test_input_in_a_function_says_grading_has_no_keyboard(tmp_path):
     checks = [c for c in grade_source(tmp_path, "01", source).checks if not c.passed]
     assert checks
     first = checks[0]
+    assert first.message.startswith("your code called input() in set_future_value, and grading has no keyboard")
+    assert "closed file" not in first.message  # how input() fails with no keyboard says nothing to a student
     assert first.fix.startswith("input() waits for someone to type, and the checks run with no keyboard")
     assert first.location.line == _line_of(source, "input(")
+
+
+def test_input_where_a_check_expects_another_exception_is_still_told_as_input(tmp_path):
+    """08's check outside a running loop expects a RuntimeError: input()'s error is not a wrong exception to it."""
+    source = (KIT / "solutions" / "ex08_running_loop.py").read_text(encoding="utf-8")
+    body = "    return asyncio.get_running_loop().call_soon(callback, *args)\n"
+    source = source.replace(body, f"    ask()\n{body}", 1) + '\n\ndef ask():\n    return input("name? ")\n'
+    checks = {c.name: c for c in grade_source(tmp_path, "08", source).checks}
+    told = checks["raises_outside_a_running_loop"]
+    assert told.message == "your code called input() in ask, and grading has no keyboard to type on", told.message
+    assert told.fix.startswith("input() waits for someone to type")
 
 
 def test_input_at_the_top_level_says_where_a_demo_belongs(tmp_path):
     source = REFERENCE + '\nname = input("your name: ")\n'
     result = grade_source(tmp_path, "01", source)
     assert result.outcome is Outcome.IMPORT_ERROR
+    assert result.message.startswith("importing exercises/ex01_futures.py: your code called input() at"), result.message
     assert "input() waits for someone to type" in result.message
     assert 'if __name__ == "__main__":' in result.message
 

@@ -30,6 +30,7 @@ from grader.testing import (
     check,
     expect,
     fail,
+    raised_by_input,
     return_in_finally,
     student,
     where,
@@ -727,6 +728,8 @@ def test_raises_outside_a_running_loop(loops: LoopSpy):
                     fix=fix,
                     at=loop_asked(func),
                 )
+            if raised_by_input(error):
+                raise error
             expect(isinstance(error, RuntimeError), f"{call} {setting} raised {type(error).__name__}: {error}",
                    expected="RuntimeError", fix=RAISED_ANOTHER if isinstance(error.__context__, RuntimeError)
                    else USE_RUNNING_LOOP, at=where(error) or func)  # fmt: skip
