@@ -96,10 +96,9 @@ def _repo(folder: Path, files: dict[str, str | bytes]) -> Path:
 def _ordinary(folder: Path, layers: set[str]) -> dict[str, Expected]:
     expected = {}
     solution, stub = SOLUTION.read_text(), STUB.read_text()
-    students = [("correct-1", solution), ("correct-2", solution), ("stub-1", stub)]
+    students = [("correct-1", solution), ("stub-1", stub)]
     students += [(f"{path.stem.replace('_', '-')}-1", path.read_text()) for path in sorted(CLASSROOM.glob("*.py"))]
-    students += [("alternative-2", (CLASSROOM / "alternative.py").read_text()),
-                 ("partial-2", (CLASSROOM / "partial.py").read_text())]  # fmt: skip
+    students += [("partial-2", (CLASSROOM / "partial.py").read_text())]  # the same file as partial-1's
     for name, source in students:
         _repo(folder / name, {EXERCISE: source})
         score = 10 if source == solution else 0 if source == stub else expectation(source, False).score
@@ -169,7 +168,7 @@ def build_class(
     expected = _ordinary(folder, layers)
     expected |= _hostile_files(folder, out, layers, suites)
     expected |= _hostile_made(folder)
-    number = 3
+    number = 2
     while len(expected) < size:
         _repo(folder / f"correct-{number}", {EXERCISE: SOLUTION.read_text()})
         expected[f"correct-{number}"] = Expected("ok", 10, hostile=False)

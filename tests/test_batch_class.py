@@ -113,7 +113,7 @@ def test_the_class_has_forty_students_and_the_whole_hostile_catalogue(graded_cla
     hostile = {name for name, case in graded_class.expected.items() if case.hostile}
     unsafe_here = [p for p in HOSTILE.glob("*.py") if expectation(p.read_text(), True).requires not in LAYERS | {None}]
     assert len(graded_class.expected) == 40
-    assert len(hostile) == 30 - len(unsafe_here), "a hostile case was lost"
+    assert len(hostile) == 32 - len(unsafe_here), "a hostile case was lost"
 
 
 def test_every_student_gets_their_status_and_score(graded_class):
@@ -167,6 +167,10 @@ def test_hostile_students_are_told_what_happened(graded_class):
     assert "larger than" in messages("hostile-oversized-file")
     assert "did not finish" in messages("hostile-loop-in-thread")
     assert "MemoryError" in messages("hostile-alloc-10gb")
+    assert "your code called breakpoint(), and grading has no debugger" in messages("hostile-breakpoint-at-import")
+    assert "your code called input() in make_request, and grading has no keyboard" in messages(
+        "hostile-input-in-function"
+    )
     if "hostile-kill-grader" in results:
         assert "PermissionError" in messages("hostile-kill-grader")
 

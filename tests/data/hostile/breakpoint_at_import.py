@@ -1,0 +1,39 @@
+# expect: status=import_error score=0
+"""breakpoint() left at the top level for trying the file by hand: the import stops there, told so."""
+import asyncio
+
+# The loop keeps only weak references to tasks: hold on to ours until they finish.
+_pending: set[asyncio.Task] = set()
+
+
+def _in_background(coro) -> None:
+    task = asyncio.create_task(coro)
+    _pending.add(task)
+    task.add_done_callback(_pending.discard)
+
+
+def make_request(value, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    _in_background(set_future_value(future, value, delay))
+    return future
+
+
+async def set_future_value(future: asyncio.Future, value, delay: float) -> None:
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_result(value)
+
+
+async def _set_future_exception(future: asyncio.Future, exc: Exception, delay: float) -> None:
+    await asyncio.sleep(delay)
+    if not future.done():
+        future.set_exception(exc)
+
+
+def make_failing_request(exc: Exception, delay: float = 1.0) -> asyncio.Future:
+    future = asyncio.get_running_loop().create_future()
+    _in_background(_set_future_exception(future, exc, delay))
+    return future
+
+
+breakpoint()
