@@ -341,7 +341,7 @@ class GradingSession:
             if verdict.message.startswith(NOT_IMPLEMENTED):
                 self.not_implemented.add(name)
         wrong = next((kind for name, kind in self.wrong_kinds if _involves(verdict, name)), None)
-        if wrong is not None and verdict.cause == wrong.cause:
+        if wrong is not None and wrong.cause is not None and verdict.cause == wrong.cause:
             wrong = None  # the check's own words for that cause, which say more (ex01's for make_request)
         if verdict.status is Status.FAILED and wrong is not None:
             verdict = dataclasses.replace(wrong)  # the cause, told the same way by every check it fails
