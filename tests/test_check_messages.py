@@ -10,7 +10,7 @@ import pytest
 from support import KIT, SUBMISSIONS, grade_source
 
 from grader.messages import plain_reprs
-from grader.model import CheckResult, ExerciseResult
+from grader.model import CheckResult, ExerciseResult, Status
 from grader.suites.timed_output import FROZEN_EPOCH, unreached_clock
 
 
@@ -1292,6 +1292,56 @@ def test_a_wait_with_a_time_limit_is_told_that_the_limit_ran_out(tmp_path):
         verdict = checks[name]
         assert "raised TimeoutError: a wait with a time limit" in verdict.message, verdict.message
         assert verdict.fix.startswith("Wait with no timeout") and verdict.location.line == 24, verdict
+
+
+STEPS_THE_LOOP_BY_HAND = """\
+import asyncio
+
+
+def run_manually(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
+def run_until_all_done(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        try:
+            return loop.run_until_complete(coro)
+        finally:
+            while asyncio.all_tasks(loop):
+                step = getattr(loop, "_run_" + "once")
+                step()
+            loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
+"""
+
+
+def test_tasks_that_die_of_how_they_were_run_are_told_that_a_task_runs_only_in_the_running_loop(tmp_path):
+    """Tasks that ended with an error of their own are not finished: not "keep running the loop while all_tasks is
+    not empty", which the code does, nor a time limit run out (a bystander never cancelled). loop._run_once() is
+    named only where the code calls it."""
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "steps_the_loop_with_run_once.py"
+    checks = failed(grade_source(tmp_path / "run_once", "07", wrong))
+    for name in ("waits_for_pending_tasks", "background_failure_does_not_change_result", "reraises_after_waiting"):
+        verdict = checks[name]
+        assert verdict.status is Status.FAILED, verdict  # not stopped at its time limit
+        assert "left pending raised RuntimeError: no running event loop, before running to" in verdict.message, (
+            verdict.message
+        )
+        assert verdict.fix.startswith(
+            "A task runs only inside the running loop: run_until_complete (or run_forever) runs it, not"
+            " loop._run_once()."
+        ), verdict.fix
+        assert verdict.location.line == 18, verdict.location
+    verdict = failed(grade_source(tmp_path / "stepped", "07", STEPS_THE_LOOP_BY_HAND))["waits_for_pending_tasks"]
+    assert "raised RuntimeError: no running event loop" in verdict.message, verdict.message
+    assert verdict.fix.startswith("A task runs only inside the running loop: run_until_complete (or run_forever)"
+                                  " runs it. Stepped any other way"), verdict.fix  # fmt: skip
 
 
 @pytest.mark.parametrize(
