@@ -1294,6 +1294,17 @@ def test_a_wait_with_a_time_limit_is_told_that_the_limit_ran_out(tmp_path):
         assert verdict.fix.startswith("Wait with no timeout") and verdict.location.line == 24, verdict
 
 
+def test_a_time_limit_on_the_coroutine_is_told_that_it_cancels_long_work(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "time_limit_on_the_coroutine.py"
+    checks = failed(grade_source(tmp_path, "07", wrong))
+    for name, line in (("returns_result", 8), ("waits_for_pending_tasks", 15)):
+        verdict = checks[name]
+        assert "raised TimeoutError: a time limit on the coroutine ran out" in verdict.message, verdict.message
+        assert verdict.fix.startswith("A time limit on the coroutine cancels long work: run it to completion with"
+                                      " `loop.run_until_complete(coro)`"), verdict.fix  # fmt: skip
+        assert verdict.location.line == line, verdict.location
+
+
 STEPS_THE_LOOP_BY_HAND = """\
 import asyncio
 

@@ -231,6 +231,24 @@ class Probe:
         self.events.append("resumed")
         return self.result
 
+    async def works_until_the_loop_waits(self, leaves_a_task: bool = False) -> object:
+        """Work that takes as long as the loop lets it: it goes on only once the loop waits for it alone, with no
+        timer set. A time limit on it is a timer, which IdleGate runs out at once by moving the loop's clock on.
+        With `leaves_a_task`, a task is still pending when it returns, as run_until_all_done's coroutines leave one:
+        code that waits for the pending tasks only once, without asking whether there are any, runs as it does there."""
+        self.note_loop()
+        self.events.append("started")
+        if leaves_a_task:
+            self.start(self.steps_after_the_gate())
+        await self.until_the_loop_waits()
+        self.events.append("resumed")
+        return self.result
+
+    async def steps_after_the_gate(self) -> None:
+        await self.until_the_loop_waits()
+        for _ in range(3):  # resumed after the coroutine that started it, so still pending when that one returns
+            await asyncio.sleep(0)
+
     async def raises_after_a_sleep(self, error: BaseException) -> NoReturn:
         self.note_loop()
         await asyncio.sleep(0.01)
@@ -440,6 +458,48 @@ def test_returns_result():
         fix="Return what loop.run_until_complete(coro) returns.",
         at=ex.run_manually,
     )
+    expect_runs_however_long(ex.run_manually, "run_manually")
+
+
+RUN_TO_ITS_END = (
+    "A time limit on the coroutine cancels long work: run it to completion with `loop.run_until_complete(coro)`,"
+    " with no asyncio.wait_for(..., timeout=...) around it."
+)
+
+
+def expect_runs_however_long(func: Callable[..., Any], name: str, leaves_a_task: bool = False) -> None:
+    """`func` runs its coroutine to the end however long that takes: no time limit on it. The coroutine waits until
+    its loop waits for it alone (IdleGate): a limit's timer is run out at once, with no real wait, and a run with
+    no limit waits for nothing but the coroutine, so the gate opens at once too."""
+    probe, call = Probe(), f"{name}(coro)"
+    coro = probe.works_until_the_loop_waits(leaves_a_task)
+    try:
+        got = run(func, coro, call)
+    except (NotImplementedError, CheckFailure):
+        raise
+    except TIMEOUTS as error:
+        fail(
+            f"{call} raised {type(error).__name__}: a time limit on the coroutine ran out while it was still at work,"
+            " and cancelled it (the check's coroutine goes on until the loop waits for it with no limit, so any"
+            " limit runs out first: real work can take longer than any limit too)",
+            expected="the coroutine runs to its end however long it takes, and its result is returned",
+            fix=RUN_TO_ITS_END,
+            at=student_line(error, func) or CallIn(func, "wait_for").found() or func,
+        )
+    except Exception:
+        if probe.loop is None:
+            return  # it failed before running the coroutine (on a loop an earlier call closed): the claim of others
+        raise
+    finally:
+        discard(coro)
+    limited = CallIn(func, "wait_for", "timeout").found()
+    expect(
+        "resumed" in probe.events,
+        f"{call} returned {got!r} while the coroutine was still at work",
+        expected="the coroutine runs to its end however long it takes, and its result is returned",
+        fix=RUN_TO_ITS_END if limited else "loop.run_until_complete(coro) runs it to the end.",
+        at=limited or func,
+    )
 
 
 def _run_on_own_loop(spy: LoopSpy, name: str, func: Callable[..., Any]) -> None:
@@ -599,6 +659,7 @@ def test_waits_for_pending_tasks():
     expect(got is probe.result, f"run_until_all_done(coro) returned {got!r}", expected="the coroutine's own result",
            fix=fix, at=at)  # fmt: skip
     expect_closed(probe, "run_until_all_done(coro)", ex.run_until_all_done)
+    expect_runs_however_long(ex.run_until_all_done, "run_until_all_done", leaves_a_task=True)
 
 
 @check("run_until_all_done also waits for tasks that the pending tasks start", depends=("waits_for_pending_tasks",))
