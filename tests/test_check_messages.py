@@ -1552,6 +1552,26 @@ def test_a_sleep_shorter_than_the_delay_is_told_to_sleep_the_delay_itself(tmp_pa
     assert verdict.location.line == 15, verdict.location  # await asyncio.sleep(int(delay))
 
 
+@pytest.mark.parametrize(
+    ("stem", "lines"), [("sleeps_in_steps_of_a_tenth", (13, 13)), ("sleeps_the_delay_rounded", (10, 14))]
+)
+def test_sleeps_that_add_up_to_more_than_the_delay_are_told_what_was_asked(tmp_path, stem, lines):
+    """0.1 s for a delay of 0.05 is told from what the code asked asyncio.sleep for, not from a stopwatch, and at the
+    line that asked it: the confirming delay, 0.2 s, is a multiple of 0.1 and shows nothing."""
+    checks = failed(grade_source(tmp_path, "01", SUBMISSIONS / "wrong" / "ex01_futures" / f"{stem}.py"))
+    ended = ("set_future_value(future, 7, 0.05) set the result", "the future of make_failing_request(KeyError('late'),"
+             " 0.05) failed")  # fmt: skip
+    names = ("sets_result_after_delay", "failing_request_waits_and_tolerates_cancel")
+    for name, starts, line in zip(names, ended, lines, strict=True):
+        verdict = checks[name]
+        assert verdict.message.startswith(starts), verdict.message
+        assert verdict.message.endswith(
+            "your code asked asyncio.sleep for 0.1 s in all (asyncio.sleep(0.1)), not the 0.05 s of `delay`"
+        ), verdict.message
+        assert verdict.fix.startswith("Sleep exactly `delay`, as it is given: `await asyncio.sleep(delay)`."), verdict
+        assert verdict.location.line == line, verdict.location
+
+
 def test_an_exception_wrapped_in_another_is_told_to_pass_on_the_one_given(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "wraps_the_exception_in_another.py"
     verdict = failed(grade_source(tmp_path, "01", wrong))["failing_request_raises_same_exception"]
