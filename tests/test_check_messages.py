@@ -10,7 +10,7 @@ import pytest
 from support import KIT, SUBMISSIONS, grade_source
 
 from grader.messages import plain_reprs
-from grader.model import CheckResult, ExerciseResult
+from grader.model import CheckResult, ExerciseResult, Status
 from grader.suites.timed_output import FROZEN_EPOCH, unreached_clock
 
 
@@ -1294,6 +1294,67 @@ def test_a_wait_with_a_time_limit_is_told_that_the_limit_ran_out(tmp_path):
         assert verdict.fix.startswith("Wait with no timeout") and verdict.location.line == 24, verdict
 
 
+def test_a_time_limit_on_the_coroutine_is_told_that_it_cancels_long_work(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "time_limit_on_the_coroutine.py"
+    checks = failed(grade_source(tmp_path, "07", wrong))
+    for name, line in (("returns_result", 8), ("waits_for_pending_tasks", 15)):
+        verdict = checks[name]
+        assert "raised TimeoutError: a time limit on the coroutine ran out" in verdict.message, verdict.message
+        assert verdict.fix.startswith("A time limit on the coroutine cancels long work: run it to completion with"
+                                      " `loop.run_until_complete(coro)`"), verdict.fix  # fmt: skip
+        assert verdict.location.line == line, verdict.location
+
+
+STEPS_THE_LOOP_BY_HAND = """\
+import asyncio
+
+
+def run_manually(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
+def run_until_all_done(coro):
+    loop = asyncio.new_event_loop()
+    try:
+        try:
+            return loop.run_until_complete(coro)
+        finally:
+            while asyncio.all_tasks(loop):
+                step = getattr(loop, "_run_" + "once")
+                step()
+            loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
+"""
+
+
+def test_tasks_that_die_of_how_they_were_run_are_told_that_a_task_runs_only_in_the_running_loop(tmp_path):
+    """Tasks that ended with an error of their own are not finished: not "keep running the loop while all_tasks is
+    not empty", which the code does, nor a time limit run out (a bystander never cancelled). loop._run_once() is
+    named only where the code calls it."""
+    wrong = SUBMISSIONS / "wrong" / "ex07_manual_loop" / "steps_the_loop_with_run_once.py"
+    checks = failed(grade_source(tmp_path / "run_once", "07", wrong))
+    for name in ("waits_for_pending_tasks", "background_failure_does_not_change_result", "reraises_after_waiting"):
+        verdict = checks[name]
+        assert verdict.status is Status.FAILED, verdict  # not stopped at its time limit
+        assert "left pending raised RuntimeError: no running event loop, before running to" in verdict.message, (
+            verdict.message
+        )
+        assert verdict.fix.startswith(
+            "A task runs only inside the running loop: run_until_complete (or run_forever) runs it, not"
+            " loop._run_once()."
+        ), verdict.fix
+        assert verdict.location.line == 18, verdict.location
+    verdict = failed(grade_source(tmp_path / "stepped", "07", STEPS_THE_LOOP_BY_HAND))["waits_for_pending_tasks"]
+    assert "raised RuntimeError: no running event loop" in verdict.message, verdict.message
+    assert verdict.fix.startswith("A task runs only inside the running loop: run_until_complete (or run_forever)"
+                                  " runs it. Stepped any other way"), verdict.fix  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("exercise_id", "name", "needs"),
     [("06", "ex06_aiohttp/as_completed_async_iterator.py", (3, 13)),
@@ -1489,6 +1550,26 @@ def test_a_sleep_shorter_than_the_delay_is_told_to_sleep_the_delay_itself(tmp_pa
     verdict = failed(grade_source(tmp_path, "01", wrong))["sets_result_after_delay"]
     assert verdict.fix.startswith("Your code awaits asyncio.sleep(int(delay)), which is less than `delay`"), verdict.fix
     assert verdict.location.line == 15, verdict.location  # await asyncio.sleep(int(delay))
+
+
+@pytest.mark.parametrize(
+    ("stem", "lines"), [("sleeps_in_steps_of_a_tenth", (13, 13)), ("sleeps_the_delay_rounded", (10, 14))]
+)
+def test_sleeps_that_add_up_to_more_than_the_delay_are_told_what_was_asked(tmp_path, stem, lines):
+    """0.1 s for a delay of 0.05 is told from what the code asked asyncio.sleep for, not from a stopwatch, and at the
+    line that asked it: the confirming delay, 0.2 s, is a multiple of 0.1 and shows nothing."""
+    checks = failed(grade_source(tmp_path, "01", SUBMISSIONS / "wrong" / "ex01_futures" / f"{stem}.py"))
+    ended = ("set_future_value(future, 7, 0.05) set the result", "the future of make_failing_request(KeyError('late'),"
+             " 0.05) failed")  # fmt: skip
+    names = ("sets_result_after_delay", "failing_request_waits_and_tolerates_cancel")
+    for name, starts, line in zip(names, ended, lines, strict=True):
+        verdict = checks[name]
+        assert verdict.message.startswith(starts), verdict.message
+        assert verdict.message.endswith(
+            "your code asked asyncio.sleep for 0.1 s in all (asyncio.sleep(0.1)), not the 0.05 s of `delay`"
+        ), verdict.message
+        assert verdict.fix.startswith("Sleep exactly `delay`, as it is given: `await asyncio.sleep(delay)`."), verdict
+        assert verdict.location.line == line, verdict.location
 
 
 def test_an_exception_wrapped_in_another_is_told_to_pass_on_the_one_given(tmp_path):

@@ -7,15 +7,21 @@
 - `timer_due`: whether a timer that no running task waits on (a `call_later`, say) could still fire soon.
 - `wake_sleepers`: the controlled clock of the checks whose claim is not about time: a task's `asyncio.sleep`
   ends now instead of when it is due.
+- `sleeps_asked`: what the student's code asks asyncio.sleep for on the way to a future's outcome: a delay rounded
+  or slept in fixed steps shows in the numbers, where a stopwatch sees it only when it is long enough.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import os
+import sys
 from asyncio import futures, tasks
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
+from types import FrameType, ModuleType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -154,3 +160,60 @@ def wake_sleepers(running: Iterable[asyncio.Task]) -> int:
                 woken += 1
                 break
     return woken
+
+
+_SLEEP = asyncio.sleep
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One call of asyncio.sleep by the student's code."""
+
+    delay: float
+    line: int
+    """The student's line that called it, and its function's name."""
+    function: str
+
+
+@contextlib.contextmanager
+def sleeps_asked(future: asyncio.Future, module: ModuleType) -> Iterator[list[Asked]]:
+    """Record each call of asyncio.sleep that `module`'s code makes on the way to `future`'s outcome: while
+    `future` is not done, from a coroutine of `module`'s file that holds `future` in a local, or that is awaited,
+    however deeply, by one that does (a helper that sleeps for it). asyncio.sleep is replaced by a function that
+    notes the call and hands back asyncio's own coroutine, under its own name and under every name `module` bound
+    it to, and put back afterwards. A delay that is not a number is not noted: asyncio.sleep raises for it."""
+    asked: list[Asked] = []
+    student_file = os.path.realpath(getattr(module, "__file__", None) or "")
+
+    @functools.wraps(_SLEEP)
+    def sleep(*args: Any, **kwargs: Any) -> Any:
+        caller = sys._getframe(1)
+        delay = args[0] if args else kwargs.get("delay")
+        number = isinstance(delay, (int, float)) and not isinstance(delay, bool)
+        if number and not future.done() and _on_the_way(caller, future, student_file):
+            asked.append(Asked(float(delay), caller.f_lineno, caller.f_code.co_name))
+        return _SLEEP(*args, **kwargs)
+
+    places = [(asyncio, "sleep")] + [(module, name) for name, value in vars(module).items() if value is _SLEEP]
+    for owner, name in places:
+        setattr(owner, name, sleep)
+    try:
+        yield asked
+    finally:
+        for owner, name in places:
+            setattr(owner, name, _SLEEP)
+
+
+def _on_the_way(caller: FrameType, future: asyncio.Future, student_file: str) -> bool:
+    """Whether `caller`, a frame of the student's file, or a frame of that file that awaits it, holds `future`."""
+    if os.path.realpath(caller.f_code.co_filename) != student_file:
+        return False
+    frame: FrameType | None = caller
+    for _ in range(50):  # a chain of awaits is never that deep in an exercise; a guard, not a limit met
+        if frame is None:
+            return False
+        if os.path.realpath(frame.f_code.co_filename) == student_file:
+            if any(value is future for value in list(frame.f_locals.values())):
+                return True
+        frame = frame.f_back
+    return False

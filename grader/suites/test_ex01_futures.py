@@ -2,6 +2,7 @@
 
 import ast
 import asyncio
+import contextlib
 import inspect
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -11,7 +12,16 @@ from grader.asyncio_mistakes.frames import raise_statement
 from grader.except_clauses import line_entered
 from grader.model import Location
 from grader.probes.calls import await_call
-from grader.probes.futures import Settled, count_ticks_while, setter_problem, settled_at, settling, wake_sleepers
+from grader.probes.futures import (
+    Asked,
+    Settled,
+    count_ticks_while,
+    setter_problem,
+    settled_at,
+    settling,
+    sleeps_asked,
+    wake_sleepers,
+)
 from grader.suites.future_mistakes import (
     async_def,
     expect_a_future,
@@ -390,7 +400,7 @@ async def test_sets_result_after_delay():
     loop = asyncio.get_running_loop()
     future = loop.create_future()
     call = f"set_future_value(future, 7, {DELAY})"
-    with settling(future) as settled:
+    with settling(future) as settled, sleeps_asked(future, ex) as asked:
         started = loop.time()
         calling = asyncio.ensure_future(await_call(ex.set_future_value, future, 7, DELAY, limit=2, shown=call))
         _, ticks = await count_ticks_while(asyncio.wait({calling}, timeout=TIMED_OUT))
@@ -451,6 +461,41 @@ async def test_sets_result_after_delay():
         expected="the result set once `delay` seconds have passed",
         fix=TWICE,
         at=ex.set_future_value,
+    )
+    expect_slept_the_delay(asked, elapsed, f"{call} set the result", "the result set", ex.set_future_value)
+
+
+OVERSLEPT = 1.5
+"""Sleeps that add up to this many times `delay`, or more, are not a wait of `delay`. A poll of the clock in short
+sleeps overshoots by less than one of them; a delay rounded to 0.1, or slept 0.1 s at a time, asks twice DELAY."""
+SLEEP_EXACTLY = (
+    "Sleep exactly `delay`, as it is given: `await asyncio.sleep(delay)`. A rounded delay (round(delay, 1) is 0.1"
+    " for 0.05) or fixed steps (0.1 s at a time until `delay` is covered) wait longer than asked."
+)
+
+
+def expect_slept_the_delay(asked: list[Asked], elapsed: float, ended: str, then: str, func: Any) -> None:
+    """Fail when the student's code, on the way to the outcome that `ended` tells (of a call with DELAY), asked
+    asyncio.sleep for OVERSLEPT times DELAY or more in all, and the outcome came no sooner than all of it: the sleeps
+    were waited one after another, as the loop's clock never fires a timer early (sleeps run side by side, or cut
+    short by a time limit, are not). The numbers asked are the evidence, not the time: a stopwatch tells 0.1 s from
+    0.05 s only with margins that a busy machine eats, and a longer `delay` that is a multiple of the step (0.2 s)
+    hides the overshoot altogether."""
+    total = sum(sleep.delay for sleep in asked)
+    if total < OVERSLEPT * DELAY or elapsed < 0.99 * total:
+        return
+    counts: dict[float, int] = {}
+    for sleep in asked:
+        counts[sleep.delay] = counts.get(sleep.delay, 0) + 1
+    calls = ", ".join(f"asyncio.sleep({delay:g})" + (f" {n} times" if n > 1 else "") for delay, n in counts.items())
+    own = where(func)
+    longer = next((sleep for sleep in asked if sleep.delay != DELAY), asked[0])
+    fail(
+        f"{ended} after {elapsed:.3f} s: on the way, your code asked asyncio.sleep for {total:g} s in all"
+        f" ({calls}), not the {DELAY} s of `delay`",
+        expected=f"one sleep of `delay`, {DELAY} s, and then {then}",
+        fix=SLEEP_EXACTLY,
+        at=Location(own.file, longer.line, longer.function) if own is not None else func,
     )
 
 
@@ -807,11 +852,13 @@ async def test_failing_request_waits_and_tolerates_cancel():
     logged: list[dict[str, Any]] = []  # what the loop's exception handler got: errors in callbacks, timers included
     handler = loop.get_exception_handler()
     loop.set_exception_handler(lambda _, context: logged.append(context))
+    spying = contextlib.ExitStack()  # the sleeps asked for `kept`, from its task's first step on
     try:
         before = asyncio.all_tasks()
         started = loop.time()
         late = KeyError("late")
         kept = failing_request(late, DELAY)
+        asked = spying.enter_context(sleeps_asked(kept, ex)) if asyncio.isfuture(kept) else []
         plain_function(ex.make_failing_request, kept, late, DELAY)
         ours = await tasks_started(before, kept)
         # Half the delay: whatever the cancelled request does up to twice its delay happens while we wait for `kept`.
@@ -848,6 +895,7 @@ async def test_failing_request_waits_and_tolerates_cancel():
         wake_sleepers(tasks)
         await asyncio.wait(tasks, timeout=2)
     finally:
+        spying.close()
         loop.set_exception_handler(handler)
     if not kept.cancelled() and kept.exception() is None:  # retrieved, so that asyncio does not log it
         returned_a_task(ex.make_failing_request, kept, kept.result(), "the future ends with KeyError('late')")
@@ -919,6 +967,9 @@ async def test_failing_request_waits_and_tolerates_cancel():
         expected="the exception set once `delay` seconds have passed",
         fix=TWICE,
         at=ex.make_failing_request,
+    )
+    expect_slept_the_delay(
+        asked, elapsed, f"the future of {shown} failed", "the exception set", ex.make_failing_request
     )
     await expect_failed_later_even_at_once()
     await expect_cancel_tolerated(ex.make_failing_request, KeyError("cancelled while asleep"))

@@ -177,6 +177,8 @@ class Probe:
         """Tasks a check starts that end otherwise than by finishing (cancelled by another task): not `tasks`."""
         self.events: list[str] = []
         self.result = object()
+        self.planted: list[BaseException] = []
+        """The exceptions the check's tasks raise on purpose; any other that one of `tasks` ends with is its own."""
         self._gate: IdleGate | None = None
 
     def note_loop(self) -> None:
@@ -186,7 +188,26 @@ class Probe:
     def start(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task:
         task = asyncio.get_running_loop().create_task(coro)
         self.tasks.append(task)
+        task.add_done_callback(self._ended)
         return task
+
+    def plant(self, error: BaseException) -> BaseException:
+        """`raise probe.plant(Boom(...))`: an exception a task of the check raises on purpose."""
+        self.planted.append(error)
+        return error
+
+    def own_errors(self) -> list[BaseException]:
+        """The exceptions that tasks of the check ended with though none raises them on purpose: what the student's
+        way of running them made them raise (asyncio.sleep with no loop running, say)."""
+        ended = [t.exception() for t in self.tasks if t.done() and not t.cancelled()]
+        return [e for e in ended if e is not None and not any(e is planted for planted in self.planted)]
+
+    def _ended(self, task: asyncio.Task) -> None:
+        # A task that dies of an error of its own never does what a bystander waits for (a cancel, say): cancel
+        # them, so that the student's wait ends and the check tells that error, rather than running out of time.
+        if self.bystanders and not task.cancelled() and task.exception() is not None and self.own_errors():
+            for bystander in self.bystanders:
+                bystander.cancel()
 
     async def until_the_loop_waits(self) -> None:
         """Wait behind the current IdleGate; a task started after it opened waits behind a new one."""
@@ -209,6 +230,24 @@ class Probe:
         await asyncio.sleep(0.01)
         self.events.append("resumed")
         return self.result
+
+    async def works_until_the_loop_waits(self, leaves_a_task: bool = False) -> object:
+        """Work that takes as long as the loop lets it: it goes on only once the loop waits for it alone, with no
+        timer set. A time limit on it is a timer, which IdleGate runs out at once by moving the loop's clock on.
+        With `leaves_a_task`, a task is still pending when it returns, as run_until_all_done's coroutines leave one:
+        code that waits for the pending tasks only once, without asking whether there are any, runs as it does there."""
+        self.note_loop()
+        self.events.append("started")
+        if leaves_a_task:
+            self.start(self.steps_after_the_gate())
+        await self.until_the_loop_waits()
+        self.events.append("resumed")
+        return self.result
+
+    async def steps_after_the_gate(self) -> None:
+        await self.until_the_loop_waits()
+        for _ in range(3):  # resumed after the coroutine that started it, so still pending when that one returns
+            await asyncio.sleep(0)
 
     async def raises_after_a_sleep(self, error: BaseException) -> NoReturn:
         self.note_loop()
@@ -330,6 +369,8 @@ def expect_tasks_finished(probe: Probe, call: str, func: Callable[..., Any], fix
             fix=WAIT_FOR_TASKS,
             at=func,
         )
+    if errors := probe.own_errors():
+        tasks_raised(probe, errors, call, func)
     closed = probe.loop is not None and probe.loop.is_closed()
     expect(
         all(t.done() for t in probe.tasks),
@@ -337,6 +378,42 @@ def expect_tasks_finished(probe: Probe, call: str, func: Callable[..., Any], fix
         expected="every task on the loop is done before the loop is closed",
         fix=fix,
         at=func,
+    )
+
+
+RUN_BY_THE_LOOP = (
+    "A task runs only inside the running loop: run_until_complete (or run_forever) runs it{not_this}. Stepped any"
+    " other way, with no loop running, asyncio.sleep() and everything else that asks for the running loop raise."
+    " Wait with `while pending := asyncio.all_tasks(loop): loop.run_until_complete(asyncio.wait(pending))`."
+)
+
+
+def tasks_raised(probe: Probe, errors: list[BaseException], call: str, func: Callable[..., Any]) -> NoReturn:
+    """Fail for tasks of the check that ended with an exception of their own, none the check planted: the way the
+    student's code ran them made them raise it (loop._run_once() from outside, where no loop is running, say). Done
+    is not finished: without this, the check would blame a wait that the student's code does run."""
+    first, total = errors[0], len(probe.tasks)
+    if total == 1:
+        who, their = "the task left pending", "its"
+    elif len(errors) == total:
+        who, their = f"{'both' if total == 2 else f'all {total}'} tasks left pending", "their"
+    else:
+        who, their = f"{len(errors)} of the {total} tasks left pending", "their"
+    steps = CallIn(func, "_run_once").found() or CallIn(ex, "_run_once").found()
+    if steps is not None:
+        fix = RUN_BY_THE_LOOP.format(not_this=", not loop._run_once()")
+    elif isinstance(first, RuntimeError) and "no running event loop" in str(first):
+        fix = RUN_BY_THE_LOOP.format(not_this="")
+    else:
+        fix = asyncio_fix(first) or (
+            "Let the loop run the tasks as they are, to their end: `while pending := asyncio.all_tasks(loop):"
+            " loop.run_until_complete(asyncio.wait(pending))`."
+        )
+    fail(
+        f"under {call}, {who} raised {type(first).__name__}: {first}, before running to {their} end",
+        expected="every task left pending runs to its end on the running loop, raising nothing of its own",
+        fix=fix,
+        at=steps or student_line(first, func) or func,
     )
 
 
@@ -380,6 +457,48 @@ def test_returns_result():
         expected="the coroutine's own result, the object it returned",
         fix="Return what loop.run_until_complete(coro) returns.",
         at=ex.run_manually,
+    )
+    expect_runs_however_long(ex.run_manually, "run_manually")
+
+
+RUN_TO_ITS_END = (
+    "A time limit on the coroutine cancels long work: run it to completion with `loop.run_until_complete(coro)`,"
+    " with no asyncio.wait_for(..., timeout=...) around it."
+)
+
+
+def expect_runs_however_long(func: Callable[..., Any], name: str, leaves_a_task: bool = False) -> None:
+    """`func` runs its coroutine to the end however long that takes: no time limit on it. The coroutine waits until
+    its loop waits for it alone (IdleGate): a limit's timer is run out at once, with no real wait, and a run with
+    no limit waits for nothing but the coroutine, so the gate opens at once too."""
+    probe, call = Probe(), f"{name}(coro)"
+    coro = probe.works_until_the_loop_waits(leaves_a_task)
+    try:
+        got = run(func, coro, call)
+    except (NotImplementedError, CheckFailure):
+        raise
+    except TIMEOUTS as error:
+        fail(
+            f"{call} raised {type(error).__name__}: a time limit on the coroutine ran out while it was still at work,"
+            " and cancelled it (the check's coroutine goes on until the loop waits for it with no limit, so any"
+            " limit runs out first: real work can take longer than any limit too)",
+            expected="the coroutine runs to its end however long it takes, and its result is returned",
+            fix=RUN_TO_ITS_END,
+            at=student_line(error, func) or CallIn(func, "wait_for").found() or func,
+        )
+    except Exception:
+        if probe.loop is None:
+            return  # it failed before running the coroutine (on a loop an earlier call closed): the claim of others
+        raise
+    finally:
+        discard(coro)
+    limited = CallIn(func, "wait_for", "timeout").found()
+    expect(
+        "resumed" in probe.events,
+        f"{call} returned {got!r} while the coroutine was still at work",
+        expected="the coroutine runs to its end however long it takes, and its result is returned",
+        fix=RUN_TO_ITS_END if limited else "loop.run_until_complete(coro) runs it to the end.",
+        at=limited or func,
     )
 
 
@@ -540,6 +659,7 @@ def test_waits_for_pending_tasks():
     expect(got is probe.result, f"run_until_all_done(coro) returned {got!r}", expected="the coroutine's own result",
            fix=fix, at=at)  # fmt: skip
     expect_closed(probe, "run_until_all_done(coro)", ex.run_until_all_done)
+    expect_runs_however_long(ex.run_until_all_done, "run_until_all_done", leaves_a_task=True)
 
 
 @check("run_until_all_done also waits for tasks that the pending tasks start", depends=("waits_for_pending_tasks",))
@@ -656,7 +776,7 @@ def test_background_failure_does_not_change_result():
     async def fails_later() -> None:
         await probe.until_the_loop_waits()
         await asyncio.sleep(0.01)
-        raise Boom("raised by a background task")
+        raise probe.plant(Boom("raised by a background task"))
 
     async def waits_for_ever() -> None:
         await asyncio.Event().wait()
@@ -735,7 +855,7 @@ def test_reraises_after_waiting(loops: LoopSpy):
 
     async def fails_later() -> None:
         await probe.until_the_loop_waits()
-        raise LookupError("raised by a background task")
+        raise probe.plant(LookupError("raised by a background task"))
 
     async def main():
         probe.note_loop()
