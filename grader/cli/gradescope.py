@@ -24,7 +24,8 @@ from grader.render.gradescope_format import HIDDEN_OUTPUTS, VISIBILITIES
     "hide",
     multiple=True,
     metavar="NN[:CHECK]",
-    help="Hide an exercise's checks, or one check, from students (repeatable).",
+    help="Hide the results of an exercise's checks, or of one check, from students (repeatable); not their code,"
+    " which a submission can read (docs/platforms.md).",
 )
 @click.option(
     "--hidden-visibility",
