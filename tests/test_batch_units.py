@@ -101,6 +101,11 @@ def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
         discover([tmp_path / "a", tmp_path / "b"])
     with pytest.raises(UsageError, match=r"a/sam is named twice \(as a ROOT, or inside one\)"):
         discover([tmp_path / "a", tmp_path / "a" / "sam"])
+    # the same ROOT twice is said of the ROOT, not of the first student found in it twice
+    with pytest.raises(UsageError, match=r"^the ROOT \S*/a is named twice: name each ROOT once$"):
+        discover([tmp_path / "a", tmp_path / "a"])
+    with pytest.raises(UsageError, match=r"^the ROOTs \S*/a and \S*/b/\.\./a are one folder \(\S*/a\)"):
+        discover([tmp_path / "a", tmp_path / "b" / ".." / "a"])
     repo(tmp_path / "c" / "Sam")
     with pytest.raises(UsageError, match=r"called 'Sam' and 'sam', one name to macOS and Windows .*rename one"):
         discover([tmp_path / "c", tmp_path / "b"])
@@ -628,6 +633,51 @@ def test_discovery_skips_what_is_not_a_student_and_says_why(tmp_path):
     assert found.notes["erin"] == "erin: no exercises/ folder; graded erin/repo/, the one sub-folder that has one"
     assert found.notes["dave"] == "dave: no exercises/ folder: listed as missing (0 points)"
     assert "alice" not in found.notes
+
+
+def test_two_clones_in_a_students_folder_are_listed_as_missing_with_advice_that_keeps_the_id(tmp_path):
+    root = repo(tmp_path / "class" / "alice").parent
+    repo(root / "xia" / "repo1")
+    repo(root / "xia" / "repo2")
+    found = discover([root])
+    assert found.notes["xia"] == (
+        "xia: no exercises/ folder, and several sub-folders have one (xia/repo1, xia/repo2): listed as missing"
+        " (0 points); to grade one of them as xia, move its contents up into xia/, or remove the others"
+    )
+    shutil.rmtree(root / "xia" / "repo2")  # as the advice says: graded under the student's name
+    [xia] = [s for s in discover([root]).students if s.id == "xia"]
+    assert xia.problem is None and xia.root == root / "xia" / "repo1"
+
+
+def test_a_students_exercises_folder_named_as_a_root_names_the_repository_instead(tmp_path):
+    alice = repo(tmp_path / "class" / "alice")
+    with pytest.raises(UsageError) as error:
+        discover([alice / "exercises"])
+    assert str(error.value) == (
+        f"the ROOT {alice / 'exercises'} is a student's exercises/ folder: name the repository that holds it ({alice})"
+    )
+    run = grader_cli("batch", alice / "exercises", "--out", tmp_path / "out")
+    assert run.returncode == 2 and "is a student's exercises/ folder" in run.stderr and not (tmp_path / "out").exists()
+    (tmp_path / "exercises" / "zoe").mkdir(parents=True)  # a class folder that happens to be called exercises
+    repo(tmp_path / "exercises" / "zoe")
+    assert [s.id for s in discover([tmp_path / "exercises"]).students] == ["zoe"]
+
+
+def test_a_student_folder_that_is_a_link_is_graded_and_a_link_to_a_classmate_is_a_warning(tmp_path):
+    root = repo(tmp_path / "class" / "alice").parent
+    elsewhere = repo(tmp_path / "clones" / "bob-1234")
+    (root / "bob").symlink_to(elsewhere, target_is_directory=True)  # a class assembled from clones kept elsewhere
+    found = discover([root])
+    assert [s.id for s in found.students] == ["alice", "bob"] and found.shared == []
+    assert found.students[1].problem is None
+    (root / "linked-to-alice").symlink_to(root / "alice", target_is_directory=True)
+    found = discover([root])
+    assert [s.id for s in found.students] == ["alice", "bob", "linked-to-alice"]
+    assert found.shared == [
+        f"alice and linked-to-alice are one folder ({root / 'alice'}, through a link): 2 ids grade the same work"
+    ]
+    checked = plan(BatchOptions([root], tmp_path / "out", EXERCISES, jobs=1))
+    assert checked.shared == found.shared
 
 
 def test_feedback_says_once_that_a_repository_has_nothing_to_grade():

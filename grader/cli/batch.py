@@ -68,6 +68,8 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         click.echo(f"skipped {entry}", err=True)
     for note in checked.notes:
         click.echo(note, err=True)
+    for shared in checked.shared:
+        click.echo(f"WARNING: {shared}", err=True)
     if checked.left_out_warning:
         click.echo(checked.left_out_warning, err=True)
     if checked.replacing:
