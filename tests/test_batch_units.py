@@ -271,14 +271,49 @@ def test_the_report_says_how_many_failure_messages_it_left_out():
     records = [graded(f"s{i}", result(1, message=f"mistake number {'abcdefghijklmnopq'[i]}"), None, "run")
                for i in range(15)]  # fmt: skip
     stats = compute(records, EXERCISES, top=12)
-    left_out = 15 * (len(EXERCISE.checks) - 1) - 12  # one message per failed check of each student
-    assert len(stats.failures) == 12 and stats.failures_left_out == left_out
+    assert len(stats.failures) == 12 and stats.failures_left_out == 3  # one message per student, from 9 checks
     out = io.StringIO()
     render_report(records, EXERCISES, out)
-    assert f"and {left_out} more message(s), each from 1 student(s) or fewer" in out.getvalue()
+    assert "and 3 more messages, each from one student:" in out.getvalue()
+    out = io.StringIO()
+    render_report(records[:13], EXERCISES, out)
+    assert "and 1 more message, each from one student:" in out.getvalue()
     out = io.StringIO()
     render_report(records[:1], EXERCISES, out)
-    assert "more message(s)" not in out.getvalue()
+    assert "more message" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("rare", "said"),
+    [([2, 2], "and 2 more messages, each from 2 students:"), ([3, 1, 2], "and 3 more messages, each from 1 to 3 ")],
+)
+def test_the_left_out_failure_messages_say_how_many_students_each_came_from(rare, said):
+    students = [4] * 12 + rare  # twelve messages shown, each from 4 students; the rare ones left out
+    records = [graded(f"s{index}-{n}", result(1, message=f"mistake {'abcdefghijklmnopq'[index]}"), None, "run")
+               for index, count in enumerate(students) for n in range(count)]  # fmt: skip
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    assert said in out.getvalue()
+
+
+def test_one_students_mistake_repeated_by_many_checks_is_one_row_and_rows_rank_by_students():
+    # input() in a function that six checks call: six checks fail with one message, all from one mistake
+    interactive = result(3, message="set_future_value() raised ValueError: I/O operation on closed file.")
+    shared = [graded(f"s{i}", result(len(EXERCISE.checks) - 1, message="took 0.5 s, not 0.1 s"), None, "r")
+              for i in range(2)]  # fmt: skip
+    stats = compute([graded("pat", interactive, None, "r"), *shared], EXERCISES)
+    assert [(f.message, len(f.students)) for f in stats.failures] == [
+        ("took N s, not N s", 2),
+        ("set_future_value() raised ValueError: I/O operation on closed file.", 1),
+    ]
+    titles = [f"title of {check.name}" for check in EXERCISE.checks[3:]]
+    assert stats.failures[1].checks == titles
+    out = io.StringIO()
+    render_report([graded("pat", interactive, None, "r"), *shared], EXERCISES, out)
+    page = out.getvalue()
+    assert "<h2>Most common failure messages, by the students who got them</h2>" in page
+    assert page.count("I/O operation on closed file.") == 2  # the cell and its title attribute: one row
+    assert f"{titles[0]}<br>{titles[1]}<br><em>and {len(titles) - 2} more checks</em>" in page
 
 
 def test_the_report_escapes_everything_from_students():
@@ -956,13 +991,13 @@ def test_a_repository_without_exercises_is_one_failure_per_student_not_one_per_e
         mistake.exercises.append(dataclasses.replace(unavailable(two[1], "x"), outcome=Outcome.OK, message=""))
         mistakes.append(graded(f"s{i}", mistake, None, "r"))
     stats = compute(empty + mistakes, two, top=2)
-    assert [(f.exercise, f.check, f.message, len(f.students)) for f in stats.failures] == [
-        (None, None, problem, 3),
-        ("01", f"title of {EXERCISE.checks[1].name}", "waited N s", 2),
+    assert [(f.exercise, f.checks, f.message, len(f.students)) for f in stats.failures] == [
+        (None, [], problem, 3),
+        ("01", [f"title of {check.name}" for check in EXERCISE.checks[1:]], "waited N s", 2),
     ]
     out = io.StringIO()
     render_report(empty + mistakes, two, out)
-    failures = out.getvalue().split("<h2>Most common failure messages</h2>")[1].split("<h2>Students</h2>")[0]
+    failures = out.getvalue().split("<h2>Most common failure messages")[1].split("<h2>Students</h2>")[0]
     assert failures.count(f">{problem}</td>") == 1 and "the whole repository" in failures
 
 
