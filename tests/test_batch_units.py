@@ -1248,6 +1248,40 @@ def test_a_batch_whose_progress_reader_has_gone_grades_the_class_all_the_same(tm
     assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == []
 
 
+def run_with_stdout_closed(*args: object) -> subprocess.CompletedProcess:
+    """The grader with stdout piped into a reader that has gone (`grader batch … | head -0`)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        command = [sys.executable, "-m", "grader", *map(str, args)]
+        env = {**os.environ, "NO_COLOR": "1"}
+        return subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True, timeout=120, env=env)
+    finally:
+        os.close(write)
+
+
+def test_a_batch_or_merge_whose_stdout_reader_has_gone_ends_as_the_run_did_without_a_traceback(tmp_path):
+    for name in ("alice", "bob"):
+        repo(tmp_path / "class" / name)
+    (tmp_path / "class" / "linked-to-alice").symlink_to(tmp_path / "class" / "alice", target_is_directory=True)
+    run = run_with_stdout_closed("batch", tmp_path / "class", "--out", tmp_path / "out", "--exercises", "01")
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr and "Broken pipe" not in run.stderr
+    assert "WARNING: alice and linked-to-alice are one folder" in run.stderr  # stderr still says all it has to
+    assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == []
+    assert len(rows_of(tmp_path / "out")) == 3
+    run = run_with_stdout_closed("merge", tmp_path / "out", "--out", tmp_path / "merged")
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert len(rows_of(tmp_path / "merged")) == 3
+    run = run_with_stdout_closed("gradescope", "01", "--out", tmp_path / "autograder.zip")
+    assert run.returncode == 0 and run.stderr == "" and (tmp_path / "autograder.zip").is_file(), run.stderr
+
+
+def rows_of(out: Path) -> list[dict[str, str]]:
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
+
+
 def test_the_terminal_estimate_counts_down_and_says_when_it_has_passed():
     now = [0.0]
     progress = TerminalProgress(io.StringIO(), get_time=lambda: now[0])
