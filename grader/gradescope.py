@@ -9,7 +9,7 @@ Our zip:
     setup.sh            installs Python and this grader into /autograder/venv
     run_autograder      `python -m grader gradescope-run`: grade the submission, write results.json
     gradescope.json     which exercises, and what students see of hidden checks (`Visibility`)
-    kit/                the grader package (with its hidden suites) to install, and exercises/util.py
+    kit/                the grader package (with its suites) to install, and exercises/util.py
 
 Students may upload their files loose (`ex01_futures.py`) or their whole repository (`exercises/ex01_futures.py`,
 GitHub upload): each exercise's file is looked for at `exercises/<file>`, then by its very name elsewhere in the

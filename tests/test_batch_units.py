@@ -101,6 +101,11 @@ def test_discover_refuses_the_same_id_twice_and_an_empty_folder(tmp_path):
         discover([tmp_path / "a", tmp_path / "b"])
     with pytest.raises(UsageError, match=r"a/sam is named twice \(as a ROOT, or inside one\)"):
         discover([tmp_path / "a", tmp_path / "a" / "sam"])
+    # the same ROOT twice is said of the ROOT, not of the first student found in it twice
+    with pytest.raises(UsageError, match=r"^the ROOT \S*/a is named twice: name each ROOT once$"):
+        discover([tmp_path / "a", tmp_path / "a"])
+    with pytest.raises(UsageError, match=r"^the ROOTs \S*/a and \S*/b/\.\./a are one folder \(\S*/a\)"):
+        discover([tmp_path / "a", tmp_path / "b" / ".." / "a"])
     repo(tmp_path / "c" / "Sam")
     with pytest.raises(UsageError, match=r"called 'Sam' and 'sam', one name to macOS and Windows .*rename one"):
         discover([tmp_path / "c", tmp_path / "b"])
@@ -266,14 +271,49 @@ def test_the_report_says_how_many_failure_messages_it_left_out():
     records = [graded(f"s{i}", result(1, message=f"mistake number {'abcdefghijklmnopq'[i]}"), None, "run")
                for i in range(15)]  # fmt: skip
     stats = compute(records, EXERCISES, top=12)
-    left_out = 15 * (len(EXERCISE.checks) - 1) - 12  # one message per failed check of each student
-    assert len(stats.failures) == 12 and stats.failures_left_out == left_out
+    assert len(stats.failures) == 12 and stats.failures_left_out == 3  # one message per student, from 9 checks
     out = io.StringIO()
     render_report(records, EXERCISES, out)
-    assert f"and {left_out} more message(s), each from 1 student(s) or fewer" in out.getvalue()
+    assert "and 3 more messages, each from one student:" in out.getvalue()
+    out = io.StringIO()
+    render_report(records[:13], EXERCISES, out)
+    assert "and 1 more message, each from one student:" in out.getvalue()
     out = io.StringIO()
     render_report(records[:1], EXERCISES, out)
-    assert "more message(s)" not in out.getvalue()
+    assert "more message" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("rare", "said"),
+    [([2, 2], "and 2 more messages, each from 2 students:"), ([3, 1, 2], "and 3 more messages, each from 1 to 3 ")],
+)
+def test_the_left_out_failure_messages_say_how_many_students_each_came_from(rare, said):
+    students = [4] * 12 + rare  # twelve messages shown, each from 4 students; the rare ones left out
+    records = [graded(f"s{index}-{n}", result(1, message=f"mistake {'abcdefghijklmnopq'[index]}"), None, "run")
+               for index, count in enumerate(students) for n in range(count)]  # fmt: skip
+    out = io.StringIO()
+    render_report(records, EXERCISES, out)
+    assert said in out.getvalue()
+
+
+def test_one_students_mistake_repeated_by_many_checks_is_one_row_and_rows_rank_by_students():
+    # input() in a function that six checks call: six checks fail with one message, all from one mistake
+    interactive = result(3, message="set_future_value() raised ValueError: I/O operation on closed file.")
+    shared = [graded(f"s{i}", result(len(EXERCISE.checks) - 1, message="took 0.5 s, not 0.1 s"), None, "r")
+              for i in range(2)]  # fmt: skip
+    stats = compute([graded("pat", interactive, None, "r"), *shared], EXERCISES)
+    assert [(f.message, len(f.students)) for f in stats.failures] == [
+        ("took N s, not N s", 2),
+        ("set_future_value() raised ValueError: I/O operation on closed file.", 1),
+    ]
+    titles = [f"title of {check.name}" for check in EXERCISE.checks[3:]]
+    assert stats.failures[1].checks == titles
+    out = io.StringIO()
+    render_report([graded("pat", interactive, None, "r"), *shared], EXERCISES, out)
+    page = out.getvalue()
+    assert "<h2>Most common failure messages, by the students who got them</h2>" in page
+    assert page.count("I/O operation on closed file.") == 2  # the cell and its title attribute: one row
+    assert f"{titles[0]}<br>{titles[1]}<br><em>and {len(titles) - 2} more checks</em>" in page
 
 
 def test_the_report_escapes_everything_from_students():
@@ -630,6 +670,51 @@ def test_discovery_skips_what_is_not_a_student_and_says_why(tmp_path):
     assert "alice" not in found.notes
 
 
+def test_two_clones_in_a_students_folder_are_listed_as_missing_with_advice_that_keeps_the_id(tmp_path):
+    root = repo(tmp_path / "class" / "alice").parent
+    repo(root / "xia" / "repo1")
+    repo(root / "xia" / "repo2")
+    found = discover([root])
+    assert found.notes["xia"] == (
+        "xia: no exercises/ folder, and several sub-folders have one (xia/repo1, xia/repo2): listed as missing"
+        " (0 points); to grade one of them as xia, move its contents up into xia/, or remove the others"
+    )
+    shutil.rmtree(root / "xia" / "repo2")  # as the advice says: graded under the student's name
+    [xia] = [s for s in discover([root]).students if s.id == "xia"]
+    assert xia.problem is None and xia.root == root / "xia" / "repo1"
+
+
+def test_a_students_exercises_folder_named_as_a_root_names_the_repository_instead(tmp_path):
+    alice = repo(tmp_path / "class" / "alice")
+    with pytest.raises(UsageError) as error:
+        discover([alice / "exercises"])
+    assert str(error.value) == (
+        f"the ROOT {alice / 'exercises'} is a student's exercises/ folder: name the repository that holds it ({alice})"
+    )
+    run = grader_cli("batch", alice / "exercises", "--out", tmp_path / "out")
+    assert run.returncode == 2 and "is a student's exercises/ folder" in run.stderr and not (tmp_path / "out").exists()
+    (tmp_path / "exercises" / "zoe").mkdir(parents=True)  # a class folder that happens to be called exercises
+    repo(tmp_path / "exercises" / "zoe")
+    assert [s.id for s in discover([tmp_path / "exercises"]).students] == ["zoe"]
+
+
+def test_a_student_folder_that_is_a_link_is_graded_and_a_link_to_a_classmate_is_a_warning(tmp_path):
+    root = repo(tmp_path / "class" / "alice").parent
+    elsewhere = repo(tmp_path / "clones" / "bob-1234")
+    (root / "bob").symlink_to(elsewhere, target_is_directory=True)  # a class assembled from clones kept elsewhere
+    found = discover([root])
+    assert [s.id for s in found.students] == ["alice", "bob"] and found.shared == []
+    assert found.students[1].problem is None
+    (root / "linked-to-alice").symlink_to(root / "alice", target_is_directory=True)
+    found = discover([root])
+    assert [s.id for s in found.students] == ["alice", "bob", "linked-to-alice"]
+    assert found.shared == [
+        f"alice and linked-to-alice are one folder ({root / 'alice'}, through a link): 2 ids grade the same work"
+    ]
+    checked = plan(BatchOptions([root], tmp_path / "out", EXERCISES, jobs=1))
+    assert checked.shared == found.shared
+
+
 def test_feedback_says_once_that_a_repository_has_nothing_to_grade():
     problem = "the repository has no exercises/ folder"
     nothing = SubmissionResult([unavailable(e, problem) for e in load_catalog().select(["01", "02"])], "test")
@@ -906,13 +991,13 @@ def test_a_repository_without_exercises_is_one_failure_per_student_not_one_per_e
         mistake.exercises.append(dataclasses.replace(unavailable(two[1], "x"), outcome=Outcome.OK, message=""))
         mistakes.append(graded(f"s{i}", mistake, None, "r"))
     stats = compute(empty + mistakes, two, top=2)
-    assert [(f.exercise, f.check, f.message, len(f.students)) for f in stats.failures] == [
-        (None, None, problem, 3),
-        ("01", f"title of {EXERCISE.checks[1].name}", "waited N s", 2),
+    assert [(f.exercise, f.checks, f.message, len(f.students)) for f in stats.failures] == [
+        (None, [], problem, 3),
+        ("01", [f"title of {check.name}" for check in EXERCISE.checks[1:]], "waited N s", 2),
     ]
     out = io.StringIO()
     render_report(empty + mistakes, two, out)
-    failures = out.getvalue().split("<h2>Most common failure messages</h2>")[1].split("<h2>Students</h2>")[0]
+    failures = out.getvalue().split("<h2>Most common failure messages")[1].split("<h2>Students</h2>")[0]
     assert failures.count(f">{problem}</td>") == 1 and "the whole repository" in failures
 
 
@@ -1161,6 +1246,40 @@ def test_a_batch_whose_progress_reader_has_gone_grades_the_class_all_the_same(tm
     summary = run_batch(plan(options), LineProgress(ClosedPipe()))
     assert summary.graded == 2 and not summary.interrupted
     assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == []
+
+
+def run_with_stdout_closed(*args: object) -> subprocess.CompletedProcess:
+    """The grader with stdout piped into a reader that has gone (`grader batch … | head -0`)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        command = [sys.executable, "-m", "grader", *map(str, args)]
+        env = {**os.environ, "NO_COLOR": "1"}
+        return subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True, timeout=120, env=env)
+    finally:
+        os.close(write)
+
+
+def test_a_batch_or_merge_whose_stdout_reader_has_gone_ends_as_the_run_did_without_a_traceback(tmp_path):
+    for name in ("alice", "bob"):
+        repo(tmp_path / "class" / name)
+    (tmp_path / "class" / "linked-to-alice").symlink_to(tmp_path / "class" / "alice", target_is_directory=True)
+    run = run_with_stdout_closed("batch", tmp_path / "class", "--out", tmp_path / "out", "--exercises", "01")
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr and "Broken pipe" not in run.stderr
+    assert "WARNING: alice and linked-to-alice are one folder" in run.stderr  # stderr still says all it has to
+    assert batch_outputs.read_manifest(tmp_path / "out")["ungraded"] == []
+    assert len(rows_of(tmp_path / "out")) == 3
+    run = run_with_stdout_closed("merge", tmp_path / "out", "--out", tmp_path / "merged")
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert len(rows_of(tmp_path / "merged")) == 3
+    run = run_with_stdout_closed("gradescope", "01", "--out", tmp_path / "autograder.zip")
+    assert run.returncode == 0 and run.stderr == "" and (tmp_path / "autograder.zip").is_file(), run.stderr
+
+
+def rows_of(out: Path) -> list[dict[str, str]]:
+    with open(out / "grades.csv", encoding="utf-8-sig", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def test_the_terminal_estimate_counts_down_and_says_when_it_has_passed():

@@ -110,6 +110,8 @@ class Plan:
     notes: list[str]
     """Students of this run found in an unusual shape (`erin: no exercises/ folder; graded erin/repo/, …`), or
     whose exercise files are not where the grader looks (`discovery.misplaced`)."""
+    shared: list[str] = field(default_factory=list)
+    """Folders graded under two ids or more (`discovery.Discovery.shared`): said as warnings."""
     left_out: list[str] = field(default_factory=list)
     """With --resume: students an earlier run into `out` graded who are no longer under the ROOTs (a folder
     removed or renamed). Their records are moved to `OUT/left-out/` rather than kept for later runs or merges."""
@@ -167,7 +169,7 @@ def plan(options: BatchOptions) -> Plan:
     students = select_shard(found.students, options.shard)
     notes = [found.notes[s.id] for s in students if s.id in found.notes]
     notes += [line for s in students if (line := misplaced(s, options.exercises))]
-    result = Plan(options, out, students, found.skipped, notes)
+    result = Plan(options, out, students, found.skipped, notes, found.shared)
     if options.resume:
         _check_resume(out, [e.id for e in options.exercises], result.shard)
         here = {s.id for s in students}

@@ -54,6 +54,8 @@ class Discovery:
     """`frank.txt: not a folder`: the entries of a class folder that are not students, and why."""
     notes: dict[str, str] = field(default_factory=dict)
     """By student id, one line for each student found in an unusual shape (no `exercises/`, or one level down)."""
+    shared: list[str] = field(default_factory=list)
+    """One warning for each folder graded under two ids or more (a link in a class folder to another student)."""
 
 
 def _is_batch_output(folder: Path) -> bool:
@@ -99,8 +101,10 @@ def _student(folder: Path, notes: dict[str, str]) -> Student:
         return Student(name, nested[0], folder=folder)
     if nested:
         where = ", ".join(f"{name}/{safe_line(n.name)}" for n in nested)
+        # Not "name it as a ROOT": that would file the grade under the sub-folder's name, not the student's.
         notes[name] = (f"{name}: no exercises/ folder, and several sub-folders have one ({where}): listed as missing "
-                       f"(0 points); to grade one of them, name it as a ROOT")  # fmt: skip
+                       f"(0 points); to grade one of them as {name}, move its contents up into {name}/, or remove "
+                       "the others")  # fmt: skip
         return Student(name, folder, f"the repository has no exercises/ folder (but {where} have one)")
     if _holds_exercise_files(folder):  # loose or misplaced: graded from there; `misplaced` says it in one line
         return Student(name, folder)
@@ -234,10 +238,15 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
     by_id: dict[str, Student] = {}
     by_case: dict[str, Student] = {}
     out = out.resolve() if out is not None else None
-    for root in roots:
-        root = root.resolve()
+    named: dict[Path, Path] = {}
+    for given in roots:
+        root = given.resolve()
         if not root.is_dir():
             raise UsageError(f"{root} is not a folder")
+        if root in named:  # said of the ROOT, not of the first student found in it twice
+            raise UsageError(_named_twice(named[root], given, root))
+        named[root] = given
+        _refuse_an_exercises_folder(root)
         for folder in _folders(root, out, found):
             student = _student(folder, found.notes)
             if (size := len(student.id.encode("utf-8", "surrogateescape"))) > LONGEST_ID:
@@ -258,7 +267,38 @@ def discover(roots: Sequence[Path], out: Path | None = None) -> Discovery:
                 )
             by_id[student.id] = by_case[_file_name_key(student.id)] = student
     found.students = [by_id[key] for key in sorted(by_id, key=name_order)]
+    found.shared = _shared_folders(found.students)
     return found
+
+
+def _named_twice(first: Path, again: Path, root: Path) -> str:
+    if first == again:
+        return f"the ROOT {again} is named twice: name each ROOT once"
+    return f"the ROOTs {first} and {again} are one folder ({root}): name each ROOT once"
+
+
+def _refuse_an_exercises_folder(root: Path) -> None:
+    """A ROOT that is a student's `exercises/` folder (`grader batch class/alice/exercises`) would grade a student
+    called "exercises": the repository around it is what was meant."""
+    if root.name == "exercises" and not _has_exercises(root) and any(root.glob("ex[0-9][0-9]_*.py")):
+        raise UsageError(
+            f"the ROOT {root} is a student's exercises/ folder: name the repository that holds it ({root.parent})"
+        )
+
+
+def _shared_folders(students: list[Student]) -> list[str]:
+    """A warning for each folder that two ids or more grade: a student's folder in a class folder may be a link
+    (the instructor's own, as only they write there), and one to another student's folder of the same run grades
+    the same work twice, under two names."""
+    by_folder: dict[Path, list[str]] = {}
+    for student in students:
+        by_folder.setdefault(student.root.resolve(), []).append(student.id)
+    return [
+        f"{' and '.join(ids)} are one folder ({safe_line(str(folder))}, through a link): {len(ids)} ids grade the"
+        " same work"
+        for folder, ids in by_folder.items()
+        if len(ids) > 1
+    ]
 
 
 def parse_shard(text: str) -> tuple[int, int]:

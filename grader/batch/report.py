@@ -180,19 +180,37 @@ def _failures(stats: ClassStats) -> str:
     rows = ['<tr><th class="num">students</th><th>exercise</th><th>check</th><th>message</th></tr>']
     for failure in stats.failures:
         whole = "<em>the whole exercise</em>" if failure.exercise else "<em>the whole repository</em>"
-        check = with_code(failure.check) if failure.check else whole
         exercise = escape(failure.exercise) if failure.exercise else "all"
         rows.append(
-            f'<tr><td class="num">{len(failure.students)}</td><td>{exercise}</td><td>{check}</td>'
+            f'<tr><td class="num">{len(failure.students)}</td><td>{exercise}</td>'
+            f"<td>{_checks(failure.checks) if failure.checks else whole}</td>"
             f'<td class="msg" title="{escape(failure.example)}">{with_code(failure.shown)}</td></tr>'
         )
     if stats.failures_left_out:
+        count = stats.failures_left_out
+        messages = "1 more message" if count == 1 else f"{count} more messages"
         rows.append(
-            f'<tr><td class="num">…</td><td colspan="3"><em>and {stats.failures_left_out} more message(s), each from'
-            f" {len(stats.failures[-1].students)} student(s) or fewer: every student's feedback file has all of"
-            " theirs</em></td></tr>"
+            f'<tr><td class="num">…</td><td colspan="3"><em>and {messages}, {_each_from(*stats.left_out_students)}:'
+            " every student's feedback file has all of theirs</em></td></tr>"
         )
     return "<table>" + "".join(rows) + "</table>"
+
+
+def _checks(titles: list[str], shown: int = 3) -> str:
+    """The checks that gave one message: each title when they are few, else the first ones and how many more."""
+    if len(titles) <= shown:
+        return "<br>".join(map(with_code, titles))
+    more = len(titles) - shown + 1
+    return "<br>".join([*map(with_code, titles[: shown - 1]), f"<em>and {more} more checks</em>"])
+
+
+def _each_from(fewest: int, most: int) -> str:
+    """`each from one student`, `each from 2 students`, `each from 1 to 3 students`: every message has one."""
+    if most == 1:
+        return "each from one student"
+    if fewest == most:
+        return f"each from {most} students"
+    return f"each from {fewest} to {most} students"
 
 
 def _students(records: list[StudentRecord], exercises: list[Exercise]) -> str:
@@ -234,7 +252,9 @@ def render(records: list[StudentRecord], exercises: list[Exercise], out: TextIO,
         f"<section><h2>Score distribution</h2>{_histogram_svg(stats)}</section>"
         f"<section><h2>Status</h2>{_statuses(stats)}</section>"
         f"<section><h2>Pass rate per check</h2>{_rates(stats, exercises)}</section>"
-        f"<section><h2>Most common failure messages</h2>{_failures(stats)}</section>"
+        f"<section><h2>Most common failure messages, by the students who got them</h2>"
+        f'<p class="sub">A student counts once for a message, however many of their checks gave it.</p>'
+        f"{_failures(stats)}</section>"
         f'<section><h2>Students</h2><input type="search" id="filter" placeholder="Filter students…">'
         f"{_students(records, exercises)}</section>"
         f"<footer>Click a column to sort. Each student's feedback is in feedback/.</footer>"

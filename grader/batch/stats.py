@@ -45,10 +45,15 @@ class CheckRate:
 
 @dataclass
 class Failure:
+    """One failure message (alike messages counted together, `normalise`) of one exercise, and the students who got
+    it: a student counts once however many checks gave it to them (a function that calls input(), used by six
+    checks, is one mistake, not six rows of one student's)."""
+
     exercise: str | None
     """None for a problem of the whole repository (no `exercises/` folder), counted once per student."""
-    check: str | None
-    """The check's title, or None for a problem of the whole exercise (an import error, a missing file)."""
+    checks: list[str]
+    """The titles of the checks that gave the message, in the order met; empty for a problem of the whole
+    exercise (an import error, a missing file)."""
     message: str
     example: str
     students: set[str] = field(default_factory=set)
@@ -61,9 +66,11 @@ class Failure:
         N", "grader reset N") would hide the code or the exercise from an instructor for no grouping gained."""
         return next(iter(self.variants)) if len(self.variants) == 1 else self.message
 
-    def add(self, student: str, message: str) -> None:
+    def add(self, student: str, check: str | None, message: str) -> None:
         self.students.add(student)
         self.variants.add(" ".join(message.split()))
+        if check is not None and check not in self.checks:
+            self.checks.append(check)
 
 
 @dataclass
@@ -84,6 +91,8 @@ class ClassStats:
     """The most common failure messages, most students first."""
     failures_left_out: int = 0
     """How many other failure messages there were, each from no more students than the last one shown."""
+    left_out_students: tuple[int, int] = (0, 0)
+    """The fewest and the most students that one of the messages left out came from."""
 
     @property
     def mean(self) -> float:
@@ -150,6 +159,7 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
         for c in e.checks
     ]
     ranked = sorted(failures.values(), key=lambda f: (-len(f.students), f.exercise or "", f.message))
+    left_out = [len(f.students) for f in ranked[top:]]
     return ClassStats(
         students=len(records),
         graded=len(graded),
@@ -162,14 +172,16 @@ def compute(records: list[StudentRecord], exercises: list[Exercise], top: int = 
         started={e.id: begun[e.id] for e in exercises},
         missing={e.id: missing[e.id] for e in exercises},
         failures=ranked[:top],
-        failures_left_out=len(ranked[top:]),
+        failures_left_out=len(left_out),
+        left_out_students=(min(left_out), max(left_out)) if left_out else (0, 0),
     )
 
 
 def _tally(failures: dict[tuple, Failure], exercise: str | None, check: str | None, message: str, student: str) -> None:
-    """Count `student`'s `message` among the failures alike to it (see `Failure` for what None means)."""
-    key = (exercise, check, normalise(message))
-    failures.setdefault(key, Failure(exercise, check, key[2], message)).add(student, message)
+    """Count `student`'s `message` among the failures alike to it (see `Failure` for what None means): once per
+    student, whichever of the exercise's checks gave it. A problem of the whole exercise stays a row of its own."""
+    key = (exercise, check is None, normalise(message))
+    failures.setdefault(key, Failure(exercise, [], key[2], message)).add(student, check, message)
 
 
 def by_exercise(rates: list[CheckRate]) -> dict[str, list[CheckRate]]:

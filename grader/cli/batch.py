@@ -48,6 +48,7 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
     from grader.batch.outputs import OutputsNotWritten
     from grader.batch.progress import progress_for
     from grader.catalog import load_catalog
+    from grader.cli.common import say
     from grader.runner import usable_cpus
     from grader.sandbox import describe, probe
 
@@ -68,6 +69,8 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         click.echo(f"skipped {entry}", err=True)
     for note in checked.notes:
         click.echo(note, err=True)
+    for shared in checked.shared:
+        click.echo(f"WARNING: {shared}", err=True)
     if checked.left_out_warning:
         click.echo(checked.left_out_warning, err=True)
     if checked.replacing:
@@ -83,9 +86,10 @@ def batch(roots: tuple[Path, ...], out: Path, jobs: int | None, exercise_ids: st
         raise OutputsNotWritten(f"{exc}. The students graded before it are kept in {kept}: make room (or fix the "
                                 "folder) and run the same command with --resume.") from exc  # fmt: skip
     reused = f", {summary.reused} unchanged and kept" if summary.reused else ""
-    click.echo(f"{summary.graded} student(s) graded{reused} of {summary.students} in {summary.duration:.1f} s "
-               f"with {options.jobs} job(s); the grader's peak memory {summary.peak_memory:.0f} MB; "
-               f"outputs in {out}")  # fmt: skip
+    say(
+        f"{summary.graded} student(s) graded{reused} of {summary.students} in {summary.duration:.1f} s "
+        f"with {options.jobs} job(s); the grader's peak memory {summary.peak_memory:.0f} MB; outputs in {out}"
+    )
     for error in summary.errors:
         click.echo(f"grader error: {error}", err=True)
     if summary.interrupted:

@@ -3,6 +3,7 @@ stdout, the check that the suites' packages are installed, and the one sentence 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -33,6 +34,24 @@ def console() -> Console:
     from grader.render.console import make_console
 
     return make_console(sys.stdout)
+
+
+def say(text: str) -> None:
+    """`text` on stdout, unless whoever read it has gone (`grader batch … | head -0`): then stdout is pointed at
+    the null device and the command goes on to its usual end and exit code. Left to click, the broken pipe
+    ended the command with exit code 1 and no word, before the lines that follow on stderr (a run's grader errors,
+    a merge's warnings) and the exit code that says how the run went."""
+    import click
+
+    try:
+        click.echo(text)
+    except BrokenPipeError:
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())  # the line still in the buffer goes nowhere at exit, silently
+            os.close(null)
+        except (OSError, ValueError):  # a stdout with no descriptor of its own (a test's capture)
+            sys.stdout = open(os.devnull, "w")  # for the rest of the process
 
 
 def exercise_or_next(root: Path, exercise_id: str | None) -> Exercise:

@@ -24,7 +24,8 @@ from grader.render.gradescope_format import HIDDEN_OUTPUTS, VISIBILITIES
     "hide",
     multiple=True,
     metavar="NN[:CHECK]",
-    help="Hide an exercise's checks, or one check, from students (repeatable).",
+    help="Hide the results of an exercise's checks, or of one check, from students (repeatable); not their code,"
+    " which a submission can read (docs/platforms.md).",
 )
 @click.option(
     "--hidden-visibility",
@@ -44,7 +45,7 @@ def gradescope(exercises: tuple[str, ...], out: Path, hide: tuple[str, ...], hid
                hidden_output: str) -> None:  # fmt: skip
     """Build the Gradescope autograder for the named exercises (all when none is named)."""
     from grader.catalog import load_catalog
-    from grader.cli.common import write_failure
+    from grader.cli.common import say, write_failure
     from grader.errors import MachineRefused
     from grader.gradescope import build_zip, parse_hidden
     from grader.render.gradescope_format import Visibility
@@ -57,8 +58,8 @@ def gradescope(exercises: tuple[str, ...], out: Path, hide: tuple[str, ...], hid
     except OSError as exc:  # a read-only folder, a full disk: the machine's problem, not a bug of the kit
         raise MachineRefused(write_failure(exc, out)) from exc
     points = sum(e.max_score for e in selected)
-    click.echo(f"✓ {out}: {len(selected)} exercise(s), {points} points. Upload it as the assignment's autograder;")
-    click.echo(f"  set the assignment's total to {points} points.")
+    say(f"✓ {out}: {len(selected)} exercise(s), {points} points. Upload it as the assignment's autograder;")
+    say(f"  set the assignment's total to {points} points.")
 
 
 @cli.command("gradescope-run", hidden=True)

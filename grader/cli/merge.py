@@ -28,11 +28,12 @@ def merge(folders: tuple[Path, ...], out: Path, allow_partial: bool) -> None:
     there, each once, finished, all of the same N (or, for batches graded without --shard, none may be a shard)."""
     from grader.batch.merging import merge as merge_outputs
     from grader.batch.outputs import OutputsNotWritten
+    from grader.cli.common import say
 
     try:
         merged = merge_outputs(list(folders), out, allow_partial)
     except OutputsNotWritten as exc:  # said at the CLI's boundary, escaped as every error is: it may name a student
         raise OutputsNotWritten(f"{exc}; the merged folder is incomplete: make room and merge again") from exc
-    click.echo(f"merged {merged.students} student(s) from {len(folders)} folder(s) into {out}")
+    say(f"merged {merged.students} student(s) from {len(folders)} folder(s) into {out}")
     for warning in merged.warnings:  # last, so that it is what the instructor sees
         click.secho(f"WARNING: {warning}", err=True, fg="yellow", bold=True)
