@@ -1147,6 +1147,23 @@ def test_a_finished_line_printed_in_except_exception_is_told_that_a_cancellation
     assert plain["reports_time_when_cancelled"].fix.startswith("Print the Finished line in the `finally:`")
 
 
+def test_a_wrapper_that_starts_when_called_is_told_that_a_call_runs_when_awaited(tmp_path):
+    """A plain `def` wrapper marked as a coroutine function (or a stand-in for it before Python 3.12) prints its
+    Starting line and reads its start time when called: a call awaited later shows both."""
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed"
+    checks = failed(grade_source(tmp_path, "03", wrong / "plain_wrapper_starts_when_called.py"))
+    starting = checks["prints_starting_line_first"]
+    assert starting.message.startswith("calling the decorated greet() printed 'Starting"), starting.message
+    assert "before the call was awaited" in starting.message and "markcoroutinefunction" in starting.fix
+    timed = checks["times_each_call_not_the_decoration"]
+    assert timed.message.endswith("in 30.7500 second(s)'") and "0.7500" in timed.expected, timed.message
+    assert timed.fix.startswith("The total counts from when the decorated function was called"), timed.fix
+    # A task of the body made at the call runs the body before the call is awaited: told so, not "a total near 0".
+    task = failed(grade_source(tmp_path / "task", "03", wrong / "body_started_when_called.py"))
+    for verdict in task.values():
+        assert verdict.fix.startswith("Start nothing when the decorated function is called"), verdict.fix
+
+
 def test_a_future_set_from_a_callback_is_told_that_the_exercise_asks_for_a_task(tmp_path):
     fixture = SUBMISSIONS / "wrong" / "ex01_futures" / "sets_the_future_from_call_later.py"
     checks = failed(grade_source(tmp_path, "01", fixture))

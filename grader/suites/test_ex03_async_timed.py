@@ -25,10 +25,13 @@ from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
 from grader.suites.decorated_calls import (
+    awaited,
     call,
     decorate,
     except_that_misses_cancel,
     expect_passed_on,
+    loop_turns,
+    made_call,
     not_the_bodys,
     until_entered,
     wrapper_at,
@@ -239,9 +242,9 @@ async def test_prints_starting_line_first(capsys):
         at=starting_at,
     )
     if body in lines and lines.index(body) > lines.index(first):
+        await expect_nothing_printed_until_awaited(capsys, decorated)
         return
-    code = getattr(decorated, "__code__", None)  # the wrapper's own: functools.wraps points past it to greet
-    started = CallIn(code, "ensure_future", "create_task").found() if code is not None else None
+    started = task_made_at(decorated)
     fail(
         f"awaiting the decorated greet() printed {show(lines)}",
         expected=f"the body's own line {body!r} after the Starting line",
@@ -251,6 +254,46 @@ async def test_prints_starting_line_first(capsys):
         if started
         else "Print the Starting line before you await the original function: `await func(*args, **kwargs)`.",
         at=started or wrapper_at(decorated),
+    )
+
+
+def task_made_at(decorated: Any) -> Any:
+    """The line of the student's wrapper that makes a task (ensure_future, create_task), None when there is none."""
+    code = getattr(decorated, "__code__", None)  # the wrapper's own: functools.wraps points past it to the body
+    return CallIn(code, "ensure_future", "create_task").found() if code is not None else None
+
+
+STARTED_WHEN_CALLED_FIX = (
+    "Start nothing when the decorated function is called: a task made of func(...) then runs the body at once. In an"
+    " `async def` wrapper, print the Starting line, then `await func(*args, **kwargs)`: both run only when the call"
+    " is awaited."
+)
+
+
+async def expect_nothing_printed_until_awaited(capsys: Any, decorated: Any) -> None:
+    """Calling the decorated greet() only makes a coroutine: its Starting line, like its body, belongs to awaiting
+    it, which a program may do later or never (a coroutine handed on to create_task or gather, one that is dropped).
+    A plain `def` wrapper, marked as a coroutine function (inspect.markcoroutinefunction) or not, prints at the call."""
+    printed(capsys)
+    pending = made_call(decorated)
+    await loop_turns()
+    early = printed(capsys)
+    await awaited(decorated, pending)
+    printed(capsys)
+    # The call's own lines only: a debugging print of the student's when the function is called is no claim of this.
+    if not any(line == "hello from the body" or line.lower().startswith(("starting", "finished")) for line in early):
+        return
+    starting = first_starting_line(early) is not None
+    fail(
+        f"calling the decorated greet() printed {show(early)} before the call was awaited (the checks made the"
+        " coroutine, let the event loop run, and only then awaited it)",
+        expected="nothing printed until the call is awaited; then the Starting line, then the body's",
+        fix="Print the Starting line in the body of an `async def` wrapper, which runs only when the call is"
+        " awaited. A plain `def` wrapper runs as soon as the decorated function is called, also when it is marked"
+        " with inspect.markcoroutinefunction and returns a coroutine."
+        if starting
+        else STARTED_WHEN_CALLED_FIX,
+        at=wrapper_at(decorated, printing="Starting") if starting else task_made_at(decorated) or wrapper_at(decorated),
     )
 
 
@@ -328,7 +371,7 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
     )
 
 
-@check("each call is timed from its own start, not from when the function was decorated")
+@check("each call is timed from when it is awaited, not from when the function was decorated or when it was called")
 async def test_times_each_call_not_the_decoration(capsys):
     with frozen_clock() as frozen:
         decorated = decorate(download)
@@ -339,11 +382,29 @@ async def test_times_each_call_not_the_decoration(capsys):
         frozen.tick(7)
         await call(decorated, 0.25)
         second = printed(capsys)
+        # A coroutine awaited a while after it was made, as one handed to gather or create_task may be: what runs
+        # when the decorated function is called (a plain `def` wrapper) is not part of the call's run.
+        pending = made_call(decorated, 0.75)
+        frozen.tick(30)
+        await loop_turns()
+        early = printed(capsys)
+        await awaited(decorated, pending)
+        third = early + printed(capsys)
     wrapper = {"decorated": decorated, "at": wrapper_at(decorated)}
     expect_total(first, download, "0.5000", "when download(0.5) took 0.5 s, 100 s after it was decorated", **wrapper,
                  since_decorated="100.5000")  # fmt: skip
     expect_total(second, download, "0.2500", "when a second call, download(0.25), took 0.25 s", **wrapper,
                  since_decorated="107.7500")  # fmt: skip
+    expect(
+        "downloading" not in early,
+        f"the body of a call, download(0.75), ran before the call was awaited: your code printed {show(early)}"
+        " while the checks held the coroutine the call made and let the event loop run",
+        expected="the body runs when the call is awaited, and the time it takes is the call's",
+        fix=STARTED_WHEN_CALLED_FIX,
+        at=task_made_at(decorated) or wrapper_at(decorated),
+    )
+    expect_total(third, download, "0.7500", "when a third call, download(0.75), was awaited 30 s after it was made"
+                 " and then took 0.75 s", **wrapper, since_decorated="138.5000", since_called="30.7500")  # fmt: skip
 
 
 @check("an exception from the body comes out of the decorated call unchanged (the same object)")

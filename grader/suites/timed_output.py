@@ -32,6 +32,12 @@ CLOCK_FIX = (
     "Read time.perf_counter() (or time.time()) inside the wrapper, once just before awaiting func and once after,"
     " and print the difference."
 )
+CALLED_FIX = (
+    "The total counts from when the decorated function was called, not from when the call was awaited: read the"
+    " start time in the body of an `async def` wrapper, which runs only when the call is awaited. A plain `def`"
+    " wrapper runs as soon as it is called, also when it is marked with inspect.markcoroutinefunction and returns a"
+    " coroutine, which may be awaited much later."
+)
 DECORATION_FIX = (
     "The total counts from when @async_timed() was applied, not from the call: read the start time inside the wrapper,"
     " `start = time.perf_counter()` as its first line, so that each call has its own."
@@ -287,11 +293,13 @@ def expect_total(
     after: str | None = None,
     strict: bool = False,
     since_decorated: str | None = None,
+    since_called: str | None = None,
     missing: tuple[str, Any] = (FINALLY, None),
 ) -> None:
     """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
-    `decorated` is the student's wrapper, to tell why a total is wrong, and `since_decorated` the total of a wrapper
-    that reads its start time when decorating; `missing` the fix, and where it goes (None: `at`), for no such line.
+    `decorated` is the student's wrapper, to tell why a total is wrong, `since_decorated` the total of a wrapper
+    that reads its start time when decorating and `since_called` that of one that reads it when called rather than
+    when awaited; `missing` the fix, and where it goes (None: `at`), for no such line.
     A slip in how the line is written is pointed at the wrapper's line that prints it."""
     line_at = wrapper_at(decorated, printing="Finished")
     found = finished_lines(lines, func, strict=strict, at=line_at)
@@ -326,6 +334,8 @@ def expect_total(
             hint = SIGN_FIX
         elif got == since_decorated:
             hint = DECORATION_FIX
+        elif got == since_called:
+            hint = CALLED_FIX
         elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
             pointed = line_at
             hint = (
