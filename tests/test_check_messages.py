@@ -1147,6 +1147,17 @@ def test_a_finished_line_printed_in_except_exception_is_told_that_a_cancellation
     assert plain["reports_time_when_cancelled"].fix.startswith("Print the Finished line in the `finally:`")
 
 
+def test_a_shielded_body_is_told_that_it_kept_running_after_the_call_was_cancelled(tmp_path):
+    """The cancelled call ends, Finished line and all: only the body that never got the CancelledError shows the
+    shield, and the fix names it rather than `finally:`, which the student wrote."""
+    fixture = SUBMISSIONS / "wrong" / "ex03_async_timed" / "shields_the_body.py"
+    verdict = failed(grade_source(tmp_path, "03", fixture))["reports_time_when_cancelled"]
+    assert "never got the CancelledError: it kept running on its own" in verdict.message, verdict.message
+    assert verdict.fix.startswith("asyncio.shield(func(...)) does that"), verdict.fix
+    assert "`return await func(*args, **kwargs)`" in verdict.fix and "finally" not in verdict.fix, verdict.fix
+    assert verdict.location.line == 17, verdict.location  # return await asyncio.shield(func(*args, **kwargs))
+
+
 def test_a_wrapper_that_starts_when_called_is_told_that_a_call_runs_when_awaited(tmp_path):
     """A plain `def` wrapper marked as a coroutine function (or a stand-in for it before Python 3.12) prints its
     Starting line and reads its start time when called: a call awaited later shows both."""

@@ -140,10 +140,18 @@ async def steps_around(inner: Any, before: float, during: float, after: float) -
     advance(after)
 
 
-async def wait_for_release(entered: asyncio.Event, release: asyncio.Event) -> None:
+async def wait_for_release(
+    entered: asyncio.Event, release: asyncio.Event, cancelled: asyncio.Event | None = None
+) -> None:
+    """Wait until `release` is set; `cancelled` is set when the wait itself is cancelled, the body's own await."""
     expect_passed_on(entered, asyncio.Event, "entered")
     entered.set()
-    await release.wait()
+    try:
+        await release.wait()
+    except asyncio.CancelledError:
+        if cancelled is not None:
+            cancelled.set()
+        raise
 
 
 # Checks
@@ -470,11 +478,11 @@ MISSES_CANCEL = (
 
 @check("the Finished line is printed, with the time taken, also when the call is cancelled, which stays cancelled")
 async def test_reports_time_when_cancelled(capsys):
-    entered, never = asyncio.Event(), asyncio.Event()
+    entered, never, cancelled = asyncio.Event(), asyncio.Event(), asyncio.Event()
     with frozen_clock() as frozen:
         decorated = decorate(wait_for_release)
         printed(capsys)
-        task = asyncio.create_task(call(decorated, entered, never))
+        task = asyncio.create_task(call(decorated, entered, never, cancelled))
         await until_entered(entered, task, decorated)
         frozen.tick(0.75)
         task.cancel()
@@ -499,6 +507,25 @@ async def test_reports_time_when_cancelled(capsys):
             else "Do not catch asyncio.CancelledError (or BaseException) in the wrapper; `finally:` lets it pass on.",
             at=returns or wrapper_catching(decorated, asyncio.CancelledError()) or wrapper_at(decorated),
         )
+    if cancelled.is_set():
+        return
+    never.set()  # the body still waits: let it end now rather than be destroyed pending with the loop
+    await loop_turns()
+    code = getattr(decorated, "__code__", None)
+    shielded = CallIn(code, "shield").found() if code is not None else None
+    fail(
+        "after task.cancel(), the decorated call ended cancelled and printed its Finished line, but the body of"
+        " wait_for_release never got the CancelledError: it kept running on its own, detached from the call",
+        expected="cancelling the call cancels the body: the CancelledError reaches the body's own await",
+        fix="asyncio.shield(func(...)) does that: it keeps the body running when the call is cancelled, and nothing"
+        " waits for it any more. Await the body directly, `return await func(*args, **kwargs)`, so that cancelling"
+        " the call cancels it."
+        if shielded
+        else "The cancellation did not reach the body: something between your wrapper and func kept it out, as"
+        " asyncio.shield does. Await the body directly, `return await func(*args, **kwargs)`, so that cancelling"
+        " the call cancels it.",
+        at=shielded or wrapper_at(decorated),
+    )
 
 
 @check("two decorated calls running at the same time each report their own time, also when one awaits the other")
