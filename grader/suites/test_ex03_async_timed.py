@@ -10,7 +10,8 @@ One step has four decimals (0.1234 s): a total rounded before it is printed with
 A frozen clock moves `time.time` and `time.perf_counter` together, so one call also runs on the real clock: a
 total taken as the difference of two different clocks shows only there (judged loosely, whatever the load).
 
-Printed lines are read with pytest's `capsys`, which captures `print` also under the runner's `-s`.
+Printed lines are read with pytest's `capsys`, which captures `print` also under the runner's `-s`, and what is
+logged is kept too (`logged_lines`): a Starting or Finished line written to standard error is named as such.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import inspect
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
@@ -51,6 +53,7 @@ from grader.suites.timed_output import (
     finished_lines,
     first_starting_line,
     format_fix,
+    logged_lines_kept,
     printed,
     show,
     starting_line,
@@ -67,6 +70,12 @@ REAL_NAP = 0.05
 REAL_MOST = 30.0
 
 _frozen: FrozenDateTimeFactory | None = None
+
+
+@pytest.fixture(autouse=True)
+def logged_lines() -> Iterator[None]:
+    with logged_lines_kept():
+        yield
 
 
 @contextlib.contextmanager
@@ -208,9 +217,9 @@ NO_STARTING_LINE = (
 @check("awaiting a call prints 'Starting <function ...> with args () {}' before the body runs")
 async def test_prints_starting_line_first(capsys):
     decorated = decorate(greet)
-    at_decoration = printed(capsys)
+    at_decoration = printed(capsys, judged="Starting")
     await call(decorated)
-    lines = printed(capsys)
+    lines = printed(capsys, judged="Starting")
     expected = starting_line(greet, (), {})
     body = "hello from the body"
     first = first_starting_line(lines)
@@ -282,12 +291,12 @@ async def expect_nothing_printed_until_awaited(capsys: Any, decorated: Any) -> N
     """Calling the decorated greet() only makes a coroutine: its Starting line, like its body, belongs to awaiting
     it, which a program may do later or never (a coroutine handed on to create_task or gather, one that is dropped).
     A plain `def` wrapper, marked as a coroutine function (inspect.markcoroutinefunction) or not, prints at the call."""
-    printed(capsys)
+    printed(capsys, judged="Starting")
     pending = made_call(decorated)
     await loop_turns()
-    early = printed(capsys)
+    early = printed(capsys, judged="Starting")
     await awaited(decorated, pending)
-    printed(capsys)
+    printed(capsys, judged="Starting")
     # The call's own lines only: a debugging print of the student's when the function is called is no claim of this.
     if not any(line == "hello from the body" or line.lower().startswith(("starting", "finished")) for line in early):
         return
@@ -311,9 +320,9 @@ async def test_starting_line_shows_args_and_kwargs(capsys):
     cases.append((fetch, ("http://x",), {"retries": 2}))  # as the call gave them, not as the signature would bind them
     for func, args, kwargs in cases:
         decorated = decorate(func)
-        printed(capsys)
+        printed(capsys, judged="Starting")
         await call(decorated, *args, _body_must_run=False, **kwargs)
-        first = first_starting_line(printed(capsys))
+        first = first_starting_line(printed(capsys, judged="Starting"))
         expected = starting_line(func, args, kwargs)
         shown_call = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
         happened = f"awaiting the decorated {func.__name__}({shown_call}) printed " + (

@@ -8,12 +8,15 @@ Every failure points at `at`, the student's wrapper (the suite knows where it is
 from __future__ import annotations
 
 import calendar
+import contextlib
 import inspect
+import logging
 import re
 import time
+from collections.abc import Iterator
 from typing import Any
 
-from grader.suites.decorated_calls import wrapper_at
+from grader.suites.decorated_calls import printing_at, wrapper_at
 from grader.testing import expect, fail
 
 BODY_LINES = ("downloading", "hello from the body")
@@ -106,8 +109,64 @@ def expect_formatted(line: str, happened: str, at: Any) -> None:
     )
 
 
-def printed(capsys: Any) -> list[str]:
-    return [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+class LoggedLines(logging.Handler):
+    """The messages the student's code logs during a check. With no handler set up, logging writes them to standard
+    error (its last-resort handler), so the student sees them in the terminal; under pytest, whose own handlers sit
+    on the root logger, they reach no stream at all, and only this handler sees them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(Exception):  # a message that cannot be formatted is not a line of output
+            self._lines.extend(line.rstrip() for line in record.getMessage().splitlines())
+
+    def take(self) -> list[str]:
+        """The lines logged since the last take."""
+        lines, self._lines = self._lines, []
+        return lines
+
+
+LOGGED = LoggedLines()
+
+
+@contextlib.contextmanager
+def logged_lines_kept() -> Iterator[None]:
+    """Keep what is logged during a check in LOGGED, for `printed` to tell a line logged from a line missing."""
+    root = logging.getLogger()
+    LOGGED.take()
+    root.addHandler(LOGGED)
+    try:
+        yield
+    finally:
+        root.removeHandler(LOGGED)
+        LOGGED.take()
+
+
+def printed(capsys: Any, judged: str = "Finished") -> list[str]:
+    """The lines printed to standard output since the last read: where the checks look for the Starting and
+    Finished lines. The line the check `judged` ("Starting" or "Finished") written to standard error instead, with
+    none on standard output, fails the check here, the one place every check reads the output through: the line is
+    there, only not where print() puts it, and "no Starting line" or "print Finished in a finally block" would send
+    the student after a mistake they did not make."""
+    captured = capsys.readouterr()
+    lines = [line.rstrip() for line in captured.out.splitlines()]
+    logged = LOGGED.take()
+    if any(line.lower().startswith(judged.lower()) for line in lines):
+        return lines
+    for how, written in (("print(..., file=sys.stderr)", captured.err.splitlines()), ("logging", logged)):
+        line = next((line.rstrip() for line in written if line.lower().startswith(judged.lower())), None)
+        if line is not None:
+            fail(
+                f"your {judged} line went to standard error, written with {how}: {line!r}",
+                expected=f"the {judged} line on standard output, where the checks read it",
+                fix="Write the Starting and Finished lines with plain print(f'...'), which writes to standard output:"
+                " logging (log.warning, logging.info) and print(..., file=sys.stderr) write to standard error, which"
+                " the checks do not read.",
+                at=printing_at(judged),
+            )
+    return lines
 
 
 def show(lines: list[str], most: int = 8) -> str:
