@@ -1147,6 +1147,95 @@ def test_a_finished_line_printed_in_except_exception_is_told_that_a_cancellation
     assert plain["reports_time_when_cancelled"].fix.startswith("Print the Finished line in the `finally:`")
 
 
+def test_a_shielded_body_is_told_that_it_kept_running_after_the_call_was_cancelled(tmp_path):
+    """The cancelled call ends, Finished line and all: only the body that never got the CancelledError shows the
+    shield, and the fix names it rather than `finally:`, which the student wrote."""
+    fixture = SUBMISSIONS / "wrong" / "ex03_async_timed" / "shields_the_body.py"
+    verdict = failed(grade_source(tmp_path, "03", fixture))["reports_time_when_cancelled"]
+    assert "never got the CancelledError: it kept running on its own" in verdict.message, verdict.message
+    assert verdict.fix.startswith("asyncio.shield(func(...)) does that"), verdict.fix
+    assert "`return await func(*args, **kwargs)`" in verdict.fix and "finally" not in verdict.fix, verdict.fix
+    assert verdict.location.line == 17, verdict.location  # return await asyncio.shield(func(*args, **kwargs))
+
+
+WRITES_TO_STANDARD_ERROR = [
+    "prints_starting_line_first",
+    "starting_line_shows_args_and_kwargs",
+    "prints_finished_line_with_elapsed_time",
+    "times_each_call_not_the_decoration",
+    "reports_time_when_body_raises",
+    "reports_time_when_cancelled",
+    "concurrent_calls_report_their_own_time",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "how", "lines"),
+    [("logs_the_lines.py", "logging", (16, 21)), ("prints_to_stderr.py", "print(..., file=sys.stderr)", (14, 19))],
+)
+def test_lines_written_to_standard_error_are_told_where_they_went(tmp_path, name, how, lines):
+    """The lines are right, only not on standard output: every check that reads the output says where the line it
+    judges went, not that it is missing or that Finished belongs in `finally:`, which the student did."""
+    checks = failed(grade_source(tmp_path, "03", SUBMISSIONS / "wrong" / "ex03_async_timed" / name))
+    assert set(checks) == set(WRITES_TO_STANDARD_ERROR), checks
+    for check, verdict in checks.items():
+        word, line = ("Starting", lines[0]) if "starting" in check else ("Finished", lines[1])
+        assert verdict.message.startswith(f"your {word} line went to standard error, written with {how}: "), check
+        assert f"{word} <function " in verdict.message, verdict.message
+        assert verdict.fix.startswith("Write the Starting and Finished lines with plain print(f'...')"), verdict.fix
+        assert "finally" not in verdict.fix, verdict.fix
+        assert (verdict.location.line, verdict.location.function) == (line, "wrapper"), verdict.location
+
+
+FINISHED_TO_STANDARD_ERROR = """\
+import functools
+import sys
+import time
+
+
+def async_timed():
+    def decorate(func):
+        @functools.wraps(func)
+        async def wrapper(*args, **kwargs):
+            print(f"Starting {func} with args {args} {kwargs}")
+            start = time.perf_counter()
+            try:
+                return await func(*args, **kwargs)
+            finally:
+                total = time.perf_counter() - start
+                print(f"Finished {func} in {total:.4f} second(s)", file=sys.stderr)
+
+        return wrapper
+
+    return decorate
+"""
+
+
+def test_a_finished_line_alone_written_to_standard_error_is_told_so(tmp_path):
+    checks = failed(grade_source(tmp_path, "03", FINISHED_TO_STANDARD_ERROR))
+    assert set(checks) == set(WRITES_TO_STANDARD_ERROR[2:]), checks
+    for verdict in checks.values():
+        assert verdict.message.startswith("your Finished line went to standard error, written with print(...,")
+        assert verdict.location.line == 16, verdict.location  # the print of the Finished line
+
+
+def test_a_wrapper_that_starts_when_called_is_told_that_a_call_runs_when_awaited(tmp_path):
+    """A plain `def` wrapper marked as a coroutine function (or a stand-in for it before Python 3.12) prints its
+    Starting line and reads its start time when called: a call awaited later shows both."""
+    wrong = SUBMISSIONS / "wrong" / "ex03_async_timed"
+    checks = failed(grade_source(tmp_path, "03", wrong / "plain_wrapper_starts_when_called.py"))
+    starting = checks["prints_starting_line_first"]
+    assert starting.message.startswith("calling the decorated greet() printed 'Starting"), starting.message
+    assert "before the call was awaited" in starting.message and "markcoroutinefunction" in starting.fix
+    timed = checks["times_each_call_not_the_decoration"]
+    assert timed.message.endswith("in 30.7500 second(s)'") and "0.7500" in timed.expected, timed.message
+    assert timed.fix.startswith("The total counts from when the decorated function was called"), timed.fix
+    # A task of the body made at the call runs the body before the call is awaited: told so, not "a total near 0".
+    task = failed(grade_source(tmp_path / "task", "03", wrong / "body_started_when_called.py"))
+    for verdict in task.values():
+        assert verdict.fix.startswith("Start nothing when the decorated function is called"), verdict.fix
+
+
 def test_a_future_set_from_a_callback_is_told_that_the_exercise_asks_for_a_task(tmp_path):
     fixture = SUBMISSIONS / "wrong" / "ex01_futures" / "sets_the_future_from_call_later.py"
     checks = failed(grade_source(tmp_path, "01", fixture))

@@ -184,6 +184,15 @@ def wrapper_at(decorated: Any, printing: str | None = None) -> Any:
     return Location(home.file, line, code.co_name)
 
 
+def printing_at(word: str) -> Any:
+    """The student's line that hands a string holding `word` to a call, in any function of their file (the factory
+    when there is none): where a line of output is written, for a failure about where it went."""
+    code, home = getattr(ex.async_timed, "__code__", None), where(ex.async_timed)
+    if code is None or home is None or (found := _helper_printing(code.co_filename, word)) is None:
+        return ex.async_timed
+    return Location(home.file, *found)
+
+
 def _line_printing(code: Any, word: str) -> int | None:
     """The line, in the file, of the first string handed to a call in the wrapper whose `code` is given that holds
     `word` (`print(f"Finished {func} ...")`, a multi-line call's own line of it); not a docstring or a comment."""
@@ -201,12 +210,15 @@ def _helper_printing(filename: str, word: str) -> tuple[int, str] | None:
     except (SyntaxError, ValueError):
         return None
     found = [
-        (line, function.name)
+        (line, -function.lineno, function.name)  # of the functions around the line, the innermost: the last begun
         for function in ast.walk(tree)
         if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
         for line in _lines_printing(function, word)
     ]
-    return min(found) if found else None
+    if not found:
+        return None
+    line, _, name = min(found)
+    return line, name
 
 
 def _lines_printing(tree: ast.AST, word: str) -> list[int]:
@@ -232,6 +244,12 @@ def _literal_text(node: ast.expr) -> str:
 async def call(decorated: Any, *args: Any, _body_must_run: bool = True, **kwargs: Any) -> Any:
     """Call the decorated function and await what it gives; unless `_body_must_run` is false (a check about the
     Starting line only), a body that never ran, since the wrapper returned its coroutine unawaited, fails the check."""
+    return await awaited(decorated, made_call(decorated, *args, **kwargs), body_must_run=_body_must_run)
+
+
+def made_call(decorated: Any, *args: Any, **kwargs: Any) -> Any:
+    """What calling the decorated function gives, not yet awaited: a check may let time pass, and the loop run,
+    before it awaits that with `awaited`. A call refused, or that gives nothing awaitable, fails the check."""
     try:
         outcome = decorated(*args, **kwargs)
     except TypeError as error:
@@ -252,12 +270,17 @@ async def call(decorated: Any, *args: Any, _body_must_run: bool = True, **kwargs
             fix="Make the wrapper an `async def` that returns `await func(*args, **kwargs)`.",
             at=wrapper_at(decorated),
         )
+    return outcome
+
+
+async def awaited(decorated: Any, outcome: Any, *, body_must_run: bool = True) -> Any:
+    """Await `outcome`, what calling `decorated` gave (`made_call`), and judge what that returned as `call` does."""
     try:
         got = await outcome
     except TypeError as error:
         body_called_otherwise(error, decorated)
         raise
-    if isinstance(got, asyncio.Future) and not _body_must_run:
+    if isinstance(got, asyncio.Future) and not body_must_run:
         return await got
     if isinstance(got, asyncio.Future):  # no body of the checks returns one: the wrapper did not wait for its task
         shown = repr(got)
@@ -270,7 +293,7 @@ async def call(decorated: Any, *args: Any, _body_must_run: bool = True, **kwargs
             " too (`return await task`) before the wrapper can print the time it took.",
             at=wrapper_at(decorated),
         )
-    if inspect.iscoroutine(got) and not _body_must_run:
+    if inspect.iscoroutine(got) and not body_must_run:
         got.close()
     elif inspect.iscoroutine(got):  # no body of the checks returns one: the wrapper returned func(...) unawaited
         made = coroutine_origin(got)
@@ -311,6 +334,17 @@ MISSING_AWAIT = (
     "Put `await` in front of func(*args, **kwargs) in the wrapper: calling an async def function only makes a"
     " coroutine object; awaiting it runs the body and gives its result."
 )
+
+
+LOOP_TURNS = 5
+"""Steps the event loop is let run while a check holds a call it made but has not awaited yet."""
+
+
+async def loop_turns() -> None:
+    """Let the event loop run other tasks a few steps: what a call set going before it was awaited (a task of the
+    body, say) gets to run, as it would in a program that awaits the call later."""
+    for _ in range(LOOP_TURNS):
+        await asyncio.sleep(0)
 
 
 async def until_entered(entered: asyncio.Event, task: asyncio.Task, decorated: Any) -> None:

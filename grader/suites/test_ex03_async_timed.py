@@ -10,7 +10,8 @@ One step has four decimals (0.1234 s): a total rounded before it is printed with
 A frozen clock moves `time.time` and `time.perf_counter` together, so one call also runs on the real clock: a
 total taken as the difference of two different clocks shows only there (judged loosely, whatever the load).
 
-Printed lines are read with pytest's `capsys`, which captures `print` also under the runner's `-s`.
+Printed lines are read with pytest's `capsys`, which captures `print` also under the runner's `-s`, and what is
+logged is kept too (`logged_lines`): a Starting or Finished line written to standard error is named as such.
 """
 
 from __future__ import annotations
@@ -21,14 +22,18 @@ import inspect
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
 from grader.suites.decorated_calls import (
+    awaited,
     call,
     decorate,
     except_that_misses_cancel,
     expect_passed_on,
+    loop_turns,
+    made_call,
     not_the_bodys,
     until_entered,
     wrapper_at,
@@ -48,6 +53,7 @@ from grader.suites.timed_output import (
     finished_lines,
     first_starting_line,
     format_fix,
+    logged_lines_kept,
     printed,
     show,
     starting_line,
@@ -64,6 +70,12 @@ REAL_NAP = 0.05
 REAL_MOST = 30.0
 
 _frozen: FrozenDateTimeFactory | None = None
+
+
+@pytest.fixture(autouse=True)
+def logged_lines() -> Iterator[None]:
+    with logged_lines_kept():
+        yield
 
 
 @contextlib.contextmanager
@@ -137,10 +149,18 @@ async def steps_around(inner: Any, before: float, during: float, after: float) -
     advance(after)
 
 
-async def wait_for_release(entered: asyncio.Event, release: asyncio.Event) -> None:
+async def wait_for_release(
+    entered: asyncio.Event, release: asyncio.Event, cancelled: asyncio.Event | None = None
+) -> None:
+    """Wait until `release` is set; `cancelled` is set when the wait itself is cancelled, the body's own await."""
     expect_passed_on(entered, asyncio.Event, "entered")
     entered.set()
-    await release.wait()
+    try:
+        await release.wait()
+    except asyncio.CancelledError:
+        if cancelled is not None:
+            cancelled.set()
+        raise
 
 
 # Checks
@@ -197,9 +217,9 @@ NO_STARTING_LINE = (
 @check("awaiting a call prints 'Starting <function ...> with args () {}' before the body runs")
 async def test_prints_starting_line_first(capsys):
     decorated = decorate(greet)
-    at_decoration = printed(capsys)
+    at_decoration = printed(capsys, judged="Starting")
     await call(decorated)
-    lines = printed(capsys)
+    lines = printed(capsys, judged="Starting")
     expected = starting_line(greet, (), {})
     body = "hello from the body"
     first = first_starting_line(lines)
@@ -239,9 +259,9 @@ async def test_prints_starting_line_first(capsys):
         at=starting_at,
     )
     if body in lines and lines.index(body) > lines.index(first):
+        await expect_nothing_printed_until_awaited(capsys, decorated)
         return
-    code = getattr(decorated, "__code__", None)  # the wrapper's own: functools.wraps points past it to greet
-    started = CallIn(code, "ensure_future", "create_task").found() if code is not None else None
+    started = task_made_at(decorated)
     fail(
         f"awaiting the decorated greet() printed {show(lines)}",
         expected=f"the body's own line {body!r} after the Starting line",
@@ -254,15 +274,55 @@ async def test_prints_starting_line_first(capsys):
     )
 
 
+def task_made_at(decorated: Any) -> Any:
+    """The line of the student's wrapper that makes a task (ensure_future, create_task), None when there is none."""
+    code = getattr(decorated, "__code__", None)  # the wrapper's own: functools.wraps points past it to the body
+    return CallIn(code, "ensure_future", "create_task").found() if code is not None else None
+
+
+STARTED_WHEN_CALLED_FIX = (
+    "Start nothing when the decorated function is called: a task made of func(...) then runs the body at once. In an"
+    " `async def` wrapper, print the Starting line, then `await func(*args, **kwargs)`: both run only when the call"
+    " is awaited."
+)
+
+
+async def expect_nothing_printed_until_awaited(capsys: Any, decorated: Any) -> None:
+    """Calling the decorated greet() only makes a coroutine: its Starting line, like its body, belongs to awaiting
+    it, which a program may do later or never (a coroutine handed on to create_task or gather, one that is dropped).
+    A plain `def` wrapper, marked as a coroutine function (inspect.markcoroutinefunction) or not, prints at the call."""
+    printed(capsys, judged="Starting")
+    pending = made_call(decorated)
+    await loop_turns()
+    early = printed(capsys, judged="Starting")
+    await awaited(decorated, pending)
+    printed(capsys, judged="Starting")
+    # The call's own lines only: a debugging print of the student's when the function is called is no claim of this.
+    if not any(line == "hello from the body" or line.lower().startswith(("starting", "finished")) for line in early):
+        return
+    starting = first_starting_line(early) is not None
+    fail(
+        f"calling the decorated greet() printed {show(early)} before the call was awaited (the checks made the"
+        " coroutine, let the event loop run, and only then awaited it)",
+        expected="nothing printed until the call is awaited; then the Starting line, then the body's",
+        fix="Print the Starting line in the body of an `async def` wrapper, which runs only when the call is"
+        " awaited. A plain `def` wrapper runs as soon as the decorated function is called, also when it is marked"
+        " with inspect.markcoroutinefunction and returns a coroutine."
+        if starting
+        else STARTED_WHEN_CALLED_FIX,
+        at=wrapper_at(decorated, printing="Starting") if starting else task_made_at(decorated) or wrapper_at(decorated),
+    )
+
+
 @check("the Starting line shows the positional arguments as a tuple and the keyword arguments as a dict")
 async def test_starting_line_shows_args_and_kwargs(capsys):
     cases = [(echo, (1, "two"), {"three": [3]}), (echo, (5,), {}), (echo, (), {"url": "http://x", "retries": 2})]
     cases.append((fetch, ("http://x",), {"retries": 2}))  # as the call gave them, not as the signature would bind them
     for func, args, kwargs in cases:
         decorated = decorate(func)
-        printed(capsys)
+        printed(capsys, judged="Starting")
         await call(decorated, *args, _body_must_run=False, **kwargs)
-        first = first_starting_line(printed(capsys))
+        first = first_starting_line(printed(capsys, judged="Starting"))
         expected = starting_line(func, args, kwargs)
         shown_call = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
         happened = f"awaiting the decorated {func.__name__}({shown_call}) printed " + (
@@ -328,7 +388,7 @@ async def test_prints_finished_line_with_elapsed_time(capsys):
     )
 
 
-@check("each call is timed from its own start, not from when the function was decorated")
+@check("each call is timed from when it is awaited, not from when the function was decorated or when it was called")
 async def test_times_each_call_not_the_decoration(capsys):
     with frozen_clock() as frozen:
         decorated = decorate(download)
@@ -339,11 +399,29 @@ async def test_times_each_call_not_the_decoration(capsys):
         frozen.tick(7)
         await call(decorated, 0.25)
         second = printed(capsys)
+        # A coroutine awaited a while after it was made, as one handed to gather or create_task may be: what runs
+        # when the decorated function is called (a plain `def` wrapper) is not part of the call's run.
+        pending = made_call(decorated, 0.75)
+        frozen.tick(30)
+        await loop_turns()
+        early = printed(capsys)
+        await awaited(decorated, pending)
+        third = early + printed(capsys)
     wrapper = {"decorated": decorated, "at": wrapper_at(decorated)}
     expect_total(first, download, "0.5000", "when download(0.5) took 0.5 s, 100 s after it was decorated", **wrapper,
                  since_decorated="100.5000")  # fmt: skip
     expect_total(second, download, "0.2500", "when a second call, download(0.25), took 0.25 s", **wrapper,
                  since_decorated="107.7500")  # fmt: skip
+    expect(
+        "downloading" not in early,
+        f"the body of a call, download(0.75), ran before the call was awaited: your code printed {show(early)}"
+        " while the checks held the coroutine the call made and let the event loop run",
+        expected="the body runs when the call is awaited, and the time it takes is the call's",
+        fix=STARTED_WHEN_CALLED_FIX,
+        at=task_made_at(decorated) or wrapper_at(decorated),
+    )
+    expect_total(third, download, "0.7500", "when a third call, download(0.75), was awaited 30 s after it was made"
+                 " and then took 0.75 s", **wrapper, since_decorated="138.5000", since_called="30.7500")  # fmt: skip
 
 
 @check("an exception from the body comes out of the decorated call unchanged (the same object)")
@@ -409,11 +487,11 @@ MISSES_CANCEL = (
 
 @check("the Finished line is printed, with the time taken, also when the call is cancelled, which stays cancelled")
 async def test_reports_time_when_cancelled(capsys):
-    entered, never = asyncio.Event(), asyncio.Event()
+    entered, never, cancelled = asyncio.Event(), asyncio.Event(), asyncio.Event()
     with frozen_clock() as frozen:
         decorated = decorate(wait_for_release)
         printed(capsys)
-        task = asyncio.create_task(call(decorated, entered, never))
+        task = asyncio.create_task(call(decorated, entered, never, cancelled))
         await until_entered(entered, task, decorated)
         frozen.tick(0.75)
         task.cancel()
@@ -438,6 +516,25 @@ async def test_reports_time_when_cancelled(capsys):
             else "Do not catch asyncio.CancelledError (or BaseException) in the wrapper; `finally:` lets it pass on.",
             at=returns or wrapper_catching(decorated, asyncio.CancelledError()) or wrapper_at(decorated),
         )
+    if cancelled.is_set():
+        return
+    never.set()  # the body still waits: let it end now rather than be destroyed pending with the loop
+    await loop_turns()
+    code = getattr(decorated, "__code__", None)
+    shielded = CallIn(code, "shield").found() if code is not None else None
+    fail(
+        "after task.cancel(), the decorated call ended cancelled and printed its Finished line, but the body of"
+        " wait_for_release never got the CancelledError: it kept running on its own, detached from the call",
+        expected="cancelling the call cancels the body: the CancelledError reaches the body's own await",
+        fix="asyncio.shield(func(...)) does that: it keeps the body running when the call is cancelled, and nothing"
+        " waits for it any more. Await the body directly, `return await func(*args, **kwargs)`, so that cancelling"
+        " the call cancels it."
+        if shielded
+        else "The cancellation did not reach the body: something between your wrapper and func kept it out, as"
+        " asyncio.shield does. Await the body directly, `return await func(*args, **kwargs)`, so that cancelling"
+        " the call cancels it.",
+        at=shielded or wrapper_at(decorated),
+    )
 
 
 @check("two decorated calls running at the same time each report their own time, also when one awaits the other")

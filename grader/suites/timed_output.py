@@ -8,12 +8,15 @@ Every failure points at `at`, the student's wrapper (the suite knows where it is
 from __future__ import annotations
 
 import calendar
+import contextlib
 import inspect
+import logging
 import re
 import time
+from collections.abc import Iterator
 from typing import Any
 
-from grader.suites.decorated_calls import wrapper_at
+from grader.suites.decorated_calls import printing_at, wrapper_at
 from grader.testing import expect, fail
 
 BODY_LINES = ("downloading", "hello from the body")
@@ -31,6 +34,12 @@ FINALLY = (
 CLOCK_FIX = (
     "Read time.perf_counter() (or time.time()) inside the wrapper, once just before awaiting func and once after,"
     " and print the difference."
+)
+CALLED_FIX = (
+    "The total counts from when the decorated function was called, not from when the call was awaited: read the"
+    " start time in the body of an `async def` wrapper, which runs only when the call is awaited. A plain `def`"
+    " wrapper runs as soon as it is called, also when it is marked with inspect.markcoroutinefunction and returns a"
+    " coroutine, which may be awaited much later."
 )
 DECORATION_FIX = (
     "The total counts from when @async_timed() was applied, not from the call: read the start time inside the wrapper,"
@@ -100,8 +109,64 @@ def expect_formatted(line: str, happened: str, at: Any) -> None:
     )
 
 
-def printed(capsys: Any) -> list[str]:
-    return [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+class LoggedLines(logging.Handler):
+    """The messages the student's code logs during a check. With no handler set up, logging writes them to standard
+    error (its last-resort handler), so the student sees them in the terminal; under pytest, whose own handlers sit
+    on the root logger, they reach no stream at all, and only this handler sees them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(Exception):  # a message that cannot be formatted is not a line of output
+            self._lines.extend(line.rstrip() for line in record.getMessage().splitlines())
+
+    def take(self) -> list[str]:
+        """The lines logged since the last take."""
+        lines, self._lines = self._lines, []
+        return lines
+
+
+LOGGED = LoggedLines()
+
+
+@contextlib.contextmanager
+def logged_lines_kept() -> Iterator[None]:
+    """Keep what is logged during a check in LOGGED, for `printed` to tell a line logged from a line missing."""
+    root = logging.getLogger()
+    LOGGED.take()
+    root.addHandler(LOGGED)
+    try:
+        yield
+    finally:
+        root.removeHandler(LOGGED)
+        LOGGED.take()
+
+
+def printed(capsys: Any, judged: str = "Finished") -> list[str]:
+    """The lines printed to standard output since the last read: where the checks look for the Starting and
+    Finished lines. The line the check `judged` ("Starting" or "Finished") written to standard error instead, with
+    none on standard output, fails the check here, the one place every check reads the output through: the line is
+    there, only not where print() puts it, and "no Starting line" or "print Finished in a finally block" would send
+    the student after a mistake they did not make."""
+    captured = capsys.readouterr()
+    lines = [line.rstrip() for line in captured.out.splitlines()]
+    logged = LOGGED.take()
+    if any(line.lower().startswith(judged.lower()) for line in lines):
+        return lines
+    for how, written in (("print(..., file=sys.stderr)", captured.err.splitlines()), ("logging", logged)):
+        line = next((line.rstrip() for line in written if line.lower().startswith(judged.lower())), None)
+        if line is not None:
+            fail(
+                f"your {judged} line went to standard error, written with {how}: {line!r}",
+                expected=f"the {judged} line on standard output, where the checks read it",
+                fix="Write the Starting and Finished lines with plain print(f'...'), which writes to standard output:"
+                " logging (log.warning, logging.info) and print(..., file=sys.stderr) write to standard error, which"
+                " the checks do not read.",
+                at=printing_at(judged),
+            )
+    return lines
 
 
 def show(lines: list[str], most: int = 8) -> str:
@@ -287,11 +352,13 @@ def expect_total(
     after: str | None = None,
     strict: bool = False,
     since_decorated: str | None = None,
+    since_called: str | None = None,
     missing: tuple[str, Any] = (FINALLY, None),
 ) -> None:
     """The output has exactly one Finished line for `func`, with `total`, printed after the line `after`;
-    `decorated` is the student's wrapper, to tell why a total is wrong, and `since_decorated` the total of a wrapper
-    that reads its start time when decorating; `missing` the fix, and where it goes (None: `at`), for no such line.
+    `decorated` is the student's wrapper, to tell why a total is wrong, `since_decorated` the total of a wrapper
+    that reads its start time when decorating and `since_called` that of one that reads it when called rather than
+    when awaited; `missing` the fix, and where it goes (None: `at`), for no such line.
     A slip in how the line is written is pointed at the wrapper's line that prints it."""
     line_at = wrapper_at(decorated, printing="Finished")
     found = finished_lines(lines, func, strict=strict, at=line_at)
@@ -326,6 +393,8 @@ def expect_total(
             hint = SIGN_FIX
         elif got == since_decorated:
             hint = DECORATION_FIX
+        elif got == since_called:
+            hint = CALLED_FIX
         elif got in (f"{round(float(total), digits):.4f}" for digits in (1, 2, 3)):
             pointed = line_at
             hint = (

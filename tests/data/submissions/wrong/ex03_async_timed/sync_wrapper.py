@@ -1,4 +1,4 @@
-# fails: is_a_coroutine_function, prints_finished_line_with_elapsed_time, times_each_call_not_the_decoration, reports_time_when_body_raises, reports_time_when_cancelled, concurrent_calls_report_their_own_time
+# fails: is_a_coroutine_function, prints_starting_line_first, prints_finished_line_with_elapsed_time, times_each_call_not_the_decoration, reports_time_when_body_raises, reports_time_when_cancelled, concurrent_calls_report_their_own_time
 """A plain `def` wrapper: it times only the creation of the coroutine, not its run."""
 
 import functools
