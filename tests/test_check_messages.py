@@ -956,7 +956,7 @@ def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
     assert verdict.fix.startswith("Debug mode has applied the threshold already"), verdict.fix
     checks = failed(grade_source(tmp_path / "inside", "09", wrong / "debug_on_from_inside.py"))
     verdict = checks["reports_blocking_step"]
-    assert "debug mode did not time main()'s first step, time.sleep(0.12), although it was on" in verdict.message
+    assert "debug mode did not time main()'s first step, time.sleep(0.125), although it was on" in verdict.message
     assert verdict.fix.startswith("The loop decides whether to time a step before it runs it"), verdict.fix
     assert (verdict.location.line, verdict.location.function) == (23, "_in_debug_mode"), (
         verdict.location
@@ -1064,10 +1064,26 @@ def test_durations_changed_on_the_way_are_told_to_be_kept_as_reported(tmp_path):
     for stem, fix in (
         ("durations_in_milliseconds", "Keep the durations in seconds"),
         ("durations_rounded", "Keep each duration exactly as debug mode reports it"),
+        # Within the tolerance of the ones reported, or not: a whole number of hundredths each, where debug mode
+        # reported a step of 0.305 s, is rounded or cut, on every run.
+        ("durations_rounded_to_hundredths", "Keep each duration exactly as debug mode reports it"),
+        ("two_decimals_read_from_the_message", "Keep each duration exactly as debug mode reports it"),
     ):
         checks = failed(grade_source(tmp_path / stem, "09", wrong / f"{stem}.py"))
         for name in ("reports_blocking_step", "honours_threshold"):
             assert checks[name].fix.startswith(fix), (stem, name, checks[name].fix)
+
+
+def test_a_duration_kept_to_the_hundredth_is_never_the_same_as_one_reported_off_the_hundredths():
+    from grader.suites.test_ex09_debug_mode import _cut_to_hundredths
+
+    assert _cut_to_hundredths([0.13, 0.31], [0.1253, 0.3049])  # rounded: within the tolerance of neither
+    assert _cut_to_hundredths([0.13, 0.3], [0.1296, 0.3009])  # 0.3009 is within a millisecond of 0.30
+    assert not _cut_to_hundredths([0.13, 0.3], [0.1296, 0.3002])  # all reported as whole hundredths: no evidence
+    assert not _cut_to_hundredths([0.125, 0.305], [0.1253, 0.3049])  # as printed, to the millisecond: right
+    assert not _cut_to_hundredths([0.1253, 0.3049], [0.1253, 0.3049])
+    assert not _cut_to_hundredths([3.11, 0.3], [0.1253, 0.3049])  # another number (a path's): another mistake
+    assert not _cut_to_hundredths([], [])
 
 
 def test_a_setter_that_waits_on_a_cancelled_future_is_told_why_it_raised_cancelled_error(tmp_path):

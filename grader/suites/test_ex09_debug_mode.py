@@ -6,8 +6,10 @@ to, notes each duration, and passes the call on to the real `asyncio` logger, wh
 receives it as usual. The student's list is compared with those notes (to the millisecond the message rounds to),
 so a machine busy enough to make an extra step slow changes both sides alike. Blocking steps are at least 0.12 s
 against thresholds of 0.1 s (a wrong solution always reports them) and 0.5 s (a right one does not), except the
-short steps of 0.01 to 0.03 s (`SHORT_BLOCKS`) against 0.001 s, which a test of the student's own against 0.1 s
-drops.
+short steps of 0.015 to 0.035 s (`SHORT_BLOCKS`) against 0.001 s, which a test of the student's own against 0.1 s
+drops. The steps whose durations are compared last a whole number of hundredths and a half (0.125 s, not 0.12 s): a
+duration rounded to the hundredth then differs from the one reported by about half a hundredth, where a step of
+whole hundredths lost only the sleep's overshoot, often less than the tolerance.
 """
 
 from __future__ import annotations
@@ -76,8 +78,10 @@ def threshold_fix() -> tuple[str, Location | Callable[..., Any]]:
 
 RUN_AT_ZERO = " A threshold of 0 is a value too: a test such as `if threshold:` skips it."
 
-BLOCKS = (0.12, 0.3, 0.15)
-"""The blocking steps of the check on the default threshold, in order: neither ascending nor descending."""
+BLOCKS = (0.125, 0.305, 0.155)
+"""The blocking steps of the check on the default threshold, in order: neither ascending nor descending. Each a half
+hundredth off the hundredths, so that a duration rounded (or cut) to two decimals differs from the one reported."""
+BLOCKS_SHOWN = ", then ".join(f"{d:g} s" for d in BLOCKS)
 
 
 class SlowStepSpy:
@@ -331,9 +335,28 @@ def heard(got: list[float], reported: SlowStepSpy, main: Main, since: int = 0) -
     return durations
 
 
+def _cut_to_hundredths(got: list[float], reported: list[float]) -> bool:
+    """Whether every duration returned is a whole number of hundredths while one that debug mode reported, to the
+    millisecond as its warning prints it, is not: rounded or cut to two decimals, however close that came. A duration
+    kept as reported (record.args[-1], or the number its message prints) never is one then."""
+    return (
+        bool(got)
+        and len(got) == len(reported)
+        and all(abs(d * 100 - round(d * 100)) < 1e-6 for d in got)
+        and all(abs(a - b) < 0.01 for a, b in zip(got, reported, strict=True))  # other numbers are other mistakes
+        and any(not f"{d:.3f}".endswith("0") for d in reported)
+    )
+
+
+NOT_ROUNDED = (
+    "Keep each duration exactly as debug mode reports it, record.args[-1], not rounded: the durations are compared to"
+    " the millisecond."
+)
+
+
 def expect_same_as_reported(got: list[float], reported: list[float], call: str) -> None:
     shown = seconds(reported)
-    if _same(got, reported):
+    if _same(got, reported) and not _cut_to_hundredths(got, reported):
         return
     if not reported:
         fail(
@@ -371,6 +394,8 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         )
     elif not got:  # their handler heard nothing: a level or filter that drops WARNING records
         fix += " The warnings are WARNING records: a handler's level above WARNING (ERROR, say) drops them all."
+    elif _cut_to_hundredths(got, reported):
+        fix = NOT_ROUNDED
     elif reported and _same(got[::2], reported) and _same(got[1::2], reported):
         fix = (
             "Each warning reached your handler twice: attach it once, to logging.getLogger('asyncio') only. A record"
@@ -381,10 +406,7 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
     elif _same([d / 1000 for d in got], reported):
         fix = "Keep the durations in seconds, as debug mode reports them: record.args[-1] as it is, not times 1000."
     elif len(got) == len(reported) and all(abs(a - b) <= 0.05 + TOLERANCE for a, b in zip(got, reported, strict=True)):
-        fix = (
-            "Keep each duration exactly as debug mode reports it, record.args[-1], not rounded: the durations are"
-            " compared to the millisecond."
-        )
+        fix = NOT_ROUNDED
     elif len(got) == len(reported):
         fix = (
             "Your code kept one value per warning, but not the duration: keep record.args[-1], the last of the"
@@ -534,13 +556,13 @@ def test_runs_main_in_debug_mode(loops: LoopSpy, reported: SlowStepSpy):
 
 
 @check(
-    "with the default threshold (0.1 s), a coroutine that blocks for 0.12 s, then 0.3 s, then 0.15 s, gives every"
+    "with the default threshold (0.1 s), a coroutine that blocks for 0.125 s, then 0.305 s, then 0.155 s, gives every"
     " duration debug mode reported, in the order reported; a blocking callback that it schedules counts too"
 )
 def test_reports_blocking_step(reported: SlowStepSpy):
     # Neither ascending nor descending: a list sorted either way, or cut down to the slowest step, differs from what
     # was reported. The steps are 0.03 s apart or more, far beyond what a busy machine adds to one of them.
-    call = "slow_callbacks(main) with main() calling time.sleep(0.12), then time.sleep(0.3), then time.sleep(0.15)"
+    call = "slow_callbacks(main) with main() calling " + ", then ".join(f"time.sleep({d:g})" for d in BLOCKS)
     blocking = Main(*BLOCKS)
     returned = ex.slow_callbacks(blocking.main)
     got = as_durations(returned, call)
@@ -552,7 +574,7 @@ def test_reports_blocking_step(reported: SlowStepSpy):
         fail(
             f"{call} returned {seconds(got)}: debug mode was on, but with loop.slow_callback_duration ="
             f" {run['threshold']!r}, so no step was slow enough to be reported",
-            expected="debug mode reports the 0.12 s, 0.3 s and 0.15 s steps, with the threshold of 0.1 s",
+            expected=f"debug mode reports the steps of {BLOCKS_SHOWN}, with the threshold of 0.1 s",
             fix="Set `loop.slow_callback_duration = threshold`, the value slow_callbacks receives, in seconds (here"
             " 0.1): no conversion, and no number of your own.",
             at=ex.slow_callbacks,
@@ -560,8 +582,7 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     if not reported.durations:
         fail(
             f"{call} returned {seconds(got)}, and debug mode reported no slow step at all",
-            expected="debug mode reports the 0.12 s, 0.3 s and 0.15 s steps, and slow_callbacks returns their"
-            " durations",
+            expected=f"debug mode reports the steps of {BLOCKS_SHOWN}, and slow_callbacks returns their durations",
             fix="Turn debug mode on for the loop that runs main(): loop.set_debug(True), or asyncio.run(..., "
             "debug=True).",
             at=ex.slow_callbacks,
@@ -577,8 +598,8 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     timed = sum(d >= 0.12 - TOLERANCE for d in reported.durations)
     if run and run["debug"] and abs(run["threshold"] - 0.1) < 1e-9 and timed < len(BLOCKS):
         fail(
-            f"{call} returned {seconds(got)}: debug mode did not time main()'s first step, time.sleep(0.12), although"
-            " it was on, with the threshold of 0.1 s, when main() began",
+            f"{call} returned {seconds(got)}: debug mode did not time main()'s first step, time.sleep({BLOCKS[0]:g}),"
+            " although it was on, with the threshold of 0.1 s, when main() began",
             expected="all three steps: debug mode on from the loop's very first step",
             fix="The loop decides whether to time a step before it runs it: debug mode turned on inside a coroutine"
             " (loop.set_debug(True) in the coroutine that then awaits main()) misses the step that turned it on, and"
@@ -586,10 +607,10 @@ def test_reports_blocking_step(reported: SlowStepSpy):
             " before run_until_complete, or asyncio.run(..., debug=True).",
             at=run["awaited_at"] or ex.slow_callbacks,
         )
-    # Every step is over the default threshold whatever the load: a 0.12 s step missing means a different default.
+    # Every step is over the default threshold whatever the load: a 0.125 s step missing means a different default.
     expect(
         sum(d >= 0.12 - TOLERANCE for d in got) >= len(BLOCKS),
-        f"{call} returned {seconds(got)}: the 0.12 s step was not reported",
+        f"{call} returned {seconds(got)}: the {BLOCKS[0]:g} s step was not reported",
         expected="all three steps: with the default threshold of 0.1 s, debug mode reports each",
         fix="Keep the signature `slow_callbacks(main, threshold: float = 0.1)` and set loop.slow_callback_duration"
         " = threshold.",
@@ -616,7 +637,8 @@ def expect_last_step_heard(got: list[float], steps: list[float], main: Main, cal
         )
 
 
-CALLBACK_BLOCK = 0.2
+CALLBACK_BLOCK = 0.205
+"""A half hundredth off the hundredths, as `BLOCKS`."""
 
 
 def expect_callbacks_reported(reported: SlowStepSpy) -> None:
@@ -698,16 +720,17 @@ def test_awaiting_main_gives_empty_list(reported: SlowStepSpy):
     expect_same_as_reported(got, steps, call)
 
 
-SHORT_BLOCKS = (0.01, 0.03, 0.02)
+SHORT_BLOCKS = (0.015, 0.035, 0.025)
 """Steps far below the default threshold, under a threshold of 0.001 s: however busy the machine, at least one of
 them stays under 0.1 s, which a test of the student's own against 0.1 s would drop. Unequal, and neither in
 ascending nor in descending order, so that durations sorted either way are out of order whatever the machine's load
-(three equal steps measured equal, or not, by chance: a sorted list passed or failed with the load)."""
+(three equal steps measured equal, or not, by chance: a sorted list passed or failed with the load). A half
+hundredth off the hundredths, as `BLOCKS`."""
 
 
 @check(
     "the threshold is honoured: with threshold=0.5 a 0.12 s step is not reported, with threshold=0.001 steps of"
-    " 0.01 to 0.03 s are"
+    " 0.015 to 0.035 s are"
 )
 def test_honours_threshold(reported: SlowStepSpy):
     call = "slow_callbacks(main, threshold=0.5) with main() calling time.sleep(0.12)"
