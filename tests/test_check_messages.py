@@ -1086,6 +1086,20 @@ def test_a_duration_kept_to_the_hundredth_is_never_the_same_as_one_reported_off_
     assert not _cut_to_hundredths([], [])
 
 
+def test_a_handler_left_on_the_root_logger_is_named(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "handler_left_on_the_root_logger.py"
+    checks = failed(grade_source(tmp_path, "09", wrong))
+    for name, after in (("leaves_logger_as_found", "slow_callbacks returned"), ("cleans_up_when_main_raises",
+                                                                                "main() raised")):  # fmt: skip
+        verdict = checks[name]
+        assert verdict.message == (
+            f"after {after}, your handler stayed on the root logger (Collector): every later log record of the program"
+            " goes to it"
+        ), verdict.message
+        assert verdict.fix.startswith("Remove your handler in a `finally:` block"), verdict.fix
+        assert verdict.location.line == 21, verdict.location  # addHandler: there is no removeHandler
+
+
 def test_a_setter_that_waits_on_a_cancelled_future_is_told_why_it_raised_cancelled_error(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "waits_on_a_shielded_future.py"
     verdict = failed(grade_source(tmp_path, "01", wrong))["set_future_value_ignores_done_future"]

@@ -141,8 +141,15 @@ class Boom(Exception):
 @pytest.fixture(autouse=True)
 def loops(monkeypatch: pytest.MonkeyPatch) -> Iterator[LoopSpy]:
     spy = spy_on_loops(monkeypatch, ex)
+    root = logging.getLogger()
+    root_handlers = list(root.handlers)
     with loop_state_guard(spy):
         yield spy
+    # A handler the student's code left on the root logger would hear every later check (pytest's own capture of each
+    # phase, a new handler every time, is left to pytest).
+    for handler in root.handlers[:]:
+        if handler not in root_handlers and not type(handler).__module__.startswith("_pytest"):
+            root.removeHandler(handler)
 
 
 REPORTED_BEFORE: list[float] = []
@@ -841,18 +848,34 @@ def _there_before(logger: logging.Logger) -> None:
     logger.addFilter(logging.Filter())  # an empty name: it lets every record through
 
 
+def expect_no_handler_left_on_the_root(before: tuple[logging.Handler, ...], after: str) -> None:
+    """The root logger hears every record of the program, asyncio's included: a handler of the student's put there
+    (where it hears debug mode's warnings too) and never removed keeps every later record, one more at each call."""
+    left = [handler for handler in logging.getLogger().handlers if handler not in before]
+    expect(
+        not left,
+        f"after {after}, your handler stayed on the root logger ({', '.join(type(h).__name__ for h in left)}):"
+        " every later log record of the program goes to it",
+        expected="the root logger's handlers as they were before the call",
+        fix="Remove your handler in a `finally:` block, from the logger you added it to:"
+        " logging.getLogger().removeHandler(your_handler).",
+        at=CallIn(ex.slow_callbacks, "removeHandler", "addHandler"),
+    )
+
+
 @check("slow_callbacks leaves the asyncio logger as it found it: handlers, level, propagation")
 def test_leaves_logger_as_found():
     logger = logging.getLogger("asyncio")
     _there_before(logger)
     for propagate in (True, False):  # False too, so that "as found" cannot be met by setting True back by habit
         logger.propagate = propagate
-        before = LoggerState.of(logger)
+        before, root_handlers = LoggerState.of(logger), tuple(logging.getLogger().handlers)
         ex.slow_callbacks(Main().main)
         changes = before.differences(LoggerState.of(logger))
         fix, at = restore_fix(changes)
         expect(not changes, "after slow_callbacks returned, the 'asyncio' logger had changed: " + "; ".join(changes),
                expected="the logger exactly as it was before the call", fix=fix, at=at)  # fmt: skip
+        expect_no_handler_left_on_the_root(root_handlers, "slow_callbacks returned")
 
 
 @check(
@@ -862,7 +885,7 @@ def test_leaves_logger_as_found():
 def test_cleans_up_when_main_raises():
     logger = logging.getLogger("asyncio")
     _there_before(logger)
-    before = LoggerState.of(logger)
+    before, root_handlers = LoggerState.of(logger), tuple(logging.getLogger().handlers)
     error = Boom("raised by main()")
     main = Main(error=error)
     try:
@@ -888,6 +911,7 @@ def test_cleans_up_when_main_raises():
     fix, at = restore_fix(changes)
     expect(not changes, "after main() raised, the 'asyncio' logger had changed: " + "; ".join(changes),
            expected="the logger exactly as it was before the call", fix=fix, at=at)  # fmt: skip
+    expect_no_handler_left_on_the_root(root_handlers, "main() raised")
     expect(main.loop is not None and main.loop.is_closed(), "after main() raised, its loop was still open",
            expected="slow_callbacks closes its loop, also when main() raises", fix="Call loop.close() in a `finally:`"
            " block.", at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
