@@ -1100,6 +1100,24 @@ def test_a_handler_left_on_the_root_logger_is_named(tmp_path):
         assert verdict.location.line == 21, verdict.location  # addHandler: there is no removeHandler
 
 
+def test_a_search_in_the_format_string_is_told_that_record_msg_holds_no_number(tmp_path):
+    """A handler that got every warning but kept nothing, in code that reads record.msg: not told to attach a handler
+    or to lower its level, which it did."""
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode"
+    checks = failed(grade_source(tmp_path / "msg", "09", wrong / "searches_the_format_string.py"))
+    for name in ("reports_blocking_step", "honours_threshold"):
+        verdict = checks[name]
+        assert verdict.fix.startswith(
+            "Your handler got the warnings but kept nothing: record.msg is the format string, 'Executing %s took %.3f"
+            " seconds', with no number in it."
+        ), verdict.fix
+        assert "record.getMessage()" in verdict.fix and "record.args[-1]" in verdict.fix
+        assert (verdict.location.line, verdict.location.function) == (18, "emit"), verdict.location
+    # A handler at ERROR reads record.msg too, but never got the warnings: told of its level, as before.
+    verdict = failed(grade_source(tmp_path / "level", "09", wrong / "handler_level_error.py"))["reports_blocking_step"]
+    assert "record.msg is the format string" not in verdict.fix, verdict.fix
+
+
 def test_a_setter_that_waits_on_a_cancelled_future_is_told_why_it_raised_cancelled_error(tmp_path):
     wrong = SUBMISSIONS / "wrong" / "ex01_futures" / "waits_on_a_shielded_future.py"
     verdict = failed(grade_source(tmp_path, "01", wrong))["set_future_value_ignores_done_future"]

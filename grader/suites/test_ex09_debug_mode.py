@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import asyncio.base_events
+import dataclasses
 import inspect
 import logging
 import textwrap
@@ -94,6 +95,8 @@ class SlowStepSpy:
         """When each of those steps began (time.monotonic(), as debug mode times them): reported at its end."""
         self.callbacks: list[float] = []
         """The durations of plain callbacks' steps (a `<Handle ...>`, not a task's `<Task ...>`) among them."""
+        self.passed_on: list[bool] = []
+        """For each of those steps, whether the `asyncio` logger let its WARNING through to the handlers."""
 
     def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
         self.note(msg, args)
@@ -106,6 +109,7 @@ class SlowStepSpy:
     def note(self, msg: Any, args: tuple) -> None:
         if msg == SLOW_STEP and args:
             self.durations.append(float(args[-1]))
+            self.passed_on.append(logging.getLogger("asyncio").isEnabledFor(logging.WARNING))
             self.began.append(time.monotonic() - float(args[-1]))
             if str(args[0]).startswith(("<Handle", "<TimerHandle")):
                 self.callbacks.append(float(args[-1]))
@@ -163,15 +167,19 @@ def reported() -> Iterator[SlowStepSpy]:
     logger, kind = module.logger, type(module)
     spy = SlowStepSpy(logger)
     module.__dict__["logger"] = spy
+    SPYING[:] = [spy]
     # A student may put a logger of their own in asyncio's place, `mock.patch("asyncio.base_events.logger")`: the
     # module then hands whatever is set there to a relay, which lets the spy hear what asyncio tells it.
     module.__class__ = relaying_module(kind, spy)
     add_handler = logging.Logger.addHandler
     HANDLERS_ADDED.clear()
+    HEARING.clear()
 
     def noting_add_handler(self: logging.Logger, handler: logging.Handler) -> None:
         if (line := calling_line()) is not None:  # the student's, not pytest's own log capture
             HANDLERS_ADDED.append((self.name, line))
+            if self.name in ("asyncio", "root"):
+                HEARING.append(handler)
         add_handler(self, handler)
 
     logging.Logger.addHandler = noting_add_handler  # type: ignore[method-assign]
@@ -181,11 +189,19 @@ def reported() -> Iterator[SlowStepSpy]:
         logging.Logger.addHandler = add_handler  # type: ignore[method-assign]
         module.__class__ = kind
         module.__dict__["logger"] = logger
+        SPYING.clear()
     REPORTED_BEFORE.extend(spy.durations)
+
+
+SPYING: list[SlowStepSpy] = []
+"""The check's spy, while it runs."""
 
 
 HANDLERS_ADDED: list[tuple[str, Location]] = []
 """The name of each logger the student's code added a handler to during the check, and the line that did."""
+HEARING: list[logging.Handler] = []
+"""The handlers the student's code added during the check to a logger that hears asyncio's warnings: `asyncio` or
+the root logger."""
 
 
 def relaying_module(kind: type[types.ModuleType], spy: SlowStepSpy) -> type[types.ModuleType]:
@@ -399,6 +415,13 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
             " such as 'asyncio.base_events' or across to another logger. Attach your handler to"
             " logging.getLogger('asyncio')."
         )
+    elif not got and (read := _reads_the_format_string(reported)) is not None:
+        at = read
+        fix = (
+            "Your handler got the warnings but kept nothing: record.msg is the format string, 'Executing %s took %.3f"
+            " seconds', with no number in it. Read the duration from record.args[-1], or from record.getMessage(),"
+            " the message with its numbers filled in."
+        )
     elif not got:  # their handler heard nothing: a level or filter that drops WARNING records
         fix += " The warnings are WARNING records: a handler's level above WARNING (ERROR, say) drops them all."
     elif _cut_to_hundredths(got, reported):
@@ -428,6 +451,27 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         fix=fix,
         at=at,
     )
+
+
+def _reads_the_format_string(reported: list[float]) -> Location | None:
+    """The student's line that reads `record.msg` when a handler of theirs got every warning debug mode reported (at
+    a level that lets WARNING through, on a logger that passed them on) and kept none: a search in the format string,
+    which holds '%.3f' where the message has the duration. None otherwise."""
+    passed_on = [passed for spy in SPYING for passed in spy.passed_on]
+    if not reported or not passed_on or not all(passed_on):
+        return None
+    if not any(handler.level <= logging.WARNING for handler in HEARING) or (source := _Source.of(ex)) is None:
+        return None
+    reads = [node.lineno for node in ast.walk(source.tree) if isinstance(node, ast.Attribute) and node.attr == "msg"]
+    if not reads or (at := source.location(line := min(reads))) is None:
+        return None
+    defs = (ast.FunctionDef, ast.AsyncFunctionDef)
+    within = [
+        node.name
+        for node in ast.walk(source.tree)
+        if isinstance(node, defs) and node.lineno <= line <= (node.end_lineno or 0)
+    ]
+    return dataclasses.replace(at, function=within[-1]) if within else at  # the innermost: its emit(), say
 
 
 def _listens_elsewhere() -> tuple[str, Location] | None:
