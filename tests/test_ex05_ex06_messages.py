@@ -606,6 +606,29 @@ def test_a_single_url_fetched_in_the_coroutine_is_caught(tmp_path):
     assert verdict.location.line == 21, verdict.location  # return [get_status(urls[0])]
 
 
+def test_a_fixed_wait_instead_of_awaiting_the_requests_is_named_at_the_wait(tmp_path):
+    """The server holds its answers until the student's timer has fired: a fixed wait is over first, whatever the
+    load, and is told so at its line, not left to pass on a quick server; a timeout of the student's own is not
+    mistaken for the call's time limit."""
+    wrong = WRONG / "ex06_aiohttp"
+    for stem, line, ended, waited in (
+        ("sleeps_instead_of_awaiting", 15, "raised InvalidStateError: Result is not set", "1.5 s"),
+        ("waits_with_a_timeout", 17, "raised InvalidStateError: Result is not set", "1.5 s"),
+        ("gather_under_a_short_timeout", 14, "raised TimeoutError", "2 s"),
+    ):
+        checks = failed(grade_source(tmp_path / stem, "06", wrong / f"{stem}.py"))
+        assert set(checks) == {"fetch_all_concurrent"}, {n: c.message for n, c in checks.items()}
+        verdict = checks["fetch_all_concurrent"]
+        assert verdict.message.startswith(
+            f"fetch_all of five URLs {ended}, with 5 of its requests still waiting for their answers: it waited a"
+            f" fixed time ({waited}, on a timer set at line {line})"
+        ), verdict.message
+        assert verdict.fix.startswith("Await the requests themselves, not the clock: `return await asyncio.gather("), (
+            verdict.fix
+        )
+        assert (verdict.location.line, verdict.location.function) == (line, "fetch_all"), verdict.location
+
+
 def test_a_generator_returned_for_the_statuses_is_told_to_return_a_list_in_every_check(tmp_path):
     checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "returns_a_generator.py"))
     for name in ("fetch_all_keeps_order", "fetch_all_concurrent"):
