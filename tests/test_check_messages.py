@@ -980,7 +980,7 @@ def test_a_filter_on_tasks_steps_is_told_that_callbacks_are_steps_too(tmp_path):
     verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
     assert verdict.message.endswith("those left out are a plain callback's, not a task's"), verdict.message
     assert verdict.fix.startswith("Debug mode times every callback the loop runs, not only tasks"), verdict.fix
-    assert "<Handle sleep(0.2) ...>" in verdict.fix
+    assert "<Handle sleep(0.205) ...>" in verdict.fix
 
 
 def test_a_return_in_finally_is_named_not_an_except_never_written(tmp_path):
@@ -1429,7 +1429,7 @@ def test_a_handler_removed_by_the_coroutine_that_awaited_main_is_told_the_last_s
     wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "listens_inside_a_wrapper_coroutine.py"
     checks = failed(grade_source(tmp_path, "09", wrong))
     verdict = checks["reports_blocking_step"]
-    assert "the last one, main()'s last step, time.sleep(0.15), is missing" in verdict.message, verdict.message
+    assert "the last one, main()'s last step, time.sleep(0.155), is missing" in verdict.message, verdict.message
     assert verdict.fix.startswith("Debug mode reports a step once it has ended"), verdict.fix
     assert verdict.location.function == "watched" and verdict.location.line == 28  # await main()
 
