@@ -16,7 +16,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
-from types import ModuleType
+from types import FrameType, ModuleType
 from typing import Any, NoReturn
 
 import pytest
@@ -350,6 +350,11 @@ def calling_line() -> Location | None:
     a library function, the student's line that called it."""
     root = _submission_root()
     return student_frame(sys._getframe(1), root) if root else None
+
+
+def line_of(frame: FrameType) -> Location | None:
+    """`frame`'s current line when it runs one of the student's exercise files; None for any other frame."""
+    return _in_exercises(frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name)
 
 
 def coroutine_origin(coro: Any) -> Location | None:

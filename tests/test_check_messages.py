@@ -956,7 +956,7 @@ def test_debug_mode_slips_get_the_fix_for_what_the_code_did(tmp_path):
     assert verdict.fix.startswith("Debug mode has applied the threshold already"), verdict.fix
     checks = failed(grade_source(tmp_path / "inside", "09", wrong / "debug_on_from_inside.py"))
     verdict = checks["reports_blocking_step"]
-    assert "debug mode did not time main()'s first step, time.sleep(0.12), although it was on" in verdict.message
+    assert "debug mode did not time main()'s first step, time.sleep(0.125), although it was on" in verdict.message
     assert verdict.fix.startswith("The loop decides whether to time a step before it runs it"), verdict.fix
     assert (verdict.location.line, verdict.location.function) == (23, "_in_debug_mode"), (
         verdict.location
@@ -980,7 +980,7 @@ def test_a_filter_on_tasks_steps_is_told_that_callbacks_are_steps_too(tmp_path):
     verdict = failed(grade_source(tmp_path, "09", wrong))["reports_blocking_step"]
     assert verdict.message.endswith("those left out are a plain callback's, not a task's"), verdict.message
     assert verdict.fix.startswith("Debug mode times every callback the loop runs, not only tasks"), verdict.fix
-    assert "<Handle sleep(0.2) ...>" in verdict.fix
+    assert "<Handle sleep(0.205) ...>" in verdict.fix
 
 
 def test_a_return_in_finally_is_named_not_an_except_never_written(tmp_path):
@@ -1064,10 +1064,58 @@ def test_durations_changed_on_the_way_are_told_to_be_kept_as_reported(tmp_path):
     for stem, fix in (
         ("durations_in_milliseconds", "Keep the durations in seconds"),
         ("durations_rounded", "Keep each duration exactly as debug mode reports it"),
+        # Within the tolerance of the ones reported, or not: a whole number of hundredths each, where debug mode
+        # reported a step of 0.305 s, is rounded or cut, on every run.
+        ("durations_rounded_to_hundredths", "Keep each duration exactly as debug mode reports it"),
+        ("two_decimals_read_from_the_message", "Keep each duration exactly as debug mode reports it"),
     ):
         checks = failed(grade_source(tmp_path / stem, "09", wrong / f"{stem}.py"))
         for name in ("reports_blocking_step", "honours_threshold"):
             assert checks[name].fix.startswith(fix), (stem, name, checks[name].fix)
+
+
+def test_a_duration_kept_to_the_hundredth_is_never_the_same_as_one_reported_off_the_hundredths():
+    from grader.suites.test_ex09_debug_mode import _cut_to_hundredths
+
+    assert _cut_to_hundredths([0.13, 0.31], [0.1253, 0.3049])  # rounded: within the tolerance of neither
+    assert _cut_to_hundredths([0.13, 0.3], [0.1296, 0.3009])  # 0.3009 is within a millisecond of 0.30
+    assert not _cut_to_hundredths([0.13, 0.3], [0.1296, 0.3002])  # all reported as whole hundredths: no evidence
+    assert not _cut_to_hundredths([0.125, 0.305], [0.1253, 0.3049])  # as printed, to the millisecond: right
+    assert not _cut_to_hundredths([0.1253, 0.3049], [0.1253, 0.3049])
+    assert not _cut_to_hundredths([3.11, 0.3], [0.1253, 0.3049])  # another number (a path's): another mistake
+    assert not _cut_to_hundredths([], [])
+
+
+def test_a_handler_left_on_the_root_logger_is_named(tmp_path):
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "handler_left_on_the_root_logger.py"
+    checks = failed(grade_source(tmp_path, "09", wrong))
+    for name, after in (("leaves_logger_as_found", "slow_callbacks returned"), ("cleans_up_when_main_raises",
+                                                                                "main() raised")):  # fmt: skip
+        verdict = checks[name]
+        assert verdict.message == (
+            f"after {after}, your handler stayed on the root logger (Collector): every later log record of the program"
+            " goes to it"
+        ), verdict.message
+        assert verdict.fix.startswith("Remove your handler in a `finally:` block"), verdict.fix
+        assert verdict.location.line == 21, verdict.location  # addHandler: there is no removeHandler
+
+
+def test_a_search_in_the_format_string_is_told_that_record_msg_holds_no_number(tmp_path):
+    """A handler that got every warning but kept nothing, in code that reads record.msg: not told to attach a handler
+    or to lower its level, which it did."""
+    wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode"
+    checks = failed(grade_source(tmp_path / "msg", "09", wrong / "searches_the_format_string.py"))
+    for name in ("reports_blocking_step", "honours_threshold"):
+        verdict = checks[name]
+        assert verdict.fix.startswith(
+            "Your handler got the warnings but kept nothing: record.msg is the format string, 'Executing %s took %.3f"
+            " seconds', with no number in it."
+        ), verdict.fix
+        assert "record.getMessage()" in verdict.fix and "record.args[-1]" in verdict.fix
+        assert (verdict.location.line, verdict.location.function) == (18, "emit"), verdict.location
+    # A handler at ERROR reads record.msg too, but never got the warnings: told of its level, as before.
+    verdict = failed(grade_source(tmp_path / "level", "09", wrong / "handler_level_error.py"))["reports_blocking_step"]
+    assert "record.msg is the format string" not in verdict.fix, verdict.fix
 
 
 def test_a_setter_that_waits_on_a_cancelled_future_is_told_why_it_raised_cancelled_error(tmp_path):
@@ -1531,7 +1579,7 @@ def test_a_handler_removed_by_the_coroutine_that_awaited_main_is_told_the_last_s
     wrong = SUBMISSIONS / "wrong" / "ex09_debug_mode" / "listens_inside_a_wrapper_coroutine.py"
     checks = failed(grade_source(tmp_path, "09", wrong))
     verdict = checks["reports_blocking_step"]
-    assert "the last one, main()'s last step, time.sleep(0.15), is missing" in verdict.message, verdict.message
+    assert "the last one, main()'s last step, time.sleep(0.155), is missing" in verdict.message, verdict.message
     assert verdict.fix.startswith("Debug mode reports a step once it has ended"), verdict.fix
     assert verdict.location.function == "watched" and verdict.location.line == 28  # await main()
 

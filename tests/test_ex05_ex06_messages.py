@@ -604,3 +604,42 @@ def test_a_single_url_fetched_in_the_coroutine_is_caught(tmp_path):
     verdict = checks["fetch_all_concurrent"]
     assert "with a single URL, sent its request from the event loop's own thread" in verdict.message, verdict.message
     assert verdict.location.line == 21, verdict.location  # return [get_status(urls[0])]
+
+
+def test_a_fixed_wait_instead_of_awaiting_the_requests_is_named_at_the_wait(tmp_path):
+    """The server holds its answers until the student's timer has fired: a fixed wait is over first, whatever the
+    load, and is told so at its line, not left to pass on a quick server; a timeout of the student's own is not
+    mistaken for the call's time limit."""
+    wrong = WRONG / "ex06_aiohttp"
+    for stem, line, ended, waited in (
+        ("sleeps_instead_of_awaiting", 15, "raised InvalidStateError: Result is not set", "1.5 s"),
+        ("waits_with_a_timeout", 17, "raised InvalidStateError: Result is not set", "1.5 s"),
+        ("gather_under_a_short_timeout", 14, "raised TimeoutError", "2 s"),
+    ):
+        checks = failed(grade_source(tmp_path / stem, "06", wrong / f"{stem}.py"))
+        assert set(checks) == {"fetch_all_concurrent"}, {n: c.message for n, c in checks.items()}
+        verdict = checks["fetch_all_concurrent"]
+        assert verdict.message.startswith(
+            f"fetch_all of five URLs {ended}, with 5 of its requests still waiting for their answers: it waited a"
+            f" fixed time ({waited}, on a timer set at line {line})"
+        ), verdict.message
+        assert verdict.fix.startswith("Await the requests themselves, not the clock: `return await asyncio.gather("), (
+            verdict.fix
+        )
+        assert (verdict.location.line, verdict.location.function) == (line, "fetch_all"), verdict.location
+
+
+def test_a_generator_returned_for_the_statuses_is_told_to_return_a_list_in_every_check(tmp_path):
+    checks = failed(grade_source(tmp_path, "06", WRONG / "ex06_aiohttp" / "returns_a_generator.py"))
+    for name in ("fetch_all_keeps_order", "fetch_all_concurrent"):
+        assert checks[name].fix.startswith("Return a list of the status codes, one per URL in the order of urls, not"
+                                           " a generator"), (name, checks[name].fix)  # fmt: skip
+
+
+def test_the_order_fix_defers_to_the_list_fix_for_what_is_no_list():
+    from grader.probes.traffic import ORDER_FIX, order_fix, statuses_fix
+
+    for got in ((s for s in [200]), map(int, ["200"]), {"u": 200}.values()):
+        assert order_fix(got) == statuses_fix(got, 1) != ORDER_FIX, got
+        assert type(got).__name__ in order_fix(got)
+    assert order_fix([200, 201]) == ORDER_FIX

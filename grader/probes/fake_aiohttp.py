@@ -21,6 +21,7 @@ import errno
 import sys
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from types import FrameType, TracebackType
@@ -159,13 +160,21 @@ class FakeAiohttpServer:
         self._mock.__exit__(exc_type, exc, tb)
 
     def route(
-        self, url: str, status: int = 200, *, latency: float = 0.0, together: int = 0, after: str | None = None
+        self,
+        url: str,
+        status: int = 200,
+        *,
+        latency: float = 0.0,
+        together: int = 0,
+        after: str | None = None,
+        release: Callable[[], Awaitable[None]] | None = None,
     ) -> str:
         """Answer `url` with `status` after `latency` seconds; hold it until `together` requests are in flight,
-        or until `after` has been answered. Returns `url`."""
+        or until `after` has been answered, then until `release()` returns (unless the server gave up holding
+        requests meanwhile). Returns `url`."""
 
         async def respond(_url: object, **_kwargs: object) -> CallbackResult:
-            await self._serve(url, latency, together, after)
+            await self._serve(url, latency, together, after, release)
             return CallbackResult(status=status, body="", reason=HTTPStatus(status).phrase)
 
         self._mock.get(url, callback=respond, repeat=True)
@@ -181,7 +190,9 @@ class FakeAiohttpServer:
     def open_sessions(self) -> list[aiohttp.ClientSession]:
         return [s for s in self.sessions if not s.closed]
 
-    async def _serve(self, url: str, latency: float, together: int, after: str | None) -> None:
+    async def _serve(
+        self, url: str, latency: float, together: int, after: str | None, release: Callable[[], Awaitable[None]] | None
+    ) -> None:
         started = time.monotonic()
         self.in_flight += 1
         self.most_in_flight = max(self.most_in_flight, self.in_flight)
@@ -197,6 +208,8 @@ class FakeAiohttpServer:
                 await self._hold(self._answered.setdefault(after, asyncio.Event()))
                 if not self._gave_up:
                     await asyncio.sleep(ORDER_MARGIN)
+            if release is not None and not self._gave_up:
+                await release()
             if latency:
                 await asyncio.sleep(latency)
         finally:

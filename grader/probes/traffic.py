@@ -147,9 +147,12 @@ ORDER_FIX = (
 
 
 def order_fix(got: Any) -> str:
-    """The fix for a wrong answer to the order case: the order's, unless the list holds something else than status
-    codes (response objects, None), where the order is not what went wrong: then what to return instead."""
-    items = list(got) if isinstance(got, (list, tuple)) else []
+    """The fix for a wrong answer to the order case: the order's, unless the answer is no list at all (a generator, a
+    map, dict.values()) or the list holds something else than status codes (response objects, None), where the order
+    is not what went wrong: then what to return instead."""
+    if not isinstance(got, (list, tuple)):
+        return _not_a_list_fix(got)
+    items = list(got)
     other = next((item for item in items if type(item) is not int), None)
     if not items or all(type(item) is int for item in items):
         return ORDER_FIX
@@ -161,15 +164,19 @@ def statuses_fix(got: Any, urls: int) -> str | None:
     """The fix for what a fetch_all returned when it is not one status per URL: a check about something else (the
     requests' concurrency) that cannot go on without the statuses says what to return, not only what came back."""
     if not isinstance(got, (list, tuple)):
-        return (
-            f"Return a list of the status codes, one per URL in the order of urls, not a {type(got).__name__}:"
-            " `asyncio.gather(...)` gives that very list."
-        )
+        return _not_a_list_fix(got)
     if any(type(item) is not int for item in got):
         return order_fix(got)
     if len(got) != urls:
         return f"Return one status per URL, {urls} for {urls} URLs: `asyncio.gather(...)` gives one result per call."
     return None
+
+
+def _not_a_list_fix(got: Any) -> str:
+    return (
+        f"Return a list of the status codes, one per URL in the order of urls, not a {type(got).__name__}:"
+        " `asyncio.gather(...)` gives that very list."
+    )
 
 
 async def expect_status(

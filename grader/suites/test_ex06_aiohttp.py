@@ -12,7 +12,8 @@ import inspect
 import threading
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from grader.probes.calls import await_call
 from grader.probes.fake_aiohttp import FakeAiohttpServer, Opened, connection_refused
 from grader.probes.loop_watch import LoopWatch
 from grader.probes.set_order import backwards_in_sets
+from grader.probes.timers import StudentTimers
 from grader.probes.traffic import (
     ORDER_EXPECTED,
     ORDER_FIX,
@@ -354,14 +356,32 @@ async def test_fetch_all_keeps_order(server):
 
 @check(
     "fetch_all sends the requests concurrently from the event loop it is awaited on, no threads: five slow requests"
-    " are in flight at the same time, and that loop keeps running while they are"
+    " are in flight at the same time, that loop keeps running while they are, and fetch_all waits for their answers"
+    " however long they take"
 )
 async def test_fetch_all_concurrent(server):
-    urls = [server.route(url(f"together/{i}"), 200, together=5) for i in range(5)]
-    async with LoopWatch(ROOT) as watching:
-        started = time.monotonic()
-        got = await call_student(ex.fetch_all, urls, limit=LIMIT)
-        ended = time.monotonic()
+    loop = asyncio.get_running_loop()
+    due_before = loop.time() + LIMIT  # a timer due later is a timeout of the student's, past the call's own limit
+    ending: list[Ending] = []
+    timers = StudentTimers(loop)
+    fetch_all = ending_with(lambda error: ending.append(Ending(timers.holding, error)))
+    with timers:
+        # Once all five are in flight, the answers wait for every timer of the student's code to fire: a fixed wait
+        # is then over before the answers come, however busy the machine.
+        release = functools.partial(timers.fired, due_before)
+        urls = [server.route(url(f"together/{i}"), 200, together=5, release=release) for i in range(5)]
+        shown = call_repr(ex.fetch_all, urls)
+        async with LoopWatch(ROOT) as watching:
+            started = time.monotonic()
+            try:
+                got = await call_student(fetch_all, urls, limit=LIMIT, shown=shown)
+            except NotImplementedError:
+                raise
+            except Exception:  # a CheckFailure too: a TimeoutError of the student's own reads as the call's limit
+                expect_waited_for_the_answers(timers, ending)
+                raise
+            ended = time.monotonic()
+    expect_waited_for_the_answers(timers, ending, got)
     expect(
         isinstance(got, (list, tuple)) and list(got) == [200] * 5,
         f"fetch_all of five URLs returned {got!r}",
@@ -456,11 +476,11 @@ def _opening_many(opened: list[Opened]) -> Location | None:
     return None
 
 
-def noting_open_sessions(server: FakeAiohttpServer, noted: list[aiohttp.ClientSession]) -> Any:
-    """fetch_all, noting the sessions still open the moment its coroutine returns or raises, in its own task: a
-    close left to another task (`asyncio.create_task(session.close())`) has not run yet then. Looked at later, it
-    would have run or not depending on the Python version (wait_for runs the coroutine in a task of its own before
-    3.12, which gives other tasks a turn before the caller resumes)."""
+def ending_with(note: Callable[[BaseException | None], None]) -> Any:
+    """fetch_all, calling `note(error)` the moment its coroutine returns (with None) or raises, in its own task, before
+    any other task has run on: what it left behind is seen as it was then. Looked at later, it would have run or not
+    depending on the Python version (wait_for runs the coroutine in a task of its own before 3.12, which gives other
+    tasks a turn before the caller resumes)."""
     func = ex.fetch_all
 
     @functools.wraps(func)
@@ -471,13 +491,51 @@ def noting_open_sessions(server: FakeAiohttpServer, noted: list[aiohttp.ClientSe
 
         async def noting() -> Any:
             try:
-                return await awaitable
-            finally:
-                noted[:] = server.open_sessions()
+                got = await awaitable
+            except BaseException as error:
+                note(error)
+                raise
+            note(None)
+            return got
 
         return noting()
 
     return fetch_all
+
+
+def noting_open_sessions(server: FakeAiohttpServer, noted: list[aiohttp.ClientSession]) -> Any:
+    """fetch_all, noting the sessions still open the moment its coroutine returns or raises: a close left to another
+    task (`asyncio.create_task(session.close())`) has not run yet then."""
+    return ending_with(lambda _: noted.__setitem__(slice(None), server.open_sessions()))
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How the student's fetch_all ended: the requests still waiting for their answers then, and what it raised."""
+
+    unanswered: int
+    error: BaseException | None
+
+
+def expect_waited_for_the_answers(timers: StudentTimers, ending: list[Ending], got: Any = None) -> None:
+    """Fail when fetch_all ended with requests still unanswered after the server held their answers for a timer of
+    the student's code: it waited a fixed time, then went on without them."""
+    waited = timers.waited_for
+    if not waited or not ending or not ending[-1].unanswered:
+        return
+    timer, unanswered, error = waited[0], ending[-1].unanswered, ending[-1].error
+    ended = f"returned {got!r}" if error is None else f"raised {type(error).__name__}"
+    ended += f": {str(error).rstrip('.')}" if str(error or "") else ""
+    fail(
+        f"fetch_all of five URLs {ended}, with {unanswered} of its requests still waiting for their answers:"
+        f" it waited a fixed time ({timer.delay:.2g} s, on a timer set at line {timer.at.line}), not for its requests",
+        expected="fetch_all waits for every answer, however long the server takes, then returns the statuses",
+        fix="Await the requests themselves, not the clock: `return await asyncio.gather(*(fetch_status(session, url)"
+        " for url in urls))` returns once the last answer has arrived, however long that takes. A fixed wait"
+        " (`asyncio.sleep(...)`, or a `timeout=` given to asyncio.wait or asyncio.wait_for) is over before a slower"
+        " server answers.",
+        at=timer.at,
+    )
 
 
 @check("fetch_all closes its session before returning, and before raising when a fetch fails")

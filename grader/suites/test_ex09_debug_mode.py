@@ -6,8 +6,10 @@ to, notes each duration, and passes the call on to the real `asyncio` logger, wh
 receives it as usual. The student's list is compared with those notes (to the millisecond the message rounds to),
 so a machine busy enough to make an extra step slow changes both sides alike. Blocking steps are at least 0.12 s
 against thresholds of 0.1 s (a wrong solution always reports them) and 0.5 s (a right one does not), except the
-short steps of 0.01 to 0.03 s (`SHORT_BLOCKS`) against 0.001 s, which a test of the student's own against 0.1 s
-drops.
+short steps of 0.015 to 0.035 s (`SHORT_BLOCKS`) against 0.001 s, which a test of the student's own against 0.1 s
+drops. The steps whose durations are compared last a whole number of hundredths and a half (0.125 s, not 0.12 s): a
+duration rounded to the hundredth then differs from the one reported by about half a hundredth, where a step of
+whole hundredths lost only the sleep's overshoot, often less than the tolerance.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import asyncio.base_events
+import dataclasses
 import inspect
 import logging
 import textwrap
@@ -76,8 +79,10 @@ def threshold_fix() -> tuple[str, Location | Callable[..., Any]]:
 
 RUN_AT_ZERO = " A threshold of 0 is a value too: a test such as `if threshold:` skips it."
 
-BLOCKS = (0.12, 0.3, 0.15)
-"""The blocking steps of the check on the default threshold, in order: neither ascending nor descending."""
+BLOCKS = (0.125, 0.305, 0.155)
+"""The blocking steps of the check on the default threshold, in order: neither ascending nor descending. Each a half
+hundredth off the hundredths, so that a duration rounded (or cut) to two decimals differs from the one reported."""
+BLOCKS_SHOWN = ", then ".join(f"{d:g} s" for d in BLOCKS)
 
 
 class SlowStepSpy:
@@ -90,6 +95,8 @@ class SlowStepSpy:
         """When each of those steps began (time.monotonic(), as debug mode times them): reported at its end."""
         self.callbacks: list[float] = []
         """The durations of plain callbacks' steps (a `<Handle ...>`, not a task's `<Task ...>`) among them."""
+        self.passed_on: list[bool] = []
+        """For each of those steps, whether the `asyncio` logger let its WARNING through to the handlers."""
 
     def warning(self, msg: Any, *args: Any, **kwargs: Any) -> None:
         self.note(msg, args)
@@ -102,6 +109,7 @@ class SlowStepSpy:
     def note(self, msg: Any, args: tuple) -> None:
         if msg == SLOW_STEP and args:
             self.durations.append(float(args[-1]))
+            self.passed_on.append(logging.getLogger("asyncio").isEnabledFor(logging.WARNING))
             self.began.append(time.monotonic() - float(args[-1]))
             if str(args[0]).startswith(("<Handle", "<TimerHandle")):
                 self.callbacks.append(float(args[-1]))
@@ -137,8 +145,15 @@ class Boom(Exception):
 @pytest.fixture(autouse=True)
 def loops(monkeypatch: pytest.MonkeyPatch) -> Iterator[LoopSpy]:
     spy = spy_on_loops(monkeypatch, ex)
+    root = logging.getLogger()
+    root_handlers = list(root.handlers)
     with loop_state_guard(spy):
         yield spy
+    # A handler the student's code left on the root logger would hear every later check (pytest's own capture of each
+    # phase, a new handler every time, is left to pytest).
+    for handler in root.handlers[:]:
+        if handler not in root_handlers and not type(handler).__module__.startswith("_pytest"):
+            root.removeHandler(handler)
 
 
 REPORTED_BEFORE: list[float] = []
@@ -152,15 +167,19 @@ def reported() -> Iterator[SlowStepSpy]:
     logger, kind = module.logger, type(module)
     spy = SlowStepSpy(logger)
     module.__dict__["logger"] = spy
+    SPYING[:] = [spy]
     # A student may put a logger of their own in asyncio's place, `mock.patch("asyncio.base_events.logger")`: the
     # module then hands whatever is set there to a relay, which lets the spy hear what asyncio tells it.
     module.__class__ = relaying_module(kind, spy)
     add_handler = logging.Logger.addHandler
     HANDLERS_ADDED.clear()
+    HEARING.clear()
 
     def noting_add_handler(self: logging.Logger, handler: logging.Handler) -> None:
         if (line := calling_line()) is not None:  # the student's, not pytest's own log capture
             HANDLERS_ADDED.append((self.name, line))
+            if self.name in ("asyncio", "root"):
+                HEARING.append(handler)
         add_handler(self, handler)
 
     logging.Logger.addHandler = noting_add_handler  # type: ignore[method-assign]
@@ -170,11 +189,19 @@ def reported() -> Iterator[SlowStepSpy]:
         logging.Logger.addHandler = add_handler  # type: ignore[method-assign]
         module.__class__ = kind
         module.__dict__["logger"] = logger
+        SPYING.clear()
     REPORTED_BEFORE.extend(spy.durations)
+
+
+SPYING: list[SlowStepSpy] = []
+"""The check's spy, while it runs."""
 
 
 HANDLERS_ADDED: list[tuple[str, Location]] = []
 """The name of each logger the student's code added a handler to during the check, and the line that did."""
+HEARING: list[logging.Handler] = []
+"""The handlers the student's code added during the check to a logger that hears asyncio's warnings: `asyncio` or
+the root logger."""
 
 
 def relaying_module(kind: type[types.ModuleType], spy: SlowStepSpy) -> type[types.ModuleType]:
@@ -331,9 +358,28 @@ def heard(got: list[float], reported: SlowStepSpy, main: Main, since: int = 0) -
     return durations
 
 
+def _cut_to_hundredths(got: list[float], reported: list[float]) -> bool:
+    """Whether every duration returned is a whole number of hundredths while one that debug mode reported, to the
+    millisecond as its warning prints it, is not: rounded or cut to two decimals, however close that came. A duration
+    kept as reported (record.args[-1], or the number its message prints) never is one then."""
+    return (
+        bool(got)
+        and len(got) == len(reported)
+        and all(abs(d * 100 - round(d * 100)) < 1e-6 for d in got)
+        and all(abs(a - b) < 0.01 for a, b in zip(got, reported, strict=True))  # other numbers are other mistakes
+        and any(not f"{d:.3f}".endswith("0") for d in reported)
+    )
+
+
+NOT_ROUNDED = (
+    "Keep each duration exactly as debug mode reports it, record.args[-1], not rounded: the durations are compared to"
+    " the millisecond."
+)
+
+
 def expect_same_as_reported(got: list[float], reported: list[float], call: str) -> None:
     shown = seconds(reported)
-    if _same(got, reported):
+    if _same(got, reported) and not _cut_to_hundredths(got, reported):
         return
     if not reported:
         fail(
@@ -369,8 +415,17 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
             " such as 'asyncio.base_events' or across to another logger. Attach your handler to"
             " logging.getLogger('asyncio')."
         )
+    elif not got and (read := _reads_the_format_string(reported)) is not None:
+        at = read
+        fix = (
+            "Your handler got the warnings but kept nothing: record.msg is the format string, 'Executing %s took %.3f"
+            " seconds', with no number in it. Read the duration from record.args[-1], or from record.getMessage(),"
+            " the message with its numbers filled in."
+        )
     elif not got:  # their handler heard nothing: a level or filter that drops WARNING records
         fix += " The warnings are WARNING records: a handler's level above WARNING (ERROR, say) drops them all."
+    elif _cut_to_hundredths(got, reported):
+        fix = NOT_ROUNDED
     elif reported and _same(got[::2], reported) and _same(got[1::2], reported):
         fix = (
             "Each warning reached your handler twice: attach it once, to logging.getLogger('asyncio') only. A record"
@@ -381,10 +436,7 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
     elif _same([d / 1000 for d in got], reported):
         fix = "Keep the durations in seconds, as debug mode reports them: record.args[-1] as it is, not times 1000."
     elif len(got) == len(reported) and all(abs(a - b) <= 0.05 + TOLERANCE for a, b in zip(got, reported, strict=True)):
-        fix = (
-            "Keep each duration exactly as debug mode reports it, record.args[-1], not rounded: the durations are"
-            " compared to the millisecond."
-        )
+        fix = NOT_ROUNDED
     elif len(got) == len(reported):
         fix = (
             "Your code kept one value per warning, but not the duration: keep record.args[-1], the last of the"
@@ -399,6 +451,27 @@ def expect_same_as_reported(got: list[float], reported: list[float], call: str) 
         fix=fix,
         at=at,
     )
+
+
+def _reads_the_format_string(reported: list[float]) -> Location | None:
+    """The student's line that reads `record.msg` when a handler of theirs got every warning debug mode reported (at
+    a level that lets WARNING through, on a logger that passed them on) and kept none: a search in the format string,
+    which holds '%.3f' where the message has the duration. None otherwise."""
+    passed_on = [passed for spy in SPYING for passed in spy.passed_on]
+    if not reported or not passed_on or not all(passed_on):
+        return None
+    if not any(handler.level <= logging.WARNING for handler in HEARING) or (source := _Source.of(ex)) is None:
+        return None
+    reads = [node.lineno for node in ast.walk(source.tree) if isinstance(node, ast.Attribute) and node.attr == "msg"]
+    if not reads or (at := source.location(line := min(reads))) is None:
+        return None
+    defs = (ast.FunctionDef, ast.AsyncFunctionDef)
+    within = [
+        node.name
+        for node in ast.walk(source.tree)
+        if isinstance(node, defs) and node.lineno <= line <= (node.end_lineno or 0)
+    ]
+    return dataclasses.replace(at, function=within[-1]) if within else at  # the innermost: its emit(), say
 
 
 def _listens_elsewhere() -> tuple[str, Location] | None:
@@ -534,13 +607,13 @@ def test_runs_main_in_debug_mode(loops: LoopSpy, reported: SlowStepSpy):
 
 
 @check(
-    "with the default threshold (0.1 s), a coroutine that blocks for 0.12 s, then 0.3 s, then 0.15 s, gives every"
+    "with the default threshold (0.1 s), a coroutine that blocks for 0.125 s, then 0.305 s, then 0.155 s, gives every"
     " duration debug mode reported, in the order reported; a blocking callback that it schedules counts too"
 )
 def test_reports_blocking_step(reported: SlowStepSpy):
     # Neither ascending nor descending: a list sorted either way, or cut down to the slowest step, differs from what
     # was reported. The steps are 0.03 s apart or more, far beyond what a busy machine adds to one of them.
-    call = "slow_callbacks(main) with main() calling time.sleep(0.12), then time.sleep(0.3), then time.sleep(0.15)"
+    call = "slow_callbacks(main) with main() calling " + ", then ".join(f"time.sleep({d:g})" for d in BLOCKS)
     blocking = Main(*BLOCKS)
     returned = ex.slow_callbacks(blocking.main)
     got = as_durations(returned, call)
@@ -552,7 +625,7 @@ def test_reports_blocking_step(reported: SlowStepSpy):
         fail(
             f"{call} returned {seconds(got)}: debug mode was on, but with loop.slow_callback_duration ="
             f" {run['threshold']!r}, so no step was slow enough to be reported",
-            expected="debug mode reports the 0.12 s, 0.3 s and 0.15 s steps, with the threshold of 0.1 s",
+            expected=f"debug mode reports the steps of {BLOCKS_SHOWN}, with the threshold of 0.1 s",
             fix="Set `loop.slow_callback_duration = threshold`, the value slow_callbacks receives, in seconds (here"
             " 0.1): no conversion, and no number of your own.",
             at=ex.slow_callbacks,
@@ -560,8 +633,7 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     if not reported.durations:
         fail(
             f"{call} returned {seconds(got)}, and debug mode reported no slow step at all",
-            expected="debug mode reports the 0.12 s, 0.3 s and 0.15 s steps, and slow_callbacks returns their"
-            " durations",
+            expected=f"debug mode reports the steps of {BLOCKS_SHOWN}, and slow_callbacks returns their durations",
             fix="Turn debug mode on for the loop that runs main(): loop.set_debug(True), or asyncio.run(..., "
             "debug=True).",
             at=ex.slow_callbacks,
@@ -577,8 +649,8 @@ def test_reports_blocking_step(reported: SlowStepSpy):
     timed = sum(d >= 0.12 - TOLERANCE for d in reported.durations)
     if run and run["debug"] and abs(run["threshold"] - 0.1) < 1e-9 and timed < len(BLOCKS):
         fail(
-            f"{call} returned {seconds(got)}: debug mode did not time main()'s first step, time.sleep(0.12), although"
-            " it was on, with the threshold of 0.1 s, when main() began",
+            f"{call} returned {seconds(got)}: debug mode did not time main()'s first step, time.sleep({BLOCKS[0]:g}),"
+            " although it was on, with the threshold of 0.1 s, when main() began",
             expected="all three steps: debug mode on from the loop's very first step",
             fix="The loop decides whether to time a step before it runs it: debug mode turned on inside a coroutine"
             " (loop.set_debug(True) in the coroutine that then awaits main()) misses the step that turned it on, and"
@@ -586,10 +658,10 @@ def test_reports_blocking_step(reported: SlowStepSpy):
             " before run_until_complete, or asyncio.run(..., debug=True).",
             at=run["awaited_at"] or ex.slow_callbacks,
         )
-    # Every step is over the default threshold whatever the load: a 0.12 s step missing means a different default.
+    # Every step is over the default threshold whatever the load: a 0.125 s step missing means a different default.
     expect(
         sum(d >= 0.12 - TOLERANCE for d in got) >= len(BLOCKS),
-        f"{call} returned {seconds(got)}: the 0.12 s step was not reported",
+        f"{call} returned {seconds(got)}: the {BLOCKS[0]:g} s step was not reported",
         expected="all three steps: with the default threshold of 0.1 s, debug mode reports each",
         fix="Keep the signature `slow_callbacks(main, threshold: float = 0.1)` and set loop.slow_callback_duration"
         " = threshold.",
@@ -616,7 +688,8 @@ def expect_last_step_heard(got: list[float], steps: list[float], main: Main, cal
         )
 
 
-CALLBACK_BLOCK = 0.2
+CALLBACK_BLOCK = 0.205
+"""A half hundredth off the hundredths, as `BLOCKS`."""
 
 
 def expect_callbacks_reported(reported: SlowStepSpy) -> None:
@@ -698,16 +771,17 @@ def test_awaiting_main_gives_empty_list(reported: SlowStepSpy):
     expect_same_as_reported(got, steps, call)
 
 
-SHORT_BLOCKS = (0.01, 0.03, 0.02)
+SHORT_BLOCKS = (0.015, 0.035, 0.025)
 """Steps far below the default threshold, under a threshold of 0.001 s: however busy the machine, at least one of
 them stays under 0.1 s, which a test of the student's own against 0.1 s would drop. Unequal, and neither in
 ascending nor in descending order, so that durations sorted either way are out of order whatever the machine's load
-(three equal steps measured equal, or not, by chance: a sorted list passed or failed with the load)."""
+(three equal steps measured equal, or not, by chance: a sorted list passed or failed with the load). A half
+hundredth off the hundredths, as `BLOCKS`."""
 
 
 @check(
     "the threshold is honoured: with threshold=0.5 a 0.12 s step is not reported, with threshold=0.001 steps of"
-    " 0.01 to 0.03 s are"
+    " 0.015 to 0.035 s are"
 )
 def test_honours_threshold(reported: SlowStepSpy):
     call = "slow_callbacks(main, threshold=0.5) with main() calling time.sleep(0.12)"
@@ -818,18 +892,34 @@ def _there_before(logger: logging.Logger) -> None:
     logger.addFilter(logging.Filter())  # an empty name: it lets every record through
 
 
+def expect_no_handler_left_on_the_root(before: tuple[logging.Handler, ...], after: str) -> None:
+    """The root logger hears every record of the program, asyncio's included: a handler of the student's put there
+    (where it hears debug mode's warnings too) and never removed keeps every later record, one more at each call."""
+    left = [handler for handler in logging.getLogger().handlers if handler not in before]
+    expect(
+        not left,
+        f"after {after}, your handler stayed on the root logger ({', '.join(type(h).__name__ for h in left)}):"
+        " every later log record of the program goes to it",
+        expected="the root logger's handlers as they were before the call",
+        fix="Remove your handler in a `finally:` block, from the logger you added it to:"
+        " logging.getLogger().removeHandler(your_handler).",
+        at=CallIn(ex.slow_callbacks, "removeHandler", "addHandler"),
+    )
+
+
 @check("slow_callbacks leaves the asyncio logger as it found it: handlers, level, propagation")
 def test_leaves_logger_as_found():
     logger = logging.getLogger("asyncio")
     _there_before(logger)
     for propagate in (True, False):  # False too, so that "as found" cannot be met by setting True back by habit
         logger.propagate = propagate
-        before = LoggerState.of(logger)
+        before, root_handlers = LoggerState.of(logger), tuple(logging.getLogger().handlers)
         ex.slow_callbacks(Main().main)
         changes = before.differences(LoggerState.of(logger))
         fix, at = restore_fix(changes)
         expect(not changes, "after slow_callbacks returned, the 'asyncio' logger had changed: " + "; ".join(changes),
                expected="the logger exactly as it was before the call", fix=fix, at=at)  # fmt: skip
+        expect_no_handler_left_on_the_root(root_handlers, "slow_callbacks returned")
 
 
 @check(
@@ -839,7 +929,7 @@ def test_leaves_logger_as_found():
 def test_cleans_up_when_main_raises():
     logger = logging.getLogger("asyncio")
     _there_before(logger)
-    before = LoggerState.of(logger)
+    before, root_handlers = LoggerState.of(logger), tuple(logging.getLogger().handlers)
     error = Boom("raised by main()")
     main = Main(error=error)
     try:
@@ -865,6 +955,7 @@ def test_cleans_up_when_main_raises():
     fix, at = restore_fix(changes)
     expect(not changes, "after main() raised, the 'asyncio' logger had changed: " + "; ".join(changes),
            expected="the logger exactly as it was before the call", fix=fix, at=at)  # fmt: skip
+    expect_no_handler_left_on_the_root(root_handlers, "main() raised")
     expect(main.loop is not None and main.loop.is_closed(), "after main() raised, its loop was still open",
            expected="slow_callbacks closes its loop, also when main() raises", fix="Call loop.close() in a `finally:`"
            " block.", at=CallIn(ex.slow_callbacks, ("close", "new_event_loop"), "new_event_loop"))  # fmt: skip
