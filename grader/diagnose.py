@@ -16,7 +16,7 @@ import re
 import sys
 import traceback
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from types import FrameType, FunctionType, ModuleType, TracebackType
 
 from pytest_socket import SocketBlockedError
@@ -338,6 +338,8 @@ def _not_as_the_stub_says(exc: BaseException) -> Verdict | None:
     if isinstance(module, ModuleType) and module.__name__.startswith("exercises.") and getattr(exc, "name", None):
         relpath = module.__name__.replace(".", "/") + ".py"
         happened = f"{relpath} has no `{exc.name}`, which the checks call"
+        if _empty(module):  # saved over by mistake, or emptied to start again: "no `kind_of`" alone puzzles
+            happened = f"{relpath} is empty, so it has no `{exc.name}`, which the checks call"
         return Verdict(Status.FAILED, happened, expected=f"the stub's `{exc.name}`", fix=KEEP_THE_STUB)
     if isinstance(exc, TypeError) and (match := _CALL_MISMATCH.match(str(exc))) and _is_stub_function(match["name"]):
         name = match["name"]
@@ -374,6 +376,15 @@ def async_where_the_stub_has_def(module: ModuleType) -> list[tuple[str, Verdict]
         )
         found.append((name, verdict))
     return found
+
+
+def _empty(module: ModuleType) -> bool:
+    """Whether the student's `module` is a file with nothing in it but blank lines."""
+    file = getattr(module, "__file__", None)
+    try:
+        return bool(file) and not Path(file).read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return False
 
 
 def _is_stub_function(name: str) -> bool:

@@ -559,6 +559,12 @@ def test_a_renamed_function_is_named_once_not_explained_as_a_crash(tmp_path):
     assert "Keep every function of the stub" in next(iter(checks.values())).fix
 
 
+def test_an_empty_file_is_told_empty(tmp_path):
+    checks = failed(grade_source(tmp_path, "03", "\n\n"))
+    assert all(c.message.startswith("exercises/ex03_async_timed.py is empty, so it has no `async_timed`")
+               for c in checks.values()), [c.message for c in checks.values()]  # fmt: skip
+
+
 def test_a_missing_await_on_gather_is_named(tmp_path):
     for number, stem, check in (("04", "ex04_cpu_bound", "returns_results_in_order"),
                                 ("06", "ex06_aiohttp", "fetch_all_keeps_order")):  # fmt: skip
