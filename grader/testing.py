@@ -165,6 +165,18 @@ class _Source:
         return _in_exercises(self.filename, line, function) if self.filename else None
 
 
+def function_around(tree: ast.AST, line: int) -> str | None:
+    """The name of the innermost function of `tree` whose lines (its decorators' included) hold `line`: a helper's
+    `emit`, not the factory it is defined in. None for a line outside every function."""
+    around = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and min([node.lineno, *(d.lineno for d in node.decorator_list)]) <= line <= (node.end_lineno or 0)
+    ]
+    return max(around, key=lambda node: node.lineno).name if around else None
+
+
 def awaited_in_a_loop(func: Any) -> Location | None:
     """The student's first line in `func` with an `await` inside a `for` or `while` loop, or inside a comprehension
     (`[await f(x) for x in xs]`): the wait that makes each item wait for the one before. None when there is none, or

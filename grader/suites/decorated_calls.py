@@ -21,7 +21,17 @@ from grader.asyncio_mistakes import asyncio_fix
 from grader.asyncio_mistakes.frames import innermost, raise_statement
 from grader.except_clauses import catching_handler
 from grader.model import Location
-from grader.testing import CheckFailure, _Source, calling_line, coroutine_origin, expect, fail, student, where
+from grader.testing import (
+    CheckFailure,
+    _Source,
+    calling_line,
+    coroutine_origin,
+    expect,
+    fail,
+    function_around,
+    student,
+    where,
+)
 
 ex = student("exercises.ex03_async_timed")
 
@@ -209,16 +219,10 @@ def _helper_printing(filename: str, word: str) -> tuple[int, str] | None:
         tree = ast.parse("".join(linecache.getlines(filename)))
     except (SyntaxError, ValueError):
         return None
-    found = [
-        (line, -function.lineno, function.name)  # of the functions around the line, the innermost: the last begun
-        for function in ast.walk(tree)
-        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
-        for line in _lines_printing(function, word)
-    ]
-    if not found:
-        return None
-    line, _, name = min(found)
-    return line, name
+    for line in sorted(_lines_printing(tree, word)):
+        if (name := function_around(tree, line)) is not None:
+            return line, name
+    return None
 
 
 def _lines_printing(tree: ast.AST, word: str) -> list[int]:

@@ -41,6 +41,7 @@ from grader.testing import (
     expect_default,
     fail,
     follows_from,
+    function_around,
     return_in_finally,
     returns_no_value,
     student,
@@ -465,13 +466,8 @@ def _reads_the_format_string(reported: list[float]) -> Location | None:
     reads = [node.lineno for node in ast.walk(source.tree) if isinstance(node, ast.Attribute) and node.attr == "msg"]
     if not reads or (at := source.location(line := min(reads))) is None:
         return None
-    defs = (ast.FunctionDef, ast.AsyncFunctionDef)
-    within = [
-        node.name
-        for node in ast.walk(source.tree)
-        if isinstance(node, defs) and node.lineno <= line <= (node.end_lineno or 0)
-    ]
-    return dataclasses.replace(at, function=within[-1]) if within else at  # the innermost: its emit(), say
+    name = function_around(source.tree, line)
+    return dataclasses.replace(at, function=name) if name else at  # the innermost: its emit(), say
 
 
 def _listens_elsewhere() -> tuple[str, Location] | None:
